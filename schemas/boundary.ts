@@ -1,0 +1,83 @@
+/** Schema for `boundaries/<id>.md|mdx`: who may decide what, up to which limit. */
+import { z } from 'zod';
+import { entryId, entryIds, isoDate, money, reviewEveryDays, status, text } from './common.ts';
+
+/** How a role holds a decision. */
+export const AUTHORITIES = ['decide', 'decide-and-inform', 'consult', 'escalate'] as const;
+/** What a limit counts against. */
+export const LIMIT_PERIODS = ['case', 'customer', 'customer-day', 'day', 'month', 'year'] as const;
+
+export const grantSchema = z.strictObject({
+  /** The role id this grant is for. */
+  role: entryId,
+  /**
+   * `decide` alone; `decide-and-inform` the escalation role afterwards;
+   * `consult` it before deciding; `escalate`: hand the decision up.
+   */
+  authority: z.enum(AUTHORITIES),
+  /** The most this role may commit on its own; none means no monetary limit. */
+  limit: money.optional(),
+  /** What the limit counts against; `case` by default. */
+  per: z.enum(LIMIT_PERIODS).default('case'),
+  /** Role id to escalate to for this decision, instead of the role's `escalatesTo`. */
+  escalateTo: entryId.optional(),
+  /** A short qualification shown with the grant. */
+  note: text.optional(),
+});
+
+export const boundarySchema = z.strictObject({
+  /** The boundary's name: "Goodwill credit on a bill". */
+  title: text,
+  /** One or two sentences on the playing field. */
+  summary: text,
+  /** The decision as a verb phrase: "Credit a customer's bill". */
+  decision: text,
+  /** Billing, service recovery, … — a search filter. */
+  category: text.optional(),
+  /** How far each role may go on its own; at least one. */
+  grants: z.array(grantSchema).min(1, { error: 'must list at least one grant' }),
+  /** When not to use the authority at all (fraud, safety, legal). */
+  guardrails: z.array(text).default([]),
+  /** Situations inside and outside the playing field. */
+  examples: z
+    .strictObject({
+      /** Situations inside the playing field. */
+      within: z.array(text).default([]),
+      /** Situations outside it. */
+      outside: z.array(text).default([]),
+    })
+    .default({ within: [], outside: [] }),
+  /** Value ids the boundary serves. */
+  values: entryIds.default([]),
+  /** Related guideline ids. */
+  guidelines: entryIds.default([]),
+  /** Who answers for the boundary. */
+  owner: text,
+  /** The leader who approved it. */
+  approvedBy: text,
+  /** From when it holds, YYYY-MM-DD. */
+  effective: isoDate,
+  /** When it was last checked, YYYY-MM-DD. */
+  lastReviewed: isoDate,
+  /** Days until the next review; overrides the playbook default. */
+  reviewEveryDays: reviewEveryDays.optional(),
+  /** The boundary's history, newest first. */
+  changes: z
+    .array(
+      z.strictObject({
+        /** When the change took effect, YYYY-MM-DD. */
+        date: isoDate,
+        /** What changed, in a sentence: "Agent refund limit raised from $40 to $75." */
+        summary: text,
+      }),
+    )
+    .default([]),
+  /** `draft` (appears nowhere), `published` (default) or `retired` (page only). */
+  status,
+});
+
+export type Authority = (typeof AUTHORITIES)[number];
+export type LimitPeriod = (typeof LIMIT_PERIODS)[number];
+export type GrantData = z.output<typeof grantSchema>;
+export type BoundaryInput = z.input<typeof boundarySchema>;
+export type BoundaryData = z.output<typeof boundarySchema>;

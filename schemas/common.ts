@@ -1,0 +1,69 @@
+/**
+ * Building blocks shared by the collection schemas: ids, dates, money, status.
+ * Pure zod, no Astro imports, so the validator, the tests and Astro's
+ * collections all use the very same definitions.
+ */
+import { z } from 'zod';
+
+/** Lower-case kebab-case, as every entry id and reference must be. */
+export const ENTRY_ID_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+
+/** A reference to another entry by its id (the file name without extension). */
+export const entryId = z
+  .string()
+  .regex(ENTRY_ID_PATTERN, { error: 'must be a lower-case kebab-case id such as "store-associate"' });
+
+/** A list of references; duplicates are harmless and dropped. */
+export const entryIds = z.array(entryId).transform((ids) => [...new Set(ids)]);
+
+const DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** True when `text` is a real calendar date written `YYYY-MM-DD`. */
+export function isCalendarDate(text: string): boolean {
+  const match = DATE_PATTERN.exec(text);
+  if (!match) return false;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+
+/**
+ * A calendar date written `YYYY-MM-DD`; read as that same string.
+ * YAML parsers that turn unquoted dates into `Date` objects (Astro's does) are
+ * accepted too and normalised back to the string, so every reader sees one form.
+ */
+export const isoDate = z.preprocess(
+  (value) => (value instanceof Date && !Number.isNaN(value.getTime()) ? value.toISOString().slice(0, 10) : value),
+  z
+    .string()
+    .regex(DATE_PATTERN, { error: 'must be a date written YYYY-MM-DD', abort: true })
+    .refine(isCalendarDate, { error: 'is not a real calendar date' }),
+);
+
+/** Entry status: drafts appear nowhere in a build; retired entries keep their page only. */
+export const status = z.enum(['draft', 'published', 'retired']).default('published');
+
+/** A review cadence in days. */
+export const reviewEveryDays = z.number().int().positive();
+
+/** Currency codes this runtime knows as ISO 4217 (Intl's list, which tracks the standard). */
+export const ISO_4217_CODES: ReadonlySet<string> = new Set(Intl.supportedValuesOf('currency'));
+
+/** An ISO 4217 currency code such as `GBP`, `EUR`, `USD`. */
+export const currencyCode = z
+  .string()
+  .regex(/^[A-Z]{3}$/, { error: 'must be a three-letter ISO 4217 code in capitals, such as GBP' });
+
+/** An amount of money. `currency` may be left out where `playbook.yaml` sets a default. */
+export const money = z.strictObject({
+  /** The amount, in the currency's main unit (75 means £75, not 75p). */
+  amount: z.number().nonnegative(),
+  /** ISO 4217 code; defaults to `currency` in `playbook.yaml`. */
+  currency: currencyCode.optional(),
+});
+
+/** A non-empty line of text (a title, a summary, a name). */
+export const text = z.string().trim().min(1, { error: 'must not be empty' });
+
+export type Money = z.output<typeof money>;
+export type EntryStatus = z.output<typeof status>;

@@ -1,0 +1,45 @@
+/** Schema for `playbook.yaml`: the organisation's settings for its whole playbook. */
+import { z } from 'zod';
+import { currencyCode, reviewEveryDays, text } from './common.ts';
+
+export const playbookSchema = z.strictObject({
+  /** Organisation or playbook name, shown in the header of every page. */
+  name: text,
+  /** One line under the name on the home page. */
+  tagline: text.optional(),
+  /** BCP-47 locale for dates, money and plurals, such as `en-GB`. */
+  locale: z
+    .string()
+    .refine((tag) => isLocale(tag), { error: 'must be a BCP-47 locale such as "en" or "en-GB"' })
+    .default('en'),
+  /** Default ISO 4217 currency for money written without one. */
+  currency: currencyCode.optional(),
+  /** How many days an entry stays fresh after `lastReviewed`; entries may override it. */
+  reviewEveryDays: reviewEveryDays.default(365),
+  /** Base of "edit this page" links; the entry's path inside the content root is appended. */
+  editUrl: z.url({ error: 'must be a full URL starting with https://' }).optional(),
+  /** Logo shown in the header: a path relative to the content root, inside it. */
+  logo: text.optional(),
+  /**
+   * Words employees type, mapped to the words the playbook uses, so that a
+   * search for "refund" also finds "money back". Each key lists its synonyms.
+   */
+  synonyms: z.record(z.string().min(1), z.array(text).min(1)).optional(),
+  /**
+   * Trust MDX in content: when `true`, content bodies may use imports,
+   * exports, expressions and any component, and run code at build time.
+   * Off by default because content arrives through pull requests from many hands.
+   */
+  trustedMdx: z.boolean().default(false),
+});
+
+function isLocale(tag: string): boolean {
+  try {
+    return Intl.getCanonicalLocales(tag).length === 1;
+  } catch {
+    return false;
+  }
+}
+
+export type PlaybookSettingsInput = z.input<typeof playbookSchema>;
+export type PlaybookSettings = z.output<typeof playbookSchema>;
