@@ -1,0 +1,39 @@
+/** What the cross-entry checks see: every entry that passed its schema, by collection. */
+import type { CollectionName, EntryStatus, PlaybookSettings } from '../../../schemas/index.ts';
+import type { Finding, Position } from '../diagnostics/diagnostic.ts';
+import type { SourceFile } from '../content-root/scan-content-root.ts';
+import type { DataByCollection } from '../references.ts';
+
+export interface CheckedEntry<C extends CollectionName = CollectionName> {
+  collection: C;
+  id: string;
+  /** Path relative to the content root. */
+  file: string;
+  absolutePath: string;
+  data: DataByCollection[C];
+  body: string;
+  bodyLine: number;
+  /** `<BoundaryRef id>` uses found in the body, with their positions. */
+  bodyReferences: { id: string; position: Position }[];
+}
+
+export interface CheckedContent {
+  /** Absolute path of the content root. */
+  root: string;
+  settings: PlaybookSettings | undefined;
+  /** Every file found, by collection, including those that failed their schema. */
+  sources: Record<CollectionName, SourceFile[]>;
+  /** Entries that passed their schema. */
+  entries: { [C in CollectionName]: CheckedEntry<C>[] };
+  /**
+   * Every id in each collection with its status where known (undefined when
+   * the entry failed its schema), so one broken file does not make every
+   * reference to it fail too.
+   */
+  known: Record<CollectionName, Map<string, EntryStatus | undefined>>;
+  /** The build date, YYYY-MM-DD. */
+  today: string;
+}
+
+/** A cross-entry check. */
+export type Rule = (content: CheckedContent) => Finding[];

@@ -1,0 +1,77 @@
+/**
+ * The ladder of authority holds: roles escalate in a forest (no cycles),
+ * each role holds at most one grant per boundary, `escalate` grants have
+ * somewhere to go, and limits never narrow on the way up.
+ */
+import { approvingGrant, describeCycle, escalationCycles, escalationTarget } from '../escalation.ts';
+import type { Finding } from '../diagnostics/diagnostic.ts';
+import { describePeriod, formatMoney, resolveMoney } from '../money.ts';
+import type { Rule } from './checked-content.ts';
+
+export const checkEscalation: Rule = ({ entries, settings }) => {
+  const findings: Finding[] = [];
+  const roles = new Map(entries.roles.map((role) => [role.id, role.data]));
+  const roleFiles = new Map(entries.roles.map((role) => [role.id, role.file]));
+
+  for (const cycle of escalationCycles(roles)) {
+    const first = cycle[0]!;
+    findings.push({
+      file: roleFiles.get(first)!, path: ['escalatesTo'], severity: 'error', rule: 'escalation-cycle',
+      message: `escalatesTo: the escalation ladder goes round in a circle: ${describeCycle(cycle)}`,
+      hint: 'the role at the top of a ladder must not have escalatesTo; remove it from one of these roles',
+    });
+  }
+
+  const locale = settings?.locale ?? 'en';
+  for (const boundary of entries.boundaries) {
+    const { grants } = boundary.data;
+    const seen = new Map<string, number>();
+    grants.forEach((grant, index) => {
+      const earlier = seen.get(grant.role);
+      if (earlier !== undefined) {
+        findings.push({
+          file: boundary.file, path: ['grants', index, 'role'], severity: 'error', rule: 'duplicate-grant',
+          message: `grants[${index}].role: "${grant.role}" already has a grant on this boundary (grants[${earlier}])`,
+          hint: 'keep one grant per role; merge the two into one',
+        });
+        return;
+      }
+      seen.set(grant.role, index);
+
+      const target = escalationTarget(grant, roles);
+      if (target === undefined && grant.authority !== 'decide') {
+        const isEscalate = grant.authority === 'escalate';
+        findings.push({
+          file: boundary.file, path: ['grants', index, 'authority'],
+          severity: isEscalate ? 'error' : 'warning', rule: 'escalate-nowhere',
+          message: isEscalate
+            ? `grants[${index}].authority: ${grant.role} must escalate, but has nobody to escalate to`
+            : `grants[${index}].authority: ${grant.role} must ${grant.authority === 'consult' ? 'consult' : 'inform'} someone, but has nobody above it`,
+          hint: `add "escalateTo: <role id>" to this grant, or "escalatesTo" to roles/${grant.role}.yaml`,
+        });
+      }
+
+      if (grant.authority === 'escalate') return;
+      const above = approvingGrant(grant, grants, roles);
+      if (!above) return;
+      const aboveIndex = grants.indexOf(above);
+      const own = grant.limit && resolveMoney(grant.limit, settings?.currency);
+      const theirs = above.limit && resolveMoney(above.limit, settings?.currency);
+      if (!grant.limit && theirs) {
+        findings.push({
+          file: boundary.file, path: ['grants', index, 'role'], severity: 'error', rule: 'ladder-narrows',
+          message: `grants[${index}]: the ladder narrows: ${grant.role} has no limit here, but escalates to ${above.role}, who is limited to ${formatMoney(theirs, locale)} ${describePeriod(above.per)}`,
+          hint: `give ${grant.role} a limit no higher than ${formatMoney(theirs, locale)}, or remove the limit of ${above.role} (grants[${aboveIndex}])`,
+        });
+      } else if (own && theirs && own.currency === theirs.currency && grant.per === above.per && theirs.amount < own.amount) {
+        findings.push({
+          file: boundary.file, path: ['grants', index, 'limit', 'amount'], severity: 'error', rule: 'ladder-narrows',
+          message: `grants[${index}].limit: the ladder narrows: ${grant.role} may commit ${formatMoney(own, locale)}, but ${above.role} above it only ${formatMoney(theirs, locale)}`,
+          expected: `at most ${formatMoney(theirs, locale)}`, found: formatMoney(own, locale),
+          hint: `lower this limit to ${formatMoney(theirs, locale)} or less, or raise ${above.role}'s limit (grants[${aboveIndex}])`,
+        });
+      }
+    });
+  }
+  return findings;
+};

@@ -1,0 +1,23 @@
+/** Every cross-entry check, in the order their findings read best. */
+import { checkCaseStudies } from './case-studies.ts';
+import type { Rule } from './checked-content.ts';
+import { checkEntryIds } from './entry-ids.ts';
+import { checkEscalation } from './escalation.ts';
+import { checkImages } from './images.ts';
+import { checkMoney } from './money.ts';
+import { checkReferences } from './references.ts';
+import { checkReview } from './review.ts';
+import { checkWins } from './wins.ts';
+
+export const RULES: readonly Rule[] = [
+  checkEntryIds,
+  checkReferences,
+  checkEscalation,
+  checkMoney,
+  checkWins,
+  checkImages,
+  checkCaseStudies,
+  checkReview,
+];
+
+export type { CheckedContent, CheckedEntry, Rule } from './checked-content.ts';

@@ -1,0 +1,55 @@
+/**
+ * Money is in real currencies, every amount has a currency (its own or the
+ * playbook's default), and wins that spent more than the role's limit are
+ * flagged for a leader's look.
+ */
+import { ISO_4217_CODES, type Money } from '../../../schemas/index.ts';
+import { didYouMean } from '../diagnostics/did-you-mean.ts';
+import { formatFieldPath, type FieldPath, type Finding } from '../diagnostics/diagnostic.ts';
+import { formatMoney, resolveMoney } from '../money.ts';
+import type { CheckedEntry, Rule } from './checked-content.ts';
+
+export const checkMoney: Rule = ({ entries, settings }) => {
+  const findings: Finding[] = [];
+  const check = (entry: CheckedEntry, path: FieldPath, money: Money | undefined) => {
+    if (!money) return;
+    const field = formatFieldPath(path);
+    if (money.currency !== undefined && !ISO_4217_CODES.has(money.currency)) {
+      findings.push({
+        file: entry.file, path: [...path, 'currency'], severity: 'error', rule: 'currency',
+        message: `${field}.currency: "${money.currency}" is not an ISO 4217 currency code`,
+        found: money.currency, expected: 'an ISO 4217 code such as GBP, EUR, USD',
+        hint: didYouMean(money.currency, ISO_4217_CODES) ?? 'use the three-letter code of the currency, such as GBP, EUR, USD or CAD',
+      });
+    }
+    if (money.currency === undefined && settings?.currency === undefined) {
+      findings.push({
+        file: entry.file, path, severity: 'error', rule: 'currency',
+        message: `${field}: the amount has no currency, and playbook.yaml sets no default currency`,
+        hint: 'add "currency: GBP" (or your currency) here, or a default "currency:" to playbook.yaml',
+      });
+    }
+  };
+
+  for (const boundary of entries.boundaries) {
+    boundary.data.grants.forEach((grant, i) => check(boundary, ['grants', i, 'limit'], grant.limit));
+  }
+  const boundaries = new Map(entries.boundaries.map((b) => [b.id, b.data]));
+  const locale = settings?.locale ?? 'en';
+  for (const win of entries.wins) {
+    const { spent, role, boundary } = win.data;
+    check(win, ['spent'], spent);
+    if (!spent || !role || !boundary) continue;
+    const grant = boundaries.get(boundary)?.grants.find((g) => g.role === role);
+    const limit = grant?.limit && resolveMoney(grant.limit, settings?.currency);
+    const cost = resolveMoney(spent, settings?.currency);
+    if (grant && grant.per === 'case' && limit && cost && limit.currency === cost.currency && cost.amount > limit.amount) {
+      findings.push({
+        file: win.file, path: ['spent', 'amount'], severity: 'warning', rule: 'spend-over-limit',
+        message: `spent: ${formatMoney(cost, locale)} is more than the ${formatMoney(limit, locale)} a ${role} may commit on ${boundary}`,
+        hint: 'say in the story who approved the extra, or ask the boundary\'s owner whether the limit is too tight',
+      });
+    }
+  }
+  return findings;
+};

@@ -1,0 +1,42 @@
+/** Every reference resolves, and published entries never point at drafts. */
+import { COLLECTIONS, COLLECTION_NAMES } from '../../../schemas/index.ts';
+import { didYouMean } from '../diagnostics/did-you-mean.ts';
+import { formatFieldPath, type Finding } from '../diagnostics/diagnostic.ts';
+import { referencesOf } from '../references.ts';
+import type { Rule } from './checked-content.ts';
+
+export const checkReferences: Rule = ({ entries, known }) => {
+  const findings: Finding[] = [];
+  for (const collection of COLLECTION_NAMES) {
+    for (const entry of entries[collection]) {
+      const fromDraft = entry.data.status === 'draft';
+      const refs = referencesOf(collection, entry.data).map((ref) => ({ ...ref, position: undefined as Finding['position'] }));
+      for (const use of entry.bodyReferences) refs.push({ path: [], collection: 'boundaries', id: use.id, position: use.position });
+
+      for (const ref of refs) {
+        const targets = known[ref.collection];
+        const label = COLLECTIONS[ref.collection].label.toLowerCase();
+        const folder = COLLECTIONS[ref.collection].folder;
+        const where = ref.position ? { position: ref.position } : {};
+        if (!targets.has(ref.id)) {
+          const near = didYouMean(ref.id, targets.keys());
+          findings.push({
+            file: entry.file, path: ref.path, ...where, severity: 'error', rule: 'reference',
+            message: `${ref.position ? 'BoundaryRef id' : formatFieldPath(ref.path)}: there is no ${label} "${ref.id}"`,
+            found: ref.id,
+            hint: near ?? `use the file name of an entry in ${folder}/, without extension`,
+          });
+        } else if (!fromDraft && targets.get(ref.id) === 'draft') {
+          findings.push({
+            file: entry.file, path: ref.path, ...where, severity: 'error', rule: 'draft-reference',
+            message: `${ref.position ? 'BoundaryRef id' : formatFieldPath(ref.path)}: the ${label} "${ref.id}" is a draft, so this ${entry.data.status} entry would link to a page that does not exist`,
+            found: ref.id,
+            hint: `publish ${ref.id} first, or remove the reference until it is published`,
+          });
+        }
+      }
+    }
+  }
+  return findings;
+};
+

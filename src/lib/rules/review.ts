@@ -1,0 +1,22 @@
+/** Entries past their review date are reported (warnings; errors with --strict). */
+import type { Finding } from '../diagnostics/diagnostic.ts';
+import { reviewStatus } from '../review.ts';
+import type { Rule } from './checked-content.ts';
+
+export const checkReview: Rule = ({ entries, settings, today }) => {
+  const findings: Finding[] = [];
+  const fallback = settings?.reviewEveryDays ?? 365;
+  for (const entry of [...entries.guidelines, ...entries.boundaries]) {
+    const { lastReviewed, reviewEveryDays, status, owner } = entry.data;
+    if (status !== 'published') continue;
+    const every = reviewEveryDays ?? fallback;
+    const review = reviewStatus(lastReviewed, every, today);
+    if (!review.due) continue;
+    findings.push({
+      file: entry.file, path: ['lastReviewed'], severity: 'warning', rule: 'due-for-review',
+      message: `lastReviewed: due for review since ${review.dueOn} (last reviewed ${lastReviewed}, every ${every} days)`,
+      hint: `review it with its owner (${owner}), then set lastReviewed to the date of the review`,
+    });
+  }
+  return findings;
+};

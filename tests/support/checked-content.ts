@@ -1,0 +1,45 @@
+/**
+ * Builds in-memory content for rule and model tests: plain objects are run
+ * through the real schemas, so tests write content the way editors do.
+ */
+import { COLLECTIONS, COLLECTION_NAMES, playbookSchema, type CollectionName, type PlaybookSettingsInput } from '../../schemas/index.ts';
+import type { SourceFile } from '../../src/lib/content-root/scan-content-root.ts';
+import type { CheckedContent, CheckedEntry } from '../../src/lib/rules/index.ts';
+
+export type ContentInput = Partial<Record<CollectionName, Record<string, Record<string, unknown> & { body?: string }>>>;
+
+export function checkedContent(input: ContentInput, settings: PlaybookSettingsInput = { name: 'Test', currency: 'GBP' }, today = '2026-11-23'): CheckedContent {
+  const entries = Object.fromEntries(COLLECTION_NAMES.map((c) => [c, []])) as unknown as CheckedContent['entries'];
+  const sources = Object.fromEntries(COLLECTION_NAMES.map((c) => [c, []])) as unknown as Record<CollectionName, SourceFile[]>;
+  const known = Object.fromEntries(COLLECTION_NAMES.map((c) => [c, new Map()])) as CheckedContent['known'];
+  for (const collection of COLLECTION_NAMES) {
+    const { folder, kind } = COLLECTIONS[collection];
+    for (const [id, raw] of Object.entries(input[collection] ?? {})) {
+      const { body = '', ...data } = raw;
+      const file = `${folder}/${id}${kind === 'data' ? '.yaml' : '.md'}`;
+      const parsed = COLLECTIONS[collection].schema.parse(data) as CheckedEntry['data'];
+      sources[collection].push({ collection, id, file, absolutePath: `/root/${file}` });
+      known[collection].set(id, parsed.status);
+      (entries[collection] as CheckedEntry[]).push({
+        collection, id, file, absolutePath: `/root/${file}`, data: parsed, body, bodyLine: 5, bodyReferences: [],
+      } as CheckedEntry);
+    }
+  }
+  return { root: '/root', settings: playbookSchema.parse(settings), sources, entries, known, today };
+}
+
+/** A minimal valid boundary with the given grants. */
+export function boundary(grants: Record<string, unknown>[], extra: Record<string, unknown> = {}) {
+  return {
+    title: 'Refund a purchase', summary: 'S', decision: 'Refund a purchase', grants,
+    owner: 'Retail ops', approvedBy: 'Head of retail', effective: '2026-01-01', lastReviewed: '2026-06-01', ...extra,
+  };
+}
+
+/** A ladder agent → lead → manager → director. */
+export const LADDER = {
+  agent: { title: 'Agent', escalatesTo: 'lead' },
+  lead: { title: 'Lead', escalatesTo: 'manager' },
+  manager: { title: 'Manager', escalatesTo: 'director' },
+  director: { title: 'Director' },
+};
