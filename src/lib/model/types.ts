@@ -1,0 +1,137 @@
+/**
+ * The published playbook: every entry a page may show, cross-linked both
+ * ways. Built once per build by `buildPlaybook`; pages only read it.
+ * Drafts are not in it at all. Retired entries have a page (in `pages`)
+ * but are left out of every listing and backlink.
+ */
+import type {
+  Authority, BoundaryData, CaseStudyData, CollectionName, GuidelineData, LimitPeriod, PlaybookSettings, RoleData, ValueData, WinData,
+} from '../../../schemas/index.ts';
+import type { ResolvedMoney } from '../money.ts';
+import type { ReviewStatus } from '../review.ts';
+
+/** What every entry has, whatever its collection. `S` is the loader's own entry, kept for rendering the body. */
+export interface EntryBase<C extends CollectionName, S> {
+  collection: C;
+  id: string;
+  title: string;
+  /** `published`, or `retired` (page only, marked retired). */
+  status: 'published' | 'retired';
+  /** Site path without the base: `/boundaries/refund-a-purchase/`. */
+  path: string;
+  /** Path of the file inside the content root, for "edit this page". */
+  file: string;
+  source: S;
+}
+
+export interface Value<S = unknown> extends EntryBase<'values', S>, Omit<ValueData, 'status'> {
+  guidelines: Guideline<S>[];
+  boundaries: Boundary<S>[];
+  caseStudies: CaseStudy<S>[];
+  /** Newest first. */
+  wins: Win<S>[];
+}
+
+export interface Role<S = unknown> extends EntryBase<'roles', S>, Omit<RoleData, 'status' | 'escalatesTo'> {
+  /** The role decisions go to, if any. */
+  escalatesTo: Role<S> | undefined;
+  /** Every role above, nearest first. */
+  chainAbove: Role<S>[];
+  /** Roles that escalate directly to this one. */
+  below: Role<S>[];
+  /** Every grant this role holds, by boundary title. */
+  grants: Grant<S>[];
+  /** Guidelines that name this role. */
+  guidelines: Guideline<S>[];
+  /** Newest first. */
+  wins: Win<S>[];
+}
+
+export interface Grant<S = unknown> {
+  boundary: Boundary<S>;
+  role: Role<S>;
+  authority: Authority;
+  /** With its currency resolved; undefined means no monetary limit. */
+  limit: ResolvedMoney | undefined;
+  per: LimitPeriod;
+  /** Where this decision goes from this role: the grant's escalateTo, else the role's escalatesTo. */
+  escalateTo: Role<S> | undefined;
+  /** The grant up the ladder that can approve what this role cannot. */
+  approver: Grant<S> | undefined;
+  note: string | undefined;
+}
+
+export interface Guideline<S = unknown> extends EntryBase<'guidelines', S>, Omit<GuidelineData, 'status' | 'values' | 'roles' | 'boundaries'> {
+  values: Value<S>[];
+  /** Empty means everyone. */
+  roles: Role<S>[];
+  boundaries: Boundary<S>[];
+  review: ReviewStatus;
+}
+
+export interface Boundary<S = unknown> extends EntryBase<'boundaries', S>, Omit<BoundaryData, 'status' | 'grants' | 'values' | 'guidelines'> {
+  /** In the order written. */
+  grants: Grant<S>[];
+  values: Value<S>[];
+  /** Guidelines this boundary cites, and those that cite it. */
+  guidelines: Guideline<S>[];
+  caseStudies: CaseStudy<S>[];
+  /** Wins that used this boundary, newest first. */
+  wins: Win<S>[];
+  review: ReviewStatus;
+}
+
+export interface CaseStudy<S = unknown> extends EntryBase<'caseStudies', S>, Omit<CaseStudyData, 'status' | 'values' | 'boundaries'> {
+  values: Value<S>[];
+  boundaries: Boundary<S>[];
+}
+
+export interface Win<S = unknown, I = unknown> extends EntryBase<'wins', S>, Omit<WinData, 'status' | 'role' | 'values' | 'boundary' | 'spent' | 'image'> {
+  role: Role<S> | undefined;
+  values: Value<S>[];
+  boundary: Boundary<S> | undefined;
+  spent: ResolvedMoney | undefined;
+  /** What the loader made of the image path (Astro: image metadata). */
+  image: I | undefined;
+}
+
+/** One line of the site-wide changes feed. */
+export interface BoundaryChange<S = unknown> {
+  boundary: Boundary<S>;
+  date: string;
+  summary: string;
+}
+
+/** An entry past its review date. */
+export interface ReviewItem<S = unknown> {
+  entry: Guideline<S> | Boundary<S>;
+  review: ReviewStatus;
+}
+
+export type AnyEntry<S = unknown> = Value<S> | Role<S> | Guideline<S> | Boundary<S> | CaseStudy<S> | Win<S>;
+
+export interface Playbook<S = unknown> {
+  settings: PlaybookSettings;
+  /** The build date, YYYY-MM-DD. */
+  today: string;
+  /** Published entries for listings: values by order then title, roles and guidelines and boundaries by title, wins newest first. */
+  values: Value<S>[];
+  roles: Role<S>[];
+  guidelines: Guideline<S>[];
+  boundaries: Boundary<S>[];
+  caseStudies: CaseStudy<S>[];
+  wins: Win<S>[];
+  /** Every entry that has a page: published and retired. */
+  pages: {
+    values: Value<S>[];
+    roles: Role<S>[];
+    guidelines: Guideline<S>[];
+    boundaries: Boundary<S>[];
+    caseStudies: CaseStudy<S>[];
+    wins: Win<S>[];
+  };
+  /** Every boundary change, newest first. */
+  changes: BoundaryChange<S>[];
+  /** Published guidelines and boundaries due for review, most overdue first. */
+  dueForReview: ReviewItem<S>[];
+}

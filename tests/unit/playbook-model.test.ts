@@ -1,0 +1,111 @@
+import { describe, expect, it } from 'vitest';
+import { COLLECTION_NAMES, playbookSchema } from '../../schemas/index.ts';
+import { buildPlaybook, type PlaybookInput } from '../../src/lib/model/build-playbook.ts';
+import { isPublic, publicEntries } from '../../src/lib/model/published.ts';
+import { boundary, checkedContent, LADDER, type ContentInput } from '../support/checked-content.ts';
+
+function model(input: ContentInput) {
+  const content = checkedContent(input);
+  const entries = Object.fromEntries(
+    COLLECTION_NAMES.map((c) => [c, content.entries[c].map((e) => ({ id: e.id, file: e.file, data: e.data, source: e.id }))]),
+  ) as PlaybookInput<string>['entries'];
+  return buildPlaybook({ settings: playbookSchema.parse({ name: 'T', currency: 'GBP', locale: 'en-GB' }), today: '2026-11-23', entries });
+}
+
+const win = (date: string, extra: Record<string, unknown> = {}) => ({ title: `Win ${date}`, date, people: ['Ana'], values: ['care'], ...extra });
+
+const example: ContentInput = {
+  values: { care: { title: 'Care', summary: 'S', order: 2 }, speed: { title: 'Speed', summary: 'S', order: 1 }, secret: { title: 'Secret', summary: 'S', status: 'draft' } },
+  roles: { ...LADDER },
+  guidelines: { 'first-fix': { title: 'Fix first', summary: 'S', owner: 'O', lastReviewed: '2025-01-01', values: ['care'], roles: ['agent'], boundaries: ['refunds'] } },
+  boundaries: {
+    refunds: boundary([
+      { role: 'agent', authority: 'decide', limit: { amount: 75 } },
+      { role: 'lead', authority: 'escalate' },
+      { role: 'manager', authority: 'decide-and-inform', limit: { amount: 500 } },
+    ], { values: ['care'], changes: [{ date: '2026-03-01', summary: 'Agent limit from £40 to £75.' }] }),
+    old: boundary([{ role: 'agent', authority: 'decide' }], { title: 'Old way', status: 'retired', values: ['care'], changes: [{ date: '2026-05-01', summary: 'Retired.' }] }),
+    hidden: boundary([{ role: 'agent', authority: 'decide' }], { title: 'Hidden', status: 'draft' }),
+  },
+  caseStudies: { ritz: { title: 'Ritz', summary: 'S', organisation: 'Ritz-Carlton', values: ['care'], boundaries: ['refunds'], sources: [{ title: 'A', url: 'https://example.com' }] } },
+  wins: {
+    a: win('2026-01-05', { role: 'agent', boundary: 'refunds', spent: { amount: 30 } }),
+    b: win('2026-04-01', { role: 'agent', boundary: 'refunds' }),
+    c: win('2025-12-24', { status: 'retired' }),
+    d: win('2026-05-05', { status: 'draft', boundary: 'hidden' }),
+  },
+};
+
+describe('the published model', () => {
+  const playbook = model(example);
+
+  it('leaves drafts out everywhere and retired entries out of listings only', () => {
+    expect(playbook.values.map((v) => v.id)).toEqual(['speed', 'care']);
+    expect(playbook.boundaries.map((b) => b.id)).toEqual(['refunds']);
+    expect(playbook.pages.boundaries.map((b) => b.id).sort()).toEqual(['old', 'refunds']);
+    expect(playbook.pages.wins.map((w) => w.id)).toEqual(['b', 'a', 'c']);
+    expect(playbook.wins.map((w) => w.id)).toEqual(['b', 'a']);
+    expect(JSON.stringify(playbook.changes.map((c) => c.summary))).not.toContain('Retired.');
+  });
+
+  it('computes backlinks once, from published entries only', () => {
+    const care = playbook.values.find((v) => v.id === 'care')!;
+    expect(care.guidelines.map((g) => g.id)).toEqual(['first-fix']);
+    expect(care.boundaries.map((b) => b.id)).toEqual(['refunds']);
+    expect(care.caseStudies.map((c) => c.id)).toEqual(['ritz']);
+    expect(care.wins.map((w) => w.id)).toEqual(['b', 'a']);
+    const refunds = playbook.boundaries[0]!;
+    expect(refunds.guidelines.map((g) => g.id)).toEqual(['first-fix']);
+    expect(refunds.caseStudies.map((c) => c.id)).toEqual(['ritz']);
+    expect(refunds.wins.map((w) => w.id)).toEqual(['b', 'a']);
+  });
+
+  it('resolves grants, money and the approver up the ladder', () => {
+    const [agent, lead, manager] = playbook.boundaries[0]!.grants;
+    expect(agent!.limit).toEqual({ amount: 75, currency: 'GBP' });
+    expect(agent!.escalateTo?.id).toBe('lead');
+    expect(agent!.approver?.role.id).toBe('manager'); // lead only escalates
+    expect(lead!.approver?.role.id).toBe('manager');
+    expect(manager!.approver).toBeUndefined();
+    const agentRole = playbook.roles.find((r) => r.id === 'agent')!;
+    expect(agentRole.grants.map((g) => g.boundary.id)).toEqual(['refunds']);
+    expect(agentRole.chainAbove.map((r) => r.id)).toEqual(['lead', 'manager', 'director']);
+    expect(playbook.roles.find((r) => r.id === 'lead')!.below.map((r) => r.id)).toEqual(['agent']);
+    expect(agentRole.guidelines.map((g) => g.id)).toEqual(['first-fix']);
+    expect(playbook.wins[1]!.spent).toEqual({ amount: 30, currency: 'GBP' });
+  });
+
+  it('lists changes newest first and due reviews most overdue first', () => {
+    expect(playbook.changes.map((c) => `${c.date} ${c.boundary.id}`)).toEqual(['2026-03-01 refunds']);
+    expect(playbook.dueForReview.map((r) => `${r.entry.id} ${r.review.dueOn} ${r.review.daysOverdue}`)).toEqual(['first-fix 2026-01-01 326']);
+  });
+
+  it('builds edit paths and site paths', () => {
+    expect(playbook.boundaries[0]!.path).toBe('/boundaries/refunds/');
+    expect(playbook.caseStudies[0]!.path).toBe('/case-studies/ritz/');
+    expect(playbook.boundaries[0]!.file).toBe('boundaries/refunds.md');
+  });
+});
+
+describe('the draft filter fails closed', () => {
+  it.each([
+    ['published', true], ['retired', true], ['draft', false], [undefined, false], ['Published', false], ['', false], [null, false],
+  ])('%s → %s', (status, expected) => expect(isPublic(status)).toBe(expected));
+
+  it('keeps order and drops anything not known to be public', () => {
+    const entries = [{ data: { status: 'published' } }, { data: { status: 'draft' } }, { data: {} }, { data: { status: 'retired' } }];
+    expect(publicEntries(entries)).toEqual([{ data: { status: 'published' } }, { data: { status: 'retired' } }]);
+  });
+});
+
+describe('scale', () => {
+  it('links 20,000 wins to their boundary and role without dropping any', () => {
+    const wins: Record<string, Record<string, unknown>> = {};
+    for (let i = 0; i < 20_000; i++) wins[`w-${i}`] = win(`2026-01-${String((i % 28) + 1).padStart(2, '0')}`, { role: 'agent', boundary: 'refunds' });
+    const big = model({ ...example, wins });
+    expect(big.wins).toHaveLength(20_000);
+    expect(big.boundaries[0]!.wins).toHaveLength(20_000);
+    expect(big.roles.find((r) => r.id === 'agent')!.wins).toHaveLength(20_000);
+  });
+});
+
