@@ -129,7 +129,7 @@ describe('invalid samples: the exact message an editor reads', () => {
 
   it('no grants', () => {
     expect(messages(boundarySchema, { ...boundary, grants: [] })).toEqual([
-      'grants: must list at least one grant, found a list — add an item to the list',
+      'grants: must list at least one grant, found an empty list — add an item to the list',
     ]);
   });
 

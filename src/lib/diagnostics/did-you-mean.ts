@@ -20,8 +20,8 @@ export function editDistance(a: string, b: string): number {
  * The closest candidate to `word`, if it is close enough to be a slip of the
  * keyboard: at most a third of the word's length, and never more than 3 edits.
  */
-export function closestMatch(word: string, candidates: Iterable<string>): string | undefined {
-  const threshold = Math.min(3, Math.max(1, Math.floor(word.length / 3)));
+export function closestMatch(word: string, candidates: Iterable<string>, maxDistance?: number): string | undefined {
+  const threshold = maxDistance ?? Math.min(3, Math.max(1, Math.floor(word.length / 3)));
   let best: string | undefined;
   let bestDistance = Infinity;
   const lower = word.toLowerCase();

@@ -13,7 +13,9 @@ export const checkEscalation: Rule = ({ entries, settings }) => {
   const roles = new Map(entries.roles.map((role) => [role.id, role.data]));
   const roleFiles = new Map(entries.roles.map((role) => [role.id, role.file]));
 
-  for (const cycle of escalationCycles(roles)) {
+  const cycles = escalationCycles(roles);
+  const inCycle = new Set(cycles.flat());
+  for (const cycle of cycles) {
     const first = cycle[0]!;
     findings.push({
       file: roleFiles.get(first)!, path: ['escalatesTo'], severity: 'error', rule: 'escalation-cycle',
@@ -51,7 +53,7 @@ export const checkEscalation: Rule = ({ entries, settings }) => {
         });
       }
 
-      if (grant.authority === 'escalate') return;
+      if (grant.authority === 'escalate' || inCycle.has(grant.role)) return;
       const above = approvingGrant(grant, grants, roles);
       if (!above) return;
       const aboveIndex = grants.indexOf(above);

@@ -22,7 +22,8 @@ export const checkMoney: Rule = ({ entries, settings }) => {
         hint: didYouMean(money.currency, ISO_4217_CODES) ?? 'use the three-letter code of the currency, such as GBP, EUR, USD or CAD',
       });
     }
-    if (money.currency === undefined && settings?.currency === undefined) {
+    // Without valid settings playbook.yaml's own error says it all; don't echo it on every amount.
+    if (money.currency === undefined && settings !== undefined && settings.currency === undefined) {
       findings.push({
         file: entry.file, path, severity: 'error', rule: 'currency',
         message: `${field}: the amount has no currency, and playbook.yaml sets no default currency`,

@@ -1,0 +1,245 @@
+/**
+ * Reads one content file the way an editor wrote it: checks it is UTF-8,
+ * splits frontmatter from body, and parses the YAML keeping positions, so
+ * every later finding can point at the line and column of its field.
+ */
+import { readFile } from 'node:fs/promises';
+import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node, type Pair } from 'yaml';
+import type { FieldPath, Finding, Position } from '../diagnostics/diagnostic.ts';
+import type { SourceFile } from './scan-content-root.ts';
+
+/** Finds where a field is written in a file. */
+export interface FieldLocator {
+  locate(path: FieldPath, at?: 'key' | 'value'): Position;
+}
+
+export interface ReadSource {
+  source: SourceFile;
+  /** The parsed YAML (frontmatter or whole file); undefined when it could not be read. */
+  data: Record<string, unknown> | undefined;
+  /** The Markdown/MDX body after the frontmatter ('' for YAML files). */
+  body: string;
+  /** 1-based line on which the body starts. */
+  bodyLine: number;
+  locator: FieldLocator;
+  /** Problems with the file itself: encoding, frontmatter, YAML syntax. */
+  findings: Finding[];
+}
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+export async function readSource(source: SourceFile, kind: 'markdown' | 'data'): Promise<ReadSource> {
+  const bytes = await readFile(source.absolutePath);
+  return parseSource(source, kind, bytes);
+}
+
+/** Parses a content file's bytes; exported for tests. */
+export function parseSource(source: SourceFile, kind: 'markdown' | 'data', bytes: Uint8Array): ReadSource {
+  const fail = (finding: Omit<Finding, 'file' | 'path' | 'severity'>): ReadSource => ({
+    source,
+    data: undefined,
+    body: '',
+    bodyLine: 1,
+    locator: fixedLocator({ line: 1, column: 1 }),
+    findings: [{ file: source.file, path: [], severity: 'error', ...finding }],
+  });
+
+  let text: string;
+  try {
+    text = utf8.decode(bytes);
+  } catch {
+    return fail({
+      rule: 'encoding',
+      position: firstInvalidUtf8(bytes),
+      message: 'the file is not valid UTF-8 text',
+      hint: 'save the file as UTF-8 (in most editors: "Save with encoding" → UTF-8)',
+    });
+  }
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+
+  let yamlText = text;
+  let yamlLine = 1;
+  let body = '';
+  let bodyLine = 1;
+  if (kind === 'markdown') {
+    const split = splitFrontmatter(text);
+    if (split === 'missing') {
+      return fail({
+        rule: 'frontmatter',
+        position: { line: 1, column: 1 },
+        message: 'the file does not start with frontmatter',
+        hint: 'start the file with a line "---", the keys such as "title: …", then another line "---" before the text',
+      });
+    }
+    if (split === 'unclosed') {
+      return fail({
+        rule: 'frontmatter',
+        position: { line: 1, column: 1 },
+        message: 'the frontmatter is never closed',
+        hint: 'add a line with only "---" after the last key, before the text',
+      });
+    }
+    ({ yaml: yamlText, body, bodyLine } = split);
+    yamlLine = 2;
+  }
+
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(yamlText, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true });
+  const position = (offset: number): Position => {
+    const { line, col } = lineCounter.linePos(offset);
+    return { line: line + yamlLine - 1, column: col };
+  };
+  const locator = documentLocator(doc, position, { line: yamlLine, column: 1 });
+
+  if (doc.errors.length > 0) {
+    return {
+      source,
+      data: undefined,
+      body,
+      bodyLine,
+      locator,
+      // Only the first: a YAML parser's later errors are mostly echoes of it.
+      findings: doc.errors.slice(0, 1).map((error) => ({
+        file: source.file,
+        path: [],
+        position: position(error.pos[0]),
+        severity: 'error' as const,
+        rule: 'yaml',
+        message: yamlErrorMessage(error.code, error.message),
+        hint: yamlErrorHint(error.code),
+      })),
+    };
+  }
+
+  const data: unknown = doc.toJS();
+  if (data === null || data === undefined || typeof data !== 'object' || Array.isArray(data)) {
+    return {
+      source,
+      data: undefined,
+      body,
+      bodyLine,
+      locator,
+      findings: [
+        {
+          file: source.file,
+          path: [],
+          position: { line: yamlLine, column: 1 },
+          severity: 'error',
+          rule: 'yaml',
+          message: data === null || data === undefined ? 'there are no keys in the file' : 'the file must hold keys and values, not a single value or a list',
+          hint: 'write one key per line, such as "title: Own the outcome"',
+        },
+      ],
+    };
+  }
+  return { source, data: data as Record<string, unknown>, body, bodyLine, locator, findings: [] };
+}
+
+type Split = { yaml: string; body: string; bodyLine: number } | 'missing' | 'unclosed';
+
+function splitFrontmatter(text: string): Split {
+  const lines = text.split(/\r?\n/);
+  if (lines[0]?.trimEnd() !== '---') return 'missing';
+  const close = lines.findIndex((line, index) => index > 0 && line.trimEnd() === '---');
+  if (close === -1) return 'unclosed';
+  return {
+    yaml: lines.slice(1, close).join('\n'),
+    body: lines.slice(close + 1).join('\n'),
+    bodyLine: close + 2,
+  };
+}
+
+function firstInvalidUtf8(bytes: Uint8Array): Position {
+  // Decode growing prefixes line by line to find the first line that breaks.
+  let line = 1;
+  let lineStart = 0;
+  for (let i = 0; i < bytes.length; i++) {
+    if (bytes[i] === 0x0a) {
+      try {
+        utf8.decode(bytes.subarray(lineStart, i));
+      } catch {
+        return { line, column: 1 };
+      }
+      line++;
+      lineStart = i + 1;
+    }
+  }
+  return { line, column: 1 };
+}
+
+function yamlErrorMessage(code: string, message: string): string {
+  switch (code) {
+    case 'DUPLICATE_KEY':
+      return 'the same key is written twice';
+    case 'BAD_INDENT':
+    case 'MISSING_CHAR':
+    case 'UNEXPECTED_TOKEN':
+    case 'BLOCK_AS_IMPLICIT_KEY':
+    case 'MULTILINE_IMPLICIT_KEY':
+      return `the YAML cannot be read here (${firstSentence(message)})`;
+    case 'TAB_AS_INDENT':
+      return 'a tab is used for indentation';
+    default:
+      return `the YAML cannot be read here (${firstSentence(message)})`;
+  }
+}
+
+function yamlErrorHint(code: string): string {
+  switch (code) {
+    case 'DUPLICATE_KEY':
+      return 'keep one of the two lines and delete the other';
+    case 'TAB_AS_INDENT':
+      return 'indent with spaces only, two per level';
+    default:
+      return 'check the indentation, and put quotes around values that contain a colon (title: "Refunds: how far you can go")';
+  }
+}
+
+function firstSentence(message: string): string {
+  const first = message.split('\n')[0] ?? message;
+  return first.replace(/ at line \d+, column \d+:?$/, '').replace(/\.$/, '');
+}
+
+function fixedLocator(position: Position): FieldLocator {
+  return { locate: () => position };
+}
+
+function documentLocator(doc: Document, position: (offset: number) => Position, fallback: Position): FieldLocator {
+  return {
+    locate(path, at = 'value') {
+      let node: unknown = doc.contents;
+      let lastPair: Pair | undefined;
+      let lastNode: Node | undefined = isNode(node) ? node : undefined;
+      for (const segment of path) {
+        let next: unknown;
+        if (isMap(node)) {
+          const pair = node.items.find((item) => isPair(item) && isScalar(item.key) && item.key.value === segment);
+          if (pair) {
+            lastPair = pair;
+            next = pair.value;
+          }
+        } else if (isSeq(node) && typeof segment === 'number') {
+          next = node.items[segment];
+          lastPair = undefined;
+        }
+        if (next === undefined) {
+          // The field is not written (a missing key): point at its parent.
+          return startOf(lastPair?.key) ?? startOf(lastNode) ?? fallback;
+        }
+        node = next;
+        if (isNode(node)) lastNode = node;
+      }
+      if (at === 'key' && lastPair) return startOf(lastPair.key) ?? fallback;
+      return startOf(isNode(node) ? node : undefined) ?? startOf(lastPair?.key) ?? fallback;
+    },
+  };
+
+  function startOf(node: unknown): Position | undefined {
+    if (!isNode(node) || !node.range) return undefined;
+    return position(node.range[0]);
+  }
+}
+
+function isNode(value: unknown): value is Node {
+  return typeof value === 'object' && value !== null && 'range' in value;
+}

@@ -1,0 +1,95 @@
+/**
+ * Lists the files of a content root, collection by collection. Ids come from
+ * file names; sub-folders are for authors' tidiness only.
+ */
+import { readdir } from 'node:fs/promises';
+import path from 'node:path';
+import { COLLECTIONS, COLLECTION_NAMES, PLAYBOOK_FILE, type CollectionName } from '../../../schemas/index.ts';
+import { closestMatch } from '../diagnostics/did-you-mean.ts';
+import type { Finding } from '../diagnostics/diagnostic.ts';
+
+export interface SourceFile {
+  collection: CollectionName | 'playbook';
+  /** File name without extension. */
+  id: string;
+  /** Path relative to the content root, with `/` separators. */
+  file: string;
+  absolutePath: string;
+}
+
+export interface ContentRootScan {
+  playbook: SourceFile | undefined;
+  entries: Record<CollectionName, SourceFile[]>;
+  findings: Finding[];
+}
+
+/** Folders a content root may hold besides the collections. */
+const OTHER_FOLDERS = new Set(['assets']);
+
+export async function scanContentRoot(root: string): Promise<ContentRootScan> {
+  const findings: Finding[] = [];
+  const entries = Object.fromEntries(COLLECTION_NAMES.map((name) => [name, [] as SourceFile[]])) as Record<CollectionName, SourceFile[]>;
+  const top = await readdir(root, { withFileTypes: true });
+  const folders = new Map<string, CollectionName>(COLLECTION_NAMES.map((name) => [COLLECTIONS[name].folder, name]));
+
+  let playbook: SourceFile | undefined;
+  for (const item of top) {
+    if (item.isFile() && item.name === PLAYBOOK_FILE) {
+      playbook = { collection: 'playbook', id: 'playbook', file: PLAYBOOK_FILE, absolutePath: path.join(root, PLAYBOOK_FILE) };
+    } else if (item.isFile() && item.name === 'playbook.yml') {
+      findings.push({
+        file: item.name, path: [], position: { line: 1, column: 1 }, severity: 'error', rule: 'file-name',
+        message: 'the settings file must be called playbook.yaml', hint: 'rename playbook.yml to playbook.yaml',
+      });
+    } else if (item.isDirectory() && !folders.has(item.name) && !OTHER_FOLDERS.has(item.name) && !item.name.startsWith('.')) {
+      // A misspelt collection folder would silently drop its entries.
+      // Few, distinct folder names: a looser match catches singulars (boundary → boundaries).
+      const near = closestMatch(item.name, folders.keys(), 3);
+      if (near) {
+        findings.push({
+          file: `${item.name}/`, path: [], position: { line: 1, column: 1 }, severity: 'error', rule: 'folder',
+          message: `the folder "${item.name}" is not a collection, so nothing in it is published`,
+          hint: `rename it to "${near}"`,
+        });
+      }
+    }
+  }
+
+  for (const name of COLLECTION_NAMES) {
+    const { folder, extensions } = COLLECTIONS[name];
+    for (const relative of await listFiles(root, folder)) {
+      const extension = path.posix.extname(relative);
+      const base = path.posix.basename(relative);
+      if (base.startsWith('.') || base.startsWith('_')) continue;
+      if (!(extensions as readonly string[]).includes(extension)) {
+        findings.push({
+          file: relative, path: [], position: { line: 1, column: 1 }, severity: 'error', rule: 'file-type',
+          message: `${folder}/ only takes ${extensions.join(' or ')} files, so this file is not published`,
+          hint: `rename it to ${base.slice(0, base.length - extension.length)}${extensions[0]}, or move it out of ${folder}/`,
+        });
+        continue;
+      }
+      entries[name].push({
+        collection: name,
+        id: base.slice(0, base.length - extension.length),
+        file: relative,
+        absolutePath: path.join(root, ...relative.split('/')),
+      });
+    }
+  }
+  return { playbook, entries, findings };
+}
+
+async function listFiles(root: string, folder: string): Promise<string[]> {
+  let items;
+  try {
+    items = await readdir(path.join(root, folder), { recursive: true, withFileTypes: true });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw error;
+  }
+  return items
+    .filter((item) => item.isFile())
+    .map((item) => path.relative(root, path.join(item.parentPath, item.name)).split(path.sep).join('/'))
+    .sort();
+}
