@@ -1,0 +1,45 @@
+/**
+ * The playbook for pages: read from Astro's collections once per build and
+ * built into the model. Pages import `getPlaybook()` and never query
+ * collections themselves.
+ */
+import path from 'node:path';
+import { getCollection, getEntry, render, type CollectionEntry } from 'astro:content';
+import { COLLECTION_NAMES, type CollectionName } from '../../schemas/index.ts';
+import { buildPlaybook, type LoadedEntry, type PlaybookInput } from './model/build-playbook.ts';
+import type { Playbook } from './model/types.ts';
+import { buildDate } from './review.ts';
+
+/** The loader's entry, kept on each model entry so its body can be rendered. */
+export type SourceEntry = CollectionEntry<CollectionName>;
+export type SitePlaybook = Playbook<SourceEntry>;
+
+let playbook: Promise<SitePlaybook> | undefined;
+
+/** The one playbook model of this build. */
+export function getPlaybook(): Promise<SitePlaybook> {
+  playbook ??= loadPlaybook();
+  return playbook;
+}
+
+/** Renders an entry's body. */
+export function renderBody(entry: { source: SourceEntry }) {
+  return render(entry.source);
+}
+
+async function loadPlaybook(): Promise<SitePlaybook> {
+  const settingsEntry = await getEntry('playbook', 'playbook');
+  if (!settingsEntry) throw new Error('playbook.yaml was not loaded');
+  const contentRoot = path.resolve(process.env.PLAYBOOK_CONTENT_DIR ?? 'content');
+  const entries = {} as Record<CollectionName, LoadedEntry<CollectionName, SourceEntry>[]>;
+  for (const collection of COLLECTION_NAMES) {
+    const loaded = await getCollection(collection);
+    entries[collection] = loaded.map((entry) => ({
+      id: entry.id,
+      file: path.relative(contentRoot, path.resolve(entry.filePath ?? '')).split(path.sep).join('/'),
+      data: entry.data as LoadedEntry<CollectionName, SourceEntry>['data'],
+      source: entry,
+    }));
+  }
+  return buildPlaybook({ settings: settingsEntry.data, today: buildDate(), entries: entries as PlaybookInput<SourceEntry>['entries'] });
+}

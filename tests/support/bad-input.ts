@@ -1,0 +1,44 @@
+/**
+ * The bad-input catalogue: each case under tests/fixtures/bad/<case>/ holds
+ * the files an editor changed in the valid fixture root, a case.json that
+ * says what went wrong (and files to delete or flags to pass), and
+ * expected.txt with the validator's exact output.
+ */
+import { cp, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { FIXTURES } from './build-playbook.ts';
+
+export const BAD_CASES_DIR = path.join(FIXTURES, 'bad');
+export const VALID_ROOT = path.join(FIXTURES, 'valid');
+
+export interface BadCase {
+  name: string;
+  description: string;
+  delete: string[];
+  args: string[];
+  dir: string;
+}
+
+export async function badCases(): Promise<BadCase[]> {
+  const names = (await readdir(BAD_CASES_DIR)).sort();
+  return Promise.all(
+    names.map(async (name) => {
+      const dir = path.join(BAD_CASES_DIR, name);
+      const meta = JSON.parse(await readFile(path.join(dir, 'case.json'), 'utf8')) as { description: string; delete?: string[]; args?: string[] };
+      return { name, dir, description: meta.description, delete: meta.delete ?? [], args: meta.args ?? [] };
+    }),
+  );
+}
+
+/** A temporary content root: the valid fixture with the case's changes laid over it. */
+export async function materialise(badCase: BadCase): Promise<{ root: string; cleanup: () => Promise<void> }> {
+  const root = await mkdtemp(path.join(os.tmpdir(), `latitude-${badCase.name}-`));
+  await cp(VALID_ROOT, root, { recursive: true });
+  await cp(badCase.dir, root, {
+    recursive: true,
+    filter: (source) => !['case.json', 'expected.txt'].includes(path.basename(source)),
+  });
+  for (const file of badCase.delete) await rm(path.join(root, file), { force: true });
+  return { root, cleanup: () => rm(root, { recursive: true, force: true }) };
+}
