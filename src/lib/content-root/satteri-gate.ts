@@ -1,0 +1,105 @@
+/**
+ * The build-time gate: the content-body check again, inside Astro's Sätteri
+ * pipeline, on the tree Sätteri itself parsed. The validator stops a build
+ * before any content compiles; this gate makes sure that whatever reaches the
+ * compiler (a build run without the validator, or a construct the two parsers
+ * read differently) still cannot import, evaluate or inject code.
+ *
+ * It is an mdast plugin factory: for files outside the content root (the
+ * project's own pages) it leaves itself out of the pipeline; for content it
+ * runs `checkBodyTree` before any other plugin and throws the first error
+ * with the same message the validator prints.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { MdastPluginDefinition, MdastPluginEntry, PluginFactoryContext } from 'satteri';
+import { parse } from 'yaml';
+import type { Finding } from '../diagnostics/diagnostic.ts';
+import { checkBodyTree, type BodyNode } from './check-body.ts';
+import { resolveContentRoot } from './resolve-content-root.ts';
+
+export interface ContentBodyGateOptions {
+  /** The content root; by default resolved when the first file compiles (PLAYBOOK_CONTENT_DIR, else content/). */
+  contentRoot?: string;
+  /** playbook.yaml `trustedMdx`; by default read from the content root's playbook.yaml. */
+  trusted?: boolean;
+}
+
+/** What the gate throws: the first error, carrying all of them and where they are. */
+export class ContentBodyError extends Error {
+  readonly findings: Finding[];
+  readonly hint: string | undefined;
+  /** Read by Astro's MDX plugin to place the error in the file. */
+  readonly line: number | undefined;
+  readonly column: number | undefined;
+
+  constructor(first: Finding, findings: Finding[]) {
+    super(first.message);
+    this.name = 'ContentBodyError';
+    this.findings = findings;
+    this.hint = first.hint;
+    this.line = first.position?.line;
+    this.column = first.position?.column;
+  }
+}
+
+export function contentBodyGate(options: ContentBodyGateOptions = {}): MdastPluginEntry {
+  const trustedByRoot = new Map<string, boolean>();
+  return (context: PluginFactoryContext): MdastPluginDefinition | null => {
+    if (!context.fileURL || context.fileURL.protocol !== 'file:') return null;
+    const root = path.resolve(options.contentRoot ?? resolveContentRoot());
+    const absolute = fileURLToPath(context.fileURL);
+    const relative = path.relative(root, absolute);
+    if (relative === '' || relative.startsWith('..') || path.isAbsolute(relative)) return null;
+
+    let trusted = options.trusted ?? trustedByRoot.get(root);
+    if (trusted === undefined) {
+      trusted = readTrustedMdx(root);
+      trustedByRoot.set(root, trusted);
+    }
+    const settings = {
+      file: relative.split(path.sep).join('/'),
+      format: context.sourceFormat === 'mdx' ? 'mdx' as const : 'md' as const,
+      trusted,
+    };
+    const source = context.source;
+    return {
+      name: 'latitude:content-body-gate',
+      options: { position: true },
+      before(tree) {
+        const errors = checkBodyTree(tree as unknown as BodyNode, { ...settings, bodyLine: 1 }).findings.filter((finding) => finding.severity === 'error');
+        const first = errors[0];
+        if (!first) return;
+        // Astro hands over the body alone for .md entries; place findings in the file as written.
+        const shift = bodyLineIn(absolute, source) - 1;
+        const placed = errors.map((finding) => finding.position ? { ...finding, position: { ...finding.position, line: finding.position.line + shift } } : finding);
+        throw new ContentBodyError(placed[0] ?? first, placed);
+      },
+    };
+  };
+}
+
+/** `trustedMdx: true` in playbook.yaml; anything else, or an unreadable file, means untrusted. */
+function readTrustedMdx(root: string): boolean {
+  try {
+    const settings: unknown = parse(readFileSync(path.join(root, 'playbook.yaml'), 'utf8'));
+    return typeof settings === 'object' && settings !== null && (settings as { trustedMdx?: unknown }).trustedMdx === true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The file line on which the compiled source starts. Astro passes .mdx files
+ * whole (frontmatter blanked, lines kept) but .md entries as the trimmed body.
+ */
+function bodyLineIn(file: string, source: string): number {
+  try {
+    const text = readFileSync(file, 'utf8');
+    const at = source.trim() === '' ? -1 : text.lastIndexOf(source);
+    return at <= 0 ? 1 : text.slice(0, at).split('\n').length;
+  } catch {
+    return 1;
+  }
+}
