@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import { parseSource } from '../../src/lib/content-root/read-source.ts';
+import type { SourceFile } from '../../src/lib/content-root/scan-content-root.ts';
+
+const source: SourceFile = { collection: 'boundaries', id: 'b', file: 'boundaries/b.md', absolutePath: '/x/boundaries/b.md' };
+const encode = (text: string) => new TextEncoder().encode(text);
+
+const boundary = [
+  '---',
+  'title: Refunds',
+  'grants:',
+  '  - role: agent',
+  '    authority: decide',
+  '    limit: { amount: 75 }',
+  'customer:',
+  '  name: Ana',
+  '---',
+  '',
+  'Body starts here.',
+].join('\n');
+
+describe('positions', () => {
+  const read = parseSource(source, 'markdown', encode(boundary));
+
+  it('splits frontmatter and body, with the body line', () => {
+    expect(read.findings).toEqual([]);
+    expect(read.body).toBe('\nBody starts here.');
+    expect(read.bodyLine).toBe(10);
+  });
+
+  it('locates values and keys in file lines and columns', () => {
+    expect(read.locator.locate(['title'])).toEqual({ line: 2, column: 8 });
+    expect(read.locator.locate(['grants', 0, 'authority'])).toEqual({ line: 5, column: 16 });
+    expect(read.locator.locate(['grants', 0, 'authority'], 'key')).toEqual({ line: 5, column: 5 });
+    expect(read.locator.locate(['grants', 0, 'limit', 'amount'])).toEqual({ line: 6, column: 22 });
+  });
+
+  it('points at the parent when a key is missing', () => {
+    expect(read.locator.locate(['customer', 'consent'])).toEqual({ line: 7, column: 1 });
+    expect(read.locator.locate(['owner'])).toEqual({ line: 2, column: 1 });
+  });
+
+  it('handles Windows line endings and a byte-order mark', () => {
+    const crlf = parseSource(source, 'markdown', encode(`\ufeff${boundary.replace(/\n/g, '\r\n')}`));
+    expect(crlf.findings).toEqual([]);
+    expect(crlf.locator.locate(['grants', 0, 'authority'])).toEqual({ line: 5, column: 16 });
+  });
+});
+
+describe('problems with the file itself', () => {
+  it('YAML files are located from line 1', () => {
+    const role = parseSource({ ...source, collection: 'roles', file: 'roles/r.yaml' }, 'data', encode('title: Agent\nescalatesTo: lead\n'));
+    expect(role.locator.locate(['escalatesTo'])).toEqual({ line: 2, column: 14 });
+  });
+
+  it('reports the first broken line of a non-UTF-8 file', () => {
+    const bytes = new Uint8Array([...encode('---\ntitle: ok\nsummary: caf'), 0xe9, ...encode('\n---\n')]);
+    expect(parseSource(source, 'markdown', bytes).findings).toMatchObject([{ rule: 'encoding', position: { line: 3, column: 1 } }]);
+  });
+
+  it('reports empty frontmatter and a list instead of keys', () => {
+    expect(parseSource(source, 'markdown', encode('---\n---\nBody')).findings[0]!.message).toBe('there are no keys in the file');
+    expect(parseSource(source, 'markdown', encode('---\n- a\n- b\n---\n')).findings[0]!.message).toBe(
+      'the file must hold keys and values, not a single value or a list',
+    );
+  });
+
+  it('reports a tab used for indentation', () => {
+    const read = parseSource(source, 'markdown', encode('---\ntitle: A\ngrants:\n\t- role: x\n---\n'));
+    expect(read.findings).toMatchObject([{ rule: 'yaml', position: { line: 4 } }]);
+  });
+});
