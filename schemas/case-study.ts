@@ -1,6 +1,6 @@
 /** Schema for `case-studies/<id>.md|mdx`: what an organisation did, and what came of it. */
 import { z } from 'zod';
-import { entryIds, status, text } from './common.ts';
+import { entryIds, status, text, webUrl } from './common.ts';
 
 export const caseStudySchema = z.strictObject({
   /** The case in a few words. */
@@ -39,7 +39,7 @@ export const caseStudySchema = z.strictObject({
         /** The source's title. */
         title: text,
         /** Where to read it. */
-        url: z.url({ error: 'must be a full URL starting with https://' }),
+        url: webUrl,
       }),
     )
     .default([]),

@@ -62,6 +62,12 @@ export const money = z.strictObject({
   currency: currencyCode.optional(),
 });
 
+/**
+ * A web address. Only http and https: a `javascript:` or `data:` address in a
+ * link would run code in a reader's browser.
+ */
+export const webUrl = z.url({ protocol: /^https?$/, error: 'must be a full web address starting with https://' });
+
 /** A non-empty line of text (a title, a summary, a name). */
 export const text = z.string().trim().min(1, { error: 'must not be empty' });
 

@@ -1,6 +1,6 @@
 /** Schema for `playbook.yaml`: the organisation's settings for its whole playbook. */
 import { z } from 'zod';
-import { currencyCode, reviewEveryDays, text } from './common.ts';
+import { currencyCode, reviewEveryDays, text, webUrl } from './common.ts';
 
 export const playbookSchema = z.strictObject({
   /** Organisation or playbook name, shown in the header of every page. */
@@ -17,7 +17,7 @@ export const playbookSchema = z.strictObject({
   /** How many days an entry stays fresh after `lastReviewed`; entries may override it. */
   reviewEveryDays: reviewEveryDays.default(365),
   /** Base of "edit this page" links; the entry's path inside the content root is appended. */
-  editUrl: z.url({ error: 'must be a full URL starting with https://' }).optional(),
+  editUrl: webUrl.optional(),
   /** Logo shown in the header: a path relative to the content root, inside it. */
   logo: text.optional(),
   /**

@@ -60,6 +60,13 @@ describe('escalation', () => {
     ]);
   });
 
+  it('warns that an escalate grant\'s limit is never used', () => {
+    const content = checkedContent({ roles: { ...LADDER }, boundaries: { b: boundary([{ role: 'agent', authority: 'escalate', limit: { amount: 5 } }]) } });
+    expect(lines(checkEscalation(content))).toEqual([
+      'boundaries/b.md warning unused-limit: grants[0].limit: agent escalates every decision here, so this limit is never used | remove the limit, or change authority to decide, decide-and-inform or consult',
+    ]);
+  });
+
   it('refuses a role granted twice', () => {
     const content = checkedContent({ roles: { ...LADDER }, boundaries: { b: boundary([{ role: 'agent', authority: 'decide' }, { role: 'agent', authority: 'consult' }]) } });
     expect(lines(checkEscalation(content))).toEqual([
@@ -129,6 +136,13 @@ describe('money', () => {
     const content = checkedContent({ roles: { ...LADDER }, boundaries: { b: boundary([{ role: 'agent', authority: 'decide', limit: { amount: 5, currency: 'GPB' } }]) } });
     expect(lines(checkMoney(content))).toEqual([
       'boundaries/b.md error currency: grants[0].limit.currency: "GPB" is not an ISO 4217 currency code | did you mean "GBP"?',
+    ]);
+  });
+
+  it('checks the playbook default currency against ISO 4217 too', () => {
+    const content = checkedContent({}, { name: 'T', currency: 'ABC' });
+    expect(lines(checkMoney(content))).toEqual([
+      'playbook.yaml error currency: currency: "ABC" is not an ISO 4217 currency code | use the three-letter code of the currency, such as GBP, EUR, USD or CAD',
     ]);
   });
 

@@ -147,7 +147,13 @@ describe('invalid samples: the exact message an editor reads', () => {
 
   it('edit URL that is not a URL', () => {
     expect(messages(playbookSchema, { name: 'X', editUrl: 'github/edit' })).toEqual([
-      'editUrl: must be a full URL starting with https://, found "github/edit" — copy the full address from the browser, such as https://example.com/page',
+      'editUrl: must be a full web address starting with https://, found "github/edit" — copy the full address from the browser, such as https://example.com/page',
+    ]);
+  });
+
+  it('refuses addresses that would run code in a link', () => {
+    expect(messages(caseStudySchema, { title: 'T', summary: 'S', organisation: 'O', sources: [{ title: 'x', url: 'javascript:alert(1)' }] })).toEqual([
+      'sources[0].url: must be a full web address starting with https://, found "javascript:alert(1)" — copy the full address from the browser, such as https://example.com/page',
     ]);
   });
 

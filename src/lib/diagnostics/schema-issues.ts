@@ -139,7 +139,7 @@ function formatHint(problem: string): string {
   if (problem.includes('YYYY-MM-DD') || problem.includes('calendar date')) return 'write the date as year-month-day, such as 2026-03-01';
   if (problem.includes('kebab-case')) return 'use the file name of the entry you mean, without extension';
   if (problem.includes('ISO 4217')) return 'use a currency code such as GBP, EUR, USD or CAD';
-  if (problem.includes('URL')) return 'copy the full address from the browser, such as https://example.com/page';
+  if (problem.includes('web address')) return 'copy the full address from the browser, such as https://example.com/page';
   if (problem.includes('locale')) return 'use a language tag such as en, en-GB or fr-CA';
   return 'correct the value';
 }

@@ -53,6 +53,13 @@ export const checkEscalation: Rule = ({ entries, settings }) => {
         });
       }
 
+      if (grant.authority === 'escalate' && grant.limit) {
+        findings.push({
+          file: boundary.file, path: ['grants', index, 'limit'], severity: 'warning', rule: 'unused-limit',
+          message: `grants[${index}].limit: ${grant.role} escalates every decision here, so this limit is never used`,
+          hint: 'remove the limit, or change authority to decide, decide-and-inform or consult',
+        });
+      }
       if (grant.authority === 'escalate' || inCycle.has(grant.role)) return;
       const above = approvingGrant(grant, grants, roles);
       if (!above) return;

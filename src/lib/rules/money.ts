@@ -32,6 +32,14 @@ export const checkMoney: Rule = ({ entries, settings }) => {
     }
   };
 
+  if (settings?.currency !== undefined && !ISO_4217_CODES.has(settings.currency)) {
+    findings.push({
+      file: 'playbook.yaml', path: ['currency'], severity: 'error', rule: 'currency',
+      message: `currency: "${settings.currency}" is not an ISO 4217 currency code`,
+      found: settings.currency, expected: 'an ISO 4217 code such as GBP, EUR, USD',
+      hint: didYouMean(settings.currency, ISO_4217_CODES) ?? 'use the three-letter code of the currency, such as GBP, EUR, USD or CAD',
+    });
+  }
   for (const boundary of entries.boundaries) {
     boundary.data.grants.forEach((grant, i) => check(boundary, ['grants', i, 'limit'], grant.limit));
   }
