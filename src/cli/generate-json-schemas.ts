@@ -6,20 +6,38 @@
 import { readFile, mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
-import { COLLECTIONS, COLLECTION_NAMES, playbookSchema } from '../../schemas/index.ts';
+import { readdirSync } from 'node:fs';
+import { COLLECTIONS, COLLECTION_NAMES, playbookSchema, type CollectionName } from '../../schemas/index.ts';
+import { describeJsonSchema, readSchemaDocs } from '../lib/authoring/schema-docs.ts';
 import { PROJECT_ROOT } from '../lib/content-root/resolve-content-root.ts';
 
 export const JSON_SCHEMA_DIR = path.join(PROJECT_ROOT, 'schemas/json');
 
-/** File name → JSON Schema text, for every collection and playbook.yaml. */
+/** Which documented schema in schemas/*.ts each file's JSDoc comes from. */
+const DOCUMENTED_AS: Record<CollectionName | 'playbook', string> = {
+  playbook: 'playbookSchema',
+  values: 'valueSchema',
+  roles: 'roleSchema',
+  guidelines: 'guidelineSchema',
+  boundaries: 'boundarySchema',
+  caseStudies: 'caseStudySchema',
+  wins: 'createWinSchema',
+};
+
+/** File name → JSON Schema text, for every collection and playbook.yaml, with each field's JSDoc as its description. */
 export function jsonSchemas(): Map<string, string> {
+  const schemaDir = path.join(PROJECT_ROOT, 'schemas');
+  const docs = readSchemaDocs(readdirSync(schemaDir).filter((f) => f.endsWith('.ts')).sort().map((f) => path.join(schemaDir, f)));
   const files = new Map<string, string>();
-  const write = (name: string, schema: z.ZodType) => {
-    const json = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' });
+  const write = (name: string, schema: z.ZodType, documentedAs: string) => {
+    const json = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as Parameters<typeof describeJsonSchema>[0];
+    const fieldDocs = docs.get(documentedAs);
+    if (!fieldDocs) throw new Error(`schemas/: no documented schema named ${documentedAs}`);
+    describeJsonSchema(json, fieldDocs, docs);
     files.set(`${name}.schema.json`, `${JSON.stringify({ ...json, title: name }, null, 2)}\n`);
   };
-  write('playbook', playbookSchema);
-  for (const name of COLLECTION_NAMES) write(COLLECTIONS[name].folder, COLLECTIONS[name].schema);
+  write('playbook', playbookSchema, DOCUMENTED_AS.playbook);
+  for (const name of COLLECTION_NAMES) write(COLLECTIONS[name].folder, COLLECTIONS[name].schema, DOCUMENTED_AS[name]);
   return files;
 }
 

@@ -10,6 +10,22 @@ describe('schemas/json', () => {
     }
   });
 
+  it('describes every field with its JSDoc from schemas/', () => {
+    const undocumented: string[] = [];
+    const walk = (node: Record<string, unknown>, at: string) => {
+      const properties = (node.properties ?? {}) as Record<string, Record<string, unknown>>;
+      for (const [key, child] of Object.entries(properties)) {
+        if (typeof child.description !== 'string' || child.description.length === 0) undocumented.push(`${at}${key}`);
+        walk(child, `${at}${key}.`);
+      }
+      if (node.items) walk(node.items as Record<string, unknown>, at);
+    };
+    for (const [name, text] of jsonSchemas()) walk(JSON.parse(text), `${name}: `);
+    expect(undocumented).toEqual([]);
+    const wins = JSON.parse(jsonSchemas().get('wins.schema.json')!);
+    expect(wins.properties.customer.properties.consent.description).toBe('`true` when the customer agreed to be named or quoted; required then.');
+  });
+
   it('rejects unknown keys and requires what the contract requires', () => {
     const boundary = JSON.parse(jsonSchemas().get('boundaries.schema.json')!);
     expect(boundary.additionalProperties).toBe(false);
