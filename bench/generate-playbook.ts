@@ -2,7 +2,8 @@
  * Writes a large, valid playbook for benchmarks and scale tests:
  *   node bench/generate-playbook.ts <out-dir> <entries>
  * Deterministic (seeded), so two runs give the same files. Mostly wins, as a
- * real playbook grows: years of stories over a few dozen boundaries.
+ * real playbook grows: years of stories over at most 80 boundaries, whose
+ * role x boundary matrix is one page.
  */
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -41,9 +42,11 @@ export async function generatePlaybook(dir: string, total: number, seed = 42): P
       await write(`roles/${id}.yaml`, `title: Team ${l + 1} level ${r + 1}\nteam: Team ${l + 1}\n${up ? `escalatesTo: ${up}\n` : ''}`);
     }
   }
-  const boundaryCount = Math.max(4, Math.round(total * 0.02));
-  const guidelineCount = Math.max(2, Math.round(total * 0.01));
-  const caseCount = Math.max(2, Math.round(total * 0.005));
+  // Wins grow with the years; boundaries, guidelines and case studies level off.
+  const between = (low: number, value: number, high: number) => Math.min(high, Math.max(low, Math.round(value)));
+  const boundaryCount = between(4, total * 0.02, 80);
+  const guidelineCount = between(2, total * 0.01, 60);
+  const caseCount = between(2, total * 0.005, 100);
   const winCount = Math.max(0, total - 8 - 20 - boundaryCount - guidelineCount - caseCount);
   const boundaries = Array.from({ length: boundaryCount }, (_, i) => `boundary-${i + 1}`);
   const guidelines = Array.from({ length: guidelineCount }, (_, i) => `guideline-${i + 1}`);
