@@ -28,6 +28,9 @@ export interface ReadSource {
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
+/** The largest entry file the validator reads: 1 MiB is hundreds of pages of text. */
+export const MAX_ENTRY_BYTES = 1024 * 1024;
+
 export async function readSource(source: SourceFile, kind: 'markdown' | 'data'): Promise<ReadSource> {
   const bytes = await readFile(source.absolutePath);
   return parseSource(source, kind, bytes);
@@ -44,6 +47,14 @@ export function parseSource(source: SourceFile, kind: 'markdown' | 'data', bytes
     findings: [{ file: source.file, path: [], severity: 'error', ...finding }],
   });
 
+  if (bytes.byteLength > MAX_ENTRY_BYTES) {
+    return fail({
+      rule: 'file-size',
+      position: { line: 1, column: 1 },
+      message: `the file is ${(bytes.byteLength / 1048576).toFixed(1)} MB, more than the 1 MB an entry may be`,
+      hint: 'split the text into several entries, or link to a longer document instead of copying it in',
+    });
+  }
   let text: string;
   try {
     text = utf8.decode(bytes);

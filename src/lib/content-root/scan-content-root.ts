@@ -2,6 +2,7 @@
  * Lists the files of a content root, collection by collection. Ids come from
  * file names; sub-folders are for authors' tidiness only.
  */
+import type { Dirent } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { COLLECTIONS, COLLECTION_NAMES, PLAYBOOK_FILE, type CollectionName } from '../../../schemas/index.ts';
@@ -57,7 +58,16 @@ export async function scanContentRoot(root: string): Promise<ContentRootScan> {
 
   for (const name of COLLECTION_NAMES) {
     const { folder, extensions } = COLLECTIONS[name];
-    for (const relative of await listFiles(root, folder)) {
+    const { files, links } = await listFiles(root, folder);
+    // A link can lead anywhere on the build machine; Astro would follow it unchecked.
+    for (const link of links) {
+      findings.push({
+        file: link, path: [], position: { line: 1, column: 1 }, severity: 'error', rule: 'symlink',
+        message: 'this is a link to another file or folder, and content must be real files in the content root',
+        hint: 'replace the link with a copy of the file itself',
+      });
+    }
+    for (const relative of files) {
       const extension = path.posix.extname(relative);
       const base = path.posix.basename(relative);
       if (base.startsWith('.') || base.startsWith('_')) continue;
@@ -80,16 +90,18 @@ export async function scanContentRoot(root: string): Promise<ContentRootScan> {
   return { playbook, entries, findings };
 }
 
-async function listFiles(root: string, folder: string): Promise<string[]> {
+/** Files and links found in a collection folder, relative to the content root. */
+async function listFiles(root: string, folder: string): Promise<{ files: string[]; links: string[] }> {
   let items;
   try {
     items = await readdir(path.join(root, folder), { recursive: true, withFileTypes: true });
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { files: [], links: [] };
     throw error;
   }
-  return items
-    .filter((item) => item.isFile())
-    .map((item) => path.relative(root, path.join(item.parentPath, item.name)).split(path.sep).join('/'))
-    .sort();
+  const relative = (item: Dirent) => path.relative(root, path.join(item.parentPath, item.name)).split(path.sep).join('/');
+  return {
+    files: items.filter((item) => item.isFile()).map(relative).sort(),
+    links: items.filter((item) => item.isSymbolicLink()).map(relative).sort(),
+  };
 }
