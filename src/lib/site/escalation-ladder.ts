@@ -1,0 +1,82 @@
+/**
+ * The escalation ladders of one boundary, drawn from the lowest role up.
+ * A boundary may span several ladders (stores, contact centre, delivery);
+ * each starts at a role no other grant-holder passes decisions to. A ladder
+ * that reaches a role already drawn stops there and says it joins it, so
+ * shared upper rungs are drawn once.
+ */
+
+export interface LadderRole {
+  id: string;
+  escalatesTo: LadderRole | undefined;
+}
+
+export interface LadderGrant<R extends LadderRole> {
+  role: R;
+  authority: string;
+  /** Where this role sends the decision (the grant's escalateTo, else the role's). */
+  escalateTo: R | undefined;
+}
+
+export interface LadderStep<R, G> {
+  role: R;
+  /** Undefined for a role on the way up that holds no grant and passes the decision on. */
+  grant: G | undefined;
+}
+
+export interface Ladder<R, G> {
+  /** Lowest role first. */
+  steps: LadderStep<R, G>[];
+  /** The role in an earlier ladder this one continues into, if any. */
+  joins: R | undefined;
+}
+
+export function escalationLadders<R extends LadderRole, G extends LadderGrant<R>>(grants: readonly G[]): Ladder<R, G>[] {
+  const grantByRole = new Map(grants.map((grant) => [grant.role.id, grant]));
+  const next = (role: R): R | undefined => (grantByRole.has(role.id) ? grantByRole.get(role.id)!.escalateTo : (role.escalatesTo as R | undefined));
+  const above = (role: R): Set<string> => {
+    const seen = new Set<string>([role.id]);
+    const result = new Set<string>();
+    for (let up = next(role); up && !seen.has(up.id); up = next(up)) {
+      seen.add(up.id);
+      result.add(up.id);
+    }
+    return result;
+  };
+
+  const reachedFromOthers = new Set<string>();
+  for (const grant of grants) for (const id of above(grant.role)) reachedFromOthers.add(id);
+  const lowest = grants.filter((grant) => !reachedFromOthers.has(grant.role.id));
+
+  const drawn = new Set<string>();
+  const ladders: Ladder<R, G>[] = [];
+  for (const start of lowest) {
+    const steps: LadderStep<R, G>[] = [];
+    const seen = new Set<string>();
+    let joins: R | undefined;
+    for (let role: R | undefined = start.role; role && !seen.has(role.id); role = next(role)) {
+      if (drawn.has(role.id)) {
+        joins = role;
+        break;
+      }
+      seen.add(role.id);
+      steps.push({ role, grant: grantByRole.get(role.id) });
+    }
+    if (!joins) trimAboveLastGrant(steps);
+    for (const step of steps) drawn.add(step.role.id);
+    ladders.push({ steps, joins });
+  }
+  return ladders;
+}
+
+/**
+ * Drops roles above the last grant-holder, which have nothing to do with
+ * this decision, but keeps the one it informs, consults or escalates to.
+ */
+function trimAboveLastGrant<R, G extends { authority: string }>(steps: LadderStep<R, G>[]): void {
+  let last = steps.length - 1;
+  while (last >= 0 && !steps[last]!.grant) last--;
+  const lastGrant = steps[last]?.grant;
+  const keep = lastGrant && lastGrant.authority !== 'decide' ? last + 2 : last + 1;
+  steps.splice(Math.min(keep, steps.length));
+}

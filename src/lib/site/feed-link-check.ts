@@ -1,0 +1,70 @@
+/**
+ * Broken links in a built site's RSS feeds: every item's <link> and <guid>
+ * that points at the site must resolve to a page in the output folder, and
+ * its `#fragment` to an id on that page (the changes feed links to a change
+ * on its boundary's page). Builds on link-check.ts, which does the same for
+ * HTML pages.
+ */
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { FALLBACK_SITE } from './href.ts';
+import { candidateFiles, findIds, resolveInternal, type BrokenLink } from './link-check.ts';
+
+const FEED_LINK = /<(link|guid)\b[^>]*>([^<]*)<\/\1>/g;
+
+/** The links of an RSS document (channel and items), entities decoded. */
+export function findFeedLinks(xml: string): string[] {
+  return [...xml.matchAll(FEED_LINK)].map((match) => decodeXml(match[2]!.trim())).filter((link) => link !== '');
+}
+
+export interface FeedLinkCheckOptions {
+  /** The site's absolute address; without it, feeds point at http://localhost/. */
+  site?: string | undefined;
+}
+
+/** Every broken site link in every `.xml` file of `outDir`; `page` is the feed's site path. */
+export async function checkFeedLinks(outDir: string, base = '/', options: FeedLinkCheckOptions = {}): Promise<BrokenLink[]> {
+  const site = options.site ?? FALLBACK_SITE;
+  const files = await allFiles(outDir);
+  const existing = new Set(files);
+  const root = base.endsWith('/') ? base : `${base}/`;
+  const broken: BrokenLink[] = [];
+  for (const feed of files.filter((file) => file.endsWith('.xml'))) {
+    const page = `${root.startsWith('/') ? root : `/${root}`}${feed}`;
+    for (const link of findFeedLinks(await readFile(path.join(outDir, feed), 'utf8'))) {
+      const target = resolveInternal(link, page, site);
+      if (!target) continue;
+      const candidates = candidateFiles(target.pathname, base);
+      if (!candidates) {
+        broken.push({ page, link, reason: 'outside base' });
+        continue;
+      }
+      const found = candidates.find((candidate) => existing.has(candidate));
+      if (!found) {
+        broken.push({ page, link, reason: 'missing file' });
+        continue;
+      }
+      const fragment = decodeURIComponent(target.hash.slice(1));
+      if (fragment && found.endsWith('.html') && !findIds(await readFile(path.join(outDir, found), 'utf8')).has(fragment)) {
+        broken.push({ page, link, reason: 'missing fragment' });
+      }
+    }
+  }
+  return broken;
+}
+
+function decodeXml(text: string): string {
+  return text
+    .replace(/&#x([0-9a-f]+);/gi, (_, hex: string) => String.fromCodePoint(parseInt(hex, 16)))
+    .replace(/&#(\d+);/g, (_, dec: string) => String.fromCodePoint(Number(dec)))
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
+}
+
+async function allFiles(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  return entries.filter((entry) => entry.isFile()).map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'));
+}

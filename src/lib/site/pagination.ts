@@ -1,0 +1,37 @@
+/**
+ * The wins wall: page 1 is `/wins/`, later pages `/wins/page/<n>/`. Page
+ * links show the pages around the current one, never all of them, so a
+ * 20,000-win wall has a short pager.
+ */
+
+export const WINS_PAGE_SIZE = 24;
+
+/** The site path of page `n` of the wins wall. */
+export function winsPagePath(n: number): string {
+  return n <= 1 ? '/wins/' : `/wins/page/${n}/`;
+}
+
+/** A page number to link, or a gap between distant numbers. */
+export type PagerItem = { page: number; current: boolean } | { gap: true };
+
+/**
+ * First, last, and `around` pages either side of `current`, with gaps:
+ * `pagerItems(10, 20)` → 1 … 8 9 10 11 12 … 20.
+ */
+export function pagerItems(current: number, last: number, around = 2): PagerItem[] {
+  const pages = new Set<number>([1, last]);
+  for (let n = current - around; n <= current + around; n++) if (n >= 1 && n <= last) pages.add(n);
+  const sorted = [...pages].sort((a, b) => a - b);
+  const items: PagerItem[] = [];
+  for (const [index, page] of sorted.entries()) {
+    const previous = sorted[index - 1];
+    if (previous !== undefined && page - previous > 1) items.push({ gap: true });
+    items.push({ page, current: page === current });
+  }
+  return items;
+}
+
+/** How many pages `total` items fill. */
+export function pageCount(total: number, size = WINS_PAGE_SIZE): number {
+  return Math.max(1, Math.ceil(total / size));
+}

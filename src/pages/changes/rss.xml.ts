@@ -1,0 +1,19 @@
+import rss from '@astrojs/rss';
+import type { APIRoute } from 'astro';
+import { getPlaybook } from '../../lib/playbook.ts';
+import { FEED_SIZE } from '../../lib/site/capped-list.ts';
+import { changeFeedItems } from '../../lib/site/feeds.ts';
+import { absoluteUrl } from '../../lib/site/href.ts';
+
+/** The newest boundary changes. Links are absolute: PLAYBOOK_SITE, or http://localhost/ when it is not set. */
+export const GET: APIRoute = async ({ site }) => {
+  const playbook = await getPlaybook();
+  const base = import.meta.env.BASE_URL;
+  return rss({
+    title: `${playbook.settings.name}: boundary changes`,
+    description: `Changes to the decision boundaries of the ${playbook.settings.name} playbook, newest first.`,
+    site: absoluteUrl('/changes/', site, base),
+    items: changeFeedItems(playbook.changes, FEED_SIZE, site, base),
+    customData: `<language>${playbook.settings.locale}</language>`,
+  });
+};

@@ -1,0 +1,64 @@
+import { experimental_AstroContainer as AstroContainer } from 'astro/container';
+import { beforeAll, describe, expect, it } from 'vitest';
+import EscalationLadder from '../../src/components/EscalationLadder.astro';
+import Pagination from '../../src/components/Pagination.astro';
+import { makeBoundary, makeGrant, makeRole, textOf } from './support.ts';
+
+let container: AstroContainer;
+beforeAll(async () => {
+  container = await AstroContainer.create();
+});
+
+const steps = (html: string) => [...html.matchAll(/<li class="ladder__step[^"]*"[^>]*>([\s\S]*?)<\/li>/g)].map((m) => textOf(m[1]!));
+
+describe('EscalationLadder', () => {
+  const director = makeRole('director', 'Regional director');
+  const manager = makeRole('manager', 'Store manager', director);
+  const lead = makeRole('lead', 'Shift lead', manager);
+  const associate = makeRole('associate', 'Store associate', lead);
+
+  it('draws one ordered list, lowest role first, each step with its limit', async () => {
+    const boundary = makeBoundary('refund', 'Refund');
+    makeGrant(boundary, manager, 'decide', 1000, 'USD');
+    makeGrant(boundary, associate, 'decide', 75, 'USD');
+    makeGrant(boundary, director, 'decide');
+    const html = await container.renderToString(EscalationLadder, { props: { grants: boundary.grants, locale: 'en-US' } });
+    expect(html.match(/<ol class="ladder__steps/g)).toHaveLength(1);
+    expect(steps(html)).toEqual([
+      'Store associate Decides up to $75 per case',
+      'Shift lead No authority of its own here: passes the decision up',
+      'Store manager Decides up to $1,000 per case',
+      'Regional director Decides no monetary limit',
+    ]);
+    expect(html).toContain('href="/roles/associate/"');
+  });
+
+  it('draws a second ladder that joins the first instead of repeating it', async () => {
+    const boundary = makeBoundary('damage', 'Damage');
+    const agent = makeRole('agent', 'Contact agent', makeRole('senior', 'Senior agent'));
+    makeGrant(boundary, associate, 'escalate');
+    makeGrant(boundary, lead, 'decide', 250);
+    const fromAgent = makeGrant(boundary, agent, 'escalate');
+    fromAgent.escalateTo = lead;
+    const html = await container.renderToString(EscalationLadder, { props: { grants: boundary.grants, locale: 'en-GB' } });
+    expect(html.match(/<ol class="ladder__steps/g)).toHaveLength(2);
+    expect(steps(html)).toEqual(['Store associate Escalates to Shift lead', 'Shift lead Decides up to £250 per case', 'Contact agent Escalates to Shift lead']);
+    expect(textOf(html)).toContain('Then on to Shift lead , and up from there as shown.');
+  });
+});
+
+describe('Pagination', () => {
+  it('links previous, next and nearby pages, marking the current one', async () => {
+    const html = await container.renderToString(Pagination, { props: { current: 2, last: 40, label: 'Wins wall pages' } });
+    expect(html).toContain('aria-label="Wins wall pages"');
+    expect(html).toMatch(/href="\/wins\/" rel="prev"/);
+    expect(html).toMatch(/href="\/wins\/page\/3\/" rel="next"/);
+    expect(html).toMatch(/href="\/wins\/page\/2\/" aria-current="page"/);
+    expect(html).toContain('href="/wins/page/40/"');
+    expect(html).not.toContain('href="/wins/page/20/"');
+  });
+
+  it('renders nothing for a single page', async () => {
+    expect((await container.renderToString(Pagination, { props: { current: 1, last: 1, label: 'x' } })).trim()).toBe('');
+  });
+});
