@@ -1,0 +1,122 @@
+/**
+ * The "Can I…?" helper's table: every published decision with its grants,
+ * in a compact form that the page embeds as JSON and the browser reads.
+ * Roles and grants are arrays indexed by position, not objects with long
+ * keys, because at scale this ships to every visitor of /can-i/.
+ *
+ * Pure: no Astro, no DOM, no zod (it is bundled into the client script).
+ */
+import type { Authority, LimitPeriod } from '../../../schemas/index.ts';
+import type { Playbook } from '../model/types.ts';
+
+/** Authorities in code order: a grant stores the index. Kept equal to the schema's AUTHORITIES (a unit test checks). */
+export const AUTHORITY_CODES = ['decide', 'decide-and-inform', 'consult', 'escalate'] as const satisfies readonly Authority[];
+/** Limit periods in code order: a grant stores the index. Kept equal to the schema's LIMIT_PERIODS (a unit test checks). */
+export const PERIOD_CODES = ['case', 'customer', 'customer-day', 'day', 'month', 'year'] as const satisfies readonly LimitPeriod[];
+
+/** No role: where a role index would be. */
+export const NO_ROLE = -1;
+
+/**
+ * A role: `[id, title, escalatesTo, selectable]`. `escalatesTo` is an index
+ * into `HelperData.r` or `NO_ROLE`. Retired roles that are still on someone's
+ * ladder are listed (so the ladder can be walked) with `selectable` 0.
+ */
+export type HelperRole = [id: string, title: string, escalatesTo: number, selectable: 0 | 1];
+
+/**
+ * A grant: `[role, authority, per, escalateTo, approver, amount?, currency?]`.
+ * `role`, `escalateTo` and `approver` are indexes into `HelperData.r`
+ * (`NO_ROLE` when there is none); `authority` and `per` index AUTHORITY_CODES
+ * and PERIOD_CODES. No amount means no monetary limit; no currency means the
+ * data's default currency `c`.
+ */
+export type HelperGrant =
+  | [role: number, authority: number, per: number, escalateTo: number, approver: number]
+  | [role: number, authority: number, per: number, escalateTo: number, approver: number, amount: number]
+  | [role: number, authority: number, per: number, escalateTo: number, approver: number, amount: number, currency: string];
+
+/** A decision: `[id, decision, title, path, category, guardrails, grants]`; category '' when there is none. */
+export type HelperDecision = [id: string, decision: string, title: string, path: string, category: string, guardrails: string[], grants: HelperGrant[]];
+
+export interface HelperData {
+  /** The playbook's locale, for money. */
+  l: string;
+  /** The most common limit currency (else the playbook's): grants in it leave their currency out. */
+  c: string;
+  /** Roles, published first in title order, then retired ones still on a ladder. */
+  r: HelperRole[];
+  /** One per published boundary, in title order. Retired and draft boundaries are never here. */
+  d: HelperDecision[];
+}
+
+/** What `helperData` needs of the model. */
+export type HelperPlaybook = Pick<Playbook, 'settings' | 'roles' | 'boundaries'>;
+
+/** The helper's table for a playbook: published boundaries only (the model's `boundaries` already are). */
+export function helperData(playbook: HelperPlaybook): HelperData {
+  const boundaries = playbook.boundaries.filter((boundary) => boundary.status === 'published');
+
+  // Roles: published ones, then any retired role a grant or a ladder still points at.
+  type RoleLike = HelperPlaybook['roles'][number];
+  const roles: RoleLike[] = [];
+  const index = new Map<string, number>();
+  const add = (role: RoleLike | undefined): void => {
+    for (let next = role; next && !index.has(next.id); next = next.escalatesTo) {
+      index.set(next.id, roles.length);
+      roles.push(next);
+    }
+  };
+  for (const role of playbook.roles) {
+    index.set(role.id, roles.length);
+    roles.push(role);
+  }
+  for (const role of playbook.roles) add(role.escalatesTo);
+  for (const boundary of boundaries) {
+    for (const grant of boundary.grants) [grant.role, grant.escalateTo, grant.approver?.role].forEach(add);
+  }
+  const at = (role: { id: string } | undefined): number => (role ? index.get(role.id)! : NO_ROLE);
+
+  const currency = mostCommonCurrency(boundaries) ?? playbook.settings.currency ?? '';
+  return {
+    l: playbook.settings.locale,
+    c: currency,
+    r: roles.map((role): HelperRole => [role.id, role.title, at(role.escalatesTo), role.status === 'published' ? 1 : 0]),
+    d: boundaries.map((boundary): HelperDecision => [
+      boundary.id,
+      boundary.decision,
+      boundary.title,
+      boundary.path,
+      boundary.category ?? '',
+      [...boundary.guardrails],
+      boundary.grants.map((grant): HelperGrant => {
+        const head: [number, number, number, number, number] = [
+          at(grant.role), AUTHORITY_CODES.indexOf(grant.authority), PERIOD_CODES.indexOf(grant.per), at(grant.escalateTo), at(grant.approver?.role),
+        ];
+        if (!grant.limit) return head;
+        return grant.limit.currency === currency ? [...head, grant.limit.amount] : [...head, grant.limit.amount, grant.limit.currency];
+      }),
+    ]),
+  };
+}
+
+/**
+ * The data as JSON that is safe inside `<script type="application/json">`:
+ * every `<` is written `\u003c`, so no string from content can close the
+ * element (`</script>`) or open a comment. JSON.parse reads it back unchanged.
+ */
+export function helperDataJson(data: HelperData): string {
+  return JSON.stringify(data).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+}
+
+function mostCommonCurrency(boundaries: HelperPlaybook['boundaries']): string | undefined {
+  const counts = new Map<string, number>();
+  for (const boundary of boundaries) {
+    for (const grant of boundary.grants) {
+      if (grant.limit) counts.set(grant.limit.currency, (counts.get(grant.limit.currency) ?? 0) + 1);
+    }
+  }
+  let best: string | undefined;
+  for (const [currency, count] of counts) if (best === undefined || count > counts.get(best)!) best = currency;
+  return best;
+}

@@ -1,0 +1,236 @@
+/**
+ * "Can I…?" in Chromium, on the example playbook (content/) and the can-i
+ * fixture: for every grant, amounts below, at and above its limit, the
+ * verdict the page shows is the one the verdict module gives for the data
+ * embedded in the page. Also deep links, keyboard-only use, the table
+ * without JavaScript, and axe in light and dark.
+ */
+import path from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { HelperData } from '../../src/lib/decision/helper-data.ts';
+import { verdictText } from '../../src/lib/decision/verdict-text.ts';
+import { decisionsOf, selectableRoles, verdict } from '../../src/lib/decision/verdict.ts';
+import { launchBrowser } from '../support/browser.ts';
+import { injectScript } from '../support/inject-script.ts';
+import { buildPlaybook, FIXTURES, PROJECT_ROOT, type BuildResult } from '../support/build-playbook.ts';
+import { serveStatic, type StaticServer } from '../support/static-server.ts';
+
+const SITES = {
+  example: path.join(PROJECT_ROOT, 'content'),
+  fixture: path.join(FIXTURES, 'can-i'),
+} as const;
+type SiteName = keyof typeof SITES;
+
+const AXE = path.join(PROJECT_ROOT, 'node_modules/axe-core/axe.min.js');
+const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+interface Site {
+  build: BuildResult;
+  server: StaticServer;
+}
+
+const sites = {} as Record<SiteName, Site>;
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+
+beforeAll(async () => {
+  // Builds one after the other: Astro keeps prerender chunks in the project's .astro/ folder.
+  for (const [name, root] of Object.entries(SITES) as [SiteName, string][]) {
+    const build = await buildPlaybook(root);
+    if (build.exitCode !== 0) throw new Error(`build of ${name} failed:\n${build.stdout}\n${build.stderr}`);
+    sites[name] = { build, server: await serveStatic(build.outDir) };
+  }
+  browser = await launchBrowser();
+  context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  page = await context.newPage();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  for (const site of Object.values(sites)) {
+    await site.server.close();
+    await site.build.cleanup();
+  }
+});
+
+const role = () => page.getByLabel('Role', { exact: true });
+const decision = () => page.getByLabel('Decision', { exact: true });
+const amount = () => page.getByLabel('Amount', { exact: true });
+/**
+ * The verdict's live region, in <main> (the header's search box adds its own
+ * once focused). By CSS: a role query per read would slow the table-driven
+ * test; the deep-link test checks the role.
+ */
+const status = async () => ((await page.locator('main [role="status"]').textContent()) ?? '').trim();
+
+async function open(site: SiteName, query = ''): Promise<HelperData> {
+  await page.goto(`${sites[site].server.url}/can-i/${query}`);
+  return JSON.parse((await page.locator('#can-i-data').textContent())!) as HelperData;
+}
+
+/** What the page must say: the verdict module over the page's own data. */
+function expected(data: HelperData, roleId: string, decisionId: string, value?: number): string {
+  return verdictText(verdict({ data, roleId, decisionId, amount: value })!, data.l);
+}
+
+/** Below, at and above the limit; a large amount where there is none. */
+function amountsFor(limit: number | undefined): (number | undefined)[] {
+  if (limit === undefined) return [undefined, 100_000];
+  return [undefined, limit > 1 ? limit - 1 : limit / 2, limit, limit + 1];
+}
+
+for (const site of Object.keys(SITES) as SiteName[]) {
+  describe(`the ${site} playbook`, () => {
+    it('answers every grant below, at and above its limit as the verdict module does', async () => {
+      const data = await open(site);
+      const mismatches: string[] = [];
+      let checked = 0;
+      for (const [decisionId, , , , , , grants] of data.d) {
+        await decision().selectOption(decisionId);
+        for (const [roleIndex, , , , , limit] of grants) {
+          const [roleId, , , selectable] = data.r[roleIndex]!;
+          if (!selectable) continue;
+          await role().selectOption(roleId);
+          for (const value of amountsFor(limit)) {
+            await amount().fill(value === undefined ? '' : String(value));
+            const shown = await status();
+            const want = expected(data, roleId, decisionId, value);
+            checked++;
+            if (shown !== want) mismatches.push(`${roleId} / ${decisionId} / ${value ?? 'no amount'}: shown "${shown}", expected "${want}"`);
+          }
+        }
+      }
+      expect(mismatches).toEqual([]);
+      expect(checked).toBeGreaterThan(data.d.length * 2);
+    });
+
+    it('answers roles without a grant by sending them up their ladder', async () => {
+      const data = await open(site);
+      const mismatches: string[] = [];
+      await amount().fill('');
+      for (const { id: decisionId } of decisionsOf(data)) {
+        await decision().selectOption(decisionId);
+        const holders = new Set(data.d.find(([id]) => id === decisionId)![6].map(([roleIndex]) => data.r[roleIndex]![0]));
+        for (const { id: roleId } of selectableRoles(data).filter((r) => !holders.has(r.id))) {
+          await role().selectOption(roleId);
+          const want = expected(data, roleId, decisionId);
+          if ((await status()) !== want) mismatches.push(`${roleId} / ${decisionId}: "${await status()}"`);
+        }
+      }
+      expect(mismatches).toEqual([]);
+    });
+  });
+}
+
+describe('on the example playbook', () => {
+  it('shows the verdict of a deep link on load, with the form filled in', async () => {
+    const data = await open('example', '?role=store-associate&decision=store-goodwill-gesture&amount=300');
+    expect(await role().inputValue()).toBe('store-associate');
+    expect(await decision().inputValue()).toBe('store-goodwill-gesture');
+    expect(await amount().inputValue()).toBe('300');
+    expect(await status()).toBe(expected(data, 'store-associate', 'store-goodwill-gesture', 300));
+    expect(((await page.getByRole('main').getByRole('status').textContent()) ?? '').trim()).toBe(await status());
+    expect(await status()).toMatch(/^No — £300 is above your limit of £75 per case\. Escalate to Store manager, who may approve up to £400 per case\.$/);
+    const link = page.getByRole('link', { name: /^Read the boundary/ });
+    expect(await link.getAttribute('href')).toBe('/boundaries/store-goodwill-gesture/');
+    expect(await page.getByRole('heading', { name: 'Guardrails' }).isVisible()).toBe(true);
+    expect(await page.getByText('Never give cash. Vouchers, discounts and goods only.').isVisible()).toBe(true);
+  });
+
+  it('shows the currency and period of the limit beside the Amount field', async () => {
+    await open('example', '?role=delivery-driver&decision=canada-delivery-make-good');
+    const currency = page.locator('[data-can-i-currency]');
+    expect(await currency.textContent()).toBe('CA$');
+    expect(await amount().getAttribute('aria-describedby').then((id) => page.locator(`#${id}`).textContent())).toBe('Optional — in CAD, per case.');
+    await role().selectOption('store-associate');
+    await decision().selectOption('refund-without-receipt');
+    expect(await currency.textContent()).toBe('£');
+    expect(await page.locator('#can-i-amount-hint').textContent()).toBe('Optional — in GBP, per customer per day.');
+    await decision().selectOption('ireland-store-goodwill');
+    expect(await currency.textContent()).toBe('€');
+  });
+
+  it('keeps the address in step with the form', async () => {
+    await open('example');
+    // Read from the page: page.url() learns of replaceState a moment later.
+    const query = async () => Object.fromEntries(new URLSearchParams(await page.evaluate(() => location.search)));
+    expect(await query()).toEqual({});
+    await role().selectOption('shift-lead');
+    await decision().selectOption('courier-or-taxi');
+    await amount().fill('90');
+    expect(await query()).toEqual({ role: 'shift-lead', decision: 'courier-or-taxi', amount: '90' });
+    await amount().fill('');
+    expect(await query()).toEqual({ role: 'shift-lead', decision: 'courier-or-taxi' });
+    await page.reload();
+    expect(await role().inputValue()).toBe('shift-lead');
+    expect(await decision().inputValue()).toBe('courier-or-taxi');
+  });
+
+  it('ignores a deep link to a retired boundary or an unknown role', async () => {
+    await open('example', '?role=nobody&decision=refund-without-receipt-2024&amount=20');
+    expect(await role().inputValue()).toBe('');
+    expect(await decision().inputValue()).toBe('');
+    expect(await status()).toBe('Choose your role and a decision to see what you may do.');
+    expect(await decision().locator('option[value="refund-without-receipt-2024"]').count()).toBe(0);
+  });
+
+  it('works with the keyboard alone', async () => {
+    const data = await open('example');
+    const focused = () => page.evaluate(() => document.activeElement?.id ?? '');
+    for (let presses = 0; presses < 40 && (await focused()) !== 'can-i-role'; presses++) await page.keyboard.press('Tab');
+    expect(await focused()).toBe('can-i-role');
+    await page.keyboard.press('ArrowDown');
+    const roleId = await role().inputValue();
+    expect(roleId).not.toBe('');
+    await page.keyboard.press('Tab');
+    expect(await focused()).toBe('can-i-decision');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    const decisionId = await decision().inputValue();
+    expect(decisionId).not.toBe('');
+    expect(await status()).toBe(expected(data, roleId, decisionId));
+    await page.keyboard.press('Tab');
+    expect(await focused()).toBe('can-i-amount');
+    await page.keyboard.type('5000');
+    expect(await status()).toBe(expected(data, roleId, decisionId, 5000));
+    await page.keyboard.press('Enter'); // submitting must not reload or lose the answer
+    expect(await amount().inputValue()).toBe('5000');
+    expect(await status()).toBe(expected(data, roleId, decisionId, 5000));
+  });
+
+  it('has no axe violations, in light and dark', async () => {
+    await open('example', '?role=contact-agent&decision=contact-centre-goodwill-credit&amount=60');
+    await page.locator('[data-can-i-table]').evaluate((details) => ((details as HTMLDetailsElement).open = true));
+    await injectScript(page, { path: AXE });
+    for (const colorScheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme });
+      const violations = await page.evaluate(async (tags) => {
+        const axe = (window as unknown as { axe: { run: (c: Document, o: object) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
+        const result = await axe.run(document, { runOnly: { type: 'tag', values: tags } });
+        return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+      }, AXE_TAGS);
+      expect(violations, colorScheme).toEqual([]);
+    }
+    await page.emulateMedia({ colorScheme: 'light' });
+  });
+
+  it('shows the full table, and no form, without JavaScript', async () => {
+    const noScript = await browser.newContext({ javaScriptEnabled: false });
+    try {
+      const plain = await noScript.newPage();
+      await plain.goto(`${sites.example.server.url}/can-i/`);
+      const data = await open('example');
+      expect(await plain.getByLabel('Role', { exact: true }).isVisible()).toBe(false);
+      const table = plain.getByRole('table', { name: 'What each role may decide, decision by decision' });
+      expect(await table.isVisible()).toBe(true);
+      expect(await table.getByRole('rowheader').allTextContents()).toEqual(expect.arrayContaining(decisionsOf(data).map((d) => d.decision)));
+      expect(await table.getByRole('rowheader').count()).toBe(data.d.length);
+      expect(await table.getByRole('cell', { name: 'Decides up to £75 per case' }).count()).toBeGreaterThan(0);
+      expect(await table.getByRole('rowheader', { name: 'Refund a purchase without a receipt' }).count()).toBe(1); // the retired one shares its words
+    } finally {
+      await noScript.close();
+    }
+  });
+});

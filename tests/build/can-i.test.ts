@@ -1,0 +1,201 @@
+/**
+ * Builds the can-i fixture (tests/fixtures/can-i) and checks /can-i/ through
+ * its HTML: the form's labels, the live region, the role × decision table
+ * that answers without JavaScript (published decisions only), the embedded
+ * data (exactly the model's helper data, safe inside <script>), and the
+ * client script's size — with and without a base path.
+ */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import type { Element, Root, RootContent } from 'hast';
+import { fromHtml } from 'hast-util-from-html';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { COLLECTIONS, COLLECTION_NAMES, playbookSchema, type CollectionName } from '../../schemas/index.ts';
+import { readSource } from '../../src/lib/content-root/read-source.ts';
+import { scanContentRoot } from '../../src/lib/content-root/scan-content-root.ts';
+import { helperData, type HelperData } from '../../src/lib/decision/helper-data.ts';
+import { buildPlaybook as buildModel, type PlaybookInput } from '../../src/lib/model/build-playbook.ts';
+import type { Playbook } from '../../src/lib/model/types.ts';
+import { buildPlaybook, FIXED_TODAY, FIXTURES, type BuildResult } from '../support/build-playbook.ts';
+
+const CONTENT = path.join(FIXTURES, 'can-i');
+/** The client script's budget, gzipped. */
+const SCRIPT_BUDGET = 10 * 1024;
+
+let build: BuildResult;
+let based: BuildResult;
+let model: Playbook;
+
+beforeAll(async () => {
+  // One after the other: Astro keeps prerender chunks in the project's .astro/ folder.
+  build = await buildPlaybook(CONTENT);
+  based = await buildPlaybook(CONTENT, { env: { PLAYBOOK_BASE: '/playbook' } });
+  for (const result of [build, based]) {
+    if (result.exitCode !== 0) throw new Error(`build failed:\n${result.stdout}\n${result.stderr}`);
+  }
+  model = await loadModel(CONTENT);
+});
+
+afterAll(async () => {
+  await build?.cleanup();
+  await based?.cleanup();
+});
+
+/** The fixture as the model sees it (it has no wins, so no images to load). */
+async function loadModel(root: string): Promise<Playbook> {
+  const scan = await scanContentRoot(root);
+  const settings = playbookSchema.parse((await readSource(scan.playbook!, 'data')).data);
+  const entries = {} as Record<CollectionName, { id: string; file: string; data: unknown; source: string }[]>;
+  for (const collection of COLLECTION_NAMES) {
+    entries[collection] = [];
+    for (const file of scan.entries[collection]) {
+      const { data } = await readSource(file, COLLECTIONS[collection].kind);
+      entries[collection].push({ id: file.id, file: file.file, data: COLLECTIONS[collection].schema.parse(data), source: file.id });
+    }
+  }
+  return buildModel({ settings, today: FIXED_TODAY, entries: entries as PlaybookInput<string>['entries'] });
+}
+
+const html = (result: BuildResult, file = 'can-i/index.html') => readFile(path.join(result.outDir, file), 'utf8');
+
+/** A built module and every module it imports statically (shared chunks), by file. */
+async function moduleGraph(outDir: string, sitePath: string, base = ''): Promise<Map<string, string>> {
+  const graph = new Map<string, string>();
+  const visit = async (file: string) => {
+    if (graph.has(file)) return;
+    const code = await readFile(file, 'utf8');
+    graph.set(file, code);
+    for (const [, specifier] of code.matchAll(/(?:import|from)\s*["']([^"']+\.js)["']/g)) {
+      await visit(specifier!.startsWith('/') ? path.join(outDir, specifier!.slice(base.length)) : path.resolve(path.dirname(file), specifier!));
+    }
+  };
+  await visit(path.join(outDir, sitePath.slice(base.length)));
+  return graph;
+}
+
+function all(node: Root | RootContent, match: (element: Element) => boolean, found: Element[] = []): Element[] {
+  if (node.type === 'element' && match(node)) found.push(node);
+  if ('children' in node) for (const child of node.children) all(child, match, found);
+  // <template> content is not in the page's tree for our purposes
+  return found;
+}
+const byTag = (node: Root | Element, tag: string) => all(node, (e) => e.tagName === tag);
+function textOf(node: Root | RootContent): string {
+  if (node.type === 'text') return node.value;
+  if (node.type === 'element' && node.properties.className && String(node.properties.className).includes('visually-hidden')) return '';
+  return 'children' in node ? node.children.map(textOf).join('') : '';
+}
+const clean = (text: string) => text.replace(/\s+/g, ' ').trim();
+const attr = (element: Element, name: string) => {
+  const value = element.properties[name];
+  return Array.isArray(value) ? value.join(' ') : value === undefined ? undefined : String(value);
+};
+
+describe('/can-i/', () => {
+  let page: string;
+  let tree: Root;
+  beforeAll(async () => {
+    page = await html(build);
+    tree = fromHtml(page);
+  });
+
+  it('uses the shared layout: site header, navigation and one main', () => {
+    expect(byTag(tree, 'header').length).toBeGreaterThan(0);
+    expect(all(tree, (e) => e.tagName === 'nav' && attr(e, 'ariaLabel') === 'Main')).toHaveLength(1);
+    expect(byTag(tree, 'main')).toHaveLength(1);
+    expect(clean(textOf(byTag(tree, 'h1')[0]!))).toBe('Can I…?');
+  });
+
+  it('has controls labelled exactly Role, Decision and Amount', () => {
+    const labels = new Map(byTag(tree, 'label').map((label) => [clean(textOf(label)), attr(label, 'htmlFor')]));
+    const control = (name: string) => all(tree, (e) => attr(e, 'id') === labels.get(name))[0];
+    expect(control('Role')?.tagName).toBe('select');
+    expect(control('Decision')?.tagName).toBe('select');
+    expect(control('Amount')?.tagName).toBe('input');
+    expect(attr(control('Amount')!, 'type')).toBe('number');
+  });
+
+  it('offers every published role and decision, and no retired or draft one', () => {
+    const options = (label: string) => {
+      const id = attr(byTag(tree, 'label').find((l) => clean(textOf(l)) === label)!, 'htmlFor');
+      const select = all(tree, (e) => attr(e, 'id') === id)[0]!;
+      return byTag(select, 'option').map((o) => attr(o, 'value')).filter(Boolean);
+    };
+    expect(options('Role')).toEqual(model.roles.map((r) => r.id));
+    expect([...options('Decision')].sort()).toEqual(model.boundaries.map((b) => b.id).sort());
+  });
+
+  it('has a polite live region for the verdict', () => {
+    const status = all(tree, (e) => attr(e, 'role') === 'status');
+    expect(status).toHaveLength(1);
+    expect(attr(status[0]!, 'ariaLive')).toBe('polite');
+  });
+
+  it('shows the full role × decision table without JavaScript: every published decision, none retired or draft', () => {
+    const table = byTag(tree, 'table')[0]!;
+    expect(all(tree, (e) => e.tagName === 'details' && e.properties.open === true)).toHaveLength(1);
+    const columns = all(table, (e) => e.tagName === 'th' && attr(e, 'scope') === 'col').map((th) => clean(textOf(th)));
+    expect(columns).toEqual(['Decision', 'Contact agent', 'Team lead', 'Centre manager', 'Delivery driver', 'Delivery supervisor', 'Director']);
+    const rows = all(table, (e) => e.tagName === 'th' && attr(e, 'scope') === 'row').map((th) => clean(textOf(th)));
+    expect([...rows].sort()).toEqual(model.boundaries.map((b) => b.decision).sort());
+    expect(rows).toHaveLength(8);
+    for (const hidden of ['Refund a purchase under the retired rules', 'Agree a secret trade discount', 'old-refund', 'trade-discount']) {
+      expect(page).not.toContain(hidden);
+    }
+    const row = (decision: string) =>
+      byTag(table, 'tr').find((tr) => byTag(tr, 'th').some((th) => clean(textOf(th)) === decision))!;
+    const cells = (decision: string) => byTag(row(decision), 'td').map((td) => clean(textOf(td)));
+    expect(cells('Give a goodwill credit')).toEqual([
+      'Decides up to £75 per case', 'Decides up to £250 per case, then informs Director', 'Consults Director first, then decides up to £1,000 per case',
+      '—', '—', 'Decides, no monetary limit',
+    ]);
+    expect(cells('Refund a purchase without a receipt')[0]).toBe('Decides up to £50 per customer per day');
+    expect(cells('Make good a late delivery in Canada')[3]).toBe('Decides up to CA$40 per case');
+    expect(cells('Pay for damage to a customer\'s home')[0]).toBe('Escalates to Delivery supervisor');
+    const link = byTag(row('Give a goodwill credit'), 'a')[0]!;
+    expect(attr(link, 'href')).toBe('/boundaries/goodwill-credit/');
+  });
+
+  it('embeds exactly the helper data of the model, as JSON that cannot break out of its element', () => {
+    const element = all(tree, (e) => e.tagName === 'script' && attr(e, 'id') === 'can-i-data')[0]!;
+    expect(attr(element, 'type')).toBe('application/json');
+    const data = JSON.parse(textOf(element)) as HelperData;
+    expect(data).toEqual(JSON.parse(JSON.stringify(helperData(model))));
+    expect(data.d.map(([id]) => id)).not.toContain('old-refund');
+    // A guardrail with "</script>" in it stays inside the JSON, escaped.
+    const raw = page.slice(page.indexOf('id="can-i-data"'));
+    const json = raw.slice(raw.indexOf('>') + 1, raw.indexOf('</script>'));
+    expect(json).not.toContain('<');
+    expect(json).toContain('\\u003c/script>');
+    expect(JSON.stringify(data)).toContain('Never write </script><script>alert(1)</script> in a note & never admit liability.');
+  });
+
+  it('loads one client script, under 10 kB gzipped with everything it imports, on this page only', async () => {
+    const scripts = all(tree, (e) => e.tagName === 'script' && attr(e, 'type') === 'module');
+    expect(scripts).toHaveLength(1);
+    const src = attr(scripts[0]!, 'src');
+    const modules = src ? [...(await moduleGraph(build.outDir, src)).values()] : [textOf(scripts[0]!)];
+    const size = modules.reduce((total, code) => total + gzipSync(code).length, 0);
+    expect(size).toBeLessThan(SCRIPT_BUDGET);
+    if (src) {
+      for (const other of ['index.html', 'boundaries/index.html', 'roles/agent/index.html']) expect(await html(build, other)).not.toContain(src);
+    }
+  });
+});
+
+describe('/can-i/ under a base path', () => {
+  it('links the table, the script and the client-side boundary links under the base', async () => {
+    const page = await html(based);
+    const tree = fromHtml(page);
+    const table = byTag(tree, 'table')[0]!;
+    const links = byTag(table, 'a').map((a) => attr(a, 'href'));
+    expect(links.length).toBe(8);
+    for (const link of links) expect(link).toMatch(/^\/playbook\/boundaries\/[a-z-]+\/$/);
+    const script = all(tree, (e) => e.tagName === 'script' && attr(e, 'type') === 'module')[0]!;
+    const src = attr(script, 'src');
+    const code = src ? [...(await moduleGraph(based.outDir, src, '/playbook')).values()].join('\n') : textOf(script);
+    if (src) expect(src).toMatch(/^\/playbook\/_astro\//);
+    expect(code).toContain('/playbook');
+  });
+});
