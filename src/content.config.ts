@@ -9,10 +9,12 @@ import { pathToFileURL } from 'node:url';
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { parse } from 'yaml';
+import { z } from 'zod';
 import {
   boundarySchema, caseStudySchema, COLLECTIONS, createWinSchema, guidelineSchema, PLAYBOOK_FILE, playbookSchema, roleSchema, valueSchema,
   type CollectionName,
 } from '../schemas/index.ts';
+import { isPublic } from './lib/model/published.ts';
 
 const contentRoot = path.resolve(process.env.PLAYBOOK_CONTENT_DIR ?? 'content');
 
@@ -48,5 +50,18 @@ export const collections = {
   guidelines: defineCollection({ loader: entries('guidelines'), schema: guidelineSchema }),
   boundaries: defineCollection({ loader: entries('boundaries'), schema: boundarySchema }),
   caseStudies: defineCollection({ loader: entries('caseStudies'), schema: caseStudySchema }),
-  wins: defineCollection({ loader: entries('wins'), schema: ({ image }) => createWinSchema(image()) }),
+  wins: defineCollection({ loader: entries('wins'), schema: ({ image }) => z.preprocess(withoutDraftImage, createWinSchema(image())) }),
 };
+
+/**
+ * Astro copies every picture its image() helper sees into the build, page
+ * or no page: a draft win's picture would be published. So only public
+ * entries hand their picture to image(); the validator still checks drafts' pictures.
+ */
+function withoutDraftImage(data: unknown): unknown {
+  if (typeof data !== 'object' || data === null || !('image' in data)) return data;
+  const { status = 'published', ...rest } = data as { status?: unknown };
+  if (isPublic(status)) return data;
+  const { image: _image, ...withoutImage } = rest as { image?: unknown };
+  return { ...withoutImage, status };
+}

@@ -9,8 +9,12 @@
  * project's own pages) it leaves itself out of the pipeline; for content it
  * runs `checkBodyTree` before any other plugin and throws the first error
  * with the same message the validator prints.
+ *
+ * Vite hands over real paths, so a file that a link inside the content root
+ * points at arrives with an address outside it. Such a file is content all
+ * the same, and it was never checked: the gate refuses it (fails closed).
  */
-import { readFileSync } from 'node:fs';
+import { lstatSync, readdirSync, readFileSync, realpathSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { MdastPluginDefinition, MdastPluginEntry, PluginFactoryContext } from 'satteri';
@@ -50,8 +54,11 @@ export function contentBodyGate(options: ContentBodyGateOptions = {}): MdastPlug
     if (!context.fileURL || context.fileURL.protocol !== 'file:') return null;
     const root = path.resolve(options.contentRoot ?? resolveContentRoot());
     const absolute = fileURLToPath(context.fileURL);
-    const relative = path.relative(root, absolute);
-    if (relative === '' || relative.startsWith('..') || path.isAbsolute(relative)) return null;
+    const relative = insideContentRoot(root, absolute);
+    if (relative === undefined) {
+      const link = linkLeadingTo(root, absolute);
+      return link === undefined ? null : refuseLink(link);
+    }
 
     let trusted = options.trusted ?? trustedByRoot.get(root);
     if (trusted === undefined) {
@@ -59,7 +66,7 @@ export function contentBodyGate(options: ContentBodyGateOptions = {}): MdastPlug
       trustedByRoot.set(root, trusted);
     }
     const settings = {
-      file: relative.split(path.sep).join('/'),
+      file: relative,
       format: context.sourceFormat === 'mdx' ? 'mdx' as const : 'md' as const,
       trusted,
     };
@@ -77,6 +84,66 @@ export function contentBodyGate(options: ContentBodyGateOptions = {}): MdastPlug
         throw new ContentBodyError(placed[0] ?? first, placed);
       },
     };
+  };
+}
+
+/** The file's path in the content root (posix), also when the root itself is reached through a link; undefined outside it. */
+function insideContentRoot(root: string, file: string): string | undefined {
+  const roots = [root];
+  try {
+    roots.push(realpathSync(root));
+  } catch {
+    // A root that does not exist holds no content.
+  }
+  for (const candidate of roots) {
+    const relative = path.relative(candidate, file);
+    if (relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative)) return relative.split(path.sep).join('/');
+  }
+  return undefined;
+}
+
+/**
+ * The link inside the content root (posix path) through which `file` is
+ * reached: a linked file, or a file inside a linked folder. Walked only for
+ * files outside the root, which the project itself rarely compiles.
+ */
+function linkLeadingTo(root: string, file: string): string | undefined {
+  let items;
+  try {
+    // Recursive listing does not descend into linked folders, so links cannot loop.
+    items = readdirSync(root, { recursive: true, withFileTypes: true });
+  } catch {
+    return undefined;
+  }
+  for (const item of items) {
+    const link = path.join(item.parentPath, item.name);
+    try {
+      if (!lstatSync(link).isSymbolicLink()) continue;
+      const target = realpathSync(link);
+      const relative = path.relative(target, file);
+      if (relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative))) return path.relative(root, link).split(path.sep).join('/');
+    } catch {
+      // A dangling link leads nowhere.
+    }
+  }
+  return undefined;
+}
+
+function refuseLink(link: string): MdastPluginDefinition {
+  const finding: Finding = {
+    file: link,
+    path: [],
+    position: { line: 1, column: 1 },
+    severity: 'error',
+    rule: 'content-link',
+    message: 'this file is a link to somewhere outside the content root, so it cannot be checked or published',
+    hint: 'copy the file itself into the content root instead of linking to it',
+  };
+  return {
+    name: 'latitude:content-body-gate',
+    before() {
+      throw new ContentBodyError(finding, [finding]);
+    },
   };
 }
 
