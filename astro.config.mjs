@@ -1,10 +1,17 @@
 // @ts-check
 import mdx from '@astrojs/mdx';
+import { satteri } from '@astrojs/markdown-satteri';
 import { defineConfig } from 'astro/config';
 import { playbookLogo } from './src/integrations/playbook-logo.ts';
+import { playbookSearch } from './src/integrations/pagefind.ts';
 import { playbookValidation } from './src/integrations/playbook-validation.ts';
+import { contentBodyGate } from './src/lib/content-root/satteri-gate.ts';
+import { contentSecurityPolicy } from './src/lib/security/content-security-policy.ts';
 
 const base = process.env.PLAYBOOK_BASE || undefined;
+// Astro exposes every environment variable as import.meta.env.*: an inherited BASE_URL
+// (test runners and some CI set one) would replace the base that links are built from.
+delete process.env.BASE_URL;
 const site = process.env.PLAYBOOK_SITE || undefined;
 
 export default defineConfig({
@@ -14,6 +21,10 @@ export default defineConfig({
   // Build tests build fixture playbooks side by side; each gets its own output and cache.
   outDir: process.env.PLAYBOOK_OUT_DIR || './dist',
   cacheDir: process.env.PLAYBOOK_CACHE_DIR || './node_modules/.astro',
-  integrations: [playbookValidation(), playbookLogo(), mdx()],
+  integrations: [playbookValidation(), playbookLogo(), mdx(), playbookSearch()],
+  // Content bodies are checked again as they compile: no code from content runs.
+  markdown: { processor: satteri({ mdastPlugins: [contentBodyGate()] }) },
   build: { format: 'directory' },
+  // Every page gets a <meta> Content Security Policy with hashes of the site's own inline code: why and what in the module.
+  security: { csp: contentSecurityPolicy },
 });

@@ -1,0 +1,107 @@
+/**
+ * Search: after `astro build`, Pagefind's Node API indexes the built site
+ * into `<outDir>/pagefind/`. Only entry pages carry `data-pagefind-body`
+ * (EntryLayout), so listings, review, changes, "Can I…?" and the search page
+ * stay out, as do retired entries (their pages have no marker). Drafts have
+ * no page at all.
+ *
+ * It also emits the header's search box script at a fixed address,
+ * `<base>_latitude/search-box.js`, so an inline bootstrap can load it the
+ * moment someone focuses the box — content pages load no script before that.
+ */
+import type { AstroIntegration } from 'astro';
+import { readFile, rm } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import * as pagefind from 'pagefind';
+import type { Plugin } from 'vite';
+import { SEARCH_BOX_SCRIPT } from '../lib/search/addresses.ts';
+
+/**
+ * Pagefind's own UIs, which the playbook does not use (see src/scripts/search-engine.ts for why):
+ * removed after indexing so only one search UI ships.
+ */
+const UNUSED_BUNDLE_FILES = [
+  'pagefind-ui.js', 'pagefind-ui.css', 'pagefind-modular-ui.js', 'pagefind-modular-ui.css',
+  'pagefind-component-ui.js', 'pagefind-component-ui.css', 'pagefind-highlight.js',
+];
+
+/**
+ * A page that only marks the site as using `data-pagefind-body`. Without any
+ * marked page (a playbook whose entries are all retired), Pagefind would index
+ * every page whole, listings included; with it, it indexes nothing instead.
+ * The marked element is empty, so the page itself is never a result.
+ */
+const BODY_MARKER_PAGE = '<!doctype html><html lang="en"><head><title>-</title></head><body><div data-pagefind-body></div></body></html>';
+
+export function playbookSearch(): AstroIntegration {
+  const searchBox = fileURLToPath(new URL('../scripts/search-box.ts', import.meta.url));
+  return {
+    name: 'latitude:search',
+    hooks: {
+      'astro:config:setup': ({ command, updateConfig }) => {
+        if (command !== 'build') return;
+        updateConfig({ vite: { plugins: [searchBoxEntry(searchBox)] } });
+      },
+      'astro:build:done': async ({ dir, logger }) => {
+        const outDir = fileURLToPath(dir);
+        const started = performance.now();
+        const pages = await indexSite(outDir);
+        logger.info(`Indexed ${pages} pages for search in ${Math.round(performance.now() - started)} ms (${path.join(outDir, 'pagefind')})`);
+      },
+    },
+  };
+}
+
+/** The header's search box script as its own entry with a fixed name, in the browser build only. */
+function searchBoxEntry(file: string): Plugin {
+  return {
+    name: 'latitude:search-box-entry',
+    apply: 'build',
+    applyToEnvironment: (environment) => environment.name === 'client',
+    buildStart() {
+      this.emitFile({ type: 'chunk', id: file, fileName: SEARCH_BOX_SCRIPT });
+    },
+  };
+}
+
+/** Indexes `outDir` into `outDir/pagefind/`; returns how many pages are in the index. Throws with a plain message on any failure. */
+export async function indexSite(outDir: string): Promise<number> {
+  const outputPath = path.join(outDir, 'pagefind');
+  try {
+    const created = await pagefind.createIndex({});
+    const index = check('start the search indexer', created).index;
+    if (!index) throw new SearchIndexError('start the search indexer', ['no index was returned']);
+    const read = check('read the built pages', await index.addDirectory({ path: outDir }));
+    if (read.page_count === 0) throw new SearchIndexError('read the built pages', [`no HTML pages in ${outDir}`]);
+    check('read the built pages', await index.addHTMLFile({ url: '/_latitude/search-marker/', content: BODY_MARKER_PAGE }));
+    check(`write the search index to ${outputPath}`, await index.writeFiles({ outputPath }));
+    await Promise.all(UNUSED_BUNDLE_FILES.map((file) => rm(path.join(outputPath, file), { force: true })));
+    return await indexedPageCount(outputPath);
+  } catch (error) {
+    if (error instanceof SearchIndexError) throw error;
+    throw new SearchIndexError('build the search index', [error instanceof Error ? error.message : String(error)]);
+  } finally {
+    await pagefind.close();
+  }
+}
+
+/** Pages in the index, from Pagefind's own entry file (addDirectory counts every HTML file it read, indexed or not). */
+async function indexedPageCount(outputPath: string): Promise<number> {
+  const entry = JSON.parse(await readFile(path.join(outputPath, 'pagefind-entry.json'), 'utf8')) as {
+    languages?: Record<string, { page_count?: number }>;
+  };
+  return Object.values(entry.languages ?? {}).reduce((sum, language) => sum + (language.page_count ?? 0), 0);
+}
+
+class SearchIndexError extends Error {
+  constructor(step: string, errors: readonly string[]) {
+    super(`Search index: could not ${step}. Pagefind said: ${errors.join('; ')}`);
+    this.name = 'SearchIndexError';
+  }
+}
+
+function check<T extends { errors: string[] }>(step: string, response: T): T {
+  if (response.errors.length > 0) throw new SearchIndexError(step, response.errors);
+  return response;
+}

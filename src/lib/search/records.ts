@@ -1,0 +1,123 @@
+/**
+ * An entry's search record: the filters, meta, sort key and weights its page
+ * carries for Pagefind. Pure, from the playbook model; the entry layout turns
+ * it into `data-pagefind-*` attributes (`recordAttributes`).
+ *
+ * Filters (`type`, `role`, `value`, `team`, `category`) use titles, as the
+ * search page shows them. A boundary counts for every role it grants; a
+ * guideline for its roles, or for every role when it names none (it is for
+ * everyone, as the role pages say); a role for itself; a win for its role.
+ */
+import { COLLECTIONS } from '../../../schemas/index.ts';
+import type { AnyEntry } from '../model/types.ts';
+import { formatDate } from '../site/format.ts';
+import type { EntryType } from './filters.ts';
+import { joinLimitLines, limitLine } from './meta.ts';
+import { entryWeights, type EntryWeights } from './weights.ts';
+
+export interface SearchRecordFilters {
+  type: EntryType;
+  role: string[];
+  value: string[];
+  team: string[];
+  category: string[];
+}
+
+export interface SearchRecordMeta {
+  title: string;
+  /** One line on what the entry is; never empty. */
+  summary: string;
+  /** Boundaries: the decision, "Send an item by courier or taxi"; weighed as highly as the title (SEARCH_META_WEIGHTS). */
+  decision?: string;
+  /** Boundaries: each role's limit in words, joined (see `splitLimitLines`). */
+  limits?: string;
+}
+
+export interface SearchRecord {
+  filters: SearchRecordFilters;
+  meta: SearchRecordMeta;
+  /** Wins sort by date: `date` is YYYY-MM-DD. */
+  sort: { date?: string };
+  weights: EntryWeights;
+}
+
+export interface SearchRecordContext {
+  locale: string;
+  /** Published roles, for guidelines that are for everyone. */
+  roles: readonly { title: string; team?: string | undefined }[];
+}
+
+export function searchRecord(entry: AnyEntry, context: SearchRecordContext): SearchRecord {
+  const type = COLLECTIONS[entry.collection].label;
+  const titles = (items: readonly { title: string }[]) => distinct(items.map((item) => item.title));
+  const teams = (items: readonly { team?: string | undefined }[]) => distinct(items.flatMap((item) => (item.team ? [item.team] : [])));
+  const weights = entryWeights(entry.collection);
+  const filters: SearchRecordFilters = { type, role: [], value: [], team: [], category: [] };
+  const meta: SearchRecordMeta = { title: entry.title, summary: '' };
+  const sort: SearchRecord['sort'] = {};
+
+  switch (entry.collection) {
+    case 'values':
+      filters.value = [entry.title];
+      meta.summary = entry.summary;
+      break;
+    case 'roles':
+      filters.role = [entry.title];
+      filters.team = teams([entry]);
+      meta.summary = entry.summary ?? (entry.team ? `A role in ${entry.team}` : 'A role in this playbook');
+      break;
+    case 'guidelines': {
+      const roles = entry.roles.length > 0 ? entry.roles : context.roles;
+      filters.role = titles(roles);
+      filters.team = teams(roles);
+      filters.value = titles(entry.values);
+      meta.summary = entry.summary;
+      break;
+    }
+    case 'boundaries': {
+      const roles = entry.grants.map((grant) => grant.role);
+      filters.role = titles(roles);
+      filters.team = teams(roles);
+      filters.value = titles(entry.values);
+      filters.category = entry.category ? [entry.category] : [];
+      meta.summary = entry.summary;
+      meta.decision = entry.decision;
+      if (entry.grants.length > 0) meta.limits = joinLimitLines(entry.grants.map((grant) => limitLine(grant, context.locale)));
+      break;
+    }
+    case 'caseStudies':
+      filters.value = titles(entry.values);
+      meta.summary = entry.summary;
+      break;
+    case 'wins':
+      filters.role = entry.role ? [entry.role.title] : [];
+      filters.team = distinct([entry.team, entry.role?.team].flatMap((team) => (team ? [team] : [])));
+      filters.value = titles(entry.values);
+      meta.summary = entry.impact ?? `${entry.people.join(', ')}, ${formatDate(entry.date, context.locale)}`;
+      sort.date = entry.date;
+      break;
+  }
+  return { filters, meta, sort, weights };
+}
+
+/** One element's worth of Pagefind attributes: `{ 'data-pagefind-filter': 'role:Store associate' }`. */
+export type PagefindAttributes = Record<'data-pagefind-filter' | 'data-pagefind-meta' | 'data-pagefind-sort', string>;
+
+/**
+ * The record as Pagefind attributes, one per element: the inline `key:value`
+ * form takes the rest of the attribute as the value, so values may hold commas.
+ */
+export function recordAttributes(record: SearchRecord): Partial<PagefindAttributes>[] {
+  const { filters, meta, sort } = record;
+  const inline = (key: string, value: string) => `${key}:${value.replace(/\s+/g, ' ').trim()}`;
+  return [
+    { 'data-pagefind-filter': inline('type', filters.type) },
+    ...(['role', 'value', 'team', 'category'] as const).flatMap((key) => filters[key].map((value) => ({ 'data-pagefind-filter': inline(key, value) }))),
+    ...Object.entries(meta).flatMap(([key, value]) => (value ? [{ 'data-pagefind-meta': inline(key, value) }] : [])),
+    ...Object.entries(sort).flatMap(([key, value]) => (value ? [{ 'data-pagefind-sort': inline(key, value) }] : [])),
+  ];
+}
+
+function distinct(items: readonly string[]): string[] {
+  return [...new Set(items)];
+}

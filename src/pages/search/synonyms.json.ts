@@ -1,0 +1,11 @@
+/**
+ * `<base>search/synonyms.json`: playbook.yaml's `synonyms`, for the search
+ * script to expand queries with ("refund" also searches "money back").
+ */
+import type { APIRoute } from 'astro';
+import { getPlaybook } from '../../lib/playbook.ts';
+
+export const GET: APIRoute = async () => {
+  const { settings } = await getPlaybook();
+  return new Response(JSON.stringify(settings.synonyms ?? {}), { headers: { 'content-type': 'application/json' } });
+};

@@ -1,0 +1,106 @@
+/**
+ * The header's search box, once someone focuses it (SearchBoxLoader loads
+ * this file then; until that moment the page runs no script): the top
+ * results appear under the box as they type, with a link to all of them.
+ * Enter still submits the form to /search/?q=…, as it does without script.
+ */
+import styles from '../components/search/search-results.css?inline';
+import { readSearchState } from '../lib/search/filters.ts';
+import { withBase } from '../lib/site/href.ts';
+import { loadSearchEngine } from './search-engine.ts';
+import { appendHits, arrowKeys } from './search-results.ts';
+
+const SHOWN = 5;
+const TYPING_PAUSE_MS = 150;
+
+export function enhanceSearchBox(form: HTMLFormElement): void {
+  const input = form.querySelector<HTMLInputElement>('input[name="q"]');
+  if (!input || form.dataset.enhanced) return;
+  form.dataset.enhanced = 'true';
+  addStyles();
+
+  const panel = document.createElement('div');
+  panel.className = 'search-popover';
+  panel.id = `search-popover-${Math.random().toString(36).slice(2, 8)}`;
+  panel.hidden = true;
+  // The live region stays in the page while the panel is hidden, so the count is announced when it changes.
+  const status = document.createElement('p');
+  status.className = 'visually-hidden';
+  status.setAttribute('role', 'status');
+  const summary = document.createElement('p');
+  summary.className = 'search-popover__status';
+  const list = document.createElement('ol');
+  list.className = 'search-hits search-hits--compact';
+  list.setAttribute('aria-label', 'Top results');
+  const all = document.createElement('a');
+  all.className = 'search-popover__all';
+  all.dataset.searchAll = '';
+  panel.append(summary, list, all);
+  form.append(status, panel);
+  input.setAttribute('aria-controls', panel.id);
+
+  let run = 0;
+  let pause: ReturnType<typeof setTimeout> | undefined;
+  const close = () => {
+    panel.hidden = true;
+  };
+
+  const search = async () => {
+    const query = input.value.trim();
+    const mine = ++run;
+    if (!query) {
+      close();
+      status.textContent = '';
+      return;
+    }
+    try {
+      const found = await (await loadSearchEngine()).search(readSearchState(new URLSearchParams({ q: query })));
+      const hits = await found.hits(0, SHOWN);
+      if (mine !== run) return;
+      list.replaceChildren();
+      appendHits(list, hits, { compact: true });
+      summary.textContent = found.total === 0 ? `No results for “${query}”.` : `${found.total} ${found.total === 1 ? 'result' : 'results'}`;
+      status.textContent = found.total === 0
+        ? summary.textContent
+        : `${summary.textContent}. Press the down arrow to go through them, or Enter for the search page.`;
+      all.href = `${withBase('search/', import.meta.env.BASE_URL)}?${new URLSearchParams({ q: query })}`;
+      all.textContent = found.total > SHOWN ? `See all ${found.total} results` : 'Open the search page';
+      panel.hidden = false;
+    } catch {
+      close(); // the form still submits to the search page
+    }
+  };
+
+  input.addEventListener('input', () => {
+    clearTimeout(pause);
+    void loadSearchEngine().then((engine) => engine.preload(input.value)).catch(() => undefined);
+    pause = setTimeout(search, TYPING_PAUSE_MS);
+  });
+  input.addEventListener('keydown', (event) => {
+    if (event.key === 'Escape' && !panel.hidden) {
+      event.preventDefault();
+      close();
+    }
+  });
+  form.addEventListener('focusout', (event) => {
+    if (!form.contains(event.relatedTarget as Node | null)) close();
+  });
+  input.addEventListener('focus', () => {
+    if (input.value.trim() && list.children.length > 0) panel.hidden = false;
+  });
+  arrowKeys(input, panel, close);
+
+  void loadSearchEngine().catch(() => undefined); // start loading while they type
+  if (input.value.trim()) void search();
+}
+
+let stylesAdded = false;
+
+/** A constructed style sheet, not a <style> element: the site's Content Security Policy refuses inline <style> it has not hashed. */
+function addStyles(): void {
+  if (stylesAdded) return;
+  stylesAdded = true;
+  const sheet = new CSSStyleSheet();
+  sheet.replaceSync(styles);
+  document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+}

@@ -1,0 +1,160 @@
+/**
+ * The search behind both the header box and the search page: Pagefind's own
+ * JS API (`pagefind.js`, loaded from `<base>pagefind/`), the playbook's
+ * synonyms, and result data loaded only for the results on screen.
+ *
+ * Why our own small UI on the raw API rather than Pagefind's Default UI
+ * (pagefind-ui.js) or Component UI (pagefind-component-ui.js): measured with
+ * `node bench/search.ts` on a generated 10,000-entry playbook (gzip, Chromium,
+ * median of 3 fresh profiles per run, three runs on a shared 2-core machine; first
+ * query "refund", then "courier"):
+ *
+ *   UI                          first query   second query   last key → results
+ *   this UI, header box          159–164 kB    23–25 kB          0.2 s
+ *   this UI, /search/ page       160–167 kB    25–27 kB          0.3–0.4 s
+ *   Pagefind Default UI          285 kB        23–25 kB          0.7–1.0 s
+ *   Pagefind Component UI        300 kB          8–9 kB          1.9–3.6 s
+ *
+ * Both ready-made UIs load every filter's index up front (86 kB here) and
+ * 55–65 kB of their own script; the Component UI was slow on broad queries.
+ * Neither shows a boundary's limits without templating, and ours also runs
+ * synonyms, which Pagefind 1.6 lacks. Of our ~160 kB, Pagefind's wasm is
+ * 58 kB and its page list 51 kB; the wins' date sort adds 23 kB (137–141 kB
+ * without it). The search runs on the main thread (`noWorker`): it takes
+ * milliseconds, and the worker script would add about 13 kB.
+ */
+import { PAGEFIND_SCRIPT, SYNONYMS_FILE } from '../lib/search/addresses.ts';
+import { hasFilters, pagefindFilters, type SearchState } from '../lib/search/filters.ts';
+import { splitLimitLines } from '../lib/search/meta.ts';
+import { SEARCH_META_WEIGHTS } from '../lib/search/weights.ts';
+import { expandQuery, mergeRanked, type SynonymMap } from '../lib/search/synonyms.ts';
+import { withBase } from '../lib/site/href.ts';
+
+/** What a result shows. */
+export interface SearchHit {
+  url: string;
+  title: string;
+  /** "Boundary", "Win", … */
+  type: string;
+  summary: string;
+  /** Boundaries: "Store associate: up to £75 per case", one per role. */
+  limits: string[];
+  /** Pagefind's excerpt: HTML-escaped text with `<mark>` around matches, safe as innerHTML. */
+  excerpt: string;
+}
+
+export interface SearchOutcome {
+  /** Every matching page. */
+  total: number;
+  /** Data for results `from` to `from + count`. */
+  hits(from: number, count: number): Promise<SearchHit[]>;
+}
+
+interface PagefindFragment {
+  url: string;
+  excerpt: string;
+  meta: Record<string, string | undefined>;
+  filters: Record<string, string[] | undefined>;
+}
+
+interface PagefindResult {
+  id: string;
+  score: number;
+  data(): Promise<PagefindFragment>;
+}
+
+interface PagefindApi {
+  options(options: Record<string, unknown>): Promise<void>;
+  init(): Promise<void>;
+  preload(term: string, options?: Record<string, unknown>): Promise<void>;
+  search(term: string | null, options?: Record<string, unknown>): Promise<{ results: PagefindResult[] } | null>;
+}
+
+export interface SearchEngine {
+  search(state: SearchState): Promise<SearchOutcome>;
+  /** Fetches the index chunks for a half-typed query. */
+  preload(query: string): void;
+}
+
+const base = import.meta.env.BASE_URL;
+let engine: Promise<SearchEngine> | undefined;
+
+/** The one engine of the page, loaded on first use. */
+export function loadSearchEngine(): Promise<SearchEngine> {
+  engine ??= createEngine().catch((error: unknown) => {
+    engine = undefined; // let a later attempt retry
+    throw error;
+  });
+  return engine;
+}
+
+async function createEngine(): Promise<SearchEngine> {
+  const [pagefind, synonyms] = await Promise.all([
+    import(/* @vite-ignore */ withBase(PAGEFIND_SCRIPT, base)) as Promise<PagefindApi>,
+    loadSynonyms(),
+  ]);
+  await pagefind.options({
+    baseUrl: withBase('', base),
+    excerptLength: 24,
+    // Boundary pages are long (grants, ladder, examples); without this,
+    // short win stories that mention a word once outrank the boundary about it.
+    ranking: { pageLength: 0.3, metaWeights: SEARCH_META_WEIGHTS },
+    // Searching a playbook takes milliseconds on the main thread; the worker
+    // would cost another 12 kB (gzip) before the first result.
+    noWorker: true,
+  });
+  await pagefind.init();
+  const cache = new Map<string, Promise<SearchHit>>();
+  const hitFor = (result: PagefindResult) => {
+    let hit = cache.get(result.id);
+    if (!hit) {
+      hit = result.data().then(toHit);
+      cache.set(result.id, hit);
+    }
+    return hit;
+  };
+
+  return {
+    preload(query) {
+      if (query.trim()) void pagefind.preload(query.trim());
+    },
+    async search(state) {
+      const query = state.query.trim();
+      if (!query && !hasFilters(state.filters) && state.order === 'relevance') return { total: 0, hits: async () => [] };
+      const options = { filters: pagefindFilters(state.filters), ...(state.order === 'newest' ? { sort: { date: 'desc' } } : {}) };
+      const run = async (term: string | null) => (await pagefind.search(term, options))?.results ?? [];
+      const [typed, ...viaSynonyms] = await Promise.all([run(query || null), ...(query ? expandQuery(query, synonyms) : []).map(run)]);
+      // A date order is Pagefind's own; synonym-only finds follow it rather than interleave by score.
+      const results = state.order === 'newest' ? mergeInOrder(typed!, viaSynonyms) : mergeRanked(typed!, viaSynonyms);
+      return {
+        total: results.length,
+        hits: (from, count) => Promise.all(results.slice(from, from + count).map(hitFor)),
+      };
+    },
+  };
+}
+
+async function loadSynonyms(): Promise<SynonymMap> {
+  try {
+    const response = await fetch(withBase(SYNONYMS_FILE, base));
+    return response.ok ? ((await response.json()) as SynonymMap) : {};
+  } catch {
+    return {}; // search still works on the words typed
+  }
+}
+
+function toHit(data: PagefindFragment): SearchHit {
+  return {
+    url: data.url,
+    title: data.meta.title ?? data.url,
+    type: data.filters.type?.[0] ?? '',
+    summary: data.meta.summary ?? '',
+    limits: splitLimitLines(data.meta.limits),
+    excerpt: data.excerpt,
+  };
+}
+
+function mergeInOrder<R extends { id: string }>(first: readonly R[], rest: readonly (readonly R[])[]): R[] {
+  const seen = new Set(first.map((r) => r.id));
+  return [...first, ...rest.flat().filter((r) => !seen.has(r.id) && seen.add(r.id))];
+}

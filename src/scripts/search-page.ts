@@ -1,0 +1,108 @@
+/**
+ * The search page: `?q=` (and any filters in the address) fill the form and
+ * run at once; typing and ticking filters search again and keep the address
+ * in step, so every search can be linked to and comes back on reload.
+ */
+import { FILTER_KEYS, readSearchState, writeSearchState, type FilterChoice, type SearchState } from '../lib/search/filters.ts';
+import { loadSearchEngine, type SearchOutcome } from './search-engine.ts';
+import { appendHits, arrowKeys } from './search-results.ts';
+
+const PAGE_SIZE = 10;
+const TYPING_PAUSE_MS = 150;
+
+export function startSearchPage(root: HTMLElement): void {
+  const form = root.querySelector<HTMLFormElement>('form[data-search-form]')!;
+  const input = form.querySelector<HTMLInputElement>('input[name="q"]')!;
+  const filtersPanel = root.querySelector<HTMLDetailsElement>('details[data-search-filters]');
+  const status = root.querySelector<HTMLElement>('[data-search-status]')!;
+  const list = root.querySelector<HTMLOListElement>('ol[data-search-results]')!;
+  const more = root.querySelector<HTMLButtonElement>('button[data-search-more]')!;
+
+  let outcome: SearchOutcome | undefined;
+  let shown = 0;
+  let run = 0;
+  let pause: ReturnType<typeof setTimeout> | undefined;
+
+  const state = readSearchState(new URLSearchParams(location.search));
+  fillForm(form, state);
+  if (filtersPanel && (Object.keys(state.filters).length > 0 || matchMedia('(min-width: 56rem)').matches)) filtersPanel.open = true;
+  arrowKeys(input, list);
+
+  const search = async () => {
+    const current = formState(form);
+    const params = writeSearchState(current).toString();
+    history.replaceState(history.state, '', params ? `?${params}` : location.pathname);
+    const mine = ++run;
+    status.textContent = current.query || Object.keys(current.filters).length > 0 ? 'Searching…' : '';
+    let found: SearchOutcome;
+    try {
+      found = await (await loadSearchEngine()).search(current);
+    } catch {
+      if (mine !== run) return;
+      list.replaceChildren();
+      more.hidden = true;
+      status.textContent = 'Search is not available right now. The search index is made by "npm run build"; please try again later.';
+      return;
+    }
+    const hits = await found.hits(0, PAGE_SIZE);
+    if (mine !== run) return; // a newer search has started
+    outcome = found;
+    shown = hits.length;
+    list.replaceChildren();
+    appendHits(list, hits, { headingLevel: 3 });
+    more.hidden = shown >= found.total;
+    status.textContent = summary(current, found.total);
+  };
+
+  input.addEventListener('input', () => {
+    clearTimeout(pause);
+    void loadSearchEngine().then((engine) => engine.preload(input.value)).catch(() => undefined);
+    pause = setTimeout(search, TYPING_PAUSE_MS);
+  });
+  form.addEventListener('change', (event) => {
+    if (event.target !== input) void search();
+  });
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    clearTimeout(pause);
+    void search();
+  });
+  more.addEventListener('click', async () => {
+    if (!outcome) return;
+    const mine = run;
+    const hits = await outcome.hits(shown, PAGE_SIZE);
+    if (mine !== run) return;
+    const firstNew = list.children.length;
+    appendHits(list, hits, { headingLevel: 3 });
+    shown += hits.length;
+    more.hidden = shown >= outcome.total;
+    list.children[firstNew]?.querySelector<HTMLAnchorElement>('a')?.focus();
+  });
+
+  void search();
+}
+
+function fillForm(form: HTMLFormElement, state: SearchState): void {
+  form.querySelector<HTMLInputElement>('input[name="q"]')!.value = state.query;
+  for (const box of form.querySelectorAll<HTMLInputElement>('input[type="checkbox"]')) {
+    box.checked = (state.filters[box.name as keyof FilterChoice] ?? []).includes(box.value);
+  }
+  const order = form.querySelector<HTMLSelectElement>('select[name="order"]');
+  if (order) order.value = state.order;
+}
+
+function formState(form: HTMLFormElement): SearchState {
+  const data = new FormData(form);
+  const params = new URLSearchParams();
+  for (const [key, value] of data) if (typeof value === 'string') params.append(key, value);
+  return readSearchState(params);
+}
+
+function summary(state: SearchState, total: number): string {
+  const chosen = FILTER_KEYS.flatMap((key) => state.filters[key] ?? []);
+  const what = state.query ? `for “${state.query}”` : 'for the chosen filters';
+  const within = state.query && chosen.length > 0 ? `, filtered by ${chosen.join(', ')}` : '';
+  if (!state.query && chosen.length === 0 && state.order === 'relevance') return '';
+  if (total === 0) return `No results ${what}${within}. Try other words${chosen.length > 0 ? ' or fewer filters' : ''}.`;
+  return `${total} ${total === 1 ? 'result' : 'results'} ${what}${within}.`;
+}
