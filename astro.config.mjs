@@ -23,7 +23,9 @@ export default defineConfig({
   cacheDir: process.env.PLAYBOOK_CACHE_DIR || './node_modules/.astro',
   integrations: [playbookValidation(), playbookLogo(), mdx(), playbookSearch()],
   // Content bodies are checked again as they compile: no code from content runs.
-  markdown: { processor: satteri({ mdastPlugins: [contentBodyGate()] }) },
+  // No Shiki: its inline styles would need a looser Content Security Policy, and a
+  // culture playbook has little code to colour.
+  markdown: { processor: satteri({ mdastPlugins: [contentBodyGate()] }), syntaxHighlight: false },
   build: { format: 'directory' },
   // Every page gets a <meta> Content Security Policy with hashes of the site's own inline code: why and what in the module.
   security: { csp: contentSecurityPolicy },

@@ -49,8 +49,11 @@ afterAll(async () => {
 describe('a content file linked from outside the content root', () => {
   it('fails the build with a message that names the problem', () => {
     expect(build.exitCode).not.toBe(0);
-    expect(build.stdout + build.stderr).toContain('this file is a link to somewhere outside the content root, so it cannot be checked or published');
-    expect(build.stdout + build.stderr).toContain('copy the file itself into the content root instead of linking to it');
+    // The validator stops it first; the compile-time gate (tests/unit/content-gate-links.test.ts) is the second line.
+    expect(build.stderr).toContain(
+      'values/linked-in.mdx:1:1 error this is a link to another file or folder, and content must be real files in the content root (symlink)',
+    );
+    expect(build.stderr).toContain('    hint: replace the link with a copy of the file itself');
   });
 
   it('never runs its code', () => {
