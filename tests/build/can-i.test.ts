@@ -11,13 +11,10 @@ import { gzipSync } from 'node:zlib';
 import type { Element, Root, RootContent } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { COLLECTIONS, COLLECTION_NAMES, playbookSchema, type CollectionName } from '../../schemas/index.ts';
-import { readSource } from '../../src/lib/content-root/read-source.ts';
-import { scanContentRoot } from '../../src/lib/content-root/scan-content-root.ts';
 import { helperData, type HelperData } from '../../src/lib/decision/helper-data.ts';
-import { buildPlaybook as buildModel, type PlaybookInput } from '../../src/lib/model/build-playbook.ts';
 import type { Playbook } from '../../src/lib/model/types.ts';
-import { buildPlaybook, FIXED_TODAY, FIXTURES, type BuildResult } from '../support/build-playbook.ts';
+import { loadModel } from '../support/load-model.ts';
+import { buildPlaybook, FIXTURES, type BuildResult } from '../support/build-playbook.ts';
 
 const CONTENT = path.join(FIXTURES, 'can-i');
 /** The client script's budget, gzipped. */
@@ -42,20 +39,6 @@ afterAll(async () => {
   await based?.cleanup();
 });
 
-/** The fixture as the model sees it (it has no wins, so no images to load). */
-async function loadModel(root: string): Promise<Playbook> {
-  const scan = await scanContentRoot(root);
-  const settings = playbookSchema.parse((await readSource(scan.playbook!, 'data')).data);
-  const entries = {} as Record<CollectionName, { id: string; file: string; data: unknown; source: string }[]>;
-  for (const collection of COLLECTION_NAMES) {
-    entries[collection] = [];
-    for (const file of scan.entries[collection]) {
-      const { data } = await readSource(file, COLLECTIONS[collection].kind);
-      entries[collection].push({ id: file.id, file: file.file, data: COLLECTIONS[collection].schema.parse(data), source: file.id });
-    }
-  }
-  return buildModel({ settings, today: FIXED_TODAY, entries: entries as PlaybookInput<string>['entries'] });
-}
 
 const html = (result: BuildResult, file = 'can-i/index.html') => readFile(path.join(result.outDir, file), 'utf8');
 

@@ -5,33 +5,18 @@
  */
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { AUTHORITIES, COLLECTIONS, COLLECTION_NAMES, LIMIT_PERIODS, playbookSchema, type CollectionName } from '../../schemas/index.ts';
-import { readSource } from '../../src/lib/content-root/read-source.ts';
-import { scanContentRoot } from '../../src/lib/content-root/scan-content-root.ts';
+import { AUTHORITIES, COLLECTION_NAMES, LIMIT_PERIODS } from '../../schemas/index.ts';
 import { decisionMenu, decisionTable, ladderOrder } from '../../src/lib/decision/decision-table.ts';
 import { AUTHORITY_CODES, helperData, helperDataJson, PERIOD_CODES, type HelperData } from '../../src/lib/decision/helper-data.ts';
 import { currencySymbol, verdictText } from '../../src/lib/decision/verdict-text.ts';
 import { amountBasis, selectableRoles, verdict, type VerdictQuery } from '../../src/lib/decision/verdict.ts';
 import { buildPlaybook, type PlaybookInput } from '../../src/lib/model/build-playbook.ts';
 import type { Playbook } from '../../src/lib/model/types.ts';
+import { loadModel } from '../support/load-model.ts';
 import { boundary, checkedContent, type ContentInput } from '../support/checked-content.ts';
 
 const FIXTURE = path.resolve(import.meta.dirname, '../fixtures/can-i');
 
-/** The fixture content root as the model sees it (it has no wins, so no images to load). */
-async function loadFixture(root: string): Promise<Playbook> {
-  const scan = await scanContentRoot(root);
-  const settings = playbookSchema.parse((await readSource(scan.playbook!, 'data')).data);
-  const entries = {} as Record<CollectionName, { id: string; file: string; data: unknown; source: string }[]>;
-  for (const collection of COLLECTION_NAMES) {
-    entries[collection] = [];
-    for (const file of scan.entries[collection]) {
-      const { data } = await readSource(file, COLLECTIONS[collection].kind);
-      entries[collection].push({ id: file.id, file: file.file, data: COLLECTIONS[collection].schema.parse(data), source: file.id });
-    }
-  }
-  return buildPlaybook({ settings, today: '2026-11-23', entries: entries as PlaybookInput<string>['entries'] });
-}
 
 /** A model from in-memory content, for cases the fixture does not have. */
 function modelOf(input: ContentInput, settings: Record<string, unknown> = { name: 'T', currency: 'GBP', locale: 'en-GB' }): Playbook {
@@ -42,7 +27,7 @@ function modelOf(input: ContentInput, settings: Record<string, unknown> = { name
   return buildPlaybook({ settings: content.settings!, today: '2026-11-23', entries });
 }
 
-const playbook = await loadFixture(FIXTURE);
+const playbook = await loadModel(FIXTURE);
 const data = helperData(playbook);
 const say = (query: Omit<VerdictQuery, 'data'>, from: HelperData = data) => verdictText(verdict({ data: from, ...query })!, from.l);
 

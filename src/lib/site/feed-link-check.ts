@@ -5,16 +5,16 @@
  * on its boundary's page). Builds on link-check.ts, which does the same for
  * HTML pages.
  */
-import { readdir, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { FALLBACK_SITE } from './href.ts';
-import { candidateFiles, findIds, resolveInternal, type BrokenLink } from './link-check.ts';
+import { allFiles, candidateFiles, decodeEntities, findIds, resolveInternal, type BrokenLink } from './link-check.ts';
 
 const FEED_LINK = /<(link|guid)\b[^>]*>([^<]*)<\/\1>/g;
 
 /** The links of an RSS document (channel and items), entities decoded. */
 export function findFeedLinks(xml: string): string[] {
-  return [...xml.matchAll(FEED_LINK)].map((match) => decodeXml(match[2]!.trim())).filter((link) => link !== '');
+  return [...xml.matchAll(FEED_LINK)].map((match) => decodeEntities(match[2]!.trim())).filter((link) => link !== '');
 }
 
 export interface FeedLinkCheckOptions {
@@ -53,18 +53,3 @@ export async function checkFeedLinks(outDir: string, base = '/', options: FeedLi
   return broken;
 }
 
-function decodeXml(text: string): string {
-  return text
-    .replace(/&#x([0-9a-f]+);/gi, (_, hex: string) => String.fromCodePoint(parseInt(hex, 16)))
-    .replace(/&#(\d+);/g, (_, dec: string) => String.fromCodePoint(Number(dec)))
-    .replace(/&quot;/g, '"')
-    .replace(/&apos;/g, "'")
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&amp;/g, '&');
-}
-
-async function allFiles(dir: string): Promise<string[]> {
-  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-  return entries.filter((entry) => entry.isFile()).map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'));
-}

@@ -141,7 +141,8 @@ function tagsOf(html: string): string[] {
   return stripped.match(/<[a-zA-Z][^>]*>/g) ?? [];
 }
 
-function decodeEntities(text: string): string {
+/** Decodes the character references HTML and XML share. */
+export function decodeEntities(text: string): string {
   return text
     .replace(/&#x([0-9a-f]+);/gi, (_, hex: string) => String.fromCodePoint(parseInt(hex, 16)))
     .replace(/&#(\d+);/g, (_, dec: string) => String.fromCodePoint(Number(dec)))
@@ -152,7 +153,8 @@ function decodeEntities(text: string): string {
     .replace(/&amp;/g, '&');
 }
 
-async function allFiles(dir: string): Promise<string[]> {
+/** Every file under `dir`, relative to it, with `/` separators. */
+export async function allFiles(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
   return entries.filter((entry) => entry.isFile()).map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'));
 }

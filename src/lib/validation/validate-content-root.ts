@@ -5,7 +5,7 @@
  */
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
-import { COLLECTIONS, COLLECTION_NAMES, PLAYBOOK_FILE, playbookSchema, type CollectionName, type EntryStatus, type PlaybookSettings } from '../../../schemas/index.ts';
+import { COLLECTIONS, COLLECTION_NAMES, PLAYBOOK_FILE, playbookSchema, type EntryStatus, type PlaybookSettings } from '../../../schemas/index.ts';
 import { checkBody } from '../content-root/check-body.ts';
 import { readSource, type FieldLocator, type ReadSource } from '../content-root/read-source.ts';
 import { scanContentRoot } from '../content-root/scan-content-root.ts';
