@@ -5,10 +5,11 @@
  * on its boundary's page). Builds on link-check.ts, which does the same for
  * HTML pages.
  */
+import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { FALLBACK_SITE } from './href.ts';
-import { allFiles, candidateFiles, decodeEntities, findIds, resolveInternal, type BrokenLink } from './link-check.ts';
+import { allFiles, brokenReason, decodeEntities, findIds, resolveInternal, type BrokenLink } from './link-check.ts';
 
 const FEED_LINK = /<(link|guid)\b[^>]*>([^<]*)<\/\1>/g;
 
@@ -28,26 +29,19 @@ export async function checkFeedLinks(outDir: string, base = '/', options: FeedLi
   const files = await allFiles(outDir);
   const existing = new Set(files);
   const root = base.endsWith('/') ? base : `${base}/`;
+  const ids = new Map<string, ReadonlySet<string>>();
+  const idsOf = (file: string) => {
+    if (!ids.has(file)) ids.set(file, findIds(readFileSync(path.join(outDir, file), 'utf8')));
+    return ids.get(file)!;
+  };
   const broken: BrokenLink[] = [];
   for (const feed of files.filter((file) => file.endsWith('.xml'))) {
     const page = `${root.startsWith('/') ? root : `/${root}`}${feed}`;
     for (const link of findFeedLinks(await readFile(path.join(outDir, feed), 'utf8'))) {
       const target = resolveInternal(link, page, site);
       if (!target) continue;
-      const candidates = candidateFiles(target.pathname, base);
-      if (!candidates) {
-        broken.push({ page, link, reason: 'outside base' });
-        continue;
-      }
-      const found = candidates.find((candidate) => existing.has(candidate));
-      if (!found) {
-        broken.push({ page, link, reason: 'missing file' });
-        continue;
-      }
-      const fragment = decodeURIComponent(target.hash.slice(1));
-      if (fragment && found.endsWith('.html') && !findIds(await readFile(path.join(outDir, found), 'utf8')).has(fragment)) {
-        broken.push({ page, link, reason: 'missing fragment' });
-      }
+      const reason = brokenReason(target, base, existing, idsOf);
+      if (reason) broken.push({ page, link, reason });
     }
   }
   return broken;

@@ -87,6 +87,26 @@ export function candidateFiles(pathname: string, base: string): string[] | undef
   return [relative, `${relative}/index.html`];
 }
 
+/**
+ * Why an internal link of a built site is broken, or undefined when it
+ * resolves: to a file under the base, and to an id on that page for a
+ * `#fragment` (`#top` is the browser's own).
+ */
+export function brokenReason(
+  target: URL,
+  base: string,
+  existing: ReadonlySet<string>,
+  idsOf: (file: string) => ReadonlySet<string>,
+): BrokenLink['reason'] | undefined {
+  const candidates = candidateFiles(target.pathname, base);
+  if (!candidates) return 'outside base';
+  const found = candidates.find((candidate) => existing.has(candidate));
+  if (!found) return 'missing file';
+  const fragment = decodeURIComponent(target.hash.slice(1));
+  if (fragment && found.endsWith('.html') && fragment !== 'top' && !idsOf(found).has(fragment)) return 'missing fragment';
+  return undefined;
+}
+
 export async function checkLinks(outDir: string, base = '/', options: LinkCheckOptions = {}): Promise<BrokenLink[]> {
   const files = await htmlFiles(outDir);
   const pages = new Map<string, string>();
@@ -109,20 +129,8 @@ export async function checkLinks(outDir: string, base = '/', options: LinkCheckO
       const target = resolveInternal(link, page, options.site);
       if (!target) continue;
       if (options.ignore?.(target.pathname)) continue;
-      const candidates = candidateFiles(target.pathname, base);
-      if (!candidates) {
-        broken.push({ page, link, reason: 'outside base' });
-        continue;
-      }
-      const found = candidates.find((candidate) => existing.has(candidate));
-      if (!found) {
-        broken.push({ page, link, reason: 'missing file' });
-        continue;
-      }
-      const fragment = decodeURIComponent(target.hash.slice(1));
-      if (fragment && found.endsWith('.html') && fragment !== 'top' && !idsOf(found).has(fragment)) {
-        broken.push({ page, link, reason: 'missing fragment' });
-      }
+      const reason = brokenReason(target, base, existing, idsOf);
+      if (reason) broken.push({ page, link, reason });
     }
   }
   return broken;
