@@ -12,9 +12,9 @@ import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from '../support/browser.ts';
-import { buildPlaybook, PROJECT_ROOT, type BuildResult } from '../support/build-playbook.ts';
-import { serveStatic, type StaticServer } from '../support/static-server.ts';
+import { PROJECT_ROOT, type BuildResult } from '../support/build-playbook.ts';
+import { browseBuiltPlaybook, type BrowsedSite } from '../support/browsed-site.ts';
+import type { StaticServer } from '../support/static-server.ts';
 
 interface Violation {
   directive: string;
@@ -36,21 +36,16 @@ const RECORD_VIOLATIONS = `
     window.__cspViolations.push({ directive: event.violatedDirective, blocked: event.blockedURI, source: event.sourceFile + ':' + event.lineNumber });
   });
 `;
+let site: BrowsedSite;
 
 beforeAll(async () => {
-  build = await buildPlaybook(path.join(PROJECT_ROOT, 'content'));
-  if (build.exitCode !== 0) throw new Error(`the example playbook must build:\n${build.stdout}\n${build.stderr}`);
-  server = await serveStatic(build.outDir);
-  browser = await launchBrowser();
+  site = await browseBuiltPlaybook(path.join(PROJECT_ROOT, 'content'));
+  ({ build, server, browser } = site);
   context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   await context.addInitScript(RECORD_VIOLATIONS);
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  await build?.cleanup();
-});
+afterAll(() => site?.close());
 
 /** A fresh page whose console, workers and errors are heard. */
 async function open(url: string): Promise<Page> {

@@ -7,10 +7,10 @@
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from '../support/browser.ts';
 import { injectScript } from '../support/inject-script.ts';
-import { buildPlaybook, PROJECT_ROOT, type BuildResult } from '../support/build-playbook.ts';
-import { serveStatic, type StaticServer } from '../support/static-server.ts';
+import { PROJECT_ROOT } from '../support/build-playbook.ts';
+import { browseBuiltPlaybook, type BrowsedSite } from '../support/browsed-site.ts';
+import type { StaticServer } from '../support/static-server.ts';
 
 const AXE = path.join(PROJECT_ROOT, 'node_modules/axe-core/axe.min.js');
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
@@ -37,22 +37,16 @@ const PAGES: Record<string, string> = {
   '404': '/no-such-page/',
 };
 
-let build: BuildResult;
+let site: BrowsedSite;
 let server: StaticServer;
 let browser: Browser;
 
 beforeAll(async () => {
-  build = await buildPlaybook(path.join(PROJECT_ROOT, 'content'));
-  if (build.exitCode !== 0) throw new Error(`build failed:\n${build.stdout}\n${build.stderr}`);
-  server = await serveStatic(build.outDir);
-  browser = await launchBrowser();
+  site = await browseBuiltPlaybook(path.join(PROJECT_ROOT, 'content'));
+  ({ server, browser } = site);
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  await build?.cleanup();
-});
+afterAll(() => site?.close());
 
 interface AxeViolation {
   id: string;

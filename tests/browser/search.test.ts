@@ -10,9 +10,9 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { launchBrowser } from '../support/browser.ts';
 import { injectScript } from '../support/inject-script.ts';
 import { buildPlaybook, PROJECT_ROOT, type BuildResult } from '../support/build-playbook.ts';
+import { browseBuiltPlaybook, type BrowsedSite } from '../support/browsed-site.ts';
 import { serveStatic, type StaticServer } from '../support/static-server.ts';
 
 const CONTENT = path.join(PROJECT_ROOT, 'content');
@@ -22,19 +22,14 @@ const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 let build: BuildResult;
 let server: StaticServer;
 let browser: Browser;
+let site: BrowsedSite;
 
 beforeAll(async () => {
-  build = await buildPlaybook(CONTENT);
-  if (build.exitCode !== 0) throw new Error(`build failed:\n${build.stdout}\n${build.stderr}`);
-  server = await serveStatic(build.outDir);
-  browser = await launchBrowser();
+  site = await browseBuiltPlaybook(CONTENT);
+  ({ build, server, browser } = site);
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  await build?.cleanup();
-});
+afterAll(() => site?.close());
 
 async function withPage<T>(task: (page: Page) => Promise<T>, options: Parameters<Browser['newPage']>[0] = {}): Promise<T> {
   const page = await browser.newPage(options);

@@ -11,10 +11,10 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { indexSite } from '../../src/integrations/pagefind.ts';
 import { expandQuery, type SynonymMap } from '../../src/lib/search/synonyms.ts';
-import { launchBrowser } from '../support/browser.ts';
 import { injectScript } from '../support/inject-script.ts';
-import { buildPlaybook, FIXTURES, PROJECT_ROOT, type BuildResult } from '../support/build-playbook.ts';
-import { serveStatic, type StaticServer } from '../support/static-server.ts';
+import { FIXTURES, PROJECT_ROOT, type BuildResult } from '../support/build-playbook.ts';
+import { browseBuiltPlaybook, type BrowsedSite } from '../support/browsed-site.ts';
+import type { StaticServer } from '../support/static-server.ts';
 
 interface Found {
   url: string;
@@ -38,22 +38,17 @@ let build: BuildResult;
 let server: StaticServer;
 let browser: Browser;
 let page: Page;
+let site: BrowsedSite;
 
 beforeAll(async () => {
-  build = await buildPlaybook(path.join(FIXTURES, 'search'));
-  if (build.exitCode !== 0) throw new Error(`build failed:\n${build.stdout}\n${build.stderr}`);
-  server = await serveStatic(build.outDir);
-  browser = await launchBrowser();
+  site = await browseBuiltPlaybook(path.join(FIXTURES, 'search'));
+  ({ build, server, browser } = site);
   page = await browser.newPage();
   await page.goto(`${server.url}/values/`);
   await injectScript(page, { content: PAGEFIND_IN_PAGE });
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  await build?.cleanup();
-});
+afterAll(() => site?.close());
 
 /**
  * Pagefind's own JS API, loaded in the page the way a site loads it. Given

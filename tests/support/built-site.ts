@@ -4,19 +4,16 @@
  * parse5), and Pagefind's gzip-compressed index files decompressed.
  * For the security tests (hostile content, draft canary, determinism).
  */
-import { readdir, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import type { Element, Root, RootContent } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
+import { allFiles } from '../../src/lib/site/link-check.ts';
 
 /** Every file under `dir`, as sorted `/`-separated paths relative to it. */
 export async function filesIn(dir: string): Promise<string[]> {
-  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-  return entries
-    .filter((entry) => entry.isFile())
-    .map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'))
-    .sort();
+  return (await allFiles(dir)).sort();
 }
 
 /** A page parsed as a browser parses it. */
