@@ -3,6 +3,8 @@
  * through the real schemas, so tests write content the way editors do.
  */
 import { COLLECTIONS, COLLECTION_NAMES, playbookSchema, type CollectionName, type PlaybookSettingsInput } from '../../schemas/index.ts';
+import { buildPlaybook, type PlaybookInput } from '../../src/lib/model/build-playbook.ts';
+import type { Playbook } from '../../src/lib/model/types.ts';
 import type { SourceFile } from '../../src/lib/content-root/scan-content-root.ts';
 import type { CheckedContent, CheckedEntry } from '../../src/lib/rules/index.ts';
 
@@ -43,3 +45,12 @@ export const LADDER = {
   manager: { title: 'Manager', escalatesTo: 'director' },
   director: { title: 'Director' },
 };
+
+/** The published model of in-memory content; each entry's source is its id. */
+export function modelOf(input: ContentInput, settings: PlaybookSettingsInput = { name: 'T', currency: 'GBP', locale: 'en-GB' }, today = '2026-11-23'): Playbook<string> {
+  const content = checkedContent(input, settings, today);
+  const entries = Object.fromEntries(
+    COLLECTION_NAMES.map((c) => [c, content.entries[c].map((e) => ({ id: e.id, file: e.file, data: e.data, source: e.id }))]),
+  ) as PlaybookInput<string>['entries'];
+  return buildPlaybook({ settings: content.settings!, today, entries });
+}

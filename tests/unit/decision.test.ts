@@ -5,27 +5,17 @@
  */
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { AUTHORITIES, COLLECTION_NAMES, LIMIT_PERIODS } from '../../schemas/index.ts';
+import { AUTHORITIES, LIMIT_PERIODS } from '../../schemas/index.ts';
 import { decisionMenu, decisionTable, ladderOrder } from '../../src/lib/decision/decision-table.ts';
 import { AUTHORITY_CODES, helperData, helperDataJson, PERIOD_CODES, type HelperData } from '../../src/lib/decision/helper-data.ts';
 import { currencySymbol, verdictText } from '../../src/lib/decision/verdict-text.ts';
 import { amountBasis, selectableRoles, verdict, type VerdictQuery } from '../../src/lib/decision/verdict.ts';
-import { buildPlaybook, type PlaybookInput } from '../../src/lib/model/build-playbook.ts';
-import type { Playbook } from '../../src/lib/model/types.ts';
 import { loadModel } from '../support/load-model.ts';
-import { boundary, checkedContent, type ContentInput } from '../support/checked-content.ts';
+import { boundary, modelOf } from '../support/checked-content.ts';
 
 const FIXTURE = path.resolve(import.meta.dirname, '../fixtures/can-i');
 
 
-/** A model from in-memory content, for cases the fixture does not have. */
-function modelOf(input: ContentInput, settings: Record<string, unknown> = { name: 'T', currency: 'GBP', locale: 'en-GB' }): Playbook {
-  const content = checkedContent(input, settings as never);
-  const entries = Object.fromEntries(
-    COLLECTION_NAMES.map((c) => [c, content.entries[c].map((e) => ({ id: e.id, file: e.file, data: e.data, source: e.id }))]),
-  ) as PlaybookInput<string>['entries'];
-  return buildPlaybook({ settings: content.settings!, today: '2026-11-23', entries });
-}
 
 const playbook = await loadModel(FIXTURE);
 const data = helperData(playbook);

@@ -1,16 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { COLLECTION_NAMES, playbookSchema } from '../../schemas/index.ts';
-import { buildPlaybook, type PlaybookInput } from '../../src/lib/model/build-playbook.ts';
 import { isPublic, publicEntries } from '../../src/lib/model/published.ts';
-import { boundary, checkedContent, LADDER, type ContentInput } from '../support/checked-content.ts';
+import { boundary, LADDER, modelOf, type ContentInput } from '../support/checked-content.ts';
 
-function model(input: ContentInput) {
-  const content = checkedContent(input);
-  const entries = Object.fromEntries(
-    COLLECTION_NAMES.map((c) => [c, content.entries[c].map((e) => ({ id: e.id, file: e.file, data: e.data, source: e.id }))]),
-  ) as PlaybookInput<string>['entries'];
-  return buildPlaybook({ settings: playbookSchema.parse({ name: 'T', currency: 'GBP', locale: 'en-GB' }), today: '2026-11-23', entries });
-}
 
 const win = (date: string, extra: Record<string, unknown> = {}) => ({ title: `Win ${date}`, date, people: ['Ana'], values: ['care'], ...extra });
 
@@ -37,7 +28,7 @@ const example: ContentInput = {
 };
 
 describe('the published model', () => {
-  const playbook = model(example);
+  const playbook = modelOf(example);
 
   it('leaves drafts out everywhere and retired entries out of listings only', () => {
     expect(playbook.values.map((v) => v.id)).toEqual(['speed', 'care']);
@@ -102,7 +93,7 @@ describe('scale', () => {
   it('links 20,000 wins to their boundary and role without dropping any', () => {
     const wins: Record<string, Record<string, unknown>> = {};
     for (let i = 0; i < 20_000; i++) wins[`w-${i}`] = win(`2026-01-${String((i % 28) + 1).padStart(2, '0')}`, { role: 'agent', boundary: 'refunds' });
-    const big = model({ ...example, wins });
+    const big = modelOf({ ...example, wins });
     expect(big.wins).toHaveLength(20_000);
     expect(big.boundaries[0]!.wins).toHaveLength(20_000);
     expect(big.roles.find((r) => r.id === 'agent')!.wins).toHaveLength(20_000);

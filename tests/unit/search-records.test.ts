@@ -1,21 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { COLLECTION_NAMES, playbookSchema } from '../../schemas/index.ts';
-import { buildPlaybook, type PlaybookInput } from '../../src/lib/model/build-playbook.ts';
 import { searchFacets } from '../../src/lib/search/facets.ts';
 import { joinLimitLines, splitLimitLines } from '../../src/lib/search/meta.ts';
 import { recordAttributes, searchRecord, type SearchRecordContext } from '../../src/lib/search/records.ts';
 import { SEARCH_WEIGHTS } from '../../src/lib/search/weights.ts';
-import { boundary, checkedContent, type ContentInput } from '../support/checked-content.ts';
+import { boundary, modelOf } from '../support/checked-content.ts';
 
-function model(input: ContentInput) {
-  const content = checkedContent(input);
-  const entries = Object.fromEntries(
-    COLLECTION_NAMES.map((c) => [c, content.entries[c].map((e) => ({ id: e.id, file: e.file, data: e.data, source: e.id }))]),
-  ) as PlaybookInput<string>['entries'];
-  return buildPlaybook({ settings: playbookSchema.parse({ name: 'T', currency: 'GBP', locale: 'en-GB' }), today: '2026-11-23', entries });
-}
 
-const playbook = model({
+const playbook = modelOf({
   values: { care: { title: 'Care', summary: 'We care.' }, speed: { title: 'Speed', summary: 'We are quick.' } },
   roles: {
     agent: { title: 'Store associate', team: 'Stores', escalatesTo: 'lead', summary: 'On the shop floor.' },
