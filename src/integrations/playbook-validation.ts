@@ -1,13 +1,15 @@
 /**
- * Runs the validator before Astro reads any content, so `astro build` fails
- * on exactly the messages `npm run validate` prints, before any content file
- * is compiled. Also pins the content root for the collections.
+ * Reads and checks the content root before Astro loads any content, so
+ * `astro build` fails on exactly the messages `npm run validate` prints
+ * before anything is stored or built. The loaders then store this same
+ * reading: each file is read once per build. Also pins the content root.
  */
 import type { AstroIntegration } from 'astro';
 import { fileURLToPath } from 'node:url';
 import { resolveContentRoot } from '../lib/content-root/resolve-content-root.ts';
 import { formatSummary, formatText } from '../lib/diagnostics/format.ts';
-import { validateContentRoot } from '../lib/validation/validate-content-root.ts';
+import { readPlaybook } from '../lib/validation/validate-content-root.ts';
+import { startRead } from '../loaders/playbook-read.ts';
 
 export function playbookValidation(): AstroIntegration {
   return {
@@ -16,15 +18,15 @@ export function playbookValidation(): AstroIntegration {
       'astro:config:setup': async ({ config, command, logger }) => {
         const projectRoot = fileURLToPath(config.root);
         const contentRoot = resolveContentRoot({ projectRoot });
-        // One resolution for everyone downstream (content.config.ts reads it).
+        // One resolution for everyone downstream (the loaders read it).
         process.env.PLAYBOOK_CONTENT_DIR = contentRoot;
-        if (command === 'preview') return;
+        if (command !== 'build') return; // the dev server reads (and re-reads) in src/integrations/playbook-dev.ts
 
-        const report = await validateContentRoot(contentRoot, { cwd: process.cwd() });
+        const { report } = await startRead(contentRoot, () => readPlaybook(contentRoot, { cwd: process.cwd() }));
         const printed = formatText(report.diagnostics);
         const summary = formatSummary(report.errorCount, report.warningCount, report.entryCount);
         if (printed) process.stderr.write(`${printed}\n`);
-        if (report.errorCount > 0 && command === 'build') {
+        if (report.errorCount > 0) {
           process.stderr.write(`${summary}\nThe playbook was not built: fix the errors above and build again.\n`);
           // Exit here: a thrown error would bury the messages under a stack trace.
           process.exit(1);

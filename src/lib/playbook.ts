@@ -9,17 +9,22 @@ import { COLLECTION_NAMES, type CollectionName } from '../../schemas/index.ts';
 import { buildPlaybook, type LoadedEntry, type PlaybookInput } from './model/build-playbook.ts';
 import type { Playbook } from './model/types.ts';
 import { buildDate } from './review.ts';
+import { storedGeneration } from '../loaders/playbook-read.ts';
 
 /** The loader's entry, kept on each model entry so its body can be rendered. */
 export type SourceEntry = CollectionEntry<CollectionName>;
 export type SitePlaybook = Playbook<SourceEntry>;
 
-let playbook: Promise<SitePlaybook> | undefined;
+let playbook: { generation: number; model: Promise<SitePlaybook> } | undefined;
 
-/** The one playbook model of this build. */
+/**
+ * The one playbook model of this build. The dev server's loaders store a new
+ * reading whenever content changes; the model is then built again.
+ */
 export function getPlaybook(): Promise<SitePlaybook> {
-  playbook ??= loadPlaybook();
-  return playbook;
+  const generation = storedGeneration();
+  if (playbook?.generation !== generation) playbook = { generation, model: loadPlaybook() };
+  return playbook.model;
 }
 
 /** Renders an entry's body. */

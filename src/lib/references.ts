@@ -28,7 +28,8 @@ export function referencesOf<C extends CollectionName>(collection: C, data: Data
   const one = (path: FieldPath, target: CollectionName, id: string | undefined) => {
     if (id !== undefined) refs.push({ path, collection: target, id });
   };
-  const many = (key: string, target: CollectionName, ids: readonly string[]) => ids.forEach((id, i) => one([key, i], target, id));
+  // Entries that failed their schema arrive with some fields missing.
+  const many = (key: string, target: CollectionName, ids: readonly string[] | undefined) => ids?.forEach((id, i) => one([key, i], target, id));
 
   switch (collection) {
     case 'roles': {
@@ -45,9 +46,9 @@ export function referencesOf<C extends CollectionName>(collection: C, data: Data
     }
     case 'boundaries': {
       const boundary = data as BoundaryData;
-      boundary.grants.forEach((grant, i) => {
-        one(['grants', i, 'role'], 'roles', grant.role);
-        one(['grants', i, 'escalateTo'], 'roles', grant.escalateTo);
+      boundary.grants?.forEach((grant, i) => {
+        one(['grants', i, 'role'], 'roles', grant?.role);
+        one(['grants', i, 'escalateTo'], 'roles', grant?.escalateTo);
       });
       many('values', 'values', boundary.values);
       many('guidelines', 'guidelines', boundary.guidelines);

@@ -27,7 +27,8 @@ export function checkedContent(input: ContentInput, settings: PlaybookSettingsIn
       } as CheckedEntry);
     }
   }
-  return { root: '/root', settings: playbookSchema.parse(settings), sources, entries, known, today };
+  const partial = Object.fromEntries(COLLECTION_NAMES.map((c) => [c, []])) as unknown as CheckedContent['partial'];
+  return { root: '/root', settings: playbookSchema.parse(settings), sources, entries, partial, known, today };
 }
 
 /** A minimal valid boundary with the given grants. */

@@ -574,7 +574,7 @@ function orList(items: readonly string[]): string {
 }
 
 /** A parse error from micromark / mdast-util-mdx, in words an editor can act on. */
-function syntaxFinding(error: unknown, input: BodyCheckInput): Finding {
+export function syntaxFinding(error: unknown, input: BodyCheckInput): Finding {
   const failure = error as { reason?: unknown; message?: unknown; ruleId?: unknown; source?: unknown; place?: unknown; line?: unknown; column?: unknown };
   const reason = typeof failure.reason === 'string' ? failure.reason : typeof failure.message === 'string' ? failure.message : undefined;
   if (reason === undefined) return unexpectedFinding(error, input);

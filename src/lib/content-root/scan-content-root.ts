@@ -58,7 +58,13 @@ export async function scanContentRoot(root: string): Promise<ContentRootScan> {
 
   for (const name of COLLECTION_NAMES) {
     const { folder, extensions } = COLLECTIONS[name];
-    const { files, links } = await listFiles(root, folder);
+    const { files, links, problem } = await listFiles(root, folder);
+    if (problem) {
+      findings.push({
+        file: folder, path: [], position: { line: 1, column: 1 }, severity: 'error', rule: 'folder',
+        message: problem, hint: `make ${folder}/ a folder that the build may read, holding one file per entry`,
+      });
+    }
     // A link can lead anywhere on the build machine; Astro would follow it unchecked.
     for (const link of links) {
       findings.push({
@@ -70,7 +76,7 @@ export async function scanContentRoot(root: string): Promise<ContentRootScan> {
     for (const relative of files) {
       const extension = path.posix.extname(relative);
       const base = path.posix.basename(relative);
-      if (base.startsWith('.') || base.startsWith('_')) continue;
+      if (!isEntryPath(relative.slice(folder.length + 1))) continue;
       if (!(extensions as readonly string[]).includes(extension)) {
         findings.push({
           file: relative, path: [], position: { line: 1, column: 1 }, severity: 'error', rule: 'file-type',
@@ -90,14 +96,25 @@ export async function scanContentRoot(root: string): Promise<ContentRootScan> {
   return { playbook, entries, findings };
 }
 
+/**
+ * Whether a file inside a collection folder is an entry: no part of its path
+ * (the file or any folder above it) starts with "." or "_". Editors keep
+ * notes, templates and hidden folders that way; the build reads exactly this
+ * list, so the validator and the site agree on what is published.
+ */
+export function isEntryPath(pathInCollection: string): boolean {
+  return pathInCollection.split('/').every((part) => !part.startsWith('.') && !part.startsWith('_'));
+}
+
 /** Files and links found in a collection folder, relative to the content root. */
-async function listFiles(root: string, folder: string): Promise<{ files: string[]; links: string[] }> {
+async function listFiles(root: string, folder: string): Promise<{ files: string[]; links: string[]; problem?: string }> {
   let items;
   try {
     items = await readdir(path.join(root, folder), { recursive: true, withFileTypes: true });
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { files: [], links: [] };
-    throw error;
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return { files: [], links: [] };
+    return { files: [], links: [], problem: code === 'ENOTDIR' ? `${folder} is a file, but it must be a folder of entries` : `the folder ${folder}/ could not be read (${code ?? String(error)})` };
   }
   const relative = (item: Dirent) => path.relative(root, path.join(item.parentPath, item.name)).split(path.sep).join('/');
   return {

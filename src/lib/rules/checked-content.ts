@@ -26,6 +26,12 @@ export interface CheckedContent {
   /** Entries that passed their schema. */
   entries: { [C in CollectionName]: CheckedEntry<C>[] };
   /**
+   * Entries that failed their schema, with only the fields that passed their
+   * own part of it (any field may be missing). The reference checks read
+   * these too, so an editor sees every problem of a file in one run.
+   */
+  partial: { [C in CollectionName]: CheckedEntry<C>[] };
+  /**
    * Every id in each collection with its status where known (undefined when
    * the entry failed its schema), so one broken file does not make every
    * reference to it fail too.

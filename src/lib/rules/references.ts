@@ -5,10 +5,10 @@ import { formatFieldPath, type Finding } from '../diagnostics/diagnostic.ts';
 import { referencesOf } from '../references.ts';
 import type { Rule } from './checked-content.ts';
 
-export const checkReferences: Rule = ({ entries, known }) => {
+export const checkReferences: Rule = ({ entries, partial, known }) => {
   const findings: Finding[] = [];
   for (const collection of COLLECTION_NAMES) {
-    for (const entry of entries[collection]) {
+    for (const entry of [...entries[collection], ...partial[collection]]) {
       const fromDraft = entry.data.status === 'draft';
       const refs = referencesOf(collection, entry.data).map((ref) => ({ ...ref, position: undefined as Finding['position'] }));
       for (const use of entry.bodyReferences) refs.push({ path: [], collection: 'boundaries', id: use.id, position: use.position });
@@ -29,7 +29,7 @@ export const checkReferences: Rule = ({ entries, known }) => {
         } else if (!fromDraft && targets.get(ref.id) === 'draft') {
           findings.push({
             file: entry.file, path: ref.path, ...where, severity: 'error', rule: 'draft-reference',
-            message: `${ref.position ? 'BoundaryRef id' : formatFieldPath(ref.path)}: the ${label} "${ref.id}" is a draft, so this ${entry.data.status} entry would link to a page that does not exist`,
+            message: `${ref.position ? 'BoundaryRef id' : formatFieldPath(ref.path)}: the ${label} "${ref.id}" is a draft, so this ${entry.data.status ?? 'published'} entry would link to a page that does not exist`,
             found: ref.id,
             hint: `publish ${ref.id} first, or remove the reference until it is published`,
           });

@@ -1,0 +1,98 @@
+/**
+ * Latitude's content loader: Astro's collections filled from the one reading
+ * of the content root (`readPlaybook`, the validator's own reader), so the
+ * build shows exactly what the check passed.
+ *
+ * The content root is read once per build for every collection, with every
+ * rule run (the validation integration starts the reading and stops a build
+ * with errors before any loader stores anything). Each collection's loader
+ * then stores its entries with their rendered HTML, and a digest of what was
+ * stored so that an unchanged entry is not written again; entries whose
+ * files are gone leave the store.
+ */
+import { createHash } from 'node:crypto';
+import path from 'node:path';
+import type { Loader } from 'astro/loaders';
+import type { CollectionName } from '../../schemas/index.ts';
+import { resolveContentRoot } from '../lib/content-root/resolve-content-root.ts';
+import { expandBoundaryRefs } from '../lib/content-root/render-body.ts';
+import { buildPlaybook, type PlaybookInput } from '../lib/model/build-playbook.ts';
+import { isPublic } from '../lib/model/published.ts';
+import { buildDate } from '../lib/review.ts';
+import { boundaryRefHtml } from '../lib/site/boundary-ref.ts';
+import { findBoundary } from '../lib/site/lookup.ts';
+import { readPlaybook, type PlaybookRead, type ReadEntry } from '../lib/validation/validate-content-root.ts';
+import { currentRead, markStored, startRead } from './playbook-read.ts';
+
+/** The stored form of playbook.yaml: one entry, `playbook`. */
+export const SETTINGS_ID = 'playbook';
+
+/** A loader for one collection, or for the settings (`playbook`). */
+export function playbookLoader(collection: CollectionName | 'playbook'): Loader {
+  return {
+    name: `latitude:${collection}`,
+    load: async ({ store, config }) => {
+      const root = resolveContentRoot();
+      const read = await (currentRead(root) ?? startRead(root, () => readPlaybook(root)));
+      if (collection === 'playbook') {
+        store.clear();
+        if (read.settings) store.set({ id: SETTINGS_ID, data: { ...read.settings }, filePath: projectPath(path.join(root, 'playbook.yaml')) });
+      } else {
+        const stale = new Set(store.keys());
+        for (const entry of read.entries[collection] as ReadEntry[]) {
+          stale.delete(entry.id);
+          store.set(storedEntry(collection, entry, read, config.base));
+        }
+        for (const id of stale) store.delete(id);
+      }
+      markStored();
+    },
+  };
+}
+
+function storedEntry(collection: CollectionName, entry: ReadEntry, read: PlaybookRead, base: string) {
+  const data = storedData(collection, entry);
+  const html = entry.html === undefined ? undefined : expandBoundaryRefs(entry.html, boundaryRefs(read, base));
+  // Trusted MDX is the one kind of body that Astro's own MDX pipeline renders (it may import and compute).
+  const deferredRender = read.settings?.trustedMdx === true && html === undefined && entry.file.endsWith('.mdx');
+  const rendered = html === undefined ? undefined : { html, metadata: { headings: entry.headings } };
+  const digest = createHash('sha1').update(JSON.stringify([data, rendered, deferredRender])).digest('base64url');
+  return { id: entry.id, data, filePath: projectPath(entry.absolutePath), digest, ...(rendered && { rendered }), ...(deferredRender && { deferredRender }) };
+}
+
+/**
+ * What is stored for an entry: its checked data, with the picture of a
+ * public win marked for Astro's image pipeline. A draft's picture is left
+ * out: Astro copies every picture it is handed into the build, page or no page.
+ */
+function storedData(collection: CollectionName, entry: ReadEntry): Record<string, unknown> {
+  const data = { ...(entry.data as Record<string, unknown>) };
+  if (collection === 'wins' && typeof data.image === 'string') {
+    if (isPublic(data.status)) data.image = `__ASTRO_IMAGE_${relativeToEntry(data.image)}`;
+    else delete data.image;
+  }
+  return data;
+}
+
+/** Astro resolves a picture relative to the entry file when the path starts with "./" or "../". */
+function relativeToEntry(image: string): string {
+  return image.startsWith('./') || image.startsWith('../') ? image : `./${image}`;
+}
+
+/** Astro wants entry file paths relative to the project root (the working directory of a build). */
+function projectPath(absolute: string): string {
+  return path.relative(process.cwd(), absolute).split(path.sep).join('/');
+}
+
+/** BoundaryRef markers filled from the model of this reading, made once per reading. */
+const refRenderers = new WeakMap<PlaybookRead, (id: string) => string>();
+function boundaryRefs(read: PlaybookRead, base: string): (id: string) => string {
+  let render = refRenderers.get(read);
+  if (!render) {
+    const settings = read.settings;
+    const model = settings && buildPlaybook({ settings, today: buildDate(), entries: read.entries as unknown as PlaybookInput<undefined>['entries'] });
+    render = (id) => boundaryRefHtml(model && findBoundary(model, id), id, { locale: settings?.locale ?? 'en', base });
+    refRenderers.set(read, render);
+  }
+  return render;
+}
