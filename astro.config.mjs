@@ -7,6 +7,7 @@ import { playbookSearch } from './src/integrations/pagefind.ts';
 import { playbookValidation } from './src/integrations/playbook-validation.ts';
 import { contentBodyGate } from './src/lib/content-root/satteri-gate.ts';
 import { contentSecurityPolicy } from './src/lib/security/content-security-policy.ts';
+import { contentRootCacheDir } from './src/lib/content-root/cache-dir.ts';
 
 const base = process.env.PLAYBOOK_BASE || undefined;
 // Astro exposes every environment variable as import.meta.env.*: an inherited BASE_URL
@@ -20,7 +21,8 @@ export default defineConfig({
   trailingSlash: 'always',
   // Build tests build fixture playbooks side by side; each gets its own output and cache.
   outDir: process.env.PLAYBOOK_OUT_DIR || './dist',
-  cacheDir: process.env.PLAYBOOK_CACHE_DIR || './node_modules/.astro',
+  // One cache (and data store) per content root: two organisations built by one install never share one.
+  cacheDir: process.env.PLAYBOOK_CACHE_DIR || contentRootCacheDir(),
   integrations: [playbookValidation(), playbookLogo(), mdx(), playbookSearch()],
   // Content bodies are checked again as they compile: no code from content runs.
   // No Shiki: its inline styles would need a looser Content Security Policy, and a
