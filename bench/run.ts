@@ -1,86 +1,261 @@
 /**
- * `npm run bench`: performance figures for the validator and the build on
- * generated playbooks, as per-entry and per-page numbers with the machine
- * noted. Targets live here, not in timed tests.
+ * `npm run bench`: what a build costs at scale, measured in one run on a
+ * generated playbook (bench/generate-playbook.ts: the mix of a large
+ * organisation, valid against the content model), against a bare-Astro
+ * floor built from the same files (bench/floor/). Targets live here, not in
+ * timed tests.
  *
- *   npm run bench                       validator at 1,000 and 10,000 entries, build at 1,000
- *   npm run bench -- --build 1000,5000  build sizes to measure (0 to skip)
- *   npm run bench -- --validate 1000    validator sizes to measure
+ *   npm run bench                          5,000 entries
+ *   npm run bench -- --entries 20000       another size
+ *   npm run bench -- --keep                keep the generated playbook and builds (bench/out/)
+ *   npm run bench -- --no-floor --no-search
+ *
+ * Measured: `npm run validate` as a command; a cold build (empty cache);
+ * a warm rebuild with no change; a rebuild after one changed entry; the
+ * phases of the cold build (reading and checking, rendering pages, pictures,
+ * Pagefind); peak RSS of the largest process and of the whole process tree;
+ * dist/ size, HTML per content page (median, gzipped) and the largest page;
+ * the floor's cold build, and our cost as a ratio to it; search in Chromium
+ * (bytes for a first and a later query, time to results). A table goes to
+ * stdout and every figure to bench/out/bench-<entries>.json.
  */
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readdir, readFile, rm, stat, writeFile, mkdir } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { validateContentRoot } from '../src/lib/validation/validate-content-root.ts';
-import { buildPlaybook, PROJECT_ROOT, run } from '../tests/support/build-playbook.ts';
-import { generatePlaybook } from './generate-playbook.ts';
+import { gzipSync } from 'node:zlib';
+import { generatePlaybook, playbookMix } from './generate-playbook.ts';
+import { measureCommand, type Measured } from './process-tree.ts';
 
 const { values: flags } = parseArgs({
-  options: { validate: { type: 'string', default: '1000,10000' }, build: { type: 'string', default: '1000' } },
+  options: {
+    entries: { type: 'string', default: '5000' },
+    keep: { type: 'boolean', default: false },
+    'no-floor': { type: 'boolean', default: false },
+    'no-search': { type: 'boolean', default: false },
+  },
 });
-const sizes = (list: string) => list.split(',').map(Number).filter((n) => n > 0);
-const work = path.join(PROJECT_ROOT, 'bench/out');
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)]!;
+const entries = Number(flags.entries);
+if (!Number.isInteger(entries) || entries < 100) {
+  process.stderr.write('bench: --entries must be a whole number of at least 100\n');
+  process.exit(2);
 }
 
-async function time<T>(task: () => Promise<T>): Promise<[number, T]> {
-  const start = performance.now();
-  const result = await task();
-  return [performance.now() - start, result];
+const PROJECT_ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
+const FLOOR = path.join(PROJECT_ROOT, 'bench/floor');
+const node = process.execPath;
+const astro = path.join(PROJECT_ROOT, 'node_modules/astro/bin/astro.mjs');
+const work = path.join(PROJECT_ROOT, 'bench/out', `run-${entries}`);
+const content = path.join(work, 'content');
+const dist = path.join(work, 'dist');
+const cache = path.join(work, 'cache');
+const today = '2026-11-23';
+
+/** The targets of issue 8, at 20,000 entries on a 2-core machine. */
+const TARGETS = {
+  msPerEntry: 6,
+  floorRatio: 1.0,
+  peakProcessGb: 2.5,
+  peakTreeGb: 3,
+  warmShare: 0.4,
+  oneChangeShare: 0.45,
+  validateS: 5,
+  distRatio: 2,
+  htmlGzKb: 4,
+  largestPageKb: 200,
+  searchFirstKb: 150,
+  searchLaterKb: 50,
+  searchMs: 300,
+};
+
+const env = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', PLAYBOOK_TODAY: today };
+const buildEnv = { ...env, PLAYBOOK_CONTENT_DIR: content, PLAYBOOK_OUT_DIR: dist, PLAYBOOK_CACHE_DIR: cache };
+
+const machine = `${os.cpus()[0]?.model ?? 'unknown CPU'}, ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, load ${os.loadavg()[0]!.toFixed(1)} at start`;
+console.log(`Machine: ${machine}`);
+console.log(`Playbook: ${entries.toLocaleString('en')} entries ${JSON.stringify(playbookMix(entries))}, 30% .mdx, ~350 words a body, pictures on 5% of wins`);
+
+await rm(work, { recursive: true, force: true });
+await mkdir(work, { recursive: true });
+await generatePlaybook(content, entries);
+
+const step = (name: string) => process.stdout.write(`  ${name} …\n`);
+const failed = (what: string, run: Measured) => {
+  process.stderr.write(`bench: ${what} failed (exit ${run.exitCode}):\n${(run.stdout + run.stderr).slice(-3000)}\n`);
+  process.exit(1);
+};
+
+step('npm run validate');
+const validate = await measureCommand(node, [path.join(PROJECT_ROOT, 'src/cli/validate.ts'), '--content', content], { cwd: PROJECT_ROOT, env });
+if (validate.exitCode !== 0) failed('validate', validate);
+
+step('cold build');
+const cold = await measureCommand(node, [astro, 'build'], { cwd: PROJECT_ROOT, env: buildEnv });
+if (cold.exitCode !== 0) failed('the cold build', cold);
+const phases = phasesOf(cold.stdout + cold.stderr);
+const site = await siteFigures(dist);
+
+let search: SearchFigures | undefined;
+if (!flags['no-search']) {
+  step('search in Chromium');
+  search = await searchFigures(dist);
 }
 
-async function htmlFiles(dir: string): Promise<string[]> {
+step('warm rebuild, no change');
+const warm = await measureCommand(node, [astro, 'build'], { cwd: PROJECT_ROOT, env: buildEnv });
+if (warm.exitCode !== 0) failed('the warm rebuild', warm);
+
+step('rebuild after one changed entry');
+const changed = path.join(content, 'wins/2021/win-2.md');
+const before = await readFile(changed, 'utf8').catch(() => undefined);
+const target = before === undefined ? path.join(content, 'wins/2021/win-2.mdx') : changed;
+await writeFile(target, `${await readFile(target, 'utf8')}\nOne more sentence, added for the benchmark.\n`);
+const oneChange = await measureCommand(node, [astro, 'build'], { cwd: PROJECT_ROOT, env: buildEnv });
+if (oneChange.exitCode !== 0) failed('the rebuild after one change', oneChange);
+
+let floor: { build: Measured; index: Measured; distBytes: number } | undefined;
+if (!flags['no-floor']) {
+  step('floor: bare Astro, same files, cold');
+  const floorDist = path.join(work, 'floor-dist');
+  const floorEnv = { ...env, FLOOR_CONTENT_DIR: content, FLOOR_OUT_DIR: floorDist, FLOOR_CACHE_DIR: path.join(work, 'floor-cache') };
+  const build = await measureCommand(node, [astro, 'build'], { cwd: FLOOR, env: floorEnv });
+  if (build.exitCode !== 0) failed('the floor build', build);
+  const index = await measureCommand(node, [path.join(FLOOR, 'index-site.mjs'), floorDist], { cwd: FLOOR, env: floorEnv });
+  if (index.exitCode !== 0) failed('the floor index', index);
+  floor = { build, index, distBytes: await folderBytes(floorDist) };
+}
+
+// --- Report ---
+const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+const gb = (bytes: number) => `${(bytes / 1e9).toFixed(2)} GB`;
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} kB`;
+const mark = (ok: boolean) => (ok ? 'met' : 'MISSED');
+const floorWall = floor ? floor.build.wallMs + floor.index.wallMs : undefined;
+const rows: [string, string, string, string][] = [
+  ['figure', 'measured', 'target', ''],
+  ['cold build, incl. validation and indexing', `${s(cold.wallMs)} (${(cold.wallMs / entries).toFixed(2)} ms/entry)`, `≤ ${TARGETS.msPerEntry} ms/entry`, mark(cold.wallMs / entries <= TARGETS.msPerEntry)],
+];
+if (floorWall !== undefined) rows.push(['cold build against the floor', `${(cold.wallMs / floorWall).toFixed(2)}× (floor ${s(floorWall)})`, `≤ ${TARGETS.floorRatio}×`, mark(cold.wallMs / floorWall <= TARGETS.floorRatio)]);
+rows.push(
+  ['peak RSS, largest process', gb(cold.peakProcessBytes), `≤ ${TARGETS.peakProcessGb} GB`, mark(cold.peakProcessBytes / 1e9 <= TARGETS.peakProcessGb)],
+  ['peak RSS, whole process tree', gb(cold.peakTreeBytes), `≤ ${TARGETS.peakTreeGb} GB`, mark(cold.peakTreeBytes / 1e9 <= TARGETS.peakTreeGb)],
+  ['warm rebuild, no change', `${s(warm.wallMs)} (${pct(warm.wallMs / cold.wallMs)} of cold)`, `≤ ${pct(TARGETS.warmShare)}`, mark(warm.wallMs / cold.wallMs <= TARGETS.warmShare)],
+  ['rebuild after one changed entry', `${s(oneChange.wallMs)} (${pct(oneChange.wallMs / cold.wallMs)} of cold)`, `≤ ${pct(TARGETS.oneChangeShare)}`, mark(oneChange.wallMs / cold.wallMs <= TARGETS.oneChangeShare)],
+  ['npm run validate, as a command', `${s(validate.wallMs)} (${((validate.wallMs * 1000) / entries).toFixed(0)} µs/entry)`, `≤ ${TARGETS.validateS} s at 20,000`, mark(validate.wallMs / 1000 <= (TARGETS.validateS * entries) / 20000)],
+);
+if (floor) rows.push(['dist/ size', `${(site.distBytes / 1e6).toFixed(1)} MB (${(site.distBytes / floor.distBytes).toFixed(2)}× the floor's ${(floor.distBytes / 1e6).toFixed(1)} MB)`, `≤ ${TARGETS.distRatio}×`, mark(site.distBytes / floor.distBytes <= TARGETS.distRatio)]);
+else rows.push(['dist/ size', `${(site.distBytes / 1e6).toFixed(1)} MB`, '', '']);
+rows.push(
+  ['HTML per content page, median gzipped', `${kb(site.medianGzBytes)} (${kb(site.medianBytes)} raw)`, `≤ ${TARGETS.htmlGzKb} kB`, mark(site.medianGzBytes / 1024 <= TARGETS.htmlGzKb)],
+  ['largest page of any kind', `${kb(site.largest.bytes)} (${site.largest.page})`, `≤ ${TARGETS.largestPageKb} kB`, mark(site.largest.bytes / 1024 <= TARGETS.largestPageKb)],
+);
+if (search) {
+  rows.push(
+    ['search, first query', kb(search.firstBytes), `≤ ${TARGETS.searchFirstKb} kB`, mark(search.firstBytes / 1024 <= TARGETS.searchFirstKb)],
+    ['search, later query', kb(search.laterBytes), `≤ ${TARGETS.searchLaterKb} kB`, mark(search.laterBytes / 1024 <= TARGETS.searchLaterKb)],
+    ['search, typing → results (localhost)', `${search.ms.toFixed(0)} ms`, `≤ ${TARGETS.searchMs} ms`, mark(search.ms <= TARGETS.searchMs)],
+  );
+}
+console.log(`\nLatitude at ${entries.toLocaleString('en')} entries (${site.pages.toLocaleString('en')} pages)\n`);
+printTable(rows);
+console.log('\nCold build by phase:');
+printTable([
+  ['phase', 'time'],
+  ...Object.entries(phases).map(([name, ms]): [string, string] => [name, s(ms)]),
+  ['the rest (start-up, content sync, bundling, writing)', s(cold.wallMs - Object.values(phases).reduce((a, b) => a + b, 0))],
+]);
+if (floor) console.log(`\nFloor: build ${s(floor.build.wallMs)} + Pagefind ${s(floor.index.wallMs)}; peak RSS ${gb(floor.build.peakProcessBytes)} (tree ${gb(floor.build.peakTreeBytes)})`);
+
+const json = {
+  machine, entries, mix: playbookMix(entries), date: new Date().toISOString(),
+  validate: { wallMs: validate.wallMs },
+  cold: pick(cold), warm: pick(warm), oneChange: pick(oneChange), phases, site, search,
+  floor: floor && { build: pick(floor.build), index: pick(floor.index), distBytes: floor.distBytes },
+  ratios: { floor: floorWall && cold.wallMs / floorWall, warm: warm.wallMs / cold.wallMs, oneChange: oneChange.wallMs / cold.wallMs },
+  targets: TARGETS,
+};
+const jsonFile = path.join(PROJECT_ROOT, 'bench/out', `bench-${entries}.json`);
+await writeFile(jsonFile, `${JSON.stringify(json, null, 2)}\n`);
+console.log(`\nEvery figure: ${path.relative(PROJECT_ROOT, jsonFile)}`);
+if (!flags.keep) await rm(work, { recursive: true, force: true });
+
+// --- Helpers ---
+
+function pct(share: number): string {
+  return `${Math.round(share * 100)}%`;
+}
+
+function pick(run: Measured) {
+  return { wallMs: run.wallMs, peakProcessBytes: run.peakProcessBytes, peakTreeBytes: run.peakTreeBytes };
+}
+
+function printTable(table: string[][]): void {
+  const widths = table[0]!.map((_, c) => Math.max(...table.map((row) => row[c]!.length)));
+  for (const [i, row] of table.entries()) {
+    console.log(row.map((cell, c) => cell.padEnd(widths[c]!)).join('  ').trimEnd());
+    if (i === 0) console.log(widths.map((w) => '-'.repeat(w)).join('  '));
+  }
+}
+
+/** The cold build's phases, from its own log lines. */
+function phasesOf(log: string): Record<string, number> {
+  const seconds = (pattern: RegExp) => Number(pattern.exec(log)?.[1] ?? 0) * 1000;
+  return {
+    'reading and checking the content root': Number(/read and checked in (\d+) ms/.exec(log)?.[1] ?? 0),
+    'rendering pages': seconds(/generating static routes[\s\S]*?✓ Completed in ([\d.]+)s/),
+    'optimising pictures': seconds(/generating optimized images[\s\S]*?✓ Completed in ([\d.]+)s/),
+    'Pagefind': Number(/Indexed \d+ pages for search in (\d+) ms/.exec(log)?.[1] ?? 0),
+  };
+}
+
+interface SiteFigures {
+  pages: number;
+  distBytes: number;
+  medianBytes: number;
+  medianGzBytes: number;
+  largest: { page: string; bytes: number };
+}
+
+async function siteFigures(dir: string): Promise<SiteFigures> {
   const items = await readdir(dir, { recursive: true, withFileTypes: true });
-  return items.filter((i) => i.isFile() && i.name.endsWith('.html')).map((i) => path.join(i.parentPath, i.name));
+  const html = items.filter((i) => i.isFile() && i.name.endsWith('.html')).map((i) => path.join(i.parentPath, i.name));
+  let largest = { page: '', bytes: 0 };
+  const content: { bytes: number; gz: number }[] = [];
+  for (const file of html) {
+    const bytes = await readFile(file);
+    const page = path.relative(dir, file);
+    if (bytes.length > largest.bytes) largest = { page, bytes: bytes.length };
+    // Content pages: one entry each, in a collection folder (not listings or pagination).
+    if (/^(values|roles|guidelines|boundaries|case-studies|wins)\/[^/]+\/index\.html$/.test(page) && !page.startsWith('wins/page/')) {
+      content.push({ bytes: bytes.length, gz: gzipSync(bytes).length });
+    }
+  }
+  const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
+  return { pages: html.length, distBytes: await folderBytes(dir), medianBytes: median(content.map((c) => c.bytes)), medianGzBytes: median(content.map((c) => c.gz)), largest };
 }
 
-const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
-console.log(`Machine: ${cpu}, ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${os.platform()}`);
-
-for (const size of sizes(flags.validate)) {
-  const root = path.join(work, `playbook-${size}`);
-  await generatePlaybook(root, size);
-  await validateContentRoot(root); // warm up
-  const runs: number[] = [];
-  let report;
-  for (let i = 0; i < 5; i++) {
-    const [ms, result] = await time(() => validateContentRoot(root));
-    runs.push(ms);
-    report = result;
-  }
-  const [cliMs] = await time(() => run(process.execPath, [path.join(PROJECT_ROOT, 'src/cli/validate.ts'), '--content', root], { cwd: PROJECT_ROOT, env: process.env }));
-  const ms = median(runs);
-  console.log(
-    `validate ${size} entries: ${ms.toFixed(0)} ms in process (median of 5; ${((ms * 1000) / size).toFixed(0)} µs/entry), ` +
-      `${cliMs.toFixed(0)} ms as a command including Node start-up; ${report!.errorCount} errors, ${report!.warningCount} warnings`,
-  );
+async function folderBytes(dir: string): Promise<number> {
+  const items = await readdir(dir, { recursive: true, withFileTypes: true });
+  let total = 0;
+  for (const item of items) if (item.isFile()) total += (await stat(path.join(item.parentPath, item.name))).size;
+  return total;
 }
 
-for (const size of sizes(flags.build)) {
-  const root = path.join(work, `playbook-${size}`);
-  await generatePlaybook(root, size);
-  const [ms, build] = await time(() => buildPlaybook(root, { env: { PLAYBOOK_TODAY: '2026-11-23' } }));
-  if (build.exitCode !== 0) {
-    console.log(`build ${size} entries FAILED:\n${build.stderr.slice(-2000)}`);
-    process.exitCode = 1;
-    continue;
+interface SearchFigures {
+  firstBytes: number;
+  laterBytes: number;
+  ms: number;
+}
+
+/** bench/search.ts on the built site, the header box only, one fresh browser profile. */
+async function searchFigures(dir: string): Promise<SearchFigures | undefined> {
+  const out = path.join(work, 'search.json');
+  const run = await measureCommand(node, [path.join(PROJECT_ROOT, 'bench/search.ts'), '--site', dir, '--runs', '1', '--shipped-only', '--json', out], { cwd: PROJECT_ROOT, env });
+  if (run.exitCode !== 0) {
+    process.stderr.write(`bench: search could not be measured:\n${(run.stdout + run.stderr).slice(-1500)}\n`);
+    return undefined;
   }
-  const pages = await htmlFiles(build.outDir);
-  const sizesBytes = await Promise.all(pages.map(async (p) => (await stat(p)).size));
-  const total = sizesBytes.reduce((a, b) => a + b, 0);
-  const largest = Math.max(...sizesBytes);
-  const largestPage = path.relative(build.outDir, pages[sizesBytes.indexOf(largest)]!);
-  const indexed = /Indexed (\d+) pages/.exec(build.stdout + build.stderr)?.[1];
-  console.log(
-    `build ${size} entries: ${(ms / 1000).toFixed(1)} s for ${pages.length} pages (${(ms / pages.length).toFixed(1)} ms/page), ` +
-      `HTML ${(total / pages.length / 1024).toFixed(1)} kB/page on average, largest ${(largest / 1024).toFixed(1)} kB (${largestPage})` +
-      (indexed ? `, ${indexed} pages in search` : ''),
-  );
-  const pagefind = path.join(build.outDir, 'pagefind/pagefind-entry.json');
-  const entry = await readFile(pagefind, 'utf8').catch(() => undefined);
-  if (entry) console.log(`  pagefind-entry.json: ${entry.length} bytes`);
-  await build.cleanup();
+  const results = JSON.parse(await readFile(out, 'utf8')) as { name: string; firstBytes: number; secondBytes: number; firstMs: number; secondMs: number }[];
+  const box = results[0]!;
+  return { firstBytes: box.firstBytes, laterBytes: box.secondBytes, ms: Math.max(box.firstMs, box.secondMs) };
 }

@@ -15,6 +15,7 @@
  *   node bench/search.ts --reuse               reuse the last build (in the system's temporary folder)
  *   node bench/search.ts --site DIR            measure a site built already
  *   node bench/search.ts --queries refund,courier --runs 3
+ *   node bench/search.ts --site DIR --shipped-only --json FILE    (what npm run bench calls)
  *
  * The generated playbook and its build go to the system's temporary folder,
  * not the project, so type checks and editors never see 10,000 built pages.
@@ -40,6 +41,8 @@ const { values: flags } = parseArgs({
     queries: { type: 'string', default: 'refund,courier' },
     runs: { type: 'string', default: '3' },
     site: { type: 'string' },
+    'shipped-only': { type: 'boolean', default: false },
+    json: { type: 'string' },
   },
 });
 const entries = Number(flags.entries);
@@ -104,7 +107,7 @@ const server = await serveCompressed(outDir);
 const browser = await launchBrowser();
 const results: { candidate: Candidate; measure: Measure }[] = [];
 try {
-  for (const candidate of CANDIDATES) {
+  for (const candidate of flags['shipped-only'] ? CANDIDATES.filter((c) => c.name.includes('shipped')) : CANDIDATES) {
     const measures: Measure[] = [];
     for (let i = 0; i < runs; i++) {
       process.stdout.write(`  measuring ${candidate.name} (${i + 1}/${runs}) …\n`);
@@ -117,6 +120,7 @@ try {
   await server.close();
 }
 
+if (flags.json) await writeFile(flags.json, JSON.stringify(results.map(({ candidate, measure: m }) => ({ name: candidate.name, ...m })), null, 2));
 const kb = (bytes: number) => (bytes / 1024).toFixed(1);
 console.log(`\nSearch on a ${entries.toLocaleString('en')}-entry playbook, gzip over HTTP/1.1 on localhost, median of ${runs} fresh browser profiles.`);
 console.log(`First query "${firstQuery}", then "${secondQuery}". Pagefind's published figure: under ${PUBLISHED_KB} kB for a 10,000-page site. Our aim: under ${AIM_FIRST_KB} kB first, under ${AIM_SECOND_KB} kB after.\n`);

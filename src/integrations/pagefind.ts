@@ -10,7 +10,8 @@
  * moment someone focuses the box — content pages load no script before that.
  */
 import type { AstroIntegration } from 'astro';
-import { readFile, rm } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { cp, mkdir, readdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
@@ -35,6 +36,7 @@ const UNUSED_BUNDLE_FILES = [
 const BODY_MARKER_PAGE = '<!doctype html><html lang="en"><head><title>-</title></head><body><div data-pagefind-body></div></body></html>';
 
 export function playbookSearch(): AstroIntegration {
+  let cacheDir = '';
   const searchBox = fileURLToPath(new URL('../scripts/search-box.ts', import.meta.url));
   return {
     name: 'latitude:search',
@@ -43,11 +45,15 @@ export function playbookSearch(): AstroIntegration {
         if (command !== 'build') return;
         updateConfig({ vite: { plugins: [searchBoxEntry(searchBox)] } });
       },
+      'astro:config:done': ({ config }) => {
+        cacheDir = fileURLToPath(config.cacheDir);
+      },
       'astro:build:done': async ({ dir, logger }) => {
         const outDir = fileURLToPath(dir);
         const started = performance.now();
-        const pages = await indexSite(outDir);
-        logger.info(`Indexed ${pages} pages for search in ${Math.round(performance.now() - started)} ms (${path.join(outDir, 'pagefind')})`);
+        const { pages, reused } = await indexSiteCached(outDir, path.join(cacheDir, 'latitude-search'));
+        const how = reused ? 'reused from the last build (no indexed page changed)' : 'for search';
+        logger.info(`Indexed ${pages} pages ${how} in ${Math.round(performance.now() - started)} ms (${path.join(outDir, 'pagefind')})`);
       },
     },
   };
@@ -65,6 +71,46 @@ function searchBoxEntry(file: string): Plugin {
   };
 }
 
+/** Entry pages, the only pages that carry `data-pagefind-body`: Pagefind need not read the rest. */
+const ENTRY_PAGES = '{values,roles,guidelines,boundaries,case-studies,wins}/*/index.html';
+const ENTRY_PAGE = /^(values|roles|guidelines|boundaries|case-studies|wins)\/[^/]+\/index\.html$/;
+
+/**
+ * Indexes `outDir`, or copies the index of the last build when no entry page
+ * changed (a warm build restores unchanged pages; indexing them again would
+ * give the same files).
+ */
+export async function indexSiteCached(outDir: string, cacheDir: string): Promise<{ pages: number; reused: boolean }> {
+  const digest = await entryPagesDigest(outDir);
+  const cached = path.join(cacheDir, digest);
+  const outputPath = path.join(outDir, 'pagefind');
+  try {
+    const pages = await indexedPageCount(cached);
+    await cp(cached, outputPath, { recursive: true });
+    return { pages, reused: true };
+  } catch {
+    // Nothing cached for these pages: index them.
+  }
+  const pages = await indexSite(outDir);
+  await rm(cacheDir, { recursive: true, force: true });
+  await mkdir(cacheDir, { recursive: true });
+  await cp(outputPath, cached, { recursive: true });
+  return { pages, reused: false };
+}
+
+/** A digest of every entry page's address and HTML. */
+async function entryPagesDigest(outDir: string): Promise<string> {
+  const hash = createHash('sha256');
+  const items = await readdir(outDir, { recursive: true, withFileTypes: true });
+  const pages = items
+    .filter((item) => item.isFile() && item.name === 'index.html')
+    .map((item) => path.relative(outDir, path.join(item.parentPath, item.name)).split(path.sep).join('/'))
+    .filter((page) => ENTRY_PAGE.test(page))
+    .sort();
+  for (const page of pages) hash.update(`${page}\0`).update(await readFile(path.join(outDir, page))).update('\0');
+  return hash.digest('hex').slice(0, 32);
+}
+
 /** Indexes `outDir` into `outDir/pagefind/`; returns how many pages are in the index. Throws with a plain message on any failure. */
 export async function indexSite(outDir: string): Promise<number> {
   const outputPath = path.join(outDir, 'pagefind');
@@ -72,8 +118,9 @@ export async function indexSite(outDir: string): Promise<number> {
     const created = await pagefind.createIndex({});
     const index = check('start the search indexer', created).index;
     if (!index) throw new SearchIndexError('start the search indexer', ['no index was returned']);
-    const read = check('read the built pages', await index.addDirectory({ path: outDir }));
-    if (read.page_count === 0) throw new SearchIndexError('read the built pages', [`no HTML pages in ${outDir}`]);
+    const read = check('read the built pages', await index.addDirectory({ path: outDir, glob: ENTRY_PAGES }));
+    // No entry page can be right (every entry retired); no page at all is a broken build.
+    if (read.page_count === 0 && !(await hasHtml(outDir))) throw new SearchIndexError('read the built pages', [`no HTML pages in ${outDir}`]);
     check('read the built pages', await index.addHTMLFile({ url: '/_latitude/search-marker/', content: BODY_MARKER_PAGE }));
     check(`write the search index to ${outputPath}`, await index.writeFiles({ outputPath }));
     await Promise.all(UNUSED_BUNDLE_FILES.map((file) => rm(path.join(outputPath, file), { force: true })));
@@ -84,6 +131,11 @@ export async function indexSite(outDir: string): Promise<number> {
   } finally {
     await pagefind.close();
   }
+}
+
+async function hasHtml(dir: string): Promise<boolean> {
+  const items = await readdir(dir, { recursive: true, withFileTypes: true });
+  return items.some((item) => item.isFile() && item.name.endsWith('.html'));
 }
 
 /** Pages in the index, from Pagefind's own entry file (addDirectory counts every HTML file it read, indexed or not). */

@@ -22,6 +22,7 @@ export function playbookValidation(): AstroIntegration {
         process.env.PLAYBOOK_CONTENT_DIR = contentRoot;
         if (command !== 'build') return; // the dev server reads (and re-reads) in src/integrations/playbook-dev.ts
 
+        const started = performance.now();
         const { report } = await startRead(contentRoot, () => readPlaybook(contentRoot, { cwd: process.cwd() }));
         const printed = formatText(report.diagnostics);
         const summary = formatSummary(report.errorCount, report.warningCount, report.entryCount);
@@ -31,7 +32,7 @@ export function playbookValidation(): AstroIntegration {
           // Exit here: a thrown error would bury the messages under a stack trace.
           process.exit(1);
         }
-        logger.info(summary);
+        logger.info(`${summary} (read and checked in ${Math.round(performance.now() - started)} ms)`);
       },
     },
   };

@@ -103,7 +103,9 @@ function renderMarkdown(input: RenderBodyInput): RenderedBody {
       },
     },
   };
-  const { html } = markdownToHtml(input.body, { features: BODY_FEATURES, mdastPlugins: [check], hastPlugins: [headingIds] });
+  // The check looks at raw HTML, links, definitions and pictures: without "<" or "[" a Markdown body has none.
+  const mdastPlugins = /[<[]/.test(input.body) ? [check] : [];
+  const { html } = markdownToHtml(input.body, { features: BODY_FEATURES, mdastPlugins, hastPlugins: [headingIds] });
   if (hasErrors(checked)) return { ...checked, html: undefined, headings: [] };
   return { ...checked, html: rawHtml ? rebalance(html) : html, headings };
 }
