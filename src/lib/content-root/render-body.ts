@@ -24,7 +24,7 @@ import { fromHtml } from 'hast-util-from-html';
 import { toHtml } from 'hast-util-to-html';
 import type { Nodes as MdastNodes, Root as MdastRoot } from 'mdast';
 import { toHast, type Handler, type State } from 'mdast-util-to-hast';
-import { markdownToHtml, mdxToMdast, type Features, type HastPluginDefinition, type MdastPluginDefinition } from 'satteri';
+import { markdownToHtml, mdxToMdast, type Features, type HastPluginDefinition, type MarkdownToHtmlResult, type MdastPluginDefinition } from 'satteri';
 import type { Finding } from '../diagnostics/diagnostic.ts';
 import { checkBodyTree, syntaxFinding, type BodyCheckResult, type BodyNode } from './check-body.ts';
 import { CALLOUT_KINDS, calloutKind } from './content-components.ts';
@@ -105,7 +105,8 @@ function renderMarkdown(input: RenderBodyInput): RenderedBody {
   };
   // The check looks at raw HTML, links, definitions and pictures: without "<" or "[" a Markdown body has none.
   const mdastPlugins = /[<[]/.test(input.body) ? [check] : [];
-  const { html } = markdownToHtml(input.body, { features: BODY_FEATURES, mdastPlugins, hastPlugins: [headingIds] });
+  // Every plugin here is synchronous, so the result is too.
+  const { html } = markdownToHtml(input.body, { features: BODY_FEATURES, mdastPlugins, hastPlugins: [headingIds] }) as MarkdownToHtmlResult;
   if (hasErrors(checked)) return { ...checked, html: undefined, headings: [] };
   return { ...checked, html: rawHtml ? rebalance(html) : html, headings };
 }

@@ -25,7 +25,7 @@ export function problemsPage(diagnostics: readonly Diagnostic[], entryCount: num
     element('head', [
       element('meta', [], { charset: 'utf-8' }),
       // No script: the page asks again every two seconds until the content is fixed.
-      element('meta', [], { httpEquiv: 'refresh', content: '2' }),
+      element('meta', [], { httpEquiv: ['refresh'], content: '2' }),
       element('title', [text('The playbook has content errors')]),
       element('style', [text('body{font:1rem/1.5 system-ui,sans-serif;margin:2rem auto;max-width:60rem;padding:0 1rem}li{margin:0 0 1rem}.error code{color:#a40000}.hint{margin:0;color:#444}')]),
     ]),
