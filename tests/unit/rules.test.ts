@@ -16,14 +16,22 @@ describe('references', () => {
   it('names a missing target and suggests a near miss', () => {
     const content = checkedContent({ roles: { ...LADDER }, boundaries: { refunds: boundary([{ role: 'agnet', authority: 'decide' }]) } });
     expect(lines(checkReferences(content))).toEqual([
-      'boundaries/refunds.md error reference: grants[0].role: there is no role "agnet" | did you mean "agent"?',
+      'boundaries/refunds.md error reference: grants[0].role: there is no role "agnet" | did you mean "agent"? The roles are listed in roles/ (one file per role) and at /roles/ on the site',
+    ]);
+  });
+
+  it('names up to three close ids, nearest first', () => {
+    const roles = { 'store-lead': { title: 'A' }, 'store-leaf': { title: 'B' }, 'stores-lead': { title: 'C' }, 'store-leads': { title: 'D' }, 'shift-lead': { title: 'E' } };
+    const content = checkedContent({ roles, boundaries: { refunds: boundary([{ role: 'store-lea', authority: 'decide' }]) } });
+    expect(lines(checkReferences(content))).toEqual([
+      'boundaries/refunds.md error reference: grants[0].role: there is no role "store-lea" | did you mean "store-lead", "store-leaf" or "store-leads"? The roles are listed in roles/ (one file per role) and at /roles/ on the site',
     ]);
   });
 
   it('explains where ids come from when nothing is close', () => {
     const content = checkedContent({ values: { care: { title: 'Care', summary: 'S' } }, wins: { w: win({ values: ['generosity'] }) } });
     expect(lines(checkReferences(content))).toEqual([
-      'wins/w.md error reference: values[0]: there is no value "generosity" | use the file name of an entry in values/, without extension',
+      'wins/w.md error reference: values[0]: there is no value "generosity" | use the id of an entry in values/ (its file name, without extension); the values are listed in values/ (one file per value) and at /values/ on the site',
     ]);
   });
 
