@@ -66,7 +66,7 @@ describe('formats', async () => {
         {
           file: 'wins/2026/2026-03-kettle-swap.md', line: 8, column: 11, severity: 'error', rule: 'reference',
           message: 'boundary: there is no boundary "refund-a-purchse"', field: 'boundary', found: 'refund-a-purchse',
-          hint: 'did you mean "refund-a-purchase"?',
+          hint: 'did you mean "refund-a-purchase"? The boundaries are listed in boundaries/ (one file per boundary) and at /boundaries/ on the site',
         },
       ]);
       expect(result.stderr).toBe('1 error, 0 warnings in 9 entries\n');
@@ -80,7 +80,7 @@ describe('formats', async () => {
     try {
       const result = await validate(['--content', '.', '--format', 'github'], root);
       expect(result.stdout.split('\n')[0]).toBe(
-        '::error file=wins/2026/2026-03-kettle-swap.md,line=8,col=11,title=Latitude%3A reference::boundary: there is no boundary "refund-a-purchse"%0AHint: did you mean "refund-a-purchase"?',
+        '::error file=wins/2026/2026-03-kettle-swap.md,line=8,col=11,title=Latitude%3A reference::boundary: there is no boundary "refund-a-purchse"%0AHint: did you mean "refund-a-purchase"? The boundaries are listed in boundaries/ (one file per boundary) and at /boundaries/ on the site',
       );
     } finally {
       await cleanup();

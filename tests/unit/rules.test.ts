@@ -3,6 +3,7 @@ import { checkCaseStudies } from '../../src/lib/rules/case-studies.ts';
 import { checkEntryIds, kebabCase } from '../../src/lib/rules/entry-ids.ts';
 import { checkEscalation } from '../../src/lib/rules/escalation.ts';
 import { checkMoney } from '../../src/lib/rules/money.ts';
+import { checkPlaceholders } from '../../src/lib/rules/placeholders.ts';
 import { checkReferences } from '../../src/lib/rules/references.ts';
 import { checkReview } from '../../src/lib/rules/review.ts';
 import { checkWins } from '../../src/lib/rules/wins.ts';
@@ -246,5 +247,22 @@ describe('ids', () => {
   it('kebab-cases names', () => {
     expect(kebabCase('Café Refund Policy')).toBe('cafe-refund-policy');
     expect(kebabCase('storeManager')).toBe('store-manager');
+  });
+});
+
+describe('placeholders', () => {
+  it('a placeholder left in a field or the body is an error, and a warning in a draft', () => {
+    const content = checkedContent({
+      values: {
+        care: { title: 'Care', summary: 'TODO: one sentence', body: 'Intro\n\nTODO: the story.\n\n    TODO: in a code block' },
+        kind: { title: 'Kind', summary: 'S', behaviors: ['TODO: what it looks like'], status: 'draft' },
+      },
+    });
+    expect(lines(checkPlaceholders(content))).toEqual([
+      'values/care.md error placeholder: summary: still holds the placeholder "TODO: one sentence" | replace it with your own words, or delete the line where the field is optional (npm run new wrote it as a reminder)',
+      'values/care.md error placeholder: the text still holds the placeholder "TODO: the story." | replace it with your own words, or delete the line where the field is optional (npm run new wrote it as a reminder)',
+      'values/kind.md warning placeholder: behaviors[0]: still holds the placeholder "TODO: what it looks like" | replace it with your own words, or delete the line where the field is optional (npm run new wrote it as a reminder)',
+    ]);
+    expect(checkPlaceholders(content)[1]).toMatchObject({ position: { line: 7, column: 1 } });
   });
 });
