@@ -124,8 +124,9 @@ function checkedGrant(grant: Grant<unknown>) {
 
 /**
  * The limits of several grants in a few words: "up to £75 per case",
- * "up to £50–£400 per case", "no monetary limit", "escalates", or
- * "limits vary" when they do not share one currency and period.
+ * "up to £50–£400 per case", "up to £20 per case or up to £100 per day",
+ * "no monetary limit", "escalates", or "limits vary" when there are more
+ * than two currencies and periods.
  */
 export function limitsInWords(grants: readonly { authority: string; limit: ResolvedMoney | undefined; per: LimitPeriod }[], locale: string): string {
   if (grants.length === 0) return '';
@@ -133,15 +134,21 @@ export function limitsInWords(grants: readonly { authority: string; limit: Resol
   const parts: string[] = [];
   const unlimited = deciding.filter((g) => !g.limit).length;
   const limited = deciding.filter((g) => g.limit);
-  const kinds = new Set(limited.map((g) => `${g.limit!.currency}|${g.per}`));
-  if (kinds.size === 1) {
-    const amounts = limited.map((g) => g.limit!.amount);
-    const [low, high] = [Math.min(...amounts), Math.max(...amounts)];
-    const { currency } = limited[0]!.limit!;
-    const money = (amount: number) => formatMoney({ amount, currency }, locale);
-    parts.push(`up to ${low === high ? money(low) : `${money(low)}–${money(high)}`} ${describePeriod(limited[0]!.per)}`);
-  } else if (kinds.size > 1) {
-    parts.push('limits vary');
+  // Limits in one currency and period are a range; up to two such groups are each given, more "vary".
+  const groups = new Map<string, typeof limited>();
+  for (const grant of limited) {
+    const key = `${grant.limit!.currency}|${grant.per}`;
+    groups.set(key, [...(groups.get(key) ?? []), grant]);
+  }
+  if (groups.size > 2) parts.push('limits vary');
+  else {
+    for (const group of groups.values()) {
+      const amounts = group.map((g) => g.limit!.amount);
+      const [low, high] = [Math.min(...amounts), Math.max(...amounts)];
+      const { currency } = group[0]!.limit!;
+      const money = (amount: number) => formatMoney({ amount, currency }, locale);
+      parts.push(`up to ${low === high ? money(low) : `${money(low)}–${money(high)}`} ${describePeriod(group[0]!.per)}`);
+    }
   }
   if (unlimited > 0) parts.push('no monetary limit');
   if (deciding.length < grants.length) parts.push('escalates');

@@ -48,7 +48,8 @@ describe('limitsInWords', () => {
   it('says a range, no limit, escalates, or that limits vary', () => {
     expect(limitsInWords([g(75)], 'en-GB')).toBe('up to £75 per case');
     expect(limitsInWords([g(75), g(20), g(undefined)], 'en-GB')).toBe('up to £20–£75 per case or no monetary limit');
-    expect(limitsInWords([g(10, { per: 'day' }), g(20)], 'en-GB')).toBe('limits vary');
+    expect(limitsInWords([g(10, { per: 'day' }), g(20)], 'en-GB')).toBe('up to £10 per day or up to £20 per case');
+    expect(limitsInWords([g(10, { per: 'day' }), g(20), g(5, { per: 'month' })], 'en-GB')).toBe('limits vary');
     expect(limitsInWords([g(undefined, { authority: 'escalate' })], 'en-GB')).toBe('escalates');
     expect(limitsInWords([], 'en-GB')).toBe('');
   });
