@@ -83,9 +83,9 @@ async function main(argv: string[]): Promise<number> {
   try {
     const [before, after] = [await loadContentRoot(base.dir, today), await loadContentRoot(root, today)];
     const notes: string[] = [];
-    if (after.unreadable.length > 0) {
-      const n = after.unreadable.length;
-      notes.push(`${n} ${n === 1 ? 'file has' : 'files have'} errors and ${n === 1 ? 'is' : 'are'} left out: run npm run validate to see why.`);
+    if (after.filesWithErrors.length > 0) {
+      const n = after.filesWithErrors.length;
+      notes.push(`${n} ${n === 1 ? 'file has' : 'files have'} errors (entries that cannot be read are left out): run npm run validate to see them.`);
     }
     const text = `${formatDiff(authorityDiff(before.playbook, after.playbook), values.format as DiffFormat, notes)}\n`;
     if (values.output !== undefined) await writeFile(path.resolve(invocationDir, values.output), text);

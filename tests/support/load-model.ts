@@ -8,7 +8,7 @@ import type { Playbook } from '../../src/lib/model/types.ts';
 import { FIXED_TODAY } from './build-playbook.ts';
 
 export async function loadModel(root: string, today = FIXED_TODAY): Promise<Playbook<string>> {
-  const { playbook, unreadable } = await loadContentRoot(root, today);
-  if (unreadable.length > 0) throw new Error(`${root}: cannot read ${unreadable.join(', ')}`);
+  const { playbook, filesWithErrors } = await loadContentRoot(root, today);
+  if (filesWithErrors.length > 0) throw new Error(`${root}: errors in ${filesWithErrors.join(', ')}`);
   return playbook;
 }

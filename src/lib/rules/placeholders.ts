@@ -12,10 +12,11 @@ import { COLLECTION_NAMES } from '../../../schemas/index.ts';
 
 const HINT = 'replace it with your own words, or delete the line where the field is optional (npm run new wrote it as a reminder)';
 
-export const checkPlaceholders: Rule = ({ entries }) => {
+export const checkPlaceholders: Rule = ({ entries, partial }) => {
   const findings: Finding[] = [];
   for (const collection of COLLECTION_NAMES) {
-    for (const entry of entries[collection] as CheckedEntry[]) {
+    // Entries that failed their schema too: every problem of a file in one run.
+    for (const entry of [...entries[collection], ...partial[collection]] as CheckedEntry[]) {
       const severity = entry.data.status === 'draft' ? 'warning' : 'error';
       for (const { path, text } of stringsIn(entry.data, [])) {
         if (!isPlaceholder(text)) continue;
