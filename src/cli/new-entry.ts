@@ -87,7 +87,7 @@ async function main(argv: string[]): Promise<number> {
     throw error;
   }
   const written = path.relative(process.cwd(), target);
-  if (prompts) prompts.outro(`Wrote ${written}. Replace each "${PLACEHOLDER_MARK}" line, then run npm run validate.`);
+  if (prompts) prompts.outro(`Wrote ${written}. Replace each "${PLACEHOLDER_MARK}" placeholder, then run npm run validate.`);
   else process.stdout.write(`${written}\n`);
   return 0;
 }

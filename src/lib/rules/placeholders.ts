@@ -3,12 +3,10 @@
  * is replaced: each one left is an error in a published or retired entry
  * (it would be published), and a warning in a draft (drafts publish nothing).
  */
-import type { FieldPath, Finding } from '../diagnostics/diagnostic.ts';
-import { describeValue } from '../diagnostics/diagnostic.ts';
-import { formatFieldPath } from '../diagnostics/diagnostic.ts';
-import { isPlaceholder } from '../authoring/placeholders.ts';
-import type { CheckedEntry, Rule } from './checked-content.ts';
 import { COLLECTION_NAMES } from '../../../schemas/index.ts';
+import { isPlaceholder } from '../authoring/placeholders.ts';
+import { describeValue, formatFieldPath, type FieldPath, type Finding } from '../diagnostics/diagnostic.ts';
+import type { CheckedEntry, Rule } from './checked-content.ts';
 
 const HINT = 'replace it with your own words, or delete the line where the field is optional (npm run new wrote it as a reminder)';
 
