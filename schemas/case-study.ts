@@ -22,9 +22,9 @@ export const caseStudySchema = z.strictObject({
         /** What was measured: "CSAT". */
         label: text,
         /** The figure after: "92%". */
-        value: z.union([text, z.number()]).transform(String),
+        value: text,
         /** The figure before, if known: "78%". */
-        before: z.union([text, z.number()]).transform(String).optional(),
+        before: text.optional(),
       }),
     )
     .default([]),

@@ -68,8 +68,45 @@ export const money = z.strictObject({
  */
 export const webUrl = z.url({ protocol: /^https?$/, error: 'must be a full web address starting with https://' });
 
-/** A non-empty line of text (a title, a summary, a name). */
-export const text = z.string().trim().min(1, { error: 'must not be empty' });
+/**
+ * A number written where text is expected (`period: 2025`, `title: 1984`)
+ * becomes text. YAML has already read it as a number, so the text is the
+ * number's usual form: `2025` → "2025", but `1.50` → "1.5" and `1e3` →
+ * "1000"; quote a value whose exact digits matter. Only finite numbers:
+ * `.inf` and `.nan` stay errors.
+ */
+function numberAsText(value: unknown): unknown {
+  return typeof value === 'number' && Number.isFinite(value) ? String(value) : value;
+}
+
+/**
+ * A non-empty line of text of at most `max` characters, for fields with a
+ * length limit; a plain number is taken as text (see `text`).
+ */
+export function textOfAtMost(max: number) {
+  return markNumberAsText(
+    z.preprocess(numberAsText, z.string().trim().min(1, { error: 'must not be empty' }).max(max, { error: `must be at most ${max} characters` })),
+  );
+}
+
+const numberAsTextSchemas = new WeakSet<z.ZodType>();
+
+function markNumberAsText<S extends z.ZodType>(schema: S): S {
+  numberAsTextSchemas.add(schema);
+  return schema;
+}
+
+/** True for the text schemas that take a plain number as text, so the JSON Schemas can say a number is accepted there. */
+export function takesNumberAsText(schema: z.ZodType): boolean {
+  return numberAsTextSchemas.has(schema);
+}
+
+/**
+ * A non-empty line of text (a title, a summary, a name). A plain number or
+ * year written without quotes is accepted as text: authors expect
+ * `period: 2025` to mean the text "2025". Number fields stay strict.
+ */
+export const text = markNumberAsText(z.preprocess(numberAsText, z.string().trim().min(1, { error: 'must not be empty' })));
 
 export type Money = z.output<typeof money>;
 export type EntryStatus = z.output<typeof status>;

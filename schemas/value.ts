@@ -1,12 +1,12 @@
 /** Schema for `values/<id>.md|mdx`: what the organisation stands for. */
 import { z } from 'zod';
-import { status, text } from './common.ts';
+import { status, text, textOfAtMost } from './common.ts';
 
 export const valueSchema = z.strictObject({
   /** The value in a few words: "Own the outcome". */
   title: text,
   /** One-sentence statement of the value, at most 280 characters. */
-  summary: text.max(280, { error: 'must be at most 280 characters' }),
+  summary: textOfAtMost(280),
   /** Position in listings; values without one follow, by title. */
   order: z.number().int().optional(),
   /** What living the value looks like. */

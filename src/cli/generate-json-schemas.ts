@@ -7,7 +7,7 @@ import { readFile, mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import { readdirSync } from 'node:fs';
-import { COLLECTIONS, COLLECTION_NAMES, playbookSchema, type CollectionName } from '../../schemas/index.ts';
+import { COLLECTIONS, COLLECTION_NAMES, playbookSchema, takesNumberAsText, type CollectionName } from '../../schemas/index.ts';
 import { describeJsonSchema, readSchemaDocs } from '../lib/authoring/schema-docs.ts';
 import { PROJECT_ROOT } from '../lib/content-root/resolve-content-root.ts';
 
@@ -24,13 +24,27 @@ const DOCUMENTED_AS: Record<CollectionName | 'playbook', string> = {
   wins: 'createWinSchema',
 };
 
+/**
+ * What zod leaves out of an input JSON Schema when a field normalises its
+ * value (a plain number read as text): the field still takes a number, and
+ * a list still defaults to empty. Without this, editors would flag
+ * `period: 2025` and lose the defaults.
+ */
+function keepInputFacts({ zodSchema, jsonSchema }: { zodSchema: z.core.$ZodType; jsonSchema: z.core.JSONSchema.BaseSchema }): void {
+  const def = zodSchema._zod.def;
+  if (def.type === 'default' && jsonSchema.default === undefined) {
+    jsonSchema.default = JSON.parse(JSON.stringify((def as z.core.$ZodDefaultDef).defaultValue)) as z.core.util.JSONType;
+  }
+  if (takesNumberAsText(zodSchema as z.ZodType)) jsonSchema.type = ['string', 'number'];
+}
+
 /** File name → JSON Schema text, for every collection and playbook.yaml, with each field's JSDoc as its description. */
 export function jsonSchemas(): Map<string, string> {
   const schemaDir = path.join(PROJECT_ROOT, 'schemas');
   const docs = readSchemaDocs(readdirSync(schemaDir).filter((f) => f.endsWith('.ts')).sort().map((f) => path.join(schemaDir, f)));
   const files = new Map<string, string>();
   const write = (name: string, schema: z.ZodType, documentedAs: string) => {
-    const json = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as Parameters<typeof describeJsonSchema>[0];
+    const json = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any', override: keepInputFacts }) as Parameters<typeof describeJsonSchema>[0];
     const fieldDocs = docs.get(documentedAs);
     if (!fieldDocs) throw new Error(`schemas/: no documented schema named ${documentedAs}`);
     describeJsonSchema(json, fieldDocs, docs);

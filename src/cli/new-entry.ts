@@ -1,16 +1,26 @@
 /**
- * `npm run new -- <collection> "<title>"`: writes a new entry with today's
- * date and every required key, prints its path, and never overwrites.
+ * `npm run new`: writes a new entry with today's date and every required
+ * key, prints its path, and never overwrites.
+ *
+ *   npm run new                          asks what to add and its title (in a terminal)
+ *   npm run new -- <collection> "<title>"  no questions
+ *   --yes, -y                            never ask; also never in CI or when not in a terminal
+ *
+ * Exit 0 when written, 1 when the file exists, 2 for a usage mistake or a cancelled question.
  */
 import { mkdir, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { parseArgs } from 'node:util';
 import { COLLECTIONS } from '../../schemas/index.ts';
+import { askNewEntry, shouldAsk } from '../lib/authoring/ask-new-entry.ts';
 import { collectionFromArgument, newEntry } from '../lib/authoring/new-entry.ts';
+import { PLACEHOLDER_MARK } from '../lib/authoring/placeholders.ts';
 import { resolveContentRoot } from '../lib/content-root/resolve-content-root.ts';
 import { buildDate } from '../lib/review.ts';
 
-const USAGE = `Usage: npm run new -- <collection> "<title>"
-  collection: ${Object.values(COLLECTIONS).map((c) => c.folder).join(', ')}`;
+const USAGE = `Usage: npm run new -- <collection> "<title>"   (or npm run new alone, in a terminal, to be asked)
+  collection: ${Object.values(COLLECTIONS).map((c) => c.folder).join(', ')}
+  --yes, -y   never ask questions`;
 
 async function ids(folder: string): Promise<string[]> {
   try {
@@ -21,16 +31,47 @@ async function ids(folder: string): Promise<string[]> {
   }
 }
 
-async function main([argument, title, ...rest]: string[]): Promise<number> {
-  const collection = argument === undefined ? undefined : collectionFromArgument(argument);
-  if (!collection || !title?.trim() || rest.length > 0) {
-    process.stderr.write(`${argument && !collection ? `new: unknown collection "${argument}"\n` : ''}${USAGE}\n`);
+async function main(argv: string[]): Promise<number> {
+  let values;
+  let positionals: string[];
+  try {
+    ({ values, positionals } = parseArgs({
+      args: argv,
+      options: { yes: { type: 'boolean', short: 'y', default: false }, help: { type: 'boolean', short: 'h', default: false } },
+      allowPositionals: true,
+      strict: true,
+    }));
+  } catch (error) {
+    process.stderr.write(`new: ${(error as Error).message}\n${USAGE}\n`);
     return 2;
   }
+  if (values.help) {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+
+  let collection = positionals[0] === undefined ? undefined : collectionFromArgument(positionals[0]);
+  let title = positionals[1]?.trim();
+  const interactive = shouldAsk({ positionals, yes: values.yes, env: process.env, stdinIsTTY: process.stdin.isTTY === true, stdoutIsTTY: process.stdout.isTTY === true });
+  const prompts = interactive ? await import('@clack/prompts') : undefined;
+  if (prompts) {
+    prompts.intro('New playbook entry');
+    const answers = await askNewEntry(prompts);
+    if (!answers) {
+      prompts.cancel('Nothing was written.');
+      return 2;
+    }
+    ({ collection, title } = answers);
+  } else if (!collection || !title || positionals.length > 2) {
+    const unknown = positionals[0] !== undefined && !collection ? `new: unknown collection "${positionals[0]}"\n` : '';
+    process.stderr.write(`${unknown}${USAGE}\n`);
+    return 2;
+  }
+
   const root = resolveContentRoot();
   const entry = newEntry({
-    collection,
-    title: title.trim(),
+    collection: collection!,
+    title: title!,
     today: buildDate(),
     existing: { roles: await ids(path.join(root, 'roles')), values: await ids(path.join(root, 'values')) },
   });
@@ -45,7 +86,9 @@ async function main([argument, title, ...rest]: string[]): Promise<number> {
     }
     throw error;
   }
-  process.stdout.write(`${path.relative(process.cwd(), target)}\n`);
+  const written = path.relative(process.cwd(), target);
+  if (prompts) prompts.outro(`Wrote ${written}. Replace each "${PLACEHOLDER_MARK}" placeholder, then run npm run validate.`);
+  else process.stdout.write(`${written}\n`);
   return 0;
 }
 

@@ -1,23 +1,38 @@
 /**
  * `npm run validate`: checks a content root without building it.
  *
- *   --content DIR   the content root (default PLAYBOOK_CONTENT_DIR or content/)
- *   --strict        warnings fail too
- *   --format F      text (default), json or github
+ *   --content DIR     the content root (default PLAYBOOK_CONTENT_DIR or content/)
+ *   --strict          warnings fail too
+ *   --format F        text (default), json or github
+ *   --output FILE     write the findings to FILE instead of standard output
+ *   --changed REF     findings in the files changed against a git ref first
+ *   --files A,B       the same for files named by hand
  *
- * Exit 0 when clean, 1 when there are errors, 2 for a usage mistake.
+ * Exit 0 when clean, 1 when there are errors (anywhere in the content root,
+ * also with --changed or --files: the site would not build), 2 for a usage
+ * mistake or a git ref that cannot be read.
  */
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { changedFiles, contentRootAt, GitProblem } from '../lib/content-root/git-content.ts';
 import { resolveContentRoot } from '../lib/content-root/resolve-content-root.ts';
+import type { Diagnostic } from '../lib/diagnostics/diagnostic.ts';
+import { diagnosticKey, focusOn, formatFocusSummary } from '../lib/diagnostics/focus.ts';
 import { formatDiagnostics, formatSummary, OUTPUT_FORMATS, type OutputFormat } from '../lib/diagnostics/format.ts';
+import { buildDate } from '../lib/review.ts';
 import { applyStrict } from '../lib/validation/strict.ts';
 import { validateContentRoot } from '../lib/validation/validate-content-root.ts';
 
-const USAGE = `Usage: npm run validate -- [--content DIR] [--strict] [--format text|json|github]
+const USAGE = `Usage: npm run validate -- [--content DIR] [--strict] [--format text|json|github] [--output FILE] [--changed REF | --files A,B]
 
   --content DIR   the content root to check (default: PLAYBOOK_CONTENT_DIR, else content/)
   --strict        treat warnings (such as entries due for review) as errors
-  --format F      text (default), json, or github for pull-request annotations`;
+  --format F      text (default), json, or github for pull-request annotations
+  --output FILE   write the findings to FILE (clean json whatever npm prints); the summary still goes to the terminal
+  --changed REF   show findings in the files changed against a git branch, tag or commit (and untracked files),
+                  and those the change causes elsewhere; count the rest in one line
+  --files A,B     the same, for the files named (paths from where you run the command, or inside the content root)`;
 
 async function main(argv: string[]): Promise<number> {
   let values;
@@ -28,6 +43,9 @@ async function main(argv: string[]): Promise<number> {
         content: { type: 'string' },
         strict: { type: 'boolean', default: false },
         format: { type: 'string', default: 'text' },
+        output: { type: 'string' },
+        changed: { type: 'string' },
+        files: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
       allowPositionals: false,
@@ -45,20 +63,65 @@ async function main(argv: string[]): Promise<number> {
     process.stderr.write(`validate: unknown format "${values.format}"; use text, json or github\n\n${USAGE}\n`);
     return 2;
   }
+  if (values.changed !== undefined && values.files !== undefined) {
+    process.stderr.write(`validate: use --changed or --files, not both\n\n${USAGE}\n`);
+    return 2;
+  }
   const format = values.format as OutputFormat;
-  const root = resolveContentRoot({ flag: values.content, invocationDir: process.env.INIT_CWD ?? process.cwd() });
-  const report = applyStrict(await validateContentRoot(root), values.strict);
+  const invocationDir = process.env.INIT_CWD || process.cwd();
+  const root = resolveContentRoot({ flag: values.content, invocationDir });
+  const today = buildDate();
+  const report = applyStrict(await validateContentRoot(root, { today }), values.strict);
+  const rootRelative = (d: Diagnostic) => path.relative(root, path.resolve(process.cwd(), d.file)).split(path.sep).join('/');
 
-  const printed = formatDiagnostics(report.diagnostics, format);
-  const summary = formatSummary(report.errorCount, report.warningCount, report.entryCount);
-  if (format === 'json') {
+  let shown: Diagnostic[] = report.diagnostics;
+  let summary = [formatSummary(report.errorCount, report.warningCount, report.entryCount)];
+  if (values.changed !== undefined || values.files !== undefined) {
+    let focus: string[];
+    let base: Set<string> | undefined;
+    if (values.changed !== undefined) {
+      try {
+        focus = await changedFiles(root, values.changed);
+        const at = await contentRootAt(root, values.changed);
+        try {
+          const before = applyStrict(await validateContentRoot(at.dir, { today, cwd: at.dir }), values.strict);
+          base = new Set(before.diagnostics.map((d) => diagnosticKey(d, d.file)));
+        } finally {
+          await at.cleanup();
+        }
+      } catch (error) {
+        if (!(error instanceof GitProblem)) throw error;
+        process.stderr.write(`validate: --changed ${values.changed}: ${error.message}\n`);
+        return 2;
+      }
+    } else {
+      focus = values.files!.split(',').map((file) => file.trim()).filter(Boolean).map((file) => insideRoot(file, root, invocationDir));
+    }
+    const focused = focusOn({ diagnostics: report.diagnostics, fileOf: rootRelative, focus, base });
+    shown = [...focused.focus, ...focused.caused];
+    summary = formatFocusSummary(focused, focus.length, values.changed !== undefined ? '--changed' : '--files');
+  }
+
+  const printed = formatDiagnostics(shown, format);
+  const summaryText = `${summary.join('\n')}\n`;
+  if (values.output !== undefined) {
+    await writeFile(path.resolve(invocationDir, values.output), printed === '' ? '' : `${printed}\n`);
+    process.stdout.write(summaryText);
+  } else if (format === 'json') {
     process.stdout.write(`${printed}\n`);
-    process.stderr.write(`${summary}\n`);
+    process.stderr.write(summaryText);
   } else {
     if (printed) process.stdout.write(`${printed}\n`);
-    process.stdout.write(`${summary}\n`);
+    process.stdout.write(summaryText);
   }
   return report.errorCount > 0 ? 1 : 0;
+}
+
+/** A file named on the command line, as a path inside the content root. */
+function insideRoot(file: string, root: string, invocationDir: string): string {
+  const fromHere = path.relative(root, path.resolve(invocationDir, file));
+  const relative = fromHere.startsWith('..') || path.isAbsolute(fromHere) ? path.normalize(file) : fromHere;
+  return relative.split(path.sep).join('/');
 }
 
 main(process.argv.slice(2)).then(

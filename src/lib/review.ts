@@ -9,7 +9,12 @@ export interface ReviewStatus {
   due: boolean;
   /** Days past `dueOn` (0 when not due). */
   daysOverdue: number;
+  /** Days until `dueOn` (0 when due or overdue). */
+  daysUntilDue: number;
 }
+
+/** How far ahead the review page looks: what falls due within this many days. */
+export const REVIEW_SOON_DAYS = 30;
 
 export function reviewStatus(lastReviewed: string, everyDays: number, today: string): ReviewStatus {
   const dueTime = Date.parse(`${lastReviewed}T00:00:00Z`) + everyDays * DAY_MS;
@@ -19,6 +24,7 @@ export function reviewStatus(lastReviewed: string, everyDays: number, today: str
     dueOn: new Date(dueTime).toISOString().slice(0, 10),
     due,
     daysOverdue: due ? Math.round((todayTime - dueTime) / DAY_MS) : 0,
+    daysUntilDue: due ? 0 : Math.round((dueTime - todayTime) / DAY_MS),
   };
 }
 

@@ -34,6 +34,8 @@ const PAGES: Record<string, string> = {
   win: '/wins/2026-04-first-75-pound-gesture/',
   changes: '/changes/',
   review: '/review/',
+  'ladders index': '/ladders/',
+  ladder: '/ladders/store-associate/',
   '404': '/no-such-page/',
 };
 

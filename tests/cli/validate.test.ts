@@ -3,7 +3,8 @@
  * example and the valid fixture pass; every case of the bad-input catalogue
  * exits 1 with its exact expected output (file, line, column, field, hint).
  */
-import { readFile, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PROJECT_ROOT, run } from '../support/build-playbook.ts';
@@ -66,7 +67,7 @@ describe('formats', async () => {
         {
           file: 'wins/2026/2026-03-kettle-swap.md', line: 8, column: 11, severity: 'error', rule: 'reference',
           message: 'boundary: there is no boundary "refund-a-purchse"', field: 'boundary', found: 'refund-a-purchse',
-          hint: 'did you mean "refund-a-purchase"?',
+          hint: 'did you mean "refund-a-purchase"? The boundaries are listed in boundaries/ (one file per boundary) and at /boundaries/ on the site',
         },
       ]);
       expect(result.stderr).toBe('1 error, 0 warnings in 9 entries\n');
@@ -80,7 +81,7 @@ describe('formats', async () => {
     try {
       const result = await validate(['--content', '.', '--format', 'github'], root);
       expect(result.stdout.split('\n')[0]).toBe(
-        '::error file=wins/2026/2026-03-kettle-swap.md,line=8,col=11,title=Latitude%3A reference::boundary: there is no boundary "refund-a-purchse"%0AHint: did you mean "refund-a-purchase"?',
+        '::error file=wins/2026/2026-03-kettle-swap.md,line=8,col=11,title=Latitude%3A reference::boundary: there is no boundary "refund-a-purchse"%0AHint: did you mean "refund-a-purchase"? The boundaries are listed in boundaries/ (one file per boundary) and at /boundaries/ on the site',
       );
     } finally {
       await cleanup();
@@ -107,4 +108,68 @@ describe('the bad-input catalogue', async () => {
       }
     });
   }
+});
+
+describe('your own change first', () => {
+  /** A git repository holding the valid fixture plus one mistake that was already there, then a change on top. */
+  async function repoWithChange() {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'latitude-changed-'));
+    const root = path.join(dir, 'content');
+    await cp(VALID_ROOT, root, { recursive: true });
+    const git = (...args: string[]) => run('git', ['-c', 'user.name=T', '-c', 'user.email=t@example.com', ...args], { cwd: dir, env: process.env });
+    await git('init', '-q', '-b', 'main');
+    // Already broken before the change: an unknown key in a value.
+    await writeFile(path.join(root, 'values/keep-it-simple.md'), (await readFile(path.join(root, 'values/keep-it-simple.md'), 'utf8')).replace('title:', 'colour: blue\ntitle:'));
+    await git('add', '-A');
+    await git('commit', '-q', '-m', 'base');
+    // The change: a role renamed (the boundary and the win still name it), and a new, unfinished guideline.
+    await rename(path.join(root, 'roles/shift-lead.yaml'), path.join(root, 'roles/shift-leader.yaml'));
+    await writeFile(path.join(root, 'guidelines/new-one.md'), '---\ntitle: New one\nsummary: "TODO: a sentence"\nowner: Ops\nlastReviewed: 2026-11-01\n---\n\nText.\n');
+    return { dir, root, cleanup: () => rm(dir, { recursive: true, force: true }) };
+  }
+
+  it('--changed shows the changed files, what the change breaks elsewhere, and counts the rest', async () => {
+    const { root, cleanup } = await repoWithChange();
+    try {
+      const result = await validate(['--content', '.', '--changed', 'main'], root);
+      expect(result.stdout).toBe(
+        'guidelines/new-one.md:3:10 error summary: still holds the placeholder "TODO: a sentence" (placeholder)\n' +
+          '    hint: replace it with your own words, or delete the line where the field is optional (npm run new wrote it as a reminder)\n' +
+          'boundaries/refund-a-purchase.md:10:11 error grants[1].role: there is no role "shift-lead" (reference)\n' +
+          '    hint: did you mean "shift-leader"? The roles are listed in roles/ (one file per role) and at /roles/ on the site\n' +
+          'boundaries/refund-a-purchase.md:11:16 warning grants[1].authority: shift-lead must inform someone, but has nobody above it (escalate-nowhere)\n' +
+          '    hint: add "escalateTo: <role id>" to this grant, or "escalatesTo" to roles/shift-lead.yaml\n' +
+          'roles/store-associate.yaml:4:14 error escalatesTo: there is no role "shift-lead" (reference)\n' +
+          '    hint: did you mean "shift-leader"? The roles are listed in roles/ (one file per role) and at /roles/ on the site\n' +
+          '1 error, 0 warnings in 3 changed files, and 2 errors, 1 warning they cause in other files\n' +
+          'and 1 error, 0 warnings in 1 other file: run without --changed to see them\n',
+      );
+      expect(result.exitCode).toBe(1);
+    } finally {
+      await cleanup();
+    }
+  });
+
+  it('--files names the files by hand; --output writes clean json whatever else is printed', async () => {
+    const { root, cleanup } = await repoWithChange();
+    try {
+      const result = await validate(['--content', '.', '--files', 'guidelines/new-one.md', '--format', 'json', '--output', 'out.json'], root);
+      expect(result.stdout).toBe('1 error, 0 warnings in 1 changed file\nand 3 errors, 1 warning in 3 other files: run without --files to see them\n');
+      expect(JSON.parse(await readFile(path.join(root, 'out.json'), 'utf8'))).toMatchObject([{ file: 'guidelines/new-one.md', line: 3, rule: 'placeholder' }]);
+      expect(result.exitCode).toBe(1);
+    } finally {
+      await cleanup();
+    }
+  });
+
+  it('a ref git does not know is a usage mistake, exit 2', async () => {
+    const { root, cleanup } = await repoWithChange();
+    try {
+      const result = await validate(['--content', '.', '--changed', 'no-such-branch'], root);
+      expect(result.stderr).toBe('validate: --changed no-such-branch: "no-such-branch" is not a branch, tag or commit that git knows here (try origin/main, or run git fetch first)\n');
+      expect(result.exitCode).toBe(2);
+    } finally {
+      await cleanup();
+    }
+  });
 });

@@ -33,6 +33,24 @@ describe('EscalationLadder', () => {
     expect(html).toContain('href="/roles/associate/"');
   });
 
+  it('never says the top rung passes the decision up when nobody is above it', async () => {
+    const boundary = makeBoundary('gesture', 'Gesture');
+    makeGrant(boundary, manager, 'decide-and-inform', 500, 'USD');
+    const top = await container.renderToString(EscalationLadder, { props: { grants: boundary.grants, locale: 'en-US' } });
+    expect(steps(top)).toEqual([
+      'Store manager Decides, then informs Regional director up to $500 per case',
+      'Regional director Top of the ladder: decisions passed up end here; no grant of its own on this boundary',
+    ]);
+    const below = makeBoundary('voucher', 'Voucher');
+    makeGrant(below, associate, 'consult', 20, 'USD');
+    const html = await container.renderToString(EscalationLadder, { props: { grants: below.grants, locale: 'en-US' } });
+    expect(steps(html)).toEqual([
+      'Store associate Consults Shift lead first up to $20 per case',
+      'Shift lead Decisions passed up come here; no grant of its own on this boundary',
+    ]);
+    expect(html).not.toContain('passes the decision up');
+  });
+
   it('draws a second ladder that joins the first instead of repeating it', async () => {
     const boundary = makeBoundary('damage', 'Damage');
     const agent = makeRole('agent', 'Contact agent', makeRole('senior', 'Senior agent'));

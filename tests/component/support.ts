@@ -13,7 +13,7 @@ export function makeBoundary(id: string, title: string): Boundary {
     collection: 'boundaries', id, title, status: 'published', path: `/boundaries/${id}/`, file: `boundaries/${id}.md`, source: undefined,
     decision: title, summary: '', grants: [], values: [], guidelines: [], caseStudies: [], wins: [], changes: [], guardrails: [],
     examples: { within: [], outside: [] }, owner: 'Owner', approvedBy: 'Approver', effective: '2026-01-01', lastReviewed: '2026-01-01',
-    review: { dueOn: '2027-01-01', due: false, daysOverdue: 0 },
+    review: { dueOn: '2027-01-01', due: false, daysOverdue: 0, daysUntilDue: 39 },
   } as unknown as Boundary;
 }
 

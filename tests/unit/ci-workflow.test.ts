@@ -14,12 +14,23 @@ interface Step {
   uses?: string;
   run?: string;
   with?: Record<string, unknown>;
+  env?: Record<string, string>;
+}
+interface Job {
+  permissions?: unknown;
+  needs?: string;
+  if?: string;
+  outputs?: Record<string, string>;
+  steps: Step[];
 }
 interface Workflow {
   on: Record<string, unknown>;
   permissions: Record<string, string>;
-  jobs: Record<string, { permissions?: unknown; steps: Step[] }>;
+  jobs: Record<string, Job>;
 }
+
+/** The one job that may write: it posts the authority summary on the pull request. */
+const COMMENT_JOB = 'authority-comment';
 
 describe('.github/workflows/playbook.yml', async () => {
   const text = await readFile(WORKFLOW, 'utf8');
@@ -32,11 +43,35 @@ describe('.github/workflows/playbook.yml', async () => {
     expect(Object.keys(workflow.on)).not.toContain('workflow_run');
   });
 
-  it('has a read-only token, for every job, and uses no secrets', () => {
+  it('has a read-only token for every job but the comment step, and uses no secrets', () => {
     expect(workflow.permissions).toEqual({ contents: 'read' });
-    for (const [name, job] of Object.entries(workflow.jobs)) expect(job.permissions, name).toBeUndefined();
+    for (const [name, job] of Object.entries(workflow.jobs)) if (name !== COMMENT_JOB) expect(job.permissions, name).toBeUndefined();
     expect(text).not.toMatch(/\$\{\{\s*secrets\./);
-    expect(text).not.toMatch(/GITHUB_TOKEN|github\.token/);
+    // The token appears once: in the comment step's environment.
+    expect(text.match(/GITHUB_TOKEN|github\.token/g)).toEqual(['GITHUB_TOKEN', 'github.token']);
+    expect(workflow.jobs[COMMENT_JOB]!.steps.at(-1)!.env?.GITHUB_TOKEN).toBe('${{ github.token }}');
+  });
+
+  it('posts the authority summary with only the permissions it needs, running none of the pull request\'s code', () => {
+    const job = workflow.jobs[COMMENT_JOB]!;
+    expect(job.permissions).toEqual({ contents: 'read', 'pull-requests': 'write' });
+    expect(job.needs).toBe('authority');
+    expect(job.if).toBe("github.event_name == 'pull_request'");
+    expect(job.steps.find((step) => step.uses?.startsWith('actions/checkout@'))?.with?.ref).toBe('${{ github.event.pull_request.base.sha }}');
+    expect(job.steps.map((step) => step.run).filter(Boolean)).toEqual(['node src/cli/post-authority-comment.ts']);
+    // The summary arrives as data in the environment, never pasted into a script.
+    for (const step of job.steps) expect(step.run ?? '').not.toContain('${{');
+    expect(job.steps.at(-1)!.env).toMatchObject({
+      AUTHORITY_SUMMARY: '${{ needs.authority.outputs.markdown }}',
+      AUTHORITY_TOUCHED: '${{ needs.authority.outputs.touched }}',
+    });
+
+    const authority = workflow.jobs.authority!;
+    expect(authority.permissions).toBeUndefined();
+    const runs = authority.steps.map((step) => step.run ?? '').join('\n');
+    expect(runs).toContain('npm run diff -- --base "$BASE_SHA" --format markdown --output "$RUNNER_TEMP/authority.md"');
+    expect(runs).toContain('content/boundaries content/roles content/values');
+    for (const step of authority.steps) expect(step.run ?? '').not.toContain('${{');
   });
 
   it('keeps no token in the checkout and pins every action to a commit', () => {
@@ -73,5 +108,15 @@ describe('.github/CODEOWNERS', () => {
     expect(owners('content/values/own-the-fix.mdx')).toEqual(['@example-org/leadership']);
     expect(owners('content/wins/2026/a-win.md')).toEqual(['@example-org/playbook-editors']);
     expect(owners('src/pages/index.astro')).toEqual(['@example-org/playbook-maintainers']);
+  });
+});
+
+describe('.github/PULL_REQUEST_TEMPLATE', () => {
+  it('has a template per change type, each with its checklist', async () => {
+    const dir = path.join(PROJECT_ROOT, '.github/PULL_REQUEST_TEMPLATE');
+    const read = (name: string) => readFile(path.join(dir, name), 'utf8');
+    expect(await read('new-win-story.md')).toContain('- [ ] Every `TODO:` placeholder is replaced');
+    expect(await read('new-guideline.md')).toContain('- [ ] Every `TODO:` placeholder is replaced');
+    expect(await read('boundary-change.md')).toContain('`npm run diff -- --base origin/main`');
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { closestMatch, editDistance } from '../../src/lib/diagnostics/did-you-mean.ts';
+import { closestMatch, closestMatches, didYouMean, editDistance } from '../../src/lib/diagnostics/did-you-mean.ts';
 import { formatGithub, formatSummary, formatText } from '../../src/lib/diagnostics/format.ts';
 
 describe('closestMatch', () => {
@@ -10,6 +10,16 @@ describe('closestMatch', () => {
     expect(closestMatch('Limit', ['limit', 'per'])).toBe('limit');
     expect(closestMatch('manager', ['store-associate', 'shift-lead'])).toBeUndefined();
     expect(closestMatch('boundary', ['boundaries', 'values'], 3)).toBe('boundaries');
+  });
+
+  it('lists up to a limit of near misses, nearest first, ties alphabetical', () => {
+    const ids = ['shift-lead', 'store-leads', 'store-leaf', 'store-lead', 'regional-director'];
+    expect(closestMatches('store-lea', ids)).toEqual(['store-lead', 'store-leaf', 'store-leads']);
+    expect(closestMatches('store-lea', ids, 2)).toEqual(['store-lead', 'store-leaf']);
+    expect(closestMatches('director', ids)).toEqual([]);
+    expect(didYouMean('store-lea', ids, 3)).toBe('did you mean "store-lead", "store-leaf" or "store-leads"?');
+    expect(didYouMean('store-lea', ids)).toBe('did you mean "store-lead"?');
+    expect(didYouMean('director', ids)).toBeUndefined();
   });
 });
 

@@ -71,6 +71,20 @@ describe('the published model', () => {
     expect(playbook.dueForReview.map((r) => `${r.entry.id} ${r.review.dueOn} ${r.review.daysOverdue}`)).toEqual(['first-fix 2026-01-01 326']);
   });
 
+  it('lists what falls due within 30 days, soonest first, apart from what is overdue', () => {
+    const soon = modelOf({
+      ...example,
+      guidelines: {
+        ...example.guidelines,
+        later: { title: 'Later', summary: 'S', owner: 'O', lastReviewed: '2025-12-20' },
+        sooner: { title: 'Sooner', summary: 'S', owner: 'O', lastReviewed: '2025-12-01' },
+        'not-yet': { title: 'Not yet', summary: 'S', owner: 'O', lastReviewed: '2026-01-01' },
+      },
+    });
+    expect(soon.reviewSoon.map((r) => `${r.entry.id} ${r.review.dueOn} in ${r.review.daysUntilDue}`)).toEqual(['sooner 2026-12-01 in 8', 'later 2026-12-20 in 27']);
+    expect(soon.dueForReview.map((r) => r.entry.id)).toEqual(['first-fix']);
+  });
+
   it('builds edit paths and site paths', () => {
     expect(playbook.boundaries[0]!.path).toBe('/boundaries/refunds/');
     expect(playbook.caseStudies[0]!.path).toBe('/case-studies/ritz/');

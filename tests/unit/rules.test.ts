@@ -3,6 +3,7 @@ import { checkCaseStudies } from '../../src/lib/rules/case-studies.ts';
 import { checkEntryIds, kebabCase } from '../../src/lib/rules/entry-ids.ts';
 import { checkEscalation } from '../../src/lib/rules/escalation.ts';
 import { checkMoney } from '../../src/lib/rules/money.ts';
+import { checkPlaceholders } from '../../src/lib/rules/placeholders.ts';
 import { checkReferences } from '../../src/lib/rules/references.ts';
 import { checkReview } from '../../src/lib/rules/review.ts';
 import { checkWins } from '../../src/lib/rules/wins.ts';
@@ -16,14 +17,22 @@ describe('references', () => {
   it('names a missing target and suggests a near miss', () => {
     const content = checkedContent({ roles: { ...LADDER }, boundaries: { refunds: boundary([{ role: 'agnet', authority: 'decide' }]) } });
     expect(lines(checkReferences(content))).toEqual([
-      'boundaries/refunds.md error reference: grants[0].role: there is no role "agnet" | did you mean "agent"?',
+      'boundaries/refunds.md error reference: grants[0].role: there is no role "agnet" | did you mean "agent"? The roles are listed in roles/ (one file per role) and at /roles/ on the site',
+    ]);
+  });
+
+  it('names up to three close ids, nearest first', () => {
+    const roles = { 'store-lead': { title: 'A' }, 'store-leaf': { title: 'B' }, 'stores-lead': { title: 'C' }, 'store-leads': { title: 'D' }, 'shift-lead': { title: 'E' } };
+    const content = checkedContent({ roles, boundaries: { refunds: boundary([{ role: 'store-lea', authority: 'decide' }]) } });
+    expect(lines(checkReferences(content))).toEqual([
+      'boundaries/refunds.md error reference: grants[0].role: there is no role "store-lea" | did you mean "store-lead", "store-leaf" or "store-leads"? The roles are listed in roles/ (one file per role) and at /roles/ on the site',
     ]);
   });
 
   it('explains where ids come from when nothing is close', () => {
     const content = checkedContent({ values: { care: { title: 'Care', summary: 'S' } }, wins: { w: win({ values: ['generosity'] }) } });
     expect(lines(checkReferences(content))).toEqual([
-      'wins/w.md error reference: values[0]: there is no value "generosity" | use the file name of an entry in values/, without extension',
+      'wins/w.md error reference: values[0]: there is no value "generosity" | use the id of an entry in values/ (its file name, without extension); the values are listed in values/ (one file per value) and at /values/ on the site',
     ]);
   });
 
@@ -238,5 +247,22 @@ describe('ids', () => {
   it('kebab-cases names', () => {
     expect(kebabCase('Café Refund Policy')).toBe('cafe-refund-policy');
     expect(kebabCase('storeManager')).toBe('store-manager');
+  });
+});
+
+describe('placeholders', () => {
+  it('a placeholder left in a field or the body is an error, and a warning in a draft', () => {
+    const content = checkedContent({
+      values: {
+        care: { title: 'Care', summary: 'TODO: one sentence', body: 'Intro\n\nTODO: the story.\n\n    TODO: in a code block' },
+        kind: { title: 'Kind', summary: 'S', behaviors: ['TODO: what it looks like'], status: 'draft' },
+      },
+    });
+    expect(lines(checkPlaceholders(content))).toEqual([
+      'values/care.md error placeholder: summary: still holds the placeholder "TODO: one sentence" | replace it with your own words, or delete the line where the field is optional (npm run new wrote it as a reminder)',
+      'values/care.md error placeholder: the text still holds the placeholder "TODO: the story." | replace it with your own words, or delete the line where the field is optional (npm run new wrote it as a reminder)',
+      'values/kind.md warning placeholder: behaviors[0]: still holds the placeholder "TODO: what it looks like" | replace it with your own words, or delete the line where the field is optional (npm run new wrote it as a reminder)',
+    ]);
+    expect(checkPlaceholders(content)[1]).toMatchObject({ position: { line: 7, column: 1 } });
   });
 });

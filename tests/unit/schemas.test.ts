@@ -177,3 +177,20 @@ describe('isCalendarDate', () => {
     ['2026-1-1', false],
   ])('%s → %s', (text, expected) => expect(isCalendarDate(text)).toBe(expected));
 });
+
+describe('plain numbers written as text', () => {
+  it('a text field takes a plain number or year as its text', () => {
+    const result = checkWithSchema(caseStudySchema, { title: 1984, summary: 'S', organisation: 2025, period: 2025, internal: true, metrics: [{ label: 'NPS', value: 1.5 }] }, 'c.md');
+    expect(result.ok && result.data).toMatchObject({ title: '1984', organisation: '2025', period: '2025', metrics: [{ label: 'NPS', value: '1.5' }] });
+    const value = checkWithSchema(valueSchema, { title: 7, summary: 42 }, 'v.md');
+    expect(value.ok && value.data).toMatchObject({ title: '7', summary: '42' });
+  });
+
+  it('number fields stay strict, and true/false is not text', () => {
+    expect(messages(valueSchema, { title: 'Care', summary: 'S', order: '2' })).toEqual([
+      'order: expected a number, found "2" — write the number alone, without a currency sign or quotes (amount: 75)',
+    ]);
+    expect(messages(roleSchema, { title: true })).toEqual(['title: expected text, found true — put the value in quotes to make it text']);
+    expect(messages(roleSchema, { title: Number.POSITIVE_INFINITY })).toEqual(['title: expected text, found Infinity — put the value in quotes to make it text']);
+  });
+});

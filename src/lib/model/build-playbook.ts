@@ -9,7 +9,7 @@ import { COLLECTIONS } from '../../../schemas/index.ts';
 import { approvingGrant, escalationTarget, rolesAbove } from '../escalation.ts';
 import { resolveMoney } from '../money.ts';
 import type { DataByCollection } from '../references.ts';
-import { reviewStatus } from '../review.ts';
+import { REVIEW_SOON_DAYS, reviewStatus } from '../review.ts';
 import { publicEntries } from './published.ts';
 import type { Boundary, BoundaryChange, CaseStudy, Grant, Guideline, Playbook, ReviewItem, Role, Value, Win } from './types.ts';
 
@@ -160,6 +160,10 @@ export function buildPlaybook<S>({ settings, today, entries }: PlaybookInput<S>)
     .filter((entry) => entry.review.due)
     .map((entry) => ({ entry, review: entry.review }))
     .sort((a, b) => b.review.daysOverdue - a.review.daysOverdue || byTitle(a.entry, b.entry));
+  const reviewSoon: ReviewItem<S>[] = [...published(guidelines), ...published(boundaries)]
+    .filter((entry) => !entry.review.due && entry.review.daysUntilDue <= REVIEW_SOON_DAYS)
+    .map((entry) => ({ entry, review: entry.review }))
+    .sort((a, b) => a.review.daysUntilDue - b.review.daysUntilDue || byTitle(a.entry, b.entry));
 
   return {
     settings,
@@ -173,6 +177,7 @@ export function buildPlaybook<S>({ settings, today, entries }: PlaybookInput<S>)
     pages: { values, roles, guidelines, boundaries, caseStudies, wins },
     changes,
     dueForReview,
+    reviewSoon,
   };
 }
 

@@ -134,4 +134,6 @@ export interface Playbook<S = unknown> {
   changes: BoundaryChange<S>[];
   /** Published guidelines and boundaries due for review, most overdue first. */
   dueForReview: ReviewItem<S>[];
+  /** Published guidelines and boundaries that fall due within REVIEW_SOON_DAYS (30), soonest first. */
+  reviewSoon: ReviewItem<S>[];
 }

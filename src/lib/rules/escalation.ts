@@ -3,7 +3,8 @@
  * each role holds at most one grant per boundary, `escalate` grants have
  * somewhere to go, and limits never narrow on the way up.
  */
-import { approvingGrant, describeCycle, escalationCycles, escalationTarget } from '../escalation.ts';
+import type { GrantData, Money, PlaybookSettings } from '../../../schemas/index.ts';
+import { approvingGrant, describeCycle, escalationCycles, escalationTarget, type LadderRole } from '../escalation.ts';
 import type { Finding } from '../diagnostics/diagnostic.ts';
 import { describePeriod, formatMoney, resolveMoney } from '../money.ts';
 import type { Rule } from './checked-content.ts';
@@ -24,63 +25,87 @@ export const checkEscalation: Rule = ({ entries, settings }) => {
     });
   }
 
-  const locale = settings?.locale ?? 'en';
-  for (const boundary of entries.boundaries) {
-    const { grants } = boundary.data;
-    const seen = new Map<string, number>();
-    grants.forEach((grant, index) => {
-      const earlier = seen.get(grant.role);
-      if (earlier !== undefined) {
-        findings.push({
-          file: boundary.file, path: ['grants', index, 'role'], severity: 'error', rule: 'duplicate-grant',
-          message: `grants[${index}].role: "${grant.role}" already has a grant on this boundary (grants[${earlier}])`,
-          hint: 'keep one grant per role; merge the two into one',
-        });
-        return;
-      }
-      seen.set(grant.role, index);
-
-      const target = escalationTarget(grant, roles);
-      if (target === undefined && grant.authority !== 'decide') {
-        const isEscalate = grant.authority === 'escalate';
-        findings.push({
-          file: boundary.file, path: ['grants', index, 'authority'],
-          severity: isEscalate ? 'error' : 'warning', rule: 'escalate-nowhere',
-          message: isEscalate
-            ? `grants[${index}].authority: ${grant.role} must escalate, but has nobody to escalate to`
-            : `grants[${index}].authority: ${grant.role} must ${grant.authority === 'consult' ? 'consult' : 'inform'} someone, but has nobody above it`,
-          hint: `add "escalateTo: <role id>" to this grant, or "escalatesTo" to roles/${grant.role}.yaml`,
-        });
-      }
-
-      if (grant.authority === 'escalate' && grant.limit) {
-        findings.push({
-          file: boundary.file, path: ['grants', index, 'limit'], severity: 'warning', rule: 'unused-limit',
-          message: `grants[${index}].limit: ${grant.role} escalates every decision here, so this limit is never used`,
-          hint: 'remove the limit, or change authority to decide, decide-and-inform or consult',
-        });
-      }
-      if (grant.authority === 'escalate' || inCycle.has(grant.role)) return;
-      const above = approvingGrant(grant, grants, roles);
-      if (!above) return;
-      const aboveIndex = grants.indexOf(above);
-      const own = grant.limit && resolveMoney(grant.limit, settings?.currency);
-      const theirs = above.limit && resolveMoney(above.limit, settings?.currency);
-      if (!grant.limit && theirs) {
-        findings.push({
-          file: boundary.file, path: ['grants', index, 'role'], severity: 'error', rule: 'ladder-narrows',
-          message: `grants[${index}]: the ladder narrows: ${grant.role} has no limit here, but escalates to ${above.role}, who is limited to ${formatMoney(theirs, locale)} ${describePeriod(above.per)}`,
-          hint: `give ${grant.role} a limit no higher than ${formatMoney(theirs, locale)}, or remove the limit of ${above.role} (grants[${aboveIndex}])`,
-        });
-      } else if (own && theirs && own.currency === theirs.currency && grant.per === above.per && theirs.amount < own.amount) {
-        findings.push({
-          file: boundary.file, path: ['grants', index, 'limit', 'amount'], severity: 'error', rule: 'ladder-narrows',
-          message: `grants[${index}].limit: the ladder narrows: ${grant.role} may commit ${formatMoney(own, locale)}, but ${above.role} above it only ${formatMoney(theirs, locale)}`,
-          expected: `at most ${formatMoney(theirs, locale)}`, found: formatMoney(own, locale),
-          hint: `lower this limit to ${formatMoney(theirs, locale)} or less, or raise ${above.role}'s limit (grants[${aboveIndex}])`,
-        });
-      }
-    });
-  }
+  for (const boundary of entries.boundaries) findings.push(...boundaryLadderFindings(boundary.file, boundary.data.grants, roles, settings, inCycle));
   return findings;
 };
+
+/** A grant as the ladder checks see it: as written, or rebuilt from the playbook model. */
+export interface CheckedGrant {
+  role: string;
+  authority: GrantData['authority'];
+  limit?: Money | undefined;
+  per: GrantData['per'];
+  escalateTo?: string | undefined;
+}
+
+/**
+ * The ladder findings of one boundary's grants: duplicate grants, nowhere
+ * to escalate, unused limits, a ladder that narrows. Exported so the site's
+ * ladders view shows the validator's own warnings, not a copy of the rules.
+ */
+export function boundaryLadderFindings(
+  file: string,
+  grants: readonly CheckedGrant[],
+  roles: ReadonlyMap<string, LadderRole>,
+  settings: Pick<PlaybookSettings, 'currency' | 'locale'> | undefined,
+  inCycle: ReadonlySet<string> = new Set(),
+): Finding[] {
+  const findings: Finding[] = [];
+  const boundary = { file };
+  const locale = settings?.locale ?? 'en';
+  const seen = new Map<string, number>();
+  grants.forEach((grant, index) => {
+    const earlier = seen.get(grant.role);
+    if (earlier !== undefined) {
+      findings.push({
+        file: boundary.file, path: ['grants', index, 'role'], severity: 'error', rule: 'duplicate-grant',
+        message: `grants[${index}].role: "${grant.role}" already has a grant on this boundary (grants[${earlier}])`,
+        hint: 'keep one grant per role; merge the two into one',
+      });
+      return;
+    }
+    seen.set(grant.role, index);
+
+    const target = escalationTarget(grant, roles);
+    if (target === undefined && grant.authority !== 'decide') {
+      const isEscalate = grant.authority === 'escalate';
+      findings.push({
+        file: boundary.file, path: ['grants', index, 'authority'],
+        severity: isEscalate ? 'error' : 'warning', rule: 'escalate-nowhere',
+        message: isEscalate
+          ? `grants[${index}].authority: ${grant.role} must escalate, but has nobody to escalate to`
+          : `grants[${index}].authority: ${grant.role} must ${grant.authority === 'consult' ? 'consult' : 'inform'} someone, but has nobody above it`,
+        hint: `add "escalateTo: <role id>" to this grant, or "escalatesTo" to roles/${grant.role}.yaml`,
+      });
+    }
+
+    if (grant.authority === 'escalate' && grant.limit) {
+      findings.push({
+        file: boundary.file, path: ['grants', index, 'limit'], severity: 'warning', rule: 'unused-limit',
+        message: `grants[${index}].limit: ${grant.role} escalates every decision here, so this limit is never used`,
+        hint: 'remove the limit, or change authority to decide, decide-and-inform or consult',
+      });
+    }
+    if (grant.authority === 'escalate' || inCycle.has(grant.role)) return;
+    const above = approvingGrant(grant, grants, roles);
+    if (!above) return;
+    const aboveIndex = grants.indexOf(above);
+    const own = grant.limit && resolveMoney(grant.limit, settings?.currency);
+    const theirs = above.limit && resolveMoney(above.limit, settings?.currency);
+    if (!grant.limit && theirs) {
+      findings.push({
+        file: boundary.file, path: ['grants', index, 'role'], severity: 'error', rule: 'ladder-narrows',
+        message: `grants[${index}]: the ladder narrows: ${grant.role} has no limit here, but escalates to ${above.role}, who is limited to ${formatMoney(theirs, locale)} ${describePeriod(above.per)}`,
+        hint: `give ${grant.role} a limit no higher than ${formatMoney(theirs, locale)}, or remove the limit of ${above.role} (grants[${aboveIndex}])`,
+      });
+    } else if (own && theirs && own.currency === theirs.currency && grant.per === above.per && theirs.amount < own.amount) {
+      findings.push({
+        file: boundary.file, path: ['grants', index, 'limit', 'amount'], severity: 'error', rule: 'ladder-narrows',
+        message: `grants[${index}].limit: the ladder narrows: ${grant.role} may commit ${formatMoney(own, locale)}, but ${above.role} above it only ${formatMoney(theirs, locale)}`,
+        expected: `at most ${formatMoney(theirs, locale)}`, found: formatMoney(own, locale),
+        hint: `lower this limit to ${formatMoney(theirs, locale)} or less, or raise ${above.role}'s limit (grants[${aboveIndex}])`,
+      });
+    }
+  });
+  return findings;
+}

@@ -5,11 +5,13 @@ import { checkEntryIds } from './entry-ids.ts';
 import { checkEscalation } from './escalation.ts';
 import { checkImages } from './images.ts';
 import { checkMoney } from './money.ts';
+import { checkPlaceholders } from './placeholders.ts';
 import { checkReferences } from './references.ts';
 import { checkReview } from './review.ts';
 import { checkWins } from './wins.ts';
 
 export const RULES: readonly Rule[] = [
+  checkPlaceholders,
   checkEntryIds,
   checkReferences,
   checkEscalation,

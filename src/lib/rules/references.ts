@@ -1,9 +1,18 @@
 /** Every reference resolves, and published entries never point at drafts. */
-import { COLLECTIONS, COLLECTION_NAMES } from '../../../schemas/index.ts';
+import { COLLECTIONS, COLLECTION_NAMES, type CollectionName } from '../../../schemas/index.ts';
 import { didYouMean } from '../diagnostics/did-you-mean.ts';
 import { formatFieldPath, type Finding } from '../diagnostics/diagnostic.ts';
 import { referencesOf } from '../references.ts';
 import type { Rule } from './checked-content.ts';
+
+const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
+/** Where an editor finds every id of a collection: "the roles are listed in roles/ (one file per role) and at /roles/ on the site". */
+export function whereListed(collection: CollectionName): string {
+  const { folder, label } = COLLECTIONS[collection];
+  const plural = folder.replace(/-/g, ' ');
+  return `the ${plural} are listed in ${folder}/ (one file per ${label.toLowerCase()}) and at /${folder}/ on the site`;
+}
 
 export const checkReferences: Rule = ({ entries, partial, known }) => {
   const findings: Finding[] = [];
@@ -19,12 +28,14 @@ export const checkReferences: Rule = ({ entries, partial, known }) => {
         const folder = COLLECTIONS[ref.collection].folder;
         const where = ref.position ? { position: ref.position } : {};
         if (!targets.has(ref.id)) {
-          const near = didYouMean(ref.id, targets.keys());
+          const near = didYouMean(ref.id, targets.keys(), 3);
           findings.push({
             file: entry.file, path: ref.path, ...where, severity: 'error', rule: 'reference',
             message: `${ref.position ? 'BoundaryRef id' : formatFieldPath(ref.path)}: there is no ${label} "${ref.id}"`,
             found: ref.id,
-            hint: near ?? `use the file name of an entry in ${folder}/, without extension`,
+            hint: near
+              ? `${near} ${capitalise(whereListed(ref.collection))}`
+              : `use the id of an entry in ${folder}/ (its file name, without extension); ${whereListed(ref.collection)}`,
           });
         } else if (!fromDraft && targets.get(ref.id) === 'draft') {
           findings.push({

@@ -23,5 +23,9 @@ export const HOME_WINS = 6;
 export const LINKED_ENTRIES = 50;
 /** How many changes the changes page lists. */
 export const CHANGES_PAGE_SIZE = 200;
+/** How many entries each list of the review page shows (overdue, due soon). */
+export const REVIEW_LIST_SIZE = 100;
+/** How many kinds of decision (boundary categories) a ladder's page sums up before saying how many more. */
+export const LADDER_CATEGORIES = 100;
 /** How many items a feed carries. */
 export const FEED_SIZE = 50;

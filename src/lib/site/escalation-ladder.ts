@@ -22,6 +22,8 @@ export interface LadderStep<R, G> {
   role: R;
   /** Undefined for a role on the way up that holds no grant and passes the decision on. */
   grant: G | undefined;
+  /** Whether the decision can go higher from this role (its grant's escalateTo, else its escalatesTo). */
+  hasAbove: boolean;
 }
 
 export interface Ladder<R, G> {
@@ -60,7 +62,7 @@ export function escalationLadders<R extends LadderRole, G extends LadderGrant<R>
         break;
       }
       seen.add(role.id);
-      steps.push({ role, grant: grantByRole.get(role.id) });
+      steps.push({ role, grant: grantByRole.get(role.id), hasAbove: next(role) !== undefined });
     }
     if (!joins) trimAboveLastGrant(steps);
     for (const step of steps) drawn.add(step.role.id);
@@ -79,4 +81,18 @@ function trimAboveLastGrant<R, G extends { authority: string }>(steps: LadderSte
   const lastGrant = steps[last]?.grant;
   const keep = lastGrant && lastGrant.authority !== 'decide' ? last + 2 : last + 1;
   steps.splice(Math.min(keep, steps.length));
+}
+
+/**
+ * What a step without a grant does, in words. Only a step with somewhere
+ * to send the decision "passes it up": the top rung of a ladder, with
+ * nobody above, is where decisions passed up end.
+ */
+export function stepWithoutGrantInWords(ladder: Ladder<unknown, unknown>, index: number): string {
+  const step = ladder.steps[index]!;
+  const last = index === ladder.steps.length - 1;
+  if (!last || ladder.joins) return 'No authority of its own here: passes the decision up';
+  return step.hasAbove
+    ? 'Decisions passed up come here; no grant of its own on this boundary'
+    : 'Top of the ladder: decisions passed up end here; no grant of its own on this boundary';
 }

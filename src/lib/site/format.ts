@@ -87,7 +87,13 @@ export function grantInWords(grant: GrantWords, locale: string): string {
   }
 }
 
-/** "3 days overdue", "Due today", "Due in 12 days". */
+/** "3 days overdue", or "Due today". */
 export function overdueInWords(daysOverdue: number, locale: string): string {
   return daysOverdue === 0 ? 'Due today' : `${plural(daysOverdue, 'day', 'days', locale)} overdue`;
+}
+
+/** "Due tomorrow", "Due in 12 days", or "Due today". */
+export function dueInWords(daysUntilDue: number, locale: string): string {
+  if (daysUntilDue === 0) return 'Due today';
+  return daysUntilDue === 1 ? 'Due tomorrow' : `Due in ${plural(daysUntilDue, 'day', 'days', locale)}`;
 }

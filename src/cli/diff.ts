@@ -1,0 +1,107 @@
+/**
+ * `npm run diff -- --base <git-ref>` (or `--base-dir DIR`): what a change
+ * does to authority, for the leaders who approve it. Both content roots are
+ * read with the validator's reader into the site's model, then compared.
+ *
+ *   --base REF        compare with the content root as it is at a git branch, tag or commit
+ *   --base-dir DIR    compare with another content root on disk
+ *   --content DIR     the changed content root (default PLAYBOOK_CONTENT_DIR or content/)
+ *   --format F        text (default) or markdown (for a pull-request comment)
+ *   --output FILE     write the summary to FILE instead of standard output
+ *
+ * Text is the default everywhere, terminal or not, so what a script gets
+ * never depends on where it runs; CI asks for markdown by name.
+ * Exit 0 when the summary was written, 2 for a usage mistake or a git ref
+ * that cannot be read.
+ */
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { authorityDiff } from '../lib/authority-diff/diff.ts';
+import { DIFF_FORMATS, formatDiff, type DiffFormat } from '../lib/authority-diff/format.ts';
+import { contentRootAt, GitProblem } from '../lib/content-root/git-content.ts';
+import { resolveContentRoot } from '../lib/content-root/resolve-content-root.ts';
+import { loadContentRoot } from '../lib/model/load-content-root.ts';
+import { buildDate } from '../lib/review.ts';
+
+const USAGE = `Usage: npm run diff -- (--base REF | --base-dir DIR) [--content DIR] [--format text|markdown] [--output FILE]
+
+  --base REF       compare with the content root at a git branch, tag or commit (such as origin/main)
+  --base-dir DIR   compare with another content root on disk
+  --content DIR    the changed content root (default: PLAYBOOK_CONTENT_DIR, else content/)
+  --format F       text (default) or markdown, for a pull-request comment
+  --output FILE    write the summary to FILE`;
+
+async function main(argv: string[]): Promise<number> {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: argv,
+      options: {
+        base: { type: 'string' },
+        'base-dir': { type: 'string' },
+        content: { type: 'string' },
+        format: { type: 'string', default: 'text' },
+        output: { type: 'string' },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+      allowPositionals: false,
+      strict: true,
+    }));
+  } catch (error) {
+    process.stderr.write(`diff: ${(error as Error).message}\n\n${USAGE}\n`);
+    return 2;
+  }
+  if (values.help) {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+  if ((values.base === undefined) === (values['base-dir'] === undefined)) {
+    process.stderr.write(`diff: give one of --base or --base-dir\n\n${USAGE}\n`);
+    return 2;
+  }
+  if (!(DIFF_FORMATS as readonly string[]).includes(values.format)) {
+    process.stderr.write(`diff: unknown format "${values.format}"; use text or markdown\n\n${USAGE}\n`);
+    return 2;
+  }
+  const invocationDir = process.env.INIT_CWD || process.cwd();
+  const root = resolveContentRoot({ flag: values.content, invocationDir });
+  const today = buildDate();
+
+  let base: { dir: string; cleanup: () => Promise<void> };
+  if (values.base !== undefined) {
+    try {
+      base = await contentRootAt(root, values.base);
+    } catch (error) {
+      if (!(error instanceof GitProblem)) throw error;
+      process.stderr.write(`diff: --base ${values.base}: ${error.message}\n`);
+      return 2;
+    }
+  } else {
+    base = { dir: path.resolve(invocationDir, values['base-dir']!), cleanup: async () => {} };
+  }
+  try {
+    const [before, after] = [await loadContentRoot(base.dir, today), await loadContentRoot(root, today)];
+    const notes: string[] = [];
+    if (after.filesWithErrors.length > 0) {
+      const n = after.filesWithErrors.length;
+      notes.push(`${n} ${n === 1 ? 'file has' : 'files have'} errors (entries that cannot be read are left out): run npm run validate to see them.`);
+    }
+    const text = `${formatDiff(authorityDiff(before.playbook, after.playbook), values.format as DiffFormat, notes)}\n`;
+    if (values.output !== undefined) await writeFile(path.resolve(invocationDir, values.output), text);
+    else process.stdout.write(text);
+    return 0;
+  } finally {
+    await base.cleanup();
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    process.stderr.write(`diff: could not finish (${error instanceof Error ? error.message : String(error)}). This is a bug in Latitude; please report it.\n`);
+    process.exitCode = 1;
+  },
+);

@@ -1,0 +1,46 @@
+/**
+ * An entry written by `npm run new` is not finished until every placeholder
+ * is replaced: each one left is an error in a published or retired entry
+ * (it would be published), and a warning in a draft (drafts publish nothing).
+ */
+import { COLLECTION_NAMES } from '../../../schemas/index.ts';
+import { isPlaceholder } from '../authoring/placeholders.ts';
+import { describeValue, formatFieldPath, type FieldPath, type Finding } from '../diagnostics/diagnostic.ts';
+import type { CheckedEntry, Rule } from './checked-content.ts';
+
+const HINT = 'replace it with your own words, or delete the line where the field is optional (npm run new wrote it as a reminder)';
+
+export const checkPlaceholders: Rule = ({ entries, partial }) => {
+  const findings: Finding[] = [];
+  for (const collection of COLLECTION_NAMES) {
+    // Entries that failed their schema too: every problem of a file in one run.
+    for (const entry of [...entries[collection], ...partial[collection]] as CheckedEntry[]) {
+      const severity = entry.data.status === 'draft' ? 'warning' : 'error';
+      for (const { path, text } of stringsIn(entry.data, [])) {
+        if (!isPlaceholder(text)) continue;
+        findings.push({
+          file: entry.file, path, severity, rule: 'placeholder',
+          message: `${formatFieldPath(path)}: still holds the placeholder ${describeValue(text)}`,
+          found: text, hint: HINT,
+        });
+      }
+      entry.body.split('\n').forEach((line, index) => {
+        if (!isPlaceholder(line) || line.length - line.trimStart().length > 3) return;
+        const text = line.trim();
+        findings.push({
+          file: entry.file, path: [], position: { line: entry.bodyLine + index, column: line.indexOf(text) + 1 }, severity, rule: 'placeholder',
+          message: `the text still holds the placeholder ${describeValue(text)}`,
+          found: text, hint: HINT,
+        });
+      });
+    }
+  }
+  return findings;
+};
+
+/** Every string in an entry's data, with its field path. */
+function* stringsIn(value: unknown, path: FieldPath): Generator<{ path: FieldPath; text: string }> {
+  if (typeof value === 'string') yield { path, text: value };
+  else if (Array.isArray(value)) for (const [index, item] of value.entries()) yield* stringsIn(item, [...path, index]);
+  else if (value !== null && typeof value === 'object') for (const [key, item] of Object.entries(value)) yield* stringsIn(item, [...path, key]);
+}

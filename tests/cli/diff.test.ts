@@ -1,0 +1,86 @@
+/**
+ * `npm run diff` as leaders and CI run it: two fixture roots in, exactly the
+ * expected summary out, the same from a git ref as from a folder.
+ */
+import { cp, mkdtemp, readFile, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { FIXTURES, PROJECT_ROOT, run } from '../support/build-playbook.ts';
+
+const CLI = path.join(PROJECT_ROOT, 'src/cli/diff.ts');
+const BEFORE = path.join(FIXTURES, 'authority-diff/before');
+const AFTER = path.join(FIXTURES, 'authority-diff/after');
+const env = { ...process.env, PLAYBOOK_TODAY: '2026-11-23', INIT_CWD: '' };
+const diff = (args: string[], cwd = PROJECT_ROOT) => run(process.execPath, [CLI, ...args], { cwd, env });
+
+describe('npm run diff', () => {
+  it('prints the authority changes between two content roots as text', async () => {
+    const result = await diff(['--base-dir', BEFORE, '--content', AFTER]);
+    expect(result.stdout).toBe(`Authority changes
+
+Goodwill gesture (boundaries/goodwill-gesture.md)
+  Store associate: £30 → £50 per customer per day
+
+Refund a purchase (boundaries/refund-a-purchase.md)
+  Store associate: £75 → £100 per case
+  Shift lead: Decides up to £250 per case, then informs Store manager → Consults Store manager first, then decides up to £250 per case
+  Area manager: new grant: Decides, no monetary limit
+  Store manager: grant removed (was: Decides, no monetary limit)
+
+Boundaries
+  Added: Waive a delivery fee (boundaries/waive-a-delivery-fee.md), 2 grants: Store associate decides up to £5 per case; Shift lead decides, no monetary limit
+  Removed: Give a paper voucher (boundaries/old-voucher.md), which held 2 grants
+  Retired: Match a competitor's price (boundaries/price-match.md)
+
+Ladders
+  New role: Area manager, top of its ladder (escalates to nobody)
+  Store manager: top of its ladder (escalates to nobody) → escalates to Area manager
+
+Values
+  Added: Be kind: Treat every customer as a neighbour.
+  Changed: Own the outcome (summary): A problem a customer brings you is yours until it is solved, and you may spend to solve it.
+`);
+    expect(result.stdout).toBe(await readFile(path.join(FIXTURES, 'authority-diff/expected.txt'), 'utf8'));
+    expect(result).toMatchObject({ exitCode: 0, stderr: '' });
+  });
+
+  it('prints Markdown for a pull-request comment', async () => {
+    const result = await diff(['--base-dir', BEFORE, '--content', AFTER, '--format', 'markdown']);
+    expect(result.stdout).toBe(await readFile(path.join(FIXTURES, 'authority-diff/expected.md'), 'utf8'));
+    expect(result.stdout.split('\n').slice(0, 5)).toEqual([
+      '### Authority changes', '', '#### Goodwill gesture (`boundaries/goodwill-gesture.md`)', '', '- Store associate: £30 → £50 per customer per day',
+    ]);
+  });
+
+  it('says so when nothing changes', async () => {
+    const result = await diff(['--base-dir', BEFORE, '--content', BEFORE]);
+    expect(result.stdout).toBe('No changes to authority: every limit, grant, boundary, ladder and value is as before.\n');
+  });
+
+  it('--base REF reads the base from git and gives the same summary', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'latitude-diff-'));
+    try {
+      const root = path.join(dir, 'content');
+      const git = (...args: string[]) => run('git', ['-c', 'user.name=T', '-c', 'user.email=t@example.com', ...args], { cwd: dir, env: process.env });
+      await cp(BEFORE, root, { recursive: true });
+      await git('init', '-q', '-b', 'main');
+      await git('add', '-A');
+      await git('commit', '-q', '-m', 'base');
+      await rm(root, { recursive: true });
+      await cp(AFTER, root, { recursive: true });
+      const result = await diff(['--base', 'main', '--content', root]);
+      expect(result.stdout).toBe(await readFile(path.join(FIXTURES, 'authority-diff/expected.txt'), 'utf8'));
+      const unknown = await diff(['--base', 'nope', '--content', root]);
+      expect(unknown).toMatchObject({ exitCode: 2, stderr: 'diff: --base nope: "nope" is not a branch, tag or commit that git knows here (try origin/main, or run git fetch first)\n' });
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('refuses to guess what to compare with', async () => {
+    const result = await diff([]);
+    expect(result.exitCode).toBe(2);
+    expect(result.stderr.split('\n')[0]).toBe('diff: give one of --base or --base-dir');
+  });
+});

@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { authorityDiff } from '../../src/lib/authority-diff/diff.ts';
+import { escapeMarkdown, formatDiffMarkdown, formatDiffText } from '../../src/lib/authority-diff/format.ts';
+import { boundary, LADDER, modelOf } from '../support/checked-content.ts';
+
+describe('authorityDiff', () => {
+  const before = modelOf({ roles: { ...LADDER }, boundaries: { refunds: boundary([{ role: 'agent', authority: 'escalate' }, { role: 'lead', authority: 'decide', limit: { amount: 40 } }]) } });
+
+  it('finds nothing between a model and itself', () => {
+    expect(authorityDiff(before, before)).toEqual({ sections: [] });
+  });
+
+  it('an authority change, an escalation override and a ladder change read as leaders say them', () => {
+    const after = modelOf({
+      roles: { ...LADDER, agent: { title: 'Agent', escalatesTo: 'manager' } },
+      boundaries: { refunds: boundary([{ role: 'agent', authority: 'decide', limit: { amount: 20 } }, { role: 'lead', authority: 'decide', limit: { amount: 40 }, escalateTo: 'director' }]) },
+    });
+    expect(formatDiffText(authorityDiff(before, after))).toBe(`Authority changes
+
+Refund a purchase (boundaries/refunds.md)
+  Agent: Escalates to Lead → Decides up to £20 per case
+  Lead: passes what is beyond its authority to Manager → Director (Decides up to £40 per case)
+
+Ladders
+  Agent: escalates to Lead → escalates to Manager`);
+  });
+
+  it('escapes what Markdown would act on in content', () => {
+    expect(escapeMarkdown('Refunds *now* <b>@team</b> #12')).toBe('Refunds \\*now\\* \\<b\\>\\@team\\</b\\> \\#12');
+    expect(formatDiffMarkdown({ sections: [] })).toBe('### Authority changes\n\nNo changes to authority: every limit, grant, boundary, ladder and value is as before.');
+  });
+});
