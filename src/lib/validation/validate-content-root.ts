@@ -17,12 +17,12 @@ import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { COLLECTIONS, COLLECTION_NAMES, PLAYBOOK_FILE, playbookSchema, type CollectionName, type EntryStatus, type PlaybookSettings } from '../../../schemas/index.ts';
 import { readSource, type FieldLocator, type ReadSource } from '../content-root/read-source.ts';
-import { renderBody, type BodyHeading } from '../content-root/render-body.ts';
 import { scanContentRoot, type SourceFile } from '../content-root/scan-content-root.ts';
 import { formatFieldPath, type Diagnostic, type Finding } from '../diagnostics/diagnostic.ts';
 import { checkWithSchema } from '../diagnostics/schema-issues.ts';
 import { buildDate } from '../review.ts';
 import { RULES, type CheckedContent, type CheckedEntry } from '../rules/index.ts';
+import { locateLater, readEntryFiles, unreadable, type ReadEntry } from './read-entries.ts';
 
 export interface ValidateOptions {
   /** The build date, YYYY-MM-DD; defaults to today (or PLAYBOOK_TODAY). */
@@ -40,12 +40,7 @@ export interface ValidationReport {
   entryCount: number;
 }
 
-/** An entry as read: its checked data, and its body rendered (Markdown collections). */
-export type ReadEntry<C extends CollectionName = CollectionName> = CheckedEntry<C> & {
-  /** The body as HTML with BoundaryRef markers; undefined for YAML entries and trusted MDX (Astro renders those). */
-  html: string | undefined;
-  headings: BodyHeading[];
-};
+export type { ReadEntry } from './read-entries.ts';
 
 export interface PlaybookRead {
   report: ValidationReport;
@@ -54,9 +49,6 @@ export interface PlaybookRead {
   /** The entries that passed their schema, by collection. */
   entries: { [C in CollectionName]: ReadEntry<C>[] };
 }
-
-/** Files are read this many at a time: enough to keep the disk busy, few enough for any machine. */
-const READ_CONCURRENCY = 64;
 
 export async function validateContentRoot(rootInput: string, options: ValidateOptions = {}): Promise<ValidationReport> {
   return (await readPlaybook(rootInput, options)).report;
@@ -107,21 +99,14 @@ export async function readPlaybook(rootInput: string, options: ValidateOptions =
   const partial = Object.fromEntries(COLLECTION_NAMES.map((name) => [name, []])) as unknown as CheckedContent['partial'];
 
   const jobs = COLLECTION_NAMES.flatMap((collection) => scan.entries[collection].map((source) => ({ collection, source })));
-  await mapLimit(jobs, READ_CONCURRENCY, async ({ collection, source }) => {
-    const read = await readSafely(source, COLLECTIONS[collection].kind);
-    try {
-      const entry = checkEntry(collection, read, trusted);
-      locators.set(read.source.file, read.locator);
-      findings.push(...read.findings, ...entry.findings);
-      known[collection].set(source.id, statusOf(read));
-      if (entry.entry) (entries[collection] as ReadEntry[]).push(entry.entry);
-      else if (entry.salvaged) (partial[collection] as CheckedEntry[]).push(entry.salvaged);
-    } catch (error) {
-      findings.push(unreadable(source, error));
-    }
-  });
-  // Reads finish in any order: keep entries in file order, so builds are reproducible.
-  for (const collection of COLLECTION_NAMES) (entries[collection] as ReadEntry[]).sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  for (const read of await readEntryFiles(jobs, trusted)) {
+    // The file's own findings are placed already; the cross-entry rules' findings need its YAML again, rarely.
+    locators.set(read.source.file, locateLater(read.source, COLLECTIONS[read.collection].kind));
+    findings.push(...read.findings);
+    known[read.collection].set(read.source.id, read.status);
+    if (read.entry) (entries[read.collection] as ReadEntry[]).push(read.entry);
+    else if (read.salvaged) (partial[read.collection] as CheckedEntry[]).push(read.salvaged);
+  }
 
   const content: CheckedContent = { root, settings, sources: scan.entries, entries, partial, known, today };
   for (const rule of RULES) {
@@ -142,60 +127,6 @@ export async function readPlaybook(rootInput: string, options: ValidateOptions =
   return { report, settings, entries };
 }
 
-interface CheckedRead {
-  findings: Finding[];
-  entry?: ReadEntry;
-  /** What could be read of an entry that failed its schema: the fields that passed, for the reference checks. */
-  salvaged?: CheckedEntry;
-}
-
-function checkEntry(collection: CollectionName, read: ReadSource, trusted: boolean): CheckedRead {
-  if (!read.data) return { findings: [] };
-  const schema = COLLECTIONS[collection].schema;
-  const source = read.source;
-  const common = { collection, id: source.id, file: source.file, absolutePath: source.absolutePath, body: read.body, bodyLine: read.bodyLine };
-  const checked = checkWithSchema(schema, read.data, source.file);
-  const markdown = COLLECTIONS[collection].kind === 'markdown';
-  const body = markdown
-    ? renderBody({ file: source.file, body: read.body, bodyLine: read.bodyLine, format: source.file.endsWith('.mdx') ? 'mdx' : 'md', trusted })
-    : undefined;
-  const bodyReferences = body?.boundaryRefs ?? [];
-  if (!checked.ok) {
-    return { findings: [...checked.findings, ...(body?.findings ?? [])], salvaged: { ...common, data: (salvage(schema, read.data) ?? {}) as never, bodyReferences } };
-  }
-  const entry = { ...common, data: checked.data, bodyReferences, html: body?.html, headings: body?.headings ?? [] } as ReadEntry;
-  return { findings: body?.findings ?? [], entry };
-}
-
-/** A zod schema, seen through the parts `salvage` looks at. */
-interface SchemaNode {
-  safeParse(value: unknown): { success: boolean; data?: unknown };
-  _zod: { def: { type: string; innerType?: SchemaNode; element?: SchemaNode; shape?: Record<string, SchemaNode>; in?: SchemaNode } };
-}
-
-/**
- * What passes of `value`: the value itself when it passes `schema`, else, for
- * objects and lists, the fields and items that pass their own part of it
- * (a boundary whose third grant is broken keeps its other grants' roles).
- */
-function salvage(schema: unknown, value: unknown): unknown {
-  let node = schema as SchemaNode;
-  const whole = node.safeParse(value);
-  if (whole.success) return whole.data;
-  while (node._zod.def.innerType || node._zod.def.in) node = (node._zod.def.innerType ?? node._zod.def.in)!;
-  const { type, element, shape } = node._zod.def;
-  if (type === 'array' && element && Array.isArray(value)) return value.map((item) => salvage(element, item));
-  if (type === 'object' && shape && typeof value === 'object' && value !== null && !Array.isArray(value)) {
-    const kept: Record<string, unknown> = {};
-    for (const [key, field] of Object.entries(value)) {
-      const part = shape[key] ? salvage(shape[key], field) : undefined;
-      if (part !== undefined) kept[key] = part;
-    }
-    return kept;
-  }
-  return undefined;
-}
-
 async function readSafely(source: SourceFile, kind: 'markdown' | 'data'): Promise<ReadSource> {
   try {
     return await readSource(source, kind);
@@ -205,23 +136,6 @@ async function readSafely(source: SourceFile, kind: 'markdown' | 'data'): Promis
       findings: [unreadable(source, error)],
     };
   }
-}
-
-function unreadable(source: SourceFile, error: unknown): Finding {
-  const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  const reason = code === 'EACCES' || code === 'EPERM' ? 'the file may not be read (check its permissions)'
-    : code === 'EISDIR' ? 'this is a folder, not a file'
-    : `reading it failed: ${error instanceof Error ? error.message : String(error)}`;
-  return {
-    file: source.file, path: [], position: { line: 1, column: 1 }, severity: 'error', rule: 'unreadable',
-    message: `the file could not be read: ${reason}`,
-    hint: 'make it a plain text file the build can read, or remove it from the content root',
-  };
-}
-
-function statusOf(read: ReadSource): EntryStatus | undefined {
-  const status = read.data?.status;
-  return status === 'draft' || status === 'published' || status === 'retired' ? status : read.data ? 'published' : undefined;
 }
 
 function place(finding: Finding, locators: Map<string, FieldLocator>, display: (file: string) => string): Diagnostic {
@@ -261,12 +175,4 @@ async function checkRootExists(root: string): Promise<{ message: string; hint: s
   } catch {
     return { message: `there is no content root at ${root}`, hint: 'point --content or PLAYBOOK_CONTENT_DIR at the folder that holds playbook.yaml' };
   }
-}
-
-async function mapLimit<T>(items: readonly T[], limit: number, task: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) await task(items[next++]!);
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
 }

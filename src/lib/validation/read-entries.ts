@@ -1,0 +1,205 @@
+/**
+ * Reads a content root's entry files: each file read, parsed, checked and
+ * rendered (`readEntryFile`), on every core the machine has. A large
+ * playbook's reading is almost all per-file work (YAML, Markdown, schemas),
+ * so files are handed out in chunks to worker threads and the main thread
+ * alike; a small one is read in the main thread, where starting workers
+ * would cost more than it saves.
+ *
+ * A file's own findings come back placed at their line and column, so only
+ * the cross-entry rules, later, need a file's YAML again (`locateLater`).
+ */
+import { readFileSync } from 'node:fs';
+import os from 'node:os';
+import { Worker } from 'node:worker_threads';
+import { COLLECTIONS, type CollectionName, type EntryStatus } from '../../../schemas/index.ts';
+import { parseSource, type FieldLocator, type ReadSource } from '../content-root/read-source.ts';
+import { renderBody } from '../content-root/render-body.ts';
+import type { SourceFile } from '../content-root/scan-content-root.ts';
+import type { Finding } from '../diagnostics/diagnostic.ts';
+import { checkWithSchema } from '../diagnostics/schema-issues.ts';
+import type { CheckedEntry } from '../rules/index.ts';
+import type { BodyHeading } from '../content-root/render-body.ts';
+
+/** An entry as read: its checked data, and its body rendered (Markdown collections). */
+export type ReadEntry<C extends CollectionName = CollectionName> = CheckedEntry<C> & {
+  /** The body as HTML with BoundaryRef markers; undefined for YAML entries and trusted MDX (Astro renders those). */
+  html: string | undefined;
+  headings: BodyHeading[];
+};
+
+export interface EntryJob {
+  collection: CollectionName;
+  source: SourceFile;
+}
+
+/** What reading one file gave. */
+export interface FileRead {
+  collection: CollectionName;
+  source: SourceFile;
+  status: EntryStatus | undefined;
+  /** The file's own problems (encoding, YAML, schema, body), placed. */
+  findings: Finding[];
+  /** The entry, when it passed its schema. */
+  entry?: ReadEntry;
+  /** What could be read of an entry that failed its schema: the fields that passed, for the reference checks. */
+  salvaged?: CheckedEntry;
+}
+
+/** Below this many files, one thread reads them all. */
+const PARALLEL_FROM = 1500;
+/** Files handed out at a time: small enough to keep every thread busy to the end. */
+const CHUNK = 250;
+
+export async function readEntryFiles(jobs: readonly EntryJob[], trusted: boolean): Promise<FileRead[]> {
+  const threads = Number(process.env.LATITUDE_READ_THREADS) || Math.min(os.availableParallelism(), 4);
+  if (jobs.length < PARALLEL_FROM || threads < 2) return jobs.map((job) => readEntryFile(job, trusted));
+
+  const results = new Array<FileRead>(jobs.length);
+  let next = 0;
+  const take = (): [number, number] | undefined => {
+    if (next >= jobs.length) return undefined;
+    const start = next;
+    next = Math.min(jobs.length, next + CHUNK);
+    return [start, next];
+  };
+  const workers = Array.from({ length: threads - 1 }, () => runWorker(jobs, trusted, take, results));
+  // The main thread reads too, a chunk at a time, letting the workers' messages in between.
+  for (let range = take(); range; range = take()) {
+    for (let i = range[0]; i < range[1]; i++) results[i] = readEntryFile(jobs[i]!, trusted);
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  await Promise.all(workers);
+  return results;
+}
+
+/** One worker thread, fed chunks from `take` until none are left. */
+function runWorker(jobs: readonly EntryJob[], trusted: boolean, take: () => [number, number] | undefined, results: FileRead[]): Promise<void> {
+  return new Promise((resolve) => {
+    const worker = new Worker(new URL('./read-entries-worker.ts', import.meta.url), { workerData: { trusted } });
+    let current: [number, number] | undefined;
+    const readHere = (range: [number, number]) => {
+      for (let i = range[0]; i < range[1]; i++) results[i] = readEntryFile(jobs[i]!, trusted);
+    };
+    worker.on('message', (message: FileRead[] | 'ready') => {
+      if (message !== 'ready' && current) message.forEach((read, i) => (results[current![0] + i] = read));
+      current = take();
+      if (current) worker.postMessage(jobs.slice(current[0], current[1]));
+      else void worker.terminate();
+    });
+    // A worker that cannot run: its chunk, and every chunk left, is read here instead.
+    worker.on('error', () => {
+      if (current) readHere(current);
+      for (let range = take(); range; range = take()) readHere(range);
+      current = undefined;
+    });
+    worker.on('exit', () => resolve());
+  });
+}
+
+/** Reads, parses, checks and renders one entry file. Never throws: a failure is a finding on the file. */
+export function readEntryFile({ collection, source }: EntryJob, trusted: boolean): FileRead {
+  const kind = COLLECTIONS[collection].kind;
+  let read: ReadSource;
+  try {
+    read = parseSource(source, kind, readFileSync(source.absolutePath));
+  } catch (error) {
+    return { collection, source, status: undefined, findings: [unreadable(source, error)] };
+  }
+  try {
+    const checked = checkEntry(collection, read, trusted);
+    return { collection, source, status: statusOf(read), ...checked, findings: [...read.findings, ...checked.findings].map((f) => placed(f, read.locator)) };
+  } catch (error) {
+    return { collection, source, status: statusOf(read), findings: [unreadable(source, error)] };
+  }
+}
+
+/** A finding with its position worked out from the file's YAML. */
+export function placed(finding: Finding, locator: FieldLocator): Finding {
+  if (finding.position) return finding;
+  try {
+    return { ...finding, position: locator.locate(finding.path, finding.at) };
+  } catch {
+    // An odd document shape: the file's first line still names the file.
+    return { ...finding, position: { line: 1, column: 1 } };
+  }
+}
+
+/** Where a field is written in a file, read again when a cross-entry rule needs it. */
+export function locateLater(source: SourceFile, kind: 'markdown' | 'data'): FieldLocator {
+  let locator: FieldLocator | undefined;
+  return {
+    locate(path, at) {
+      try {
+        locator ??= parseSource(source, kind, readFileSync(source.absolutePath)).locator;
+      } catch {
+        locator = { locate: () => ({ line: 1, column: 1 }) };
+      }
+      return locator.locate(path, at);
+    },
+  };
+}
+
+function checkEntry(collection: CollectionName, read: ReadSource, trusted: boolean): Pick<FileRead, 'findings' | 'entry' | 'salvaged'> {
+  if (!read.data) return { findings: [] };
+  const schema = COLLECTIONS[collection].schema;
+  const source = read.source;
+  const common = { collection, id: source.id, file: source.file, absolutePath: source.absolutePath, body: read.body, bodyLine: read.bodyLine };
+  const checked = checkWithSchema(schema, read.data, source.file);
+  const markdown = COLLECTIONS[collection].kind === 'markdown';
+  const body = markdown
+    ? renderBody({ file: source.file, body: read.body, bodyLine: read.bodyLine, format: source.file.endsWith('.mdx') ? 'mdx' : 'md', trusted })
+    : undefined;
+  const bodyReferences = body?.boundaryRefs ?? [];
+  if (!checked.ok) {
+    return { findings: [...checked.findings, ...(body?.findings ?? [])], salvaged: { ...common, data: (salvage(schema, read.data) ?? {}) as never, bodyReferences } };
+  }
+  const entry = { ...common, data: checked.data, bodyReferences, html: body?.html, headings: body?.headings ?? [] } as ReadEntry;
+  return { findings: body?.findings ?? [], entry };
+}
+
+/** A zod schema, seen through the parts `salvage` looks at. */
+interface SchemaNode {
+  safeParse(value: unknown): { success: boolean; data?: unknown };
+  _zod: { def: { type: string; innerType?: SchemaNode; element?: SchemaNode; shape?: Record<string, SchemaNode>; in?: SchemaNode } };
+}
+
+/**
+ * What passes of `value`: the value itself when it passes `schema`, else, for
+ * objects and lists, the fields and items that pass their own part of it
+ * (a boundary whose third grant is broken keeps its other grants' roles).
+ */
+function salvage(schema: unknown, value: unknown): unknown {
+  let node = schema as SchemaNode;
+  const whole = node.safeParse(value);
+  if (whole.success) return whole.data;
+  while (node._zod.def.innerType || node._zod.def.in) node = (node._zod.def.innerType ?? node._zod.def.in)!;
+  const { type, element, shape } = node._zod.def;
+  if (type === 'array' && element && Array.isArray(value)) return value.map((item) => salvage(element, item));
+  if (type === 'object' && shape && typeof value === 'object' && value !== null && !Array.isArray(value)) {
+    const kept: Record<string, unknown> = {};
+    for (const [key, field] of Object.entries(value)) {
+      const part = shape[key] ? salvage(shape[key], field) : undefined;
+      if (part !== undefined) kept[key] = part;
+    }
+    return kept;
+  }
+  return undefined;
+}
+
+export function unreadable(source: SourceFile, error: unknown): Finding {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  const reason = code === 'EACCES' || code === 'EPERM' ? 'the file may not be read (check its permissions)'
+    : code === 'EISDIR' ? 'this is a folder, not a file'
+    : `reading it failed: ${error instanceof Error ? error.message : String(error)}`;
+  return {
+    file: source.file, path: [], position: { line: 1, column: 1 }, severity: 'error', rule: 'unreadable',
+    message: `the file could not be read: ${reason}`,
+    hint: 'make it a plain text file the build can read, or remove it from the content root',
+  };
+}
+
+function statusOf(read: ReadSource): EntryStatus | undefined {
+  const status = read.data?.status;
+  return status === 'draft' || status === 'published' || status === 'retired' ? status : read.data ? 'published' : undefined;
+}
