@@ -3,6 +3,7 @@ import mdx from '@astrojs/mdx';
 import { satteri } from '@astrojs/markdown-satteri';
 import { defineConfig } from 'astro/config';
 import { playbookLogo } from './src/integrations/playbook-logo.ts';
+import { playbookOffline } from './src/integrations/offline.ts';
 import { playbookSearch } from './src/integrations/pagefind.ts';
 import { playbookDev } from './src/integrations/playbook-dev.ts';
 import { playbookValidation } from './src/integrations/playbook-validation.ts';
@@ -24,7 +25,8 @@ export default defineConfig({
   outDir: process.env.PLAYBOOK_OUT_DIR || './dist',
   // One cache (and data store) per content root: two organisations built by one install never share one.
   cacheDir: process.env.PLAYBOOK_CACHE_DIR || contentRootCacheDir(),
-  integrations: [playbookValidation(), playbookDev(), playbookLogo(), mdx(), playbookSearch()],
+  // playbookOffline last: its service worker precaches what the others wrote (Pagefind's index, the icons).
+  integrations: [playbookValidation(), playbookDev(), playbookLogo(), mdx(), playbookSearch(), playbookOffline()],
   // Content bodies are checked again as they compile: no code from content runs.
   // No Shiki: its inline styles would need a looser Content Security Policy, and a
   // culture playbook has little code to colour.

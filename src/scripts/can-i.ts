@@ -1,21 +1,29 @@
 /**
- * The "Can I…?" form in the browser: reads the helper's table from the page,
- * answers with the same verdict module the build uses, and keeps the
- * address in step (`?role=…&decision=…&amount=…`) so an answer can be shared.
- * Without this script the page shows the full role × decision table.
+ * The "Can I…?" form in the browser. The page carries the roles; once a
+ * role is chosen its decisions are loaded from `/can-i/<role>.json` and the
+ * Decision menu lists the role's own decisions first, then the others that
+ * go up its ladder. Answers come from the same verdict module the build
+ * uses. The address is kept in step (`?role=…&decision=…&amount=…`) so an
+ * answer can be shared, and the role is remembered on the device.
+ * Without this script the page links to each role's table.
  */
+import { roleDecisionMenu } from '../lib/decision/decision-table.ts';
 import type { HelperData } from '../lib/decision/helper-data.ts';
+import { deviceStorage, readRememberedRole, rememberRole } from '../lib/decision/remembered-role.ts';
+import { currencySymbol, verdictText, whomToCall } from '../lib/decision/verdict-text.ts';
+import { amountBasis, verdict, type DecisionRef } from '../lib/decision/verdict.ts';
 import { describePeriod } from '../lib/money.ts';
-import { currencySymbol, verdictText } from '../lib/decision/verdict-text.ts';
-import { amountBasis, verdict } from '../lib/decision/verdict.ts';
 import { href } from '../lib/site/href.ts';
+import { roleData } from './role-data.ts';
 
+const BASE = import.meta.env.BASE_URL;
 const root = document.querySelector<HTMLElement>('[data-can-i]');
 const source = document.getElementById('can-i-data');
-const data = source?.textContent ? (JSON.parse(source.textContent) as HelperData) : undefined;
-if (root && data && data.d.length > 0) start(root, data);
+const index = source?.textContent ? (JSON.parse(source.textContent) as HelperData) : undefined;
 
-function start(root: HTMLElement, data: HelperData): void {
+if (root && index && index.r.length > 0 && document.querySelector('[data-can-i-table]:not([hidden])')) start(root, index);
+
+function start(root: HTMLElement, index: HelperData): void {
   const find = <T extends HTMLElement>(name: string) => root.querySelector<T>(`[data-can-i-${name}]`)!;
   const form = find<HTMLFormElement>('form');
   const role = form.elements.namedItem('role') as HTMLSelectElement;
@@ -25,10 +33,41 @@ function start(root: HTMLElement, data: HelperData): void {
   const hint = find('hint');
   const status = find('status');
   const details = find('details');
-  const guardrailBlock = find('guardrail-block');
-  const guardrails = find<HTMLUListElement>('guardrails');
-  const link = find<HTMLAnchorElement>('link');
   const prompt = status.textContent ?? '';
+  let data: HelperData = index;
+  let shown: HelperData | undefined;
+
+  const option = (d: DecisionRef) => Object.assign(document.createElement('option'), { value: d.id, textContent: d.decision });
+  const group = (label: string, decisions: DecisionRef[]) => {
+    const element = Object.assign(document.createElement('optgroup'), { label });
+    element.append(...decisions.map(option));
+    return element;
+  };
+
+  /** The Decision menu for the chosen role, keeping the chosen decision when the new role has it too. */
+  const fillDecisions = (wanted: string): void => {
+    if (shown === data && data !== index) return;
+    shown = data;
+    const placeholder = Object.assign(document.createElement('option'), {
+      value: '', textContent: role.value ? 'Choose a decision' : 'Choose your role first',
+    });
+    if (!role.value || data === index) {
+      decision.replaceChildren(placeholder);
+      return;
+    }
+    const menu = roleDecisionMenu(data, role.value);
+    decision.replaceChildren(
+      placeholder,
+      ...(menu.own.length ? [group('Your decisions', menu.own)] : []),
+      ...(menu.other.length ? [group('Other decisions (they go up your ladder)', menu.other)] : []),
+    );
+    if ([...decision.options].some((o) => o.value === wanted)) decision.value = wanted;
+  };
+
+  const show = (name: string, text: string | undefined) => {
+    find(`${name}-block`).hidden = !text;
+    if (text) find(name).textContent = text;
+  };
 
   const update = (): void => {
     const basis = amountBasis(data, role.value, decision.value);
@@ -43,10 +82,23 @@ function start(root: HTMLElement, data: HelperData): void {
 
     details.hidden = !answer;
     if (answer) {
-      guardrails.replaceChildren(...answer.guardrails.map((line) => Object.assign(document.createElement('li'), { textContent: line })));
-      guardrailBlock.hidden = answer.guardrails.length === 0;
+      show('conditions', answer.grant?.note);
+      const call = whomToCall(answer, data.l);
+      find('call-block').hidden = !call;
+      if (call) {
+        const link = find<HTMLAnchorElement>('call-link');
+        link.href = href(`/roles/${call.role.id}/`);
+        link.textContent = call.role.title;
+        find('call-approves').textContent = call.approves ?? '';
+      }
+      find<HTMLUListElement>('guardrails').replaceChildren(
+        ...answer.guardrails.map((line) => Object.assign(document.createElement('li'), { textContent: line })),
+      );
+      find('guardrail-block').hidden = answer.guardrails.length === 0;
+      const link = find<HTMLAnchorElement>('link');
       link.href = href(answer.path);
       link.textContent = `Read the boundary: ${answer.decision.title}`;
+      find<HTMLAnchorElement>('role-table').href = href(`/can-i/${answer.role.id}/`);
     }
 
     const query = new URLSearchParams();
@@ -57,21 +109,36 @@ function start(root: HTMLElement, data: HelperData): void {
     if (search !== location.search) history.replaceState(history.state, '', search || location.pathname);
   };
 
-  // A deep link pre-fills the form; unknown ids are ignored.
-  const params = new URLSearchParams(location.search);
-  const pick = (select: HTMLSelectElement, value: string | null) => {
-    if (value && [...select.options].some((option) => option.value === value)) select.value = value;
+  /** Loads the chosen role's decisions, then answers; a later choice wins over a slower earlier load. */
+  const chooseRole = async (wantedDecision: string): Promise<void> => {
+    const chosen = role.value;
+    rememberRole(deviceStorage(), BASE, chosen);
+    const next = chosen ? await roleData(chosen) : undefined;
+    if (role.value !== chosen) return;
+    data = next ?? index;
+    fillDecisions(wantedDecision);
+    update();
   };
-  pick(role, params.get('role'));
-  pick(decision, params.get('decision'));
+
+  // A deep link pre-fills the form (unknown ids are ignored); else the remembered role.
+  const params = new URLSearchParams(location.search);
+  const wantedRole = params.get('role') ?? readRememberedRole(deviceStorage(), BASE) ?? '';
+  if ([...role.options].some((o) => o.value === wantedRole)) role.value = wantedRole;
   const asked = Number(params.get('amount') ?? '');
   if (params.get('amount') && Number.isFinite(asked) && asked >= 0) amount.value = String(asked);
 
-  form.addEventListener('input', update);
-  form.addEventListener('change', update);
+  form.addEventListener('input', (event) => {
+    if (event.target !== role) update();
+  });
+  form.addEventListener('change', (event) => {
+    if (event.target === role) void chooseRole(decision.value);
+    else update();
+  });
   form.addEventListener('submit', (event) => event.preventDefault());
   root.hidden = false;
   const table = document.querySelector<HTMLDetailsElement>('[data-can-i-table]');
   if (table) table.open = false;
+  fillDecisions('');
   update();
+  if (role.value) void chooseRole(params.get('decision') ?? '');
 }

@@ -134,7 +134,15 @@ async function createEngine(): Promise<SearchEngine> {
   };
 }
 
-async function loadSynonyms(): Promise<SynonymMap> {
+let synonymsLoaded: Promise<SynonymMap> | undefined;
+
+/** playbook.yaml's synonyms, fetched once per page (the search answer card uses them too). */
+export function loadSynonyms(): Promise<SynonymMap> {
+  synonymsLoaded ??= fetchSynonyms();
+  return synonymsLoaded;
+}
+
+async function fetchSynonyms(): Promise<SynonymMap> {
   try {
     const response = await fetch(withBase(SYNONYMS_FILE, base));
     return response.ok ? ((await response.json()) as SynonymMap) : {};

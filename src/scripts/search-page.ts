@@ -5,6 +5,7 @@
  */
 import { FILTER_KEYS, readSearchState, writeSearchState, type FilterChoice, type SearchState } from '../lib/search/filters.ts';
 import { loadSearchEngine, type SearchOutcome } from './search-engine.ts';
+import { showAnswerCard } from './search-answer.ts';
 import { appendHits, arrowKeys } from './search-results.ts';
 
 const PAGE_SIZE = 10;
@@ -17,6 +18,7 @@ export function startSearchPage(root: HTMLElement): void {
   const status = root.querySelector<HTMLElement>('[data-search-status]')!;
   const list = root.querySelector<HTMLOListElement>('ol[data-search-results]')!;
   const more = root.querySelector<HTMLButtonElement>('button[data-search-more]')!;
+  const answer = root.querySelector<HTMLElement>('[data-search-answer]');
 
   let outcome: SearchOutcome | undefined;
   let shown = 0;
@@ -33,6 +35,7 @@ export function startSearchPage(root: HTMLElement): void {
     const params = writeSearchState(current).toString();
     history.replaceState(history.state, '', params ? `?${params}` : location.pathname);
     const mine = ++run;
+    if (answer) void showAnswerCard(answer, current.query);
     status.textContent = current.query || Object.keys(current.filters).length > 0 ? 'Searching…' : '';
     let found: SearchOutcome;
     try {

@@ -62,3 +62,26 @@ export function decisionMenu(data: HelperData, other = 'Other'): DecisionGroup[]
     .sort(([a], [b]) => (a === other ? 1 : b === other ? -1 : a.localeCompare(b)))
     .map(([category, decisions]) => ({ category, decisions: decisions.sort((a, b) => a.decision.localeCompare(b.decision) || a.id.localeCompare(b.id)) }));
 }
+
+/** The Decision menu once a role is chosen: the decisions it holds first, then those that go up its ladder. */
+export interface RoleDecisionMenu {
+  own: DecisionRef[];
+  other: DecisionRef[];
+}
+
+/**
+ * Splits a role's helper data (`roleHelperData`) into the role's own
+ * decisions and the others, each by category (none last) then by decision.
+ */
+export function roleDecisionMenu(data: HelperData, roleId: string, other = 'Other'): RoleDecisionMenu {
+  const roleAt = data.r.findIndex(([id]) => id === roleId);
+  const held = new Set(data.d.filter(([, , , , , , grants]) => grants.some(([role]) => role === roleAt)).map(([id]) => id));
+  const order = (a: DecisionRef, b: DecisionRef) => {
+    const ca = a.category ?? other;
+    const cb = b.category ?? other;
+    if (ca !== cb) return ca === other ? 1 : cb === other ? -1 : ca.localeCompare(cb);
+    return a.decision.localeCompare(b.decision) || a.id.localeCompare(b.id);
+  };
+  const decisions = decisionsOf(data).sort(order);
+  return { own: decisions.filter((d) => held.has(d.id)), other: decisions.filter((d) => !held.has(d.id)) };
+}

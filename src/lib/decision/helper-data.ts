@@ -25,16 +25,16 @@ export const NO_ROLE = -1;
 export type HelperRole = [id: string, title: string, escalatesTo: number, selectable: 0 | 1];
 
 /**
- * A grant: `[role, authority, per, escalateTo, approver, amount?, currency?]`.
+ * A grant: `[role, authority, per, escalateTo, approver, note, amount?, currency?]`.
  * `role`, `escalateTo` and `approver` are indexes into `HelperData.r`
  * (`NO_ROLE` when there is none); `authority` and `per` index AUTHORITY_CODES
- * and PERIOD_CODES. No amount means no monetary limit; no currency means the
- * data's default currency `c`.
+ * and PERIOD_CODES; `note` is the grant's conditions ('' for none). No amount
+ * means no monetary limit; no currency means the data's default currency `c`.
  */
 export type HelperGrant =
-  | [role: number, authority: number, per: number, escalateTo: number, approver: number]
-  | [role: number, authority: number, per: number, escalateTo: number, approver: number, amount: number]
-  | [role: number, authority: number, per: number, escalateTo: number, approver: number, amount: number, currency: string];
+  | [role: number, authority: number, per: number, escalateTo: number, approver: number, note: string]
+  | [role: number, authority: number, per: number, escalateTo: number, approver: number, note: string, amount: number]
+  | [role: number, authority: number, per: number, escalateTo: number, approver: number, note: string, amount: number, currency: string];
 
 /** A decision: `[id, decision, title, path, category, guardrails, grants]`; category '' when there is none. */
 export type HelperDecision = [id: string, decision: string, title: string, path: string, category: string, guardrails: string[], grants: HelperGrant[]];
@@ -52,6 +52,15 @@ export interface HelperData {
 
 /** What `helperData` needs of the model. */
 export type HelperPlaybook = Pick<Playbook, 'settings' | 'roles' | 'boundaries'>;
+
+const built = new WeakMap<HelperPlaybook, HelperData>();
+
+/** `helperData`, built once per model: /can-i/ and every per-role file and page read the same table. */
+export function helperDataOf(playbook: HelperPlaybook): HelperData {
+  let data = built.get(playbook);
+  if (!data) built.set(playbook, (data = helperData(playbook)));
+  return data;
+}
 
 /** The helper's table for a playbook: published boundaries only (the model's `boundaries` already are). */
 export function helperData(playbook: HelperPlaybook): HelperData {
@@ -90,14 +99,61 @@ export function helperData(playbook: HelperPlaybook): HelperData {
       boundary.category ?? '',
       [...boundary.guardrails],
       boundary.grants.map((grant): HelperGrant => {
-        const head: [number, number, number, number, number] = [
+        const head: [number, number, number, number, number, string] = [
           at(grant.role), AUTHORITY_CODES.indexOf(grant.authority), PERIOD_CODES.indexOf(grant.per), at(grant.escalateTo), at(grant.approver?.role),
+          grant.note ?? '',
         ];
         if (!grant.limit) return head;
         return grant.limit.currency === currency ? [...head, grant.limit.amount] : [...head, grant.limit.amount, grant.limit.currency];
       }),
     ]),
   };
+}
+
+/**
+ * The helper's data for one role, which the page loads when the role is
+ * chosen (`/can-i/<role>.json`): every role (for the ladder), and only the
+ * decisions the role or a role above it holds. Those are all the decisions
+ * on which a verdict for this role can differ from "not in your playing
+ * field": a decision that nobody up the ladder holds cannot be escalated
+ * (approvingGrant only follows grants once it meets one on the ladder).
+ * Its size grows with the grants of one ladder, not with the playbook.
+ */
+export function roleHelperData(data: HelperData, roleId: string): HelperData | undefined {
+  const index = roleIndex(data);
+  const start = index.byId.get(roleId);
+  if (start === undefined) return undefined;
+  const ladder = new Set<number>();
+  for (let at = start; at !== NO_ROLE && !ladder.has(at); at = data.r[at]![2]) ladder.add(at);
+  const wanted = new Set<number>();
+  for (const role of ladder) for (const decision of index.decisionsOf[role]!) wanted.add(decision);
+  return { ...data, d: data.d.filter((_, at) => wanted.has(at)) };
+}
+
+/** The decisions a role holds a grant on, by its index in `r`: one pass over the grants, once per data object. */
+export function decisionsHeld(data: HelperData, roleId: string): HelperDecision[] {
+  const index = roleIndex(data);
+  const at = index.byId.get(roleId);
+  return at === undefined ? [] : index.decisionsOf[at]!.map((decision) => data.d[decision]!);
+}
+
+interface RoleIndex {
+  byId: Map<string, number>;
+  /** Per role (by index), the indexes into `d` of the decisions it holds a grant on. */
+  decisionsOf: number[][];
+}
+
+const roleIndexes = new WeakMap<HelperData, RoleIndex>();
+
+function roleIndex(data: HelperData): RoleIndex {
+  const hit = roleIndexes.get(data);
+  if (hit) return hit;
+  const index: RoleIndex = { byId: new Map(data.r.map(([id], at) => [id, at])), decisionsOf: data.r.map((): number[] => []) };
+  data.d.forEach(([, , , , , , grants], at) => {
+    for (const [role] of grants) if (index.decisionsOf[role]?.at(-1) !== at) index.decisionsOf[role]?.push(at);
+  });
+  roleIndexes.set(data, index);
+  return index;
 }
 
 /**

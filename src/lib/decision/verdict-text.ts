@@ -7,7 +7,7 @@
  * Pure: no Astro, no DOM (it is bundled into the client script).
  */
 import { describePeriod, formatMoney, type ResolvedMoney } from '../money.ts';
-import type { Escalation, GrantTerms, Verdict } from './verdict.ts';
+import type { Escalation, GrantTerms, RoleRef, Verdict } from './verdict.ts';
 
 const YOUR_MANAGER = 'your manager';
 
@@ -15,7 +15,8 @@ const YOUR_MANAGER = 'your manager';
 export function verdictText(verdict: Verdict, locale: string): string {
   const money = (m: ResolvedMoney) => formatMoney(m, locale);
   const limitOf = (grant: GrantTerms) => (grant.limit ? `${money(grant.limit)} ${describePeriod(grant.per)}` : undefined);
-  const who = verdict.counterpart?.title ?? YOUR_MANAGER;
+  const manager = verdict.manager?.title ?? YOUR_MANAGER;
+  const who = verdict.counterpart?.title ?? manager;
   const grant = verdict.grant;
   const limit = grant && limitOf(grant);
 
@@ -36,7 +37,7 @@ export function verdictText(verdict: Verdict, locale: string): string {
       if (answered) return `Consult ${who} first, then decide. ${because}`;
       return limit ? `Consult ${who} first, then you may decide up to ${limit}.` : `Consult ${who} first, then decide, with no monetary limit.`;
     case 'escalate':
-      return escalationText(verdict.escalation, limitOf) ?? `Escalate to ${YOUR_MANAGER}.`;
+      return escalationText(verdict.escalation, limitOf) ?? `Escalate to ${manager}.`;
     case 'over-limit': {
       const over = `No — ${money(verdict.amount!)} is above your limit of ${limit}.`;
       // No escalation here means no role above: the role is at the top of its ladder.
@@ -44,7 +45,7 @@ export function verdictText(verdict: Verdict, locale: string): string {
     }
     case 'no-grant': {
       const next = escalationText(verdict.escalation, limitOf);
-      return next ? `This decision is not in your playing field. ${next}` : `This decision is not in your playing field: ask ${YOUR_MANAGER}.`;
+      return next ? `This decision is not in your playing field. ${next}` : `This decision is not in your playing field: ask ${manager}.`;
     }
   }
 }
@@ -55,6 +56,16 @@ function escalationText(escalation: Escalation | undefined, limitOf: (grant: Gra
   const limit = approves && limitOf(approves);
   const may = !approves ? '' : limit ? `, who may approve up to ${limit}` : ', who has no monetary limit on this decision';
   return `Escalate to ${to.title}${may}.${highest ? ' No one higher on your ladder holds this decision.' : ''}`;
+}
+
+/** Whom the verdict sends the reader to, if anyone: the role and, where it holds the decision, what it may approve. */
+export function whomToCall(verdict: Verdict, locale: string): { role: RoleRef; approves: string | undefined } | undefined {
+  const approves = (grant: GrantTerms | undefined) =>
+    grant && (grant.limit ? `May approve up to ${formatMoney(grant.limit, locale)} ${describePeriod(grant.per)}.` : 'Has no monetary limit on this decision.');
+  if (verdict.escalation) return { role: verdict.escalation.to, approves: approves(verdict.escalation.approves) };
+  if (verdict.counterpart) return { role: verdict.counterpart, approves: undefined };
+  if (verdict.kind === 'decide') return undefined;
+  return verdict.manager && { role: verdict.manager, approves: undefined };
 }
 
 /** The currency's symbol as the locale writes it: "£", "€", "CA$"; the code itself when Intl has none. */

@@ -25,8 +25,10 @@ export interface GrantTerms {
   /** Undefined: no monetary limit. */
   limit: ResolvedMoney | undefined;
   per: LimitPeriod;
-  /** Where the role takes this decision next: to inform, consult or escalate. */
+  /** Where the role takes this decision next: to inform, consult or escalate (never a retired role). */
   escalateTo: RoleRef | undefined;
+  /** The grant's conditions ("check the item is ours…"); undefined when it has none. */
+  note: string | undefined;
 }
 
 export interface DecisionRef {
@@ -64,6 +66,8 @@ export interface Verdict {
   counterpart: RoleRef | undefined;
   /** For escalate, over-limit and no-grant: where it goes; undefined when nobody up the ladder holds it ("ask your manager"). */
   escalation: Escalation | undefined;
+  /** The role's manager: the nearest role above it that is not retired; undefined at the top of a ladder. */
+  manager: RoleRef | undefined;
   /** When not to use the authority at all. */
   guardrails: string[];
   /** The boundary page, without the site base. */
@@ -94,6 +98,7 @@ export function verdict({ data, roleId, decisionId, amount, currency }: VerdictQ
   const base = {
     role: role.ref, decision: decision.ref, amount: asked, grant: own && terms(own), counterpart: undefined,
     escalation: undefined, withinLimit: undefined, guardrails: decision.ref.guardrails, path: decision.ref.path,
+    manager: role.manager,
   };
 
   if (!own) {
@@ -107,7 +112,7 @@ export function verdict({ data, roleId, decisionId, amount, currency }: VerdictQ
   if (within === false) {
     return { ...base, kind: 'over-limit', withinLimit: false, escalation: climb(own.approver, asked) ?? direct(own.escalateTo) };
   }
-  const counterpart = own.authority === 'decide' ? undefined : own.escalateTo;
+  const counterpart = own.authority === 'decide' ? undefined : own.escalateTo ?? role.manager;
   return { ...base, kind: own.authority, withinLimit: asked && own.limit ? within : undefined, counterpart };
 }
 
@@ -143,6 +148,9 @@ export function selectableRoles(data: HelperData): RoleRef[] {
 
 interface IndexedGrant {
   role: RoleRef;
+  /** False for a retired role's grant: it is never an answer, only a step up the ladder. */
+  live: boolean;
+  note: string | undefined;
   authority: Authority;
   per: LimitPeriod;
   limit: ResolvedMoney | undefined;
@@ -159,7 +167,7 @@ interface IndexedDecision {
 interface Indexed {
   /** The data's default currency, '' for none. */
   currency: string;
-  roles: Map<string, { ref: RoleRef }>;
+  roles: Map<string, { ref: RoleRef; manager: RoleRef | undefined }>;
   ladder: Map<string, LadderRole>;
   decisions: Map<string, IndexedDecision>;
 }
@@ -171,10 +179,20 @@ function indexed(data: HelperData): Indexed {
   const hit = cache.get(data);
   if (hit) return hit;
   const refs = data.r.map(([id, title]): RoleRef => ({ id, title }));
-  const ref = (index: number): RoleRef | undefined => (index === NO_ROLE ? undefined : refs[index]);
+  // Nobody is sent to a retired role: a link to one goes on up its ladder to the next role still in place.
+  const live = (index: number): number => {
+    const seen = new Set<number>();
+    let at = index;
+    while (at !== NO_ROLE && data.r[at]![3] !== 1 && !seen.has(at)) {
+      seen.add(at);
+      at = data.r[at]![2];
+    }
+    return at !== NO_ROLE && data.r[at]![3] === 1 ? at : NO_ROLE;
+  };
+  const ref = (index: number): RoleRef | undefined => (index === NO_ROLE ? undefined : refs[live(index)]);
   const table: Indexed = {
     currency: data.c,
-    roles: new Map(refs.map((r) => [r.id, { ref: r }])),
+    roles: new Map(refs.map((r, at) => [r.id, { ref: r, manager: ref(data.r[at]![2]) }])),
     ladder: new Map(data.r.map(([id, , up]) => [id, { escalatesTo: ref(up)?.id }])),
     decisions: new Map(),
   };
@@ -182,9 +200,11 @@ function indexed(data: HelperData): Indexed {
     const byRole = new Map<string, IndexedGrant>();
     const approvers: [IndexedGrant, number][] = [];
     const ladder: LadderGrant[] = [];
-    for (const [role, authority, per, escalateTo, approver, amount, currency] of grants) {
+    for (const [role, authority, per, escalateTo, approver, note, amount, currency] of grants) {
       const grant: IndexedGrant = {
         role: refs[role]!,
+        live: data.r[role]![3] === 1,
+        note: note || undefined,
         authority: AUTHORITY_CODES[authority]!,
         per: PERIOD_CODES[per]!,
         limit: amount === undefined ? undefined : { amount, currency: currency ?? data.c },
@@ -203,7 +223,7 @@ function indexed(data: HelperData): Indexed {
 }
 
 function terms(grant: IndexedGrant): GrantTerms {
-  return { role: grant.role, authority: grant.authority, limit: grant.limit, per: grant.per, escalateTo: grant.escalateTo };
+  return { role: grant.role, authority: grant.authority, limit: grant.limit, per: grant.per, escalateTo: grant.escalateTo, note: grant.note };
 }
 
 /** Does the grant's limit cover the amount? Undefined when it cannot be told (no amount, or another currency). */
@@ -222,6 +242,7 @@ function climb(start: IndexedGrant | undefined, asked: ResolvedMoney | undefined
   let last: IndexedGrant | undefined;
   for (let grant = start; grant && !seen.has(grant); grant = grant.approver) {
     seen.add(grant);
+    if (!grant.live) continue;
     last = grant;
     if (covers(grant, asked) !== false) return { to: grant.role, approves: terms(grant), highest: false };
   }

@@ -28,7 +28,7 @@ export function normaliseSynonyms(map: SynonymMap | undefined): { key: string[];
 const ENDINGS = /^(?:s|es|ed|d|ing|er|ers)$/;
 
 /** A typed word matches a key word exactly, or with a common ending (keys of four letters or more). */
-function sameWord(typed: string, key: string): boolean {
+export function sameWord(typed: string, key: string): boolean {
   return typed === key || (key.length >= 4 && typed.startsWith(key) && ENDINGS.test(typed.slice(key.length)));
 }
 

@@ -1,0 +1,77 @@
+/**
+ * Which built files the service worker stores at install (its precache),
+ * within a byte budget. Files come in tiers, most needed first; a tier is
+ * taken whole while it fits, so the precache never holds half of a tier
+ * (half of search's index would be worse than none of it). Whatever is
+ * left out is cached at run time, the first time a reader opens it.
+ *
+ * - core: the scripts, styles, icons, search's engine and the pages that
+ *   answer (home, search, "Can I…?") — always taken, whatever their size;
+ * - listings: the section indexes and each role's "Can I…?" data;
+ * - boundaries and roles: their pages and the search index;
+ * - every other page;
+ * - images.
+ *
+ * For the example playbook every tier fits; at 20,000 entries the core and
+ * the listings do, and the rest is cached as it is read.
+ *
+ * Pure: paths relative to the build folder, with `/` separators.
+ */
+
+export const PRECACHE_BUDGET = 2 * 1024 * 1024;
+
+export interface BuiltFile {
+  /** Relative to the build folder: `boundaries/x/index.html`. */
+  path: string;
+  size: number;
+}
+
+export const TIERS = ['core', 'listings', 'boundaries-and-roles', 'pages', 'images'] as const;
+export type Tier = (typeof TIERS)[number];
+
+const CORE_PAGES = new Set(['index.html', '404.html', 'offline/index.html', 'search/index.html', 'can-i/index.html', 'manifest.webmanifest', 'search/synonyms.json']);
+const IMAGE = /\.(?:png|jpe?g|webp|avif|gif|svg)$/i;
+
+/** The tier of a built file, or undefined for files that are never precached (feeds, the worker itself, source maps). */
+export function tierOf(path: string): Tier | undefined {
+  if (/(?:^|\/)sw\.js$|^workbox-|\.map$|\.xml$/.test(path)) return undefined;
+  if (CORE_PAGES.has(path)) return 'core';
+  if (path.startsWith('_latitude/')) return 'core';
+  if (path.startsWith('_astro/')) return IMAGE.test(path) ? 'images' : /\.(?:js|css)$/.test(path) ? 'core' : undefined;
+  if (path.startsWith('pagefind/')) {
+    if (/^pagefind\/(?:index|fragment|filter)\//.test(path)) return 'boundaries-and-roles';
+    // The engine: pagefind.js, its worker, the entry file, the wasm and the metadata.
+    return /\.(?:js|json|pagefind|pf_meta)$/.test(path) ? 'core' : undefined;
+  }
+  if (/^can-i\/[^/]+\.json$/.test(path)) return 'listings';
+  if (!path.endsWith('.html')) return IMAGE.test(path) ? 'images' : undefined;
+  if (/^[^/]+\/index\.html$/.test(path)) return 'listings';
+  if (/^(?:boundaries|roles|can-i)\//.test(path)) return 'boundaries-and-roles';
+  return 'pages';
+}
+
+export interface PrecachePlan {
+  /** The files to precache, by tier order. */
+  files: BuiltFile[];
+  bytes: number;
+  /** The tiers taken whole. */
+  tiers: Tier[];
+}
+
+export function precachePlan(files: readonly BuiltFile[], budget = PRECACHE_BUDGET): PrecachePlan {
+  const byTier = new Map<Tier, BuiltFile[]>(TIERS.map((tier) => [tier, []]));
+  for (const file of files) {
+    const tier = tierOf(file.path);
+    if (tier) byTier.get(tier)!.push(file);
+  }
+  const plan: PrecachePlan = { files: [], bytes: 0, tiers: [] };
+  for (const tier of TIERS) {
+    const members = byTier.get(tier)!.sort((a, b) => a.path.localeCompare(b.path));
+    const size = members.reduce((total, file) => total + file.size, 0);
+    if (tier !== 'core' && plan.bytes + size > budget) break;
+    plan.files.push(...members);
+    plan.bytes += size;
+    plan.tiers.push(tier);
+  }
+  return plan;
+}

@@ -1,0 +1,28 @@
+/**
+ * `<base>manifest.webmanifest`: the web app manifest, so the playbook can be
+ * added to a phone's home screen and opens on its own, with the icons made
+ * from playbook.yaml's logo.
+ */
+import type { APIRoute } from 'astro';
+import { getPlaybook } from '../lib/playbook.ts';
+import { APP_ICONS, BACKGROUND_COLOUR, shortName, THEME_COLOUR } from '../lib/site/app-icons.ts';
+import { href } from '../lib/site/href.ts';
+
+export const GET: APIRoute = async () => {
+  const { settings } = await getPlaybook();
+  const manifest = {
+    name: settings.name,
+    short_name: shortName(settings.name),
+    description: settings.tagline,
+    lang: settings.locale,
+    start_url: href('/'),
+    scope: href('/'),
+    display: 'standalone',
+    theme_color: THEME_COLOUR,
+    background_color: BACKGROUND_COLOUR,
+    icons: APP_ICONS.filter((icon) => icon.use === 'manifest').map((icon) => ({
+      src: href(icon.path), sizes: `${icon.size}x${icon.size}`, type: 'image/png', purpose: 'any',
+    })),
+  };
+  return new Response(JSON.stringify(manifest), { headers: { 'content-type': 'application/manifest+json' } });
+};

@@ -1,0 +1,60 @@
+/**
+ * The answer card above the search results: when the query names a decision
+ * and an amount ("refund £80"), the verdict for the reader's remembered role
+ * (see remembered-role.ts), with links to "Can I…?" and the boundary. Without
+ * a remembered role, a link to "Can I…?" to choose one. Hidden otherwise.
+ */
+import { matchDecision, parseAmountQuery } from '../lib/decision/answer-query.ts';
+import { roleDecisionMenu } from '../lib/decision/decision-table.ts';
+import { deviceStorage, readRememberedRole } from '../lib/decision/remembered-role.ts';
+import { verdictText } from '../lib/decision/verdict-text.ts';
+import { verdict } from '../lib/decision/verdict.ts';
+import { formatMoney } from '../lib/money.ts';
+import { href } from '../lib/site/href.ts';
+import { roleData } from './role-data.ts';
+import { loadSynonyms } from './search-engine.ts';
+
+let asked = 0;
+
+export async function showAnswerCard(card: HTMLElement, query: string): Promise<void> {
+  const mine = ++asked;
+  const parsed = parseAmountQuery(query);
+  const roleId = readRememberedRole(deviceStorage(), import.meta.env.BASE_URL);
+  if (!parsed) {
+    card.hidden = true;
+    return;
+  }
+  const [data, synonyms] = await Promise.all([roleId ? roleData(roleId) : undefined, loadSynonyms()]);
+  if (mine !== asked) return;
+  const heading = card.querySelector<HTMLElement>('[data-answer-heading]')!;
+  const text = card.querySelector<HTMLElement>('[data-answer-text]')!;
+  const helper = card.querySelector<HTMLAnchorElement>('[data-answer-helper]')!;
+  const boundary = card.querySelector<HTMLAnchorElement>('[data-answer-boundary]')!;
+
+  if (!data || !roleId) {
+    heading.textContent = 'Can I…?';
+    text.textContent = 'Choose your role once in Can I…? and searches like this one answer for you here.';
+    helper.href = href(`/can-i/?amount=${parsed.amount}`);
+    helper.textContent = 'Choose your role in Can I…?';
+    boundary.hidden = true;
+    card.hidden = false;
+    return;
+  }
+  const menu = roleDecisionMenu(data, roleId);
+  const match = matchDecision(parsed.words, [...menu.own, ...menu.other], synonyms);
+  const answer = match && verdict({ data, roleId, decisionId: match.decision.id, amount: parsed.amount, currency: parsed.currency });
+  if (!match || !answer) {
+    card.hidden = true;
+    return;
+  }
+  const money = answer.amount ? formatMoney(answer.amount, data.l) : String(parsed.amount);
+  heading.textContent = `${answer.role.title}: ${answer.decision.decision}, ${money}`;
+  text.textContent = verdictText(answer, data.l);
+  const params = new URLSearchParams({ role: roleId, decision: answer.decision.id, amount: String(parsed.amount) });
+  helper.href = href(`/can-i/?${params}`);
+  helper.textContent = 'Conditions and whom to call, in Can I…?';
+  boundary.href = href(answer.path);
+  boundary.textContent = `Read the boundary: ${answer.decision.title}`;
+  boundary.hidden = false;
+  card.hidden = false;
+}
