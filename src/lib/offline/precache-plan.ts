@@ -9,7 +9,8 @@
  *   answer (home, search, "Can I…?") — always taken, whatever their size;
  * - listings: the section indexes and each role's "Can I…?" data;
  * - boundaries and roles: their pages and the search index;
- * - every other page;
+ * - values and guidelines;
+ * - every other page (case studies, wins, changes);
  * - images.
  *
  * For the example playbook every tier fits; at 20,000 entries the core and
@@ -26,7 +27,7 @@ export interface BuiltFile {
   size: number;
 }
 
-export const TIERS = ['core', 'listings', 'boundaries-and-roles', 'pages', 'images'] as const;
+export const TIERS = ['core', 'listings', 'boundaries-and-roles', 'values-and-guidelines', 'pages', 'images'] as const;
 export type Tier = (typeof TIERS)[number];
 
 const CORE_PAGES = new Set(['index.html', '404.html', 'offline/index.html', 'search/index.html', 'can-i/index.html', 'manifest.webmanifest', 'search/synonyms.json']);
@@ -47,6 +48,7 @@ export function tierOf(path: string): Tier | undefined {
   if (!path.endsWith('.html')) return IMAGE.test(path) ? 'images' : undefined;
   if (/^[^/]+\/index\.html$/.test(path)) return 'listings';
   if (/^(?:boundaries|roles|can-i)\//.test(path)) return 'boundaries-and-roles';
+  if (/^(?:values|guidelines)\//.test(path)) return 'values-and-guidelines';
   return 'pages';
 }
 
