@@ -146,10 +146,12 @@ describe('verdicts', () => {
     expect(verdict({ data, roleId: 'driver', decisionId: 'goodwill-credit' })).toMatchObject({ kind: 'no-grant', grant: undefined });
   });
 
-  it('says "ask your manager" when nobody up the ladder holds the decision', () => {
-    for (const [roleId, decisionId] of [['driver', 'ireland-goodwill'], ['director', 'rebook-delivery'], ['manager', 'waive-delivery-charge']] as const) {
-      expect(say({ roleId, decisionId })).toBe('This decision is not in your playing field: ask your manager.');
-      expect(say({ roleId, decisionId, amount: 10 })).toBe('This decision is not in your playing field: ask your manager.');
+  it('names the manager when nobody up the ladder holds the decision, and says "your manager" only at the top', () => {
+    for (const [roleId, decisionId, manager] of [
+      ['driver', 'ireland-goodwill', 'Delivery supervisor'], ['director', 'rebook-delivery', 'your manager'], ['manager', 'waive-delivery-charge', 'Director'],
+    ] as const) {
+      expect(say({ roleId, decisionId })).toBe(`This decision is not in your playing field: ask ${manager}.`);
+      expect(say({ roleId, decisionId, amount: 10 })).toBe(`This decision is not in your playing field: ask ${manager}.`);
       expect(verdict({ data, roleId, decisionId })).toMatchObject({ kind: 'no-grant', escalation: undefined });
     }
   });
@@ -226,13 +228,13 @@ describe('helperData', () => {
       ['One credit per problem.', 'Never as a bargaining chip to stop a customer cancelling.'],
     ]);
     expect(goodwill[6]).toEqual([
-      [roleIndex('agent'), 0, 0, roleIndex('lead'), roleIndex('lead'), 75],
-      [roleIndex('lead'), 1, 0, roleIndex('director'), roleIndex('director'), 250],
-      [roleIndex('manager'), 2, 0, roleIndex('director'), roleIndex('director'), 1000],
-      [roleIndex('director'), 0, 0, -1, -1],
+      [roleIndex('agent'), 0, 0, roleIndex('lead'), roleIndex('lead'), '', 75],
+      [roleIndex('lead'), 1, 0, roleIndex('director'), roleIndex('director'), '', 250],
+      [roleIndex('manager'), 2, 0, roleIndex('director'), roleIndex('director'), '', 1000],
+      [roleIndex('director'), 0, 0, -1, -1, ''],
     ]);
     const canada = data.d.find(([id]) => id === 'canada-make-good')!;
-    expect(canada[6][0]).toEqual([roleIndex('driver'), 0, 0, roleIndex('supervisor'), roleIndex('supervisor'), 40, 'CAD']);
+    expect(canada[6][0]).toEqual([roleIndex('driver'), 0, 0, roleIndex('supervisor'), roleIndex('supervisor'), '', 40, 'CAD']);
     const refund = data.d.find(([id]) => id === 'refund-without-receipt')!;
     expect(refund[6][0]![2]).toBe(PERIOD_CODES.indexOf('customer-day'));
   });

@@ -112,7 +112,9 @@ export function verdict({ data, roleId, decisionId, amount, currency }: VerdictQ
   if (within === false) {
     return { ...base, kind: 'over-limit', withinLimit: false, escalation: climb(own.approver, asked) ?? direct(own.escalateTo) };
   }
-  const counterpart = own.authority === 'decide' ? undefined : own.escalateTo ?? role.manager;
+  // A retired role in between is skipped; if that leads back to the role itself, its manager is the one to ask.
+  const next = own.escalateTo?.id === roleId ? role.manager : own.escalateTo ?? role.manager;
+  const counterpart = own.authority === 'decide' ? undefined : next;
   return { ...base, kind: own.authority, withinLimit: asked && own.limit ? within : undefined, counterpart };
 }
 

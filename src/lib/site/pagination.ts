@@ -35,3 +35,21 @@ export function pagerItems(current: number, last: number, around = 2): PagerItem
 export function pageCount(total: number, size = WINS_PAGE_SIZE): number {
   return Math.max(1, Math.ceil(total / size));
 }
+
+/** Entries per page of the guidelines and case-study listings. */
+export const LISTING_PAGE_SIZE = 100;
+
+/** The pages of a listing at `first` (`/guidelines/`, then `/guidelines/page/2/`, …): each page's number, path and items. */
+export function listingPages<T>(first: string, items: readonly T[], size = LISTING_PAGE_SIZE): { page: number; last: number; path: string; items: T[] }[] {
+  const last = pageCount(items.length, size);
+  return Array.from({ length: last }, (_, at) => ({
+    page: at + 1,
+    last,
+    path: listingPagePath(first, at + 1),
+    items: items.slice(at * size, (at + 1) * size),
+  }));
+}
+
+export function listingPagePath(first: string, n: number): string {
+  return n <= 1 ? first : `${first}page/${n}/`;
+}
