@@ -8,7 +8,7 @@ import { matchDecision, parseAmountQuery } from '../lib/decision/answer-query.ts
 import { roleDecisionMenu } from '../lib/decision/decision-table.ts';
 import { deviceStorage, readRememberedRole } from '../lib/decision/remembered-role.ts';
 import { verdictText } from '../lib/decision/verdict-text.ts';
-import { verdict } from '../lib/decision/verdict.ts';
+import { amountBasis, verdict, type DecisionRef } from '../lib/decision/verdict.ts';
 import { formatMoney } from '../lib/money.ts';
 import { href } from '../lib/site/href.ts';
 import { roleData } from './role-data.ts';
@@ -41,7 +41,11 @@ export async function showAnswerCard(card: HTMLElement, query: string): Promise<
     return;
   }
   const menu = roleDecisionMenu(data, roleId);
-  const match = matchDecision(parsed.words, [...menu.own, ...menu.other], synonyms);
+  // On a tie, the decisions whose limit is in the currency asked about (or the playbook's) come first.
+  const wanted = parsed.currency ?? data.c;
+  const inCurrency = (d: DecisionRef) => amountBasis(data, roleId, d.id).currency === wanted;
+  const candidates = [...menu.own, ...menu.other].sort((a, b) => Number(inCurrency(b)) - Number(inCurrency(a)));
+  const match = matchDecision(parsed.words, candidates, synonyms);
   const answer = match && verdict({ data, roleId, decisionId: match.decision.id, amount: parsed.amount, currency: parsed.currency });
   if (!match || !answer) {
     card.hidden = true;

@@ -1,16 +1,18 @@
 /**
  * "Can I…?" in Chromium, on the example playbook (content/) and the can-i
- * fixture: for every grant, amounts below, at and above its limit, the
- * verdict the page shows is the one the verdict module gives for the data
- * embedded in the page. Also deep links, keyboard-only use, the table
- * without JavaScript, and axe in light and dark.
+ * fixture: for every role and every decision in its data
+ * (`/can-i/<role>.json`), amounts below, at and above the limit, the verdict
+ * the page shows is the one the verdict module gives for that data. Also
+ * deep links, keyboard-only use, the per-role tables without JavaScript, and
+ * axe in light and dark.
  */
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { HelperData } from '../../src/lib/decision/helper-data.ts';
 import { verdictText } from '../../src/lib/decision/verdict-text.ts';
-import { decisionsOf, selectableRoles, verdict } from '../../src/lib/decision/verdict.ts';
+import { roleDecisionMenu } from '../../src/lib/decision/decision-table.ts';
+import { selectableRoles, verdict } from '../../src/lib/decision/verdict.ts';
 import { launchBrowser } from '../support/browser.ts';
 import { injectScript } from '../support/inject-script.ts';
 import { buildPlaybook, FIXTURES, PROJECT_ROOT, type BuildResult } from '../support/build-playbook.ts';
@@ -70,6 +72,19 @@ async function open(site: SiteName, query = ''): Promise<HelperData> {
   return JSON.parse((await page.locator('#can-i-data').textContent())!) as HelperData;
 }
 
+/** A role's data, as the page loads it. */
+async function roleFile(site: SiteName, roleId: string): Promise<HelperData> {
+  const response = await fetch(`${sites[site].server.url}/can-i/${roleId}.json`);
+  expect(response.ok, roleId).toBe(true);
+  return (await response.json()) as HelperData;
+}
+
+/** Chooses a role and waits for its decisions to be in the menu. */
+async function chooseRole(roleId: string, data: HelperData): Promise<void> {
+  await role().selectOption(roleId);
+  await expect.poll(() => decision().locator('option').count()).toBe(data.d.length + 1);
+}
+
 /** What the page must say: the verdict module over the page's own data. */
 function expected(data: HelperData, roleId: string, decisionId: string, value?: number): string {
   return verdictText(verdict({ data, roleId, decisionId, amount: value })!, data.l);
@@ -84,16 +99,19 @@ function amountsFor(limit: number | undefined): (number | undefined)[] {
 for (const site of Object.keys(SITES) as SiteName[]) {
   describe(`the ${site} playbook`, () => {
     it('answers every grant below, at and above its limit as the verdict module does', async () => {
-      const data = await open(site);
+      const index = await open(site);
+      expect(index.d).toEqual([]); // the page carries roles only
       const mismatches: string[] = [];
       let checked = 0;
-      for (const [decisionId, , , , , , grants] of data.d) {
-        await decision().selectOption(decisionId);
-        for (const [roleIndex, , , , , limit] of grants) {
-          const [roleId, , , selectable] = data.r[roleIndex]!;
-          if (!selectable) continue;
-          await role().selectOption(roleId);
-          for (const value of amountsFor(limit)) {
+      for (const { id: roleId } of selectableRoles(index)) {
+        const data = await roleFile(site, roleId);
+        await chooseRole(roleId, data);
+        const at = data.r.findIndex(([id]) => id === roleId);
+        for (const [decisionId, , , , , , grants] of data.d) {
+          const grant = grants.find(([roleIndex]) => roleIndex === at);
+          if (!grant) continue;
+          await decision().selectOption(decisionId);
+          for (const value of amountsFor(grant[6])) {
             await amount().fill(value === undefined ? '' : String(value));
             const shown = await status();
             const want = expected(data, roleId, decisionId, value);
@@ -103,18 +121,26 @@ for (const site of Object.keys(SITES) as SiteName[]) {
         }
       }
       expect(mismatches).toEqual([]);
-      expect(checked).toBeGreaterThan(data.d.length * 2);
+      expect(checked).toBeGreaterThan(selectableRoles(index).length * 2);
     });
 
-    it('answers roles without a grant by sending them up their ladder', async () => {
-      const data = await open(site);
+    it("answers a role's other decisions by sending them up its ladder, and lists its own first", async () => {
+      const index = await open(site);
       const mismatches: string[] = [];
       await amount().fill('');
-      for (const { id: decisionId } of decisionsOf(data)) {
-        await decision().selectOption(decisionId);
-        const holders = new Set(data.d.find(([id]) => id === decisionId)![6].map(([roleIndex]) => data.r[roleIndex]![0]));
-        for (const { id: roleId } of selectableRoles(data).filter((r) => !holders.has(r.id))) {
-          await role().selectOption(roleId);
+      for (const { id: roleId } of selectableRoles(index)) {
+        const data = await roleFile(site, roleId);
+        await chooseRole(roleId, data);
+        const menu = roleDecisionMenu(data, roleId);
+        const groups = await decision().locator('optgroup').evaluateAll((list) =>
+          list.map((group) => [(group as HTMLOptGroupElement).label, [...(group as HTMLOptGroupElement).children].map((o) => (o as HTMLOptionElement).value)]),
+        );
+        expect(groups, roleId).toEqual([
+          ...(menu.own.length ? [['Your decisions', menu.own.map((d) => d.id)]] : []),
+          ...(menu.other.length ? [['Other decisions (they go up your ladder)', menu.other.map((d) => d.id)]] : []),
+        ]);
+        for (const { id: decisionId } of menu.other) {
+          await decision().selectOption(decisionId);
           const want = expected(data, roleId, decisionId);
           if ((await status()) !== want) mismatches.push(`${roleId} / ${decisionId}: "${await status()}"`);
         }
@@ -126,9 +152,10 @@ for (const site of Object.keys(SITES) as SiteName[]) {
 
 describe('on the example playbook', () => {
   it('shows the verdict of a deep link on load, with the form filled in', async () => {
-    const data = await open('example', '?role=store-associate&decision=store-goodwill-gesture&amount=300');
+    await open('example', '?role=store-associate&decision=store-goodwill-gesture&amount=300');
+    const data = await roleFile('example', 'store-associate');
     expect(await role().inputValue()).toBe('store-associate');
-    expect(await decision().inputValue()).toBe('store-goodwill-gesture');
+    await expect.poll(() => decision().inputValue()).toBe('store-goodwill-gesture');
     expect(await amount().inputValue()).toBe('300');
     expect(await status()).toBe(expected(data, 'store-associate', 'store-goodwill-gesture', 300));
     expect(((await page.getByRole('main').getByRole('status').textContent()) ?? '').trim()).toBe(await status());
@@ -137,14 +164,20 @@ describe('on the example playbook', () => {
     expect(await link.getAttribute('href')).toBe('/boundaries/store-goodwill-gesture/');
     expect(await page.getByRole('heading', { name: 'Guardrails' }).isVisible()).toBe(true);
     expect(await page.getByText('Never give cash. Vouchers, discounts and goods only.').isVisible()).toBe(true);
+    // The whole answer: the grant's conditions, and whom to call with what they may approve.
+    expect(await page.getByRole('heading', { name: 'Conditions' }).isVisible()).toBe(true);
+    expect(await page.getByText("Vouchers, money off today's purchase, free add-ons such as cushions, throws or assembly.").isVisible()).toBe(true);
+    const call = page.locator('[data-can-i-call-block]');
+    expect(await call.getByRole('link', { name: 'Store manager' }).getAttribute('href')).toBe('/roles/store-manager/');
+    expect((await call.textContent())?.replace(/\s+/g, ' ')).toContain('Store manager May approve up to £400 per case.');
   });
 
   it('shows the currency and period of the limit beside the Amount field', async () => {
     await open('example', '?role=delivery-driver&decision=canada-delivery-make-good');
     const currency = page.locator('[data-can-i-currency]');
-    expect(await currency.textContent()).toBe('CA$');
+    await expect.poll(() => currency.textContent()).toBe('CA$');
     expect(await amount().getAttribute('aria-describedby').then((id) => page.locator(`#${id}`).textContent())).toBe('Optional — in CAD, per case.');
-    await role().selectOption('store-associate');
+    await chooseRole('store-associate', await roleFile('example', 'store-associate'));
     await decision().selectOption('refund-without-receipt');
     expect(await currency.textContent()).toBe('£');
     expect(await page.locator('#can-i-amount-hint').textContent()).toBe('Optional — in GBP, per customer per day.');
@@ -154,10 +187,12 @@ describe('on the example playbook', () => {
 
   it('keeps the address in step with the form', async () => {
     await open('example');
+    await page.evaluate(() => localStorage.clear());
+    await open('example');
     // Read from the page: page.url() learns of replaceState a moment later.
     const query = async () => Object.fromEntries(new URLSearchParams(await page.evaluate(() => location.search)));
     expect(await query()).toEqual({});
-    await role().selectOption('shift-lead');
+    await chooseRole('shift-lead', await roleFile('example', 'shift-lead'));
     await decision().selectOption('courier-or-taxi');
     await amount().fill('90');
     expect(await query()).toEqual({ role: 'shift-lead', decision: 'courier-or-taxi', amount: '90' });
@@ -165,10 +200,12 @@ describe('on the example playbook', () => {
     expect(await query()).toEqual({ role: 'shift-lead', decision: 'courier-or-taxi' });
     await page.reload();
     expect(await role().inputValue()).toBe('shift-lead');
-    expect(await decision().inputValue()).toBe('courier-or-taxi');
+    await expect.poll(() => decision().inputValue()).toBe('courier-or-taxi');
   });
 
   it('ignores a deep link to a retired boundary or an unknown role', async () => {
+    await open('example');
+    await page.evaluate(() => localStorage.clear());
     await open('example', '?role=nobody&decision=refund-without-receipt-2024&amount=20');
     expect(await role().inputValue()).toBe('');
     expect(await decision().inputValue()).toBe('');
@@ -177,13 +214,17 @@ describe('on the example playbook', () => {
   });
 
   it('works with the keyboard alone', async () => {
-    const data = await open('example');
+    await open('example');
+    await page.evaluate(() => localStorage.clear());
+    await open('example');
     const focused = () => page.evaluate(() => document.activeElement?.id ?? '');
     for (let presses = 0; presses < 40 && (await focused()) !== 'can-i-role'; presses++) await page.keyboard.press('Tab');
     expect(await focused()).toBe('can-i-role');
     await page.keyboard.press('ArrowDown');
     const roleId = await role().inputValue();
     expect(roleId).not.toBe('');
+    const data = await roleFile('example', roleId);
+    await expect.poll(() => decision().locator('option').count()).toBe(data.d.length + 1);
     await page.keyboard.press('Tab');
     expect(await focused()).toBe('can-i-decision');
     await page.keyboard.press('ArrowDown');
@@ -216,19 +257,24 @@ describe('on the example playbook', () => {
     await page.emulateMedia({ colorScheme: 'light' });
   });
 
-  it('shows the full table, and no form, without JavaScript', async () => {
+  it("links to each role's table, and no form, without JavaScript; a role's table holds its decisions with conditions", async () => {
     const noScript = await browser.newContext({ javaScriptEnabled: false });
     try {
       const plain = await noScript.newPage();
       await plain.goto(`${sites.example.server.url}/can-i/`);
-      const data = await open('example');
       expect(await plain.getByLabel('Role', { exact: true }).isVisible()).toBe(false);
-      const table = plain.getByRole('table', { name: 'What each role may decide, decision by decision' });
-      expect(await table.isVisible()).toBe(true);
-      expect(await table.getByRole('rowheader').allTextContents()).toEqual(expect.arrayContaining(decisionsOf(data).map((d) => d.decision)));
-      expect(await table.getByRole('rowheader').count()).toBe(data.d.length);
-      expect(await table.getByRole('cell', { name: 'Decides up to £75 per case' }).count()).toBeGreaterThan(0);
-      expect(await table.getByRole('rowheader', { name: 'Refund a purchase without a receipt' }).count()).toBe(1); // the retired one shares its words
+      const index = await open('example');
+      for (const { id, title } of selectableRoles(index)) {
+        expect(await plain.getByRole('link', { name: title, exact: true }).first().getAttribute('href'), id).toBe(`/can-i/${id}/`);
+      }
+      await plain.getByRole('link', { name: 'Store associate', exact: true }).first().click();
+      const data = await roleFile('example', 'store-associate');
+      const menu = roleDecisionMenu(data, 'store-associate');
+      const table = plain.getByRole('table', { name: 'What a Store associate may decide' });
+      expect(await table.getByRole('rowheader').allTextContents()).toEqual(menu.own.map((d) => d.decision));
+      expect(await table.getByRole('cell', { name: 'Decides up to £75 per case' }).count()).toBe(1);
+      expect(await table.getByRole('cell', { name: /^Check the item is ours/ }).count()).toBe(1);
+      expect(await plain.getByRole('heading', { name: 'Other decisions' }).isVisible()).toBe(menu.other.length > 0);
     } finally {
       await noScript.close();
     }

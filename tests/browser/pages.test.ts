@@ -37,6 +37,12 @@ const PAGES: Record<string, string> = {
   'ladders index': '/ladders/',
   ladder: '/ladders/store-associate/',
   '404': '/no-such-page/',
+  'matrix of a team': '/boundaries/team/stores/',
+  "a role's decisions (Can I…? without JavaScript)": '/can-i/store-associate/',
+  'pocket card': '/roles/store-associate/card/',
+  offline: '/offline/',
+  'can i': '/can-i/?role=store-associate&decision=store-goodwill-gesture&amount=80',
+  'search with an answer card': '/search/?q=refund%20%C2%A380',
 };
 
 let site: BrowsedSite;

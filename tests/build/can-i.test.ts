@@ -1,9 +1,10 @@
 /**
  * Builds the can-i fixture (tests/fixtures/can-i) and checks /can-i/ through
- * its HTML: the form's labels, the live region, the role × decision table
- * that answers without JavaScript (published decisions only), the embedded
- * data (exactly the model's helper data, safe inside <script>), and the
- * client script's size — with and without a base path.
+ * its HTML: the form's labels, the live region, the links to each role's
+ * table that answers without JavaScript (published decisions only), the
+ * embedded roles and the per-role data files (exactly the model's helper
+ * data, safe inside <script>), and the client script's size — with and
+ * without a base path.
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -11,7 +12,7 @@ import { gzipSync } from 'node:zlib';
 import type { Element, Root, RootContent } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { helperData, type HelperData } from '../../src/lib/decision/helper-data.ts';
+import { helperData, roleHelperData, type HelperData } from '../../src/lib/decision/helper-data.ts';
 import type { Playbook } from '../../src/lib/model/types.ts';
 import { loadModel } from '../support/load-model.ts';
 import { buildPlaybook, FIXTURES, type BuildResult } from '../support/build-playbook.ts';
@@ -106,7 +107,18 @@ describe('/can-i/', () => {
       return byTag(select, 'option').map((o) => attr(o, 'value')).filter(Boolean);
     };
     expect(options('Role')).toEqual(model.roles.map((r) => r.id));
-    expect([...options('Decision')].sort()).toEqual(model.boundaries.map((b) => b.id).sort());
+    expect(options('Decision')).toEqual([]); // filled from the chosen role's file
+  });
+
+  it("writes one data file per published role: the role's ladder's decisions, published ones only", async () => {
+    const offered = new Set<string>();
+    for (const role of model.roles) {
+      const data = JSON.parse(await html(build, `can-i/${role.id}.json`)) as HelperData;
+      expect(data, role.id).toEqual(JSON.parse(JSON.stringify(roleHelperData(helperData(model), role.id))));
+      for (const [id] of data.d) offered.add(id);
+    }
+    expect([...offered].sort()).toEqual(model.boundaries.map((b) => b.id).sort());
+    for (const hidden of ['old-refund', 'trade-discount']) expect(offered.has(hidden)).toBe(false);
   });
 
   it('has a polite live region for the verdict', () => {
@@ -115,47 +127,38 @@ describe('/can-i/', () => {
     expect(attr(status[0]!, 'ariaLive')).toBe('polite');
   });
 
-  it('shows the full role × decision table without JavaScript: every published decision, none retired or draft', () => {
-    const table = byTag(tree, 'table')[0]!;
+  it("links to each role's own table without JavaScript, which lists the role's decisions with its terms and conditions", async () => {
+    const links = all(tree, (e) => e.tagName === 'a' && /^\/can-i\/[a-z-]+\/$/.test(attr(e, 'href') ?? ''));
+    expect(links.map((a) => attr(a, 'href')).sort()).toEqual(model.roles.map((r) => `/can-i/${r.id}/`).sort());
     expect(all(tree, (e) => e.tagName === 'details' && e.properties.open === true)).toHaveLength(1);
+
+    const agent = await html(build, 'can-i/agent/index.html');
+    const table = byTag(fromHtml(agent), 'table')[0]!;
     const columns = all(table, (e) => e.tagName === 'th' && attr(e, 'scope') === 'col').map((th) => clean(textOf(th)));
-    expect(columns).toEqual(['Decision', 'Contact agent', 'Team lead', 'Centre manager', 'Delivery driver', 'Delivery supervisor', 'Director']);
-    const rows = all(table, (e) => e.tagName === 'th' && attr(e, 'scope') === 'row').map((th) => clean(textOf(th)));
-    expect([...rows].sort()).toEqual(model.boundaries.map((b) => b.decision).sort());
-    expect(rows).toHaveLength(8);
-    for (const hidden of ['Refund a purchase under the retired rules', 'Agree a secret trade discount', 'old-refund', 'trade-discount']) {
-      expect(page).not.toContain(hidden);
-    }
-    const row = (decision: string) =>
-      byTag(table, 'tr').find((tr) => byTag(tr, 'th').some((th) => clean(textOf(th)) === decision))!;
-    const cells = (decision: string) => byTag(row(decision), 'td').map((td) => clean(textOf(td)));
-    expect(cells('Give a goodwill credit')).toEqual([
-      'Decides up to £75 per case', 'Decides up to £250 per case, then informs Director', 'Consults Director first, then decides up to £1,000 per case',
-      '—', '—', 'Decides, no monetary limit',
-    ]);
-    expect(cells('Refund a purchase without a receipt')[0]).toBe('Decides up to £50 per customer per day');
-    expect(cells('Make good a late delivery in Canada')[3]).toBe('Decides up to CA$40 per case');
-    expect(cells('Pay for damage to a customer\'s home')[0]).toBe('Escalates to Delivery supervisor');
-    const link = byTag(row('Give a goodwill credit'), 'a')[0]!;
-    expect(attr(link, 'href')).toBe('/boundaries/goodwill-credit/');
+    expect(columns).toEqual(['Decision', 'You may', 'Conditions', 'Whom to call']);
+    const row = (decision: string) => byTag(table, 'tr').find((tr) => byTag(tr, 'th').some((th) => clean(textOf(th)) === decision))!;
+    expect(byTag(row('Give a goodwill credit'), 'td').map((td) => clean(textOf(td)))).toEqual(['Decides up to £75 per case', '—', 'Team lead May approve up to £250 per case.']);
+    expect(attr(byTag(row('Give a goodwill credit'), 'a')[0]!, 'href')).toBe('/boundaries/goodwill-credit/');
+    for (const hidden of ['Refund a purchase under the retired rules', 'Agree a secret trade discount']) expect(agent).not.toContain(hidden);
   });
 
   it('embeds exactly the helper data of the model, as JSON that cannot break out of its element', () => {
     const element = all(tree, (e) => e.tagName === 'script' && attr(e, 'id') === 'can-i-data')[0]!;
     expect(attr(element, 'type')).toBe('application/json');
     const data = JSON.parse(textOf(element)) as HelperData;
-    expect(data).toEqual(JSON.parse(JSON.stringify(helperData(model))));
-    expect(data.d.map(([id]) => id)).not.toContain('old-refund');
-    // A guardrail with "</script>" in it stays inside the JSON, escaped.
+    expect(data).toEqual(JSON.parse(JSON.stringify({ ...helperData(model), d: [] })));
     const raw = page.slice(page.indexOf('id="can-i-data"'));
     const json = raw.slice(raw.indexOf('>') + 1, raw.indexOf('</script>'));
     expect(json).not.toContain('<');
-    expect(json).toContain('\\u003c/script>');
-    expect(JSON.stringify(data)).toContain('Never write </script><script>alert(1)</script> in a note & never admit liability.');
+    // A guardrail with "</script>" in it: escaped in the role's file too, and read back unchanged.
+    const file = await html(build, 'can-i/agent.json');
+    expect(file).toContain('\\u003c/script>');
+    expect(JSON.stringify(JSON.parse(file))).toContain('Never write </script><script>alert(1)</script> in a note & never admit liability.');
   });
 
   it('loads one client script, under 10 kB gzipped with everything it imports, on this page only', async () => {
-    const scripts = all(tree, (e) => e.tagName === 'script' && attr(e, 'type') === 'module');
+    // Besides the service worker's registration, which every page has.
+    const scripts = all(tree, (e) => e.tagName === 'script' && attr(e, 'type') === 'module' && !String(attr(e, 'src')).includes('ServiceWorkerRegistration'));
     expect(scripts).toHaveLength(1);
     const src = attr(scripts[0]!, 'src');
     const modules = src ? [...(await moduleGraph(build.outDir, src)).values()] : [textOf(scripts[0]!)];
@@ -168,14 +171,18 @@ describe('/can-i/', () => {
 });
 
 describe('/can-i/ under a base path', () => {
-  it('links the table, the script and the client-side boundary links under the base', async () => {
+  it("links the roles' tables, their boundary links, the script and the client-side links under the base", async () => {
     const page = await html(based);
     const tree = fromHtml(page);
-    const table = byTag(tree, 'table')[0]!;
+    const roles = all(tree, (e) => e.tagName === 'details')[0]!;
+    const roleLinks = byTag(roles, 'a').map((a) => attr(a, 'href'));
+    expect(roleLinks.length).toBe(model.roles.length);
+    for (const link of roleLinks) expect(link).toMatch(/^\/playbook\/can-i\/[a-z-]+\/$/);
+    const table = byTag(fromHtml(await html(based, 'can-i/agent/index.html')), 'table')[0]!;
     const links = byTag(table, 'a').map((a) => attr(a, 'href'));
-    expect(links.length).toBe(8);
-    for (const link of links) expect(link).toMatch(/^\/playbook\/boundaries\/[a-z-]+\/$/);
-    const script = all(tree, (e) => e.tagName === 'script' && attr(e, 'type') === 'module')[0]!;
+    expect(links.length).toBeGreaterThan(3);
+    for (const link of links) expect(link).toMatch(/^\/playbook\/(?:boundaries|roles)\/[a-z-]+\/$/);
+    const script = all(tree, (e) => e.tagName === 'script' && attr(e, 'type') === 'module' && !String(attr(e, 'src')).includes('ServiceWorkerRegistration'))[0]!;
     const src = attr(script, 'src');
     const code = src ? [...(await moduleGraph(based.outDir, src, '/playbook')).values()].join('\n') : textOf(script);
     if (src) expect(src).toMatch(/^\/playbook\/_astro\//);

@@ -97,14 +97,17 @@ describe('every page', () => {
     expect(await page('boundaries/refund-a-purchase-2024/index.html')).not.toContain('data-pagefind-body');
   });
 
-  it('has no client JavaScript except the boundaries matrix filter (and the search box, which the search feature owns)', async () => {
+  it('has no client JavaScript except the boundaries matrix filter, the service worker registration (and the search box, which the search feature owns)', async () => {
     const own = (f: string) => !['can-i', 'search'].some((route) => f.startsWith(path.join(build.outDir, route) + path.sep));
     const pages = (await filesUnder(build.outDir)).filter((f) => f.endsWith('.html') && own(f));
     for (const file of pages) {
       const scripts = [...(await readFile(file, 'utf8')).matchAll(/<script\b[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[0]);
       const matrix = scripts.filter((script) => script.includes('data-matrix-filter'));
-      expect(matrix.length, file).toBe(file.endsWith(path.join('boundaries', 'index.html')) ? 1 : 0);
-      for (const script of scripts) if (!matrix.includes(script)) expect(script, file).toMatch(/search/i);
+      const isMatrix = /boundaries[\\/](?:index\.html|page[\\/]|team[\\/])/.test(path.relative(build.outDir, file));
+      expect(matrix.length, file).toBe(isMatrix ? 1 : 0);
+      const worker = scripts.filter((script) => /src="\/_astro\/ServiceWorkerRegistration\.[^"]+\.js"/.test(script));
+      expect(worker, file).toHaveLength(1);
+      for (const script of scripts) if (!matrix.includes(script) && !worker.includes(script)) expect(script, file).toMatch(/search/i);
     }
   });
 });

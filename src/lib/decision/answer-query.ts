@@ -57,25 +57,28 @@ export interface DecisionMatch {
   decision: DecisionRef;
   /** Share of the query's words (as typed or through a synonym) found in the decision, 0–1. */
   score: number;
+  /** Where in the decision's words the first match is: "Refund a purchase" (0) names a refund more than "Waive or refund a charge" (2). */
+  position: number;
 }
 
 /**
  * The decision the words name best, or undefined when none shares a word
  * with them. Each decision is scored by the share of the query's words found
  * in its decision and title, for the words as typed and for each synonym
- * swap; on a tie, the earlier decision in `decisions` wins (give the role's
- * own decisions first).
+ * swap; on a tie, the decision whose words start with the match wins, then
+ * the earlier one in `decisions` (give the role's own decisions first).
  */
 export function matchDecision(queryWords: readonly string[], decisions: readonly DecisionRef[], synonyms: SynonymMap | undefined): DecisionMatch | undefined {
   const variants = [queryWords.join(' '), ...expandQuery(queryWords.join(' '), synonyms)].map((variant) => words(variant).filter((w) => !FILLER.has(w)));
   let best: DecisionMatch | undefined;
   for (const decision of decisions) {
-    const own = words(`${decision.decision} ${decision.title}`);
+    const own = words(`${decision.decision} ${decision.title}`).filter((w) => !FILLER.has(w));
     for (const variant of variants) {
       if (variant.length === 0) continue;
-      const found = variant.filter((word) => own.some((mine) => sameWord(word, mine) || sameWord(mine, word))).length;
-      const score = found / variant.length;
-      if (found > 0 && (!best || score > best.score)) best = { decision, score };
+      const at = variant.map((word) => own.findIndex((mine) => sameWord(word, mine) || sameWord(mine, word))).filter((i) => i >= 0);
+      if (at.length === 0) continue;
+      const match = { decision, score: at.length / variant.length, position: Math.min(...at) };
+      if (!best || match.score > best.score || (match.score === best.score && match.position < best.position)) best = match;
     }
   }
   return best;
