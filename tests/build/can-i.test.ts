@@ -142,7 +142,7 @@ describe('/can-i/', () => {
     for (const hidden of ['Refund a purchase under the retired rules', 'Agree a secret trade discount']) expect(agent).not.toContain(hidden);
   });
 
-  it('embeds exactly the helper data of the model, as JSON that cannot break out of its element', () => {
+  it('embeds exactly the helper data of the model, as JSON that cannot break out of its element', async () => {
     const element = all(tree, (e) => e.tagName === 'script' && attr(e, 'id') === 'can-i-data')[0]!;
     expect(attr(element, 'type')).toBe('application/json');
     const data = JSON.parse(textOf(element)) as HelperData;

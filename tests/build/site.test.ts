@@ -51,7 +51,8 @@ const section = (html: string, id: string) => {
   const end = html.indexOf('</section>', start);
   return html.slice(start, end);
 };
-const linkTexts = (html: string) => [...html.matchAll(/<a\b[^>]*>([\s\S]*?)<\/a>/g)].map((m) => text(m[1]!));
+/** Link texts, leaving out the links a heading makes to itself (EntryLayout's outline). */
+const linkTexts = (html: string) => [...html.matchAll(/<a\b(?![^>]*class="heading-link")[^>]*>([\s\S]*?)<\/a>/g)].map((m) => text(m[1]!));
 
 async function filesUnder(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
