@@ -188,6 +188,10 @@ describe('the policy blocks injected code', () => {
 
   it('an inline script in the served HTML (an escaping bug) does not run', async () => {
     const url = firstEntry('guidelines');
+    // A fresh context without the offline worker: the worker would answer from its stored copy, not the tampered response.
+    const withWorker = context;
+    context = await browser.newContext({ viewport: { width: 1280, height: 900 }, serviceWorkers: 'block' });
+    await context.addInitScript(RECORD_VIOLATIONS);
     await context.route(`${server.url}${url}`, async (route) => {
       const response = await route.fetch();
       const html = (await response.text()).replace('</main>', '<script>window.__fromServer = true</script></main>');
@@ -200,7 +204,8 @@ describe('the policy blocks injected code', () => {
       expect((await violationsOn(page)).map((violation) => violation.directive)).toContain('script-src-elem');
       await page.close();
     } finally {
-      await context.unrouteAll();
+      await context.close();
+      context = withWorker;
     }
   });
 });

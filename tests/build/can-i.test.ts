@@ -71,6 +71,8 @@ function textOf(node: Root | RootContent): string {
   return 'children' in node ? node.children.map(textOf).join('') : '';
 }
 const clean = (text: string) => text.replace(/\s+/g, ' ').trim();
+/** The service worker's registration: small enough that Astro inlines it (and hashes it for the CSP). */
+const registersWorker = (element: Element) => textOf(element).includes('serviceWorker.register');
 const attr = (element: Element, name: string) => {
   const value = element.properties[name];
   return Array.isArray(value) ? value.join(' ') : value === undefined ? undefined : String(value);
@@ -158,7 +160,7 @@ describe('/can-i/', () => {
 
   it('loads one client script, under 10 kB gzipped with everything it imports, on this page only', async () => {
     // Besides the service worker's registration, which every page has.
-    const scripts = all(tree, (e) => e.tagName === 'script' && attr(e, 'type') === 'module' && !String(attr(e, 'src')).includes('ServiceWorkerRegistration'));
+    const scripts = all(tree, (e) => e.tagName === 'script' && attr(e, 'type') === 'module' && !registersWorker(e));
     expect(scripts).toHaveLength(1);
     const src = attr(scripts[0]!, 'src');
     const modules = src ? [...(await moduleGraph(build.outDir, src)).values()] : [textOf(scripts[0]!)];
@@ -167,6 +169,20 @@ describe('/can-i/', () => {
     if (src) {
       for (const other of ['index.html', 'boundaries/index.html', 'roles/agent/index.html']) expect(await html(build, other)).not.toContain(src);
     }
+  });
+});
+
+describe('the offline service worker under a base path', () => {
+  it('precaches addresses under the base only, and is registered at the base', async () => {
+    const worker = await html(based, 'sw.js');
+    const urls = [...worker.matchAll(/\{url:"([^"]+)",revision:"[0-9a-f]{32}"\}/g)].map((m) => m[1]!);
+    expect(urls).toEqual(expect.arrayContaining(['/playbook/', '/playbook/can-i/', '/playbook/can-i/agent.json', '/playbook/offline/']));
+    for (const url of urls) expect(url).toMatch(/^\/playbook\//);
+    const page = fromHtml(await html(based));
+    const registration = all(page, (e) => e.tagName === 'script' && registersWorker(e));
+    expect(registration).toHaveLength(1);
+    expect(textOf(registration[0]!)).toContain('/playbook/');
+    expect(textOf(registration[0]!)).toContain('sw.js');
   });
 });
 
@@ -182,7 +198,7 @@ describe('/can-i/ under a base path', () => {
     const links = byTag(table, 'a').map((a) => attr(a, 'href'));
     expect(links.length).toBeGreaterThan(3);
     for (const link of links) expect(link).toMatch(/^\/playbook\/(?:boundaries|roles)\/[a-z-]+\/$/);
-    const script = all(tree, (e) => e.tagName === 'script' && attr(e, 'type') === 'module' && !String(attr(e, 'src')).includes('ServiceWorkerRegistration'))[0]!;
+    const script = all(tree, (e) => e.tagName === 'script' && attr(e, 'type') === 'module' && !registersWorker(e))[0]!;
     const src = attr(script, 'src');
     const code = src ? [...(await moduleGraph(based.outDir, src, '/playbook')).values()].join('\n') : textOf(script);
     if (src) expect(src).toMatch(/^\/playbook\/_astro\//);
