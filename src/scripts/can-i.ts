@@ -109,14 +109,19 @@ function start(root: HTMLElement, index: HelperData): void {
     if (search !== location.search) history.replaceState(history.state, '', search || location.pathname);
   };
 
-  /** Loads the chosen role's decisions, then answers; a later choice wins over a slower earlier load. */
-  const chooseRole = async (wantedDecision: string): Promise<void> => {
+  /**
+   * Loads the chosen role's decisions, then answers; a later choice wins over a slower earlier load.
+   * The decision kept is the deep link's, else whatever is chosen when the data arrives (the reader may have picked one meanwhile).
+   */
+  const chooseRole = async (wantedDecision?: string): Promise<void> => {
     const chosen = role.value;
     rememberRole(deviceStorage(), BASE, chosen);
     const next = chosen ? await roleData(chosen) : undefined;
     if (role.value !== chosen) return;
     data = next ?? index;
-    fillDecisions(wantedDecision);
+    // Which role's decisions the menu holds (a menu shared by two roles on one ladder looks the same).
+    root.dataset.loadedRole = next ? chosen : '';
+    fillDecisions(wantedDecision ?? decision.value);
     update();
   };
 
@@ -131,7 +136,7 @@ function start(root: HTMLElement, index: HelperData): void {
     if (event.target !== role) update();
   });
   form.addEventListener('change', (event) => {
-    if (event.target === role) void chooseRole(decision.value);
+    if (event.target === role) void chooseRole();
     else update();
   });
   form.addEventListener('submit', (event) => event.preventDefault());
@@ -140,5 +145,5 @@ function start(root: HTMLElement, index: HelperData): void {
   if (table) table.open = false;
   fillDecisions('');
   update();
-  if (role.value) void chooseRole(params.get('decision') ?? '');
+  if (role.value) void chooseRole(params.get('decision') ?? undefined);
 }

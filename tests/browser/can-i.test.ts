@@ -82,6 +82,7 @@ async function roleFile(site: SiteName, roleId: string): Promise<HelperData> {
 /** Chooses a role and waits for its decisions to be in the menu. */
 async function chooseRole(roleId: string, data: HelperData): Promise<void> {
   await role().selectOption(roleId);
+  await expect.poll(() => page.locator('[data-can-i]').getAttribute('data-loaded-role')).toBe(roleId);
   // The same decisions as the role's file: a count alone could still be the previous role's menu.
   const values = () => decision().locator('option').evaluateAll((options) => options.map((o) => (o as HTMLOptionElement).value).filter(Boolean).sort());
   await expect.poll(values).toEqual(data.d.map(([id]) => id).sort());
