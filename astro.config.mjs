@@ -2,6 +2,7 @@
 import mdx from '@astrojs/mdx';
 import { satteri } from '@astrojs/markdown-satteri';
 import { defineConfig } from 'astro/config';
+import { howToOpen } from './src/integrations/how-to-open.ts';
 import { playbookLogo } from './src/integrations/playbook-logo.ts';
 import { playbookSearch } from './src/integrations/pagefind.ts';
 import { playbookDev } from './src/integrations/playbook-dev.ts';
@@ -26,7 +27,7 @@ export default defineConfig({
   outDir: process.env.PLAYBOOK_OUT_DIR || './dist',
   // One cache (and data store) per content root: two organisations built by one install never share one.
   cacheDir: process.env.PLAYBOOK_CACHE_DIR || contentRootCacheDir(),
-  integrations: [playbookValidation(), playbookDev(), playbookLogo(), mdx(), playbookSearch()],
+  integrations: [playbookValidation(), playbookDev(), playbookLogo(), mdx(), playbookSearch(), howToOpen()],
   // Content bodies are checked again as they compile: no code from content runs.
   // No Shiki: its inline styles would need a looser Content Security Policy, and a
   // culture playbook has little code to colour.
