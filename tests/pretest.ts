@@ -11,9 +11,11 @@ const missing = missingPrerequisites();
 const hasApt = ['/usr/bin/apt-get', '/bin/apt-get'].some((file) => THIS_MACHINE.isExecutable(file));
 const plan = planFor(missing, { isRoot: process.getuid?.() === 0, hasApt });
 
+/** Runs an apt-get step; its progress is shown only when it fails. */
 function run(command: string, args: string[]): void {
-  const result = spawnSync(command, args, { stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+  const result = spawnSync(command, args, { stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
   if (result.status !== 0) {
+    process.stderr.write(`${result.stdout}${result.stderr}`);
     console.error(`\n"${command} ${args.join(' ')}" failed (exit ${result.status ?? result.signal}). Run "${installCommand(missing, true)}" yourself, then npm test again.`);
     process.exit(1);
   }

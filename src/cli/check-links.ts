@@ -14,8 +14,8 @@ import { existsSync, statSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { checkFeedLinks } from '../lib/site/feed-link-check.ts';
-import { checkLinks, type BrokenLink } from '../lib/site/link-check.ts';
+import { checkFeedLinks } from '../lib/quality/feed-link-check.ts';
+import { checkLinks, type BrokenLink } from '../lib/quality/link-check.ts';
 
 const USAGE = `Usage: npm run check-links -- [DIR] [--base PATH] [--site URL]
 

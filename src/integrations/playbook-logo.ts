@@ -11,8 +11,8 @@ import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import { PLAYBOOK_FILE } from '../../schemas/index.ts';
 import { resolveContentRoot } from '../lib/content-root/resolve-content-root.ts';
-import { withBase } from '../lib/site/href.ts';
-import { logoSitePath } from '../lib/site/logo.ts';
+import { withBase } from '../lib/links/href.ts';
+import { logoSitePath } from '../lib/links/logo.ts';
 
 const TYPES: Record<string, string> = {
   '.svg': 'image/svg+xml', '.png': 'image/png', '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg', '.webp': 'image/webp', '.gif': 'image/gif', '.avif': 'image/avif',

@@ -19,8 +19,8 @@ import { expandBoundaryRefs } from '../lib/content-root/render-body.ts';
 import { buildPlaybook, type PlaybookInput } from '../lib/model/build-playbook.ts';
 import { isPublic } from '../lib/model/published.ts';
 import { buildDate } from '../lib/review.ts';
-import { boundaryRefHtml } from '../lib/site/boundary-ref.ts';
-import { findBoundary } from '../lib/site/lookup.ts';
+import { boundaryRefHtml } from '../lib/views/boundary-ref.ts';
+import { findBoundary } from '../lib/model/lookup.ts';
 import { readPlaybook, type PlaybookRead, type ReadEntry } from '../lib/validation/validate-content-root.ts';
 import { currentRead, markStored, startRead } from './playbook-read.ts';
 

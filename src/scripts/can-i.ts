@@ -8,7 +8,7 @@ import type { HelperData } from '../lib/decision/helper-data.ts';
 import { describePeriod } from '../lib/money.ts';
 import { currencySymbol, verdictText } from '../lib/decision/verdict-text.ts';
 import { amountBasis, verdict } from '../lib/decision/verdict.ts';
-import { href } from '../lib/site/href.ts';
+import { href } from '../lib/links/href.ts';
 
 const root = document.querySelector<HTMLElement>('[data-can-i]');
 const source = document.getElementById('can-i-data');

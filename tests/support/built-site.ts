@@ -9,7 +9,7 @@ import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import type { Element, Root, RootContent } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
-import { allFiles } from '../../src/lib/site/link-check.ts';
+import { allFiles } from '../../src/lib/quality/link-check.ts';
 
 /** Every file under `dir`, as sorted `/`-separated paths relative to it. */
 export async function filesIn(dir: string): Promise<string[]> {

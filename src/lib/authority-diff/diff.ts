@@ -8,7 +8,7 @@
  * "retired".
  */
 import type { Boundary, Grant, Playbook, Role, Value } from '../model/types.ts';
-import { describePeriod, formatMoney, grantInWords } from '../site/format.ts';
+import { describePeriod, formatMoney, grantInWords } from '../words/format.ts';
 
 /** A heading and its lines, in the order leaders read them. */
 export interface DiffSection {

@@ -6,7 +6,7 @@
  */
 import type { Authority, LimitPeriod } from '../../../schemas/index.ts';
 import type { ResolvedMoney } from '../money.ts';
-import { limitInWords } from '../site/format.ts';
+import { limitInWords } from '../words/format.ts';
 
 const LINE_SEPARATOR = '; ';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { absoluteUrl, FALLBACK_SITE, href, withBase } from '../../../src/lib/site/href.ts';
+import { absoluteUrl, FALLBACK_SITE, href, withBase } from '../../../src/lib/links/href.ts';
 
 describe('withBase', () => {
   it('puts the base in front, with exactly one slash between', () => {

@@ -2,8 +2,8 @@
  * The RSS feeds' items, as plain data for @astrojs/rss: absolute links,
  * newest first, capped. Without PLAYBOOK_SITE the links use FALLBACK_SITE.
  */
-import { absoluteUrl } from './href.ts';
-import { changeAnchor } from './boundary-history.ts';
+import { absoluteUrl } from '../links/href.ts';
+import { changeAnchor } from '../model/boundary-history.ts';
 
 export interface FeedItem {
   title: string;

@@ -5,8 +5,8 @@
  */
 import type { Element, ElementContent } from 'hast';
 import { toHtml } from 'hast-util-to-html';
-import { grantInWords, type GrantWords } from './format.ts';
-import { withBase } from './href.ts';
+import { grantInWords, type GrantWords } from '../words/format.ts';
+import { withBase } from '../links/href.ts';
 
 /** What a boundary reference shows. */
 export interface BoundaryRefTarget {

@@ -2,7 +2,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { candidateFiles, checkLinks, findIds, findLinks, pagePathOf, resolveInternal } from '../../../src/lib/site/link-check.ts';
+import { candidateFiles, checkLinks, findIds, findLinks, pagePathOf, resolveInternal } from '../../../src/lib/quality/link-check.ts';
 
 describe('findLinks', () => {
   it('reads href, src and srcset, decoding entities', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   authorityInWords, formatCount, formatDate, formatMoney, grantInWords, limitInWords, overdueInWords, plural,
-} from '../../../src/lib/site/format.ts';
+} from '../../../src/lib/words/format.ts';
 
 describe('formatDate', () => {
   it('writes "1 Mar 2026" in en-GB and "Mar 1, 2026" in en-US', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { escalationLadders, type LadderRole } from '../../../src/lib/site/escalation-ladder.ts';
+import { escalationLadders, type LadderRole } from '../../../src/lib/views/escalation-ladder.ts';
 
 interface R extends LadderRole {
   escalatesTo: R | undefined;

@@ -8,7 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { FALLBACK_SITE } from './href.ts';
+import { FALLBACK_SITE } from '../links/href.ts';
 import { allFiles, brokenReason, decodeEntities, findIds, resolveInternal, type BrokenLink } from './link-check.ts';
 
 const FEED_LINK = /<(link|guid)\b[^>]*>([^<]*)<\/\1>/g;

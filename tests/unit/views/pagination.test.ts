@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pageCount, pagerItems, winsPagePath, WINS_PAGE_SIZE } from '../../../src/lib/site/pagination.ts';
+import { pageCount, pagerItems, winsPagePath, WINS_PAGE_SIZE } from '../../../src/lib/views/pagination.ts';
 
 const numbers = (items: ReturnType<typeof pagerItems>) => items.map((item) => ('gap' in item ? '…' : item.current ? `[${item.page}]` : String(item.page))).join(' ');
 

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { anchoredHistory, changeAnchor } from '../../../src/lib/site/boundary-history.ts';
-import { capList } from '../../../src/lib/site/capped-list.ts';
-import { editLink } from '../../../src/lib/site/edit-link.ts';
-import { asImage } from '../../../src/lib/site/image.ts';
-import { logoSitePath } from '../../../src/lib/site/logo.ts';
-import { findBoundary } from '../../../src/lib/site/lookup.ts';
-import { navCurrent, PRIMARY_NAV, stripBase } from '../../../src/lib/site/navigation.ts';
-import { guidelinesForEveryone } from '../../../src/lib/site/role-guidelines.ts';
-import { rolesByTeam } from '../../../src/lib/site/roles-by-team.ts';
+import { anchoredHistory, changeAnchor } from '../../../src/lib/model/boundary-history.ts';
+import { capList } from '../../../src/lib/views/capped-list.ts';
+import { editLink } from '../../../src/lib/links/edit-link.ts';
+import { asImage } from '../../../src/lib/views/image.ts';
+import { logoSitePath } from '../../../src/lib/links/logo.ts';
+import { findBoundary } from '../../../src/lib/model/lookup.ts';
+import { navCurrent, PRIMARY_NAV, stripBase } from '../../../src/lib/views/navigation.ts';
+import { guidelinesForEveryone } from '../../../src/lib/model/role-guidelines.ts';
+import { rolesByTeam } from '../../../src/lib/views/roles-by-team.ts';
 
 describe('capList', () => {
   it('keeps the first items and counts the rest', () => {

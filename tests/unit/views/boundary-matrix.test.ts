@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { matrixCategories, matrixColumns, matrixRows } from '../../../src/lib/site/boundary-matrix.ts';
-import { columnVisible, rowVisible } from '../../../src/lib/site/matrix-filter.ts';
+import { matrixCategories, matrixColumns, matrixRows } from '../../../src/lib/views/boundary-matrix.ts';
+import { columnVisible, rowVisible } from '../../../src/lib/views/matrix-filter.ts';
 
 const role = (id: string, team: string | undefined, depth: number, grants = 1) => ({
   id, title: id, team, chainAbove: Array.from({ length: depth }), grants: Array.from({ length: grants }),

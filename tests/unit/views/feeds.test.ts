@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { changeFeedItems, winFeedItems } from '../../../src/lib/site/feeds.ts';
+import { changeFeedItems, winFeedItems } from '../../../src/lib/views/feeds.ts';
 
 const wins = Array.from({ length: 60 }, (_, i) => ({
   title: `Win ${i}`, path: `/wins/w-${i}/`, date: '2026-03-01', people: ['Ana', 'Ben'], impact: i === 0 ? 'Kept a customer' : undefined,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ladderViews, limitsInWords } from '../../../src/lib/site/ladders.ts';
+import { ladderViews, limitsInWords } from '../../../src/lib/views/ladders.ts';
 import { boundary, LADDER, modelOf } from '../../support/checked-content.ts';
 
 describe('ladderViews', () => {
