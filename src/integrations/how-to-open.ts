@@ -5,6 +5,7 @@
  * exits, and only when the build succeeded.
  */
 import type { AstroIntegration } from 'astro';
+import { baseFolder } from '../lib/links/href.ts';
 
 /** Astro's preview server: `npm run preview` binds 127.0.0.1 on Astro's default port. */
 export const PREVIEW_ORIGIN = 'http://127.0.0.1:4321';
@@ -13,9 +14,8 @@ export const PREVIEW_ORIGIN = 'http://127.0.0.1:4321';
 const PREVIEW_VARIABLES = ['PLAYBOOK_OUT_DIR', 'PLAYBOOK_BASE'] as const;
 
 export function howToOpenLine(base: string, env: Record<string, string | undefined> = process.env): string {
-  const path = base.endsWith('/') ? base : `${base}/`;
   const variables = PREVIEW_VARIABLES.filter((name) => env[name]).map((name) => `${name}=${env[name]} `);
-  return `Open it with \`${variables.join('')}npm run preview\`, then visit ${PREVIEW_ORIGIN}${path}`;
+  return `Open it with \`${variables.join('')}npm run preview\`, then visit ${PREVIEW_ORIGIN}${baseFolder(base)}`;
 }
 
 export function howToOpen(): AstroIntegration {

@@ -7,11 +7,22 @@
 /** Used for absolute links when no PLAYBOOK_SITE is set, so feeds stay valid. */
 export const FALLBACK_SITE = 'http://localhost/';
 
+/** The base path as a folder, however it was written: `playbook`, `/playbook` → `/playbook/`; `` → `/`. */
+export function baseFolder(base: string): string {
+  const trimmed = base.replace(/^\/+|\/+$/g, '');
+  return trimmed ? `/${trimmed}/` : '/';
+}
+
 /** `withBase('/values/', '/playbook')` → `/playbook/values/`; the base may or may not end in a slash. */
 export function withBase(path: string, base: string): string {
-  const root = base.endsWith('/') ? base : `${base}/`;
-  const prefix = root.startsWith('/') ? root : `/${root}`;
-  return `${prefix}${path.replace(/^\/+/, '')}`;
+  return `${baseFolder(base)}${path.replace(/^\/+/, '')}`;
+}
+
+/** The page's path without the base: `/playbook/values/x/` → `/values/x/`; a path outside the base is returned as it is. */
+export function stripBase(pathname: string, base: string): string {
+  const root = baseFolder(base).slice(0, -1);
+  if (root && (pathname === root || pathname.startsWith(`${root}/`))) return pathname.slice(root.length) || '/';
+  return pathname;
 }
 
 /** A site path with the build's base in front: `href('/values/')`. */

@@ -8,7 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { FALLBACK_SITE } from '../links/href.ts';
+import { baseFolder, FALLBACK_SITE } from '../links/href.ts';
 import { allFiles, brokenReason, decodeEntities, findIds, resolveInternal, type BrokenLink } from './link-check.ts';
 
 const FEED_LINK = /<(link|guid)\b[^>]*>([^<]*)<\/\1>/g;
@@ -28,7 +28,7 @@ export async function checkFeedLinks(outDir: string, base = '/', options: FeedLi
   const site = options.site ?? FALLBACK_SITE;
   const files = await allFiles(outDir);
   const existing = new Set(files);
-  const root = base.endsWith('/') ? base : `${base}/`;
+  const root = baseFolder(base);
   const ids = new Map<string, ReadonlySet<string>>();
   const idsOf = (file: string) => {
     if (!ids.has(file)) ids.set(file, findIds(readFileSync(path.join(outDir, file), 'utf8')));
@@ -36,7 +36,7 @@ export async function checkFeedLinks(outDir: string, base = '/', options: FeedLi
   };
   const broken: BrokenLink[] = [];
   for (const feed of files.filter((file) => file.endsWith('.xml'))) {
-    const page = `${root.startsWith('/') ? root : `/${root}`}${feed}`;
+    const page = `${root}${feed}`;
     for (const link of findFeedLinks(await readFile(path.join(outDir, feed), 'utf8'))) {
       const target = resolveInternal(link, page, site);
       if (!target) continue;

@@ -6,6 +6,7 @@
  */
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { baseFolder } from '../links/href.ts';
 
 export interface BrokenLink {
   /** The page the link is on, as a site path: `/playbook/values/own-it/`. */
@@ -56,7 +57,7 @@ export function findIds(html: string): Set<string> {
 
 /** The site path a file in the output folder is served at: `values/a/index.html` → `/base/values/a/`. */
 export function pagePathOf(file: string, base: string): string {
-  const root = baseRoot(base);
+  const root = baseFolder(base);
   const relative = file.split(path.sep).join('/');
   return `${root}${relative.endsWith('index.html') ? relative.slice(0, -'index.html'.length) : relative}`;
 }
@@ -80,7 +81,7 @@ export function resolveInternal(link: string, pagePath: string, site?: string): 
 
 /** The file a site path is served from, relative to the output folder, trying `x/index.html` for folders. */
 export function candidateFiles(pathname: string, base: string): string[] | undefined {
-  const root = baseRoot(base);
+  const root = baseFolder(base);
   if (!pathname.startsWith(root) && `${pathname}/` !== root) return undefined;
   const relative = decodeURIComponent(pathname.slice(root.length));
   if (relative === '' || relative.endsWith('/')) return [`${relative}index.html`];
@@ -136,10 +137,6 @@ export async function checkLinks(outDir: string, base = '/', options: LinkCheckO
   return broken;
 }
 
-function baseRoot(base: string): string {
-  const withLeading = base.startsWith('/') ? base : `/${base}`;
-  return withLeading.endsWith('/') ? withLeading : `${withLeading}/`;
-}
 
 function tagsOf(html: string): string[] {
   const stripped = html

@@ -25,9 +25,3 @@ export function navCurrent(itemPath: string, pathname: string): 'page' | 'true' 
   return path.startsWith(itemPath) ? 'true' : undefined;
 }
 
-/** The page's path without the base: `/playbook/values/x/` → `/values/x/`. */
-export function stripBase(pathname: string, base: string): string {
-  const root = base.endsWith('/') ? base.slice(0, -1) : base;
-  if (root && (pathname === root || pathname.startsWith(`${root}/`))) return pathname.slice(root.length) || '/';
-  return pathname;
-}

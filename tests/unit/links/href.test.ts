@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { absoluteUrl, FALLBACK_SITE, href, withBase } from '../../../src/lib/links/href.ts';
+import { absoluteUrl, baseFolder, FALLBACK_SITE, href, withBase } from '../../../src/lib/links/href.ts';
 
 describe('withBase', () => {
   it('puts the base in front, with exactly one slash between', () => {
@@ -34,5 +34,12 @@ describe('absoluteUrl', () => {
 
   it('falls back to localhost when no site is set, so feeds stay valid', () => {
     expect(absoluteUrl('/wins/', undefined, '/')).toBe(`${FALLBACK_SITE}wins/`);
+  });
+});
+
+describe('baseFolder', () => {
+  it('writes any base as a folder path', () => {
+    expect(['', '/', 'playbook', '/playbook', '/playbook/', 'playbook/'].map(baseFolder)).toEqual(['/', '/', '/playbook/', '/playbook/', '/playbook/', '/playbook/']);
+    expect(baseFolder('/a/b')).toBe('/a/b/');
   });
 });

@@ -5,7 +5,8 @@ import { editLink } from '../../../src/lib/links/edit-link.ts';
 import { asImage } from '../../../src/lib/views/image.ts';
 import { logoSitePath } from '../../../src/lib/links/logo.ts';
 import { findBoundary } from '../../../src/lib/model/lookup.ts';
-import { navCurrent, PRIMARY_NAV, stripBase } from '../../../src/lib/views/navigation.ts';
+import { stripBase } from '../../../src/lib/links/href.ts';
+import { navCurrent, PRIMARY_NAV } from '../../../src/lib/views/navigation.ts';
 import { guidelinesForEveryone } from '../../../src/lib/model/role-guidelines.ts';
 import { rolesByTeam } from '../../../src/lib/views/roles-by-team.ts';
 
