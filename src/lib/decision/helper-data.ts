@@ -6,13 +6,13 @@
  *
  * Pure: no Astro, no DOM, no zod (it is bundled into the client script).
  */
-import type { Authority, LimitPeriod } from '../../../schemas/index.ts';
+import { AUTHORITIES, LIMIT_PERIODS } from '../../../schemas/vocabulary.ts';
 import type { Playbook } from '../model/types.ts';
 
-/** Authorities in code order: a grant stores the index. Kept equal to the schema's AUTHORITIES (a unit test checks). */
-export const AUTHORITY_CODES = ['decide', 'decide-and-inform', 'consult', 'escalate'] as const satisfies readonly Authority[];
-/** Limit periods in code order: a grant stores the index. Kept equal to the schema's LIMIT_PERIODS (a unit test checks). */
-export const PERIOD_CODES = ['case', 'customer', 'customer-day', 'day', 'month', 'year'] as const satisfies readonly LimitPeriod[];
+/** Authorities in code order: a grant stores the index (the schema's own list, which has no zod). */
+export const AUTHORITY_CODES = AUTHORITIES;
+/** Limit periods in code order: a grant stores the index. */
+export const PERIOD_CODES = LIMIT_PERIODS;
 
 /** No role: where a role index would be. */
 export const NO_ROLE = -1;

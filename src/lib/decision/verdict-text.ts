@@ -6,7 +6,8 @@
  *
  * Pure: no Astro, no DOM (it is bundled into the client script).
  */
-import { describePeriod, formatMoney, type ResolvedMoney } from '../money.ts';
+import { formatMoney, type ResolvedMoney } from '../money.ts';
+import { amountPerPeriod } from '../words/grants.ts';
 import type { Escalation, GrantTerms, Verdict } from './verdict.ts';
 
 const YOUR_MANAGER = 'your manager';
@@ -14,7 +15,7 @@ const YOUR_MANAGER = 'your manager';
 /** The verdict as one or more plain sentences. */
 export function verdictText(verdict: Verdict, locale: string): string {
   const money = (m: ResolvedMoney) => formatMoney(m, locale);
-  const limitOf = (grant: GrantTerms) => (grant.limit ? `${money(grant.limit)} ${describePeriod(grant.per)}` : undefined);
+  const limitOf = (grant: GrantTerms) => (grant.limit ? amountPerPeriod(grant.limit, grant.per, locale) : undefined);
   const who = verdict.counterpart?.title ?? YOUR_MANAGER;
   const grant = verdict.grant;
   const limit = grant && limitOf(grant);

@@ -12,7 +12,8 @@ import { COLLECTIONS } from '../../../schemas/index.ts';
 import type { AnyEntry } from '../model/types.ts';
 import { formatDate } from '../words/format.ts';
 import type { EntryType } from './filters.ts';
-import { joinLimitLines, limitLine } from './meta.ts';
+import { limitLine } from '../words/grants.ts';
+import { joinLimitLines } from './meta.ts';
 import { entryWeights, type EntryWeights } from './weights.ts';
 
 export interface SearchRecordFilters {

@@ -5,7 +5,7 @@
  */
 import type { Element, ElementContent } from 'hast';
 import { toHtml } from 'hast-util-to-html';
-import { grantInWords, type GrantWords } from '../words/format.ts';
+import { grantInWords, type GrantWords } from '../words/grants.ts';
 import { withBase } from '../links/href.ts';
 
 /** What a boundary reference shows. */

@@ -3,8 +3,7 @@
  * playbook's locale, so a playbook in en-US reads "Mar 1, 2026" and "$1,000"
  * and one in en-GB reads "1 Mar 2026" and "£1,000".
  */
-import type { Authority, LimitPeriod } from '../../../schemas/index.ts';
-import { describePeriod, formatMoney, type ResolvedMoney } from '../money.ts';
+import { describePeriod, formatMoney } from '../money.ts';
 
 export { describePeriod, formatMoney };
 
@@ -33,58 +32,6 @@ export function pluralWord(count: number, one: string, other: string, locale: st
 /** "1 win", "20,000 wins". */
 export function plural(count: number, one: string, other: string, locale: string): string {
   return `${formatCount(count, locale)} ${pluralWord(count, one, other, locale)}`;
-}
-
-/**
- * What a role does with a decision, in words. `escalationRole` is the
- * title of the role it informs, consults or escalates to.
- */
-export function authorityInWords(authority: Authority, escalationRole: string | undefined): string {
-  const whom = escalationRole ?? 'the next role up';
-  switch (authority) {
-    case 'decide':
-      return 'Decides';
-    case 'decide-and-inform':
-      return `Decides, then informs ${whom}`;
-    case 'consult':
-      return `Consults ${whom} first`;
-    case 'escalate':
-      return `Escalates to ${whom}`;
-  }
-}
-
-/** "up to £75 per case", or "no monetary limit" when there is none. */
-export function limitInWords(limit: ResolvedMoney | undefined, per: LimitPeriod, locale: string): string {
-  return limit ? `up to ${formatMoney(limit, locale)} ${describePeriod(per)}` : 'no monetary limit';
-}
-
-/** What a grant needs for words. */
-export interface GrantWords {
-  authority: Authority;
-  limit: ResolvedMoney | undefined;
-  per: LimitPeriod;
-  escalateTo: { title: string } | undefined;
-}
-
-/**
- * One sentence for a grant: "Decides up to £75 per case", "Decides up to
- * £1,000 per case, then informs Regional manager", "Consults Store manager
- * first, then decides up to £500 per case", "Escalates to Shift lead". A
- * role that escalates commits nothing on its own, so no limit is given.
- */
-export function grantInWords(grant: GrantWords, locale: string): string {
-  const whom = grant.escalateTo?.title ?? 'the next role up';
-  const limit = grant.limit ? limitInWords(grant.limit, grant.per, locale) : undefined;
-  switch (grant.authority) {
-    case 'decide':
-      return limit ? `Decides ${limit}` : 'Decides, no monetary limit';
-    case 'decide-and-inform':
-      return limit ? `Decides ${limit}, then informs ${whom}` : `Decides with no monetary limit, then informs ${whom}`;
-    case 'consult':
-      return limit ? `Consults ${whom} first, then decides ${limit}` : `Consults ${whom} first, then decides with no monetary limit`;
-    case 'escalate':
-      return `Escalates to ${whom}`;
-  }
 }
 
 /** "3 days overdue", or "Due today". */

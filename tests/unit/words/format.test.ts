@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  authorityInWords, formatCount, formatDate, formatMoney, grantInWords, limitInWords, overdueInWords, plural,
-} from '../../../src/lib/words/format.ts';
+import { formatCount, formatDate, formatMoney, overdueInWords, plural } from '../../../src/lib/words/format.ts';
+import { amountPerPeriod, authorityInWords, grantInWords, limitInWords, limitLine } from '../../../src/lib/words/grants.ts';
 
 describe('formatDate', () => {
   it('writes "1 Mar 2026" in en-GB and "Mar 1, 2026" in en-US', () => {
@@ -88,5 +87,16 @@ describe('overdueInWords', () => {
   it('counts days overdue', () => {
     expect(overdueInWords(1, 'en')).toBe('1 day overdue');
     expect(overdueInWords(40, 'en')).toBe('40 days overdue');
+  });
+});
+
+describe('amountPerPeriod and limitLine', () => {
+  it('says an amount with what it counts against', () => {
+    expect(amountPerPeriod({ amount: 75, currency: 'GBP' }, 'customer-day', 'en-GB')).toBe('£75 per customer per day');
+  });
+
+  it('gives a search result one line per grant', () => {
+    const grant = { role: { title: 'Store manager' }, authority: 'decide-and-inform' as const, limit: { amount: 400, currency: 'GBP' }, per: 'case' as const, escalateTo: { title: 'Regional manager' } };
+    expect(limitLine(grant, 'en-GB')).toBe('Store manager: up to £400 per case, then informs Regional manager');
   });
 });
