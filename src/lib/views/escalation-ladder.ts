@@ -5,6 +5,7 @@
  * that reaches a role already drawn stops there and says it joins it, so
  * shared upper rungs are drawn once.
  */
+import { walkUp } from '../escalation.ts';
 
 export interface LadderRole {
   id: string;
@@ -36,15 +37,8 @@ export interface Ladder<R, G> {
 export function escalationLadders<R extends LadderRole, G extends LadderGrant<R>>(grants: readonly G[]): Ladder<R, G>[] {
   const grantByRole = new Map(grants.map((grant) => [grant.role.id, grant]));
   const next = (role: R): R | undefined => (grantByRole.has(role.id) ? grantByRole.get(role.id)!.escalateTo : (role.escalatesTo as R | undefined));
-  const above = (role: R): Set<string> => {
-    const seen = new Set<string>([role.id]);
-    const result = new Set<string>();
-    for (let up = next(role); up && !seen.has(up.id); up = next(up)) {
-      seen.add(up.id);
-      result.add(up.id);
-    }
-    return result;
-  };
+  const id = (role: R) => role.id;
+  const above = (role: R): string[] => [...walkUp(next(role), next, id, new Set([role.id]))].map(id);
 
   const reachedFromOthers = new Set<string>();
   for (const grant of grants) for (const id of above(grant.role)) reachedFromOthers.add(id);
@@ -54,14 +48,12 @@ export function escalationLadders<R extends LadderRole, G extends LadderGrant<R>
   const ladders: Ladder<R, G>[] = [];
   for (const start of lowest) {
     const steps: LadderStep<R, G>[] = [];
-    const seen = new Set<string>();
     let joins: R | undefined;
-    for (let role: R | undefined = start.role; role && !seen.has(role.id); role = next(role)) {
+    for (const role of walkUp(start.role, next, id)) {
       if (drawn.has(role.id)) {
         joins = role;
         break;
       }
-      seen.add(role.id);
       steps.push({ role, grant: grantByRole.get(role.id), hasAbove: next(role) !== undefined });
     }
     if (!joins) trimAboveLastGrant(steps);
