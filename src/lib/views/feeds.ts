@@ -3,7 +3,6 @@
  * newest first, capped. Without PLAYBOOK_SITE the links use FALLBACK_SITE.
  */
 import { absoluteUrl } from '../links/href.ts';
-import { changeAnchor } from '../model/boundary-history.ts';
 
 export interface FeedItem {
   title: string;
@@ -23,7 +22,9 @@ interface FeedWin {
 interface FeedChange {
   date: string;
   summary: string;
-  boundary: { title: string; path: string; changes: readonly { date: string; summary: string }[] };
+  /** The change's anchor on its boundary's page (the model's). */
+  anchor: string;
+  boundary: { title: string; path: string };
 }
 
 const day = (date: string) => new Date(`${date}T00:00:00Z`);
@@ -40,7 +41,7 @@ export function winFeedItems(wins: readonly FeedWin[], max: number, site: string
 export function changeFeedItems(changes: readonly FeedChange[], max: number, site: string | URL | undefined, base: string): FeedItem[] {
   return changes.slice(0, max).map((change) => ({
     title: `${change.boundary.title}: ${change.summary}`,
-    link: absoluteUrl(`${change.boundary.path}#${changeAnchor(change.boundary.changes, change)}`, site, base),
+    link: absoluteUrl(`${change.boundary.path}#${change.anchor}`, site, base),
     pubDate: day(change.date),
     description: change.summary,
   }));

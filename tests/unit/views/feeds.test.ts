@@ -22,8 +22,8 @@ describe('winFeedItems', () => {
 
 describe('changeFeedItems', () => {
   it('links each change to its anchor on the boundary page', () => {
-    const boundary = { title: 'Refund a purchase', path: '/boundaries/refund/', changes: [{ date: '2026-03-01', summary: 'Raised to £75' }] };
-    const [item] = changeFeedItems([{ ...boundary.changes[0]!, boundary }], 50, 'https://example.org/', '/');
+    const boundary = { title: 'Refund a purchase', path: '/boundaries/refund/' };
+    const [item] = changeFeedItems([{ date: '2026-03-01', summary: 'Raised to £75', anchor: 'change-2026-03-01', boundary }], 50, 'https://example.org/', '/');
     expect(item).toMatchObject({ title: 'Refund a purchase: Raised to £75', link: 'https://example.org/boundaries/refund/#change-2026-03-01' });
   });
 });

@@ -4,10 +4,8 @@ import { capList } from '../../../src/lib/views/capped-list.ts';
 import { editLink } from '../../../src/lib/links/edit-link.ts';
 import { asImage } from '../../../src/lib/views/image.ts';
 import { logoSitePath } from '../../../src/lib/links/logo.ts';
-import { findBoundary } from '../../../src/lib/model/lookup.ts';
 import { stripBase } from '../../../src/lib/links/href.ts';
 import { navCurrent, PRIMARY_NAV } from '../../../src/lib/views/navigation.ts';
-import { guidelinesForEveryone } from '../../../src/lib/model/role-guidelines.ts';
 import { rolesByTeam } from '../../../src/lib/views/roles-by-team.ts';
 
 describe('capList', () => {
@@ -79,14 +77,6 @@ describe('anchoredHistory', () => {
   });
 });
 
-describe('guidelinesForEveryone', () => {
-  it('keeps guidelines that name no role', () => {
-    const playbook = { guidelines: [{ id: 'a', roles: [] }, { id: 'b', roles: ['x'] }, { id: 'c', roles: [] }] };
-    expect(guidelinesForEveryone(playbook).map((g) => g.id)).toEqual(['a', 'c']);
-    expect(guidelinesForEveryone(playbook)).toBe(guidelinesForEveryone(playbook));
-  });
-});
-
 describe('rolesByTeam', () => {
   it('groups by team, front line first, roles without a team last', () => {
     const role = (id: string, team: string | undefined, depth: number) => ({ id, title: id, team, chainAbove: Array.from({ length: depth }) });
@@ -97,14 +87,6 @@ describe('rolesByTeam', () => {
       ['Other roles', ['ceo']],
     ]);
     expect(new Set(teams.map((t) => t.anchor)).size).toBe(3);
-  });
-});
-
-describe('findBoundary', () => {
-  it('finds published and retired boundaries by id', () => {
-    const playbook = { pages: { boundaries: [{ id: 'a', status: 'published' }, { id: 'b', status: 'retired' }] } };
-    expect(findBoundary(playbook, 'b')?.status).toBe('retired');
-    expect(findBoundary(playbook, 'nope')).toBeUndefined();
   });
 });
 
