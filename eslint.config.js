@@ -1,11 +1,12 @@
 // ESLint: correctness rules for TypeScript and Astro components. Formatting is
 // Prettier's job (.prettierrc.json); `npm run lint` checks both, `npm run format` writes.
 import js from '@eslint/js';
+import { defineConfig } from 'eslint/config';
 import astro from 'eslint-plugin-astro';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
-export default tseslint.config(
+export default defineConfig(
   { ignores: ['dist/', '.astro/', 'node_modules/', 'content/', 'tests/fixtures/', 'schemas/json/'] },
   js.configs.recommended,
   tseslint.configs.recommended,
