@@ -2,7 +2,8 @@
  * A built site served by `astro preview` on a free loopback port: the
  * server `npm run preview` starts, so tests see what a person opening the
  * build sees (trailing slashes, 404.html, the base path). One subprocess per
- * site; `close()` stops it.
+ * site; `close()` stops it. `--ignore-lock`: tests run several side by side,
+ * and none of them is the project's tracked preview server.
  */
 import { spawn } from 'node:child_process';
 import { createServer } from 'node:net';
@@ -28,7 +29,7 @@ async function freePort(): Promise<number> {
 /** Serves `outDir` (built with `base`, e.g. `/playbook`) and resolves once the server answers. */
 export async function previewSite(outDir: string, base = ''): Promise<PreviewServer> {
   const port = await freePort();
-  const child = spawn(process.execPath, [path.join(PROJECT_ROOT, 'node_modules/astro/bin/astro.mjs'), 'preview', '--host', '127.0.0.1', '--port', String(port)], {
+  const child = spawn(process.execPath, [path.join(PROJECT_ROOT, 'node_modules/astro/bin/astro.mjs'), 'preview', '--ignore-lock', '--host', '127.0.0.1', '--port', String(port)], {
     cwd: PROJECT_ROOT,
     env: { ...process.env, PLAYBOOK_OUT_DIR: outDir, PLAYBOOK_BASE: base, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1' },
     stdio: ['ignore', 'pipe', 'pipe'],
