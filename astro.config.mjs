@@ -2,6 +2,7 @@
 import mdx from '@astrojs/mdx';
 import { satteri } from '@astrojs/markdown-satteri';
 import { defineConfig } from 'astro/config';
+import { howToOpen } from './src/integrations/how-to-open.ts';
 import { playbookLogo } from './src/integrations/playbook-logo.ts';
 import { playbookOffline } from './src/integrations/offline.ts';
 import { playbookSearch } from './src/integrations/pagefind.ts';
@@ -21,12 +22,14 @@ export default defineConfig({
   site,
   base,
   trailingSlash: 'always',
+  // Scoped styles by class, merged into the class attribute elements mostly have already: lighter pages than a data attribute on every element.
+  scopedStyleStrategy: 'class',
   // Build tests build fixture playbooks side by side; each gets its own output and cache.
   outDir: process.env.PLAYBOOK_OUT_DIR || './dist',
   // One cache (and data store) per content root: two organisations built by one install never share one.
   cacheDir: process.env.PLAYBOOK_CACHE_DIR || contentRootCacheDir(),
   // playbookOffline last: its service worker precaches what the others wrote (Pagefind's index, the icons).
-  integrations: [playbookValidation(), playbookDev(), playbookLogo(), mdx(), playbookSearch(), playbookOffline()],
+  integrations: [playbookValidation(), playbookDev(), playbookLogo(), mdx(), playbookSearch(), howToOpen(), playbookOffline()],
   // Content bodies are checked again as they compile: no code from content runs.
   // No Shiki: its inline styles would need a looser Content Security Policy, and a
   // culture playbook has little code to colour.

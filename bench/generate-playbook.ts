@@ -72,7 +72,8 @@ function png(width: number, height: number, rgb: [number, number, number]): Buff
   return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', header), chunk('IDAT', pixels), chunk('IEND', Buffer.alloc(0))]);
 }
 
-export async function generatePlaybook(dir: string, total: number, seed = 42): Promise<void> {
+export async function generatePlaybook(dir: string, total: number, seed = 42, options: { mdxShare?: number } = {}): Promise<void> {
+  const mdxShare = options.mdxShare ?? 0.3;
   const rand = random(seed);
   const pick = <T>(items: readonly T[]) => items[Math.floor(rand() * items.length)]!;
   const vocabulary = Array.from({ length: 3000 }, (_, i) => {
@@ -102,7 +103,7 @@ export async function generatePlaybook(dir: string, total: number, seed = 42): P
     pending.push(writeFile(path.join(dir, file), text));
     if (pending.length >= 256) await Promise.all(pending.splice(0));
   };
-  const ext = () => (rand() < 0.3 ? 'mdx' : 'md');
+  const ext = () => (rand() < mdxShare ? 'mdx' : 'md');
 
   await write('playbook.yaml', 'name: Generated Co\ntagline: A playbook made for measuring\nlocale: en-GB\ncurrency: GBP\n');
   for (let i = 0; i < PICTURES; i++) await write(`assets/wins/picture-${i + 1}.png`, png(64, 48, [(i * 53) % 256, (i * 97) % 256, (i * 151) % 256]));

@@ -8,7 +8,8 @@
  *   npm run bench                          5,000 entries
  *   npm run bench -- --entries 20000       another size
  *   npm run bench -- --keep                keep the generated playbook and builds (bench/out/)
- *   npm run bench -- --no-floor --no-search
+ *   npm run bench -- --no-floor --no-search --no-mdx-cost
+ *   npm run bench -- --cold-only           validate and a cold build only (for a fit over sizes)
  *
  * Measured: `npm run validate` as a command; a cold build (empty cache);
  * a warm rebuild with no change; a rebuild after one changed entry; the
@@ -16,7 +17,9 @@
  * Pagefind); peak RSS of the largest process and of the whole process tree;
  * dist/ size, HTML per content page (median, gzipped) and the largest page;
  * the floor's cold build, and our cost as a ratio to it; search in Chromium
- * (bytes for a first and a later query, time to results). A table goes to
+ * (bytes for a first and a later query, time to results); and what an MDX
+ * entry costs against a Markdown one (two smaller playbooks, all .md and all
+ * .mdx, each built cold). A table goes to
  * stdout and every figure to bench/out/bench-<entries>.json.
  */
 import { readdir, readFile, rm, stat, writeFile, mkdir } from 'node:fs/promises';
@@ -33,9 +36,12 @@ const { values: flags } = parseArgs({
     keep: { type: 'boolean', default: false },
     'no-floor': { type: 'boolean', default: false },
     'no-search': { type: 'boolean', default: false },
+    'no-mdx-cost': { type: 'boolean', default: false },
+    'cold-only': { type: 'boolean', default: false },
   },
 });
 const entries = Number(flags.entries);
+if (flags['cold-only']) Object.assign(flags, { 'no-floor': true, 'no-search': true, 'no-mdx-cost': true });
 if (!Number.isInteger(entries) || entries < 100) {
   process.stderr.write('bench: --entries must be a whole number of at least 100\n');
   process.exit(2);
@@ -101,17 +107,21 @@ if (!flags['no-search']) {
   search = await searchFigures(dist);
 }
 
-step('warm rebuild, no change');
-const warm = await measureCommand(node, [astro, 'build'], { cwd: PROJECT_ROOT, env: buildEnv });
-if (warm.exitCode !== 0) failed('the warm rebuild', warm);
+let warm: Measured | undefined;
+let oneChange: Measured | undefined;
+if (!flags['cold-only']) {
+  step('warm rebuild, no change');
+  warm = await measureCommand(node, [astro, 'build'], { cwd: PROJECT_ROOT, env: buildEnv });
+  if (warm.exitCode !== 0) failed('the warm rebuild', warm);
 
-step('rebuild after one changed entry');
-const changed = path.join(content, 'wins/2021/win-2.md');
-const before = await readFile(changed, 'utf8').catch(() => undefined);
-const target = before === undefined ? path.join(content, 'wins/2021/win-2.mdx') : changed;
-await writeFile(target, `${await readFile(target, 'utf8')}\nOne more sentence, added for the benchmark.\n`);
-const oneChange = await measureCommand(node, [astro, 'build'], { cwd: PROJECT_ROOT, env: buildEnv });
-if (oneChange.exitCode !== 0) failed('the rebuild after one change', oneChange);
+  step('rebuild after one changed entry');
+  const changed = path.join(content, 'wins/2021/win-2.md');
+  const before = await readFile(changed, 'utf8').catch(() => undefined);
+  const target = before === undefined ? path.join(content, 'wins/2021/win-2.mdx') : changed;
+  await writeFile(target, `${await readFile(target, 'utf8')}\nOne more sentence, added for the benchmark.\n`);
+  oneChange = await measureCommand(node, [astro, 'build'], { cwd: PROJECT_ROOT, env: buildEnv });
+  if (oneChange.exitCode !== 0) failed('the rebuild after one change', oneChange);
+}
 
 let floor: { build: Measured; index: Measured; distBytes: number } | undefined;
 if (!flags['no-floor']) {
@@ -123,6 +133,23 @@ if (!flags['no-floor']) {
   const index = await measureCommand(node, [path.join(FLOOR, 'index-site.mjs'), floorDist], { cwd: FLOOR, env: floorEnv });
   if (index.exitCode !== 0) failed('the floor index', index);
   floor = { build, index, distBytes: await folderBytes(floorDist) };
+}
+
+let mdxCost: { entries: number; md: Measured; mdx: Measured } | undefined;
+if (!flags['no-mdx-cost']) {
+  const size = Math.min(entries, 2000);
+  const costOf = async (share: number) => {
+    const root = path.join(work, `mdx-${share}`);
+    await generatePlaybook(root, size, 42, { mdxShare: share });
+    const run = await measureCommand(node, [astro, 'build'], {
+      cwd: PROJECT_ROOT,
+      env: { ...env, PLAYBOOK_CONTENT_DIR: root, PLAYBOOK_OUT_DIR: path.join(root, '..', `mdx-${share}-dist`), PLAYBOOK_CACHE_DIR: path.join(root, '..', `mdx-${share}-cache`) },
+    });
+    if (run.exitCode !== 0) failed(`the all-${share ? 'MDX' : 'Markdown'} build`, run);
+    return run;
+  };
+  step(`MDX against Markdown: ${size.toLocaleString('en')} entries, all .md then all .mdx`);
+  mdxCost = { entries: size, md: await costOf(0), mdx: await costOf(1) };
 }
 
 // --- Report ---
@@ -139,8 +166,12 @@ if (floorWall !== undefined) rows.push(['cold build against the floor', `${(cold
 rows.push(
   ['peak RSS, largest process', gb(cold.peakProcessBytes), `≤ ${TARGETS.peakProcessGb} GB`, mark(cold.peakProcessBytes / 1e9 <= TARGETS.peakProcessGb)],
   ['peak RSS, whole process tree', gb(cold.peakTreeBytes), `≤ ${TARGETS.peakTreeGb} GB`, mark(cold.peakTreeBytes / 1e9 <= TARGETS.peakTreeGb)],
-  ['warm rebuild, no change', `${s(warm.wallMs)} (${pct(warm.wallMs / cold.wallMs)} of cold)`, `≤ ${pct(TARGETS.warmShare)}`, mark(warm.wallMs / cold.wallMs <= TARGETS.warmShare)],
-  ['rebuild after one changed entry', `${s(oneChange.wallMs)} (${pct(oneChange.wallMs / cold.wallMs)} of cold)`, `≤ ${pct(TARGETS.oneChangeShare)}`, mark(oneChange.wallMs / cold.wallMs <= TARGETS.oneChangeShare)],
+  ...(warm && oneChange
+    ? ([
+      ['warm rebuild, no change', `${s(warm.wallMs)} (${pct(warm.wallMs / cold.wallMs)} of cold)`, `≤ ${pct(TARGETS.warmShare)}`, mark(warm.wallMs / cold.wallMs <= TARGETS.warmShare)],
+      ['rebuild after one changed entry', `${s(oneChange.wallMs)} (${pct(oneChange.wallMs / cold.wallMs)} of cold)`, `≤ ${pct(TARGETS.oneChangeShare)}`, mark(oneChange.wallMs / cold.wallMs <= TARGETS.oneChangeShare)],
+    ] as [string, string, string, string][])
+    : []),
   ['npm run validate, as a command', `${s(validate.wallMs)} (${((validate.wallMs * 1000) / entries).toFixed(0)} µs/entry)`, `≤ ${TARGETS.validateS} s at 20,000`, mark(validate.wallMs / 1000 <= (TARGETS.validateS * entries) / 20000)],
 );
 if (floor) rows.push(['dist/ size', `${(site.distBytes / 1e6).toFixed(1)} MB (${(site.distBytes / floor.distBytes).toFixed(2)}× the floor's ${(floor.distBytes / 1e6).toFixed(1)} MB)`, `≤ ${TARGETS.distRatio}×`, mark(site.distBytes / floor.distBytes <= TARGETS.distRatio)]);
@@ -156,6 +187,14 @@ if (search) {
     ['search, typing → results (localhost)', `${search.ms.toFixed(0)} ms`, `≤ ${TARGETS.searchMs} ms`, mark(search.ms <= TARGETS.searchMs)],
   );
 }
+if (mdxCost) {
+  const time = mdxCost.mdx.wallMs / mdxCost.md.wallMs;
+  const memory = mdxCost.mdx.peakProcessBytes / mdxCost.md.peakProcessBytes;
+  rows.push(
+    [`an MDX entry against a Markdown one, time (${mdxCost.entries.toLocaleString('en')} entries)`, `${time.toFixed(2)}× (${s(mdxCost.mdx.wallMs)} / ${s(mdxCost.md.wallMs)})`, '≤ 1.2×', mark(time <= 1.2)],
+    ['an MDX entry against a Markdown one, memory', `${memory.toFixed(2)}× (${gb(mdxCost.mdx.peakProcessBytes)} / ${gb(mdxCost.md.peakProcessBytes)})`, '≤ 1.2×', mark(memory <= 1.2)],
+  );
+}
 console.log(`\nLatitude at ${entries.toLocaleString('en')} entries (${site.pages.toLocaleString('en')} pages)\n`);
 printTable(rows);
 console.log('\nCold build by phase:');
@@ -169,9 +208,10 @@ if (floor) console.log(`\nFloor: build ${s(floor.build.wallMs)} + Pagefind ${s(f
 const json = {
   machine, entries, mix: playbookMix(entries), date: new Date().toISOString(),
   validate: { wallMs: validate.wallMs },
-  cold: pick(cold), warm: pick(warm), oneChange: pick(oneChange), phases, site, search,
+  cold: pick(cold), warm: warm && pick(warm), oneChange: oneChange && pick(oneChange), phases, site, search,
+  mdxCost: mdxCost && { entries: mdxCost.entries, md: pick(mdxCost.md), mdx: pick(mdxCost.mdx) },
   floor: floor && { build: pick(floor.build), index: pick(floor.index), distBytes: floor.distBytes },
-  ratios: { floor: floorWall && cold.wallMs / floorWall, warm: warm.wallMs / cold.wallMs, oneChange: oneChange.wallMs / cold.wallMs },
+  ratios: { floor: floorWall && cold.wallMs / floorWall, warm: warm && warm.wallMs / cold.wallMs, oneChange: oneChange && oneChange.wallMs / cold.wallMs },
   targets: TARGETS,
 };
 const jsonFile = path.join(PROJECT_ROOT, 'bench/out', `bench-${entries}.json`);
@@ -199,11 +239,14 @@ function printTable(table: string[][]): void {
 
 /** The cold build's phases, from its own log lines. */
 function phasesOf(log: string): Record<string, number> {
-  const seconds = (pattern: RegExp) => Number(pattern.exec(log)?.[1] ?? 0) * 1000;
+  const seconds = (pattern: RegExp) => {
+    const match = pattern.exec(log);
+    return match ? Number(match[1]) * (match[2] === 'ms' ? 1 : 1000) : 0;
+  };
   return {
     'reading and checking the content root': Number(/read and checked in (\d+) ms/.exec(log)?.[1] ?? 0),
-    'rendering pages': seconds(/generating static routes[\s\S]*?✓ Completed in ([\d.]+)s/),
-    'optimising pictures': seconds(/generating optimized images[\s\S]*?✓ Completed in ([\d.]+)s/),
+    'rendering pages': seconds(/generating static routes[\s\S]*?✓ Completed in ([\d.]+)(m?s)/),
+    'optimising pictures': seconds(/generating optimized images[\s\S]*?✓ Completed in ([\d.]+)(m?s)/),
     'Pagefind': Number(/Indexed \d+ pages for search in (\d+) ms/.exec(log)?.[1] ?? 0),
   };
 }

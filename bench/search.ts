@@ -1,5 +1,5 @@
 /**
- * `node bench/search.ts`: what search costs a reader on a large playbook.
+ * `npm run bench:search`: what search costs a reader on a large playbook.
  * Generates a 10,000-entry playbook (bench/generate-playbook.ts), builds it
  * with the real `astro build`, serves it gzip-compressed as a static host
  * would, and in Chromium measures, for the search UI the playbook ships and

@@ -1,11 +1,9 @@
 /** Schema for `boundaries/<id>.md|mdx`: who may decide what, up to which limit. */
 import { z } from 'zod';
 import { entryId, entryIds, isoDate, money, reviewEveryDays, status, text } from './common.ts';
+import { AUTHORITIES, LIMIT_PERIODS } from './vocabulary.ts';
 
-/** How a role holds a decision. */
-export const AUTHORITIES = ['decide', 'decide-and-inform', 'consult', 'escalate'] as const;
-/** What a limit counts against. */
-export const LIMIT_PERIODS = ['case', 'customer', 'customer-day', 'day', 'month', 'year'] as const;
+export { AUTHORITIES, LIMIT_PERIODS, type Authority, type LimitPeriod } from './vocabulary.ts';
 
 export const grantSchema = z.strictObject({
   /** The role id this grant is for. */
@@ -76,8 +74,6 @@ export const boundarySchema = z.strictObject({
   status,
 });
 
-export type Authority = (typeof AUTHORITIES)[number];
-export type LimitPeriod = (typeof LIMIT_PERIODS)[number];
 export type GrantData = z.output<typeof grantSchema>;
 export type BoundaryInput = z.input<typeof boundarySchema>;
 export type BoundaryData = z.output<typeof boundarySchema>;

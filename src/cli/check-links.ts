@@ -14,8 +14,9 @@ import { existsSync, statSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { checkFeedLinks } from '../lib/site/feed-link-check.ts';
-import { checkLinks, type BrokenLink } from '../lib/site/link-check.ts';
+import { checkFeedLinks } from '../lib/quality/feed-link-check.ts';
+import { checkLinks, type BrokenLink } from '../lib/quality/link-check.ts';
+import { invocationDir } from '../lib/content-root/resolve-content-root.ts';
 
 const USAGE = `Usage: npm run check-links -- [DIR] [--base PATH] [--site URL]
 
@@ -55,9 +56,8 @@ async function main(argv: string[]): Promise<number> {
     process.stderr.write(`check-links: give one folder, not ${positionals.length}\n\n${USAGE}\n`);
     return 2;
   }
-  // npm runs scripts in the project folder; a folder given on the command line is relative to where it was typed.
-  const invocationDir = process.env.INIT_CWD || process.cwd();
-  const dir = positionals[0] === undefined ? path.resolve(process.env.PLAYBOOK_OUT_DIR || 'dist') : path.resolve(invocationDir, positionals[0]);
+  // A folder given on the command line is relative to where it was typed.
+  const dir = positionals[0] === undefined ? path.resolve(process.env.PLAYBOOK_OUT_DIR || 'dist') : path.resolve(invocationDir(), positionals[0]);
   if (!existsSync(dir) || !statSync(dir).isDirectory()) {
     process.stderr.write(`check-links: there is no built site at ${dir}; run npm run build first, or name the folder\n`);
     return 2;

@@ -20,7 +20,7 @@ import { parseArgs } from 'node:util';
 import { authorityDiff } from '../lib/authority-diff/diff.ts';
 import { DIFF_FORMATS, formatDiff, type DiffFormat } from '../lib/authority-diff/format.ts';
 import { contentRootAt, GitProblem } from '../lib/content-root/git-content.ts';
-import { resolveContentRoot } from '../lib/content-root/resolve-content-root.ts';
+import { invocationDir, resolveContentRoot } from '../lib/content-root/resolve-content-root.ts';
 import { loadContentRoot } from '../lib/model/load-content-root.ts';
 import { buildDate } from '../lib/review.ts';
 
@@ -64,8 +64,8 @@ async function main(argv: string[]): Promise<number> {
     process.stderr.write(`diff: unknown format "${values.format}"; use text or markdown\n\n${USAGE}\n`);
     return 2;
   }
-  const invocationDir = process.env.INIT_CWD || process.cwd();
-  const root = resolveContentRoot({ flag: values.content, invocationDir });
+  const typedIn = invocationDir();
+  const root = resolveContentRoot({ flag: values.content, invocationDir: typedIn });
   const today = buildDate();
 
   let base: { dir: string; cleanup: () => Promise<void> };
@@ -78,7 +78,7 @@ async function main(argv: string[]): Promise<number> {
       return 2;
     }
   } else {
-    base = { dir: path.resolve(invocationDir, values['base-dir']!), cleanup: async () => {} };
+    base = { dir: path.resolve(typedIn, values['base-dir']!), cleanup: async () => {} };
   }
   try {
     const [before, after] = [await loadContentRoot(base.dir, today), await loadContentRoot(root, today)];
@@ -88,7 +88,7 @@ async function main(argv: string[]): Promise<number> {
       notes.push(`${n} ${n === 1 ? 'file has' : 'files have'} errors (entries that cannot be read are left out): run npm run validate to see them.`);
     }
     const text = `${formatDiff(authorityDiff(before.playbook, after.playbook), values.format as DiffFormat, notes)}\n`;
-    if (values.output !== undefined) await writeFile(path.resolve(invocationDir, values.output), text);
+    if (values.output !== undefined) await writeFile(path.resolve(typedIn, values.output), text);
     else process.stdout.write(text);
     return 0;
   } finally {

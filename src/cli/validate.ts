@@ -16,7 +16,7 @@ import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { changedFiles, contentRootAt, GitProblem } from '../lib/content-root/git-content.ts';
-import { resolveContentRoot } from '../lib/content-root/resolve-content-root.ts';
+import { invocationDir, resolveContentRoot } from '../lib/content-root/resolve-content-root.ts';
 import type { Diagnostic } from '../lib/diagnostics/diagnostic.ts';
 import { diagnosticKey, focusOn, formatFocusSummary } from '../lib/diagnostics/focus.ts';
 import { formatDiagnostics, formatSummary, OUTPUT_FORMATS, type OutputFormat } from '../lib/diagnostics/format.ts';
@@ -68,8 +68,8 @@ async function main(argv: string[]): Promise<number> {
     return 2;
   }
   const format = values.format as OutputFormat;
-  const invocationDir = process.env.INIT_CWD || process.cwd();
-  const root = resolveContentRoot({ flag: values.content, invocationDir });
+  const typedIn = invocationDir();
+  const root = resolveContentRoot({ flag: values.content, invocationDir: typedIn });
   const today = buildDate();
   const report = applyStrict(await validateContentRoot(root, { today }), values.strict);
   const rootRelative = (d: Diagnostic) => path.relative(root, path.resolve(process.cwd(), d.file)).split(path.sep).join('/');
@@ -95,7 +95,7 @@ async function main(argv: string[]): Promise<number> {
         return 2;
       }
     } else {
-      focus = values.files!.split(',').map((file) => file.trim()).filter(Boolean).map((file) => insideRoot(file, root, invocationDir));
+      focus = values.files!.split(',').map((file) => file.trim()).filter(Boolean).map((file) => insideRoot(file, root, typedIn));
     }
     const focused = focusOn({ diagnostics: report.diagnostics, fileOf: rootRelative, focus, base });
     shown = [...focused.focus, ...focused.caused];
@@ -105,7 +105,7 @@ async function main(argv: string[]): Promise<number> {
   const printed = formatDiagnostics(shown, format);
   const summaryText = `${summary.join('\n')}\n`;
   if (values.output !== undefined) {
-    await writeFile(path.resolve(invocationDir, values.output), printed === '' ? '' : `${printed}\n`);
+    await writeFile(path.resolve(typedIn, values.output), printed === '' ? '' : `${printed}\n`);
     process.stdout.write(summaryText);
   } else if (format === 'json') {
     process.stdout.write(`${printed}\n`);

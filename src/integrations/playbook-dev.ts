@@ -10,6 +10,7 @@
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import path from 'node:path';
 import type { ViteDevServer } from 'vite';
+import { isInside } from '../lib/content-root/paths.ts';
 import { resolveContentRoot } from '../lib/content-root/resolve-content-root.ts';
 import { formatSummary, formatText } from '../lib/diagnostics/format.ts';
 import { problemsPage } from '../lib/diagnostics/problems-page.ts';
@@ -80,8 +81,7 @@ export function playbookDev(): AstroIntegration {
         devServer.watcher.add(root);
         for (const event of ['add', 'change', 'unlink', 'addDir', 'unlinkDir'] as const) {
           devServer.watcher.on(event, (file: string) => {
-            const relative = path.relative(root, file);
-            if (relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative)) refresh();
+            if (isInside(root, file)) refresh();
           });
         }
         // While the content has errors, every page is the list of problems (assets still load).

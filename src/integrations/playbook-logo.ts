@@ -12,12 +12,12 @@ import { createReadStream } from 'node:fs';
 import { copyFile, mkdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parse } from 'yaml';
-import { PLAYBOOK_FILE } from '../../schemas/index.ts';
+import { isInside } from '../lib/content-root/paths.ts';
+import { readPlaybookFileUnchecked } from '../lib/content-root/playbook-file.ts';
 import { resolveContentRoot } from '../lib/content-root/resolve-content-root.ts';
-import { withBase } from '../lib/site/href.ts';
-import { APP_ICONS } from '../lib/site/app-icons.ts';
-import { logoSitePath } from '../lib/site/logo.ts';
+import { withBase } from '../lib/links/href.ts';
+import { APP_ICONS } from '../lib/views/app-icons.ts';
+import { logoSitePath } from '../lib/links/logo.ts';
 
 const DEFAULT_ICON = fileURLToPath(new URL('../assets/default-icon.svg', import.meta.url));
 
@@ -44,17 +44,13 @@ const TYPES: Record<string, string> = {
 
 /** The logo file named in playbook.yaml, if it exists inside the content root. */
 async function findLogo(contentRoot: string): Promise<{ file: string; sitePath: string } | undefined> {
-  let settings: { logo?: unknown } | undefined;
-  try {
-    settings = parse(await readFile(path.join(contentRoot, PLAYBOOK_FILE), 'utf8')) as { logo?: unknown } | undefined;
-  } catch {
-    return undefined; // the validator reports a missing or broken playbook.yaml
-  }
-  if (typeof settings?.logo !== 'string') return undefined;
-  const file = path.resolve(contentRoot, settings.logo);
-  if (!file.startsWith(contentRoot + path.sep)) return undefined;
+  // The validator reports a missing or broken playbook.yaml, and a logo outside the content root.
+  const logo = readPlaybookFileUnchecked(contentRoot)?.logo;
+  if (typeof logo !== 'string') return undefined;
+  const file = path.resolve(contentRoot, logo);
+  if (!isInside(contentRoot, file)) return undefined;
   const found = await stat(file).catch(() => undefined);
-  return found?.isFile() ? { file, sitePath: logoSitePath(settings.logo) } : undefined;
+  return found?.isFile() ? { file, sitePath: logoSitePath(logo) } : undefined;
 }
 
 export function playbookLogo(): AstroIntegration {

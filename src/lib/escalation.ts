@@ -16,17 +16,23 @@ export interface LadderGrant {
   escalateTo?: string | undefined;
 }
 
+/**
+ * The one walk up a ladder: `start`, then `next(start)`, and so on, stopping
+ * at the top or before a step whose key is in `seen` (so a cycle ends the walk
+ * instead of looping). Every step's key is added to `seen`; pass keys that
+ * count as visited already, such as the role the walk starts from.
+ * Works on role ids, role objects and grants alike.
+ */
+export function* walkUp<T>(start: T | undefined, next: (step: T) => T | undefined, key: (step: T) => unknown = (step) => step, seen = new Set<unknown>()): Generator<T> {
+  for (let step = start; step !== undefined && !seen.has(key(step)); step = next(step)) {
+    seen.add(key(step));
+    yield step;
+  }
+}
+
 /** The roles above `roleId`, nearest first, following `escalatesTo`; stops before repeating a role. */
 export function rolesAbove(roleId: string, roles: ReadonlyMap<string, LadderRole>, start?: string): string[] {
-  const chain: string[] = [];
-  const seen = new Set([roleId]);
-  let next = start ?? roles.get(roleId)?.escalatesTo;
-  while (next !== undefined && !seen.has(next)) {
-    chain.push(next);
-    seen.add(next);
-    next = roles.get(next)?.escalatesTo;
-  }
-  return chain;
+  return [...walkUp(start ?? roles.get(roleId)?.escalatesTo, (id) => roles.get(id)?.escalatesTo, undefined, new Set([roleId]))];
 }
 
 /** Every cycle in the `escalatesTo` links, each listed from its alphabetically first role. */
@@ -70,13 +76,13 @@ export function escalationTarget(grant: LadderGrant, roles: ReadonlyMap<string, 
  */
 export function approvingGrant<G extends LadderGrant>(grant: G, grants: readonly G[], roles: ReadonlyMap<string, LadderRole>): G | undefined {
   const byRole = new Map(grants.map((g) => [g.role, g]));
-  const seen = new Set([grant.role]);
-  let next = escalationTarget(grant, roles);
-  while (next !== undefined && !seen.has(next)) {
-    seen.add(next);
-    const held = byRole.get(next);
+  const nextRole = (id: string) => {
+    const held = byRole.get(id);
+    return held ? escalationTarget(held, roles) : roles.get(id)?.escalatesTo;
+  };
+  for (const id of walkUp(escalationTarget(grant, roles), nextRole, undefined, new Set([grant.role]))) {
+    const held = byRole.get(id);
     if (held && held.authority !== 'escalate') return held;
-    next = held ? escalationTarget(held, roles) : roles.get(next)?.escalatesTo;
   }
   return undefined;
 }

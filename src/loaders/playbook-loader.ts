@@ -19,8 +19,7 @@ import { expandBoundaryRefs } from '../lib/content-root/render-body.ts';
 import { buildPlaybook, type PlaybookInput } from '../lib/model/build-playbook.ts';
 import { isPublic } from '../lib/model/published.ts';
 import { buildDate } from '../lib/review.ts';
-import { boundaryRefHtml } from '../lib/site/boundary-ref.ts';
-import { findBoundary } from '../lib/site/lookup.ts';
+import { boundaryRefHtml } from '../lib/views/boundary-ref.ts';
 import { readPlaybook, type PlaybookRead, type ReadEntry } from '../lib/validation/validate-content-root.ts';
 import { currentRead, markStored, startRead } from './playbook-read.ts';
 
@@ -91,7 +90,7 @@ function boundaryRefs(read: PlaybookRead, base: string): (id: string) => string 
   if (!render) {
     const settings = read.settings;
     const model = settings && buildPlaybook({ settings, today: buildDate(), entries: read.entries as unknown as PlaybookInput<undefined>['entries'] });
-    render = (id) => boundaryRefHtml(model && findBoundary(model, id), id, { locale: settings?.locale ?? 'en', base });
+    render = (id) => boundaryRefHtml(model?.boundaryById.get(id), id, { locale: settings?.locale ?? 'en', base });
     refRenderers.set(read, render);
   }
   return render;

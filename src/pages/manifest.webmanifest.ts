@@ -5,8 +5,8 @@
  */
 import type { APIRoute } from 'astro';
 import { getPlaybook } from '../lib/playbook.ts';
-import { APP_ICONS, BACKGROUND_COLOUR, shortName, THEME_COLOUR } from '../lib/site/app-icons.ts';
-import { href } from '../lib/site/href.ts';
+import { APP_ICONS, BACKGROUND_COLOUR, shortName, THEME_COLOUR } from '../lib/views/app-icons.ts';
+import { href } from '../lib/links/href.ts';
 
 export const GET: APIRoute = async () => {
   const { settings } = await getPlaybook();

@@ -13,7 +13,7 @@ import { deviceStorage, readRememberedRole, rememberRole } from '../lib/decision
 import { currencySymbol, verdictText, whomToCall } from '../lib/decision/verdict-text.ts';
 import { amountBasis, verdict, type DecisionRef } from '../lib/decision/verdict.ts';
 import { describePeriod } from '../lib/money.ts';
-import { href } from '../lib/site/href.ts';
+import { href } from '../lib/links/href.ts';
 import { roleData } from './role-data.ts';
 
 const BASE = import.meta.env.BASE_URL;

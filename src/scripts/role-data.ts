@@ -1,6 +1,6 @@
 /** A role's "Can I…?" data (`<base>can-i/<role>.json`), fetched once per role per page view; undefined when it cannot be had. */
 import type { HelperData } from '../lib/decision/helper-data.ts';
-import { href } from '../lib/site/href.ts';
+import { href } from '../lib/links/href.ts';
 
 /** One request per role per page view. */
 const loaded = new Map<string, Promise<HelperData | undefined>>();

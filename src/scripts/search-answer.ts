@@ -10,7 +10,7 @@ import { deviceStorage, readRememberedRole } from '../lib/decision/remembered-ro
 import { verdictText } from '../lib/decision/verdict-text.ts';
 import { amountBasis, verdict, type DecisionRef } from '../lib/decision/verdict.ts';
 import { formatMoney } from '../lib/money.ts';
-import { href } from '../lib/site/href.ts';
+import { href } from '../lib/links/href.ts';
 import { roleData } from './role-data.ts';
 import { loadSynonyms } from './search-engine.ts';
 

@@ -6,7 +6,7 @@
  */
 import styles from '../components/search/search-results.css?inline';
 import { readSearchState } from '../lib/search/filters.ts';
-import { withBase } from '../lib/site/href.ts';
+import { withBase } from '../lib/links/href.ts';
 import { loadSearchEngine } from './search-engine.ts';
 import { appendHits, arrowKeys } from './search-results.ts';
 

@@ -28,7 +28,7 @@ import { hasFilters, pagefindFilters, type SearchState } from '../lib/search/fil
 import { splitLimitLines } from '../lib/search/meta.ts';
 import { SEARCH_META_WEIGHTS } from '../lib/search/weights.ts';
 import { expandQuery, mergeRanked, type SynonymMap } from '../lib/search/synonyms.ts';
-import { withBase } from '../lib/site/href.ts';
+import { withBase } from '../lib/links/href.ts';
 
 /** What a result shows. */
 export interface SearchHit {

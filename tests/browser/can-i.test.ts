@@ -16,7 +16,7 @@ import { selectableRoles, verdict } from '../../src/lib/decision/verdict.ts';
 import { launchBrowser } from '../support/browser.ts';
 import { injectScript } from '../support/inject-script.ts';
 import { buildPlaybook, FIXTURES, PROJECT_ROOT, type BuildResult } from '../support/build-playbook.ts';
-import { serveStatic, type StaticServer } from '../support/static-server.ts';
+import { previewSite, type PreviewServer } from '../support/preview-server.ts';
 
 const SITES = {
   example: path.join(PROJECT_ROOT, 'content'),
@@ -29,7 +29,7 @@ const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
 interface Site {
   build: BuildResult;
-  server: StaticServer;
+  server: PreviewServer;
 }
 
 const sites = {} as Record<SiteName, Site>;
@@ -42,7 +42,7 @@ beforeAll(async () => {
   for (const [name, root] of Object.entries(SITES) as [SiteName, string][]) {
     const build = await buildPlaybook(root);
     if (build.exitCode !== 0) throw new Error(`build of ${name} failed:\n${build.stdout}\n${build.stderr}`);
-    sites[name] = { build, server: await serveStatic(build.outDir) };
+    sites[name] = { build, server: await previewSite(build.outDir) };
   }
   browser = await launchBrowser();
   context = await browser.newContext({ viewport: { width: 1280, height: 900 } });

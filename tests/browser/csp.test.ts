@@ -14,7 +14,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT, type BuildResult } from '../support/build-playbook.ts';
 import { browseBuiltPlaybook, type BrowsedSite } from '../support/browsed-site.ts';
-import type { StaticServer } from '../support/static-server.ts';
+import type { PreviewServer } from '../support/preview-server.ts';
 
 interface Violation {
   directive: string;
@@ -23,7 +23,7 @@ interface Violation {
 }
 
 let build: BuildResult;
-let server: StaticServer;
+let server: PreviewServer;
 let browser: Browser;
 let context: BrowserContext;
 /** Everything the page, its workers and the console said about the policy, and any script error. */

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { injectScript } from '../support/inject-script.ts';
 import { PROJECT_ROOT } from '../support/build-playbook.ts';
 import { browseBuiltPlaybook, type BrowsedSite } from '../support/browsed-site.ts';
-import type { StaticServer } from '../support/static-server.ts';
+import type { PreviewServer } from '../support/preview-server.ts';
 
 const AXE = path.join(PROJECT_ROOT, 'node_modules/axe-core/axe.min.js');
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
@@ -46,7 +46,7 @@ const PAGES: Record<string, string> = {
 };
 
 let site: BrowsedSite;
-let server: StaticServer;
+let server: PreviewServer;
 let browser: Browser;
 
 beforeAll(async () => {

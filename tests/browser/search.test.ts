@@ -13,14 +13,14 @@ import { parse } from 'yaml';
 import { injectScript } from '../support/inject-script.ts';
 import { buildPlaybook, PROJECT_ROOT, type BuildResult } from '../support/build-playbook.ts';
 import { browseBuiltPlaybook, type BrowsedSite } from '../support/browsed-site.ts';
-import { serveStatic, type StaticServer } from '../support/static-server.ts';
+import { previewSite, type PreviewServer } from '../support/preview-server.ts';
 
 const CONTENT = path.join(PROJECT_ROOT, 'content');
 const AXE = path.join(PROJECT_ROOT, 'node_modules/axe-core/axe.min.js');
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
 let build: BuildResult;
-let server: StaticServer;
+let server: PreviewServer;
 let browser: Browser;
 let site: BrowsedSite;
 
@@ -293,7 +293,7 @@ describe('under a base path (PLAYBOOK_BASE=/playbook)', () => {
     const based = await buildPlaybook(CONTENT, { env: { PLAYBOOK_BASE: '/playbook' } });
     try {
       expect(based.exitCode, based.stderr).toBe(0);
-      const basedServer = await serveStatic(based.outDir, '/playbook');
+      const basedServer = await previewSite(based.outDir, '/playbook');
       try {
         await withPage(async (page) => {
           const requested: string[] = [];

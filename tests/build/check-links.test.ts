@@ -71,12 +71,26 @@ describe('npm run check-links', () => {
     expect(result.stdout).toContain('  /guidelines/listen-first/: nothing is published at this address\n');
     // The changes feed and page link to the renamed anchor.
     expect(result.stdout).toContain('/changes/rss.xml\n  http://localhost/boundaries/refund/#change-2026-03-01: the page has no element with this #id\n');
-    expect(result.stdout).toMatch(/\/changes\/\n(  .*\n)*  \/boundaries\/refund\/#change-2026-03-01: the page has no element with this #id\n/);
+    expect(result.stdout).toMatch(/\/changes\/\n( {2}.*\n)* {2}\/boundaries\/refund\/#change-2026-03-01: the page has no element with this #id\n/);
   });
 
   it('exits 2 when there is no built site', async () => {
     const result = await checkLinks([path.join(broken, 'nothing-here')]);
     expect(result.stderr).toBe(`check-links: there is no built site at ${path.join(broken, 'nothing-here')}; run npm run build first, or name the folder\n`);
     expect(result.exitCode).toBe(2);
+  });
+});
+
+describe("the build's last line", () => {
+  const lastLine = (result: BuildResult) => result.stdout.trimEnd().split('\n').at(-1)!.replace(/^\S+ /, '');
+
+  it('says how to open the site', () => {
+    expect(lastLine(plain)).toBe(`[latitude:open] Open it with \`PLAYBOOK_OUT_DIR=${plain.outDir} npm run preview\`, then visit http://127.0.0.1:4321/`);
+  });
+
+  it('names the base path, in the address and for the preview server', () => {
+    expect(lastLine(based)).toBe(
+      `[latitude:open] Open it with \`PLAYBOOK_OUT_DIR=${based.outDir} PLAYBOOK_BASE=/playbook npm run preview\`, then visit http://127.0.0.1:4321/playbook/`,
+    );
   });
 });

@@ -16,7 +16,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from '../support/browser.ts';
 import { buildPlaybook, FIXTURES, type BuildResult } from '../support/build-playbook.ts';
 import { filesIn, isGzip, pagefindFragments, readDecoded } from '../support/built-site.ts';
-import { serveStatic, type StaticServer } from '../support/static-server.ts';
+import { previewSite, type PreviewServer } from '../support/preview-server.ts';
 
 const CANARY = 'canarydraftqzx';
 const PUBLISHED = 'publishedbeaconqzx';
@@ -100,10 +100,10 @@ describe('published pages that drafts point at', () => {
 
 describe('Pagefind, asked through its own JavaScript API in Chromium', () => {
   let browser: Browser;
-  let server: StaticServer;
+  let server: PreviewServer;
 
   beforeAll(async () => {
-    server = await serveStatic(build.outDir);
+    server = await previewSite(build.outDir);
     browser = await launchBrowser();
   });
 

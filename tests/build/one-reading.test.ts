@@ -100,3 +100,22 @@ describe('what the check passes', () => {
     }
   });
 });
+
+describe('trustedMdx: true', () => {
+  let build: BuildResult;
+  beforeAll(async () => {
+    const root = await rootWith('trusted', {
+      'values/trusted.mdx': value('Trusted', 'export const answer = 6 * 7;\n\nThe answer is {answer}.\n\n<Callout type="tip" title="Trusted">\n\nStill a callout.\n\n</Callout>'),
+    });
+    await writeFile(path.join(root, 'playbook.yaml'), `${await readFile(path.join(root, 'playbook.yaml'), 'utf8')}trustedMdx: true\n`);
+    build = await buildPlaybook(root);
+  });
+  afterAll(() => build.cleanup());
+
+  it('renders MDX with code on Astro\'s own MDX path, components included', async () => {
+    expect(build.exitCode, build.stderr).toBe(0);
+    const html = await readFile(path.join(build.outDir, 'values/trusted/index.html'), 'utf8');
+    expect(html).toContain('The answer is 42.');
+    expect(html).toContain('<aside class="callout callout--tip" aria-label="Tip: Trusted">');
+  });
+});

@@ -14,7 +14,7 @@ import { expandQuery, type SynonymMap } from '../../src/lib/search/synonyms.ts';
 import { injectScript } from '../support/inject-script.ts';
 import { FIXTURES, PROJECT_ROOT, type BuildResult } from '../support/build-playbook.ts';
 import { browseBuiltPlaybook, type BrowsedSite } from '../support/browsed-site.ts';
-import type { StaticServer } from '../support/static-server.ts';
+import type { PreviewServer } from '../support/preview-server.ts';
 
 interface Found {
   url: string;
@@ -35,7 +35,7 @@ const ENTRY_PAGES = [
 ];
 
 let build: BuildResult;
-let server: StaticServer;
+let server: PreviewServer;
 let browser: Browser;
 let page: Page;
 let site: BrowsedSite;

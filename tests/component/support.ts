@@ -3,15 +3,15 @@ import type { Boundary, Grant, Role } from '../../src/lib/model/types.ts';
 
 export function makeRole(id: string, title: string, escalatesTo?: Role): Role {
   return {
-    collection: 'roles', id, title, status: 'published', path: `/roles/${id}/`, file: `roles/${id}.yaml`, source: undefined,
+    collection: 'roles', kind: 'Role', id, title, status: 'published', path: `/roles/${id}/`, file: `roles/${id}.yaml`, source: undefined,
     escalatesTo, chainAbove: [], below: [], grants: [], guidelines: [], wins: [],
   } as Role;
 }
 
 export function makeBoundary(id: string, title: string): Boundary {
   return {
-    collection: 'boundaries', id, title, status: 'published', path: `/boundaries/${id}/`, file: `boundaries/${id}.md`, source: undefined,
-    decision: title, summary: '', grants: [], values: [], guidelines: [], caseStudies: [], wins: [], changes: [], guardrails: [],
+    collection: 'boundaries', kind: 'Boundary', id, title, status: 'published', path: `/boundaries/${id}/`, file: `boundaries/${id}.md`, source: undefined,
+    decision: title, summary: '', grants: [], values: [], guidelines: [], caseStudies: [], wins: [], changes: [], history: [], guardrails: [],
     examples: { within: [], outside: [] }, owner: 'Owner', approvedBy: 'Approver', effective: '2026-01-01', lastReviewed: '2026-01-01',
     review: { dueOn: '2027-01-01', due: false, daysOverdue: 0, daysUntilDue: 39 },
   } as unknown as Boundary;

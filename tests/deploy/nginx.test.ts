@@ -11,7 +11,7 @@
  * - single sign-on through auth_request, under PLAYBOOK_BASE=/playbook, with
  *   a stand-in gateway that answers like oauth2-proxy (202 or 401).
  *
- * nginx must be installed (`apt-get install -y nginx`); without it the test fails.
+ * nginx must be installed: `npm test` (its pretest step) installs it or says how.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
@@ -25,19 +25,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { VALID_ROOT } from '../support/bad-input.ts';
 import { buildPlaybook, PROJECT_ROOT, type BuildResult } from '../support/build-playbook.ts';
 import { filesIn } from '../support/built-site.ts';
+import { requireProgram } from '../support/prerequisites.ts';
 
 const TEMPLATE = path.join(PROJECT_ROOT, 'deploy/nginx.conf');
 const USER = 'editor';
 const PASSWORD = 'correct horse battery staple';
 const SIGNED_IN = '_oauth2_proxy=signed-in';
-
-/** nginx from Debian: on PATH, or where Debian puts it (/usr/sbin is not on every PATH). */
-function findNginx(): string {
-  const found = spawnSync('sh', ['-c', 'command -v nginx'], { encoding: 'utf8' }).stdout.trim();
-  if (found) return found;
-  if (existsSync('/usr/sbin/nginx')) return '/usr/sbin/nginx';
-  throw new Error('nginx is not installed: run "apt-get install -y nginx" (CI installs it in .ci/run); the deployment test needs it');
-}
 
 type Variant = 'basic' | 'sso';
 
@@ -158,7 +151,7 @@ let based: BuildResult;
 let astroFile: string;
 
 beforeAll(async () => {
-  nginxBinary = findNginx();
+  nginxBinary = requireProgram('nginx');
   work = await mkdtemp(path.join(os.tmpdir(), 'latitude-nginx-'));
   plain = await buildPlaybook(VALID_ROOT);
   based = await buildPlaybook(VALID_ROOT, { env: { PLAYBOOK_BASE: '/playbook' } });

@@ -1,16 +1,16 @@
 /**
- * A content root built, served on 127.0.0.1 and opened in Chromium: what
+ * A content root built, served by `astro preview` on 127.0.0.1 and opened in Chromium: what
  * every browser test starts from. One build per test file (builds are the
  * slow part); `close()` stops the browser and server and removes the build.
  */
 import type { Browser } from 'playwright-core';
 import { launchBrowser } from './browser.ts';
 import { buildPlaybook, type BuildOptions, type BuildResult } from './build-playbook.ts';
-import { serveStatic, type StaticServer } from './static-server.ts';
+import { previewSite, type PreviewServer } from './preview-server.ts';
 
 export interface BrowsedSite {
   build: BuildResult;
-  server: StaticServer;
+  server: PreviewServer;
   browser: Browser;
   close(): Promise<void>;
 }
@@ -21,7 +21,7 @@ export async function browseBuiltPlaybook(contentRoot: string, options: BuildOpt
     await build.cleanup();
     throw new Error(`the playbook at ${contentRoot} must build:\n${build.stdout}\n${build.stderr}`);
   }
-  const server = await serveStatic(build.outDir);
+  const server = await previewSite(build.outDir);
   const browser = await launchBrowser();
   return {
     build,

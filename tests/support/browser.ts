@@ -3,17 +3,12 @@
  * download cannot work here). Headless, sandbox off (CI runs as root), and no
  * background networking: the machine has no network beyond the registries.
  */
-import { execFileSync } from 'node:child_process';
 import { chromium, type Browser } from 'playwright-core';
+import { requireProgram } from './prerequisites.ts';
 
+/** Debian's Chromium, found where the pretest step looks (tests/support/prerequisites.ts). */
 export function chromiumPath(): string {
-  const fromEnv = process.env.CHROMIUM_PATH;
-  if (fromEnv) return fromEnv;
-  try {
-    return execFileSync('sh', ['-c', 'command -v chromium || command -v chromium-browser'], { encoding: 'utf8' }).trim().split('\n')[0]!;
-  } catch {
-    throw new Error('Chromium is not installed: run "apt-get install -y chromium" (or set CHROMIUM_PATH)');
-  }
+  return requireProgram('chromium');
 }
 
 export function launchBrowser(): Promise<Browser> {

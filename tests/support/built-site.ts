@@ -9,7 +9,11 @@ import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import type { Element, Root, RootContent } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
-import { allFiles } from '../../src/lib/site/link-check.ts';
+import { select, selectAll } from 'hast-util-select';
+import { allFiles } from '../../src/lib/quality/link-check.ts';
+
+/** CSS selectors over a parsed page (hast-util-select): the one way tests find things in built HTML. */
+export { select, selectAll };
 
 /** Every file under `dir`, as sorted `/`-separated paths relative to it. */
 export async function filesIn(dir: string): Promise<string[]> {
@@ -19,6 +23,30 @@ export async function filesIn(dir: string): Promise<string[]> {
 /** A page parsed as a browser parses it. */
 export function parsePage(html: string): Root {
   return fromHtml(html);
+}
+
+/** A page of a built site, parsed. */
+export async function readPage(dir: string, file: string): Promise<Root> {
+  return parsePage(await readFile(path.join(dir, file), 'utf8'));
+}
+
+/** Elements whose text runs on within a line; every other element is set off by a space. */
+const INLINE = new Set(['a', 'abbr', 'b', 'bdi', 'cite', 'code', 'data', 'dfn', 'em', 'i', 'kbd', 'mark', 'q', 's', 'samp', 'small', 'span', 'strong', 'sub', 'sup', 'time', 'u', 'var']);
+
+/**
+ * Text as a reader sees it on one line: scripts and styles left out, each
+ * block (heading, paragraph, cell, list item…) set off by a space, runs of
+ * white space collapsed. `<th>Refund</th><td>$75</td>` → "Refund $75".
+ */
+export function visibleText(node: Root | RootContent): string {
+  const walk = (current: Root | RootContent): string => {
+    if (current.type === 'text') return current.value;
+    if (current.type === 'root') return current.children.map(walk).join('');
+    if (current.type !== 'element' || current.tagName === 'script' || current.tagName === 'style') return '';
+    const inner = current.children.map(walk).join('') + (current.content ? walk(current.content) : '');
+    return INLINE.has(current.tagName) ? inner : ` ${inner} `;
+  };
+  return walk(node).replace(/\s+/g, ' ').trim();
 }
 
 /** Every element of a tree, document order, template contents included. */

@@ -86,6 +86,8 @@ describe('.github/workflows/playbook.yml', async () => {
     expect(runs).toContain('npm run validate -- --format github');
     expect(runs).toContain('npm run build');
     expect(runs).toContain('npm run check-links');
+    expect(runs).toMatch(/^npm run check$/m);
+    expect(runs).toMatch(/^npm run lint$/m);
     expect(runs).toContain('npm test');
     expect(runs).toMatch(/apt-get install[^\n]*chromium/);
     expect(runs).toMatch(/apt-get install[^\n]*nginx/);

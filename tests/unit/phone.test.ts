@@ -15,11 +15,11 @@ import { verdictText, whomToCall } from '../../src/lib/decision/verdict-text.ts'
 import { decisionsOf, selectableRoles, verdict } from '../../src/lib/decision/verdict.ts';
 import { precachePlan, PRECACHE_BUDGET, tierOf } from '../../src/lib/offline/precache-plan.ts';
 import { precacheUrl } from '../../src/lib/offline/urls.ts';
-import { shortName } from '../../src/lib/site/app-icons.ts';
-import { matrixPages, matrixTeams, rowsPerPage, teamSlug } from '../../src/lib/site/matrix-pages.ts';
-import { neighbours, successors } from '../../src/lib/site/neighbours.ts';
-import { outline, tableOfContents } from '../../src/lib/site/outline.ts';
-import { listingPages } from '../../src/lib/site/pagination.ts';
+import { shortName } from '../../src/lib/views/app-icons.ts';
+import { matrixPages, matrixTeams, rowsPerPage, teamSlug } from '../../src/lib/views/matrix-pages.ts';
+import { neighbours, successors } from '../../src/lib/views/neighbours.ts';
+import { outline, tableOfContents } from '../../src/lib/views/outline.ts';
+import { listingPages } from '../../src/lib/views/pagination.ts';
 import { boundary, modelOf } from '../support/checked-content.ts';
 import { loadModel } from '../support/load-model.ts';
 

@@ -85,6 +85,30 @@ describe('the published model', () => {
     expect(soon.dueForReview.map((r) => r.entry.id)).toEqual(['first-fix']);
   });
 
+  it('works out what pages show: a win\'s grant, boundaries by id, guidelines for everyone, change anchors, entry kinds', () => {
+    const refunds = playbook.boundaryById.get('refunds')!;
+    expect(playbook.pages.wins.find((w) => w.id === 'a')!.grant).toBe(refunds.grants[0]);
+    expect(playbook.pages.wins.find((w) => w.id === 'c')!.grant).toBeUndefined();
+    expect(playbook.boundaryById.get('old')?.status).toBe('retired');
+    expect(playbook.boundaryById.has('hidden')).toBe(false);
+    expect(playbook.guidelinesForEveryone).toEqual([]);
+    expect(refunds.history).toEqual([{ date: '2026-03-01', summary: 'Agent limit from £40 to £75.', anchor: 'change-2026-03-01' }]);
+    expect(playbook.changes.map((c) => c.anchor)).toEqual(['change-2026-03-01']);
+    expect([refunds.kind, playbook.caseStudies[0]!.kind, playbook.wins[0]!.kind]).toEqual(['Boundary', 'Case study', 'Win']);
+  });
+
+  it('passes on a customer only with their consent', () => {
+    const model = modelOf({
+      ...example,
+      wins: {
+        named: win('2026-02-01', { customer: { name: 'Mrs Patel', quote: 'Thank you', consent: true } }),
+        unnamed: win('2026-02-02', { customer: { consent: false } }),
+      },
+    });
+    expect(model.wins.map((w) => [w.id, w.customer?.name])).toEqual([['unnamed', undefined], ['named', 'Mrs Patel']]);
+    expect(model.wins.find((w) => w.id === 'unnamed')!.customer).toBeUndefined();
+  });
+
   it('builds edit paths and site paths', () => {
     expect(playbook.boundaries[0]!.path).toBe('/boundaries/refunds/');
     expect(playbook.caseStudies[0]!.path).toBe('/case-studies/ritz/');

@@ -14,10 +14,15 @@ export interface ContentRootOptions {
   projectRoot?: string;
 }
 
+/** Where the person typed the command: npm runs scripts in the project folder and says where it was called from in INIT_CWD. */
+export function invocationDir(env: NodeJS.ProcessEnv = process.env): string {
+  return env.INIT_CWD || process.cwd();
+}
+
 export function resolveContentRoot(options: ContentRootOptions = {}): string {
   const projectRoot = options.projectRoot ?? PROJECT_ROOT;
   const env = options.env ?? process.env;
-  if (options.flag) return path.resolve(options.invocationDir ?? process.cwd(), options.flag);
+  if (options.flag) return path.resolve(options.invocationDir ?? invocationDir(env), options.flag);
   // The environment variable is relative to the project root, as documented.
   const fromEnv = env.PLAYBOOK_CONTENT_DIR;
   if (fromEnv) return path.resolve(projectRoot, fromEnv);

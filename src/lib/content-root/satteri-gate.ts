@@ -18,9 +18,10 @@ import { lstatSync, readdirSync, readFileSync, realpathSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { MdastPluginDefinition, MdastPluginEntry, PluginFactoryContext } from 'satteri';
-import { parse } from 'yaml';
 import type { Finding } from '../diagnostics/diagnostic.ts';
 import { checkBodyTree, type BodyNode } from './check-body.ts';
+import { isInside, pathInside, posixRelative } from './paths.ts';
+import { readPlaybookFileUnchecked } from './playbook-file.ts';
 import { resolveContentRoot } from './resolve-content-root.ts';
 
 export interface ContentBodyGateOptions {
@@ -96,8 +97,8 @@ function insideContentRoot(root: string, file: string): string | undefined {
     // A root that does not exist holds no content.
   }
   for (const candidate of roots) {
-    const relative = path.relative(candidate, file);
-    if (relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative)) return relative.split(path.sep).join('/');
+    const inside = pathInside(candidate, file);
+    if (inside !== undefined) return inside;
   }
   return undefined;
 }
@@ -120,8 +121,7 @@ function linkLeadingTo(root: string, file: string): string | undefined {
     try {
       if (!lstatSync(link).isSymbolicLink()) continue;
       const target = realpathSync(link);
-      const relative = path.relative(target, file);
-      if (relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative))) return path.relative(root, link).split(path.sep).join('/');
+      if (file === target || isInside(target, file)) return posixRelative(root, link);
     } catch {
       // A dangling link leads nowhere.
     }
@@ -149,12 +149,7 @@ function refuseLink(link: string): MdastPluginDefinition {
 
 /** `trustedMdx: true` in playbook.yaml; anything else, or an unreadable file, means untrusted. */
 function readTrustedMdx(root: string): boolean {
-  try {
-    const settings: unknown = parse(readFileSync(path.join(root, 'playbook.yaml'), 'utf8'));
-    return typeof settings === 'object' && settings !== null && (settings as { trustedMdx?: unknown }).trustedMdx === true;
-  } catch {
-    return false;
-  }
+  return readPlaybookFileUnchecked(root)?.trustedMdx === true;
 }
 
 /**

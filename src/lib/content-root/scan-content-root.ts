@@ -8,6 +8,7 @@ import path from 'node:path';
 import { COLLECTIONS, COLLECTION_NAMES, PLAYBOOK_FILE, type CollectionName } from '../../../schemas/index.ts';
 import { closestMatch } from '../diagnostics/did-you-mean.ts';
 import type { Finding } from '../diagnostics/diagnostic.ts';
+import { posixRelative } from './paths.ts';
 
 export interface SourceFile {
   collection: CollectionName | 'playbook';
@@ -116,7 +117,7 @@ async function listFiles(root: string, folder: string): Promise<{ files: string[
     if (code === 'ENOENT') return { files: [], links: [] };
     return { files: [], links: [], problem: code === 'ENOTDIR' ? `${folder} is a file, but it must be a folder of entries` : `the folder ${folder}/ could not be read (${code ?? String(error)})` };
   }
-  const relative = (item: Dirent) => path.relative(root, path.join(item.parentPath, item.name)).split(path.sep).join('/');
+  const relative = (item: Dirent) => posixRelative(root, path.join(item.parentPath, item.name));
   return {
     files: items.filter((item) => item.isFile()).map(relative).sort(),
     links: items.filter((item) => item.isSymbolicLink()).map(relative).sort(),

@@ -6,13 +6,14 @@
  *
  * Pure: no Astro, no DOM, no zod (it is bundled into the client script).
  */
-import type { Authority, LimitPeriod } from '../../../schemas/index.ts';
+import { AUTHORITIES, LIMIT_PERIODS } from '../../../schemas/vocabulary.ts';
+import { walkUp } from '../escalation.ts';
 import type { Playbook } from '../model/types.ts';
 
-/** Authorities in code order: a grant stores the index. Kept equal to the schema's AUTHORITIES (a unit test checks). */
-export const AUTHORITY_CODES = ['decide', 'decide-and-inform', 'consult', 'escalate'] as const satisfies readonly Authority[];
-/** Limit periods in code order: a grant stores the index. Kept equal to the schema's LIMIT_PERIODS (a unit test checks). */
-export const PERIOD_CODES = ['case', 'customer', 'customer-day', 'day', 'month', 'year'] as const satisfies readonly LimitPeriod[];
+/** Authorities in code order: a grant stores the index (the schema's own list, which has no zod). */
+export const AUTHORITY_CODES = AUTHORITIES;
+/** Limit periods in code order: a grant stores the index. */
+export const PERIOD_CODES = LIMIT_PERIODS;
 
 /** No role: where a role index would be. */
 export const NO_ROLE = -1;
@@ -70,16 +71,17 @@ export function helperData(playbook: HelperPlaybook): HelperData {
   type RoleLike = HelperPlaybook['roles'][number];
   const roles: RoleLike[] = [];
   const index = new Map<string, number>();
-  const add = (role: RoleLike | undefined): void => {
-    for (let next = role; next && !index.has(next.id); next = next.escalatesTo) {
-      index.set(next.id, roles.length);
-      roles.push(next);
-    }
-  };
-  for (const role of playbook.roles) {
+  const listed = new Set<string>();
+  const push = (role: RoleLike): void => {
+    listed.add(role.id);
     index.set(role.id, roles.length);
     roles.push(role);
-  }
+  };
+  // Up the ladder from `role`, stopping at the first role listed already.
+  const add = (role: RoleLike | undefined): void => {
+    for (const next of walkUp(role, (step) => step.escalatesTo, (step) => step.id, listed)) push(next);
+  };
+  for (const role of playbook.roles) push(role);
   for (const role of playbook.roles) add(role.escalatesTo);
   for (const boundary of boundaries) {
     for (const grant of boundary.grants) [grant.role, grant.escalateTo, grant.approver?.role].forEach(add);

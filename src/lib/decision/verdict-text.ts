@@ -6,7 +6,8 @@
  *
  * Pure: no Astro, no DOM (it is bundled into the client script).
  */
-import { describePeriod, formatMoney, type ResolvedMoney } from '../money.ts';
+import { formatMoney, type ResolvedMoney } from '../money.ts';
+import { amountPerPeriod } from '../words/grants.ts';
 import type { Escalation, GrantTerms, RoleRef, Verdict } from './verdict.ts';
 
 const YOUR_MANAGER = 'your manager';
@@ -14,7 +15,7 @@ const YOUR_MANAGER = 'your manager';
 /** The verdict as one or more plain sentences. */
 export function verdictText(verdict: Verdict, locale: string): string {
   const money = (m: ResolvedMoney) => formatMoney(m, locale);
-  const limitOf = (grant: GrantTerms) => (grant.limit ? `${money(grant.limit)} ${describePeriod(grant.per)}` : undefined);
+  const limitOf = (grant: GrantTerms) => (grant.limit ? amountPerPeriod(grant.limit, grant.per, locale) : undefined);
   const manager = verdict.manager?.title ?? YOUR_MANAGER;
   const who = verdict.counterpart?.title ?? manager;
   const grant = verdict.grant;
@@ -61,7 +62,7 @@ function escalationText(escalation: Escalation | undefined, limitOf: (grant: Gra
 /** Whom the verdict sends the reader to, if anyone: the role and, where it holds the decision, what it may approve. */
 export function whomToCall(verdict: Verdict, locale: string): { role: RoleRef; approves: string | undefined } | undefined {
   const approves = (grant: GrantTerms | undefined) =>
-    grant && (grant.limit ? `May approve up to ${formatMoney(grant.limit, locale)} ${describePeriod(grant.per)}.` : 'Has no monetary limit on this decision.');
+    grant && (grant.limit ? `May approve up to ${amountPerPeriod(grant.limit, grant.per, locale)}.` : 'Has no monetary limit on this decision.');
   if (verdict.escalation) return { role: verdict.escalation.to, approves: approves(verdict.escalation.approves) };
   if (verdict.counterpart) return { role: verdict.counterpart, approves: undefined };
   if (verdict.kind === 'decide') return undefined;

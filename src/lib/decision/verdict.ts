@@ -7,7 +7,7 @@
  * Pure: no Astro, no DOM, no zod (it is bundled into the client script).
  */
 import type { Authority, LimitPeriod } from '../../../schemas/index.ts';
-import { approvingGrant, type LadderGrant, type LadderRole } from '../escalation.ts';
+import { approvingGrant, walkUp, type LadderGrant, type LadderRole } from '../escalation.ts';
 import type { ResolvedMoney } from '../money.ts';
 import { AUTHORITY_CODES, NO_ROLE, PERIOD_CODES, type HelperData } from './helper-data.ts';
 
@@ -240,10 +240,8 @@ function covers(grant: IndexedGrant, asked: ResolvedMoney | undefined): boolean 
  * (or cannot be compared with it); when none does, the highest of them.
  */
 function climb(start: IndexedGrant | undefined, asked: ResolvedMoney | undefined): Escalation | undefined {
-  const seen = new Set<IndexedGrant>();
   let last: IndexedGrant | undefined;
-  for (let grant = start; grant && !seen.has(grant); grant = grant.approver) {
-    seen.add(grant);
+  for (const grant of walkUp(start, (grant) => grant.approver)) {
     if (!grant.live) continue;
     last = grant;
     if (covers(grant, asked) !== false) return { to: grant.role, approves: terms(grant), highest: false };

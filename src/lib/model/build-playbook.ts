@@ -10,6 +10,7 @@ import { approvingGrant, escalationTarget, rolesAbove } from '../escalation.ts';
 import { resolveMoney } from '../money.ts';
 import type { DataByCollection } from '../references.ts';
 import { REVIEW_SOON_DAYS, reviewStatus } from '../review.ts';
+import { anchoredHistory } from './boundary-history.ts';
 import { publicEntries } from './published.ts';
 import type { Boundary, BoundaryChange, CaseStudy, Grant, Guideline, Playbook, ReviewItem, Role, Value, Win } from './types.ts';
 
@@ -36,6 +37,7 @@ export function buildPlaybook<S>({ settings, today, entries }: PlaybookInput<S>)
   const money = (m: Parameters<typeof resolveMoney>[0] | undefined) => (m ? resolveMoney(m, settings.currency) : undefined);
   const base = <C extends CollectionName>(collection: C, entry: LoadedEntry<C, S> & { data: { status: 'published' | 'retired' } }) => ({
     collection,
+    kind: COLLECTIONS[collection].label,
     id: entry.id,
     status: entry.data.status,
     path: entryPath(collection, entry.id),
@@ -55,14 +57,16 @@ export function buildPlaybook<S>({ settings, today, entries }: PlaybookInput<S>)
     ...e.data, ...base('guidelines', e), values: [], roles: [], boundaries: [], review: review(e.data.lastReviewed, e.data.reviewEveryDays),
   }));
   const boundaries = publicEntries(entries.boundaries).map((e): Boundary<S> => ({
-    ...e.data, ...base('boundaries', e), grants: [], values: [], guidelines: [], caseStudies: [], wins: [],
+    ...e.data, ...base('boundaries', e), grants: [], values: [], guidelines: [], caseStudies: [], wins: [], history: anchoredHistory(e.data.changes),
     review: review(e.data.lastReviewed, e.data.reviewEveryDays),
   }));
   const caseStudies = publicEntries(entries.caseStudies).map((e): CaseStudy<S> => ({
     ...e.data, ...base('caseStudies', e), values: [], boundaries: [],
   }));
   const wins = publicEntries(entries.wins).map((e): Win<S> => ({
-    ...e.data, ...base('wins', e), role: undefined, values: [], boundary: undefined, spent: money(e.data.spent), image: e.data.image,
+    ...e.data, ...base('wins', e), role: undefined, values: [], boundary: undefined, grant: undefined, spent: money(e.data.spent), image: e.data.image,
+    // A customer is only ever named or quoted with consent: the validator enforces it, and the model never passes on one without.
+    customer: e.data.customer?.consent === true ? e.data.customer : undefined,
   }));
 
   const valueById = byId(values);
@@ -141,6 +145,7 @@ export function buildPlaybook<S>({ settings, today, entries }: PlaybookInput<S>)
     win.role = data.role === undefined ? undefined : roleById.get(data.role);
     win.values = look(valueById, data.values);
     win.boundary = data.boundary === undefined ? undefined : boundaryById.get(data.boundary);
+    win.grant = win.role && win.boundary?.grants.find((grant) => grant.role === win.role);
     if (win.status !== 'published') continue;
     for (const value of win.values) value.wins.push(win);
     win.role?.wins.push(win);
@@ -154,7 +159,7 @@ export function buildPlaybook<S>({ settings, today, entries }: PlaybookInput<S>)
 
   const published = <T extends { status: string }>(list: T[]) => list.filter((item) => item.status === 'published');
   const changes: BoundaryChange<S>[] = published(boundaries)
-    .flatMap((boundary) => boundary.changes.map((change) => ({ boundary, date: change.date, summary: change.summary })))
+    .flatMap((boundary) => boundary.history.map((change) => ({ boundary, date: change.date, summary: change.summary, anchor: change.anchor })))
     .sort((a, b) => b.date.localeCompare(a.date) || byTitle(a.boundary, b.boundary));
   const dueForReview: ReviewItem<S>[] = [...published(guidelines), ...published(boundaries)]
     .filter((entry) => entry.review.due)
@@ -175,6 +180,8 @@ export function buildPlaybook<S>({ settings, today, entries }: PlaybookInput<S>)
     caseStudies: published(caseStudies),
     wins: published(wins),
     pages: { values, roles, guidelines, boundaries, caseStudies, wins },
+    boundaryById,
+    guidelinesForEveryone: published(guidelines).filter((guideline) => guideline.roles.length === 0),
     changes,
     dueForReview,
     reviewSoon,

@@ -7,12 +7,16 @@
 import type {
   Authority, BoundaryData, CaseStudyData, CollectionName, GuidelineData, LimitPeriod, PlaybookSettings, RoleData, ValueData, WinData,
 } from '../../../schemas/index.ts';
+import type { COLLECTIONS } from '../../../schemas/index.ts';
 import type { ResolvedMoney } from '../money.ts';
+import type { AnchoredChange } from './boundary-history.ts';
 import type { ReviewStatus } from '../review.ts';
 
 /** What every entry has, whatever its collection. `S` is the loader's own entry, kept for rendering the body. */
 export interface EntryBase<C extends CollectionName, S> {
   collection: C;
+  /** What kind of entry this is, in words: "Boundary", "Case study" (the collection's label). */
+  kind: (typeof COLLECTIONS)[CollectionName]['label'];
   id: string;
   title: string;
   /** `published`, or `retired` (page only, marked retired). */
@@ -79,6 +83,8 @@ export interface Boundary<S = unknown> extends EntryBase<'boundaries', S>, Omit<
   /** Wins that used this boundary, newest first. */
   wins: Win<S>[];
   review: ReviewStatus;
+  /** The changes, newest first, each with its page anchor (`change-2026-03-01`). */
+  history: AnchoredChange[];
 }
 
 export interface CaseStudy<S = unknown> extends EntryBase<'caseStudies', S>, Omit<CaseStudyData, 'status' | 'values' | 'boundaries'> {
@@ -86,10 +92,14 @@ export interface CaseStudy<S = unknown> extends EntryBase<'caseStudies', S>, Omi
   boundaries: Boundary<S>[];
 }
 
-export interface Win<S = unknown, I = unknown> extends EntryBase<'wins', S>, Omit<WinData, 'status' | 'role' | 'values' | 'boundary' | 'spent' | 'image'> {
+export interface Win<S = unknown, I = unknown> extends EntryBase<'wins', S>, Omit<WinData, 'status' | 'role' | 'values' | 'boundary' | 'spent' | 'image' | 'customer'> {
   role: Role<S> | undefined;
   values: Value<S>[];
   boundary: Boundary<S> | undefined;
+  /** The grant the role held on the boundary when both are known: the playing field the win was in. */
+  grant: Grant<S> | undefined;
+  /** The customer, only when they agreed to be named or quoted (`consent: true`); never otherwise. */
+  customer: WinData['customer'];
   spent: ResolvedMoney | undefined;
   /** What the loader made of the image path (Astro: image metadata). */
   image: I | undefined;
@@ -100,6 +110,8 @@ export interface BoundaryChange<S = unknown> {
   boundary: Boundary<S>;
   date: string;
   summary: string;
+  /** The change's anchor on its boundary's page. */
+  anchor: string;
 }
 
 /** An entry past its review date. */
@@ -130,6 +142,10 @@ export interface Playbook<S = unknown> {
     caseStudies: CaseStudy<S>[];
     wins: Win<S>[];
   };
+  /** Every boundary that has a page (published or retired), by id. */
+  boundaryById: ReadonlyMap<string, Boundary<S>>;
+  /** Published guidelines that name no role: those for everyone. */
+  guidelinesForEveryone: Guideline<S>[];
   /** Every boundary change, newest first. */
   changes: BoundaryChange<S>[];
   /** Published guidelines and boundaries due for review, most overdue first. */

@@ -6,7 +6,8 @@
 import type { GrantData, Money, PlaybookSettings } from '../../../schemas/index.ts';
 import { approvingGrant, describeCycle, escalationCycles, escalationTarget, type LadderRole } from '../escalation.ts';
 import type { Finding } from '../diagnostics/diagnostic.ts';
-import { describePeriod, formatMoney, resolveMoney } from '../money.ts';
+import { formatMoney, resolveMoney } from '../money.ts';
+import { amountPerPeriod } from '../words/grants.ts';
 import type { Rule } from './checked-content.ts';
 
 export const checkEscalation: Rule = ({ entries, settings }) => {
@@ -95,7 +96,7 @@ export function boundaryLadderFindings(
     if (!grant.limit && theirs) {
       findings.push({
         file: boundary.file, path: ['grants', index, 'role'], severity: 'error', rule: 'ladder-narrows',
-        message: `grants[${index}]: the ladder narrows: ${grant.role} has no limit here, but escalates to ${above.role}, who is limited to ${formatMoney(theirs, locale)} ${describePeriod(above.per)}`,
+        message: `grants[${index}]: the ladder narrows: ${grant.role} has no limit here, but escalates to ${above.role}, who is limited to ${amountPerPeriod(theirs, above.per, locale)}`,
         hint: `give ${grant.role} a limit no higher than ${formatMoney(theirs, locale)}, or remove the limit of ${above.role} (grants[${aboveIndex}])`,
       });
     } else if (own && theirs && own.currency === theirs.currency && grant.per === above.per && theirs.amount < own.amount) {

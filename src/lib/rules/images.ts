@@ -5,6 +5,7 @@
  */
 import { realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { isInside, posixRelative } from '../content-root/paths.ts';
 import type { Finding, FieldPath } from '../diagnostics/diagnostic.ts';
 import type { Rule } from './checked-content.ts';
 
@@ -47,7 +48,7 @@ export function checkImagePath(root: string, from: string, written: string, file
     }
     size = statSync(real).size;
   } catch {
-    return [{ ...at, message: `${name}: there is no file at ${path.relative(root, resolved).split(path.sep).join('/')}`, hint: `check the spelling; the path is relative to ${relativeTo}` }];
+    return [{ ...at, message: `${name}: there is no file at ${posixRelative(root, resolved)}`, hint: `check the spelling; the path is relative to ${relativeTo}` }];
   }
   if (size > MAX_IMAGE_BYTES) {
     return [{ ...at, message: `${name}: the picture is ${(size / 1048576).toFixed(1)} MB, more than the 5 MB limit`, hint: 'resize it to about 1600 pixels wide and save it as JPEG or WebP' }];
@@ -55,7 +56,3 @@ export function checkImagePath(root: string, from: string, written: string, file
   return [];
 }
 
-function isInside(root: string, target: string): boolean {
-  const relative = path.relative(root, target);
-  return relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative);
-}

@@ -8,11 +8,11 @@
  * guideline for its roles, or for every role when it names none (it is for
  * everyone, as the role pages say); a role for itself; a win for its role.
  */
-import { COLLECTIONS } from '../../../schemas/index.ts';
 import type { AnyEntry } from '../model/types.ts';
-import { formatDate } from '../site/format.ts';
+import { formatDate } from '../words/format.ts';
 import type { EntryType } from './filters.ts';
-import { joinLimitLines, limitLine } from './meta.ts';
+import { limitLine } from '../words/grants.ts';
+import { joinLimitLines } from './meta.ts';
 import { entryWeights, type EntryWeights } from './weights.ts';
 
 export interface SearchRecordFilters {
@@ -48,7 +48,7 @@ export interface SearchRecordContext {
 }
 
 export function searchRecord(entry: AnyEntry, context: SearchRecordContext): SearchRecord {
-  const type = COLLECTIONS[entry.collection].label;
+  const type = entry.kind;
   const titles = (items: readonly { title: string }[]) => distinct(items.map((item) => item.title));
   const teams = (items: readonly { team?: string | undefined }[]) => distinct(items.flatMap((item) => (item.team ? [item.team] : [])));
   const weights = entryWeights(entry.collection);

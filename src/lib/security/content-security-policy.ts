@@ -18,7 +18,8 @@
  *   `'wasm-unsafe-eval'` lets Pagefind compile its WebAssembly (no JS eval).
  * - styles: the site's own files and hashed <style> elements; style
  *   *attributes* are allowed because the escalation ladder sets CSS custom
- *   properties in them and code highlighting colours tokens with them.
+ *   properties in them (there is no code highlighting: astro.config.mjs
+ *   turns Shiki off, so no inline token colours either).
  *   Content cannot write style attributes (the body check refuses them),
  *   and an attribute cannot run script.
  * - connect/worker: Pagefind fetches its index from the site itself.

@@ -1,9 +1,9 @@
 import rss from '@astrojs/rss';
 import type { APIRoute } from 'astro';
 import { getPlaybook } from '../../lib/playbook.ts';
-import { FEED_SIZE } from '../../lib/site/capped-list.ts';
-import { winFeedItems } from '../../lib/site/feeds.ts';
-import { absoluteUrl } from '../../lib/site/href.ts';
+import { FEED_SIZE } from '../../lib/views/capped-list.ts';
+import { winFeedItems } from '../../lib/views/feeds.ts';
+import { absoluteUrl } from '../../lib/links/href.ts';
 
 /** The newest wins. Links are absolute: PLAYBOOK_SITE, or http://localhost/ when it is not set. */
 export const GET: APIRoute = async ({ site }) => {

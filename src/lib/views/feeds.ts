@@ -1,0 +1,48 @@
+/**
+ * The RSS feeds' items, as plain data for @astrojs/rss: absolute links,
+ * newest first, capped. Without PLAYBOOK_SITE the links use FALLBACK_SITE.
+ */
+import { absoluteUrl } from '../links/href.ts';
+
+export interface FeedItem {
+  title: string;
+  link: string;
+  pubDate: Date;
+  description: string;
+}
+
+interface FeedWin {
+  title: string;
+  path: string;
+  date: string;
+  people: readonly string[];
+  impact?: string | undefined;
+}
+
+interface FeedChange {
+  date: string;
+  summary: string;
+  /** The change's anchor on its boundary's page (the model's). */
+  anchor: string;
+  boundary: { title: string; path: string };
+}
+
+const day = (date: string) => new Date(`${date}T00:00:00Z`);
+
+export function winFeedItems(wins: readonly FeedWin[], max: number, site: string | URL | undefined, base: string): FeedItem[] {
+  return wins.slice(0, max).map((win) => ({
+    title: win.title,
+    link: absoluteUrl(win.path, site, base),
+    pubDate: day(win.date),
+    description: [win.people.join(', '), win.impact].filter(Boolean).join(': '),
+  }));
+}
+
+export function changeFeedItems(changes: readonly FeedChange[], max: number, site: string | URL | undefined, base: string): FeedItem[] {
+  return changes.slice(0, max).map((change) => ({
+    title: `${change.boundary.title}: ${change.summary}`,
+    link: absoluteUrl(`${change.boundary.path}#${change.anchor}`, site, base),
+    pubDate: day(change.date),
+    description: change.summary,
+  }));
+}

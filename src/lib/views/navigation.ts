@@ -1,0 +1,27 @@
+/** The primary navigation and which of its sections a page belongs to. */
+
+export interface NavItem {
+  label: string;
+  path: string;
+}
+
+export const PRIMARY_NAV: readonly NavItem[] = [
+  { label: 'Values', path: '/values/' },
+  { label: 'Roles', path: '/roles/' },
+  { label: 'Boundaries', path: '/boundaries/' },
+  { label: 'Guidelines', path: '/guidelines/' },
+  { label: 'Case studies', path: '/case-studies/' },
+  { label: 'Wins', path: '/wins/' },
+  { label: 'Can I…?', path: '/can-i/' },
+];
+
+/**
+ * `aria-current` for a nav item on the page at `pathname` (without the base):
+ * `page` on the section's own index, `true` anywhere inside it, else none.
+ */
+export function navCurrent(itemPath: string, pathname: string): 'page' | 'true' | undefined {
+  const path = pathname.endsWith('/') ? pathname : `${pathname}/`;
+  if (path === itemPath) return 'page';
+  return path.startsWith(itemPath) ? 'true' : undefined;
+}
+
