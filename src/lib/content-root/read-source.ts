@@ -4,7 +4,7 @@
  * every later finding can point at the line and column of its field.
  */
 import { readFileSync } from 'node:fs';
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node, type Pair } from 'yaml';
+import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node, type Pair } from 'yaml';
 import type { FieldPath, Finding, Position } from '../diagnostics/diagnostic.ts';
 import type { SourceFile } from './scan-content-root.ts';
 
@@ -28,13 +28,50 @@ export interface ReadSource {
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
+/**
+ * How many times aliases (`*name`) may be expanded in one file: the yaml
+ * library's own guard against "billion laughs" files, whose few lines
+ * expand to gigabytes. Content never needs more than a handful.
+ */
+export const MAX_ALIAS_COUNT = 100;
+
+/**
+ * Characters no content file may hold: C0 controls except tab, line feed
+ * and carriage return; DEL; C1 controls; and the non-characters U+FFFE and
+ * U+FFFF. They are invisible in editors, YAML refuses most of them, and
+ * XML (the RSS feeds) cannot carry them at all.
+ */
+const CONTROL_CHARACTER = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\ufffe\uffff]/;
+
 /** The largest entry file the validator reads: 1 MiB is hundreds of pages of text. */
 export const MAX_ENTRY_BYTES = 1024 * 1024;
 
 export async function readSource(source: SourceFile, kind: 'markdown' | 'data'): Promise<ReadSource> {
   // Entries are small and many: one synchronous read costs less than the file-handle round trips of an async one.
-  const bytes = readFileSync(source.absolutePath);
+  let bytes: Uint8Array;
+  try {
+    bytes = readFileSync(source.absolutePath);
+  } catch (error) {
+    return unreadable(source, (error as NodeJS.ErrnoException).code);
+  }
   return parseSource(source, kind, bytes);
+}
+
+/** A file the validator could not open: not a crash, a finding naming the file. */
+function unreadable(source: SourceFile, code: string | undefined): ReadSource {
+  const reason = code === 'EACCES' || code === 'EPERM'
+    ? { message: 'the file cannot be read: its permissions do not allow it', hint: 'make the file readable (chmod a+r), or remove it from the content root' }
+    : code === 'EISDIR'
+      ? { message: 'this is a folder, but its name is that of an entry file', hint: 'rename the folder so that it does not end in .md, .mdx or .yaml' }
+      : { message: `the file cannot be read (${code ?? 'unknown error'})`, hint: 'check that the file still exists and is an ordinary file; then run the check again' };
+  return {
+    source,
+    data: undefined,
+    body: '',
+    bodyLine: 1,
+    locator: fixedLocator({ line: 1, column: 1 }),
+    findings: [{ file: source.file, path: [], severity: 'error', rule: 'file', position: { line: 1, column: 1 }, ...reason }],
+  };
 }
 
 /** Parses a content file's bytes; exported for tests. */
@@ -68,6 +105,16 @@ export function parseSource(source: SourceFile, kind: 'markdown' | 'data', bytes
     });
   }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  const control = CONTROL_CHARACTER.exec(text);
+  if (control) {
+    const code = control[0].codePointAt(0)!;
+    return fail({
+      rule: 'encoding',
+      position: pointAt(text, control.index),
+      message: `the file holds an invisible control character (U+${code.toString(16).toUpperCase().padStart(4, '0')}), which cannot be published`,
+      hint: 'delete the character: it often comes from copying text out of another program; retype the text around it if you cannot see it',
+    });
+  }
 
   let yamlText = text;
   let yamlLine = 1;
@@ -96,34 +143,42 @@ export function parseSource(source: SourceFile, kind: 'markdown' | 'data', bytes
   }
 
   const lineCounter = new LineCounter();
-  const doc = parseDocument(yamlText, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true });
   const position = (offset: number): Position => {
     const { line, col } = lineCounter.linePos(offset);
     return { line: line + yamlLine - 1, column: col };
   };
+  const yamlFinding = (offset: number, message: string, hint: string): Finding => ({
+    file: source.file, path: [], position: position(offset), severity: 'error', rule: 'yaml', message, hint,
+  });
+  let doc: Document;
+  try {
+    doc = parseDocument(yamlText, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true });
+  } catch {
+    // The yaml library reports its problems as errors; a throw means input beyond its limits (such as extreme nesting).
+    return { source, data: undefined, body, bodyLine, locator: fixedLocator({ line: yamlLine, column: 1 }), findings: [yamlFinding(0, NESTED_TOO_DEEP.message, NESTED_TOO_DEEP.hint)] };
+  }
   const locator = documentLocator(doc, position, { line: yamlLine, column: 1 });
+  const refused = (findings: Finding[]): ReadSource => ({ source, data: undefined, body, bodyLine, locator, findings });
 
   if (doc.errors.length > 0) {
-    return {
-      source,
-      data: undefined,
-      body,
-      bodyLine,
-      locator,
-      // Only the first: a YAML parser's later errors are mostly echoes of it.
-      findings: doc.errors.slice(0, 1).map((error) => ({
-        file: source.file,
-        path: [],
-        position: position(error.pos[0]),
-        severity: 'error' as const,
-        rule: 'yaml',
-        message: yamlErrorMessage(error.code, error.message),
-        hint: yamlErrorHint(error.code),
-      })),
-    };
+    // Only the first: a YAML parser's later errors are mostly echoes of it.
+    const error = doc.errors[0]!;
+    if (error.code === 'RESOURCE_EXHAUSTION') return refused([yamlFinding(error.pos[0], NESTED_TOO_DEEP.message, NESTED_TOO_DEEP.hint)]);
+    return refused([yamlFinding(error.pos[0], yamlErrorMessage(error.code, error.message), yamlErrorHint(error.code))]);
   }
+  const written = writtenProblem(doc, yamlText);
+  if (written) return refused([yamlFinding(written.offset, written.message, written.hint)]);
 
-  const data: unknown = doc.toJS();
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (error) {
+    const alias = firstAlias(doc);
+    const bomb = error instanceof ReferenceError && /alias count/i.test(error.message);
+    return refused([bomb
+      ? yamlFinding(alias ?? 0, `the aliases (*name) in this file expand to too much text (more than ${MAX_ALIAS_COUNT} copies)`, 'write the values out in full instead of repeating them with & and *')
+      : yamlFinding(alias ?? 0, NESTED_TOO_DEEP.message, NESTED_TOO_DEEP.hint)]);
+  }
   if (data === null || data === undefined || typeof data !== 'object' || Array.isArray(data)) {
     return {
       source,
@@ -159,6 +214,65 @@ function splitFrontmatter(text: string): Split {
     body: lines.slice(close + 1).join('\n'),
     bodyLine: close + 2,
   };
+}
+
+const NESTED_TOO_DEEP = {
+  message: 'the YAML is nested too deeply to be read',
+  hint: 'keep keys and lists a few levels deep; an entry never needs more',
+};
+
+/**
+ * What the YAML says that it cannot mean for content: an alias (`*name`)
+ * whose anchor (`&name`) is never set, and tags (`!Ref`, `!!binary`),
+ * which content has no use for and which the yaml library would otherwise
+ * drop or turn into objects.
+ */
+function writtenProblem(doc: Document, text: string): { offset: number; message: string; hint: string } | undefined {
+  let problem: { offset: number; message: string; hint: string } | undefined;
+  visit(doc, {
+    Alias(_, alias) {
+      if (alias.resolve(doc) !== undefined) return undefined;
+      problem = {
+        offset: alias.range?.[0] ?? 0,
+        message: `*${alias.source} is read as a YAML alias, but no value is named &${alias.source} before it`,
+        hint: `put the text in quotes to write it as it is: "*${alias.source}"`,
+      };
+      return visit.BREAK;
+    },
+    Node(_, node) {
+      if (node.tag === undefined || isAlias(node)) return undefined;
+      // Every explicit tag, the core ones (!!str) included: content only needs plain values.
+      const value = node.range?.[0] ?? 0;
+      // The node's range starts at its value; point at the tag written before it.
+      const bang = text.lastIndexOf('!', value);
+      problem = {
+        offset: bang !== -1 && !text.slice(bang, value).includes('\n') ? bang : value,
+        message: `${node.tag.replace(/^tag:yaml\.org,2002:/, '!!')} is a YAML tag, and content cannot use tags`,
+        hint: 'remove the tag; if the ! belongs to the text, put the whole value in quotes',
+      };
+      return visit.BREAK;
+    },
+  });
+  return problem;
+}
+
+/** Where the first alias is written, for findings about aliases as a whole. */
+function firstAlias(doc: Document): number | undefined {
+  let offset: number | undefined;
+  visit(doc, {
+    Alias(_, alias) {
+      offset = alias.range?.[0];
+      return visit.BREAK;
+    },
+  });
+  return offset;
+}
+
+/** The 1-based line and column of an offset in a text. */
+function pointAt(text: string, offset: number): Position {
+  const before = text.slice(0, offset);
+  const lineStart = before.lastIndexOf('\n') + 1;
+  return { line: before.split('\n').length, column: offset - lineStart + 1 };
 }
 
 function firstInvalidUtf8(bytes: Uint8Array): Position {

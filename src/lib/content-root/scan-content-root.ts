@@ -59,11 +59,21 @@ export async function scanContentRoot(root: string): Promise<ContentRootScan> {
 
   for (const name of COLLECTION_NAMES) {
     const { folder, extensions } = COLLECTIONS[name];
-    const { files, links, problem } = await listFiles(root, folder);
+    const { files, links, others, problem } = await listFiles(root, folder);
     if (problem) {
       findings.push({
         file: folder, path: [], position: { line: 1, column: 1 }, severity: 'error', rule: 'folder',
         message: problem, hint: `make ${folder}/ a folder that the build may read, holding one file per entry`,
+      });
+    }
+    // Pipes, sockets, devices, and folders named like entry files: nothing an editor means to publish.
+    for (const { file, folder: isFolder } of others) {
+      if (!isEntryPath(file.slice(folder.length + 1))) continue;
+      if (isFolder && !(extensions as readonly string[]).includes(path.posix.extname(file))) continue;
+      findings.push({
+        file, path: [], position: { line: 1, column: 1 }, severity: 'error', rule: 'file-type',
+        message: isFolder ? 'this is a folder, but its name is that of an entry file' : 'this is not an ordinary file (it is a pipe, socket or device), so it cannot be read',
+        hint: isFolder ? `rename the folder so that its name does not end in ${path.posix.extname(file)}` : 'remove it from the content root; entries are ordinary text files',
       });
     }
     // A link can lead anywhere on the build machine; Astro would follow it unchecked.
@@ -108,18 +118,31 @@ export function isEntryPath(pathInCollection: string): boolean {
 }
 
 /** Files and links found in a collection folder, relative to the content root. */
-async function listFiles(root: string, folder: string): Promise<{ files: string[]; links: string[]; problem?: string }> {
+interface Listing {
+  files: string[];
+  links: string[];
+  /** Folders, and things that are neither files, folders nor links (pipes, sockets, devices). */
+  others: { file: string; folder: boolean }[];
+  /** Why the folder itself could not be read. */
+  problem?: string;
+}
+
+async function listFiles(root: string, folder: string): Promise<Listing> {
   let items;
   try {
     items = await readdir(path.join(root, folder), { recursive: true, withFileTypes: true });
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') return { files: [], links: [] };
-    return { files: [], links: [], problem: code === 'ENOTDIR' ? `${folder} is a file, but it must be a folder of entries` : `the folder ${folder}/ could not be read (${code ?? String(error)})` };
+    if (code === 'ENOENT') return { files: [], links: [], others: [] };
+    return { files: [], links: [], others: [], problem: code === 'ENOTDIR' ? `${folder} is a file, but it must be a folder of entries` : `the folder ${folder}/ could not be read (${code ?? String(error)})` };
   }
   const relative = (item: Dirent) => posixRelative(root, path.join(item.parentPath, item.name));
   return {
     files: items.filter((item) => item.isFile()).map(relative).sort(),
     links: items.filter((item) => item.isSymbolicLink()).map(relative).sort(),
+    others: items
+      .filter((item) => !item.isFile() && !item.isSymbolicLink())
+      .map((item) => ({ file: relative(item), folder: item.isDirectory() }))
+      .sort((a, b) => a.file.localeCompare(b.file)),
   };
 }
