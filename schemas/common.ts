@@ -43,8 +43,15 @@ export const isoDate = z.preprocess(
 /** Entry status: drafts appear nowhere in a build; retired entries keep their page only. */
 export const status = z.enum(['draft', 'published', 'retired']).default('published');
 
-/** A review cadence in days. */
-export const reviewEveryDays = z.number().int().positive();
+/** The longest review cadence: ten years. Longer ones are typos, and would put the due date beyond any calendar. */
+export const MAX_REVIEW_EVERY_DAYS = 3650;
+
+/** A review cadence in days, at most ten years. */
+export const reviewEveryDays = z
+  .number()
+  .int()
+  .positive()
+  .max(MAX_REVIEW_EVERY_DAYS, { error: `must be at most ${MAX_REVIEW_EVERY_DAYS} days (ten years)` });
 
 /** Currency codes this runtime knows as ISO 4217 (Intl's list, which tracks the standard). */
 export const ISO_4217_CODES: ReadonlySet<string> = new Set(Intl.supportedValuesOf('currency'));
@@ -56,8 +63,14 @@ export const currencyCode = z
 
 /** An amount of money. `currency` may be left out where `playbook.yaml` sets a default. */
 export const money = z.strictObject({
-  /** The amount, in the currency's main unit (75 means £75, not 75p). */
-  amount: z.number().nonnegative(),
+  /**
+   * The amount, in the currency's main unit (75 means £75, not 75p); no
+   * larger than the largest whole number a computer counts exactly.
+   */
+  amount: z
+    .number()
+    .nonnegative()
+    .max(Number.MAX_SAFE_INTEGER, { error: 'is too large to be counted exactly' }),
   /** ISO 4217 code; defaults to `currency` in `playbook.yaml`. */
   currency: currencyCode.optional(),
 });

@@ -20,8 +20,10 @@ export function reviewStatus(lastReviewed: string, everyDays: number, today: str
   const dueTime = Date.parse(`${lastReviewed}T00:00:00Z`) + everyDays * DAY_MS;
   const todayTime = Date.parse(`${today}T00:00:00Z`);
   const due = dueTime < todayTime;
+  // Beyond the calendar (the schema caps the cadence, so only a bad date gets here): say "never" rather than throw.
+  const dueDate = new Date(dueTime);
   return {
-    dueOn: new Date(dueTime).toISOString().slice(0, 10),
+    dueOn: Number.isNaN(dueDate.getTime()) ? '9999-12-31' : dueDate.toISOString().slice(0, 10),
     due,
     daysOverdue: due ? Math.round((todayTime - dueTime) / DAY_MS) : 0,
     daysUntilDue: due ? 0 : Math.round((dueTime - todayTime) / DAY_MS),

@@ -252,7 +252,7 @@ describe('helperData', () => {
     expect(helperDataJson({ ...data, l: 'a\u2028b' })).toContain('\\u2028');
   });
 
-  it('keeps a retired role that is still on a ladder, so the ladder can be walked, but does not offer it', () => {
+  it('leads a ladder past a retired role, and neither offers it nor sends anyone to it', () => {
     const model = modelOf({
       roles: {
         agent: { title: 'Agent', escalatesTo: 'lead' },
@@ -262,11 +262,33 @@ describe('helperData', () => {
       boundaries: { refunds: boundary([{ role: 'agent', authority: 'decide', limit: { amount: 50 } }, { role: 'manager', authority: 'decide', limit: { amount: 500 } }]) },
     });
     const small = helperData(model);
-    expect(small.r.map(([id, , , selectable]) => `${id}:${selectable}`)).toEqual(['agent:1', 'manager:1', 'lead:0']);
+    expect(small.r.map(([id, , , selectable]) => `${id}:${selectable}`)).toEqual(['agent:1', 'manager:1']);
     expect(selectableRoles(small).map((r) => r.id)).toEqual(['agent', 'manager']);
     expect(say({ roleId: 'agent', decisionId: 'refunds', amount: 80 }, small)).toBe(
       'No — £80 is above your limit of £50 per case. Escalate to Manager, who may approve up to £500 per case.',
     );
+  });
+
+  it('never sends anyone to a retired role, whether a grant or a role names it', () => {
+    const model = modelOf({
+      roles: {
+        agent: { title: 'Agent', escalatesTo: 'manager' },
+        lead: { title: 'Lead', escalatesTo: 'manager', status: 'retired' },
+        manager: { title: 'Manager' },
+      },
+      boundaries: {
+        refunds: boundary([
+          { role: 'agent', authority: 'escalate', escalateTo: 'lead' },
+          { role: 'lead', authority: 'decide', limit: { amount: 100 } },
+          { role: 'manager', authority: 'decide', limit: { amount: 500 } },
+        ]),
+      },
+    });
+    const small = helperData(model);
+    expect(selectableRoles(small).map((r) => r.id)).toEqual(['agent', 'manager']);
+    const verdict = say({ roleId: 'agent', decisionId: 'refunds', amount: 80 }, small);
+    expect(verdict).not.toContain('Lead');
+    expect(verdict).toContain('Manager');
   });
 
   it('writes money the way the playbook locale does', () => {

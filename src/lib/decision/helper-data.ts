@@ -67,8 +67,28 @@ export function helperDataOf(playbook: HelperPlaybook): HelperData {
 export function helperData(playbook: HelperPlaybook): HelperData {
   const boundaries = playbook.boundaries.filter((boundary) => boundary.status === 'published');
 
-  // Roles: published ones, then any retired role a grant or a ladder still points at.
+  // Roles: published ones, then any retired role that still holds a grant (listed, never selectable, never escalated to).
   type RoleLike = HelperPlaybook['roles'][number];
+  type GrantLike = HelperPlaybook['boundaries'][number]['grants'][number];
+  // The helper never sends anyone to a retired role: a link to one leads on to the first role above it that is not retired.
+  const live = (role: RoleLike | undefined): RoleLike | undefined => {
+    const seen = new Set<RoleLike>();
+    let next = role;
+    while (next && next.status === 'retired' && !seen.has(next)) {
+      seen.add(next);
+      next = next.escalatesTo;
+    }
+    return next?.status === 'retired' ? undefined : next;
+  };
+  const liveApprover = (grant: GrantLike | undefined): GrantLike | undefined => {
+    const seen = new Set<GrantLike>();
+    let next = grant;
+    while (next && next.role.status === 'retired' && !seen.has(next)) {
+      seen.add(next);
+      next = next.approver;
+    }
+    return next?.role.status === 'retired' ? undefined : next;
+  };
   const roles: RoleLike[] = [];
   const index = new Map<string, number>();
   const listed = new Set<string>();
@@ -77,14 +97,17 @@ export function helperData(playbook: HelperPlaybook): HelperData {
     index.set(role.id, roles.length);
     roles.push(role);
   };
-  // Up the ladder from `role`, stopping at the first role listed already.
+  // Up the ladder from `role`, past retired roles, stopping at the first role listed already.
   const add = (role: RoleLike | undefined): void => {
-    for (const next of walkUp(role, (step) => step.escalatesTo, (step) => step.id, listed)) push(next);
+    for (const next of walkUp(live(role), (step) => live(step.escalatesTo), (step) => step.id, listed)) push(next);
   };
   for (const role of playbook.roles) push(role);
   for (const role of playbook.roles) add(role.escalatesTo);
   for (const boundary of boundaries) {
-    for (const grant of boundary.grants) [grant.role, grant.escalateTo, grant.approver?.role].forEach(add);
+    for (const grant of boundary.grants) {
+      if (!listed.has(grant.role.id)) push(grant.role);
+      [grant.escalateTo, liveApprover(grant.approver)?.role].forEach(add);
+    }
   }
   const at = (role: { id: string } | undefined): number => (role ? index.get(role.id)! : NO_ROLE);
 
@@ -92,7 +115,7 @@ export function helperData(playbook: HelperPlaybook): HelperData {
   return {
     l: playbook.settings.locale,
     c: currency,
-    r: roles.map((role): HelperRole => [role.id, role.title, at(role.escalatesTo), role.status === 'published' ? 1 : 0]),
+    r: roles.map((role): HelperRole => [role.id, role.title, at(live(role.escalatesTo)), role.status === 'published' ? 1 : 0]),
     d: boundaries.map((boundary): HelperDecision => [
       boundary.id,
       boundary.decision,
@@ -102,7 +125,7 @@ export function helperData(playbook: HelperPlaybook): HelperData {
       [...boundary.guardrails],
       boundary.grants.map((grant): HelperGrant => {
         const head: [number, number, number, number, number, string] = [
-          at(grant.role), AUTHORITY_CODES.indexOf(grant.authority), PERIOD_CODES.indexOf(grant.per), at(grant.escalateTo), at(grant.approver?.role),
+          at(grant.role), AUTHORITY_CODES.indexOf(grant.authority), PERIOD_CODES.indexOf(grant.per), at(live(grant.escalateTo)), at(liveApprover(grant.approver)?.role),
           grant.note ?? '',
         ];
         if (!grant.limit) return head;

@@ -1,16 +1,22 @@
 /**
  * The ladder of authority holds: roles escalate in a forest (no cycles),
  * each role holds at most one grant per boundary, `escalate` grants have
- * somewhere to go, and limits never narrow on the way up.
+ * somewhere to go, and limits never narrow on the way up. Checked per
+ * grant too: a grant's own `escalateTo` must not point at its own role,
+ * must not make a circle with the other grants of its boundary, and must
+ * lead to a role that is in use: not a draft (which has no page; the
+ * references rule reports it) and not a retired role (which nobody holds
+ * any more). Both are errors: a page or the "Can I…?" helper would send
+ * people to someone who is not there.
  */
 import type { GrantData, Money, PlaybookSettings } from '../../../schemas/index.ts';
 import { approvingGrant, describeCycle, escalationCycles, escalationTarget, type LadderRole } from '../escalation.ts';
 import type { Finding } from '../diagnostics/diagnostic.ts';
 import { formatMoney, resolveMoney } from '../money.ts';
 import { amountPerPeriod } from '../words/grants.ts';
-import type { Rule } from './checked-content.ts';
+import type { CheckedEntry, Rule } from './checked-content.ts';
 
-export const checkEscalation: Rule = ({ entries, settings }) => {
+export const checkEscalation: Rule = ({ entries, settings, known }) => {
   const findings: Finding[] = [];
   const roles = new Map(entries.roles.map((role) => [role.id, role.data]));
   const roleFiles = new Map(entries.roles.map((role) => [role.id, role.file]));
@@ -26,9 +32,40 @@ export const checkEscalation: Rule = ({ entries, settings }) => {
     });
   }
 
-  for (const boundary of entries.boundaries) findings.push(...boundaryLadderFindings(boundary.file, boundary.data.grants, roles, settings, inCycle));
+  for (const boundary of entries.boundaries) {
+    findings.push(...boundaryLadderFindings(boundary.file, boundary.data.grants, roles, settings, inCycle));
+    if (boundary.data.status !== 'retired') findings.push(...retiredTargets(boundary, roles, roleFiles, known.roles));
+    findings.push(...grantCycles(boundary, roles, inCycle));
+  }
   return findings;
 };
+
+/** Grants whose decision would go to a retired role: through their own escalateTo, or their role's escalatesTo. */
+function retiredTargets(
+  boundary: CheckedEntry<'boundaries'>,
+  roles: ReadonlyMap<string, LadderRole>,
+  roleFiles: ReadonlyMap<string, string>,
+  statuses: ReadonlyMap<string, string | undefined>,
+): Finding[] {
+  const findings: Finding[] = [];
+  boundary.data.grants.forEach((grant, index) => {
+    if (grant.escalateTo === grant.role) return;
+    const target = escalationTarget(grant, roles);
+    if (target === undefined || statuses.get(target) !== 'retired') return;
+    const own = grant.escalateTo !== undefined;
+    findings.push({
+      file: own ? boundary.file : roleFiles.get(grant.role) ?? boundary.file,
+      path: own ? ['grants', index, 'escalateTo'] : ['escalatesTo'],
+      severity: 'error', rule: 'escalate-to-retired',
+      message: own
+        ? `grants[${index}].escalateTo: the role "${target}" is retired, so nobody would take this decision`
+        : `escalatesTo: the role "${target}" is retired, so nobody would take the decisions ${grant.role} escalates (as on ${boundary.id})`,
+      found: target,
+      hint: `escalate to the role that took over from ${target} instead`,
+    });
+  });
+  return findings;
+}
 
 /** A grant as the ladder checks see it: as written, or rebuilt from the playbook model. */
 export interface CheckedGrant {
@@ -67,6 +104,15 @@ export function boundaryLadderFindings(
     }
     seen.set(grant.role, index);
 
+    if (grant.escalateTo === grant.role) {
+      findings.push({
+        file: boundary.file, path: ['grants', index, 'escalateTo'], severity: 'error', rule: 'escalate-to-self',
+        message: `grants[${index}].escalateTo: ${grant.role} escalates to itself, so the decision never leaves the role`,
+        found: grant.escalateTo,
+        hint: `name the role above ${grant.role} that takes the decision, or remove escalateTo to use roles/${grant.role}.yaml's escalatesTo`,
+      });
+      return;
+    }
     const target = escalationTarget(grant, roles);
     if (target === undefined && grant.authority !== 'decide') {
       const isEscalate = grant.authority === 'escalate';
@@ -108,5 +154,48 @@ export function boundaryLadderFindings(
       });
     }
   });
+  return findings;
+}
+
+/**
+ * Circles that the grants of one boundary make with their own `escalateTo`
+ * (a → b on this boundary while b → a): the decision would go round for
+ * ever. Circles of the roles' `escalatesTo` alone are reported once, above.
+ */
+function grantCycles(boundary: CheckedEntry<'boundaries'>, roles: ReadonlyMap<string, LadderRole>, roleCycles: ReadonlySet<string>): Finding[] {
+  const grants = boundary.data.grants;
+  const byRole = new Map(grants.map((grant, index) => [grant.role, { grant, index }]));
+  const next = (role: string): string | undefined => {
+    const held = byRole.get(role)?.grant;
+    return held ? escalationTarget(held, roles) : roles.get(role)?.escalatesTo;
+  };
+  const findings: Finding[] = [];
+  // Each role leads to at most one next role: walk each path once, colouring roles as they are done (linear in the grants).
+  const done = new Set<string>();
+  for (const { role, escalateTo } of grants) {
+    if (escalateTo === undefined || escalateTo === role || done.has(role)) continue;
+    const path: string[] = [];
+    const onPath = new Map<string, number>();
+    let current: string | undefined = role;
+    while (current !== undefined && !done.has(current) && !onPath.has(current)) {
+      onPath.set(current, path.length);
+      path.push(current);
+      current = next(current);
+    }
+    for (const id of path) done.add(id);
+    if (current === undefined || !onPath.has(current)) continue;
+    const cycle = path.slice(onPath.get(current));
+    if (cycle.every((id) => roleCycles.has(id))) continue;
+    // Reported at the first grant of the circle that has its own escalateTo, listed from there.
+    const start = cycle.find((id) => byRole.get(id)?.grant.escalateTo !== undefined) ?? cycle[0]!;
+    const from = cycle.indexOf(start);
+    const ordered = [...cycle.slice(from), ...cycle.slice(0, from)];
+    const index = byRole.get(start)?.index ?? 0;
+    findings.push({
+      file: boundary.file, path: ['grants', index, 'escalateTo'], severity: 'error', rule: 'escalation-cycle',
+      message: `grants[${index}].escalateTo: on this boundary the decision goes round in a circle: ${describeCycle(ordered)}`,
+      hint: 'one of these grants must escalate to a role above the circle, or have no escalateTo',
+    });
+  }
   return findings;
 }

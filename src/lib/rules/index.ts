@@ -1,5 +1,6 @@
 /** Every cross-entry check, in the order their findings read best. */
 import { checkCaseStudies } from './case-studies.ts';
+import { checkDates } from './dates.ts';
 import type { Rule } from './checked-content.ts';
 import { checkEntryIds } from './entry-ids.ts';
 import { checkEscalation } from './escalation.ts';
@@ -20,6 +21,7 @@ export const RULES: readonly Rule[] = [
   checkImages,
   checkCaseStudies,
   checkReview,
+  checkDates,
 ];
 
 export type { CheckedContent, CheckedEntry, Rule } from './checked-content.ts';

@@ -6,7 +6,7 @@
 import { ISO_4217_CODES, type Money } from '../../../schemas/index.ts';
 import { didYouMean } from '../diagnostics/did-you-mean.ts';
 import { formatFieldPath, type FieldPath, type Finding } from '../diagnostics/diagnostic.ts';
-import { formatMoney, resolveMoney } from '../money.ts';
+import { currencyDecimals, decimalsOf, formatMoney, resolveMoney } from '../money.ts';
 import type { CheckedEntry, Rule } from './checked-content.ts';
 
 export const checkMoney: Rule = ({ entries, settings }) => {
@@ -21,6 +21,20 @@ export const checkMoney: Rule = ({ entries, settings }) => {
         found: money.currency, expected: 'an ISO 4217 code such as GBP, EUR, USD',
         hint: didYouMean(money.currency, ISO_4217_CODES) ?? 'use the three-letter code of the currency, such as GBP, EUR, USD or CAD',
       });
+    }
+    const currency = money.currency ?? settings?.currency;
+    if (currency !== undefined && ISO_4217_CODES.has(currency)) {
+      const allowed = currencyDecimals(currency);
+      if (decimalsOf(money.amount) > allowed) {
+        findings.push({
+          file: entry.file, path: [...path, 'amount'], severity: 'error', rule: 'currency-decimals',
+          message: allowed === 0
+            ? `${field}.amount: ${money.amount} has decimals, but ${currency} amounts are whole numbers`
+            : `${field}.amount: ${money.amount} has more decimals than ${currency} has (${allowed})`,
+          found: String(money.amount),
+          hint: allowed === 0 ? `write a whole number of ${currency}, such as ${Math.floor(money.amount)}` : `write at most ${allowed} decimals, such as ${money.amount.toFixed(allowed + 2).slice(0, -2)}`,
+        });
+      }
     }
     // Without valid settings playbook.yaml's own error says it all; don't echo it on every amount.
     if (money.currency === undefined && settings !== undefined && settings.currency === undefined) {
