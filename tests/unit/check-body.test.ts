@@ -1,7 +1,7 @@
 import { mdxToJs } from 'satteri';
 import { describe, expect, it } from 'vitest';
 import type { Finding } from '../../src/lib/diagnostics/diagnostic.ts';
-import { ALLOWED_HTML, checkBody, checkBodyTree, CONTENT_COMPONENTS, type BodyNode } from '../../src/lib/content-root/check-body.ts';
+import { BODY_HTML_SCHEMA, checkBody, checkBodyTree, CONTENT_COMPONENTS, type BodyNode } from '../../src/lib/content-root/check-body.ts';
 import { contentBodyGate } from '../../src/lib/content-root/satteri-gate.ts';
 
 const md = (body: string, bodyLine = 1) => checkBody({ file: 'wins/w.md', body, bodyLine, format: 'md', trusted: false });
@@ -330,8 +330,9 @@ describe('the allowlists', () => {
   it('publishes the components and tags content may use', () => {
     expect(Object.keys(CONTENT_COMPONENTS)).toEqual(['Callout', 'BoundaryRef']);
     expect(CONTENT_COMPONENTS.Callout.attributes.type.values).toEqual(['note', 'tip', 'warning']);
-    expect(Object.entries(ALLOWED_HTML).filter(([, attributes]) => attributes.length > 0)).toEqual([['abbr', ['title']], ['details', ['open']]]);
-    expect(Object.keys(ALLOWED_HTML)).toEqual(['kbd', 'abbr', 'details', 'summary', 'sup', 'sub', 'mark', 'br', 'small', 'ins', 'del', 'dl', 'dt', 'dd', 'figure', 'figcaption']);
+    expect(BODY_HTML_SCHEMA.attributes).toEqual({ abbr: ['title'], details: ['open'] });
+    expect(BODY_HTML_SCHEMA.tagNames).toEqual(['kbd', 'abbr', 'details', 'summary', 'sup', 'sub', 'mark', 'br', 'small', 'ins', 'del', 'dl', 'dt', 'dd', 'figure', 'figcaption']);
+    expect(BODY_HTML_SCHEMA.protocols).toEqual({ href: ['http', 'https', 'mailto', 'tel'] });
   });
 });
 

@@ -1,0 +1,180 @@
+/**
+ * The raw-HTML check. Each fragment (an `html` node of the body) is parsed
+ * on its own and every element judged by the allowlist; then all the
+ * fragments of the body, joined in document order, are parsed as one, so a
+ * closing tag with no opening tag (`</div>`, `</main>`) or a tag left open
+ * is found even when its partner sits in another paragraph. Either would
+ * close or swallow the page's own layout around the text.
+ */
+import { fromHtml } from 'hast-util-from-html';
+import type { Element, Root as HtmlRoot, RootContent as HtmlContent } from 'hast';
+import { find, html } from 'property-information';
+import { allowedAttributes, COMPONENT_NAMES, VOID_ELEMENTS } from './policy.ts';
+import { htmlAttributeProblem, tagProblem, type Problem } from './problems.ts';
+
+export interface BodyPoint {
+  line: number;
+  column: number;
+}
+
+/** A raw HTML fragment of the body, with where it starts (body-relative). */
+export interface HtmlFragment {
+  value: string;
+  start: BodyPoint | undefined;
+}
+
+export interface PlacedProblem {
+  point: BodyPoint | undefined;
+  problem: Problem;
+}
+
+/** Parse errors for markup left open, which would swallow what follows it on the page. (An open <script> or <textarea> is refused as a tag.) */
+const UNFINISHED = new Set(['eof-in-tag', 'eof-in-comment', 'eof-in-doctype', 'eof-in-cdata']);
+
+/** One fragment: its elements and attributes against the allowlist, and markup it leaves unfinished. */
+export function checkHtmlFragment(fragment: HtmlFragment): PlacedProblem[] {
+  const source = fragment.value;
+  const problems: PlacedProblem[] = [];
+  const unfinished: { code: string; point: BodyPoint }[] = [];
+  const tree = fromHtml(source, {
+    fragment: true,
+    verbose: true,
+    onerror(message) {
+      const code = message.ruleId ?? '';
+      if (!UNFINISHED.has(code)) return;
+      const place = message.place && 'start' in message.place ? message.place.start : message.place;
+      // The error is where the text ends; point at the `<` that opened the unfinished markup instead.
+      const opened = place?.offset === undefined ? -1 : source.lastIndexOf(code === 'eof-in-comment' ? '<!--' : '<', place.offset);
+      unfinished.push({ code, point: opened === -1 ? { line: 1, column: 1 } : pointAt(source, opened) });
+    },
+  });
+  const inBody = (point: BodyPoint | undefined) => toBody(fragment.start, point);
+  const visit = (children: readonly HtmlContent[]): void => {
+    for (const child of children) {
+      if (child.type !== 'element') continue;
+      problems.push(...elementProblems(child, inBody));
+      visit(child.children);
+      if (child.content) visit(child.content.children);
+    }
+  };
+  visit((tree as HtmlRoot).children);
+  for (const { code, point } of unfinished) {
+    // An unfinished tag or comment swallows what Markdown writes after it, which could smuggle in attributes.
+    problems.push({
+      point: inBody(point),
+      problem: code === 'eof-in-comment'
+        ? { rule: 'html', message: 'an HTML comment is opened with <!-- but never closed', hint: 'end the comment with -->' }
+        : { rule: 'html', message: 'an HTML tag is started but not finished', hint: 'finish the tag with > and close any quotes it opens, or write \\< to show the character < itself' },
+    });
+  }
+  return problems;
+}
+
+/**
+ * All fragments of a body as one: closing tags without an opening tag, and
+ * tags opened but never closed. Run when each fragment passed on its own
+ * (a refused <script> or <style> would change how the rest is read).
+ */
+export function checkHtmlBalance(fragments: readonly HtmlFragment[]): PlacedProblem[] {
+  if (fragments.length === 0) return [];
+  // Each fragment on lines of its own, so an offset in the whole maps back to one fragment.
+  const starts: number[] = [];
+  let whole = '';
+  for (const fragment of fragments) {
+    starts.push(whole.length);
+    whole += `${fragment.value}\n`;
+  }
+  const locate = (offset: number | undefined): BodyPoint | undefined => {
+    if (offset === undefined) return undefined;
+    let index = 0;
+    while (index + 1 < starts.length && starts[index + 1]! <= offset) index++;
+    const fragment = fragments[index]!;
+    return toBody(fragment.start, pointAt(fragment.value, offset - starts[index]!));
+  };
+  const problems: PlacedProblem[] = [];
+  const tree = fromHtml(whole, {
+    fragment: true,
+    verbose: true,
+    onerror(message) {
+      if (message.ruleId !== 'end-tag-without-matching-open-element') return;
+      const place = message.place && 'start' in message.place ? message.place.start : message.place;
+      const offset = place?.offset;
+      const tag = offset === undefined ? undefined : /^<\/([^\s/>]+)/.exec(whole.slice(offset))?.[1]?.toLowerCase();
+      problems.push({
+        point: locate(offset),
+        problem: {
+          rule: 'html',
+          message: tag ? `</${tag}> closes a tag that is not open in this text` : 'a closing tag closes a tag that is not open in this text',
+          hint: tag
+            ? `remove </${tag}>, or add <${tag}> before it; a stray closing tag would close the page's own layout around the text`
+            : "remove the closing tag; a stray closing tag would close the page's own layout around the text",
+        },
+      });
+    },
+  });
+  const visit = (children: readonly HtmlContent[]): void => {
+    for (const child of children) {
+      if (child.type !== 'element') continue;
+      const position = (child.data as { position?: { opening?: { start?: { offset?: number } }; closing?: unknown } } | undefined)?.position;
+      if (!VOID_ELEMENTS.has(child.tagName) && position?.opening && position.closing === undefined) {
+        problems.push({
+          point: locate(position.opening.start?.offset),
+          problem: {
+            rule: 'html',
+            message: `the <${child.tagName}> tag is never closed`,
+            hint: `add </${child.tagName}> where its text ends; a tag left open takes the rest of the page into it`,
+          },
+        });
+      }
+      visit(child.children);
+    }
+  };
+  visit((tree as HtmlRoot).children);
+  return problems.sort((a, b) => (a.point?.line ?? 0) - (b.point?.line ?? 0) || (a.point?.column ?? 0) - (b.point?.column ?? 0));
+}
+
+function elementProblems(element: Element, inBody: (point: BodyPoint | undefined) => BodyPoint | undefined): PlacedProblem[] {
+  const problems: PlacedProblem[] = [];
+  const tag = element.tagName;
+  const allowed = allowedAttributes(tag);
+  if (!allowed) {
+    // Raw HTML names are case-insensitive: <Callout> in a .md file arrives here as <callout>.
+    const component = COMPONENT_NAMES.find((known) => known.toLowerCase() === tag);
+    problems.push({
+      point: inBody(element.position?.start),
+      problem: { ...tagProblem(tag), ...(component ? { hint: `<${component}> works only in .mdx files: rename this file to end in .mdx` } : {}) },
+    });
+  }
+  for (const attribute of attributesOf(element)) {
+    const problem = htmlAttributeProblem(tag, allowed, attribute.name, attribute.value);
+    if (problem) problems.push({ point: inBody(attribute.point ?? element.position?.start), problem });
+  }
+  return problems;
+}
+
+/** An element's attributes by their HTML names (`onerror`, not hast's `onError`, as property-information knows them), with where. */
+function attributesOf(element: Element): { name: string; value: string | undefined; point: BodyPoint | undefined }[] {
+  const positions = (element.data as { position?: { properties?: Record<string, { start: BodyPoint } | undefined> } } | undefined)
+    ?.position?.properties ?? {};
+  return Object.entries(element.properties).map(([property, value]) => ({
+    name: find(html, property).attribute.toLowerCase(),
+    value: Array.isArray(value) ? value.join(' ') : typeof value === 'string' ? value : undefined,
+    point: positions[property]?.start,
+  }));
+}
+
+/**
+ * A point inside a fragment as a point in the body. Later lines of a block
+ * inside a list or quote lose their indent, so their column is approximate.
+ */
+function toBody(start: BodyPoint | undefined, point: BodyPoint | undefined): BodyPoint | undefined {
+  if (!start || !point) return start;
+  return point.line === 1 ? { line: start.line, column: start.column + point.column - 1 } : { line: start.line + point.line - 1, column: point.column };
+}
+
+/** The 1-based line and column of an offset in a text. */
+export function pointAt(text: string, offset: number): BodyPoint {
+  const before = text.slice(0, offset);
+  const lineStart = before.lastIndexOf('\n') + 1;
+  return { line: before.split('\n').length, column: offset - lineStart + 1 };
+}
