@@ -8,9 +8,12 @@
  */
 import { fromHtml } from 'hast-util-from-html';
 import type { Element, Root as HtmlRoot, RootContent as HtmlContent } from 'hast';
+import { Tokenizer, type Token } from 'parse5';
 import { find, html } from 'property-information';
 import { allowedAttributes, COMPONENT_NAMES, VOID_ELEMENTS } from './policy.ts';
 import { htmlAttributeProblem, tagProblem, type Problem } from './problems.ts';
+
+type TagToken = Token.TagToken;
 
 export interface BodyPoint {
   line: number;
@@ -72,8 +75,10 @@ export function checkHtmlFragment(fragment: HtmlFragment): PlacedProblem[] {
 
 /**
  * All fragments of a body as one: closing tags without an opening tag, and
- * tags opened but never closed. Run when each fragment passed on its own
- * (a refused <script> or <style> would change how the rest is read).
+ * tags opened but never closed. Read with parse5's tokenizer (the parser
+ * itself quietly drops a stray closing tag, where a browser reading the page
+ * would close the layout's own element). Run when each fragment passed on
+ * its own, so no <script> or <style> changes how the rest is read.
  */
 export function checkHtmlBalance(fragments: readonly HtmlFragment[]): PlacedProblem[] {
   if (fragments.length === 0) return [];
@@ -84,52 +89,43 @@ export function checkHtmlBalance(fragments: readonly HtmlFragment[]): PlacedProb
     starts.push(whole.length);
     whole += `${fragment.value}\n`;
   }
-  const locate = (offset: number | undefined): BodyPoint | undefined => {
-    if (offset === undefined) return undefined;
+  const locate = (offset: number): BodyPoint | undefined => {
     let index = 0;
     while (index + 1 < starts.length && starts[index + 1]! <= offset) index++;
     const fragment = fragments[index]!;
     return toBody(fragment.start, pointAt(fragment.value, offset - starts[index]!));
   };
   const problems: PlacedProblem[] = [];
-  const tree = fromHtml(whole, {
-    fragment: true,
-    verbose: true,
-    onerror(message) {
-      if (message.ruleId !== 'end-tag-without-matching-open-element') return;
-      const place = message.place && 'start' in message.place ? message.place.start : message.place;
-      const offset = place?.offset;
-      const tag = offset === undefined ? undefined : /^<\/([^\s/>]+)/.exec(whole.slice(offset))?.[1]?.toLowerCase();
-      problems.push({
-        point: locate(offset),
-        problem: {
-          rule: 'html',
-          message: tag ? `</${tag}> closes a tag that is not open in this text` : 'a closing tag closes a tag that is not open in this text',
-          hint: tag
-            ? `remove </${tag}>, or add <${tag}> before it; a stray closing tag would close the page's own layout around the text`
-            : "remove the closing tag; a stray closing tag would close the page's own layout around the text",
-        },
-      });
-    },
+  const open: { tag: string; offset: number }[] = [];
+  const unclosed = (tag: string, offset: number): PlacedProblem => ({
+    point: locate(offset),
+    problem: { rule: 'html', message: `the <${tag}> tag is never closed`, hint: `add </${tag}> where its text ends; a tag left open takes the rest of the page into it` },
   });
-  const visit = (children: readonly HtmlContent[]): void => {
-    for (const child of children) {
-      if (child.type !== 'element') continue;
-      const position = (child.data as { position?: { opening?: { start?: { offset?: number } }; closing?: unknown } } | undefined)?.position;
-      if (!VOID_ELEMENTS.has(child.tagName) && position?.opening && position.closing === undefined) {
+  const ignore = () => undefined;
+  const tokenizer = new Tokenizer({ sourceCodeLocationInfo: true }, {
+    onStartTag(token: TagToken) {
+      if (!token.selfClosing && !VOID_ELEMENTS.has(token.tagName)) open.push({ tag: token.tagName, offset: token.location?.startOffset ?? 0 });
+    },
+    onEndTag(token: TagToken) {
+      const offset = token.location?.startOffset ?? 0;
+      const match = open.map((element) => element.tag).lastIndexOf(token.tagName);
+      if (match === -1) {
         problems.push({
-          point: locate(position.opening.start?.offset),
+          point: locate(offset),
           problem: {
             rule: 'html',
-            message: `the <${child.tagName}> tag is never closed`,
-            hint: `add </${child.tagName}> where its text ends; a tag left open takes the rest of the page into it`,
+            message: `</${token.tagName}> closes a tag that is not open in this text`,
+            hint: `remove </${token.tagName}>, or add <${token.tagName}> before it; a stray closing tag would close the page's own layout around the text`,
           },
         });
+        return;
       }
-      visit(child.children);
-    }
-  };
-  visit((tree as HtmlRoot).children);
+      for (const left of open.splice(match).slice(1)) problems.push(unclosed(left.tag, left.offset));
+    },
+    onComment: ignore, onDoctype: ignore, onEof: ignore, onCharacter: ignore, onNullCharacter: ignore, onWhitespaceCharacter: ignore, onParseError: ignore,
+  });
+  tokenizer.write(whole, true);
+  for (const left of open) problems.push(unclosed(left.tag, left.offset));
   return problems.sort((a, b) => (a.point?.line ?? 0) - (b.point?.line ?? 0) || (a.point?.column ?? 0) - (b.point?.column ?? 0));
 }
 
