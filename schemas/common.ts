@@ -49,9 +49,9 @@ export const MAX_REVIEW_EVERY_DAYS = 3650;
 /** A review cadence in days, at most ten years. */
 export const reviewEveryDays = z
   .number()
+  .max(MAX_REVIEW_EVERY_DAYS, { error: `must be at most ${MAX_REVIEW_EVERY_DAYS} days (ten years)`, abort: true })
   .int()
-  .positive()
-  .max(MAX_REVIEW_EVERY_DAYS, { error: `must be at most ${MAX_REVIEW_EVERY_DAYS} days (ten years)` });
+  .positive();
 
 /** Currency codes this runtime knows as ISO 4217 (Intl's list, which tracks the standard). */
 export const ISO_4217_CODES: ReadonlySet<string> = new Set(Intl.supportedValuesOf('currency'));

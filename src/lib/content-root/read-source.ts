@@ -244,9 +244,10 @@ function writtenProblem(doc: Document, text: string): { offset: number; message:
       // Every explicit tag, the core ones (!!str) included: content only needs plain values.
       const value = node.range?.[0] ?? 0;
       // The node's range starts at its value; point at the tag written before it.
-      const bang = text.lastIndexOf('!', value);
+      const lineStart = text.lastIndexOf('\n', value - 1) + 1;
+      const tag = /!\S*\s*$/.exec(text.slice(lineStart, value));
       problem = {
-        offset: bang !== -1 && !text.slice(bang, value).includes('\n') ? bang : value,
+        offset: tag ? lineStart + tag.index : value,
         message: `${node.tag.replace(/^tag:yaml\.org,2002:/, '!!')} is a YAML tag, and content cannot use tags`,
         hint: 'remove the tag; if the ! belongs to the text, put the whole value in quotes',
       };
