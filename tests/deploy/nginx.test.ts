@@ -24,6 +24,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { VALID_ROOT } from '../support/bad-input.ts';
 import { buildPlaybook, PROJECT_ROOT, type BuildResult } from '../support/build-playbook.ts';
+import { launchBrowser } from '../support/browser.ts';
 import { filesIn } from '../support/built-site.ts';
 import { requireProgram } from '../support/prerequisites.ts';
 
@@ -231,6 +232,40 @@ describe('basic auth (the stand-in), site at /', () => {
     expect(body).toBe(await readFile(path.join(plain.outDir, '404.html'), 'utf8'));
     expect(body).toContain('Page not found');
     expectSecurityHeaders(response, '404');
+  });
+
+  it('serves pictures with a policy that forbids script, and nosniff; an SVG opened directly in Chromium runs nothing', async () => {
+    // Were a hostile SVG ever published (the validator refuses them), the headers still stop its script.
+    const svg = '<svg xmlns="http://www.w3.org/2000/svg" onload="document.documentElement.setAttribute(\'data-ran\', \'onload\')">'
+      + '<script>document.documentElement.setAttribute("data-ran", "script")</script><rect width="10" height="10" style="fill: teal"/></svg>';
+    await writeFile(path.join(plain.outDir, '_astro', 'hostile.svg'), svg);
+    await writeFile(path.join(plain.outDir, 'hostile.svg'), svg);
+    const picture = (await filesIn(plain.outDir)).find((file) => /\.(png|webp|jpe?g)$/.test(file))!;
+    expect(picture, 'the build has a picture').toBeDefined();
+    for (const url of ['/_astro/hostile.svg', '/hostile.svg', `/${picture}`]) {
+      const response = await fetch(`${nginx!.url}${url}`, { headers: basicAuth(USER, PASSWORD) });
+      expect(response.status, url).toBe(200);
+      expect(response.headers.get('content-security-policy'), url).toMatch(/^default-src 'none'; style-src 'unsafe-inline';/);
+      expect(response.headers.get('x-content-type-options'), url).toBe('nosniff');
+      expect(response.headers.get('x-frame-options'), url).toBe('DENY');
+    }
+    const browser = await launchBrowser();
+    try {
+      const context = await browser.newContext({ httpCredentials: { username: USER, password: PASSWORD } });
+      const page = await context.newPage();
+      const violations: string[] = [];
+      page.on('console', (message) => violations.push(message.text()));
+      for (const url of ['/_astro/hostile.svg', '/hostile.svg']) {
+        const response = await page.goto(`${nginx!.url}${url}`);
+        expect(response?.status(), url).toBe(200);
+        await page.waitForTimeout(200);
+        expect(await page.evaluate(() => document.documentElement.getAttribute('data-ran')), url).toBeNull();
+        expect(await page.evaluate(() => document.documentElement.localName), url).toBe('svg');
+      }
+      expect(violations.join('\n')).toMatch(/Content Security Policy/);
+    } finally {
+      await browser.close();
+    }
   });
 
   it('redirects a folder without its slash to the same host', async () => {
