@@ -40,6 +40,8 @@ export const checkImages: Rule = ({ root, entries, settings }) => {
   }
   // Every picture in assets/, named in a field or not: nothing unchecked sits next to the published ones.
   for (const file of assetPictures(root)) {
+    // An oversized picture is refused where a field names it (with its size); one nobody names is never published.
+    if (statSync(path.join(root, ...file.split('/'))).size > MAX_IMAGE_BYTES) continue;
     const problem = pictureProblem(path.join(root, ...file.split('/')));
     if (problem) findings.push({ file, path: [], position: { line: 1, column: 1 }, severity: 'error', rule: 'image', message: problem.message, hint: problem.hint });
   }
