@@ -217,6 +217,7 @@ describe('Markdown nested deeper than the renderer can take', () => {
     ['quotes', `${'>'.repeat(3000)} deep`],
     ['lists', Array.from({ length: 200 }, (_, i) => `${' '.repeat(i * 2)}- item`).join('\n')],
     ['emphasis', `${'*a '.repeat(300)}x${' b*'.repeat(300)}`],
+    ['HTML tags', `${'<kbd>'.repeat(3000)}x${'</kbd>'.repeat(3000)}`],
   ])('deep %s are refused with file:line', async (_, body) => {
     const found = await findings(edit(WIN, (text) => `${text}\n${body}\n`));
     expect(found).toHaveLength(1);

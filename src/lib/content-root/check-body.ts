@@ -27,6 +27,8 @@ import { mdxFromMarkdown } from 'mdast-util-mdx';
 import { mdxjs } from 'micromark-extension-mdxjs';
 import type { Finding, Position } from '../diagnostics/diagnostic.ts';
 import { syntaxFinding as syntaxFindingIn } from './body/mdx-syntax.ts';
+import { MAX_BODY_DEPTH } from './body/policy.ts';
+import { tooDeepProblem } from './body/problems.ts';
 import { walkBody, type BodyNode } from './body/walk.ts';
 
 export { BODY_HTML_SCHEMA, CONTENT_COMPONENTS, MAX_BODY_DEPTH, type ComponentAttribute, type ContentComponent } from './body/policy.ts';
@@ -70,13 +72,23 @@ export function checkBodyTree(tree: BodyNode, options: BodyTreeOptions): BodyChe
   try {
     return walkBody(tree, options);
   } catch (error) {
-    return { findings: [unexpectedFinding(error, options)], boundaryRefs: [] };
+    return { findings: [isStackOverflow(error) ? tooDeepFinding(options) : unexpectedFinding(error, options)], boundaryRefs: [] };
   }
 }
 
 /** A parse error (micromark's, or Sätteri's fields) as the editor's finding. */
 export function syntaxFinding(error: unknown, input: BodyCheckInput): Finding {
+  if (isStackOverflow(error)) return tooDeepFinding(input);
   return syntaxFindingIn(error, input.file, input.body, input.bodyLine) ?? unexpectedFinding(error, input);
+}
+
+/** A parser or renderer that recursed out of stack: the text nests too deeply, whatever else it holds. */
+function isStackOverflow(error: unknown): boolean {
+  return error instanceof RangeError && /call stack/i.test(error.message);
+}
+
+function tooDeepFinding(input: BodyTreeOptions): Finding {
+  return { file: input.file, path: [], position: { line: input.bodyLine, column: 1 }, severity: 'error', ...tooDeepProblem(Infinity, MAX_BODY_DEPTH) };
 }
 
 function unexpectedFinding(error: unknown, input: BodyTreeOptions): Finding {

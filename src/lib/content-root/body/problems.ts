@@ -72,8 +72,8 @@ export const BODY_IMAGE_PROBLEM: Problem = {
 export function tooDeepProblem(depth: number, limit: number): Problem {
   return {
     rule: 'nesting',
-    message: `the text is nested more than ${limit} levels deep here (quotes inside quotes, lists inside lists, emphasis inside emphasis), more than a page can show`,
-    hint: `keep quotes, lists and emphasis a few levels deep; ${depth > 1000 ? 'this looks like a run of > or * characters pasted by mistake' : 'split the deepest part into its own paragraphs'}`,
+    message: `the text is nested more than ${limit} levels deep here (quotes inside quotes, lists inside lists, emphasis inside emphasis, tags inside tags), more than a page can show`,
+    hint: `keep quotes, lists, emphasis and HTML tags a few levels deep; ${depth > 1000 ? 'this looks like a run of > or * characters pasted by mistake' : 'split the deepest part into its own paragraphs'}`,
   };
 }
 

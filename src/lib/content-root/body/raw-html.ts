@@ -10,8 +10,8 @@ import { fromHtml } from 'hast-util-from-html';
 import type { Element, Root as HtmlRoot, RootContent as HtmlContent } from 'hast';
 import { Tokenizer, type Token } from 'parse5';
 import { find, html } from 'property-information';
-import { allowedAttributes, COMPONENT_NAMES, VOID_ELEMENTS } from './policy.ts';
-import { htmlAttributeProblem, tagProblem, type Problem } from './problems.ts';
+import { allowedAttributes, COMPONENT_NAMES, MAX_BODY_DEPTH, VOID_ELEMENTS } from './policy.ts';
+import { htmlAttributeProblem, tagProblem, tooDeepProblem, type Problem } from './problems.ts';
 
 type TagToken = Token.TagToken;
 
@@ -52,15 +52,27 @@ export function checkHtmlFragment(fragment: HtmlFragment): PlacedProblem[] {
     },
   });
   const inBody = (point: BodyPoint | undefined) => toBody(fragment.start, point);
-  const visit = (children: readonly HtmlContent[]): void => {
+  // Iterative, and no deeper than the body may nest: the tree can be as deep as the tags are many.
+  const pending: { children: readonly HtmlContent[]; depth: number }[] = [{ children: (tree as HtmlRoot).children, depth: 0 }];
+  let tooDeep = false;
+  const found: { element: Element; problems: PlacedProblem[] }[] = [];
+  while (pending.length > 0) {
+    const { children, depth } = pending.pop()!;
     for (const child of children) {
       if (child.type !== 'element') continue;
-      problems.push(...elementProblems(child, inBody));
-      visit(child.children);
-      if (child.content) visit(child.content.children);
+      if (depth >= MAX_BODY_DEPTH) {
+        if (!tooDeep) problems.push({ point: inBody(child.position?.start), problem: tooDeepProblem(depth, MAX_BODY_DEPTH) });
+        tooDeep = true;
+        continue;
+      }
+      found.push({ element: child, problems: elementProblems(child, inBody) });
+      pending.push({ children: child.children, depth: depth + 1 });
+      if (child.content) pending.push({ children: child.content.children, depth: depth + 1 });
     }
-  };
-  visit((tree as HtmlRoot).children);
+  }
+  // In document order, as a recursive walk would give them.
+  found.sort((a, b) => (a.element.position?.start.offset ?? 0) - (b.element.position?.start.offset ?? 0));
+  problems.unshift(...found.flatMap((entry) => entry.problems));
   for (const { code, point } of unfinished) {
     // An unfinished tag or comment swallows what Markdown writes after it, which could smuggle in attributes.
     problems.push({
