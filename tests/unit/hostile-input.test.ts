@@ -11,6 +11,7 @@ import path from 'node:path';
 import { deflateSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
 import { checkBody } from '../../src/lib/content-root/check-body.ts';
+import { renderBody } from '../../src/lib/content-root/render-body.ts';
 import { formatMoney } from '../../src/lib/money.ts';
 import { validateContentRoot } from '../../src/lib/validation/validate-content-root.ts';
 import { VALID_ROOT } from '../support/bad-input.ts';
@@ -209,6 +210,16 @@ describe('raw HTML that would close the layout', () => {
       "wins/2026/2026-03-kettle-swap.md:21:1 error html: </article> closes a tag that is not open in this text | remove </article>, or add <article> before it; a stray closing tag would close the page's own layout around the text",
       "wins/2026/2026-03-kettle-swap.md:21:11 error html: </main> closes a tag that is not open in this text | remove </main>, or add <main> before it; a stray closing tag would close the page's own layout around the text",
     ]);
+  });
+});
+
+describe('HTML comments', () => {
+  it('are allowed, and never reach the published page', () => {
+    const body = 'Text <!-- inline: ask Ana (07700 900123) --> more.\n\n<!-- a block note with personal data -->\n\n<details>\n<!-- inside -->\n<summary>More</summary>\n</details>\n';
+    const rendered = renderBody({ file: 'wins/w.md', body, bodyLine: 1, format: 'md', trusted: false });
+    expect(rendered.findings).toEqual([]);
+    expect(rendered.html).not.toMatch(/<!--|Ana|personal|inside/);
+    expect(rendered.html).toContain('<summary>More</summary>');
   });
 });
 
