@@ -97,6 +97,18 @@ describe('unexpected shapes and extreme numbers', () => {
     ]);
   });
 
+  it('a picture that is a pipe or a folder is a finding, never a read that does not end', async () => {
+    expect(await findings(async (root) => {
+      execFileSync('mkfifo', [path.join(root, 'assets/pipe.png')]);
+      await mkdir(path.join(root, 'assets/folder.png'));
+      await edit(WIN, (text) => text.replace('image: ../../assets/kettle.png', 'image: ../../assets/pipe.png'))(root);
+      await edit('playbook.yaml', (text) => `${text}logo: assets/folder.png\n`)(root);
+    })).toEqual([
+      'playbook.yaml:7:7 error image: logo: assets/folder.png is not an ordinary file | point at a picture file in assets/',
+      'wins/2026/2026-03-kettle-swap.md:14:8 error image: image: assets/pipe.png is not an ordinary file | point at a picture file in assets/',
+    ]);
+  });
+
   it('an empty entry file is a finding', async () => {
     expect(await findings(put('values/empty.md', ''), put('roles/empty.yaml', ''))).toEqual([
       'roles/empty.yaml:1:1 error yaml: there are no keys in the file | write one key per line, such as "title: Own the outcome"',

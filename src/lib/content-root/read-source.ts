@@ -3,7 +3,7 @@
  * splits frontmatter from body, and parses the YAML keeping positions, so
  * every later finding can point at the line and column of its field.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node, type Pair } from 'yaml';
 import type { FieldPath, Finding, Position } from '../diagnostics/diagnostic.ts';
 import type { SourceFile } from './scan-content-root.ts';
@@ -50,11 +50,31 @@ export async function readSource(source: SourceFile, kind: 'markdown' | 'data'):
   // Entries are small and many: one synchronous read costs less than the file-handle round trips of an async one.
   let bytes: Uint8Array;
   try {
+    // Looked at before it is read: a huge file is refused without loading it, and a pipe would never end.
+    const info = statSync(source.absolutePath);
+    if (info.isDirectory()) return unreadable(source, 'EISDIR');
+    if (!info.isFile()) return unreadable(source, 'ENOTFILE');
+    if (info.size > MAX_ENTRY_BYTES) return tooLarge(source, info.size);
     bytes = readFileSync(source.absolutePath);
   } catch (error) {
     return unreadable(source, (error as NodeJS.ErrnoException).code);
   }
   return parseSource(source, kind, bytes);
+}
+
+function tooLarge(source: SourceFile, size: number): ReadSource {
+  return {
+    source,
+    data: undefined,
+    body: '',
+    bodyLine: 1,
+    locator: fixedLocator({ line: 1, column: 1 }),
+    findings: [{
+      file: source.file, path: [], severity: 'error', rule: 'file-size', position: { line: 1, column: 1 },
+      message: `the file is ${(size / 1048576).toFixed(1)} MB, more than the 1 MB an entry may be`,
+      hint: 'split the text into several entries, or link to a longer document instead of copying it in',
+    }],
+  };
 }
 
 /** A file the validator could not open: not a crash, a finding naming the file. */
@@ -63,7 +83,9 @@ function unreadable(source: SourceFile, code: string | undefined): ReadSource {
     ? { message: 'the file cannot be read: its permissions do not allow it', hint: 'make the file readable (chmod a+r), or remove it from the content root' }
     : code === 'EISDIR'
       ? { message: 'this is a folder, but its name is that of an entry file', hint: 'rename the folder so that it does not end in .md, .mdx or .yaml' }
-      : { message: `the file cannot be read (${code ?? 'unknown error'})`, hint: 'check that the file still exists and is an ordinary file; then run the check again' };
+      : code === 'ENOTFILE'
+        ? { message: 'this is not an ordinary file (it is a pipe, socket or device), so it cannot be read', hint: 'remove it from the content root; entries are ordinary text files' }
+        : { message: `the file cannot be read (${code ?? 'unknown error'})`, hint: 'check that the file still exists and is an ordinary file; then run the check again' };
   return {
     source,
     data: undefined,
@@ -85,14 +107,7 @@ export function parseSource(source: SourceFile, kind: 'markdown' | 'data', bytes
     findings: [{ file: source.file, path: [], severity: 'error', ...finding }],
   });
 
-  if (bytes.byteLength > MAX_ENTRY_BYTES) {
-    return fail({
-      rule: 'file-size',
-      position: { line: 1, column: 1 },
-      message: `the file is ${(bytes.byteLength / 1048576).toFixed(1)} MB, more than the 1 MB an entry may be`,
-      hint: 'split the text into several entries, or link to a longer document instead of copying it in',
-    });
-  }
+  if (bytes.byteLength > MAX_ENTRY_BYTES) return tooLarge(source, bytes.byteLength);
   let text: string;
   try {
     text = utf8.decode(bytes);

@@ -130,7 +130,11 @@ export function checkImagePath(root: string, from: string, written: string, file
     if (!isInside(realpathSync(root), real)) {
       return [{ ...at, message: `${name}: the file is a link to somewhere outside the content root`, hint: 'copy the picture itself into assets/' }];
     }
-    size = statSync(real).size;
+    const info = statSync(real);
+    if (!info.isFile()) {
+      return [{ ...at, message: `${name}: ${path.relative(root, resolved).split(path.sep).join('/')} is not an ordinary file`, hint: 'point at a picture file in assets/' }];
+    }
+    size = info.size;
   } catch {
     return [{ ...at, message: `${name}: there is no file at ${posixRelative(root, resolved)}`, hint: `check the spelling; the path is relative to ${relativeTo}` }];
   }
