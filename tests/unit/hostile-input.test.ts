@@ -79,6 +79,22 @@ describe('YAML', () => {
     },
   );
 
+  it('a __proto__ key is a finding, in an entry and in playbook.yaml', async () => {
+    const hint = 'remove this key; if it is a synonym, write the word without the underscores';
+    expect(await findings(edit(BOUNDARY, (text) => text.replace('owner: Retail operations', 'owner: Retail operations\n__proto__: { polluted: true }')))).toEqual([
+      `boundaries/refund-a-purchase.md:25:1 error yaml: __proto__ cannot be used as a key | ${hint}`,
+    ]);
+    expect(await findings(edit('playbook.yaml', (text) => `${text}synonyms:\n  __proto__: [x]\n`))).toEqual([`playbook.yaml:8:3 error yaml: __proto__ cannot be used as a key | ${hint}`]);
+  });
+
+  it('a boundary with thousands of grants in a chain is checked quickly', async () => {
+    const started = Date.now();
+    const chain = Array.from({ length: 3000 }, (_, i) => `  - role: r${i}\n    authority: escalate\n    escalateTo: r${i + 1}\n`).join('');
+    const found = await findings(edit(BOUNDARY, (text) => text.replace(/grants:\n(?:  .*\n)+/, `grants:\n${chain}`)));
+    expect(found.length).toBeGreaterThan(3000);
+    expect(Date.now() - started).toBeLessThan(20_000);
+  });
+
   it('YAML nested beyond the parser is a finding', async () => {
     const deep = await findings(put('roles/deep.yaml', `title: Deep\nx: ${'['.repeat(20_000)}${']'.repeat(20_000)}\n`));
     expect(deep).toHaveLength(1);

@@ -238,13 +238,23 @@ const NESTED_TOO_DEEP = {
 
 /**
  * What the YAML says that it cannot mean for content: an alias (`*name`)
- * whose anchor (`&name`) is never set, and tags (`!Ref`, `!!binary`),
- * which content has no use for and which the yaml library would otherwise
- * drop or turn into objects.
+ * whose anchor (`&name`) is never set, tags (`!Ref`, `!!binary`), which
+ * content has no use for and which the yaml library would otherwise drop or
+ * turn into objects, and a `__proto__` key.
  */
 function writtenProblem(doc: Document, text: string): { offset: number; message: string; hint: string } | undefined {
   let problem: { offset: number; message: string; hint: string } | undefined;
   visit(doc, {
+    Pair(_, pair) {
+      // A key that JavaScript objects treat as their prototype: never content, and a trap for every reader after this one.
+      if (!isScalar(pair.key) || pair.key.value !== '__proto__') return undefined;
+      problem = {
+        offset: pair.key.range?.[0] ?? 0,
+        message: '__proto__ cannot be used as a key',
+        hint: 'remove this key; if it is a synonym, write the word without the underscores',
+      };
+      return visit.BREAK;
+    },
     Alias(_, alias) {
       if (alias.resolve(doc) !== undefined) return undefined;
       problem = {
