@@ -31,7 +31,17 @@ const OTHER_FOLDERS = new Set(['assets']);
 export async function scanContentRoot(root: string): Promise<ContentRootScan> {
   const findings: Finding[] = [];
   const entries = Object.fromEntries(COLLECTION_NAMES.map((name) => [name, [] as SourceFile[]])) as Record<CollectionName, SourceFile[]>;
-  const top = await readdir(root, { withFileTypes: true });
+  let top: Dirent[];
+  try {
+    top = await readdir(root, { withFileTypes: true });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? String(error);
+    findings.push({
+      file: '.', path: [], position: { line: 1, column: 1 }, severity: 'error', rule: 'content-root',
+      message: `the content root cannot be read (${code})`, hint: 'make the folder readable (chmod a+rx), then run the check again',
+    });
+    return { playbook: undefined, entries, findings };
+  }
   const folders = new Map<string, CollectionName>(COLLECTION_NAMES.map((name) => [COLLECTIONS[name].folder, name]));
 
   let playbook: SourceFile | undefined;
