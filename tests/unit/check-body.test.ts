@@ -1,4 +1,4 @@
-import { mdxToJs } from 'satteri';
+import { markdownToMdast, mdxToJs, mdxToMdast } from 'satteri';
 import { describe, expect, it } from 'vitest';
 import type { Finding } from '../../src/lib/diagnostics/diagnostic.ts';
 import { BODY_HTML_SCHEMA, checkBody, checkBodyTree, CONTENT_COMPONENTS, type BodyNode } from '../../src/lib/content-root/check-body.ts';
@@ -357,5 +357,35 @@ describe('the build-time gate in the Sätteri pipeline', () => {
   it('leaves clean content and files outside the content root alone', async () => {
     await expect(compile('/playbook-content/wins/w.mdx', '<Callout type="tip">Hi</Callout>')).resolves.toHaveProperty('code');
     await expect(compile('/project/src/pages/about.mdx', 'import x from "y"\n\n{x}')).resolves.toHaveProperty('code');
+  });
+});
+
+describe('the split policy, on Sätteri trees too', () => {
+  const tree = (body: string, format: 'md' | 'mdx') =>
+    checkBodyTree((format === 'mdx' ? mdxToMdast(body) : markdownToMdast(body)) as unknown as BodyNode, { file: `wins/w.${format}`, bodyLine: 1, format, trusted: false }).findings.map((f) => `${f.position!.line}:${f.position!.column} ${f.message}`);
+
+  it('allows links by protocol: web, mail and phone, and relative addresses; refuses the rest', () => {
+    expect(md('[a](https://x.example) [b](mailto:a@x.example) [c](tel:+441) [d](../values/x/) [e](#top) [f](a/b:c)').findings).toEqual([]);
+    expect(md('[a](ftp://x.example/file)').findings).toEqual([
+      inMd(1, 1, 'html', 'this link points to a "ftp:" address, which is not a web page', LINK_HINT),
+    ]);
+  });
+
+  it('knows comment-only expressions from their estree, with or without the parser\'s own', () => {
+    expect(tree('{/* a note */}\n\nText {/* inline */} and {// line\n}.\n', 'mdx')).toEqual([]);
+    expect(tree('Text {1 + 1}.\n', 'mdx')).toEqual(['1:6 {1 + 1} is read as code, and code is not allowed in content']);
+  });
+
+  it('reads all raw HTML of a Sätteri tree as one: stray closing tags and tags left open', () => {
+    expect(tree('Text.\n\n</main>\n\n<details>\n\nMore.\n', 'md')).toEqual([
+      '3:1 </main> closes a tag that is not open in this text',
+      '5:1 the <details> tag is never closed',
+    ]);
+  });
+
+  it('refuses nesting beyond the limit once, where it gets too deep', () => {
+    expect(tree(`${'> '.repeat(150)}deep\n`, 'md')).toEqual([
+      '1:201 the text is nested more than 100 levels deep here (quotes inside quotes, lists inside lists, emphasis inside emphasis, tags inside tags), more than a page can show',
+    ]);
   });
 });
