@@ -47,6 +47,11 @@ const CONTROL_CHARACTER = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\
 export const MAX_ENTRY_BYTES = 1024 * 1024;
 
 export async function readSource(source: SourceFile, kind: 'markdown' | 'data'): Promise<ReadSource> {
+  return readSourceSync(source, kind);
+}
+
+/** `readSource`, synchronously (for worker threads that read many files in turn). Never throws. */
+export function readSourceSync(source: SourceFile, kind: 'markdown' | 'data'): ReadSource {
   // Entries are small and many: one synchronous read costs less than the file-handle round trips of an async one.
   let bytes: Uint8Array;
   try {

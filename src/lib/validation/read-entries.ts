@@ -13,7 +13,7 @@ import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { COLLECTIONS, type CollectionName, type EntryStatus } from '../../../schemas/index.ts';
-import { parseSource, type FieldLocator, type ReadSource } from '../content-root/read-source.ts';
+import { parseSource, readSourceSync, type FieldLocator, type ReadSource } from '../content-root/read-source.ts';
 import { renderBody } from '../content-root/render-body.ts';
 import type { SourceFile } from '../content-root/scan-content-root.ts';
 import type { Finding } from '../diagnostics/diagnostic.ts';
@@ -102,7 +102,7 @@ export function readEntryFile({ collection, source }: EntryJob, trusted: boolean
   const kind = COLLECTIONS[collection].kind;
   let read: ReadSource;
   try {
-    read = parseSource(source, kind, readFileSync(source.absolutePath));
+    read = readSourceSync(source, kind);
   } catch (error) {
     return { collection, source, status: undefined, findings: [unreadable(source, error)] };
   }
