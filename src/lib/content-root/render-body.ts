@@ -26,6 +26,7 @@ import type { Nodes as MdastNodes, Root as MdastRoot } from 'mdast';
 import { toHast, type Handler, type State } from 'mdast-util-to-hast';
 import { markdownToHtml, mdxToMdast, type Features, type HastPluginDefinition, type MarkdownToHtmlResult, type MdastPluginDefinition } from 'satteri';
 import type { Finding } from '../diagnostics/diagnostic.ts';
+import { mayNestDeeply } from './body/policy.ts';
 import { checkBodyTree, syntaxFinding, type BodyCheckResult, type BodyNode } from './check-body.ts';
 import { CALLOUT_KINDS, calloutKind } from './content-components.ts';
 
@@ -103,8 +104,8 @@ function renderMarkdown(input: RenderBodyInput): RenderedBody {
       },
     },
   };
-  // The check looks at raw HTML, links, definitions and pictures: without "<" or "[" a Markdown body has none.
-  const mdastPlugins = /[<[]/.test(input.body) ? [check] : [];
+  // The check looks at raw HTML, links, definitions and pictures (without "<" or "[" a Markdown body has none), and at depth.
+  const mdastPlugins = /[<[]/.test(input.body) || mayNestDeeply(input.body) ? [check] : [];
   // Every plugin here is synchronous, so the result is too.
   const { html } = markdownToHtml(input.body, { features: BODY_FEATURES, mdastPlugins, hastPlugins: [headingIds] }) as MarkdownToHtmlResult;
   if (hasErrors(checked)) return { ...checked, html: undefined, headings: [] };

@@ -74,6 +74,24 @@ export const VOID_ELEMENTS: ReadonlySet<string> = new Set(['area', 'base', 'br',
  */
 export const MAX_BODY_DEPTH = 100;
 
+/**
+ * Whether a text has enough nesting markers (quote `>`, list `-` `+` `*`
+ * `1.` `1)`, emphasis `*` `_` `~`) to nest `MAX_BODY_DEPTH` levels deep: a
+ * cheap look that lets a renderer skip the tree check for plain text. Every
+ * level of a tree costs at least half a marker, so fewer cannot reach it.
+ */
+export function mayNestDeeply(text: string): boolean {
+  let markers = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    // > * _ ~ + - . )
+    if (code === 62 || code === 42 || code === 95 || code === 126 || code === 43 || code === 45 || code === 46 || code === 41) {
+      if (++markers >= MAX_BODY_DEPTH / 2) return true;
+    }
+  }
+  return false;
+}
+
 /** Protocols that run code when a browser follows them: named in messages, since they are the dangerous ones. */
 export const CODE_RUNNING_PROTOCOLS: ReadonlySet<string> = new Set(['javascript', 'vbscript', 'data']);
 
