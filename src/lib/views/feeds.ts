@@ -29,20 +29,30 @@ interface FeedChange {
 
 const day = (date: string) => new Date(`${date}T00:00:00Z`);
 
+/**
+ * Text as XML 1.0 can carry it: control characters (C0 but tab and line
+ * breaks, DEL, C1), U+FFFE/U+FFFF and lone surrogates removed. The validator
+ * refuses them in content; this is the feed's own boundary, so no text can
+ * ever make a feed unreadable.
+ */
+export function xmlText(text: string): string {
+  return text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '');
+}
+
 export function winFeedItems(wins: readonly FeedWin[], max: number, site: string | URL | undefined, base: string): FeedItem[] {
   return wins.slice(0, max).map((win) => ({
-    title: win.title,
+    title: xmlText(win.title),
     link: absoluteUrl(win.path, site, base),
     pubDate: day(win.date),
-    description: [win.people.join(', '), win.impact].filter(Boolean).join(': '),
+    description: xmlText([win.people.join(', '), win.impact].filter(Boolean).join(': ')),
   }));
 }
 
 export function changeFeedItems(changes: readonly FeedChange[], max: number, site: string | URL | undefined, base: string): FeedItem[] {
   return changes.slice(0, max).map((change) => ({
-    title: `${change.boundary.title}: ${change.summary}`,
+    title: xmlText(`${change.boundary.title}: ${change.summary}`),
     link: absoluteUrl(`${change.boundary.path}#${change.anchor}`, site, base),
     pubDate: day(change.date),
-    description: change.summary,
+    description: xmlText(change.summary),
   }));
 }
