@@ -32,11 +32,65 @@ function random(seed: number): () => number {
 }
 
 const SNIPPETS = [
-  '&a [x, *a]', '*TBC', '!Ref x', '!!binary aGk=', '<<: *a', '{', '[', '"', "'", ': ', '- ', '? ', '|', '>', '---', '...', '\t', '\u0000', '\u0085', '\u202e',
-  '\ufeff', '1e309', '-1', '.nan', '9007199254740993', '2026-02-30', '99999-01-01', '~', 'null', '{a: 1, a: 2}', '%YAML 1.1', '#',
-  '>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>', '*'.repeat(300), '['.repeat(200), '<div>', '</main>', '<!--', '<script>alert(1)</script>',
-  '<Callout>', '</Callout>', '{1 + 1}', 'import x from "y"', 'export const a = 1', '<img src=x onerror=alert(1)>', '[x](javascript:alert(1))', '![p](../../etc/passwd)',
-  '| a | b |\n|---|---|\n| 1 | 2 |', '```\ncode', '<BoundaryRef id="nope" />', '\\', '\r', '\r\n', '<details>', '<kbd>', '&#0;', '{/* note */}', '<>', '<a:b.c>',
+  '&a [x, *a]',
+  '*TBC',
+  '!Ref x',
+  '!!binary aGk=',
+  '<<: *a',
+  '{',
+  '[',
+  '"',
+  "'",
+  ': ',
+  '- ',
+  '? ',
+  '|',
+  '>',
+  '---',
+  '...',
+  '\t',
+  '\u0000',
+  '\u0085',
+  '\u202e',
+  '\ufeff',
+  '1e309',
+  '-1',
+  '.nan',
+  '9007199254740993',
+  '2026-02-30',
+  '99999-01-01',
+  '~',
+  'null',
+  '{a: 1, a: 2}',
+  '%YAML 1.1',
+  '#',
+  '>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>',
+  '*'.repeat(300),
+  '['.repeat(200),
+  '<div>',
+  '</main>',
+  '<!--',
+  '<script>alert(1)</script>',
+  '<Callout>',
+  '</Callout>',
+  '{1 + 1}',
+  'import x from "y"',
+  'export const a = 1',
+  '<img src=x onerror=alert(1)>',
+  '[x](javascript:alert(1))',
+  '![p](../../etc/passwd)',
+  '| a | b |\n|---|---|\n| 1 | 2 |',
+  '```\ncode',
+  '<BoundaryRef id="nope" />',
+  '\\',
+  '\r',
+  '\r\n',
+  '<details>',
+  '<kbd>',
+  '&#0;',
+  '{/* note */}',
+  '<>',
+  '<a:b.c>',
 ];
 
 type Mutation = (text: string, next: () => number) => string;
@@ -46,15 +100,43 @@ const lineAt = (lines: string[], next: () => number) => Math.floor(next() * line
 
 const MUTATIONS: readonly Mutation[] = [
   // bytes and characters
-  (text, next) => { const i = at(text, next); return text.slice(0, i) + String.fromCharCode(Math.floor(next() * 0x250)) + text.slice(i); },
-  (text, next) => { const i = at(text, next); return text.slice(0, i) + text.slice(i + 1 + Math.floor(next() * 20)); },
+  (text, next) => {
+    const i = at(text, next);
+    return text.slice(0, i) + String.fromCharCode(Math.floor(next() * 0x250)) + text.slice(i);
+  },
+  (text, next) => {
+    const i = at(text, next);
+    return text.slice(0, i) + text.slice(i + 1 + Math.floor(next() * 20));
+  },
   (text, next) => text.slice(0, at(text, next)),
   // YAML and Markdown structure
-  (text, next) => { const i = at(text, next); return text.slice(0, i) + pick(SNIPPETS, next) + text.slice(i); },
-  (text, next) => { const lines = text.split('\n'); const i = lineAt(lines, next); lines[i] = `${' '.repeat(Math.floor(next() * 6))}${lines[i]}`; return lines.join('\n'); },
-  (text, next) => { const lines = text.split('\n'); const i = lineAt(lines, next); lines.splice(i, 0, lines[lineAt(lines, next)] ?? ''); return lines.join('\n'); },
-  (text, next) => { const lines = text.split('\n'); lines.splice(lineAt(lines, next), 1); return lines.join('\n'); },
-  (text, next) => { const lines = text.split('\n'); const i = lineAt(lines, next); lines[i] = (lines[i] ?? '').replace(/: .*/, `: ${pick(SNIPPETS, next)}`); return lines.join('\n'); },
+  (text, next) => {
+    const i = at(text, next);
+    return text.slice(0, i) + pick(SNIPPETS, next) + text.slice(i);
+  },
+  (text, next) => {
+    const lines = text.split('\n');
+    const i = lineAt(lines, next);
+    lines[i] = `${' '.repeat(Math.floor(next() * 6))}${lines[i]}`;
+    return lines.join('\n');
+  },
+  (text, next) => {
+    const lines = text.split('\n');
+    const i = lineAt(lines, next);
+    lines.splice(i, 0, lines[lineAt(lines, next)] ?? '');
+    return lines.join('\n');
+  },
+  (text, next) => {
+    const lines = text.split('\n');
+    lines.splice(lineAt(lines, next), 1);
+    return lines.join('\n');
+  },
+  (text, next) => {
+    const lines = text.split('\n');
+    const i = lineAt(lines, next);
+    lines[i] = (lines[i] ?? '').replace(/: .*/, `: ${pick(SNIPPETS, next)}`);
+    return lines.join('\n');
+  },
   (text, next) => text.replace(/\n(?=[^\n]*$)/, `\n${pick(SNIPPETS, next).repeat(1 + Math.floor(next() * 50))}\n`),
 ];
 
@@ -68,12 +150,14 @@ function mutate(text: string, next: () => number): string {
 let files: { file: string; text: string }[];
 beforeAll(async () => {
   const entries = await readdir(VALID_ROOT, { recursive: true, withFileTypes: true });
-  files = await Promise.all(entries
-    .filter((entry) => entry.isFile() && /\.(md|mdx|yaml)$/.test(entry.name))
-    .map(async (entry) => {
-      const absolute = path.join(entry.parentPath, entry.name);
-      return { file: path.relative(VALID_ROOT, absolute).split(path.sep).join('/'), text: await readFile(absolute, 'utf8') };
-    }));
+  files = await Promise.all(
+    entries
+      .filter((entry) => entry.isFile() && /\.(md|mdx|yaml)$/.test(entry.name))
+      .map(async (entry) => {
+        const absolute = path.join(entry.parentPath, entry.name);
+        return { file: path.relative(VALID_ROOT, absolute).split(path.sep).join('/'), text: await readFile(absolute, 'utf8') };
+      }),
+  );
 });
 
 describe(`fuzz (seed ${SEED})`, () => {
@@ -91,14 +175,17 @@ describe(`fuzz (seed ${SEED})`, () => {
         try {
           return parseSource(source, kind, new TextEncoder().encode(mutated));
         } catch (error) {
-          throw new Error(`the reader threw (${String(error)}) on ${context}`);
+          throw new Error(`the reader threw (${String(error)}) on ${context}`, { cause: error });
         }
       })();
       for (const finding of read.findings) expect(finding.position?.line, context).toBeGreaterThan(0);
       if (kind === 'markdown' && read.data) {
         for (const format of ['md', 'mdx'] as const) {
           const body = checkBody({ file, body: read.body, bodyLine: read.bodyLine, format, trusted: false });
-          expect(body.findings.every((finding) => !/could not be checked/.test(finding.message)), context).toBe(true);
+          expect(
+            body.findings.every((finding) => !/could not be checked/.test(finding.message)),
+            context,
+          ).toBe(true);
         }
       }
     }
@@ -134,4 +221,3 @@ describe(`fuzz (seed ${SEED})`, () => {
     expect(runs).toBeGreaterThan(20);
   }, 60_000);
 });
-

@@ -26,14 +26,18 @@ afterEach(async () => {
 });
 
 type Change = (root: string) => Promise<void>;
-const edit = (file: string, change: (text: string) => string): Change => async (root) => {
-  const target = path.join(root, file);
-  await writeFile(target, change(await readFile(target, 'utf8')));
-};
-const put = (file: string, content: string | Uint8Array): Change => async (root) => {
-  await mkdir(path.dirname(path.join(root, file)), { recursive: true });
-  await writeFile(path.join(root, file), content);
-};
+const edit =
+  (file: string, change: (text: string) => string): Change =>
+  async (root) => {
+    const target = path.join(root, file);
+    await writeFile(target, change(await readFile(target, 'utf8')));
+  };
+const put =
+  (file: string, content: string | Uint8Array): Change =>
+  async (root) => {
+    await mkdir(path.dirname(path.join(root, file)), { recursive: true });
+    await writeFile(path.join(root, file), content);
+  };
 
 /** The validator's findings for the valid root with the changes made, as "file:line:column severity rule: message | hint". */
 async function findings(...changes: Change[]): Promise<string[]> {
@@ -48,7 +52,10 @@ async function findings(...changes: Change[]): Promise<string[]> {
 
 describe('YAML', () => {
   it('an alias bomb is a finding at the first alias', async () => {
-    const bomb = ['a: &a [x, x, x, x, x, x, x, x, x]', ...'bcdefgh'.split('').map((name, i) => `${name}: &${name} [${Array(9).fill(`*${'abcdefgh'[i]}`).join(', ')}]`)].join('\n');
+    const bomb = [
+      'a: &a [x, x, x, x, x, x, x, x, x]',
+      ...'bcdefgh'.split('').map((name, i) => `${name}: &${name} [${Array(9).fill(`*${'abcdefgh'[i]}`).join(', ')}]`),
+    ].join('\n');
     expect(await findings(put('roles/bomb.yaml', `title: Bomb\n${bomb}\n`))).toEqual([
       'roles/bomb.yaml:3:8 error yaml: the aliases (*name) in this file expand to too much text (more than 100 copies) | write the values out in full instead of repeating them with & and *',
     ]);
@@ -60,37 +67,46 @@ describe('YAML', () => {
     ]);
   });
 
-  it.each([['!Ref', 'owner: !Ref ops'], ['!!binary', 'owner: !!binary aGVsbG8='], ['!!set', 'owner: !!set {a, b}']])('the tag %s is a finding', async (tag, line) => {
+  it.each([
+    ['!Ref', 'owner: !Ref ops'],
+    ['!!binary', 'owner: !!binary aGVsbG8='],
+    ['!!set', 'owner: !!set {a, b}'],
+  ])('the tag %s is a finding', async (tag, line) => {
     expect(await findings(edit(BOUNDARY, (text) => text.replace('owner: Retail operations', line)))).toEqual([
       `boundaries/refund-a-purchase.md:24:8 error yaml: ${tag} is a YAML tag, and content cannot use tags | remove the tag; if the ! belongs to the text, put the whole value in quotes`,
     ]);
   });
 
-  it.each([['NUL', '\u0000', 'U+0000'], ['C0', '\u0007', 'U+0007'], ['DEL', '\u007f', 'U+007F'], ['C1', '\u0085', 'U+0085'], ['C1 (CSI)', '\u009b', 'U+009B']])(
-    'a %s control character, in the frontmatter or the body, is a finding at its place',
-    async (_, character, code) => {
-      const hint = 'delete the character: it often comes from copying text out of another program; retype the text around it if you cannot see it';
-      expect(await findings(edit(BOUNDARY, (text) => text.replace('owner: Retail operations', `owner: Retail${character} operations`)))).toEqual([
-        `boundaries/refund-a-purchase.md:24:14 error encoding: the file holds an invisible control character (${code}), which cannot be published | ${hint}`,
-      ]);
-      expect(await findings(edit(WIN, (text) => text.replace('Priya swapped', `Priya${character} swapped`)))).toEqual([
-        `wins/2026/2026-03-kettle-swap.md:19:6 error encoding: the file holds an invisible control character (${code}), which cannot be published | ${hint}`,
-      ]);
-    },
-  );
+  it.each([
+    ['NUL', '\u0000', 'U+0000'],
+    ['C0', '\u0007', 'U+0007'],
+    ['DEL', '\u007f', 'U+007F'],
+    ['C1', '\u0085', 'U+0085'],
+    ['C1 (CSI)', '\u009b', 'U+009B'],
+  ])('a %s control character, in the frontmatter or the body, is a finding at its place', async (_, character, code) => {
+    const hint = 'delete the character: it often comes from copying text out of another program; retype the text around it if you cannot see it';
+    expect(await findings(edit(BOUNDARY, (text) => text.replace('owner: Retail operations', `owner: Retail${character} operations`)))).toEqual([
+      `boundaries/refund-a-purchase.md:24:14 error encoding: the file holds an invisible control character (${code}), which cannot be published | ${hint}`,
+    ]);
+    expect(await findings(edit(WIN, (text) => text.replace('Priya swapped', `Priya${character} swapped`)))).toEqual([
+      `wins/2026/2026-03-kettle-swap.md:19:6 error encoding: the file holds an invisible control character (${code}), which cannot be published | ${hint}`,
+    ]);
+  });
 
   it('a __proto__ key is a finding, in an entry and in playbook.yaml', async () => {
     const hint = 'remove this key; if it is a synonym, write the word without the underscores';
-    expect(await findings(edit(BOUNDARY, (text) => text.replace('owner: Retail operations', 'owner: Retail operations\n__proto__: { polluted: true }')))).toEqual([
-      `boundaries/refund-a-purchase.md:25:1 error yaml: __proto__ cannot be used as a key | ${hint}`,
+    expect(
+      await findings(edit(BOUNDARY, (text) => text.replace('owner: Retail operations', 'owner: Retail operations\n__proto__: { polluted: true }'))),
+    ).toEqual([`boundaries/refund-a-purchase.md:25:1 error yaml: __proto__ cannot be used as a key | ${hint}`]);
+    expect(await findings(edit('playbook.yaml', (text) => `${text}synonyms:\n  __proto__: [x]\n`))).toEqual([
+      `playbook.yaml:8:3 error yaml: __proto__ cannot be used as a key | ${hint}`,
     ]);
-    expect(await findings(edit('playbook.yaml', (text) => `${text}synonyms:\n  __proto__: [x]\n`))).toEqual([`playbook.yaml:8:3 error yaml: __proto__ cannot be used as a key | ${hint}`]);
   });
 
   it('a boundary with thousands of grants in a chain is checked quickly', async () => {
     const started = Date.now();
     const chain = Array.from({ length: 3000 }, (_, i) => `  - role: r${i}\n    authority: escalate\n    escalateTo: r${i + 1}\n`).join('');
-    const found = await findings(edit(BOUNDARY, (text) => text.replace(/grants:\n(?:  .*\n)+/, `grants:\n${chain}`)));
+    const found = await findings(edit(BOUNDARY, (text) => text.replace(/grants:\n(?: {2}.*\n)+/, `grants:\n${chain}`)));
     expect(found.length).toBeGreaterThan(3000);
     expect(Date.now() - started).toBeLessThan(20_000);
   });
@@ -104,22 +120,26 @@ describe('YAML', () => {
 
 describe('unexpected shapes and extreme numbers', () => {
   it('a folder named like an entry file, and a pipe, are findings naming the path', async () => {
-    expect(await findings(async (root) => {
-      await mkdir(path.join(root, 'values/folder.md'));
-      execFileSync('mkfifo', [path.join(root, 'values/pipe.md')]);
-    })).toEqual([
+    expect(
+      await findings(async (root) => {
+        await mkdir(path.join(root, 'values/folder.md'));
+        execFileSync('mkfifo', [path.join(root, 'values/pipe.md')]);
+      }),
+    ).toEqual([
       'values/folder.md:1:1 error file-type: this is a folder, but its name is that of an entry file | rename the folder so that its name does not end in .md',
       'values/pipe.md:1:1 error file-type: this is not an ordinary file (it is a pipe, socket or device), so it cannot be read | remove it from the content root; entries are ordinary text files',
     ]);
   });
 
   it('a picture that is a pipe or a folder is a finding, never a read that does not end', async () => {
-    expect(await findings(async (root) => {
-      execFileSync('mkfifo', [path.join(root, 'assets/pipe.png')]);
-      await mkdir(path.join(root, 'assets/folder.png'));
-      await edit(WIN, (text) => text.replace('image: ../../assets/kettle.png', 'image: ../../assets/pipe.png'))(root);
-      await edit('playbook.yaml', (text) => `${text}logo: assets/folder.png\n`)(root);
-    })).toEqual([
+    expect(
+      await findings(async (root) => {
+        execFileSync('mkfifo', [path.join(root, 'assets/pipe.png')]);
+        await mkdir(path.join(root, 'assets/folder.png'));
+        await edit(WIN, (text) => text.replace('image: ../../assets/kettle.png', 'image: ../../assets/pipe.png'))(root);
+        await edit('playbook.yaml', (text) => `${text}logo: assets/folder.png\n`)(root);
+      }),
+    ).toEqual([
       'playbook.yaml:7:7 error image: logo: assets/folder.png is not an ordinary file | point at a picture file in assets/',
       'wins/2026/2026-03-kettle-swap.md:14:8 error image: image: assets/pipe.png is not an ordinary file | point at a picture file in assets/',
     ]);
@@ -145,21 +165,31 @@ describe('unexpected shapes and extreme numbers', () => {
   it.each(['1e20', '1e15', '100000'])('reviewEveryDays: %s is a finding, not a date beyond the calendar', async (days) => {
     const found = await findings(edit(BOUNDARY, (text) => text.replace('lastReviewed: 2026-06-01', `lastReviewed: 2026-06-01\nreviewEveryDays: ${days}`)));
     expect(found).toHaveLength(1);
-    expect(found[0]).toMatch(/^boundaries\/refund-a-purchase\.md:28:18 error value: reviewEveryDays: must be (at most 3650 days \(ten years\)|9007199254740991 or less), found /);
+    expect(found[0]).toMatch(
+      /^boundaries\/refund-a-purchase\.md:28:18 error value: reviewEveryDays: must be (at most 3650 days \(ten years\)|9007199254740991 or less), found /,
+    );
   });
 });
 
 describe('escalation, per grant', () => {
-  const grants = (yaml: string): Change => edit(BOUNDARY, (text) => text.replace(/grants:\n(?:  .*\n)+/, `grants:\n${yaml}`));
+  const grants = (yaml: string): Change => edit(BOUNDARY, (text) => text.replace(/grants:\n(?: {2}.*\n)+/, `grants:\n${yaml}`));
 
   it('a grant that escalates to its own role is an error', async () => {
-    expect(await findings(grants('  - role: store-associate\n    authority: escalate\n    escalateTo: store-associate\n  - role: store-manager\n    authority: decide\n'))).toEqual([
+    expect(
+      await findings(
+        grants('  - role: store-associate\n    authority: escalate\n    escalateTo: store-associate\n  - role: store-manager\n    authority: decide\n'),
+      ),
+    ).toEqual([
       "boundaries/refund-a-purchase.md:9:17 error escalate-to-self: grants[0].escalateTo: store-associate escalates to itself, so the decision never leaves the role | name the role above store-associate that takes the decision, or remove escalateTo to use roles/store-associate.yaml's escalatesTo",
     ]);
   });
 
   it('grants of one boundary that escalate in a circle are an error', async () => {
-    expect(await findings(grants('  - role: store-associate\n    authority: escalate\n  - role: shift-lead\n    authority: escalate\n    escalateTo: store-associate\n'))).toEqual([
+    expect(
+      await findings(
+        grants('  - role: store-associate\n    authority: escalate\n  - role: shift-lead\n    authority: escalate\n    escalateTo: store-associate\n'),
+      ),
+    ).toEqual([
       'boundaries/refund-a-purchase.md:11:17 error escalation-cycle: grants[1].escalateTo: on this boundary the decision goes round in a circle: shift-lead → store-associate → shift-lead | one of these grants must escalate to a role above the circle, or have no escalateTo',
     ]);
   });
@@ -185,7 +215,11 @@ describe('escalation, per grant', () => {
 
 describe('money', () => {
   it.each([
-    ['JPY 1500.5', 'amount: 1500.5, currency: JPY', 'grants[0].limit.amount: 1500.5 has decimals, but JPY amounts are whole numbers | write a whole number of JPY, such as 1500'],
+    [
+      'JPY 1500.5',
+      'amount: 1500.5, currency: JPY',
+      'grants[0].limit.amount: 1500.5 has decimals, but JPY amounts are whole numbers | write a whole number of JPY, such as 1500',
+    ],
     ['GBP 74.999', 'amount: 74.999', 'grants[0].limit.amount: 74.999 has more decimals than GBP has (2) | write at most 2 decimals, such as 74.99'],
   ])('%s has more decimals than the currency: an error', async (_, written, message) => {
     expect(await findings(edit(BOUNDARY, (text) => text.replace('amount: 75', written)))).toEqual([
@@ -202,13 +236,27 @@ describe('money', () => {
 
 describe('dates in the future', () => {
   it.each([
-    [BOUNDARY, 'lastReviewed: 2026-06-01', 'lastReviewed: 2027-06-01', 27, 'lastReviewed: 2027-06-01 is in the future (today is 2026-11-23), but it says when it was last reviewed'],
-    [BOUNDARY, 'effective: 2026-03-01', 'effective: 2062-03-01', 26, 'effective: 2062-03-01 is in the future (today is 2026-11-23), but it says when the boundary took effect'],
+    [
+      BOUNDARY,
+      'lastReviewed: 2026-06-01',
+      'lastReviewed: 2027-06-01',
+      27,
+      'lastReviewed: 2027-06-01 is in the future (today is 2026-11-23), but it says when it was last reviewed',
+    ],
+    [
+      BOUNDARY,
+      'effective: 2026-03-01',
+      'effective: 2062-03-01',
+      26,
+      'effective: 2062-03-01 is in the future (today is 2026-11-23), but it says when the boundary took effect',
+    ],
     [WIN, 'date: 2026-03-14', 'date: 2026-11-25', 3, 'date: 2026-11-25 is in the future (today is 2026-11-23), but it says when the win happened'],
   ])('%s: %s → a warning naming the date', async (file, from, to, line, message) => {
     const found = await findings(edit(file, (text) => text.replace(from, to)));
     expect(found.filter((entry) => entry.includes('future-date'))).toEqual([
-      expect.stringMatching(new RegExp(`^${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:${line}:\\d+ warning future-date: ${message.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} \\| `)),
+      expect.stringMatching(
+        new RegExp(`^${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:${line}:\\d+ warning future-date: ${message.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} \\| `),
+      ),
     ]);
   });
 
@@ -218,7 +266,10 @@ describe('dates in the future', () => {
 });
 
 describe('raw HTML that would close the layout', () => {
-  const md = (body: string) => checkBody({ file: 'wins/w.md', body, bodyLine: 10, format: 'md', trusted: false }).findings.map((f) => `${f.position!.line}:${f.position!.column} ${f.message}`);
+  const md = (body: string) =>
+    checkBody({ file: 'wins/w.md', body, bodyLine: 10, format: 'md', trusted: false }).findings.map(
+      (f) => `${f.position!.line}:${f.position!.column} ${f.message}`,
+    );
 
   it('refuses stray closing tags, even in a paragraph of their own', () => {
     expect(md('Text.\n\n</main></div>\n\nMore text.')).toEqual([
@@ -243,7 +294,8 @@ describe('raw HTML that would close the layout', () => {
 
 describe('HTML comments', () => {
   it('are allowed, and never reach the published page', () => {
-    const body = 'Text <!-- inline: ask Ana (07700 900123) --> more.\n\n<!-- a block note with personal data -->\n\n<details>\n<!-- inside -->\n<summary>More</summary>\n</details>\n';
+    const body =
+      'Text <!-- inline: ask Ana (07700 900123) --> more.\n\n<!-- a block note with personal data -->\n\n<details>\n<!-- inside -->\n<summary>More</summary>\n</details>\n';
     const rendered = renderBody({ file: 'wins/w.md', body, bodyLine: 1, format: 'md', trusted: false });
     expect(rendered.findings).toEqual([]);
     expect(rendered.html).not.toMatch(/<!--|Ana|personal|inside/);
@@ -275,9 +327,15 @@ describe('pictures', () => {
     header.writeUInt32BE(width, 0);
     header.writeUInt32BE(height, 4);
     header.set([8, 2, 0, 0, 0], 8);
-    return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', header), chunk('IDAT', deflateSync(Buffer.alloc(64))), chunk('IEND', Buffer.alloc(0))]);
+    return Buffer.concat([
+      Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+      chunk('IHDR', header),
+      chunk('IDAT', deflateSync(Buffer.alloc(64))),
+      chunk('IEND', Buffer.alloc(0)),
+    ]);
   };
-  const svg = (inner: string, attributes = '') => `<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" viewBox="0 0 10 10"${attributes}>\n${inner}\n</svg>\n`;
+  const svg = (inner: string, attributes = '') =>
+    `<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" viewBox="0 0 10 10"${attributes}>\n${inner}\n</svg>\n`;
   const HINT = 'export the picture again as a plain SVG (in most tools: "Save as SVG" with scripts and links off), or save it as PNG';
 
   it('refuses a picture above 40 megapixels, from its header', async () => {
@@ -288,10 +346,33 @@ describe('pictures', () => {
   });
 
   it.each([
-    ['a .png that holds a JPEG', 'assets/kettle.png', new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0, 16, 0x4a, 0x46, 0x49, 0x46, 0, 1, 1, 0, 0, 1, 0, 1, 0, 0, 0xff, 0xc0, 0, 17, 8, 0, 10, 0, 10, 3, 1, 0x22, 0, 2, 0x11, 1, 3, 0x11, 1, 0xff, 0xd9]), 'the file is named .png but holds a JPEG picture'],
-    ['a truncated PNG', 'assets/kettle.png', png(10, 10).subarray(0, 12), 'the file cannot be read as a picture: it is damaged, cut short, or not a picture at all'],
-    ['text named .png', 'assets/kettle.png', new TextEncoder().encode('not a picture at all'), 'the file cannot be read as a picture: it is damaged, cut short, or not a picture at all'],
-    ['a BMP named .png', 'assets/kettle.png', new Uint8Array([0x42, 0x4d, ...Array(16).fill(0), 10, 0, 0, 0, 10, 0, 0, 0, ...Array(24).fill(0)]), 'the picture is in BMP format, which the site cannot optimise'],
+    [
+      'a .png that holds a JPEG',
+      'assets/kettle.png',
+      new Uint8Array([
+        0xff, 0xd8, 0xff, 0xe0, 0, 16, 0x4a, 0x46, 0x49, 0x46, 0, 1, 1, 0, 0, 1, 0, 1, 0, 0, 0xff, 0xc0, 0, 17, 8, 0, 10, 0, 10, 3, 1, 0x22, 0, 2, 0x11, 1, 3,
+        0x11, 1, 0xff, 0xd9,
+      ]),
+      'the file is named .png but holds a JPEG picture',
+    ],
+    [
+      'a truncated PNG',
+      'assets/kettle.png',
+      png(10, 10).subarray(0, 12),
+      'the file cannot be read as a picture: it is damaged, cut short, or not a picture at all',
+    ],
+    [
+      'text named .png',
+      'assets/kettle.png',
+      new TextEncoder().encode('not a picture at all'),
+      'the file cannot be read as a picture: it is damaged, cut short, or not a picture at all',
+    ],
+    [
+      'a BMP named .png',
+      'assets/kettle.png',
+      new Uint8Array([0x42, 0x4d, ...Array(16).fill(0), 10, 0, 0, 0, 10, 0, 0, 0, ...Array(24).fill(0)]),
+      'the picture is in BMP format, which the site cannot optimise',
+    ],
   ])('refuses %s', async (_, file, bytes, message) => {
     const [found, ...rest] = await findings(put(file, bytes));
     expect(rest).toEqual([]);
@@ -299,24 +380,69 @@ describe('pictures', () => {
   });
 
   it.each([
-    ['a script', svg('<script>alert(document.domain)</script>'), "the SVG file holds a <script>, which would run on the playbook's site when someone opens the picture (line 2)"],
-    ['an event handler', svg('<rect width="1" height="1"/>', ' onload="alert(1)"'), 'the SVG file has an event handler (onload) on <svg>, which runs code (line 1)'],
-    ['foreignObject', svg('<foreignObject><p xmlns="http://www.w3.org/1999/xhtml">x</p></foreignObject>'), 'the SVG file holds a <foreignObject> element, which can run code or show another page (line 2)'],
-    ['a javascript: link', svg('<a href="javascript:alert(1)"><rect width="1" height="1"/></a>'), 'the SVG file links <a> to "javascript:alert(1)"; an SVG on the site may only point inside itself (#id) (line 2)'],
-    ['an outside <use>', svg('<use xlink:href="https://evil.example/sprite.svg#x"/>'), 'the SVG file links <use> to "https://evil.example/sprite.svg#x"; an SVG on the site may only point inside itself (#id) (line 2)'],
-    ['a data: image', svg('<image href="data:image/svg+xml;base64,PHN2Zz4="/>'), 'the SVG file links <image> to "data:image/svg+xml;base64,PHN2Zz4="; an SVG on the site may only point inside itself (#id) (line 2)'],
-    ['CSS url() to outside', svg('<style>rect { fill: url(https://evil.example/x) }</style>'), "the SVG file's style loads something from outside the file (url() or @import) (line 2)"],
-    ['an animated href', svg('<a><set attributeName="href" to="javascript:alert(1)"/><rect width="1" height="1"/></a>'), 'the SVG file animates the href attribute, which can run code (line 2)'],
-    ['an XHTML script', svg('<h:script xmlns:h="http://www.w3.org/1999/xhtml">alert(1)</h:script>'), 'the SVG file holds a <h:script> element that is not SVG (namespace http://www.w3.org/1999/xhtml) (line 2)'],
-    ['entities', '<!DOCTYPE svg [<!ENTITY a "aaaaaaaa">]>\n<svg xmlns="http://www.w3.org/2000/svg">&a;</svg>', 'the SVG file declares entities in a DOCTYPE, which can expand to huge sizes or read other files (line 1)'],
+    [
+      'a script',
+      svg('<script>alert(document.domain)</script>'),
+      "the SVG file holds a <script>, which would run on the playbook's site when someone opens the picture (line 2)",
+    ],
+    [
+      'an event handler',
+      svg('<rect width="1" height="1"/>', ' onload="alert(1)"'),
+      'the SVG file has an event handler (onload) on <svg>, which runs code (line 1)',
+    ],
+    [
+      'foreignObject',
+      svg('<foreignObject><p xmlns="http://www.w3.org/1999/xhtml">x</p></foreignObject>'),
+      'the SVG file holds a <foreignObject> element, which can run code or show another page (line 2)',
+    ],
+    [
+      'a javascript: link',
+      svg('<a href="javascript:alert(1)"><rect width="1" height="1"/></a>'),
+      'the SVG file links <a> to "javascript:alert(1)"; an SVG on the site may only point inside itself (#id) (line 2)',
+    ],
+    [
+      'an outside <use>',
+      svg('<use xlink:href="https://evil.example/sprite.svg#x"/>'),
+      'the SVG file links <use> to "https://evil.example/sprite.svg#x"; an SVG on the site may only point inside itself (#id) (line 2)',
+    ],
+    [
+      'a data: image',
+      svg('<image href="data:image/svg+xml;base64,PHN2Zz4="/>'),
+      'the SVG file links <image> to "data:image/svg+xml;base64,PHN2Zz4="; an SVG on the site may only point inside itself (#id) (line 2)',
+    ],
+    [
+      'CSS url() to outside',
+      svg('<style>rect { fill: url(https://evil.example/x) }</style>'),
+      "the SVG file's style loads something from outside the file (url() or @import) (line 2)",
+    ],
+    [
+      'an animated href',
+      svg('<a><set attributeName="href" to="javascript:alert(1)"/><rect width="1" height="1"/></a>'),
+      'the SVG file animates the href attribute, which can run code (line 2)',
+    ],
+    [
+      'an XHTML script',
+      svg('<h:script xmlns:h="http://www.w3.org/1999/xhtml">alert(1)</h:script>'),
+      'the SVG file holds a <h:script> element that is not SVG (namespace http://www.w3.org/1999/xhtml) (line 2)',
+    ],
+    [
+      'entities',
+      '<!DOCTYPE svg [<!ENTITY a "aaaaaaaa">]>\n<svg xmlns="http://www.w3.org/2000/svg">&a;</svg>',
+      'the SVG file declares entities in a DOCTYPE, which can expand to huge sizes or read other files (line 1)',
+    ],
   ])('refuses an SVG with %s, in assets/ and as the logo', async (_, content, message) => {
     expect(await findings(put('assets/logo.svg', content))).toEqual([`assets/logo.svg:1:1 error image: the SVG picture is refused: ${message} | ${HINT}`]);
-    expect(await findings(put('brand/logo.svg', content), edit('playbook.yaml', (text) => `${text}logo: brand/logo.svg\n`))).toEqual([
-      `playbook.yaml:7:7 error image: logo: the SVG picture is refused: ${message} | ${HINT}`,
-    ]);
+    expect(
+      await findings(
+        put('brand/logo.svg', content),
+        edit('playbook.yaml', (text) => `${text}logo: brand/logo.svg\n`),
+      ),
+    ).toEqual([`playbook.yaml:7:7 error image: logo: the SVG picture is refused: ${message} | ${HINT}`]);
   });
 
   it('accepts a plain SVG with internal references', async () => {
-    expect(await findings(put('assets/logo.svg', svg('<defs><linearGradient id="g"/></defs><rect fill="url(#g)" width="10" height="10"/><use href="#g"/>')))).toEqual([]);
+    expect(
+      await findings(put('assets/logo.svg', svg('<defs><linearGradient id="g"/></defs><rect fill="url(#g)" width="10" height="10"/><use href="#g"/>'))),
+    ).toEqual([]);
   });
 });

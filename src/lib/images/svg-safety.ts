@@ -39,10 +39,12 @@ export function svgProblem(text: string): SvgProblem | undefined {
     throw new StopParsing();
   };
   parser.ondoctype = (doctype) => {
-    if (/[[<]/.test(doctype)) refuse({ message: 'the SVG file declares entities in a DOCTYPE, which can expand to huge sizes or read other files', hint: SAVE_AGAIN });
+    if (/[[<]/.test(doctype))
+      refuse({ message: 'the SVG file declares entities in a DOCTYPE, which can expand to huge sizes or read other files', hint: SAVE_AGAIN });
   };
   parser.onprocessinginstruction = (instruction) => {
-    if (instruction.name.toLowerCase() !== 'xml') refuse({ message: `the SVG file holds a <?${instruction.name} …?> instruction, which can load a style sheet from elsewhere`, hint: SAVE_AGAIN });
+    if (instruction.name.toLowerCase() !== 'xml')
+      refuse({ message: `the SVG file holds a <?${instruction.name} …?> instruction, which can load a style sheet from elsewhere`, hint: SAVE_AGAIN });
   };
   parser.onopentag = (node) => {
     const tag = node as sax.QualifiedTag;
@@ -55,9 +57,10 @@ export function svgProblem(text: string): SvgProblem | undefined {
     }
     if (REFUSED_ELEMENTS.has(local)) {
       refuse({
-        message: local === 'script'
-          ? 'the SVG file holds a <script>, which would run on the playbook\'s site when someone opens the picture'
-          : `the SVG file holds a <${tag.local}> element, which can run code or show another page`,
+        message:
+          local === 'script'
+            ? "the SVG file holds a <script>, which would run on the playbook's site when someone opens the picture"
+            : `the SVG file holds a <${tag.local}> element, which can run code or show another page`,
         hint: SAVE_AGAIN,
       });
       return;
@@ -69,7 +72,10 @@ export function svgProblem(text: string): SvgProblem | undefined {
       if (name.startsWith('on')) {
         refuse({ message: `the SVG file has an event handler (${attribute.name}) on <${tag.local}>, which runs code`, hint: SAVE_AGAIN });
       } else if (name === 'href' && (attribute.uri === '' || attribute.uri === XLINK_NAMESPACE) && !value.trim().startsWith('#')) {
-        refuse({ message: `the SVG file links <${tag.local}> to ${quoteShort(value)}; an SVG on the site may only point inside itself (#id)`, hint: SAVE_AGAIN });
+        refuse({
+          message: `the SVG file links <${tag.local}> to ${quoteShort(value)}; an SVG on the site may only point inside itself (#id)`,
+          hint: SAVE_AGAIN,
+        });
       } else if (ANIMATIONS.has(local) && name === 'attributename' && (/^on/i.test(value) || /href$/i.test(value))) {
         refuse({ message: `the SVG file animates the ${value} attribute, which can run code`, hint: SAVE_AGAIN });
       } else if (EXTERNAL_CSS.test(value) || /javascript:/i.test(value.replace(/\s+/g, ''))) {
@@ -81,7 +87,7 @@ export function svgProblem(text: string): SvgProblem | undefined {
     depth--;
   };
   const styleText = (text: string) => {
-    if (EXTERNAL_CSS.test(text)) refuse({ message: 'the SVG file\'s style loads something from outside the file (url() or @import)', hint: SAVE_AGAIN });
+    if (EXTERNAL_CSS.test(text)) refuse({ message: "the SVG file's style loads something from outside the file (url() or @import)", hint: SAVE_AGAIN });
   };
   parser.ontext = styleText;
   parser.oncdata = styleText;

@@ -23,7 +23,10 @@ export const checkDates: Rule = ({ entries, today }) => {
   const check = (entry: CheckedEntry, path: FieldPath, date: string, what: string) => {
     if (entry.data.status === 'draft' || Date.parse(`${date}T00:00:00Z`) <= limit) return;
     findings.push({
-      file: entry.file, path, severity: 'warning', rule: 'future-date',
+      file: entry.file,
+      path,
+      severity: 'warning',
+      rule: 'future-date',
       message: `${path.join('.')}: ${date} is in the future (today is ${today}), but it says when ${what}`,
       found: date,
       hint: `check the year, month and day; write the date ${what}, at the latest today`,

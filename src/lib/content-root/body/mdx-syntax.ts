@@ -106,7 +106,7 @@ export function syntaxFinding(error: unknown, file: string, body: string, bodyLi
   const before = offset === undefined ? undefined : /\S(?=\s*$)/.exec(body.slice(Math.max(0, offset - 200), offset))?.[0];
   const parsed: SyntaxError = { reason, source, ruleId, point, character, before };
   const keyed = MESSAGES[`${source}:${ruleId}`] ?? MESSAGES[`${source}:*`];
-  const wording = keyed ? keyed(parsed) ?? catchAll(reason) : byReason(reason, ruleId, source);
+  const wording = keyed ? (keyed(parsed) ?? catchAll(reason)) : byReason(reason, ruleId, source);
   return {
     file,
     path: [],

@@ -64,7 +64,21 @@ export const BODY_HTML_SCHEMA: BodyHtmlSchema = {
 };
 
 /** Elements that never have content or a closing tag. */
-export const VOID_ELEMENTS: ReadonlySet<string> = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr']);
+export const VOID_ELEMENTS: ReadonlySet<string> = new Set([
+  'area',
+  'base',
+  'br',
+  'col',
+  'embed',
+  'hr',
+  'img',
+  'input',
+  'link',
+  'meta',
+  'source',
+  'track',
+  'wbr',
+]);
 
 /**
  * How deeply a body may nest (quotes in quotes, lists in lists, emphasis in
@@ -98,11 +112,20 @@ export const CODE_RUNNING_PROTOCOLS: ReadonlySet<string> = new Set(['javascript'
 /** What to use instead of each refused tag. */
 export const TAG_HINTS: readonly [readonly string[], string][] = [
   [['a'], 'write a Markdown link instead: [text](https://…)'],
-  [['img', 'picture', 'source'], "pictures belong in a win's image field (with imageAlt), which keeps them inside the content root and sends them through the image pipeline"],
-  [['script', 'noscript'], 'content cannot run code: remove the tag, and ask the playbook\'s developers if a page needs something interactive'],
-  [['style', 'link', 'font', 'center'], 'the site\'s theme decides how content looks: remove the tag and use Markdown such as **bold** or a heading'],
-  [['iframe', 'object', 'embed', 'video', 'audio', 'frame', 'frameset', 'portal', 'track', 'canvas'], 'embedded pages and media cannot be shown in content: link to them instead, [title](https://…)'],
-  [['form', 'input', 'button', 'select', 'option', 'textarea', 'label', 'fieldset', 'output', 'datalist'], 'forms cannot be used in content: link to the form instead, [title](https://…)'],
+  [
+    ['img', 'picture', 'source'],
+    "pictures belong in a win's image field (with imageAlt), which keeps them inside the content root and sends them through the image pipeline",
+  ],
+  [['script', 'noscript'], "content cannot run code: remove the tag, and ask the playbook's developers if a page needs something interactive"],
+  [['style', 'link', 'font', 'center'], "the site's theme decides how content looks: remove the tag and use Markdown such as **bold** or a heading"],
+  [
+    ['iframe', 'object', 'embed', 'video', 'audio', 'frame', 'frameset', 'portal', 'track', 'canvas'],
+    'embedded pages and media cannot be shown in content: link to them instead, [title](https://…)',
+  ],
+  [
+    ['form', 'input', 'button', 'select', 'option', 'textarea', 'label', 'fieldset', 'output', 'datalist'],
+    'forms cannot be used in content: link to the form instead, [title](https://…)',
+  ],
   [['svg', 'math'], "drawings and formulas cannot be written in content: save the drawing as a picture for a win's image field, or describe it in words"],
   [['meta', 'base', 'title', 'head', 'body', 'html', 'template'], 'page settings come from the frontmatter and the theme: remove the tag'],
   [['b', 'strong'], 'write **bold** in Markdown instead'],
@@ -114,7 +137,10 @@ export const TAG_HINTS: readonly [readonly string[], string][] = [
   [['hr'], 'write a line with only --- instead'],
   [['p'], 'separate paragraphs with a blank line instead'],
   [['s', 'strike'], 'use <del> instead'],
-  [['table', 'thead', 'tbody', 'tfoot', 'tr', 'td', 'th', 'caption', 'colgroup', 'col'], 'write a Markdown table instead: | a | b | rows with a |---|---| line under the header'],
+  [
+    ['table', 'thead', 'tbody', 'tfoot', 'tr', 'td', 'th', 'caption', 'colgroup', 'col'],
+    'write a Markdown table instead: | a | b | rows with a |---|---| line under the header',
+  ],
 ];
 
 /** The attributes allowed on an allowed tag (property names), or undefined when the tag is refused. */

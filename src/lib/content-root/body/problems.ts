@@ -24,8 +24,9 @@ export function braced(code: string): string {
 }
 
 export function tagProblem(tag: string): Problem {
-  const hint = TAG_HINTS.find(([tags]) => tags.includes(tag))?.[1]
-    ?? `remove the tag and keep its text; the tags content can use are ${andList(BODY_HTML_SCHEMA.tagNames.map((name) => `<${name}>`))}`;
+  const hint =
+    TAG_HINTS.find(([tags]) => tags.includes(tag))?.[1] ??
+    `remove the tag and keep its text; the tags content can use are ${andList(BODY_HTML_SCHEMA.tagNames.map((name) => `<${name}>`))}`;
   return { rule: 'html', message: `<${tag}> is not allowed in content`, hint };
 }
 

@@ -77,9 +77,14 @@ export function checkHtmlFragment(fragment: HtmlFragment): PlacedProblem[] {
     // An unfinished tag or comment swallows what Markdown writes after it, which could smuggle in attributes.
     problems.push({
       point: inBody(point),
-      problem: code === 'eof-in-comment'
-        ? { rule: 'html', message: 'an HTML comment is opened with <!-- but never closed', hint: 'end the comment with -->' }
-        : { rule: 'html', message: 'an HTML tag is started but not finished', hint: 'finish the tag with > and close any quotes it opens, or write \\< to show the character < itself' },
+      problem:
+        code === 'eof-in-comment'
+          ? { rule: 'html', message: 'an HTML comment is opened with <!-- but never closed', hint: 'end the comment with -->' }
+          : {
+              rule: 'html',
+              message: 'an HTML tag is started but not finished',
+              hint: 'finish the tag with > and close any quotes it opens, or write \\< to show the character < itself',
+            },
     });
   }
   return problems;
@@ -111,31 +116,44 @@ export function checkHtmlBalance(fragments: readonly HtmlFragment[]): PlacedProb
   const open: { tag: string; offset: number }[] = [];
   const unclosed = (tag: string, offset: number): PlacedProblem => ({
     point: locate(offset),
-    problem: { rule: 'html', message: `the <${tag}> tag is never closed`, hint: `add </${tag}> where its text ends; a tag left open takes the rest of the page into it` },
+    problem: {
+      rule: 'html',
+      message: `the <${tag}> tag is never closed`,
+      hint: `add </${tag}> where its text ends; a tag left open takes the rest of the page into it`,
+    },
   });
   const ignore = () => undefined;
-  const tokenizer = new Tokenizer({ sourceCodeLocationInfo: true }, {
-    onStartTag(token: TagToken) {
-      if (!token.selfClosing && !VOID_ELEMENTS.has(token.tagName)) open.push({ tag: token.tagName, offset: token.location?.startOffset ?? 0 });
+  const tokenizer = new Tokenizer(
+    { sourceCodeLocationInfo: true },
+    {
+      onStartTag(token: TagToken) {
+        if (!token.selfClosing && !VOID_ELEMENTS.has(token.tagName)) open.push({ tag: token.tagName, offset: token.location?.startOffset ?? 0 });
+      },
+      onEndTag(token: TagToken) {
+        const offset = token.location?.startOffset ?? 0;
+        const match = open.map((element) => element.tag).lastIndexOf(token.tagName);
+        if (match === -1) {
+          problems.push({
+            point: locate(offset),
+            problem: {
+              rule: 'html',
+              message: `</${token.tagName}> closes a tag that is not open in this text`,
+              hint: `remove </${token.tagName}>, or add <${token.tagName}> before it; a stray closing tag would close the page's own layout around the text`,
+            },
+          });
+          return;
+        }
+        for (const left of open.splice(match).slice(1)) problems.push(unclosed(left.tag, left.offset));
+      },
+      onComment: ignore,
+      onDoctype: ignore,
+      onEof: ignore,
+      onCharacter: ignore,
+      onNullCharacter: ignore,
+      onWhitespaceCharacter: ignore,
+      onParseError: ignore,
     },
-    onEndTag(token: TagToken) {
-      const offset = token.location?.startOffset ?? 0;
-      const match = open.map((element) => element.tag).lastIndexOf(token.tagName);
-      if (match === -1) {
-        problems.push({
-          point: locate(offset),
-          problem: {
-            rule: 'html',
-            message: `</${token.tagName}> closes a tag that is not open in this text`,
-            hint: `remove </${token.tagName}>, or add <${token.tagName}> before it; a stray closing tag would close the page's own layout around the text`,
-          },
-        });
-        return;
-      }
-      for (const left of open.splice(match).slice(1)) problems.push(unclosed(left.tag, left.offset));
-    },
-    onComment: ignore, onDoctype: ignore, onEof: ignore, onCharacter: ignore, onNullCharacter: ignore, onWhitespaceCharacter: ignore, onParseError: ignore,
-  });
+  );
   tokenizer.write(whole, true);
   for (const left of open) problems.push(unclosed(left.tag, left.offset));
   return problems.sort((a, b) => (a.point?.line ?? 0) - (b.point?.line ?? 0) || (a.point?.column ?? 0) - (b.point?.column ?? 0));
@@ -162,8 +180,7 @@ function elementProblems(element: Element, inBody: (point: BodyPoint | undefined
 
 /** An element's attributes by their HTML names (`onerror`, not hast's `onError`, as property-information knows them), with where. */
 function attributesOf(element: Element): { name: string; value: string | undefined; point: BodyPoint | undefined }[] {
-  const positions = (element.data as { position?: { properties?: Record<string, { start: BodyPoint } | undefined> } } | undefined)
-    ?.position?.properties ?? {};
+  const positions = (element.data as { position?: { properties?: Record<string, { start: BodyPoint } | undefined> } } | undefined)?.position?.properties ?? {};
   return Object.entries(element.properties).map(([property, value]) => ({
     name: find(html, property).attribute.toLowerCase(),
     value: Array.isArray(value) ? value.join(' ') : typeof value === 'string' ? value : undefined,

@@ -12,8 +12,18 @@ import type { Finding, Position } from '../../diagnostics/diagnostic.ts';
 import { closestMatch } from '../../diagnostics/did-you-mean.ts';
 import { allowedAttributes, COMPONENT_NAMES, COMPONENTS, MAX_BODY_DEPTH, refusedProtocol, type ContentComponent } from './policy.ts';
 import {
-  andList, BODY_IMAGE_PROBLEM, braced, expressionAttributeProblem, expressionProblem, htmlAttributeProblem,
-  linkProblem, orList, spreadProblem, tagProblem, tooDeepProblem, type Problem,
+  andList,
+  BODY_IMAGE_PROBLEM,
+  braced,
+  expressionAttributeProblem,
+  expressionProblem,
+  htmlAttributeProblem,
+  linkProblem,
+  orList,
+  spreadProblem,
+  tagProblem,
+  tooDeepProblem,
+  type Problem,
 } from './problems.ts';
 import { checkHtmlBalance, checkHtmlFragment, type BodyPoint, type HtmlFragment } from './raw-html.ts';
 
@@ -55,7 +65,7 @@ export function walkBody(tree: BodyNode, options: WalkOptions): WalkResult {
   const mdx = !options.trusted;
   /** A body-relative point as a position in the file. */
   const at = (point: BodyPoint | undefined): Position =>
-    (point ? { line: point.line + options.bodyLine - 1, column: point.column } : { line: options.bodyLine, column: 1 });
+    point ? { line: point.line + options.bodyLine - 1, column: point.column } : { line: options.bodyLine, column: 1 };
   const add = (point: BodyPoint | undefined, problem: Problem): void => {
     findings.push({ file: options.file, path: [], position: at(point), severity: 'error', ...problem });
   };
@@ -108,7 +118,7 @@ export function walkBody(tree: BodyNode, options: WalkOptions): WalkResult {
 function inDocumentOrder(findings: Finding[]): Finding[] {
   return findings
     .map((finding, index) => ({ finding, index }))
-    .sort((a, b) => (a.finding.position!.line - b.finding.position!.line) || (a.finding.position!.column - b.finding.position!.column) || a.index - b.index)
+    .sort((a, b) => a.finding.position!.line - b.finding.position!.line || a.finding.position!.column - b.finding.position!.column || a.index - b.index)
     .map(({ finding }) => finding);
 }
 
@@ -117,22 +127,27 @@ type Add = (point: BodyPoint | undefined, problem: Problem) => void;
 /** One finding per statement: each line of the block that starts one. */
 function esm(node: BodyNode, add: Add): void {
   const start = node.position?.start;
-  String(node.value ?? '').split(/\r?\n/).forEach((line, index) => {
-    const keyword = /^\s*(import|export)\b/.exec(line)?.[1];
-    if (!keyword || (index > 0 && /^\s/.test(line))) return;
-    const point = start && { line: start.line + index, column: index === 0 ? start.column : 1 };
-    add(point, keyword === 'import'
-      ? {
-        rule: 'mdx-import',
-        message: 'import statements are not allowed in content',
-        hint: `remove this line: ${COMPONENT_NAMES.map((name) => `<${name}>`).join(' and ')} can be used without importing them`,
-      }
-      : {
-        rule: 'mdx-import',
-        message: 'export statements are not allowed in content',
-        hint: 'remove this line: facts such as the title or date belong in the frontmatter between the --- lines',
-      });
-  });
+  String(node.value ?? '')
+    .split(/\r?\n/)
+    .forEach((line, index) => {
+      const keyword = /^\s*(import|export)\b/.exec(line)?.[1];
+      if (!keyword || (index > 0 && /^\s/.test(line))) return;
+      const point = start && { line: start.line + index, column: index === 0 ? start.column : 1 };
+      add(
+        point,
+        keyword === 'import'
+          ? {
+              rule: 'mdx-import',
+              message: 'import statements are not allowed in content',
+              hint: `remove this line: ${COMPONENT_NAMES.map((name) => `<${name}>`).join(' and ')} can be used without importing them`,
+            }
+          : {
+              rule: 'mdx-import',
+              message: 'export statements are not allowed in content',
+              hint: 'remove this line: facts such as the title or date belong in the frontmatter between the --- lines',
+            },
+      );
+    });
 }
 
 function jsxElement(node: BodyNode, trusted: boolean, add: Add, boundaryRef: (id: string, point: BodyPoint | undefined) => void): void {
@@ -178,13 +193,16 @@ function jsxHtmlElement(name: string, attributes: readonly BodyAttribute[], at: 
   for (const attribute of attributes) {
     const where = attribute.position?.start ?? at;
     if (attribute.type !== 'mdxJsxAttribute' || attribute.name === undefined) {
-      add(where, trusted
-        ? {
-          rule: 'html',
-          message: `<${name}> is given attributes written as code (${braced(String(attribute.value ?? ''))}), which cannot be checked`,
-          hint: 'write each attribute out with its value in quotes',
-        }
-        : spreadProblem(name, 'each attribute out with its value in quotes'));
+      add(
+        where,
+        trusted
+          ? {
+              rule: 'html',
+              message: `<${name}> is given attributes written as code (${braced(String(attribute.value ?? ''))}), which cannot be checked`,
+              hint: 'write each attribute out with its value in quotes',
+            }
+          : spreadProblem(name, 'each attribute out with its value in quotes'),
+      );
       continue;
     }
     const value = attribute.value;
@@ -196,7 +214,11 @@ function jsxHtmlElement(name: string, attributes: readonly BodyAttribute[], at: 
   }
 }
 
-function componentAttributeProblems(name: string, component: ContentComponent, attributes: readonly BodyAttribute[]): (Problem & { at?: BodyPoint | undefined })[] {
+function componentAttributeProblems(
+  name: string,
+  component: ContentComponent,
+  attributes: readonly BodyAttribute[],
+): (Problem & { at?: BodyPoint | undefined })[] {
   const problems: (Problem & { at?: BodyPoint | undefined })[] = [];
   const specs = component.attributes;
   const known = Object.keys(specs);
@@ -240,9 +262,10 @@ function componentAttributeProblems(name: string, component: ContentComponent, a
     problems.push({
       rule: 'mdx-attribute',
       message: `<${name}> needs ${/^[aeiou]/.test(attributeName) ? 'an' : 'a'} ${attributeName}`,
-      hint: name === 'BoundaryRef'
-        ? 'write <BoundaryRef id="…" /> with the id of a boundary: its file name in boundaries/, without the extension'
-        : `add ${spec.example}`,
+      hint:
+        name === 'BoundaryRef'
+          ? 'write <BoundaryRef id="…" /> with the id of a boundary: its file name in boundaries/, without the extension'
+          : `add ${spec.example}`,
     });
   }
   return problems;
