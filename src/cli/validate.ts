@@ -15,6 +15,8 @@
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { contentRootCacheDir } from '../lib/content-root/cache-dir.ts';
+import { readCacheFile } from '../lib/validation/read-cache.ts';
 import { changedFiles, contentRootAt, GitProblem } from '../lib/content-root/git-content.ts';
 import { invocationDir, resolveContentRoot } from '../lib/content-root/resolve-content-root.ts';
 import type { Diagnostic } from '../lib/diagnostics/diagnostic.ts';
@@ -71,7 +73,8 @@ async function main(argv: string[]): Promise<number> {
   const typedIn = invocationDir();
   const root = resolveContentRoot({ flag: values.content, invocationDir: typedIn });
   const today = buildDate();
-  const report = applyStrict(await validateContentRoot(root, { today }), values.strict);
+  const cacheFile = readCacheFile(process.env.PLAYBOOK_CACHE_DIR || contentRootCacheDir(root));
+  const report = applyStrict(await validateContentRoot(root, { today, cacheFile }), values.strict);
   const rootRelative = (d: Diagnostic) => path.relative(root, path.resolve(process.cwd(), d.file)).split(path.sep).join('/');
 
   let shown: Diagnostic[] = report.diagnostics;

@@ -9,11 +9,13 @@
  */
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { ViteDevServer } from 'vite';
 import { isInside } from '../lib/content-root/paths.ts';
 import { resolveContentRoot } from '../lib/content-root/resolve-content-root.ts';
 import { formatSummary, formatText } from '../lib/diagnostics/format.ts';
 import { problemsPage } from '../lib/diagnostics/problems-page.ts';
+import { readCacheFile } from '../lib/validation/read-cache.ts';
 import { readPlaybook, type ValidationReport } from '../lib/validation/validate-content-root.ts';
 import { startRead } from '../loaders/playbook-read.ts';
 
@@ -22,12 +24,13 @@ const SETTLE_MS = 150;
 
 export function playbookDev(): AstroIntegration {
   let root = '';
+  let cacheFile: string | undefined;
   let report: ValidationReport | undefined;
   let server: ViteDevServer | undefined;
   let logger: AstroIntegrationLogger | undefined;
 
   const read = () => {
-    const reading = startRead(root, () => readPlaybook(root, { cwd: process.cwd() }));
+    const reading = startRead(root, () => readPlaybook(root, { cwd: process.cwd(), cacheFile }));
     void reading.then(({ report: next }) => {
       report = next;
       announce(next);
@@ -60,9 +63,10 @@ export function playbookDev(): AstroIntegration {
   return {
     name: 'latitude:dev',
     hooks: {
-      'astro:config:setup': ({ command }) => {
+      'astro:config:setup': ({ command, config }) => {
         if (command !== 'dev') return;
         root = resolveContentRoot();
+        cacheFile = readCacheFile(fileURLToPath(config.cacheDir));
         // Read before the collections load: the loaders store this reading.
         void read();
       },

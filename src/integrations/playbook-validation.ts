@@ -8,6 +8,7 @@ import type { AstroIntegration } from 'astro';
 import { fileURLToPath } from 'node:url';
 import { resolveContentRoot } from '../lib/content-root/resolve-content-root.ts';
 import { formatSummary, formatText } from '../lib/diagnostics/format.ts';
+import { readCacheFile } from '../lib/validation/read-cache.ts';
 import { readPlaybook } from '../lib/validation/validate-content-root.ts';
 import { startRead } from '../loaders/playbook-read.ts';
 
@@ -23,7 +24,7 @@ export function playbookValidation(): AstroIntegration {
         if (command !== 'build') return; // the dev server reads (and re-reads) in src/integrations/playbook-dev.ts
 
         const started = performance.now();
-        const { report } = await startRead(contentRoot, () => readPlaybook(contentRoot, { cwd: process.cwd() }));
+        const { report } = await startRead(contentRoot, () => readPlaybook(contentRoot, { cwd: process.cwd(), cacheFile: readCacheFile(fileURLToPath(config.cacheDir)) }));
         const printed = formatText(report.diagnostics);
         const summary = formatSummary(report.errorCount, report.warningCount, report.entryCount);
         if (printed) process.stderr.write(`${printed}\n`);

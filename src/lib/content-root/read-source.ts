@@ -52,19 +52,23 @@ export async function readSource(source: SourceFile, kind: 'markdown' | 'data'):
 
 /** `readSource`, synchronously (for worker threads that read many files in turn). Never throws. */
 export function readSourceSync(source: SourceFile, kind: 'markdown' | 'data'): ReadSource {
+  const bytes = readEntryBytes(source);
+  return bytes instanceof Uint8Array ? parseSource(source, kind, bytes) : bytes;
+}
+
+/** An entry file's bytes, or (when it must not or cannot be read) the reading that says why. */
+export function readEntryBytes(source: SourceFile): Uint8Array | ReadSource {
   // Entries are small and many: one synchronous read costs less than the file-handle round trips of an async one.
-  let bytes: Uint8Array;
   try {
     // Looked at before it is read: a huge file is refused without loading it, and a pipe would never end.
     const info = statSync(source.absolutePath);
     if (info.isDirectory()) return unreadable(source, 'EISDIR');
     if (!info.isFile()) return unreadable(source, 'ENOTFILE');
     if (info.size > MAX_ENTRY_BYTES) return tooLarge(source, info.size);
-    bytes = readFileSync(source.absolutePath);
+    return readFileSync(source.absolutePath);
   } catch (error) {
     return unreadable(source, (error as NodeJS.ErrnoException).code);
   }
-  return parseSource(source, kind, bytes);
 }
 
 function tooLarge(source: SourceFile, size: number): ReadSource {

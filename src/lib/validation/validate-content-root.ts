@@ -29,6 +29,8 @@ export interface ValidateOptions {
   today?: string;
   /** Base for the file paths printed: relative to this folder when inside it. */
   cwd?: string;
+  /** Where a large root keeps what each file gave, so the next run parses only changed files (see read-cache.ts). */
+  cacheFile?: string;
 }
 
 export interface ValidationReport {
@@ -99,7 +101,7 @@ export async function readPlaybook(rootInput: string, options: ValidateOptions =
   const partial = Object.fromEntries(COLLECTION_NAMES.map((name) => [name, []])) as unknown as CheckedContent['partial'];
 
   const jobs = COLLECTION_NAMES.flatMap((collection) => scan.entries[collection].map((source) => ({ collection, source })));
-  for (const read of await readEntryFiles(jobs, trusted)) {
+  for (const read of readEntryFiles(jobs, trusted, options.cacheFile)) {
     // The file's own findings are placed already; the cross-entry rules' findings need its YAML again, rarely.
     locators.set(read.source.file, locateLater(read.source, COLLECTIONS[read.collection].kind));
     findings.push(...read.findings);

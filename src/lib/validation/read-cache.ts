@@ -1,0 +1,96 @@
+/**
+ * What reading each entry file gave last time, keyed by a digest of the
+ * file's bytes, so a warm build (or a second `npm run validate`) parses only
+ * the files that changed. The cross-entry rules still run on every entry,
+ * every time: only the per-file work (YAML, schema, body) is reused.
+ *
+ * The cache is one file per content root, in the root's own cache folder
+ * (next to Astro's data store). It is thrown away whole when the code that
+ * reads content changes (`READER_VERSION`) or the trust setting does, and a
+ * cache that cannot be read is simply not used.
+ */
+import { createHash } from 'node:crypto';
+import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { deserialize, serialize } from 'node:v8';
+import { PROJECT_ROOT } from '../content-root/resolve-content-root.ts';
+import type { FileRead } from './read-entries.ts';
+
+interface Stored {
+  version: string;
+  files: Map<string, { digest: string; read: FileRead }>;
+}
+
+export interface ReadCache {
+  /** The last reading of `file` when its bytes are the same. */
+  get(file: string, digest: string): FileRead | undefined;
+  set(file: string, digest: string, read: FileRead): void;
+  /** Writes what this run read (only files seen in it), when anything changed. */
+  save(): void;
+}
+
+/** The cache file of a content root, in its cache folder (Astro's `cacheDir` for that root). */
+export function readCacheFile(cacheDir: string): string {
+  return path.join(cacheDir, 'latitude-reads.v8');
+}
+
+/** The digest a file's bytes are cached under. */
+export function bytesDigest(bytes: Uint8Array): string {
+  return createHash('sha1').update(bytes).digest('base64url');
+}
+
+export function openReadCache(file: string, trusted: boolean): ReadCache {
+  const version = `${READER_VERSION}:${trusted}`;
+  let old = new Map<string, { digest: string; read: FileRead }>();
+  try {
+    const stored = deserialize(readFileSync(file)) as Stored;
+    if (stored.version === version) old = stored.files;
+  } catch {
+    // No cache yet, or one from another version: read everything.
+  }
+  const next = new Map<string, { digest: string; read: FileRead }>();
+  let changed = false;
+  return {
+    get(name, digest) {
+      const hit = old.get(name);
+      if (hit?.digest !== digest) return undefined;
+      next.set(name, hit);
+      return hit.read;
+    },
+    set(name, digest, read) {
+      changed = true;
+      next.set(name, { digest, read });
+    },
+    save() {
+      if (!changed && next.size === old.size) return;
+      try {
+        mkdirSync(path.dirname(file), { recursive: true });
+        const temporary = `${file}.${process.pid}.tmp`;
+        writeFileSync(temporary, serialize({ version, files: next } satisfies Stored));
+        renameSync(temporary, file);
+      } catch {
+        // A read-only cache folder: the next run reads everything again.
+      }
+    },
+  };
+}
+
+/** A digest of the code that turns a file into a `FileRead`: schemas/, src/lib/ and the locked dependencies. */
+export const READER_VERSION = codeDigest();
+
+function codeDigest(): string {
+  const hash = createHash('sha1');
+  try {
+    for (const folder of ['schemas', 'src/lib']) {
+      const files = readdirSync(path.join(PROJECT_ROOT, folder), { recursive: true, withFileTypes: true })
+        .filter((entry) => entry.isFile() && entry.name.endsWith('.ts'))
+        .map((entry) => path.join(entry.parentPath, entry.name))
+        .sort();
+      for (const name of files) hash.update(name).update(readFileSync(name));
+    }
+    hash.update(readFileSync(path.join(PROJECT_ROOT, 'package-lock.json')));
+  } catch {
+    hash.update(String(Date.now())); // cannot tell: never trust an old cache
+  }
+  return hash.digest('base64url');
+}
