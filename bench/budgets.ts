@@ -55,8 +55,12 @@ export async function phoneBudgets(dist: string, base = '/'): Promise<PhoneBudge
   const pages = files.filter((f) => f.path.endsWith('.html')).sort((a, b) => b.size - a.size);
   return {
     canI: {
-      scripts, embeddedData: gz(embedded), largestRoleFile: largestRole.bytes, largestRole: largestRole.path,
-      total: scripts + gz(embedded) + largestRole.bytes, budget: CAN_I_BUDGET,
+      scripts,
+      embeddedData: gz(embedded),
+      largestRoleFile: largestRole.bytes,
+      largestRole: largestRole.path,
+      total: scripts + gz(embedded) + largestRole.bytes,
+      budget: CAN_I_BUDGET,
     },
     precache: { files: plan.files.length, bytes: plan.bytes, tiers: plan.tiers, budget: PRECACHE_BUDGET },
     largestPage: { path: pages[0]?.path ?? '', bytes: pages[0]?.size ?? 0, budget: PAGE_BUDGET },

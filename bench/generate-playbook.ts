@@ -26,7 +26,24 @@ function random(seed: number) {
 }
 
 const COMMON = 'the a customer we our to and of in for it was with on that they she he had then store team said time day order back call help'.split(' ');
-const TOPICS = ['refund', 'rebook', 'replace', 'voucher', 'upgrade', 'apology', 'delivery', 'repair', 'waive', 'discount', 'credit', 'courier', 'gift', 'loyalty', 'callback', 'exchange'];
+const TOPICS = [
+  'refund',
+  'rebook',
+  'replace',
+  'voucher',
+  'upgrade',
+  'apology',
+  'delivery',
+  'repair',
+  'waive',
+  'discount',
+  'credit',
+  'courier',
+  'gift',
+  'loyalty',
+  'callback',
+  'exchange',
+];
 const NAMES = ['Amara', 'Ben', 'Chloe', 'Dev', 'Elif', 'Finn', 'Grace', 'Hamza', 'Isla', 'Jonas', 'Kemi', 'Liam', 'Maya', 'Noor', 'Oscar', 'Priya'];
 const SYLLABLES = ['ka', 'lo', 'mi', 'ne', 'ru', 'sa', 'te', 'vo', 'pa', 'di', 'go', 'fu', 'be', 'zi', 'ha', 'jo', 'qua', 'ster', 'min', 'dal'];
 const PICTURES = 40;
@@ -69,7 +86,12 @@ function png(width: number, height: number, rgb: [number, number, number]): Buff
   header.set([8, 2, 0, 0, 0], 8);
   const row = Buffer.concat([Buffer.from([0]), Buffer.from(Array.from({ length: width }, () => rgb).flat())]);
   const pixels = deflateSync(Buffer.concat(Array.from({ length: height }, () => row)));
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', header), chunk('IDAT', pixels), chunk('IEND', Buffer.alloc(0))]);
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', header),
+    chunk('IDAT', pixels),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
 }
 
 export async function generatePlaybook(dir: string, total: number, seed = 42, options: { mdxShare?: number } = {}): Promise<void> {
@@ -97,7 +119,8 @@ export async function generatePlaybook(dir: string, total: number, seed = 42, op
   };
   const mix = playbookMix(total);
   await rm(dir, { recursive: true, force: true });
-  for (const folder of ['values', 'roles', 'guidelines', 'boundaries', 'case-studies', 'wins', 'assets/wins']) await mkdir(path.join(dir, folder), { recursive: true });
+  for (const folder of ['values', 'roles', 'guidelines', 'boundaries', 'case-studies', 'wins', 'assets/wins'])
+    await mkdir(path.join(dir, folder), { recursive: true });
   const pending: Promise<void>[] = [];
   const write = async (file: string, text: string | Buffer) => {
     pending.push(writeFile(path.join(dir, file), text));
@@ -110,7 +133,10 @@ export async function generatePlaybook(dir: string, total: number, seed = 42, op
   const values = Array.from({ length: mix.values }, (_, i) => `value-${i + 1}`);
   for (const [i, id] of values.entries()) {
     const e = ext();
-    await write(`values/${id}.${e}`, `---\ntitle: Value ${i + 1}\nsummary: We ${pick(TOPICS)} with care, every time.\norder: ${i + 1}\nbehaviors:\n  - ${sentence(8)}\n---\n\n${body(350, e === 'mdx')}`);
+    await write(
+      `values/${id}.${e}`,
+      `---\ntitle: Value ${i + 1}\nsummary: We ${pick(TOPICS)} with care, every time.\norder: ${i + 1}\nbehaviors:\n  - ${sentence(8)}\n---\n\n${body(350, e === 'mdx')}`,
+    );
   }
   // 16 ladders of five roles each.
   const ladders = Array.from({ length: mix.roles / 5 }, (_, l) => Array.from({ length: 5 }, (_, r) => `team-${l + 1}-level-${r + 1}`));

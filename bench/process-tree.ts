@@ -34,7 +34,10 @@ export async function measureCommand(command: string, args: string[], options: {
     while (sampling) {
       const sizes = await treeRss(child.pid!);
       peakProcessBytes = Math.max(peakProcessBytes, ...sizes, 0);
-      peakTreeBytes = Math.max(peakTreeBytes, sizes.reduce((a, b) => a + b, 0));
+      peakTreeBytes = Math.max(
+        peakTreeBytes,
+        sizes.reduce((a, b) => a + b, 0),
+      );
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
   };

@@ -143,7 +143,12 @@ if (!flags['no-mdx-cost']) {
     await generatePlaybook(root, size, 42, { mdxShare: share });
     const run = await measureCommand(node, [astro, 'build'], {
       cwd: PROJECT_ROOT,
-      env: { ...env, PLAYBOOK_CONTENT_DIR: root, PLAYBOOK_OUT_DIR: path.join(root, '..', `mdx-${share}-dist`), PLAYBOOK_CACHE_DIR: path.join(root, '..', `mdx-${share}-cache`) },
+      env: {
+        ...env,
+        PLAYBOOK_CONTENT_DIR: root,
+        PLAYBOOK_OUT_DIR: path.join(root, '..', `mdx-${share}-dist`),
+        PLAYBOOK_CACHE_DIR: path.join(root, '..', `mdx-${share}-cache`),
+      },
     });
     if (run.exitCode !== 0) failed(`the all-${share ? 'MDX' : 'Markdown'} build`, run);
     return run;
@@ -160,25 +165,67 @@ const mark = (ok: boolean) => (ok ? 'met' : 'MISSED');
 const floorWall = floor ? floor.build.wallMs + floor.index.wallMs : undefined;
 const rows: [string, string, string, string][] = [
   ['figure', 'measured', 'target', ''],
-  ['cold build, incl. validation and indexing', `${s(cold.wallMs)} (${(cold.wallMs / entries).toFixed(2)} ms/entry)`, `≤ ${TARGETS.msPerEntry} ms/entry`, mark(cold.wallMs / entries <= TARGETS.msPerEntry)],
+  [
+    'cold build, incl. validation and indexing',
+    `${s(cold.wallMs)} (${(cold.wallMs / entries).toFixed(2)} ms/entry)`,
+    `≤ ${TARGETS.msPerEntry} ms/entry`,
+    mark(cold.wallMs / entries <= TARGETS.msPerEntry),
+  ],
 ];
-if (floorWall !== undefined) rows.push(['cold build against the floor', `${(cold.wallMs / floorWall).toFixed(2)}× (floor ${s(floorWall)})`, `≤ ${TARGETS.floorRatio}×`, mark(cold.wallMs / floorWall <= TARGETS.floorRatio)]);
+if (floorWall !== undefined)
+  rows.push([
+    'cold build against the floor',
+    `${(cold.wallMs / floorWall).toFixed(2)}× (floor ${s(floorWall)})`,
+    `≤ ${TARGETS.floorRatio}×`,
+    mark(cold.wallMs / floorWall <= TARGETS.floorRatio),
+  ]);
 rows.push(
   ['peak RSS, largest process', gb(cold.peakProcessBytes), `≤ ${TARGETS.peakProcessGb} GB`, mark(cold.peakProcessBytes / 1e9 <= TARGETS.peakProcessGb)],
   ['peak RSS, whole process tree', gb(cold.peakTreeBytes), `≤ ${TARGETS.peakTreeGb} GB`, mark(cold.peakTreeBytes / 1e9 <= TARGETS.peakTreeGb)],
   ...(warm && oneChange
     ? ([
-      ['warm rebuild, no change', `${s(warm.wallMs)} (${pct(warm.wallMs / cold.wallMs)} of cold)`, `≤ ${pct(TARGETS.warmShare)}`, mark(warm.wallMs / cold.wallMs <= TARGETS.warmShare)],
-      ['rebuild after one changed entry', `${s(oneChange.wallMs)} (${pct(oneChange.wallMs / cold.wallMs)} of cold)`, `≤ ${pct(TARGETS.oneChangeShare)}`, mark(oneChange.wallMs / cold.wallMs <= TARGETS.oneChangeShare)],
-    ] as [string, string, string, string][])
+        [
+          'warm rebuild, no change',
+          `${s(warm.wallMs)} (${pct(warm.wallMs / cold.wallMs)} of cold)`,
+          `≤ ${pct(TARGETS.warmShare)}`,
+          mark(warm.wallMs / cold.wallMs <= TARGETS.warmShare),
+        ],
+        [
+          'rebuild after one changed entry',
+          `${s(oneChange.wallMs)} (${pct(oneChange.wallMs / cold.wallMs)} of cold)`,
+          `≤ ${pct(TARGETS.oneChangeShare)}`,
+          mark(oneChange.wallMs / cold.wallMs <= TARGETS.oneChangeShare),
+        ],
+      ] as [string, string, string, string][])
     : []),
-  ['npm run validate, as a command', `${s(validate.wallMs)} (${((validate.wallMs * 1000) / entries).toFixed(0)} µs/entry)`, `≤ ${TARGETS.validateS} s at 20,000`, mark(validate.wallMs / 1000 <= (TARGETS.validateS * entries) / 20000)],
+  [
+    'npm run validate, as a command',
+    `${s(validate.wallMs)} (${((validate.wallMs * 1000) / entries).toFixed(0)} µs/entry)`,
+    `≤ ${TARGETS.validateS} s at 20,000`,
+    mark(validate.wallMs / 1000 <= (TARGETS.validateS * entries) / 20000),
+  ],
 );
-if (floor) rows.push(['dist/ size', `${(site.distBytes / 1e6).toFixed(1)} MB (${(site.distBytes / floor.distBytes).toFixed(2)}× the floor's ${(floor.distBytes / 1e6).toFixed(1)} MB)`, `≤ ${TARGETS.distRatio}×`, mark(site.distBytes / floor.distBytes <= TARGETS.distRatio)]);
+if (floor)
+  rows.push([
+    'dist/ size',
+    `${(site.distBytes / 1e6).toFixed(1)} MB (${(site.distBytes / floor.distBytes).toFixed(2)}× the floor's ${(floor.distBytes / 1e6).toFixed(1)} MB)`,
+    `≤ ${TARGETS.distRatio}×`,
+    mark(site.distBytes / floor.distBytes <= TARGETS.distRatio),
+  ]);
 else rows.push(['dist/ size', `${(site.distBytes / 1e6).toFixed(1)} MB`, '', '']);
 rows.push(
-  ['HTML per content page, median gzipped', `${kb(site.medianGzBytes)} (${kb(site.medianBytes)} raw)`, `≤ ${TARGETS.htmlGzKb} kB`, mark(site.medianGzBytes / 1024 <= TARGETS.htmlGzKb)],
-  ['largest page of any kind', `${kb(site.largest.bytes)} (${site.largest.page})`, `≤ ${TARGETS.largestPageKb} kB`, mark(site.largest.bytes / 1024 <= TARGETS.largestPageKb)],
+  [
+    'HTML per content page, median gzipped',
+    `${kb(site.medianGzBytes)} (${kb(site.medianBytes)} raw)`,
+    `≤ ${TARGETS.htmlGzKb} kB`,
+    mark(site.medianGzBytes / 1024 <= TARGETS.htmlGzKb),
+  ],
+  [
+    'largest page of any kind',
+    `${kb(site.largest.bytes)} (${site.largest.page})`,
+    `≤ ${TARGETS.largestPageKb} kB`,
+    mark(site.largest.bytes / 1024 <= TARGETS.largestPageKb),
+  ],
 );
 if (search) {
   rows.push(
@@ -191,8 +238,18 @@ if (mdxCost) {
   const time = mdxCost.mdx.wallMs / mdxCost.md.wallMs;
   const memory = mdxCost.mdx.peakProcessBytes / mdxCost.md.peakProcessBytes;
   rows.push(
-    [`an MDX entry against a Markdown one, time (${mdxCost.entries.toLocaleString('en')} entries)`, `${time.toFixed(2)}× (${s(mdxCost.mdx.wallMs)} / ${s(mdxCost.md.wallMs)})`, '≤ 1.2×', mark(time <= 1.2)],
-    ['an MDX entry against a Markdown one, memory', `${memory.toFixed(2)}× (${gb(mdxCost.mdx.peakProcessBytes)} / ${gb(mdxCost.md.peakProcessBytes)})`, '≤ 1.2×', mark(memory <= 1.2)],
+    [
+      `an MDX entry against a Markdown one, time (${mdxCost.entries.toLocaleString('en')} entries)`,
+      `${time.toFixed(2)}× (${s(mdxCost.mdx.wallMs)} / ${s(mdxCost.md.wallMs)})`,
+      '≤ 1.2×',
+      mark(time <= 1.2),
+    ],
+    [
+      'an MDX entry against a Markdown one, memory',
+      `${memory.toFixed(2)}× (${gb(mdxCost.mdx.peakProcessBytes)} / ${gb(mdxCost.md.peakProcessBytes)})`,
+      '≤ 1.2×',
+      mark(memory <= 1.2),
+    ],
   );
 }
 console.log(`\nLatitude at ${entries.toLocaleString('en')} entries (${site.pages.toLocaleString('en')} pages)\n`);
@@ -203,12 +260,23 @@ printTable([
   ...Object.entries(phases).map(([name, ms]): [string, string] => [name, s(ms)]),
   ['the rest (start-up, content sync, bundling, writing)', s(cold.wallMs - Object.values(phases).reduce((a, b) => a + b, 0))],
 ]);
-if (floor) console.log(`\nFloor: build ${s(floor.build.wallMs)} + Pagefind ${s(floor.index.wallMs)}; peak RSS ${gb(floor.build.peakProcessBytes)} (tree ${gb(floor.build.peakTreeBytes)})`);
+if (floor)
+  console.log(
+    `\nFloor: build ${s(floor.build.wallMs)} + Pagefind ${s(floor.index.wallMs)}; peak RSS ${gb(floor.build.peakProcessBytes)} (tree ${gb(floor.build.peakTreeBytes)})`,
+  );
 
 const json = {
-  machine, entries, mix: playbookMix(entries), date: new Date().toISOString(),
+  machine,
+  entries,
+  mix: playbookMix(entries),
+  date: new Date().toISOString(),
   validate: { wallMs: validate.wallMs },
-  cold: pick(cold), warm: warm && pick(warm), oneChange: oneChange && pick(oneChange), phases, site, search,
+  cold: pick(cold),
+  warm: warm && pick(warm),
+  oneChange: oneChange && pick(oneChange),
+  phases,
+  site,
+  search,
   mdxCost: mdxCost && { entries: mdxCost.entries, md: pick(mdxCost.md), mdx: pick(mdxCost.mdx) },
   floor: floor && { build: pick(floor.build), index: pick(floor.index), distBytes: floor.distBytes },
   ratios: { floor: floorWall && cold.wallMs / floorWall, warm: warm && warm.wallMs / cold.wallMs, oneChange: oneChange && oneChange.wallMs / cold.wallMs },
@@ -232,7 +300,12 @@ function pick(run: Measured) {
 function printTable(table: string[][]): void {
   const widths = table[0]!.map((_, c) => Math.max(...table.map((row) => row[c]!.length)));
   for (const [i, row] of table.entries()) {
-    console.log(row.map((cell, c) => cell.padEnd(widths[c]!)).join('  ').trimEnd());
+    console.log(
+      row
+        .map((cell, c) => cell.padEnd(widths[c]!))
+        .join('  ')
+        .trimEnd(),
+    );
     if (i === 0) console.log(widths.map((w) => '-'.repeat(w)).join('  '));
   }
 }
@@ -247,7 +320,7 @@ function phasesOf(log: string): Record<string, number> {
     'reading and checking the content root': Number(/read and checked in (\d+) ms/.exec(log)?.[1] ?? 0),
     'rendering pages': seconds(/generating static routes[\s\S]*?✓ Completed in ([\d.]+)(m?s)/),
     'optimising pictures': seconds(/generating optimized images[\s\S]*?✓ Completed in ([\d.]+)(m?s)/),
-    'Pagefind': Number(/Indexed \d+ pages for search in (\d+) ms/.exec(log)?.[1] ?? 0),
+    Pagefind: Number(/Indexed \d+ pages for search in (\d+) ms/.exec(log)?.[1] ?? 0),
   };
 }
 
@@ -274,7 +347,13 @@ async function siteFigures(dir: string): Promise<SiteFigures> {
     }
   }
   const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
-  return { pages: html.length, distBytes: await folderBytes(dir), medianBytes: median(content.map((c) => c.bytes)), medianGzBytes: median(content.map((c) => c.gz)), largest };
+  return {
+    pages: html.length,
+    distBytes: await folderBytes(dir),
+    medianBytes: median(content.map((c) => c.bytes)),
+    medianGzBytes: median(content.map((c) => c.gz)),
+    largest,
+  };
 }
 
 async function folderBytes(dir: string): Promise<number> {
@@ -293,7 +372,10 @@ interface SearchFigures {
 /** bench/search.ts on the built site, the header box only, one fresh browser profile. */
 async function searchFigures(dir: string): Promise<SearchFigures | undefined> {
   const out = path.join(work, 'search.json');
-  const run = await measureCommand(node, [path.join(PROJECT_ROOT, 'bench/search.ts'), '--site', dir, '--runs', '1', '--shipped-only', '--json', out], { cwd: PROJECT_ROOT, env });
+  const run = await measureCommand(node, [path.join(PROJECT_ROOT, 'bench/search.ts'), '--site', dir, '--runs', '1', '--shipped-only', '--json', out], {
+    cwd: PROJECT_ROOT,
+    env,
+  });
   if (run.exitCode !== 0) {
     process.stderr.write(`bench: search could not be measured:\n${(run.stdout + run.stderr).slice(-1500)}\n`);
     return undefined;

@@ -67,7 +67,12 @@ interface Candidate {
 }
 
 const CANDIDATES: Candidate[] = [
-  { name: 'Latitude: header box (shipped)', page: '/roles/team-1-level-1/', input: 'form[data-latitude-search] input[name="q"]', result: '.search-popover a.search-hit__link' },
+  {
+    name: 'Latitude: header box (shipped)',
+    page: '/roles/team-1-level-1/',
+    input: 'form[data-latitude-search] input[name="q"]',
+    result: '.search-popover a.search-hit__link',
+  },
   { name: 'Latitude: /search/ page (shipped)', page: '/search/', input: '#search-input', result: 'ol[data-search-results] a.search-hit__link' },
   { name: 'Pagefind Default UI', page: '/_bench/default-ui/', input: '.pagefind-ui__search-input', result: 'a.pagefind-ui__result-link' },
   { name: 'Pagefind Component UI', page: '/_bench/component-ui/', input: 'pagefind-input input', result: 'pagefind-results a[href]' },
@@ -120,14 +125,30 @@ try {
   await server.close();
 }
 
-if (flags.json) await writeFile(flags.json, JSON.stringify(results.map(({ candidate, measure: m }) => ({ name: candidate.name, ...m })), null, 2));
+if (flags.json)
+  await writeFile(
+    flags.json,
+    JSON.stringify(
+      results.map(({ candidate, measure: m }) => ({ name: candidate.name, ...m })),
+      null,
+      2,
+    ),
+  );
 const kb = (bytes: number) => (bytes / 1024).toFixed(1);
 console.log(`\nSearch on a ${entries.toLocaleString('en')}-entry playbook, gzip over HTTP/1.1 on localhost, median of ${runs} fresh browser profiles.`);
-console.log(`First query "${firstQuery}", then "${secondQuery}". Pagefind's published figure: under ${PUBLISHED_KB} kB for a 10,000-page site. Our aim: under ${AIM_FIRST_KB} kB first, under ${AIM_SECOND_KB} kB after.\n`);
+console.log(
+  `First query "${firstQuery}", then "${secondQuery}". Pagefind's published figure: under ${PUBLISHED_KB} kB for a 10,000-page site. Our aim: under ${AIM_FIRST_KB} kB first, under ${AIM_SECOND_KB} kB after.\n`,
+);
 const rows = [
   ['UI', 'first query kB', 'requests', 'typing → results', 'second query kB', 'requests', 'typing → results'],
   ...results.map(({ candidate, measure: m }) => [
-    candidate.name, kb(m.firstBytes), String(m.firstRequests), `${m.firstMs.toFixed(0)} ms`, kb(m.secondBytes), String(m.secondRequests), `${m.secondMs.toFixed(0)} ms`,
+    candidate.name,
+    kb(m.firstBytes),
+    String(m.firstRequests),
+    `${m.firstMs.toFixed(0)} ms`,
+    kb(m.secondBytes),
+    String(m.secondRequests),
+    `${m.secondMs.toFixed(0)} ms`,
   ]),
 ];
 const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => r[c]!.length)));
@@ -137,7 +158,11 @@ for (const [i, row] of rows.entries()) {
 }
 console.log('\nFirst query, by kind of file (kB):');
 for (const { candidate, measure: m } of results) {
-  console.log(`  ${candidate.name}: ${Object.entries(m.byKind).map(([k, v]) => `${k} ${kb(v)}`).join(', ')}`);
+  console.log(
+    `  ${candidate.name}: ${Object.entries(m.byKind)
+      .map(([k, v]) => `${k} ${kb(v)}`)
+      .join(', ')}`,
+  );
 }
 const shipped = results.filter((r) => r.candidate.name.includes('shipped'));
 const within = shipped.every(({ measure: m }) => m.firstBytes < AIM_FIRST_KB * 1024 && m.secondBytes < AIM_SECOND_KB * 1024);
@@ -159,15 +184,24 @@ async function measure(browser: Browser, origin: string, candidate: Candidate, t
     const first = traffic.take();
 
     await input.fill('');
-    await page.waitForFunction((selector) => !document.querySelector(selector) || !(document.querySelector(selector) as HTMLElement).offsetParent, candidate.result, { timeout: 30_000 }).catch(() => undefined);
+    await page
+      .waitForFunction((selector) => !document.querySelector(selector) || !(document.querySelector(selector) as HTMLElement).offsetParent, candidate.result, {
+        timeout: 30_000,
+      })
+      .catch(() => undefined);
     await quiet(traffic);
     traffic.reset();
     const secondMs = await typeAndWait(page, input, candidate.result, secondQuery);
     await quiet(traffic);
     const second = traffic.take();
     return {
-      firstBytes: first.bytes, firstRequests: first.requests, firstMs, byKind: first.byKind,
-      secondBytes: second.bytes, secondRequests: second.requests, secondMs,
+      firstBytes: first.bytes,
+      firstRequests: first.requests,
+      firstMs,
+      byKind: first.byKind,
+      secondBytes: second.bytes,
+      secondRequests: second.requests,
+      secondMs,
     };
   } finally {
     await context.close();
@@ -178,10 +212,14 @@ async function typeAndWait(page: Page, input: ReturnType<Page['locator']>, resul
   await input.focus();
   await input.pressSequentially(query, { delay: 40 });
   const typed = performance.now();
-  await page.waitForFunction((selector) => [...document.querySelectorAll<HTMLAnchorElement>(selector)].some((a) => a.offsetParent && a.getAttribute('href')), result, {
-    timeout: 60_000,
-    polling: 'raf',
-  });
+  await page.waitForFunction(
+    (selector) => [...document.querySelectorAll<HTMLAnchorElement>(selector)].some((a) => a.offsetParent && a.getAttribute('href')),
+    result,
+    {
+      timeout: 60_000,
+      polling: 'raf',
+    },
+  );
   return performance.now() - typed;
 }
 
@@ -243,8 +281,12 @@ function medianOf(measures: Measure[]): Measure {
   };
   const mid = [...measures].sort((a, b) => a.firstBytes - b.firstBytes)[Math.floor(measures.length / 2)]!;
   return {
-    firstBytes: median((m) => m.firstBytes), firstRequests: median((m) => m.firstRequests), firstMs: median((m) => m.firstMs),
-    secondBytes: median((m) => m.secondBytes), secondRequests: median((m) => m.secondRequests), secondMs: median((m) => m.secondMs),
+    firstBytes: median((m) => m.firstBytes),
+    firstRequests: median((m) => m.firstRequests),
+    firstMs: median((m) => m.firstMs),
+    secondBytes: median((m) => m.secondBytes),
+    secondRequests: median((m) => m.secondRequests),
+    secondMs: median((m) => m.secondMs),
     byKind: mid.byKind,
   };
 }
@@ -269,15 +311,21 @@ async function writeCandidatePages(dir: string): Promise<void> {
   const page = (head: string, body: string) =>
     `<!doctype html><html lang="en-gb"><head><meta charset="utf-8"><title>bench</title>${head}</head><body><main>${body}</main></body></html>`;
   await mkdir(path.join(bench, 'default-ui'), { recursive: true });
-  await writeFile(path.join(bench, 'default-ui/index.html'), page(
-    '<link href="/_bench/pagefind-ui.css" rel="stylesheet"><script src="/_bench/pagefind-ui.js"></script>',
-    '<div id="search"></div><script>addEventListener("DOMContentLoaded", () => new PagefindUI({ element: "#search", bundlePath: "/pagefind/", showSubResults: false, showImages: false }));</script>',
-  ));
+  await writeFile(
+    path.join(bench, 'default-ui/index.html'),
+    page(
+      '<link href="/_bench/pagefind-ui.css" rel="stylesheet"><script src="/_bench/pagefind-ui.js"></script>',
+      '<div id="search"></div><script>addEventListener("DOMContentLoaded", () => new PagefindUI({ element: "#search", bundlePath: "/pagefind/", showSubResults: false, showImages: false }));</script>',
+    ),
+  );
   await mkdir(path.join(bench, 'component-ui'), { recursive: true });
-  await writeFile(path.join(bench, 'component-ui/index.html'), page(
-    '<link href="/_bench/pagefind-component-ui.css" rel="stylesheet"><script src="/_bench/pagefind-component-ui.js" type="module"></script>',
-    '<pagefind-config bundle-path="/pagefind/"></pagefind-config><pagefind-input></pagefind-input><pagefind-results hide-sub-results></pagefind-results>',
-  ));
+  await writeFile(
+    path.join(bench, 'component-ui/index.html'),
+    page(
+      '<link href="/_bench/pagefind-component-ui.css" rel="stylesheet"><script src="/_bench/pagefind-component-ui.js" type="module"></script>',
+      '<pagefind-config bundle-path="/pagefind/"></pagefind-config><pagefind-input></pagefind-input><pagefind-results hide-sub-results></pagefind-results>',
+    ),
+  );
 }
 
 async function indexFigures(dir: string): Promise<string> {
@@ -292,9 +340,11 @@ async function indexFigures(dir: string): Promise<string> {
   const count = (folder: string) => files.filter((f) => f.parentPath.endsWith(`/${folder}`)).length;
   const entry = JSON.parse(await readFile(path.join(bundle, 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { page_count: number }> };
   const pages = Object.values(entry.languages).reduce((sum, l) => sum + l.page_count, 0);
-  return `Index: ${pages} pages; ${count('index')} index chunks (${((await size((p) => p.includes('/index/'))) / 1024).toFixed(0)} kB), ` +
+  return (
+    `Index: ${pages} pages; ${count('index')} index chunks (${((await size((p) => p.includes('/index/'))) / 1024).toFixed(0)} kB), ` +
     `${count('fragment')} fragments (${((await size((p) => p.includes('/fragment/'))) / 1024 / 1024).toFixed(1)} MB), ` +
-    `${count('filter')} filter files (${((await size((p) => p.includes('/filter/'))) / 1024).toFixed(0)} kB)`;
+    `${count('filter')} filter files (${((await size((p) => p.includes('/filter/'))) / 1024).toFixed(0)} kB)`
+  );
 }
 
 interface ServedLog {
@@ -306,7 +356,11 @@ interface ServedLog {
 async function serveCompressed(root: string): Promise<{ url: string; log: ServedLog; close(): Promise<void> }> {
   const log: ServedLog = { served: [], inFlight: 0 };
   const TYPES: Record<string, string> = {
-    '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.svg': 'image/svg+xml',
+    '.html': 'text/html; charset=utf-8',
+    '.js': 'text/javascript',
+    '.css': 'text/css',
+    '.json': 'application/json',
+    '.svg': 'image/svg+xml',
   };
   const gzipped = new Map<string, Buffer>();
   const server = createServer(async (request, response) => {
@@ -315,12 +369,14 @@ async function serveCompressed(root: string): Promise<{ url: string; log: Served
     let bodyBytes = 0;
     const write = response.write.bind(response) as (chunk: unknown, ...rest: unknown[]) => boolean;
     response.write = ((chunk: unknown, ...rest: unknown[]) => {
-      bodyBytes += typeof chunk === 'string' ? Buffer.byteLength(chunk) : (chunk as Buffer | undefined)?.length ?? 0;
+      bodyBytes += typeof chunk === 'string' ? Buffer.byteLength(chunk) : ((chunk as Buffer | undefined)?.length ?? 0);
       return write(chunk, ...rest);
     }) as typeof response.write;
     response.on('close', () => {
       log.inFlight--;
-      const headers = Object.entries(response.getHeaders()).map(([k, v]) => `${k}: ${String(v)}\r\n`).join('');
+      const headers = Object.entries(response.getHeaders())
+        .map(([k, v]) => `${k}: ${String(v)}\r\n`)
+        .join('');
       log.served.push({ path: url.pathname, bytes: bodyBytes + Buffer.byteLength(`HTTP/1.1 ${response.statusCode} OK\r\n${headers}\r\n`) });
     });
     let file = path.join(root, path.normalize(decodeURIComponent(url.pathname)));
@@ -352,5 +408,8 @@ async function serveCompressed(root: string): Promise<{ url: string; log: Served
 }
 
 async function exists(file: string): Promise<boolean> {
-  return stat(file).then(() => true, () => false);
+  return stat(file).then(
+    () => true,
+    () => false,
+  );
 }

@@ -9,9 +9,7 @@ import { z } from 'zod';
 export const ENTRY_ID_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
 /** A reference to another entry by its id (the file name without extension). */
-export const entryId = z
-  .string()
-  .regex(ENTRY_ID_PATTERN, { error: 'must be a lower-case kebab-case id such as "store-associate"' });
+export const entryId = z.string().regex(ENTRY_ID_PATTERN, { error: 'must be a lower-case kebab-case id such as "store-associate"' });
 
 /** A list of references; duplicates are harmless and dropped. */
 export const entryIds = z.array(entryId).transform((ids) => [...new Set(ids)]);
@@ -34,10 +32,7 @@ export function isCalendarDate(text: string): boolean {
  */
 export const isoDate = z.preprocess(
   (value) => (value instanceof Date && !Number.isNaN(value.getTime()) ? value.toISOString().slice(0, 10) : value),
-  z
-    .string()
-    .regex(DATE_PATTERN, { error: 'must be a date written YYYY-MM-DD', abort: true })
-    .refine(isCalendarDate, { error: 'is not a real calendar date' }),
+  z.string().regex(DATE_PATTERN, { error: 'must be a date written YYYY-MM-DD', abort: true }).refine(isCalendarDate, { error: 'is not a real calendar date' }),
 );
 
 /** Entry status: drafts appear nowhere in a build; retired entries keep their page only. */
@@ -57,9 +52,7 @@ export const reviewEveryDays = z
 export const ISO_4217_CODES: ReadonlySet<string> = new Set(Intl.supportedValuesOf('currency'));
 
 /** An ISO 4217 currency code such as `GBP`, `EUR`, `USD`. */
-export const currencyCode = z
-  .string()
-  .regex(/^[A-Z]{3}$/, { error: 'must be a three-letter ISO 4217 code in capitals, such as GBP' });
+export const currencyCode = z.string().regex(/^[A-Z]{3}$/, { error: 'must be a three-letter ISO 4217 code in capitals, such as GBP' });
 
 /** An amount of money. `currency` may be left out where `playbook.yaml` sets a default. */
 export const money = z.strictObject({
@@ -67,10 +60,7 @@ export const money = z.strictObject({
    * The amount, in the currency's main unit (75 means £75, not 75p); no
    * larger than the largest whole number a computer counts exactly.
    */
-  amount: z
-    .number()
-    .nonnegative()
-    .max(Number.MAX_SAFE_INTEGER, { error: 'is too large to be counted exactly' }),
+  amount: z.number().nonnegative().max(Number.MAX_SAFE_INTEGER, { error: 'is too large to be counted exactly' }),
   /** ISO 4217 code; defaults to `currency` in `playbook.yaml`. */
   currency: currencyCode.optional(),
 });
@@ -98,7 +88,14 @@ function numberAsText(value: unknown): unknown {
  */
 export function textOfAtMost(max: number) {
   return markNumberAsText(
-    z.preprocess(numberAsText, z.string().trim().min(1, { error: 'must not be empty' }).max(max, { error: `must be at most ${max} characters` })),
+    z.preprocess(
+      numberAsText,
+      z
+        .string()
+        .trim()
+        .min(1, { error: 'must not be empty' })
+        .max(max, { error: `must be at most ${max} characters` }),
+    ),
   );
 }
 

@@ -16,7 +16,9 @@ function run(command: string, args: string[]): void {
   const result = spawnSync(command, args, { stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
   if (result.status !== 0) {
     process.stderr.write(`${result.stdout}${result.stderr}`);
-    console.error(`\n"${command} ${args.join(' ')}" failed (exit ${result.status ?? result.signal}). Run "${installCommand(missing, true)}" yourself, then npm test again.`);
+    console.error(
+      `\n"${command} ${args.join(' ')}" failed (exit ${result.status ?? result.signal}). Run "${installCommand(missing, true)}" yourself, then npm test again.`,
+    );
     process.exit(1);
   }
 }
@@ -31,7 +33,9 @@ if (plan.action === 'install') {
   run('apt-get', ['install', '-y', '-qq', '--no-install-recommends', '-o', 'DPkg::Lock::Timeout=300', ...plan.packages]);
   const still: Prerequisite[] = missingPrerequisites();
   if (still.length > 0) {
-    console.error(`apt-get installed ${plan.packages.join(' ')}, but ${still.map((prerequisite) => prerequisite.programs[0]).join(' and ')} still cannot be found on PATH or in /usr/sbin.`);
+    console.error(
+      `apt-get installed ${plan.packages.join(' ')}, but ${still.map((prerequisite) => prerequisite.programs[0]).join(' and ')} still cannot be found on PATH or in /usr/sbin.`,
+    );
     process.exit(1);
   }
 }

@@ -82,7 +82,9 @@ async function main(argv: string[]): Promise<number> {
   }
   const checked = `${pages} ${pages === 1 ? 'page' : 'pages'} and ${feeds} ${feeds === 1 ? 'feed' : 'feeds'}`;
   if (broken.length > 0) {
-    process.stdout.write(`${broken.length} broken ${broken.length === 1 ? 'link' : 'links'} on ${byPage.size} ${byPage.size === 1 ? 'page' : 'pages'} (checked ${checked})\n`);
+    process.stdout.write(
+      `${broken.length} broken ${broken.length === 1 ? 'link' : 'links'} on ${byPage.size} ${byPage.size === 1 ? 'page' : 'pages'} (checked ${checked})\n`,
+    );
     return 1;
   }
   process.stdout.write(`every link and anchor resolves (checked ${checked})\n`);
@@ -94,7 +96,9 @@ main(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (error: unknown) => {
-    process.stderr.write(`check-links: could not finish (${error instanceof Error ? error.message : String(error)}). This is a bug in Latitude; please report it.\n`);
+    process.stderr.write(
+      `check-links: could not finish (${error instanceof Error ? error.message : String(error)}). This is a bug in Latitude; please report it.\n`,
+    );
     process.exitCode = 1;
   },
 );

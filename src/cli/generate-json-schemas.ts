@@ -41,7 +41,12 @@ function keepInputFacts({ zodSchema, jsonSchema }: { zodSchema: z.core.$ZodType;
 /** File name → JSON Schema text, for every collection and playbook.yaml, with each field's JSDoc as its description. */
 export function jsonSchemas(): Map<string, string> {
   const schemaDir = path.join(PROJECT_ROOT, 'schemas');
-  const docs = readSchemaDocs(readdirSync(schemaDir).filter((f) => f.endsWith('.ts')).sort().map((f) => path.join(schemaDir, f)));
+  const docs = readSchemaDocs(
+    readdirSync(schemaDir)
+      .filter((f) => f.endsWith('.ts'))
+      .sort()
+      .map((f) => path.join(schemaDir, f)),
+  );
   const files = new Map<string, string>();
   const write = (name: string, schema: z.ZodType, documentedAs: string) => {
     const json = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any', override: keepInputFacts }) as Parameters<typeof describeJsonSchema>[0];

@@ -19,13 +19,18 @@ import { resolveContentRoot } from '../lib/content-root/resolve-content-root.ts'
 import { buildDate } from '../lib/review.ts';
 
 const USAGE = `Usage: npm run new -- <collection> "<title>"   (or npm run new alone, in a terminal, to be asked)
-  collection: ${Object.values(COLLECTIONS).map((c) => c.folder).join(', ')}
+  collection: ${Object.values(COLLECTIONS)
+    .map((c) => c.folder)
+    .join(', ')}
   --yes, -y   never ask questions`;
 
 async function ids(folder: string): Promise<string[]> {
   try {
     const files = await readdir(folder, { recursive: true });
-    return files.filter((f) => /\.(ya?ml|mdx?)$/.test(f)).map((f) => path.basename(f).replace(/\.[^.]+$/, '')).sort();
+    return files
+      .filter((f) => /\.(ya?ml|mdx?)$/.test(f))
+      .map((f) => path.basename(f).replace(/\.[^.]+$/, ''))
+      .sort();
   } catch {
     return [];
   }
@@ -52,7 +57,13 @@ async function main(argv: string[]): Promise<number> {
 
   let collection = positionals[0] === undefined ? undefined : collectionFromArgument(positionals[0]);
   let title = positionals[1]?.trim();
-  const interactive = shouldAsk({ positionals, yes: values.yes, env: process.env, stdinIsTTY: process.stdin.isTTY === true, stdoutIsTTY: process.stdout.isTTY === true });
+  const interactive = shouldAsk({
+    positionals,
+    yes: values.yes,
+    env: process.env,
+    stdinIsTTY: process.stdin.isTTY === true,
+    stdoutIsTTY: process.stdout.isTTY === true,
+  });
   const prompts = interactive ? await import('@clack/prompts') : undefined;
   if (prompts) {
     prompts.intro('New playbook entry');

@@ -21,7 +21,10 @@ async function main(env: NodeJS.ProcessEnv): Promise<number> {
   const event = JSON.parse(await readFile(eventPath, 'utf8')) as Parameters<typeof postAuthorityComment>[0]['event'];
   try {
     const outcome = await postAuthorityComment({
-      event, token, summary, fetch,
+      event,
+      token,
+      summary,
+      fetch,
       apiUrl: env.GITHUB_API_URL || 'https://api.github.com',
       touched: env.AUTHORITY_TOUCHED === 'true',
     });
@@ -30,7 +33,9 @@ async function main(env: NodeJS.ProcessEnv): Promise<number> {
   } catch (error) {
     if (error instanceof GitHubApiError && (error.status === 403 || error.status === 404)) {
       // Pull requests from forks get a read-only token: say so, show the summary in the log, and do not fail the check.
-      process.stdout.write(`::notice title=Authority summary::Could not comment (${error.message}); pull requests from forks get a read-only token. The summary follows in this log.\n${summary}\n`);
+      process.stdout.write(
+        `::notice title=Authority summary::Could not comment (${error.message}); pull requests from forks get a read-only token. The summary follows in this log.\n${summary}\n`,
+      );
       return 0;
     }
     throw error;

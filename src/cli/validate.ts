@@ -98,7 +98,11 @@ async function main(argv: string[]): Promise<number> {
         return 2;
       }
     } else {
-      focus = values.files!.split(',').map((file) => file.trim()).filter(Boolean).map((file) => insideRoot(file, root, typedIn));
+      focus = values
+        .files!.split(',')
+        .map((file) => file.trim())
+        .filter(Boolean)
+        .map((file) => insideRoot(file, root, typedIn));
     }
     const focused = focusOn({ diagnostics: report.diagnostics, fileOf: rootRelative, focus, base });
     shown = [...focused.focus, ...focused.caused];
@@ -133,7 +137,9 @@ main(process.argv.slice(2)).then(
   },
   (error: unknown) => {
     // A bug of ours, not the editor's: say so plainly, without a stack trace.
-    process.stderr.write(`validate: could not finish (${error instanceof Error ? error.message : String(error)}). This is a bug in Latitude; please report it.\n`);
+    process.stderr.write(
+      `validate: could not finish (${error instanceof Error ? error.message : String(error)}). This is a bug in Latitude; please report it.\n`,
+    );
     process.exitCode = 1;
   },
 );

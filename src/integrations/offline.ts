@@ -47,7 +47,9 @@ export function playbookOffline(): AstroIntegration {
         const manifest = await Promise.all(
           plan.files.map(async (file) => ({
             url: precacheUrl(file.path, base),
-            revision: createHash('md5').update(await readFile(path.join(outDir, file.path))).digest('hex'),
+            revision: createHash('md5')
+              .update(await readFile(path.join(outDir, file.path)))
+              .digest('hex'),
           })),
         );
         const { generateSW } = await import('workbox-build');

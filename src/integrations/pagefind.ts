@@ -23,8 +23,13 @@ import { SEARCH_BOX_SCRIPT } from '../lib/search/addresses.ts';
  * removed after indexing so only one search UI ships.
  */
 const UNUSED_BUNDLE_FILES = [
-  'pagefind-ui.js', 'pagefind-ui.css', 'pagefind-modular-ui.js', 'pagefind-modular-ui.css',
-  'pagefind-component-ui.js', 'pagefind-component-ui.css', 'pagefind-highlight.js',
+  'pagefind-ui.js',
+  'pagefind-ui.css',
+  'pagefind-modular-ui.js',
+  'pagefind-modular-ui.css',
+  'pagefind-component-ui.js',
+  'pagefind-component-ui.css',
+  'pagefind-highlight.js',
 ];
 
 /**
@@ -107,7 +112,11 @@ async function entryPagesDigest(outDir: string): Promise<string> {
     .map((item) => path.relative(outDir, path.join(item.parentPath, item.name)).split(path.sep).join('/'))
     .filter((page) => ENTRY_PAGE.test(page))
     .sort();
-  for (const page of pages) hash.update(`${page}\0`).update(await readFile(path.join(outDir, page))).update('\0');
+  for (const page of pages)
+    hash
+      .update(`${page}\0`)
+      .update(await readFile(path.join(outDir, page)))
+      .update('\0');
   return hash.digest('hex').slice(0, 32);
 }
 

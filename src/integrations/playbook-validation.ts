@@ -24,7 +24,9 @@ export function playbookValidation(): AstroIntegration {
         if (command !== 'build') return; // the dev server reads (and re-reads) in src/integrations/playbook-dev.ts
 
         const started = performance.now();
-        const { report } = await startRead(contentRoot, () => readPlaybook(contentRoot, { cwd: process.cwd(), cacheFile: readCacheFile(fileURLToPath(config.cacheDir)) }));
+        const { report } = await startRead(contentRoot, () =>
+          readPlaybook(contentRoot, { cwd: process.cwd(), cacheFile: readCacheFile(fileURLToPath(config.cacheDir)) }),
+        );
         const printed = formatText(report.diagnostics);
         const summary = formatSummary(report.errorCount, report.warningCount, report.entryCount);
         if (printed) process.stderr.write(`${printed}\n`);

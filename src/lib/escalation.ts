@@ -23,7 +23,12 @@ export interface LadderGrant {
  * count as visited already, such as the role the walk starts from.
  * Works on role ids, role objects and grants alike.
  */
-export function* walkUp<T>(start: T | undefined, next: (step: T) => T | undefined, key: (step: T) => unknown = (step) => step, seen = new Set<unknown>()): Generator<T> {
+export function* walkUp<T>(
+  start: T | undefined,
+  next: (step: T) => T | undefined,
+  key: (step: T) => unknown = (step) => step,
+  seen = new Set<unknown>(),
+): Generator<T> {
   for (let step = start; step !== undefined && !seen.has(key(step)); step = next(step)) {
     seen.add(key(step));
     yield step;

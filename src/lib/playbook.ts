@@ -41,7 +41,10 @@ async function loadPlaybook(): Promise<SitePlaybook> {
     const loaded = await getCollection(collection);
     entries[collection] = loaded.map((entry) => ({
       id: entry.id,
-      file: path.relative(contentRoot, path.resolve(entry.filePath ?? '')).split(path.sep).join('/'),
+      file: path
+        .relative(contentRoot, path.resolve(entry.filePath ?? ''))
+        .split(path.sep)
+        .join('/'),
       data: entry.data as LoadedEntry<CollectionName, SourceEntry>['data'],
       source: entry,
     }));

@@ -55,7 +55,9 @@ function storedEntry(collection: CollectionName, entry: ReadEntry, read: Playboo
   // Trusted MDX is the one kind of body that Astro's own MDX pipeline renders (it may import and compute).
   const deferredRender = read.settings?.trustedMdx === true && html === undefined && entry.file.endsWith('.mdx');
   const rendered = html === undefined ? undefined : { html, metadata: { headings: entry.headings } };
-  const digest = createHash('sha1').update(JSON.stringify([data, rendered, deferredRender])).digest('base64url');
+  const digest = createHash('sha1')
+    .update(JSON.stringify([data, rendered, deferredRender]))
+    .digest('base64url');
   return { id: entry.id, data, filePath: projectPath(entry.absolutePath), digest, ...(rendered && { rendered }), ...(deferredRender && { deferredRender }) };
 }
 

@@ -21,7 +21,10 @@ export const GET: APIRoute = async () => {
     theme_color: THEME_COLOUR,
     background_color: BACKGROUND_COLOUR,
     icons: APP_ICONS.filter((icon) => icon.use === 'manifest').map((icon) => ({
-      src: href(icon.path), sizes: `${icon.size}x${icon.size}`, type: 'image/png', purpose: 'any',
+      src: href(icon.path),
+      sizes: `${icon.size}x${icon.size}`,
+      type: 'image/png',
+      purpose: 'any',
     })),
   };
   return new Response(JSON.stringify(manifest), { headers: { 'content-type': 'application/manifest+json' } });

@@ -49,7 +49,8 @@ function start(root: HTMLElement, index: HelperData): void {
     if (shown === data && data !== index) return;
     shown = data;
     const placeholder = Object.assign(document.createElement('option'), {
-      value: '', textContent: role.value ? 'Choose a decision' : 'Choose your role first',
+      value: '',
+      textContent: role.value ? 'Choose a decision' : 'Choose your role first',
     });
     if (!role.value || data === index) {
       decision.replaceChildren(placeholder);

@@ -14,4 +14,3 @@ export function roleData(roleId: string): Promise<HelperData | undefined> {
   }
   return data;
 }
-

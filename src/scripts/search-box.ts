@@ -60,9 +60,8 @@ export function enhanceSearchBox(form: HTMLFormElement): void {
       list.replaceChildren();
       appendHits(list, hits, { compact: true });
       summary.textContent = found.total === 0 ? `No results for “${query}”.` : `${found.total} ${found.total === 1 ? 'result' : 'results'}`;
-      status.textContent = found.total === 0
-        ? summary.textContent
-        : `${summary.textContent}. Press the down arrow to go through them, or Enter for the search page.`;
+      status.textContent =
+        found.total === 0 ? summary.textContent : `${summary.textContent}. Press the down arrow to go through them, or Enter for the search page.`;
       all.href = `${withBase('search/', import.meta.env.BASE_URL)}?${new URLSearchParams({ q: query })}`;
       all.textContent = found.total > SHOWN ? `See all ${found.total} results` : 'Open the search page';
       panel.hidden = false;
@@ -73,7 +72,9 @@ export function enhanceSearchBox(form: HTMLFormElement): void {
 
   input.addEventListener('input', () => {
     clearTimeout(pause);
-    void loadSearchEngine().then((engine) => engine.preload(input.value)).catch(() => undefined);
+    void loadSearchEngine()
+      .then((engine) => engine.preload(input.value))
+      .catch(() => undefined);
     pause = setTimeout(search, TYPING_PAUSE_MS);
   });
   input.addEventListener('keydown', (event) => {

@@ -89,10 +89,7 @@ export function loadSearchEngine(): Promise<SearchEngine> {
 }
 
 async function createEngine(): Promise<SearchEngine> {
-  const [pagefind, synonyms] = await Promise.all([
-    import(/* @vite-ignore */ withBase(PAGEFIND_SCRIPT, base)) as Promise<PagefindApi>,
-    loadSynonyms(),
-  ]);
+  const [pagefind, synonyms] = await Promise.all([import(/* @vite-ignore */ withBase(PAGEFIND_SCRIPT, base)) as Promise<PagefindApi>, loadSynonyms()]);
   await pagefind.options({
     baseUrl: withBase('', base),
     excerptLength: 24,

@@ -59,7 +59,9 @@ export function startSearchPage(root: HTMLElement): void {
 
   input.addEventListener('input', () => {
     clearTimeout(pause);
-    void loadSearchEngine().then((engine) => engine.preload(input.value)).catch(() => undefined);
+    void loadSearchEngine()
+      .then((engine) => engine.preload(input.value))
+      .catch(() => undefined);
     pause = setTimeout(search, TYPING_PAUSE_MS);
   });
   form.addEventListener('change', (event) => {

@@ -84,7 +84,15 @@ async function chooseRole(roleId: string, data: HelperData): Promise<void> {
   await role().selectOption(roleId);
   await expect.poll(() => page.locator('[data-can-i]').getAttribute('data-loaded-role')).toBe(roleId);
   // The same decisions as the role's file: a count alone could still be the previous role's menu.
-  const values = () => decision().locator('option').evaluateAll((options) => options.map((o) => (o as HTMLOptionElement).value).filter(Boolean).sort());
+  const values = () =>
+    decision()
+      .locator('option')
+      .evaluateAll((options) =>
+        options
+          .map((o) => (o as HTMLOptionElement).value)
+          .filter(Boolean)
+          .sort(),
+      );
   await expect.poll(values).toEqual(data.d.map(([id]) => id).sort());
 }
 
@@ -135,9 +143,14 @@ for (const site of Object.keys(SITES) as SiteName[]) {
         const data = await roleFile(site, roleId);
         await chooseRole(roleId, data);
         const menu = roleDecisionMenu(data, roleId);
-        const groups = await decision().locator('optgroup').evaluateAll((list) =>
-          list.map((group) => [(group as HTMLOptGroupElement).label, [...(group as HTMLOptGroupElement).children].map((o) => (o as HTMLOptionElement).value)]),
-        );
+        const groups = await decision()
+          .locator('optgroup')
+          .evaluateAll((list) =>
+            list.map((group) => [
+              (group as HTMLOptGroupElement).label,
+              [...(group as HTMLOptGroupElement).children].map((o) => (o as HTMLOptionElement).value),
+            ]),
+          );
         expect(groups, roleId).toEqual([
           ...(menu.own.length ? [['Your decisions', menu.own.map((d) => d.id)]] : []),
           ...(menu.other.length ? [['Other decisions (they go up your ladder)', menu.other.map((d) => d.id)]] : []),
@@ -179,7 +192,11 @@ describe('on the example playbook', () => {
     await open('example', '?role=delivery-driver&decision=canada-delivery-make-good');
     const currency = page.locator('[data-can-i-currency]');
     await expect.poll(() => currency.textContent()).toBe('CA$');
-    expect(await amount().getAttribute('aria-describedby').then((id) => page.locator(`#${id}`).textContent())).toBe('Optional — in CAD, per case.');
+    expect(
+      await amount()
+        .getAttribute('aria-describedby')
+        .then((id) => page.locator(`#${id}`).textContent()),
+    ).toBe('Optional — in CAD, per case.');
     await chooseRole('store-associate', await roleFile('example', 'store-associate'));
     await decision().selectOption('refund-without-receipt');
     expect(await currency.textContent()).toBe('£');
@@ -251,7 +268,9 @@ describe('on the example playbook', () => {
     for (const colorScheme of ['light', 'dark'] as const) {
       await page.emulateMedia({ colorScheme });
       const violations = await page.evaluate(async (tags) => {
-        const axe = (window as unknown as { axe: { run: (c: Document, o: object) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
+        const axe = (
+          window as unknown as { axe: { run: (c: Document, o: object) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }
+        ).axe;
         const result = await axe.run(document, { runOnly: { type: 'tag', values: tags } });
         return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
       }, AXE_TAGS);

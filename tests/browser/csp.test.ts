@@ -66,7 +66,10 @@ async function violationsOn(page: Page): Promise<Violation[]> {
 async function expectClean(page: Page, where: string): Promise<void> {
   await page.waitForLoadState('networkidle');
   expect(await violationsOn(page), `${where}: violations`).toEqual([]);
-  expect(heard.console.filter((line) => /content security policy|refused to/i.test(line)), `${where}: console`).toEqual([]);
+  expect(
+    heard.console.filter((line) => /content security policy|refused to/i.test(line)),
+    `${where}: console`,
+  ).toEqual([]);
   expect(heard.errors, `${where}: script errors`).toEqual([]);
 }
 
@@ -105,9 +108,23 @@ describe('the policy itself', () => {
 
 describe('every kind of page works under the policy', () => {
   const pages = () => [
-    '/', '/values/', firstEntry('values'), '/roles/', firstEntry('roles'), '/guidelines/', firstEntry('guidelines'),
-    '/boundaries/', firstEntry('boundaries'), '/case-studies/', firstEntry('case-studies'), '/wins/', '/wins/page/2/',
-    '/wins/2026-04-first-75-pound-gesture/', '/changes/', '/review/', '/no-such-page/',
+    '/',
+    '/values/',
+    firstEntry('values'),
+    '/roles/',
+    firstEntry('roles'),
+    '/guidelines/',
+    firstEntry('guidelines'),
+    '/boundaries/',
+    firstEntry('boundaries'),
+    '/case-studies/',
+    firstEntry('case-studies'),
+    '/wins/',
+    '/wins/page/2/',
+    '/wins/2026-04-first-75-pound-gesture/',
+    '/changes/',
+    '/review/',
+    '/no-such-page/',
   ];
 
   it('loads each page, and the header search box, with no violation', async () => {
@@ -137,7 +154,10 @@ describe('every kind of page works under the policy', () => {
     const results = page.locator('[data-search-results] a[href]');
     await expect.poll(() => results.count(), { timeout: 15_000 }).toBeGreaterThan(0);
     const hrefs = await results.evaluateAll((links) => links.map((link) => link.getAttribute('href')));
-    expect(hrefs.every((href) => /^\/(values|roles|guidelines|boundaries|case-studies|wins)\/[a-z0-9-]+\/(#.*)?$/.test(href ?? '')), hrefs.join(' ')).toBe(true);
+    expect(
+      hrefs.every((href) => /^\/(values|roles|guidelines|boundaries|case-studies|wins)\/[a-z0-9-]+\/(#.*)?$/.test(href ?? '')),
+      hrefs.join(' '),
+    ).toBe(true);
     await expectClean(page, '/search/?q=refund');
     await page.close();
   });

@@ -46,7 +46,7 @@ describe('npm run dev, editing', () => {
     expect(await heading()).toBe('Refund a purchase');
   });
 
-  it('shows the validator\'s message in the page once the boundary is broken, and in the terminal', async () => {
+  it("shows the validator's message in the page once the boundary is broken, and in the terminal", async () => {
     const text = await readFile(boundaryFile(), 'utf8');
     await writeFile(boundaryFile(), text.replace(/^owner: .*$/m, 'ownr: Store operations'));
     // The page reloads by itself (Vite's client, then the problems page's own refresh); read it between loads.
@@ -62,7 +62,10 @@ describe('npm run dev, editing', () => {
 
   it('recovers once the file is fixed, showing the updated page', async () => {
     const text = await readFile(boundaryFile(), 'utf8');
-    await writeFile(boundaryFile(), text.replace('ownr: Store operations', 'owner: Store operations').replace(/^title: .*$/m, 'title: Refund a purchase, any store'));
+    await writeFile(
+      boundaryFile(),
+      text.replace('ownr: Store operations', 'owner: Store operations').replace(/^title: .*$/m, 'title: Refund a purchase, any store'),
+    );
     await waitFor(async () => (await heading().catch(() => '')) === 'Refund a purchase, any store', 'the updated page', dev);
     expect(await page.locator('main').textContent()).not.toContain('unknown key');
   });

@@ -70,7 +70,13 @@ async function axeViolations(page: Page): Promise<string[]> {
     return { violations: result.violations, passes: result.passes.length };
   }, TAGS);
   expect(passes, 'axe ran its rules').toBeGreaterThan(10);
-  return violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 5).join(', ')})`);
+  return violations.map(
+    (v) =>
+      `${v.id}: ${v.help} (${v.nodes
+        .map((n) => n.target.join(' '))
+        .slice(0, 5)
+        .join(', ')})`,
+  );
 }
 
 describe.each(['light', 'dark'] as const)('accessibility in the %s colour scheme', (colorScheme) => {

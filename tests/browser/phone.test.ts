@@ -62,11 +62,15 @@ describe('"Can I…?" on a phone', () => {
     const data = await roleFile('delivery-driver');
     const menu = roleDecisionMenu(data, 'delivery-driver');
     await expect.poll(() => decision().locator('optgroup').count()).toBeGreaterThan(0);
-    const own = await decision().locator('optgroup[label="Your decisions"] option').evaluateAll((o) => o.map((x) => (x as HTMLOptionElement).value));
+    const own = await decision()
+      .locator('optgroup[label="Your decisions"] option')
+      .evaluateAll((o) => o.map((x) => (x as HTMLOptionElement).value));
     expect(own).toEqual(menu.own.map((d) => d.id));
     expect(own).toContain('canada-delivery-make-good');
     expect(own).not.toContain('store-goodwill-gesture');
-    const all = await decision().locator('option').evaluateAll((o) => o.map((x) => (x as HTMLOptionElement).value).filter(Boolean));
+    const all = await decision()
+      .locator('option')
+      .evaluateAll((o) => o.map((x) => (x as HTMLOptionElement).value).filter(Boolean));
     expect(all.slice(0, own.length)).toEqual(own);
   });
 
@@ -89,7 +93,9 @@ describe('"Can I…?" on a phone', () => {
     const card = page.getByRole('region', { name: /^Store associate: Refund a purchase without a receipt, £80/ });
     await expect.poll(() => card.isVisible()).toBe(true);
     expect(await card.textContent()).toContain('No — £80 is above your limit of £50 per customer per day.');
-    expect(await card.getByRole('link', { name: /Can I…\?/ }).getAttribute('href')).toBe('/can-i/?role=store-associate&decision=refund-without-receipt&amount=80');
+    expect(await card.getByRole('link', { name: /Can I…\?/ }).getAttribute('href')).toBe(
+      '/can-i/?role=store-associate&decision=refund-without-receipt&amount=80',
+    );
     expect(await card.getByRole('link', { name: /^Read the boundary/ }).getAttribute('href')).toBe('/boundaries/refund-without-receipt/');
     const cardBox = (await card.boundingBox())!;
     const results = (await page.locator('[data-search-results]').boundingBox())!;

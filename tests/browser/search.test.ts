@@ -71,7 +71,11 @@ async function indexedEntries(): Promise<{ path: string; title: string }[]> {
     const html = await readFile(path.join(build.outDir, file), 'utf8');
     if (!html.includes('data-pagefind-body')) continue;
     const h1 = /<h1[^>]*>([\s\S]*?)<\/h1>/.exec(html)?.[1] ?? '';
-    const title = h1.replace(/<[^>]+>/g, '').replace(/&#39;|&#x27;/g, "'").replace(/&amp;/g, '&').trim();
+    const title = h1
+      .replace(/<[^>]+>/g, '')
+      .replace(/&#39;|&#x27;/g, "'")
+      .replace(/&amp;/g, '&')
+      .trim();
     entries.push({ path: `/${file.replace(/index\.html$/, '')}`, title });
   }
   return entries;
@@ -199,13 +203,15 @@ describe('the search page', () => {
     for (const file of await readdir(path.join(CONTENT, 'boundaries'))) {
       const data = await frontmatter(path.join(CONTENT, 'boundaries', file));
       const grants = data.grants as { role: string }[];
-      if ((data.status ?? 'published') === 'published' && grants.some((g) => g.role === 'store-associate')) boundaries.push(`/boundaries/${file.replace(/\.mdx?$/, '')}/`);
+      if ((data.status ?? 'published') === 'published' && grants.some((g) => g.role === 'store-associate'))
+        boundaries.push(`/boundaries/${file.replace(/\.mdx?$/, '')}/`);
     }
     const guidelines: string[] = [];
     for (const file of await readdir(path.join(CONTENT, 'guidelines'))) {
       const data = await frontmatter(path.join(CONTENT, 'guidelines', file));
       const roles = (data.roles ?? []) as string[];
-      if ((data.status ?? 'published') === 'published' && (roles.length === 0 || roles.includes('store-associate'))) guidelines.push(`/guidelines/${file.replace(/\.mdx?$/, '')}/`);
+      if ((data.status ?? 'published') === 'published' && (roles.length === 0 || roles.includes('store-associate')))
+        guidelines.push(`/guidelines/${file.replace(/\.mdx?$/, '')}/`);
     }
     expect(boundaries.length).toBeGreaterThan(2);
 
@@ -217,7 +223,9 @@ describe('the search page', () => {
       await page.getByRole('group', { name: 'Type' }).getByRole('checkbox', { name: 'Boundary', exact: true }).check();
       await page.getByRole('group', { name: 'Type' }).getByRole('checkbox', { name: 'Guideline', exact: true }).check();
       await expect.poll(() => page.url()).toMatch(/\?q=customer&type=Boundary&type=Guideline&role=Store\+associate$/);
-      await expect.poll(() => page.locator('[data-search-status]').textContent(), { timeout: 20_000 }).toMatch(/filtered by Boundary, Guideline, Store associate\.$/);
+      await expect
+        .poll(() => page.locator('[data-search-status]').textContent(), { timeout: 20_000 })
+        .toMatch(/filtered by Boundary, Guideline, Store associate\.$/);
       const found = await allResultPaths(page);
       expect(found.length).toBeGreaterThan(0);
       expect(found.length).toBeLessThan(Number(/^(\d+)/.exec(unfiltered)?.[1]));
@@ -278,9 +286,27 @@ describe('the search page', () => {
       expect(await page.locator('.search-hit__limits').count()).toBeGreaterThan(0);
       await injectScript(page, { path: AXE });
       const { violations, passes } = await page.evaluate(async (tags) => {
-        const axe = (window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: { id: string; help: string; nodes: { target: string[] }[] }[]; passes: unknown[] }> } }).axe;
+        const axe = (
+          window as unknown as {
+            axe: {
+              run(
+                context: Document,
+                options: object,
+              ): Promise<{ violations: { id: string; help: string; nodes: { target: string[] }[] }[]; passes: unknown[] }>;
+            };
+          }
+        ).axe;
         const result = await axe.run(document, { runOnly: { type: 'tag', values: tags } });
-        return { violations: result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 5).join(', ')})`), passes: result.passes.length };
+        return {
+          violations: result.violations.map(
+            (v) =>
+              `${v.id}: ${v.help} (${v.nodes
+                .map((n) => n.target.join(' '))
+                .slice(0, 5)
+                .join(', ')})`,
+          ),
+          passes: result.passes.length,
+        };
       }, TAGS);
       expect(passes).toBeGreaterThan(10);
       expect(violations).toEqual([]);

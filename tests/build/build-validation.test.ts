@@ -11,14 +11,15 @@ import { buildPlaybook, PROJECT_ROOT, run, type BuildResult } from '../support/b
 import { VALID_ROOT } from '../support/bad-input.ts';
 
 describe('a build of bad content', () => {
-  it('fails with the validator\'s own messages, before any page is built', async () => {
+  it("fails with the validator's own messages, before any page is built", async () => {
     const cases = await badCases();
     const badCase = cases.find((c) => c.name === '16-ladder-narrows')!;
     const { root, cleanup } = await materialise(badCase);
     let build: BuildResult | undefined;
     try {
       const validated = await run(process.execPath, [path.join(PROJECT_ROOT, 'src/cli/validate.ts'), '--content', root], {
-        cwd: PROJECT_ROOT, env: { ...process.env, PLAYBOOK_TODAY: '2026-11-23', INIT_CWD: '' },
+        cwd: PROJECT_ROOT,
+        env: { ...process.env, PLAYBOOK_TODAY: '2026-11-23', INIT_CWD: '' },
       });
       build = await buildPlaybook(root);
       expect(build.exitCode).not.toBe(0);

@@ -40,7 +40,6 @@ afterAll(async () => {
   await based?.cleanup();
 });
 
-
 const html = (result: BuildResult, file = 'can-i/index.html') => readFile(path.join(result.outDir, file), 'utf8');
 
 /** A built module and every module it imports statically (shared chunks), by file. */
@@ -104,9 +103,14 @@ describe('/can-i/', () => {
 
   it('offers every published role and decision, and no retired or draft one', () => {
     const options = (label: string) => {
-      const id = attr(byTag(tree, 'label').find((l) => clean(textOf(l)) === label)!, 'htmlFor');
+      const id = attr(
+        byTag(tree, 'label').find((l) => clean(textOf(l)) === label)!,
+        'htmlFor',
+      );
       const select = all(tree, (e) => attr(e, 'id') === id)[0]!;
-      return byTag(select, 'option').map((o) => attr(o, 'value')).filter(Boolean);
+      return byTag(select, 'option')
+        .map((o) => attr(o, 'value'))
+        .filter(Boolean);
     };
     expect(options('Role')).toEqual(model.roles.map((r) => r.id));
     expect(options('Decision')).toEqual([]); // filled from the chosen role's file
@@ -139,7 +143,11 @@ describe('/can-i/', () => {
     const columns = all(table, (e) => e.tagName === 'th' && attr(e, 'scope') === 'col').map((th) => clean(textOf(th)));
     expect(columns).toEqual(['Decision', 'You may', 'Conditions', 'Whom to call']);
     const row = (decision: string) => byTag(table, 'tr').find((tr) => byTag(tr, 'th').some((th) => clean(textOf(th)) === decision))!;
-    expect(byTag(row('Give a goodwill credit'), 'td').map((td) => clean(textOf(td)))).toEqual(['Decides up to £75 per case', '—', 'Team lead May approve up to £250 per case.']);
+    expect(byTag(row('Give a goodwill credit'), 'td').map((td) => clean(textOf(td)))).toEqual([
+      'Decides up to £75 per case',
+      '—',
+      'Team lead May approve up to £250 per case.',
+    ]);
     expect(attr(byTag(row('Give a goodwill credit'), 'a')[0]!, 'href')).toBe('/boundaries/goodwill-credit/');
     for (const hidden of ['Refund a purchase under the retired rules', 'Agree a secret trade discount']) expect(agent).not.toContain(hidden);
   });

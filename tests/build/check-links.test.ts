@@ -40,7 +40,10 @@ afterAll(async () => {
 });
 
 const checkLinks = (args: string[], env: Record<string, string> = {}) =>
-  run(process.execPath, [CLI, ...args], { cwd: PROJECT_ROOT, env: { ...process.env, INIT_CWD: '', PLAYBOOK_BASE: '', PLAYBOOK_SITE: '', PLAYBOOK_OUT_DIR: '', ...env } });
+  run(process.execPath, [CLI, ...args], {
+    cwd: PROJECT_ROOT,
+    env: { ...process.env, INIT_CWD: '', PLAYBOOK_BASE: '', PLAYBOOK_SITE: '', PLAYBOOK_OUT_DIR: '', ...env },
+  });
 
 describe('npm run check-links', () => {
   it('passes a build without a base path', async () => {

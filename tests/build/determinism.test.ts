@@ -35,7 +35,10 @@ describe('two builds of the same content', () => {
   it('write the same files', async () => {
     const [a, b] = await Promise.all([filesIn(first.outDir), filesIn(second.outDir)]);
     expect(a.length).toBeGreaterThan(50);
-    expect({ onlyInFirst: a.filter((file) => !b.includes(file)), onlyInSecond: b.filter((file) => !a.includes(file)) }).toEqual({ onlyInFirst: [], onlyInSecond: [] });
+    expect({ onlyInFirst: a.filter((file) => !b.includes(file)), onlyInSecond: b.filter((file) => !a.includes(file)) }).toEqual({
+      onlyInFirst: [],
+      onlyInSecond: [],
+    });
   });
 
   it('write every file byte for byte the same', async () => {

@@ -80,8 +80,13 @@ describe('the check is not vacuous', () => {
   it('reads the search index as Pagefind wrote it', async () => {
     const fragments = await pagefindFragments(path.join(build.outDir, 'pagefind'));
     expect(fragments.map((fragment) => fragment.url).sort()).toEqual([
-      '/boundaries/refund/', '/case-studies/our-pilot/', '/guidelines/listen-first/', '/roles/associate/', '/roles/manager/',
-      '/values/speak-up/', '/wins/2026-02-published-win/',
+      '/boundaries/refund/',
+      '/case-studies/our-pilot/',
+      '/guidelines/listen-first/',
+      '/roles/associate/',
+      '/roles/manager/',
+      '/values/speak-up/',
+      '/wins/2026-02-published-win/',
     ]);
   });
 });
@@ -90,7 +95,18 @@ describe('published pages that drafts point at', () => {
   const page = (file: string) => readFile(path.join(build.outDir, file), 'utf8');
 
   it('list no draft backlinks, grants, wins or ladder rungs', async () => {
-    for (const file of ['values/speak-up/index.html', 'roles/associate/index.html', 'roles/manager/index.html', 'boundaries/refund/index.html', 'guidelines/listen-first/index.html', 'boundaries/index.html', 'wins/index.html', 'index.html', 'changes/index.html', 'review/index.html']) {
+    for (const file of [
+      'values/speak-up/index.html',
+      'roles/associate/index.html',
+      'roles/manager/index.html',
+      'boundaries/refund/index.html',
+      'guidelines/listen-first/index.html',
+      'boundaries/index.html',
+      'wins/index.html',
+      'index.html',
+      'changes/index.html',
+      'review/index.html',
+    ]) {
       const html = (await page(file)).toLowerCase();
       expect(html, file).toContain('<main');
       expect(html.includes(CANARY), file).toBe(false);

@@ -16,14 +16,20 @@ let build: BuildResult;
 const steps: string[] = [];
 const env = () => ({ ...process.env, PLAYBOOK_CONTENT_DIR: root, PLAYBOOK_TODAY: FIXED_TODAY, INIT_CWD: '' });
 const cli = (script: string, args: string[]) => run(process.execPath, [path.join(PROJECT_ROOT, 'src/cli', script), ...args], { cwd: root, env: env() });
-const text = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/&#39;/g, "'").replace(/\s+/g, ' ').trim();
+const text = (html: string) =>
+  html
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/&#39;/g, "'")
+    .replace(/\s+/g, ' ')
+    .trim();
 const main = (html: string) => text(/<main\b[\s\S]*<\/main>/.exec(html)![0]);
 
 beforeAll(async () => {
   root = await mkdtemp(path.join(os.tmpdir(), 'latitude-editor-'));
   await cp(VALID_ROOT, root, { recursive: true });
   // For the review page: one boundary overdue, one guideline due within 30 days.
-  const edit = async (file: string, from: string, to: string) => writeFile(path.join(root, file), (await readFile(path.join(root, file), 'utf8')).replace(from, to));
+  const edit = async (file: string, from: string, to: string) =>
+    writeFile(path.join(root, file), (await readFile(path.join(root, file), 'utf8')).replace(from, to));
   await edit('boundaries/refund-a-purchase.md', 'lastReviewed: 2026-06-01', 'lastReviewed: 2025-10-01');
   await edit('guidelines/fix-first.md', 'lastReviewed: 2026-06-01', 'lastReviewed: 2025-12-10');
 
@@ -36,16 +42,19 @@ beforeAll(async () => {
   steps.push(`validate unfinished: ${unfinished.exitCode} ${unfinished.stdout.split('\n').find((line) => /^\d+ errors?,/.test(line))}`);
   // 3. The editor fills it in, the way the template says.
   const template = await readFile(file, 'utf8');
-  await writeFile(file, template
-    .replace('"TODO: the playing field, in a sentence"', 'How far each role may go to waive a delivery fee.')
-    .replace('"TODO: the decision as a verb phrase (Refund a purchase)"', 'Waive a delivery fee')
-    // The template grants the first role it found (shift-lead); the editor keeps it, with a lower limit.
-    .replace('    note: "TODO: check role, authority and limit, then delete this note"\n', '')
-    .replace('limit: { amount: 50 }', 'limit: { amount: 10 }')
-    .replace('"TODO: when not to use this authority at all"', 'Never for business accounts.')
-    .replace('"TODO: who answers for the boundary"', 'Delivery team')
-    .replace('"TODO: the leader who approved it"', 'Head of delivery')
-    .replace('TODO: why this boundary exists, and how to use it well.', 'A late parcel costs us more in goodwill than the fee.'));
+  await writeFile(
+    file,
+    template
+      .replace('"TODO: the playing field, in a sentence"', 'How far each role may go to waive a delivery fee.')
+      .replace('"TODO: the decision as a verb phrase (Refund a purchase)"', 'Waive a delivery fee')
+      // The template grants the first role it found (shift-lead); the editor keeps it, with a lower limit.
+      .replace('    note: "TODO: check role, authority and limit, then delete this note"\n', '')
+      .replace('limit: { amount: 50 }', 'limit: { amount: 10 }')
+      .replace('"TODO: when not to use this authority at all"', 'Never for business accounts.')
+      .replace('"TODO: who answers for the boundary"', 'Delivery team')
+      .replace('"TODO: the leader who approved it"', 'Head of delivery')
+      .replace('TODO: why this boundary exists, and how to use it well.', 'A late parcel costs us more in goodwill than the fee.'),
+  );
   const finished = await cli('validate.ts', []);
   steps.push(`validate finished: ${finished.exitCode} ${finished.stdout.trim().split('\n').at(-1)}`);
   // 4. Build.
@@ -60,7 +69,7 @@ afterAll(async () => {
 
 const page = (file: string) => readFile(path.join(build.outDir, file), 'utf8');
 
-describe('a new editor\'s path', () => {
+describe("a new editor's path", () => {
   it('new → unfinished fails → filled in validates → builds', () => {
     expect(steps).toEqual([
       'new: 0 boundaries/waive-a-delivery-fee.md',
@@ -79,7 +88,7 @@ describe('a new editor\'s path', () => {
   });
 });
 
-describe('leaders\' pages', () => {
+describe("leaders' pages", () => {
   it('/review/ lists what is overdue and what falls due within 30 days, as of the build date', async () => {
     const html = await page('review/index.html');
     expect(main(html)).toContain('As of 23 Nov 2026 , the day this site was built: 1 entry overdue, 1 entry due within 30 days.');
@@ -91,7 +100,9 @@ describe('leaders\' pages', () => {
   });
 
   it('the ladders view draws each ladder top to bottom, with the limit at each step and whether it holds', async () => {
-    expect(main(await page('ladders/index.html'))).toContain('From Store associate Store manager › Shift lead › Store associate 2 decision boundaries · the ladder holds');
+    expect(main(await page('ladders/index.html'))).toContain(
+      'From Store associate Store manager › Shift lead › Store associate 2 decision boundaries · the ladder holds',
+    );
     const ladder = await page('ladders/store-associate/index.html');
     const rows = [...ladder.matchAll(/<tr\b[^>]*>([\s\S]*?)<\/tr>/g)].map((m) => text(m[1]!));
     expect(rows).toEqual([
@@ -99,7 +110,9 @@ describe('leaders\' pages', () => {
       'billing 1 boundary no monetary limit up to £250 per case up to £75 per case Yes',
       'Other decisions 1 boundary no grant up to £10 per case no grant Yes',
     ]);
-    expect(main(ladder)).toContain('Store manager top of the ladder: nobody above Shift lead escalates to Store manager Store associate escalates to Shift lead');
+    expect(main(ladder)).toContain(
+      'Store manager top of the ladder: nobody above Shift lead escalates to Store manager Store associate escalates to Shift lead',
+    );
     expect(main(await page('roles/index.html'))).toContain('Every escalation ladder, top to bottom, and whether it holds');
   });
 });

@@ -85,14 +85,18 @@ function authoredStrings(): string[] {
   const collect = (node: unknown): void => {
     if (typeof node === 'string') strings.push(node);
     else if (Array.isArray(node)) node.forEach(collect);
-    else if (node && typeof node === 'object') Object.entries(node).forEach(([key, inner]) => { strings.push(key); collect(inner); });
+    else if (node && typeof node === 'object')
+      Object.entries(node).forEach(([key, inner]) => {
+        strings.push(key);
+        collect(inner);
+      });
   };
   [settings, value, longWord, agent, manager, guideline, boundary, study, win].forEach(collect);
   return strings.filter((text) => /[<>{}$&]/.test(text));
 }
 
 describe('every HTML page', () => {
-  it('holds no <script> but the site\'s own', () => {
+  it("holds no <script> but the site's own", () => {
     const authored = authoredStrings();
     expect(pages.size).toBeGreaterThan(15);
     for (const [file, tree] of pages) {
@@ -126,13 +130,21 @@ describe('every HTML page', () => {
           const values = Array.isArray(raw) ? raw : [raw];
           for (const one of values) {
             // Browsers ignore control characters and spaces inside a scheme, so compare without them.
-            const compact = String(one).replace(/[\u0000-\u0020\u007f]+/g, '').toLowerCase();
+            const compact = String(one)
+              .replace(/[\u0000-\u0020\u007f]+/g, '')
+              .toLowerCase();
             expect(/^(javascript|vbscript|data:text\/html)/.test(compact), `${file}: <${element.tagName} ${name}="${String(one)}">`).toBe(false);
           }
         }
         // The one <svg> the site writes itself: a pocket card's QR code (paths only, checked below).
         const qrCode = element.tagName === 'svg' && /^roles\/[^/]+\/card\/index\.html$/.test(file);
-        if (qrCode) expect(elementsOf(element).map((e) => e.tagName).filter((tag) => tag !== 'svg' && tag !== 'path'), `${file}: QR code`).toEqual([]);
+        if (qrCode)
+          expect(
+            elementsOf(element)
+              .map((e) => e.tagName)
+              .filter((tag) => tag !== 'svg' && tag !== 'path'),
+            `${file}: QR code`,
+          ).toEqual([]);
         else expect(['iframe', 'object', 'embed', 'svg', 'marquee', 'base'], `${file}: <${element.tagName}>`).not.toContain(element.tagName);
         if (element.tagName === 'img') expect(attribute(element, 'src'), `${file}: <img>`).not.toBe('x');
         if (element.tagName === 'form') expect([undefined, '/search/'], `${file}: <form>`).toContain(attribute(element, 'action'));

@@ -28,7 +28,8 @@ async function rootWith(name: string, files: Record<string, string>): Promise<st
 
 function validate(root: string) {
   return run(process.execPath, [path.join(PROJECT_ROOT, 'src/cli/validate.ts'), '--content', root], {
-    cwd: PROJECT_ROOT, env: { ...process.env, PLAYBOOK_TODAY: FIXED_TODAY, INIT_CWD: '' },
+    cwd: PROJECT_ROOT,
+    env: { ...process.env, PLAYBOOK_TODAY: FIXED_TODAY, INIT_CWD: '' },
   });
 }
 
@@ -39,7 +40,9 @@ describe('a body the build would refuse', () => {
   let build: BuildResult;
   beforeAll(async () => {
     // A GFM table cell: only a GFM reading sees the cell's link as a link.
-    root = await rootWith('refused', { 'values/table-link.md': value('Table link', '| Where | What |\n|---|---|\n| till | [press here](javascript:alert(1)) |') });
+    root = await rootWith('refused', {
+      'values/table-link.md': value('Table link', '| Where | What |\n|---|---|\n| till | [press here](javascript:alert(1)) |'),
+    });
     build = await buildPlaybook(root);
   });
   afterAll(() => build.cleanup());
@@ -62,8 +65,14 @@ describe('what the check passes', () => {
   let build: BuildResult;
   beforeAll(async () => {
     root = await rootWith('passed', {
-      'values/with-table.md': value('With a table', '| Role | Limit |\n|---|---|\n| Store associate | £30 |\n\n<!-- a note for editors: call Sam on 07700 900123 -->\n\nAfter the table.'),
-      'values/with-callout.mdx': value('With a callout', '## First\n\n<Callout type="tip" title="Worth knowing">\n\nUse **judgement**.\n\n</Callout>\n\nSee <BoundaryRef id="refund-a-purchase" />.'),
+      'values/with-table.md': value(
+        'With a table',
+        '| Role | Limit |\n|---|---|\n| Store associate | £30 |\n\n<!-- a note for editors: call Sam on 07700 900123 -->\n\nAfter the table.',
+      ),
+      'values/with-callout.mdx': value(
+        'With a callout',
+        '## First\n\n<Callout type="tip" title="Worth knowing">\n\nUse **judgement**.\n\n</Callout>\n\nSee <BoundaryRef id="refund-a-purchase" />.',
+      ),
       'values/.hidden/secret-value.md': value('Hidden value', 'Never published.'),
       'values/_notes/template-value.md': value('Template value', 'Never published.'),
       'values/_draft-idea.md': value('Draft idea', 'Never published.'),
@@ -105,14 +114,17 @@ describe('trustedMdx: true', () => {
   let build: BuildResult;
   beforeAll(async () => {
     const root = await rootWith('trusted', {
-      'values/trusted.mdx': value('Trusted', 'export const answer = 6 * 7;\n\nThe answer is {answer}.\n\n<Callout type="tip" title="Trusted">\n\nStill a callout.\n\n</Callout>'),
+      'values/trusted.mdx': value(
+        'Trusted',
+        'export const answer = 6 * 7;\n\nThe answer is {answer}.\n\n<Callout type="tip" title="Trusted">\n\nStill a callout.\n\n</Callout>',
+      ),
     });
     await writeFile(path.join(root, 'playbook.yaml'), `${await readFile(path.join(root, 'playbook.yaml'), 'utf8')}trustedMdx: true\n`);
     build = await buildPlaybook(root);
   });
   afterAll(() => build.cleanup());
 
-  it('renders MDX with code on Astro\'s own MDX path, components included', async () => {
+  it("renders MDX with code on Astro's own MDX path, components included", async () => {
     expect(build.exitCode, build.stderr).toBe(0);
     const html = await readFile(path.join(build.outDir, 'values/trusted/index.html'), 'utf8');
     expect(html).toContain('The answer is 42.');

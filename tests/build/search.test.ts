@@ -26,12 +26,21 @@ interface Found {
 
 /** Every entry page of the fixture: what the index must hold, exactly. */
 const ENTRY_PAGES = [
-  '/values/care/', '/values/speed/',
-  '/roles/agent/', '/roles/lead/', '/roles/manager/', '/roles/driver/',
-  '/guidelines/agent-basics/', '/guidelines/driver-basics/', '/guidelines/for-everyone/',
-  '/boundaries/quibblefree-voucher/', '/boundaries/money-back-faulty/', '/boundaries/doorstep-gesture/',
+  '/values/care/',
+  '/values/speed/',
+  '/roles/agent/',
+  '/roles/lead/',
+  '/roles/manager/',
+  '/roles/driver/',
+  '/guidelines/agent-basics/',
+  '/guidelines/driver-basics/',
+  '/guidelines/for-everyone/',
+  '/boundaries/quibblefree-voucher/',
+  '/boundaries/money-back-faulty/',
+  '/boundaries/doorstep-gesture/',
   '/case-studies/branch-pilot/',
-  '/wins/2026-03-late-order-voucher/', '/wins/2025-11-faulty-kettle/',
+  '/wins/2026-03-late-order-voucher/',
+  '/wins/2025-11-faulty-kettle/',
 ];
 
 let build: BuildResult;
@@ -130,7 +139,9 @@ describe('searching the index', () => {
 
   it('filters by type', async () => {
     expect(urls(await search(null, { filters: { type: 'Boundary' } })).sort()).toEqual([
-      '/boundaries/doorstep-gesture/', '/boundaries/money-back-faulty/', '/boundaries/quibblefree-voucher/',
+      '/boundaries/doorstep-gesture/',
+      '/boundaries/money-back-faulty/',
+      '/boundaries/quibblefree-voucher/',
     ]);
     expect(urls(await search('voucher', { filters: { type: 'Win' } }))).toEqual(['/wins/2026-03-late-order-voucher/']);
   });
@@ -138,9 +149,12 @@ describe('searching the index', () => {
   it('narrows by role to its boundaries, the guidelines for it, the role itself and its wins', async () => {
     const agent = urls(await search(null, { filters: { role: 'Service agent' } })).sort();
     expect(agent).toEqual([
-      '/boundaries/money-back-faulty/', '/boundaries/quibblefree-voucher/',
-      '/guidelines/agent-basics/', '/guidelines/for-everyone/',
-      '/roles/agent/', '/wins/2026-03-late-order-voucher/',
+      '/boundaries/money-back-faulty/',
+      '/boundaries/quibblefree-voucher/',
+      '/guidelines/agent-basics/',
+      '/guidelines/for-everyone/',
+      '/roles/agent/',
+      '/wins/2026-03-late-order-voucher/',
     ]);
     const driverAnswers = urls(await search(null, { filters: { role: 'Van driver', type: { any: ['Boundary', 'Guideline'] } } })).sort();
     expect(driverAnswers).toEqual(['/boundaries/doorstep-gesture/', '/guidelines/driver-basics/', '/guidelines/for-everyone/']);
@@ -148,7 +162,10 @@ describe('searching the index', () => {
 
   it('filters by value, team and category', async () => {
     expect(urls(await search(null, { filters: { value: 'Quick to act' } })).sort()).toEqual([
-      '/boundaries/quibblefree-voucher/', '/case-studies/branch-pilot/', '/values/speed/', '/wins/2026-03-late-order-voucher/',
+      '/boundaries/quibblefree-voucher/',
+      '/case-studies/branch-pilot/',
+      '/values/speed/',
+      '/wins/2026-03-late-order-voucher/',
     ]);
     expect(urls(await search(null, { filters: { team: 'Delivery', type: 'Boundary' } }))).toEqual(['/boundaries/doorstep-gesture/']);
     expect(urls(await search(null, { filters: { category: 'Billing' } }))).toEqual(['/boundaries/money-back-faulty/']);
@@ -162,8 +179,11 @@ describe('searching the index', () => {
       limits: 'Service agent: up to £30 per case; Team lead: up to £100 per case; Branch manager: up to £500 per case',
     });
     expect(voucher!.filters).toEqual({
-      type: ['Boundary'], role: ['Service agent', 'Team lead', 'Branch manager'], value: ['Care for every customer', 'Quick to act'],
-      team: ['Front line', 'Management'], category: ['Service recovery'],
+      type: ['Boundary'],
+      role: ['Service agent', 'Team lead', 'Branch manager'],
+      value: ['Care for every customer', 'Quick to act'],
+      team: ['Front line', 'Management'],
+      category: ['Service recovery'],
     });
     expect(voucher!.content).not.toContain('Service agent: up to £30 per case');
     expect(voucher!.content).not.toMatch(/type:|role:|limits:/);
@@ -190,7 +210,9 @@ describe('searching the index', () => {
     await expect.poll(() => first.locator('a').textContent(), { timeout: 15_000 }).toBe('Money back on a faulty item');
     expect(await first.locator('.search-hit__type').textContent()).toBe('Boundary');
     expect(await first.locator('.search-hit__limits li').allTextContents()).toEqual([
-      'Service agent: up to £75 per case', 'Team lead: up to £200 per case', 'Branch manager: no monetary limit',
+      'Service agent: up to £75 per case',
+      'Team lead: up to £200 per case',
+      'Branch manager: no monetary limit',
     ]);
     await searchPage.close();
   });

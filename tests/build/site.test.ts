@@ -94,7 +94,15 @@ describe('every page', () => {
   it('lets only published entry pages into the search index', async () => {
     expect(count(await page('values/own-the-outcome/index.html'), 'main#main[data-pagefind-body]')).toBe(1);
     expect(count(await page('wins/2026-01-win-01/index.html'), 'main#main[data-pagefind-body]')).toBe(1);
-    for (const listing of ['index.html', 'values/index.html', 'boundaries/index.html', 'wins/index.html', 'changes/index.html', 'review/index.html', '404.html']) {
+    for (const listing of [
+      'index.html',
+      'values/index.html',
+      'boundaries/index.html',
+      'wins/index.html',
+      'changes/index.html',
+      'review/index.html',
+      '404.html',
+    ]) {
       expect(count(await page(listing), '[data-pagefind-body]'), listing).toBe(0);
     }
     expect(count(await page('boundaries/refund-a-purchase-2024/index.html'), '[data-pagefind-body]')).toBe(0);
@@ -123,7 +131,14 @@ describe('home', () => {
     expect(main).toContain('Northwind Outfitters');
     expect(main).toContain('How far each of us may go to put things right for a customer.');
     expect(linkTexts(section(html, 'values-title'))).toEqual(['Own the outcome', 'Keep it simple', 'Speak plainly']);
-    expect(linkTexts(section(html, 'wins-title')).slice(0, 6)).toEqual(['Win number 30', 'Win number 29', 'Win number 28', 'Win number 27', 'Win number 26', 'Win number 25']);
+    expect(linkTexts(section(html, 'wins-title')).slice(0, 6)).toEqual([
+      'Win number 30',
+      'Win number 29',
+      'Win number 28',
+      'Win number 27',
+      'Win number 26',
+      'Win number 25',
+    ]);
     expect(count(html, 'a.can-i__link[href="/can-i/"]')).toBe(1);
   });
 });
@@ -207,9 +222,7 @@ describe('boundaries', () => {
     expect(text(section(html, 'grants'))).toContain('Store manager Decides, then informs Regional director up to $1,000 per case');
     const ladder = section(html, 'ladder');
     expect(count(ladder, 'ol.ladder__steps')).toBe(1);
-    expect(selectAll('li.ladder__step > a:first-child', ladder).map(text)).toEqual([
-      'Store associate', 'Shift lead', 'Store manager', 'Regional director',
-    ]);
+    expect(selectAll('li.ladder__step > a:first-child', ladder).map(text)).toEqual(['Store associate', 'Shift lead', 'Store manager', 'Regional director']);
     expect(text(section(html, 'guardrails'))).toContain('Never refund cash for an item still security-tagged.');
     expect(text(section(html, 'examples'))).toMatch(/Inside the playing field A customer returns an unused kettle.*Outside it A customer wants cash back/);
   });
@@ -232,7 +245,9 @@ describe('boundaries', () => {
   it('draws escalations and roles without authority in the ladder', async () => {
     const html = await page('boundaries/goodwill-gesture/index.html');
     const ladder = text(section(html, 'ladder'));
-    expect(ladder).toMatch(/Store associate Escalates to Shift lead Shift lead Decides up to \$100 per customer per day Store manager Consults Regional director first up to \$500 per case Regional director Decides no monetary limit/);
+    expect(ladder).toMatch(
+      /Store associate Escalates to Shift lead Shift lead Decides up to \$100 per customer per day Store manager Consults Regional director first up to \$500 per case Regional director Decides no monetary limit/,
+    );
     expect(text(mainOf(html))).toMatch(/Due for review: \d+ days overdue/);
   });
 
@@ -270,7 +285,10 @@ describe('case studies', () => {
   it('page shows metrics before → after, sources as links and the body', async () => {
     const ritz = await page('case-studies/ritz-carlton/index.html');
     expect(text(section(ritz, 'results'))).toContain('Guest satisfaction 88% 94%');
-    expect(selectAll('a', section(ritz, 'sources')).map((a) => [attribute(a, 'href'), text(a)])).toContainEqual(['https://example.com/ritz', 'An article about the rule']);
+    expect(selectAll('a', section(ritz, 'sources')).map((a) => [attribute(a, 'href'), text(a)])).toContainEqual([
+      'https://example.com/ritz',
+      'An article about the rule',
+    ]);
     expect(text(mainOf(ritz))).toContain('Background Text. Strategy');
     const leeds = await page('case-studies/leeds-pilot/index.html');
     expect(text(section(leeds, 'results'))).toContain('First-contact resolution 64% 81% CSAT not recorded 92%');
@@ -326,7 +344,9 @@ describe('wins', () => {
 describe('changes', () => {
   it('lists every change of published boundaries, newest first, as "date — boundary: summary"', async () => {
     const html = await page('changes/index.html');
-    const items = selectAll('li', html).map(text).filter((t) => /^\w{3} \d/.test(t));
+    const items = selectAll('li', html)
+      .map(text)
+      .filter((t) => /^\w{3} \d/.test(t));
     expect(items).toEqual([
       'May 10, 2026 — Goodwill gesture: Shift lead limit now counts per customer per day.',
       'Mar 1, 2026 — Refund a purchase: Store associate limit raised from $40 to $75.',

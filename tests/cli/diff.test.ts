@@ -49,7 +49,11 @@ Values
     const result = await diff(['--base-dir', BEFORE, '--content', AFTER, '--format', 'markdown']);
     expect(result.stdout).toBe(await readFile(path.join(FIXTURES, 'authority-diff/expected.md'), 'utf8'));
     expect(result.stdout.split('\n').slice(0, 5)).toEqual([
-      '### Authority changes', '', '#### Goodwill gesture (`boundaries/goodwill-gesture.md`)', '', '- Store associate: £30 → £50 per customer per day',
+      '### Authority changes',
+      '',
+      '#### Goodwill gesture (`boundaries/goodwill-gesture.md`)',
+      '',
+      '- Store associate: £30 → £50 per customer per day',
     ]);
   });
 
@@ -72,7 +76,10 @@ Values
       const result = await diff(['--base', 'main', '--content', root]);
       expect(result.stdout).toBe(await readFile(path.join(FIXTURES, 'authority-diff/expected.txt'), 'utf8'));
       const unknown = await diff(['--base', 'nope', '--content', root]);
-      expect(unknown).toMatchObject({ exitCode: 2, stderr: 'diff: --base nope: "nope" is not a branch, tag or commit that git knows here (try origin/main, or run git fetch first)\n' });
+      expect(unknown).toMatchObject({
+        exitCode: 2,
+        stderr: 'diff: --base nope: "nope" is not a branch, tag or commit that git knows here (try origin/main, or run git fetch first)\n',
+      });
     } finally {
       await rm(dir, { recursive: true, force: true });
     }

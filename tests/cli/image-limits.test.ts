@@ -107,4 +107,3 @@ describe('entries', () => {
     expect(result.exitCode).toBe(1);
   });
 });
-

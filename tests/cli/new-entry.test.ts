@@ -28,10 +28,11 @@ describe('npm run new', () => {
 
   const runNew = (...args: string[]) =>
     run(process.execPath, [path.join(PROJECT_ROOT, 'src/cli/new-entry.ts'), ...args], {
-      cwd: root, env: { ...process.env, PLAYBOOK_CONTENT_DIR: root, PLAYBOOK_TODAY: '2026-11-23' },
+      cwd: root,
+      env: { ...process.env, PLAYBOOK_CONTENT_DIR: root, PLAYBOOK_TODAY: '2026-11-23' },
     });
 
-  it('writes a win with today\'s date into wins/<year>/ and prints its path', async () => {
+  it("writes a win with today's date into wins/<year>/ and prints its path", async () => {
     const result = await runNew('wins', 'Taxi for the cot');
     expect(result).toMatchObject({ exitCode: 0, stdout: 'wins/2026/2026-11-taxi-for-the-cot.md\n' });
     const text = await readFile(path.join(root, 'wins/2026/2026-11-taxi-for-the-cot.md'), 'utf8');
@@ -62,15 +63,24 @@ describe('npm run new', () => {
     expect(result.exitCode, result.stderr).toBe(0);
     const report = await validateContentRoot(root, { today: '2026-11-23', cwd: root });
     const hint = '    hint: replace it with your own words, or delete the line where the field is optional (npm run new wrote it as a reminder)';
-    expect(formatText(report.diagnostics.filter((d) => d.file === 'boundaries/waive-a-delivery-fee.md'))).toBe([
-      'boundaries/waive-a-delivery-fee.md:3:10 error summary: still holds the placeholder "TODO: the playing field, in a sentence" (placeholder)', hint,
-      'boundaries/waive-a-delivery-fee.md:4:11 error decision: still holds the placeholder "TODO: the decision as a verb phrase (Refund a purchase)" (placeholder)', hint,
-      'boundaries/waive-a-delivery-fee.md:9:11 error grants[0].note: still holds the placeholder "TODO: check role, authority and limit, then delete this note" (placeholder)', hint,
-      'boundaries/waive-a-delivery-fee.md:11:5 error guardrails[0]: still holds the placeholder "TODO: when not to use this authority at all" (placeholder)', hint,
-      'boundaries/waive-a-delivery-fee.md:12:8 error owner: still holds the placeholder "TODO: who answers for the boundary" (placeholder)', hint,
-      'boundaries/waive-a-delivery-fee.md:13:13 error approvedBy: still holds the placeholder "TODO: the leader who approved it" (placeholder)', hint,
-      'boundaries/waive-a-delivery-fee.md:18:1 error the text still holds the placeholder "TODO: why this boundary exists, and how to use it well." (placeholder)', hint,
-    ].join('\n'));
+    expect(formatText(report.diagnostics.filter((d) => d.file === 'boundaries/waive-a-delivery-fee.md'))).toBe(
+      [
+        'boundaries/waive-a-delivery-fee.md:3:10 error summary: still holds the placeholder "TODO: the playing field, in a sentence" (placeholder)',
+        hint,
+        'boundaries/waive-a-delivery-fee.md:4:11 error decision: still holds the placeholder "TODO: the decision as a verb phrase (Refund a purchase)" (placeholder)',
+        hint,
+        'boundaries/waive-a-delivery-fee.md:9:11 error grants[0].note: still holds the placeholder "TODO: check role, authority and limit, then delete this note" (placeholder)',
+        hint,
+        'boundaries/waive-a-delivery-fee.md:11:5 error guardrails[0]: still holds the placeholder "TODO: when not to use this authority at all" (placeholder)',
+        hint,
+        'boundaries/waive-a-delivery-fee.md:12:8 error owner: still holds the placeholder "TODO: who answers for the boundary" (placeholder)',
+        hint,
+        'boundaries/waive-a-delivery-fee.md:13:13 error approvedBy: still holds the placeholder "TODO: the leader who approved it" (placeholder)',
+        hint,
+        'boundaries/waive-a-delivery-fee.md:18:1 error the text still holds the placeholder "TODO: why this boundary exists, and how to use it well." (placeholder)',
+        hint,
+      ].join('\n'),
+    );
   });
 
   it('every template fails only on its placeholders, and validates once they are replaced', async () => {

@@ -65,8 +65,14 @@ describe('formats', async () => {
       expect(result.exitCode).toBe(1);
       expect(JSON.parse(result.stdout)).toEqual([
         {
-          file: 'wins/2026/2026-03-kettle-swap.md', line: 8, column: 11, severity: 'error', rule: 'reference',
-          message: 'boundary: there is no boundary "refund-a-purchse"', field: 'boundary', found: 'refund-a-purchse',
+          file: 'wins/2026/2026-03-kettle-swap.md',
+          line: 8,
+          column: 11,
+          severity: 'error',
+          rule: 'reference',
+          message: 'boundary: there is no boundary "refund-a-purchse"',
+          field: 'boundary',
+          found: 'refund-a-purchse',
           hint: 'did you mean "refund-a-purchase"? The boundaries are listed in boundaries/ (one file per boundary) and at /boundaries/ on the site',
         },
       ]);
@@ -119,12 +125,18 @@ describe('your own change first', () => {
     const git = (...args: string[]) => run('git', ['-c', 'user.name=T', '-c', 'user.email=t@example.com', ...args], { cwd: dir, env: process.env });
     await git('init', '-q', '-b', 'main');
     // Already broken before the change: an unknown key in a value.
-    await writeFile(path.join(root, 'values/keep-it-simple.md'), (await readFile(path.join(root, 'values/keep-it-simple.md'), 'utf8')).replace('title:', 'colour: blue\ntitle:'));
+    await writeFile(
+      path.join(root, 'values/keep-it-simple.md'),
+      (await readFile(path.join(root, 'values/keep-it-simple.md'), 'utf8')).replace('title:', 'colour: blue\ntitle:'),
+    );
     await git('add', '-A');
     await git('commit', '-q', '-m', 'base');
     // The change: a role renamed (the boundary and the win still name it), and a new, unfinished guideline.
     await rename(path.join(root, 'roles/shift-lead.yaml'), path.join(root, 'roles/shift-leader.yaml'));
-    await writeFile(path.join(root, 'guidelines/new-one.md'), '---\ntitle: New one\nsummary: "TODO: a sentence"\nowner: Ops\nlastReviewed: 2026-11-01\n---\n\nText.\n');
+    await writeFile(
+      path.join(root, 'guidelines/new-one.md'),
+      '---\ntitle: New one\nsummary: "TODO: a sentence"\nowner: Ops\nlastReviewed: 2026-11-01\n---\n\nText.\n',
+    );
     return { dir, root, cleanup: () => rm(dir, { recursive: true, force: true }) };
   }
 
@@ -166,7 +178,9 @@ describe('your own change first', () => {
     const { root, cleanup } = await repoWithChange();
     try {
       const result = await validate(['--content', '.', '--changed', 'no-such-branch'], root);
-      expect(result.stderr).toBe('validate: --changed no-such-branch: "no-such-branch" is not a branch, tag or commit that git knows here (try origin/main, or run git fetch first)\n');
+      expect(result.stderr).toBe(
+        'validate: --changed no-such-branch: "no-such-branch" is not a branch, tag or commit that git knows here (try origin/main, or run git fetch first)\n',
+      );
       expect(result.exitCode).toBe(2);
     } finally {
       await cleanup();

@@ -10,7 +10,10 @@ beforeAll(async () => {
 
 describe('Callout', () => {
   it('renders an aside labelled with its kind and title', async () => {
-    const html = await container.renderToString(Callout, { props: { type: 'warning', title: 'Check the tag' }, slots: { default: '<p>Security tags mean stop.</p>' } });
+    const html = await container.renderToString(Callout, {
+      props: { type: 'warning', title: 'Check the tag' },
+      slots: { default: '<p>Security tags mean stop.</p>' },
+    });
     expect(html).toMatch(/^<aside[^>]*class="callout callout--warning"/);
     expect(html).toContain('aria-label="Warning: Check the tag"');
     expect(textOf(html)).toBe('Warning : Check the tag Security tags mean stop.');

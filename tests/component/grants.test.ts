@@ -24,12 +24,16 @@ describe('GrantLimit', () => {
 
   it('names the role informed or consulted, and what the limit counts against', async () => {
     const boundary = makeBoundary('credit', 'Credit');
-    expect(textOf(await container.renderToString(GrantLimit, { props: { grant: makeGrant(boundary, lead, 'decide-and-inform', 1000, 'USD', 'customer-day'), locale: 'en-US' } }))).toBe(
-      'Decides, then informs Store manager up to $1,000 per customer per day',
-    );
-    expect(textOf(await container.renderToString(GrantLimit, { props: { grant: makeGrant(boundary, associate, 'consult', 55, 'CAD'), locale: 'en-US' } }))).toBe(
-      'Consults Shift lead first up to CA$55 per case',
-    );
+    expect(
+      textOf(
+        await container.renderToString(GrantLimit, {
+          props: { grant: makeGrant(boundary, lead, 'decide-and-inform', 1000, 'USD', 'customer-day'), locale: 'en-US' },
+        }),
+      ),
+    ).toBe('Decides, then informs Store manager up to $1,000 per customer per day');
+    expect(
+      textOf(await container.renderToString(GrantLimit, { props: { grant: makeGrant(boundary, associate, 'consult', 55, 'CAD'), locale: 'en-US' } })),
+    ).toBe('Consults Shift lead first up to CA$55 per case');
   });
 
   it('says when there is no monetary limit', async () => {
@@ -66,7 +70,7 @@ describe('GrantTable', () => {
 });
 
 describe('BoundaryRefView', () => {
-  it('links the boundary inline and gives each role\'s limit in words', async () => {
+  it("links the boundary inline and gives each role's limit in words", async () => {
     const boundary = makeBoundary('refund', 'Refund a purchase');
     makeGrant(boundary, associate, 'decide', 75);
     makeGrant(boundary, lead, 'escalate');

@@ -3,23 +3,62 @@ import type { Boundary, Grant, Role } from '../../src/lib/model/types.ts';
 
 export function makeRole(id: string, title: string, escalatesTo?: Role): Role {
   return {
-    collection: 'roles', kind: 'Role', id, title, status: 'published', path: `/roles/${id}/`, file: `roles/${id}.yaml`, source: undefined,
-    escalatesTo, chainAbove: [], below: [], grants: [], guidelines: [], wins: [],
+    collection: 'roles',
+    kind: 'Role',
+    id,
+    title,
+    status: 'published',
+    path: `/roles/${id}/`,
+    file: `roles/${id}.yaml`,
+    source: undefined,
+    escalatesTo,
+    chainAbove: [],
+    below: [],
+    grants: [],
+    guidelines: [],
+    wins: [],
   } as Role;
 }
 
 export function makeBoundary(id: string, title: string): Boundary {
   return {
-    collection: 'boundaries', kind: 'Boundary', id, title, status: 'published', path: `/boundaries/${id}/`, file: `boundaries/${id}.md`, source: undefined,
-    decision: title, summary: '', grants: [], values: [], guidelines: [], caseStudies: [], wins: [], changes: [], history: [], guardrails: [],
-    examples: { within: [], outside: [] }, owner: 'Owner', approvedBy: 'Approver', effective: '2026-01-01', lastReviewed: '2026-01-01',
+    collection: 'boundaries',
+    kind: 'Boundary',
+    id,
+    title,
+    status: 'published',
+    path: `/boundaries/${id}/`,
+    file: `boundaries/${id}.md`,
+    source: undefined,
+    decision: title,
+    summary: '',
+    grants: [],
+    values: [],
+    guidelines: [],
+    caseStudies: [],
+    wins: [],
+    changes: [],
+    history: [],
+    guardrails: [],
+    examples: { within: [], outside: [] },
+    owner: 'Owner',
+    approvedBy: 'Approver',
+    effective: '2026-01-01',
+    lastReviewed: '2026-01-01',
     review: { dueOn: '2027-01-01', due: false, daysOverdue: 0, daysUntilDue: 39 },
   } as unknown as Boundary;
 }
 
 export function makeGrant(boundary: Boundary, role: Role, authority: Grant['authority'], amount?: number, currency = 'GBP', per: Grant['per'] = 'case'): Grant {
   const grant: Grant = {
-    boundary, role, authority, limit: amount === undefined ? undefined : { amount, currency }, per, escalateTo: role.escalatesTo, approver: undefined, note: undefined,
+    boundary,
+    role,
+    authority,
+    limit: amount === undefined ? undefined : { amount, currency },
+    per,
+    escalateTo: role.escalatesTo,
+    approver: undefined,
+    note: undefined,
   };
   boundary.grants.push(grant);
   return grant;
@@ -27,5 +66,10 @@ export function makeGrant(boundary: Boundary, role: Role, authority: Grant['auth
 
 /** The text of rendered HTML, tags removed and spaces collapsed. */
 export function textOf(html: string): string {
-  return html.replace(/<[^>]+>/g, ' ').replace(/&#39;/g, "'").replace(/&amp;/g, '&').replace(/\s+/g, ' ').trim();
+  return html
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, '&')
+    .replace(/\s+/g, ' ')
+    .trim();
 }

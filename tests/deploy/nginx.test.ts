@@ -177,15 +177,34 @@ describe('basic auth (the stand-in), site at /', () => {
     await mkdir(path.dirname(htpasswd), { recursive: true });
     await writeFile(htpasswd, htpasswdLine(USER, PASSWORD));
     const template = await readFile(TEMPLATE, 'utf8');
-    const server = fillTemplate(template, {
-      LISTEN: `127.0.0.1:${await freePort()}`, SERVER_NAME: 'localhost', ROOT: plain.outDir, BASE: '/', SSO: 'http://127.0.0.1:9', HTPASSWD: htpasswd,
-    }, 'basic');
+    const server = fillTemplate(
+      template,
+      {
+        LISTEN: `127.0.0.1:${await freePort()}`,
+        SERVER_NAME: 'localhost',
+        ROOT: plain.outDir,
+        BASE: '/',
+        SSO: 'http://127.0.0.1:9',
+        HTPASSWD: htpasswd,
+      },
+      'basic',
+    );
     nginx = await startNginx(nginxBinary, path.join(work, 'basic'), server);
   });
 
   afterAll(() => stopNginx(nginx));
 
-  const protectedPaths = () => ['/', '/values/own-the-outcome/', '/pagefind/pagefind.js', '/pagefind/pagefind-entry.json', `/${astroFile}`, '/wins/rss.xml', '/404.html', '/no-such-page/', '/oauth2/sign_in'];
+  const protectedPaths = () => [
+    '/',
+    '/values/own-the-outcome/',
+    '/pagefind/pagefind.js',
+    '/pagefind/pagefind-entry.json',
+    `/${astroFile}`,
+    '/wins/rss.xml',
+    '/404.html',
+    '/no-such-page/',
+    '/oauth2/sign_in',
+  ];
 
   it('answers 401 to everything without credentials, with the security headers', async () => {
     for (const url of protectedPaths()) {
@@ -224,7 +243,7 @@ describe('basic auth (the stand-in), site at /', () => {
     }
   });
 
-  it('gives unknown addresses the site\'s 404 page with status 404', async () => {
+  it("gives unknown addresses the site's 404 page with status 404", async () => {
     const response = await fetch(`${nginx!.url}/no-such-page/`, { headers: basicAuth(USER, PASSWORD) });
     expect(response.status).toBe(404);
     expect(response.headers.get('content-type')).toMatch(/^text\/html/);
@@ -236,8 +255,9 @@ describe('basic auth (the stand-in), site at /', () => {
 
   it('serves pictures with a policy that forbids script, and nosniff; an SVG opened directly in Chromium runs nothing', async () => {
     // Were a hostile SVG ever published (the validator refuses them), the headers still stop its script.
-    const svg = '<svg xmlns="http://www.w3.org/2000/svg" onload="document.documentElement.setAttribute(\'data-ran\', \'onload\')">'
-      + '<script>document.documentElement.setAttribute("data-ran", "script")</script><rect width="10" height="10" style="fill: teal"/></svg>';
+    const svg =
+      '<svg xmlns="http://www.w3.org/2000/svg" onload="document.documentElement.setAttribute(\'data-ran\', \'onload\')">' +
+      '<script>document.documentElement.setAttribute("data-ran", "script")</script><rect width="10" height="10" style="fill: teal"/></svg>';
     await writeFile(path.join(plain.outDir, '_astro', 'hostile.svg'), svg);
     await writeFile(path.join(plain.outDir, 'hostile.svg'), svg);
     const picture = (await filesIn(plain.outDir)).find((file) => /\.(png|webp|jpe?g)$/.test(file))!;
@@ -299,9 +319,18 @@ describe('single sign-on through auth_request, site under PLAYBOOK_BASE=/playboo
     const root = path.join(work, 'sso', 'www');
     await cp(based.outDir, path.join(root, 'playbook'), { recursive: true });
     const template = await readFile(TEMPLATE, 'utf8');
-    const server = fillTemplate(template, {
-      LISTEN: `127.0.0.1:${await freePort()}`, SERVER_NAME: 'localhost', ROOT: root, BASE: '/playbook/', SSO: sso, HTPASSWD: '/nonexistent',
-    }, 'sso');
+    const server = fillTemplate(
+      template,
+      {
+        LISTEN: `127.0.0.1:${await freePort()}`,
+        SERVER_NAME: 'localhost',
+        ROOT: root,
+        BASE: '/playbook/',
+        SSO: sso,
+        HTPASSWD: '/nonexistent',
+      },
+      'sso',
+    );
     nginx = await startNginx(nginxBinary, path.join(work, 'sso'), server);
   });
 
@@ -321,7 +350,7 @@ describe('single sign-on through auth_request, site under PLAYBOOK_BASE=/playboo
     expect(asked).toContain('/playbook/pagefind/pagefind.js');
   });
 
-  it('lets the gateway\'s own sign-in page through', async () => {
+  it("lets the gateway's own sign-in page through", async () => {
     const response = await fetch(`${nginx!.url}/oauth2/sign_in`);
     expect(response.status).toBe(200);
     expect(await response.text()).toContain('Sign in with your company account');

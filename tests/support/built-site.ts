@@ -31,7 +31,31 @@ export async function readPage(dir: string, file: string): Promise<Root> {
 }
 
 /** Elements whose text runs on within a line; every other element is set off by a space. */
-const INLINE = new Set(['a', 'abbr', 'b', 'bdi', 'cite', 'code', 'data', 'dfn', 'em', 'i', 'kbd', 'mark', 'q', 's', 'samp', 'small', 'span', 'strong', 'sub', 'sup', 'time', 'u', 'var']);
+const INLINE = new Set([
+  'a',
+  'abbr',
+  'b',
+  'bdi',
+  'cite',
+  'code',
+  'data',
+  'dfn',
+  'em',
+  'i',
+  'kbd',
+  'mark',
+  'q',
+  's',
+  'samp',
+  'small',
+  'span',
+  'strong',
+  'sub',
+  'sup',
+  'time',
+  'u',
+  'var',
+]);
 
 /**
  * Text as a reader sees it on one line: scripts and styles left out, each
@@ -109,7 +133,9 @@ export async function readDecoded(dir: string, file: string): Promise<Buffer> {
  * Pagefind's fragments (one per indexed page) as JSON: each decompressed
  * file starts with the marker `pagefind_dcd`, then the JSON record.
  */
-export async function pagefindFragments(dir: string): Promise<{ file: string; url: string; content: string; meta: Record<string, string>; filters: Record<string, string[]> }[]> {
+export async function pagefindFragments(
+  dir: string,
+): Promise<{ file: string; url: string; content: string; meta: Record<string, string>; filters: Record<string, string[]> }[]> {
   const files = (await filesIn(dir)).filter((file) => file.endsWith('.pf_fragment'));
   return Promise.all(
     files.map(async (file) => {

@@ -23,7 +23,14 @@ export function checkedContent(input: ContentInput, settings: PlaybookSettingsIn
       sources[collection].push({ collection, id, file, absolutePath: `/root/${file}` });
       known[collection].set(id, parsed.status);
       (entries[collection] as CheckedEntry[]).push({
-        collection, id, file, absolutePath: `/root/${file}`, data: parsed, body, bodyLine: 5, bodyReferences: [],
+        collection,
+        id,
+        file,
+        absolutePath: `/root/${file}`,
+        data: parsed,
+        body,
+        bodyLine: 5,
+        bodyReferences: [],
       } as CheckedEntry);
     }
   }
@@ -34,8 +41,15 @@ export function checkedContent(input: ContentInput, settings: PlaybookSettingsIn
 /** A minimal valid boundary with the given grants. */
 export function boundary(grants: Record<string, unknown>[], extra: Record<string, unknown> = {}) {
   return {
-    title: 'Refund a purchase', summary: 'S', decision: 'Refund a purchase', grants,
-    owner: 'Retail ops', approvedBy: 'Head of retail', effective: '2026-01-01', lastReviewed: '2026-06-01', ...extra,
+    title: 'Refund a purchase',
+    summary: 'S',
+    decision: 'Refund a purchase',
+    grants,
+    owner: 'Retail ops',
+    approvedBy: 'Head of retail',
+    effective: '2026-01-01',
+    lastReviewed: '2026-06-01',
+    ...extra,
   };
 }
 
@@ -48,7 +62,11 @@ export const LADDER = {
 };
 
 /** The published model of in-memory content; each entry's source is its id. */
-export function modelOf(input: ContentInput, settings: PlaybookSettingsInput = { name: 'T', currency: 'GBP', locale: 'en-GB' }, today = '2026-11-23'): Playbook<string> {
+export function modelOf(
+  input: ContentInput,
+  settings: PlaybookSettingsInput = { name: 'T', currency: 'GBP', locale: 'en-GB' },
+  today = '2026-11-23',
+): Playbook<string> {
   const content = checkedContent(input, settings, today);
   const entries = Object.fromEntries(
     COLLECTION_NAMES.map((c) => [c, content.entries[c].map((e) => ({ id: e.id, file: e.file, data: e.data, source: e.id }))]),

@@ -18,17 +18,32 @@ export interface DevServer {
 export async function startDevServer(contentRoot: string, cacheDir: string): Promise<DevServer> {
   const port = await freePort();
   const origin = `http://127.0.0.1:${port}`;
-  const child: ChildProcess = spawn(process.execPath, [path.join(PROJECT_ROOT, 'node_modules/astro/bin/astro.mjs'), 'dev', '--host', '127.0.0.1', '--port', String(port)], {
-    cwd: PROJECT_ROOT,
-    env: { ...withoutTestRunnerEnv(process.env), PLAYBOOK_CONTENT_DIR: contentRoot, PLAYBOOK_CACHE_DIR: cacheDir, PLAYBOOK_TODAY: FIXED_TODAY, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [path.join(PROJECT_ROOT, 'node_modules/astro/bin/astro.mjs'), 'dev', '--host', '127.0.0.1', '--port', String(port)],
+    {
+      cwd: PROJECT_ROOT,
+      env: {
+        ...withoutTestRunnerEnv(process.env),
+        PLAYBOOK_CONTENT_DIR: contentRoot,
+        PLAYBOOK_CACHE_DIR: cacheDir,
+        PLAYBOOK_TODAY: FIXED_TODAY,
+        ASTRO_TELEMETRY_DISABLED: '1',
+        NO_COLOR: '1',
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   let output = '';
   child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.on('exit', (code, signal) => (output += `\n[the dev server exited: ${code ?? signal}]\n`));
   const server = { origin, output: () => output, stop: () => void child.kill() };
-  await waitFor(async () => (await fetch(`${origin}/`, { signal: AbortSignal.timeout(10_000) }).catch(() => undefined)) !== undefined, 'the dev server to start', server);
+  await waitFor(
+    async () => (await fetch(`${origin}/`, { signal: AbortSignal.timeout(10_000) }).catch(() => undefined)) !== undefined,
+    'the dev server to start',
+    server,
+  );
   return server;
 }
 

@@ -68,7 +68,9 @@ export function requireProgram(name: Prerequisite['aptPackage']): string {
   if (!prerequisite) throw new Error(`unknown prerequisite ${name}`);
   const found = findProgram(prerequisite);
   if (found) return found;
-  throw new Error(`${prerequisite.name} is not installed, and ${prerequisite.neededFor} need it: run "${installCommand([prerequisite], false)}" (or set ${prerequisite.envVariable})`);
+  throw new Error(
+    `${prerequisite.name} is not installed, and ${prerequisite.neededFor} need it: run "${installCommand([prerequisite], false)}" (or set ${prerequisite.envVariable})`,
+  );
 }
 
 /** The one command that installs what is missing; with sudo unless already root. */
@@ -77,10 +79,7 @@ export function installCommand(missing: readonly Prerequisite[], asRoot: boolean
   return `${sudo}apt-get update && ${sudo}apt-get install -y ${missing.map((prerequisite) => prerequisite.aptPackage).join(' ')}`;
 }
 
-export type Plan =
-  | { action: 'none' }
-  | { action: 'install'; packages: string[]; announce: string }
-  | { action: 'stop'; message: string };
+export type Plan = { action: 'none' } | { action: 'install'; packages: string[]; announce: string } | { action: 'stop'; message: string };
 
 const listFormat = new Intl.ListFormat('en', { type: 'conjunction' });
 

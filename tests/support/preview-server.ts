@@ -29,11 +29,15 @@ async function freePort(): Promise<number> {
 /** Serves `outDir` (built with `base`, e.g. `/playbook`) and resolves once the server answers. */
 export async function previewSite(outDir: string, base = ''): Promise<PreviewServer> {
   const port = await freePort();
-  const child = spawn(process.execPath, [path.join(PROJECT_ROOT, 'node_modules/astro/bin/astro.mjs'), 'preview', '--ignore-lock', '--host', '127.0.0.1', '--port', String(port)], {
-    cwd: PROJECT_ROOT,
-    env: { ...process.env, PLAYBOOK_OUT_DIR: outDir, PLAYBOOK_BASE: base, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    [path.join(PROJECT_ROOT, 'node_modules/astro/bin/astro.mjs'), 'preview', '--ignore-lock', '--host', '127.0.0.1', '--port', String(port)],
+    {
+      cwd: PROJECT_ROOT,
+      env: { ...process.env, PLAYBOOK_OUT_DIR: outDir, PLAYBOOK_BASE: base, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   let output = '';
   child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));

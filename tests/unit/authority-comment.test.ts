@@ -15,7 +15,12 @@ const EVENT_PATH = path.join(FIXTURES, 'github/pull-request-event.json');
 const event = JSON.parse(await readFile(EVENT_PATH, 'utf8')) as CommentContext['event'];
 const SUMMARY = '### Authority changes\n\n- Store associate: £75 → £100 per case';
 
-interface Call { method: string; url: string; body?: unknown; auth?: string }
+interface Call {
+  method: string;
+  url: string;
+  body?: unknown;
+  auth?: string;
+}
 
 /** A fake GitHub holding `comments` on the pull request; records every call. */
 function fakeGitHub(comments: { id: number; body: string; user: { type: string } }[]) {
@@ -32,7 +37,13 @@ function fakeGitHub(comments: { id: number; body: string; user: { type: string }
 }
 
 const context = (fetch: typeof globalThis.fetch, extra: Partial<CommentContext> = {}): CommentContext => ({
-  event, token: 't0ken', apiUrl: 'https://api.github.test', summary: SUMMARY, touched: true, fetch, ...extra,
+  event,
+  token: 't0ken',
+  apiUrl: 'https://api.github.test',
+  summary: SUMMARY,
+  touched: true,
+  fetch,
+  ...extra,
 });
 
 describe('the authority comment step', () => {
@@ -40,13 +51,23 @@ describe('the authority comment step', () => {
     const github = fakeGitHub([{ id: 1, body: 'Looks good', user: { type: 'User' } }]);
     expect(await postAuthorityComment(context(github.fetch))).toEqual({ action: 'created', id: 901 });
     expect(github.calls).toEqual([
-      { method: 'GET', url: 'https://api.github.test/repos/example-org/playbook/issues/42/comments?per_page=100&page=1', body: undefined, auth: 'Bearer t0ken' },
-      { method: 'POST', url: 'https://api.github.test/repos/example-org/playbook/issues/42/comments', body: { body: commentBody(SUMMARY) }, auth: 'Bearer t0ken' },
+      {
+        method: 'GET',
+        url: 'https://api.github.test/repos/example-org/playbook/issues/42/comments?per_page=100&page=1',
+        body: undefined,
+        auth: 'Bearer t0ken',
+      },
+      {
+        method: 'POST',
+        url: 'https://api.github.test/repos/example-org/playbook/issues/42/comments',
+        body: { body: commentBody(SUMMARY) },
+        auth: 'Bearer t0ken',
+      },
     ]);
     expect(commentBody(SUMMARY)).toBe(`${COMMENT_MARKER}\n${SUMMARY}\n\n<sub>From \`npm run diff\` against the base branch; updated on every push.</sub>\n`);
   });
 
-  it('updates its own comment on a later push, found on a later page, and leaves people\'s comments alone', async () => {
+  it("updates its own comment on a later push, found on a later page, and leaves people's comments alone", async () => {
     const people = Array.from({ length: 100 }, (_, i) => ({ id: i + 1, body: `quoting ${COMMENT_MARKER}`, user: { type: 'User' } }));
     const github = fakeGitHub([...people, { id: 777, body: commentBody('old summary'), user: { type: 'Bot' } }]);
     expect(await postAuthorityComment(context(github.fetch))).toEqual({ action: 'updated', id: 777 });
@@ -60,7 +81,10 @@ describe('the authority comment step', () => {
 
   it('posts nothing on a pull request that touches no boundaries, roles or values, and nothing twice', async () => {
     const untouched = fakeGitHub([]);
-    expect(await postAuthorityComment(context(untouched.fetch, { touched: false }))).toEqual({ action: 'skipped', reason: 'the pull request touches no boundaries, roles or values' });
+    expect(await postAuthorityComment(context(untouched.fetch, { touched: false }))).toEqual({
+      action: 'skipped',
+      reason: 'the pull request touches no boundaries, roles or values',
+    });
     expect(untouched.calls.map((c) => c.method)).toEqual(['GET']);
     const same = fakeGitHub([{ id: 5, body: commentBody(SUMMARY), user: { type: 'Bot' } }]);
     expect(await postAuthorityComment(context(same.fetch))).toEqual({ action: 'skipped', reason: 'the comment is already up to date' });
@@ -76,16 +100,28 @@ describe('the authority comment step', () => {
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const apiUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    const env = { PATH: process.env.PATH, GITHUB_EVENT_PATH: EVENT_PATH, GITHUB_TOKEN: 'abc', GITHUB_API_URL: apiUrl, AUTHORITY_SUMMARY: SUMMARY, AUTHORITY_TOUCHED: 'true' };
+    const env = {
+      PATH: process.env.PATH,
+      GITHUB_EVENT_PATH: EVENT_PATH,
+      GITHUB_TOKEN: 'abc',
+      GITHUB_API_URL: apiUrl,
+      AUTHORITY_SUMMARY: SUMMARY,
+      AUTHORITY_TOUCHED: 'true',
+    };
     const script = path.join(PROJECT_ROOT, 'src/cli/post-authority-comment.ts');
     try {
       const created = await run(process.execPath, [script], { cwd: PROJECT_ROOT, env });
       expect(created).toMatchObject({ exitCode: 0, stdout: 'Comment created (id 55).\n' });
-      expect(seen).toEqual(['GET /repos/example-org/playbook/issues/42/comments?per_page=100&page=1 Bearer abc', 'POST /repos/example-org/playbook/issues/42/comments Bearer abc']);
+      expect(seen).toEqual([
+        'GET /repos/example-org/playbook/issues/42/comments?per_page=100&page=1 Bearer abc',
+        'POST /repos/example-org/playbook/issues/42/comments Bearer abc',
+      ]);
       status = 403;
       const fork = await run(process.execPath, [script], { cwd: PROJECT_ROOT, env });
       expect(fork.exitCode).toBe(0);
-      expect(fork.stdout.split('\n')[0]).toBe('::notice title=Authority summary::Could not comment (POST /repos/example-org/playbook/issues/42/comments: 403 Forbidden); pull requests from forks get a read-only token. The summary follows in this log.');
+      expect(fork.stdout.split('\n')[0]).toBe(
+        '::notice title=Authority summary::Could not comment (POST /repos/example-org/playbook/issues/42/comments: 403 Forbidden); pull requests from forks get a read-only token. The summary follows in this log.',
+      );
     } finally {
       server.close();
     }

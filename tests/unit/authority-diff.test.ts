@@ -4,7 +4,15 @@ import { escapeMarkdown, formatDiffMarkdown, formatDiffText } from '../../src/li
 import { boundary, LADDER, modelOf } from '../support/checked-content.ts';
 
 describe('authorityDiff', () => {
-  const before = modelOf({ roles: { ...LADDER }, boundaries: { refunds: boundary([{ role: 'agent', authority: 'escalate' }, { role: 'lead', authority: 'decide', limit: { amount: 40 } }]) } });
+  const before = modelOf({
+    roles: { ...LADDER },
+    boundaries: {
+      refunds: boundary([
+        { role: 'agent', authority: 'escalate' },
+        { role: 'lead', authority: 'decide', limit: { amount: 40 } },
+      ]),
+    },
+  });
 
   it('finds nothing between a model and itself', () => {
     expect(authorityDiff(before, before)).toEqual({ sections: [] });
@@ -13,7 +21,12 @@ describe('authorityDiff', () => {
   it('an authority change, an escalation override and a ladder change read as leaders say them', () => {
     const after = modelOf({
       roles: { ...LADDER, agent: { title: 'Agent', escalatesTo: 'manager' } },
-      boundaries: { refunds: boundary([{ role: 'agent', authority: 'decide', limit: { amount: 20 } }, { role: 'lead', authority: 'decide', limit: { amount: 40 }, escalateTo: 'director' }]) },
+      boundaries: {
+        refunds: boundary([
+          { role: 'agent', authority: 'decide', limit: { amount: 20 } },
+          { role: 'lead', authority: 'decide', limit: { amount: 40 }, escalateTo: 'director' },
+        ]),
+      },
     });
     expect(formatDiffText(authorityDiff(before, after))).toBe(`Authority changes
 
@@ -27,6 +40,8 @@ Ladders
 
   it('escapes what Markdown would act on in content', () => {
     expect(escapeMarkdown('Refunds *now* <b>@team</b> #12')).toBe('Refunds \\*now\\* \\<b\\>\\@team\\</b\\> \\#12');
-    expect(formatDiffMarkdown({ sections: [] })).toBe('### Authority changes\n\nNo changes to authority: every limit, grant, boundary, ladder and value is as before.');
+    expect(formatDiffMarkdown({ sections: [] })).toBe(
+      '### Authority changes\n\nNo changes to authority: every limit, grant, boundary, ladder and value is as before.',
+    );
   });
 });

@@ -9,15 +9,24 @@ const mdx = (body: string, options: { bodyLine?: number; trusted?: boolean } = {
   checkBody({ file: 'wins/w.mdx', body, bodyLine: options.bodyLine ?? 1, format: 'mdx', trusted: options.trusted ?? false });
 
 /** The finding an editor sees, written out in full. */
-const at = (file: string) => (line: number, column: number, rule: string, message: string, hint: string): Finding => ({
-  file, path: [], position: { line, column }, severity: 'error', rule, message, hint,
-});
+const at =
+  (file: string) =>
+  (line: number, column: number, rule: string, message: string, hint: string): Finding => ({
+    file,
+    path: [],
+    position: { line, column },
+    severity: 'error',
+    rule,
+    message,
+    hint,
+  });
 const inMd = at('wins/w.md');
 const inMdx = at('wins/w.mdx');
 
 const EXPRESSION_HINT = 'to show curly braces as text write \\{ and \\}; to leave a note for editors write {/* note */}';
 const LINK_HINT = 'link to a web page (https://…) or to another page of the playbook instead';
-const IMAGE_HINT = "put the picture in the content root (for example in assets/) and name it in a win's image field, with imageAlt; the text cannot point at files, which keeps every picture inside the content root and sends it through the image pipeline";
+const IMAGE_HINT =
+  "put the picture in the content root (for example in assets/) and name it in a win's image field, with imageAlt; the text cannot point at files, which keeps every picture inside the content root and sends it through the image pipeline";
 const SCRIPT_HINT = "content cannot run code: remove the tag, and ask the playbook's developers if a page needs something interactive";
 
 describe('clean bodies', () => {
@@ -69,7 +78,13 @@ describe('clean bodies', () => {
   it('reads tags in a .md file as HTML, and says components need .mdx', () => {
     expect(md('<Callout type="tip">Hi</Callout> and <Chart />').findings).toEqual([
       inMd(1, 1, 'html', '<callout> is not allowed in content', '<Callout> works only in .mdx files: rename this file to end in .mdx'),
-      inMd(1, 38, 'html', '<chart> is not allowed in content', 'remove the tag and keep its text; the tags content can use are <kbd>, <abbr>, <details>, <summary>, <sup>, <sub>, <mark>, <br>, <small>, <ins>, <del>, <dl>, <dt>, <dd>, <figure> and <figcaption>'),
+      inMd(
+        1,
+        38,
+        'html',
+        '<chart> is not allowed in content',
+        'remove the tag and keep its text; the tags content can use are <kbd>, <abbr>, <details>, <summary>, <sup>, <sub>, <mark>, <br>, <small>, <ins>, <del>, <dl>, <dt>, <dd>, <figure> and <figcaption>',
+      ),
     ]);
   });
 });
@@ -77,14 +92,32 @@ describe('clean bodies', () => {
 describe('MDX code', () => {
   it('refuses import statements', () => {
     expect(mdx('import Chart from "./chart.js"\n\nText.').findings).toEqual([
-      inMdx(1, 1, 'mdx-import', 'import statements are not allowed in content', 'remove this line: <Callout> and <BoundaryRef> can be used without importing them'),
+      inMdx(
+        1,
+        1,
+        'mdx-import',
+        'import statements are not allowed in content',
+        'remove this line: <Callout> and <BoundaryRef> can be used without importing them',
+      ),
     ]);
   });
 
   it('refuses export statements, one finding per statement line', () => {
     expect(mdx('Intro.\n\nimport a from "a"\nexport const year = 2026\n').findings).toEqual([
-      inMdx(3, 1, 'mdx-import', 'import statements are not allowed in content', 'remove this line: <Callout> and <BoundaryRef> can be used without importing them'),
-      inMdx(4, 1, 'mdx-import', 'export statements are not allowed in content', 'remove this line: facts such as the title or date belong in the frontmatter between the --- lines'),
+      inMdx(
+        3,
+        1,
+        'mdx-import',
+        'import statements are not allowed in content',
+        'remove this line: <Callout> and <BoundaryRef> can be used without importing them',
+      ),
+      inMdx(
+        4,
+        1,
+        'mdx-import',
+        'export statements are not allowed in content',
+        'remove this line: facts such as the title or date belong in the frontmatter between the --- lines',
+      ),
     ]);
   });
 
@@ -108,13 +141,25 @@ describe('MDX code', () => {
 describe('MDX components and attributes', () => {
   it('refuses an attribute written as an expression', () => {
     expect(mdx('<Callout type={kind}>Hi</Callout>').findings).toEqual([
-      inMdx(1, 10, 'mdx-attribute', 'the type of <Callout> is written as code ({kind}); it must be plain text in quotes', 'write type="note", type="tip" or type="warning"'),
+      inMdx(
+        1,
+        10,
+        'mdx-attribute',
+        'the type of <Callout> is written as code ({kind}); it must be plain text in quotes',
+        'write type="note", type="tip" or type="warning"',
+      ),
     ]);
   });
 
   it('refuses spread attributes', () => {
     expect(mdx('<Callout {...props}>Hi</Callout>').findings).toEqual([
-      inMdx(1, 10, 'mdx-attribute', '<Callout> is given attributes written as code, which is not allowed in content', 'write each attribute out with its value in quotes, such as type="tip"'),
+      inMdx(
+        1,
+        10,
+        'mdx-attribute',
+        '<Callout> is given attributes written as code, which is not allowed in content',
+        'write each attribute out with its value in quotes, such as type="tip"',
+      ),
     ]);
   });
 
@@ -137,7 +182,13 @@ describe('MDX components and attributes', () => {
   it('requires an id on BoundaryRef', () => {
     expect(mdx('See <BoundaryRef />.')).toEqual({
       findings: [
-        inMdx(1, 5, 'mdx-attribute', '<BoundaryRef> needs an id', 'write <BoundaryRef id="…" /> with the id of a boundary: its file name in boundaries/, without the extension'),
+        inMdx(
+          1,
+          5,
+          'mdx-attribute',
+          '<BoundaryRef> needs an id',
+          'write <BoundaryRef id="…" /> with the id of a boundary: its file name in boundaries/, without the extension',
+        ),
       ],
       boundaryRefs: [],
     });
@@ -172,31 +223,45 @@ describe('MDX components and attributes', () => {
 
 describe('raw HTML', () => {
   it('refuses <script> in .md', () => {
-    expect(md('Hello\n\n<script>alert(1)</script>\n').findings).toEqual([
-      inMd(3, 1, 'html', '<script> is not allowed in content', SCRIPT_HINT),
-    ]);
+    expect(md('Hello\n\n<script>alert(1)</script>\n').findings).toEqual([inMd(3, 1, 'html', '<script> is not allowed in content', SCRIPT_HINT)]);
   });
 
   it('refuses <script> in .mdx', () => {
-    expect(mdx('Hello\n\n<script>alert(1)</script>\n').findings).toEqual([
-      inMdx(3, 1, 'html', '<script> is not allowed in content', SCRIPT_HINT),
-    ]);
+    expect(mdx('Hello\n\n<script>alert(1)</script>\n').findings).toEqual([inMdx(3, 1, 'html', '<script> is not allowed in content', SCRIPT_HINT)]);
   });
 
   it('refuses <img> and names its event handler', () => {
     expect(md('Look: <img src="x" onerror="alert(1)">').findings).toEqual([
-      inMd(1, 7, 'html', '<img> is not allowed in content', "pictures belong in a win's image field (with imageAlt), which keeps them inside the content root and sends them through the image pipeline"),
+      inMd(
+        1,
+        7,
+        'html',
+        '<img> is not allowed in content',
+        "pictures belong in a win's image field (with imageAlt), which keeps them inside the content root and sends them through the image pipeline",
+      ),
       inMd(1, 20, 'html', 'the onerror attribute on <img> is not allowed: event handler attributes such as onerror run code', 'remove the onerror attribute'),
     ]);
   });
 
   it('refuses event handlers and other attributes on allowed tags, in .md and .mdx', () => {
     expect(md('<details open ontoggle="steal()">\n<summary style="color:red">More</summary>\n</details>').findings).toEqual([
-      inMd(1, 15, 'html', 'the ontoggle attribute on <details> is not allowed: event handler attributes such as ontoggle run code', 'remove the ontoggle attribute'),
+      inMd(
+        1,
+        15,
+        'html',
+        'the ontoggle attribute on <details> is not allowed: event handler attributes such as ontoggle run code',
+        'remove the ontoggle attribute',
+      ),
       inMd(2, 10, 'html', 'the style attribute is not allowed on <summary>', 'remove it: <summary> takes no attributes'),
     ]);
     expect(mdx('<abbr title="x" onMouseOver={steal}>A</abbr>').findings).toEqual([
-      inMdx(1, 17, 'html', 'the onmouseover attribute on <abbr> is not allowed: event handler attributes such as onmouseover run code', 'remove the onmouseover attribute'),
+      inMdx(
+        1,
+        17,
+        'html',
+        'the onmouseover attribute on <abbr> is not allowed: event handler attributes such as onmouseover run code',
+        'remove the onmouseover attribute',
+      ),
     ]);
   });
 
@@ -208,7 +273,13 @@ describe('raw HTML', () => {
 
   it('refuses <style>', () => {
     expect(md('<style>body { display: none }</style>').findings).toEqual([
-      inMd(1, 1, 'html', '<style> is not allowed in content', "the site's theme decides how content looks: remove the tag and use Markdown such as **bold** or a heading"),
+      inMd(
+        1,
+        1,
+        'html',
+        '<style> is not allowed in content',
+        "the site's theme decides how content looks: remove the tag and use Markdown such as **bold** or a heading",
+      ),
     ]);
   });
 
@@ -222,7 +293,13 @@ describe('raw HTML', () => {
   it('refuses <a>, naming a javascript: href, and suggests a Markdown link', () => {
     expect(md('Click <a href="javascript:alert(1)">here</a>.').findings).toEqual([
       inMd(1, 7, 'html', '<a> is not allowed in content', 'write a Markdown link instead: [text](https://…)'),
-      inMd(1, 10, 'html', 'the href attribute on <a> points to a "javascript:" address; links like this can run code', 'link to a web page with a Markdown link instead: [text](https://…)'),
+      inMd(
+        1,
+        10,
+        'html',
+        'the href attribute on <a> points to a "javascript:" address; links like this can run code',
+        'link to a web page with a Markdown link instead: [text](https://…)',
+      ),
     ]);
   });
 
@@ -234,7 +311,13 @@ describe('raw HTML', () => {
 
   it('refuses a tag left unfinished, which would swallow the text after it', () => {
     expect(md('<details title="x\n\n" onmouseover="alert(1)\n').findings).toEqual([
-      inMd(1, 1, 'html', 'an HTML tag is started but not finished', 'finish the tag with > and close any quotes it opens, or write \\< to show the character < itself'),
+      inMd(
+        1,
+        1,
+        'html',
+        'an HTML tag is started but not finished',
+        'finish the tag with > and close any quotes it opens, or write \\< to show the character < itself',
+      ),
     ]);
   });
 });
@@ -271,7 +354,13 @@ describe('MDX syntax errors', () => {
   it('reports an unclosed tag at the tag, in plain words', () => {
     expect(mdx('# Steps\n\n<Callout type="tip">\nCheck the limit first.\n', { bodyLine: 5 })).toEqual({
       findings: [
-        inMdx(7, 1, 'mdx-syntax', 'the <Callout> tag is never closed', 'add </Callout> where its text ends, in the same paragraph or list item, or write <Callout … /> if it has no text'),
+        inMdx(
+          7,
+          1,
+          'mdx-syntax',
+          'the <Callout> tag is never closed',
+          'add </Callout> where its text ends, in the same paragraph or list item, or write <Callout … /> if it has no text',
+        ),
       ],
       boundaryRefs: [],
     });
@@ -318,9 +407,22 @@ describe('positions', () => {
   });
 
   it('never throws: an unexpected failure becomes a finding at the body start', () => {
-    const tree = { type: 'root', get children(): BodyNode[] { throw new Error('tree broke'); } };
+    const tree = {
+      type: 'root',
+      get children(): BodyNode[] {
+        throw new Error('tree broke');
+      },
+    };
     expect(checkBodyTree(tree, { file: 'wins/w.mdx', bodyLine: 4, format: 'mdx', trusted: false })).toEqual({
-      findings: [inMdx(4, 1, 'mdx-syntax', 'the text could not be checked: tree broke', "look for an unfinished tag or unusual characters; if the text looks right, tell the playbook's developers")],
+      findings: [
+        inMdx(
+          4,
+          1,
+          'mdx-syntax',
+          'the text could not be checked: tree broke',
+          "look for an unfinished tag or unusual characters; if the text looks right, tell the playbook's developers",
+        ),
+      ],
       boundaryRefs: [],
     });
   });
@@ -331,7 +433,24 @@ describe('the allowlists', () => {
     expect(Object.keys(CONTENT_COMPONENTS)).toEqual(['Callout', 'BoundaryRef']);
     expect(CONTENT_COMPONENTS.Callout.attributes.type.values).toEqual(['note', 'tip', 'warning']);
     expect(BODY_HTML_SCHEMA.attributes).toEqual({ abbr: ['title'], details: ['open'] });
-    expect(BODY_HTML_SCHEMA.tagNames).toEqual(['kbd', 'abbr', 'details', 'summary', 'sup', 'sub', 'mark', 'br', 'small', 'ins', 'del', 'dl', 'dt', 'dd', 'figure', 'figcaption']);
+    expect(BODY_HTML_SCHEMA.tagNames).toEqual([
+      'kbd',
+      'abbr',
+      'details',
+      'summary',
+      'sup',
+      'sub',
+      'mark',
+      'br',
+      'small',
+      'ins',
+      'del',
+      'dl',
+      'dt',
+      'dd',
+      'figure',
+      'figcaption',
+    ]);
     expect(BODY_HTML_SCHEMA.protocols).toEqual({ href: ['http', 'https', 'mailto', 'tel'] });
   });
 });
@@ -339,8 +458,7 @@ describe('the allowlists', () => {
 describe('the build-time gate in the Sätteri pipeline', () => {
   const gate = contentBodyGate({ contentRoot: '/playbook-content', trusted: false });
   // Sätteri compiles synchronously when every plugin is synchronous; a promise covers both.
-  const compile = (file: string, source: string) =>
-    Promise.resolve().then(() => mdxToJs(source, { mdastPlugins: [gate], fileURL: new URL(`file://${file}`) }));
+  const compile = (file: string, source: string) => Promise.resolve().then(() => mdxToJs(source, { mdastPlugins: [gate], fileURL: new URL(`file://${file}`) }));
 
   it('stops a content file with the message the validator gives', async () => {
     const source = 'Intro.\n\nimport fs from "node:fs"\n';
@@ -362,16 +480,19 @@ describe('the build-time gate in the Sätteri pipeline', () => {
 
 describe('the split policy, on Sätteri trees too', () => {
   const tree = (body: string, format: 'md' | 'mdx') =>
-    checkBodyTree((format === 'mdx' ? mdxToMdast(body) : markdownToMdast(body)) as unknown as BodyNode, { file: `wins/w.${format}`, bodyLine: 1, format, trusted: false }).findings.map((f) => `${f.position!.line}:${f.position!.column} ${f.message}`);
+    checkBodyTree((format === 'mdx' ? mdxToMdast(body) : markdownToMdast(body)) as unknown as BodyNode, {
+      file: `wins/w.${format}`,
+      bodyLine: 1,
+      format,
+      trusted: false,
+    }).findings.map((f) => `${f.position!.line}:${f.position!.column} ${f.message}`);
 
   it('allows links by protocol: web, mail and phone, and relative addresses; refuses the rest', () => {
     expect(md('[a](https://x.example) [b](mailto:a@x.example) [c](tel:+441) [d](../values/x/) [e](#top) [f](a/b:c)').findings).toEqual([]);
-    expect(md('[a](ftp://x.example/file)').findings).toEqual([
-      inMd(1, 1, 'html', 'this link points to a "ftp:" address, which is not a web page', LINK_HINT),
-    ]);
+    expect(md('[a](ftp://x.example/file)').findings).toEqual([inMd(1, 1, 'html', 'this link points to a "ftp:" address, which is not a web page', LINK_HINT)]);
   });
 
-  it('knows comment-only expressions from their estree, with or without the parser\'s own', () => {
+  it("knows comment-only expressions from their estree, with or without the parser's own", () => {
     expect(tree('{/* a note */}\n\nText {/* inline */} and {// line\n}.\n', 'mdx')).toEqual([]);
     expect(tree('Text {1 + 1}.\n', 'mdx')).toEqual(['1:6 {1 + 1} is read as code, and code is not allowed in content']);
   });

@@ -52,7 +52,7 @@ describe('.github/workflows/playbook.yml', async () => {
     expect(workflow.jobs[COMMENT_JOB]!.steps.at(-1)!.env?.GITHUB_TOKEN).toBe('${{ github.token }}');
   });
 
-  it('posts the authority summary with only the permissions it needs, running none of the pull request\'s code', () => {
+  it("posts the authority summary with only the permissions it needs, running none of the pull request's code", () => {
     const job = workflow.jobs[COMMENT_JOB]!;
     expect(job.permissions).toEqual({ contents: 'read', 'pull-requests': 'write' });
     expect(job.needs).toBe('authority');
@@ -105,7 +105,11 @@ describe('.github/CODEOWNERS', () => {
       .filter((line) => line.trim() && !line.startsWith('#'))
       .map((line) => line.trim().split(/\s+/));
     /** The owners of a path: the last matching rule wins, as on GitHub. */
-    const owners = (file: string) => rules.filter(([pattern]) => pattern === '*' || file.startsWith(pattern!.replace(/^\//, ''))).at(-1)?.slice(1);
+    const owners = (file: string) =>
+      rules
+        .filter(([pattern]) => pattern === '*' || file.startsWith(pattern!.replace(/^\//, '')))
+        .at(-1)
+        ?.slice(1);
     expect(owners('content/boundaries/refund.md')).toEqual(['@example-org/leadership']);
     expect(owners('content/values/own-the-fix.mdx')).toEqual(['@example-org/leadership']);
     expect(owners('content/wins/2026/a-win.md')).toEqual(['@example-org/playbook-editors']);

@@ -15,8 +15,6 @@ import { boundary, modelOf } from '../support/checked-content.ts';
 
 const FIXTURE = path.resolve(import.meta.dirname, '../fixtures/can-i');
 
-
-
 const playbook = await loadModel(FIXTURE);
 const data = helperData(playbook);
 const say = (query: Omit<VerdictQuery, 'data'>, from: HelperData = data) => verdictText(verdict({ data: from, ...query })!, from.l);
@@ -29,33 +27,209 @@ const say = (query: Omit<VerdictQuery, 'data'>, from: HelperData = data) => verd
 type LimitedRow = [string, string, number, string, string, string, string];
 type OpenRow = [string, string, undefined, string, string];
 const GRANTS: (LimitedRow | OpenRow)[] = [
-  ['damage-to-home', 'driver', undefined, "Escalate to Delivery supervisor, who may approve up to £250 per case.", "Escalate to Director, who has no monetary limit on this decision."],
-  ['damage-to-home', 'agent', undefined, "Escalate to Delivery supervisor, who may approve up to £250 per case.", "Escalate to Director, who has no monetary limit on this decision."],
-  ['damage-to-home', 'supervisor', 250, "You may decide up to £250 per case.", "Yes — you may decide. £249 is within your limit of £250 per case.", "Yes — you may decide. £250 is within your limit of £250 per case.", "No — £251 is above your limit of £250 per case. Escalate to Director, who has no monetary limit on this decision."],
-  ['damage-to-home', 'director', undefined, "You may decide, with no monetary limit.", "Yes — you may decide. You have no monetary limit on this decision."],
-  ['community-donation', 'manager', 200, "You may decide up to £200 per month.", "Yes — you may decide. £199 is within your limit of £200 per month.", "Yes — you may decide. £200 is within your limit of £200 per month.", "No — £201 is above your limit of £200 per month. Escalate to Director, who may approve up to £2,500 per year."],
-  ['community-donation', 'director', 2500, "You may decide up to £2,500 per year.", "Yes — you may decide. £2,499 is within your limit of £2,500 per year.", "Yes — you may decide. £2,500 is within your limit of £2,500 per year.", "No — £2,501 is above your limit of £2,500 per year. No one higher on your ladder holds this decision."],
-  ['goodwill-credit', 'agent', 75, "You may decide up to £75 per case.", "Yes — you may decide. £74 is within your limit of £75 per case.", "Yes — you may decide. £75 is within your limit of £75 per case.", "No — £76 is above your limit of £75 per case. Escalate to Team lead, who may approve up to £250 per case."],
-  ['goodwill-credit', 'lead', 250, "You may decide up to £250 per case, then inform Director.", "Yes — decide, then inform Director. £249 is within your limit of £250 per case.", "Yes — decide, then inform Director. £250 is within your limit of £250 per case.", "No — £251 is above your limit of £250 per case. Escalate to Director, who has no monetary limit on this decision."],
-  ['goodwill-credit', 'manager', 1000, "Consult Director first, then you may decide up to £1,000 per case.", "Consult Director first, then decide. £999 is within your limit of £1,000 per case.", "Consult Director first, then decide. £1,000 is within your limit of £1,000 per case.", "No — £1,001 is above your limit of £1,000 per case. Escalate to Director, who has no monetary limit on this decision."],
-  ['goodwill-credit', 'director', undefined, "You may decide, with no monetary limit.", "Yes — you may decide. You have no monetary limit on this decision."],
-  ['ireland-goodwill', 'agent', 85, "You may decide up to €85 per case.", "Yes — you may decide. €84 is within your limit of €85 per case.", "Yes — you may decide. €85 is within your limit of €85 per case.", "No — €86 is above your limit of €85 per case. Escalate to Team lead, who may approve up to £150 per case."],
-  ['ireland-goodwill', 'lead', 150, "You may decide up to £150 per case.", "Yes — you may decide. £149 is within your limit of £150 per case.", "Yes — you may decide. £150 is within your limit of £150 per case.", "No — £151 is above your limit of £150 per case. Escalate to Centre manager, who may approve up to €1,000 per case."],
-  ['ireland-goodwill', 'manager', 1000, "You may decide up to €1,000 per case.", "Yes — you may decide. €999 is within your limit of €1,000 per case.", "Yes — you may decide. €1,000 is within your limit of €1,000 per case.", "No — €1,001 is above your limit of €1,000 per case. Escalate to Director."],
-  ['canada-make-good', 'driver', 40, "You may decide up to CA$40 per case.", "Yes — you may decide. CA$39 is within your limit of CA$40 per case.", "Yes — you may decide. CA$40 is within your limit of CA$40 per case.", "No — CA$41 is above your limit of CA$40 per case. Escalate to Delivery supervisor, who may approve up to CA$150 per case."],
-  ['canada-make-good', 'supervisor', 150, "You may decide up to CA$150 per case.", "Yes — you may decide. CA$149 is within your limit of CA$150 per case.", "Yes — you may decide. CA$150 is within your limit of CA$150 per case.", "No — CA$151 is above your limit of CA$150 per case. Escalate to Director."],
-  ['canada-make-good', 'agent', 60, "You may decide up to CA$60 per case.", "Yes — you may decide. CA$59 is within your limit of CA$60 per case.", "Yes — you may decide. CA$60 is within your limit of CA$60 per case.", "No — CA$61 is above your limit of CA$60 per case. Escalate to Team lead, who may approve up to CA$250 per case."],
-  ['canada-make-good', 'lead', 250, "You may decide up to CA$250 per case, then inform Centre manager.", "Yes — decide, then inform Centre manager. CA$249 is within your limit of CA$250 per case.", "Yes — decide, then inform Centre manager. CA$250 is within your limit of CA$250 per case.", "No — CA$251 is above your limit of CA$250 per case. Escalate to Centre manager."],
-  ['rebook-delivery', 'agent', undefined, "You may decide, with no monetary limit.", "Yes — you may decide. You have no monetary limit on this decision."],
-  ['rebook-delivery', 'driver', undefined, "You may decide, with no monetary limit, then inform Delivery supervisor.", "Yes — decide, then inform Delivery supervisor. You have no monetary limit on this decision."],
-  ['rebook-delivery', 'supervisor', undefined, "You may decide, with no monetary limit.", "Yes — you may decide. You have no monetary limit on this decision."],
-  ['refund-without-receipt', 'agent', 50, "You may decide up to £50 per customer per day.", "Yes — you may decide. £49 is within your limit of £50 per customer per day.", "Yes — you may decide. £50 is within your limit of £50 per customer per day.", "No — £51 is above your limit of £50 per customer per day. Escalate to Team lead, who may approve up to £150 per customer per day."],
-  ['refund-without-receipt', 'lead', 150, "You may decide up to £150 per customer per day.", "Yes — you may decide. £149 is within your limit of £150 per customer per day.", "Yes — you may decide. £150 is within your limit of £150 per customer per day.", "No — £151 is above your limit of £150 per customer per day. Escalate to Centre manager, who has no monetary limit on this decision."],
-  ['refund-without-receipt', 'manager', undefined, "Consult Director first, then decide, with no monetary limit.", "Consult Director first, then decide. You have no monetary limit on this decision."],
-  ['waive-delivery-charge', 'agent', 50, "You may decide up to £50 per customer.", "Yes — you may decide. £49 is within your limit of £50 per customer.", "Yes — you may decide. £50 is within your limit of £50 per customer.", "No — £51 is above your limit of £50 per customer. Escalate to Team lead, who may approve up to £150 per customer."],
-  ['waive-delivery-charge', 'lead', 150, "You may decide up to £150 per customer.", "Yes — you may decide. £149 is within your limit of £150 per customer.", "Yes — you may decide. £150 is within your limit of £150 per customer.", "No — £151 is above your limit of £150 per customer. Escalate to Centre manager."],
-  ['waive-delivery-charge', 'driver', 20, "You may decide up to £20 per day.", "Yes — you may decide. £19 is within your limit of £20 per day.", "Yes — you may decide. £20 is within your limit of £20 per day.", "No — £21 is above your limit of £20 per day. Escalate to Delivery supervisor, who may approve up to £100 per day."],
-  ['waive-delivery-charge', 'supervisor', 100, "You may decide up to £100 per day.", "Yes — you may decide. £99 is within your limit of £100 per day.", "Yes — you may decide. £100 is within your limit of £100 per day.", "No — £101 is above your limit of £100 per day. Escalate to Director."],
+  [
+    'damage-to-home',
+    'driver',
+    undefined,
+    'Escalate to Delivery supervisor, who may approve up to £250 per case.',
+    'Escalate to Director, who has no monetary limit on this decision.',
+  ],
+  [
+    'damage-to-home',
+    'agent',
+    undefined,
+    'Escalate to Delivery supervisor, who may approve up to £250 per case.',
+    'Escalate to Director, who has no monetary limit on this decision.',
+  ],
+  [
+    'damage-to-home',
+    'supervisor',
+    250,
+    'You may decide up to £250 per case.',
+    'Yes — you may decide. £249 is within your limit of £250 per case.',
+    'Yes — you may decide. £250 is within your limit of £250 per case.',
+    'No — £251 is above your limit of £250 per case. Escalate to Director, who has no monetary limit on this decision.',
+  ],
+  ['damage-to-home', 'director', undefined, 'You may decide, with no monetary limit.', 'Yes — you may decide. You have no monetary limit on this decision.'],
+  [
+    'community-donation',
+    'manager',
+    200,
+    'You may decide up to £200 per month.',
+    'Yes — you may decide. £199 is within your limit of £200 per month.',
+    'Yes — you may decide. £200 is within your limit of £200 per month.',
+    'No — £201 is above your limit of £200 per month. Escalate to Director, who may approve up to £2,500 per year.',
+  ],
+  [
+    'community-donation',
+    'director',
+    2500,
+    'You may decide up to £2,500 per year.',
+    'Yes — you may decide. £2,499 is within your limit of £2,500 per year.',
+    'Yes — you may decide. £2,500 is within your limit of £2,500 per year.',
+    'No — £2,501 is above your limit of £2,500 per year. No one higher on your ladder holds this decision.',
+  ],
+  [
+    'goodwill-credit',
+    'agent',
+    75,
+    'You may decide up to £75 per case.',
+    'Yes — you may decide. £74 is within your limit of £75 per case.',
+    'Yes — you may decide. £75 is within your limit of £75 per case.',
+    'No — £76 is above your limit of £75 per case. Escalate to Team lead, who may approve up to £250 per case.',
+  ],
+  [
+    'goodwill-credit',
+    'lead',
+    250,
+    'You may decide up to £250 per case, then inform Director.',
+    'Yes — decide, then inform Director. £249 is within your limit of £250 per case.',
+    'Yes — decide, then inform Director. £250 is within your limit of £250 per case.',
+    'No — £251 is above your limit of £250 per case. Escalate to Director, who has no monetary limit on this decision.',
+  ],
+  [
+    'goodwill-credit',
+    'manager',
+    1000,
+    'Consult Director first, then you may decide up to £1,000 per case.',
+    'Consult Director first, then decide. £999 is within your limit of £1,000 per case.',
+    'Consult Director first, then decide. £1,000 is within your limit of £1,000 per case.',
+    'No — £1,001 is above your limit of £1,000 per case. Escalate to Director, who has no monetary limit on this decision.',
+  ],
+  ['goodwill-credit', 'director', undefined, 'You may decide, with no monetary limit.', 'Yes — you may decide. You have no monetary limit on this decision.'],
+  [
+    'ireland-goodwill',
+    'agent',
+    85,
+    'You may decide up to €85 per case.',
+    'Yes — you may decide. €84 is within your limit of €85 per case.',
+    'Yes — you may decide. €85 is within your limit of €85 per case.',
+    'No — €86 is above your limit of €85 per case. Escalate to Team lead, who may approve up to £150 per case.',
+  ],
+  [
+    'ireland-goodwill',
+    'lead',
+    150,
+    'You may decide up to £150 per case.',
+    'Yes — you may decide. £149 is within your limit of £150 per case.',
+    'Yes — you may decide. £150 is within your limit of £150 per case.',
+    'No — £151 is above your limit of £150 per case. Escalate to Centre manager, who may approve up to €1,000 per case.',
+  ],
+  [
+    'ireland-goodwill',
+    'manager',
+    1000,
+    'You may decide up to €1,000 per case.',
+    'Yes — you may decide. €999 is within your limit of €1,000 per case.',
+    'Yes — you may decide. €1,000 is within your limit of €1,000 per case.',
+    'No — €1,001 is above your limit of €1,000 per case. Escalate to Director.',
+  ],
+  [
+    'canada-make-good',
+    'driver',
+    40,
+    'You may decide up to CA$40 per case.',
+    'Yes — you may decide. CA$39 is within your limit of CA$40 per case.',
+    'Yes — you may decide. CA$40 is within your limit of CA$40 per case.',
+    'No — CA$41 is above your limit of CA$40 per case. Escalate to Delivery supervisor, who may approve up to CA$150 per case.',
+  ],
+  [
+    'canada-make-good',
+    'supervisor',
+    150,
+    'You may decide up to CA$150 per case.',
+    'Yes — you may decide. CA$149 is within your limit of CA$150 per case.',
+    'Yes — you may decide. CA$150 is within your limit of CA$150 per case.',
+    'No — CA$151 is above your limit of CA$150 per case. Escalate to Director.',
+  ],
+  [
+    'canada-make-good',
+    'agent',
+    60,
+    'You may decide up to CA$60 per case.',
+    'Yes — you may decide. CA$59 is within your limit of CA$60 per case.',
+    'Yes — you may decide. CA$60 is within your limit of CA$60 per case.',
+    'No — CA$61 is above your limit of CA$60 per case. Escalate to Team lead, who may approve up to CA$250 per case.',
+  ],
+  [
+    'canada-make-good',
+    'lead',
+    250,
+    'You may decide up to CA$250 per case, then inform Centre manager.',
+    'Yes — decide, then inform Centre manager. CA$249 is within your limit of CA$250 per case.',
+    'Yes — decide, then inform Centre manager. CA$250 is within your limit of CA$250 per case.',
+    'No — CA$251 is above your limit of CA$250 per case. Escalate to Centre manager.',
+  ],
+  ['rebook-delivery', 'agent', undefined, 'You may decide, with no monetary limit.', 'Yes — you may decide. You have no monetary limit on this decision.'],
+  [
+    'rebook-delivery',
+    'driver',
+    undefined,
+    'You may decide, with no monetary limit, then inform Delivery supervisor.',
+    'Yes — decide, then inform Delivery supervisor. You have no monetary limit on this decision.',
+  ],
+  ['rebook-delivery', 'supervisor', undefined, 'You may decide, with no monetary limit.', 'Yes — you may decide. You have no monetary limit on this decision.'],
+  [
+    'refund-without-receipt',
+    'agent',
+    50,
+    'You may decide up to £50 per customer per day.',
+    'Yes — you may decide. £49 is within your limit of £50 per customer per day.',
+    'Yes — you may decide. £50 is within your limit of £50 per customer per day.',
+    'No — £51 is above your limit of £50 per customer per day. Escalate to Team lead, who may approve up to £150 per customer per day.',
+  ],
+  [
+    'refund-without-receipt',
+    'lead',
+    150,
+    'You may decide up to £150 per customer per day.',
+    'Yes — you may decide. £149 is within your limit of £150 per customer per day.',
+    'Yes — you may decide. £150 is within your limit of £150 per customer per day.',
+    'No — £151 is above your limit of £150 per customer per day. Escalate to Centre manager, who has no monetary limit on this decision.',
+  ],
+  [
+    'refund-without-receipt',
+    'manager',
+    undefined,
+    'Consult Director first, then decide, with no monetary limit.',
+    'Consult Director first, then decide. You have no monetary limit on this decision.',
+  ],
+  [
+    'waive-delivery-charge',
+    'agent',
+    50,
+    'You may decide up to £50 per customer.',
+    'Yes — you may decide. £49 is within your limit of £50 per customer.',
+    'Yes — you may decide. £50 is within your limit of £50 per customer.',
+    'No — £51 is above your limit of £50 per customer. Escalate to Team lead, who may approve up to £150 per customer.',
+  ],
+  [
+    'waive-delivery-charge',
+    'lead',
+    150,
+    'You may decide up to £150 per customer.',
+    'Yes — you may decide. £149 is within your limit of £150 per customer.',
+    'Yes — you may decide. £150 is within your limit of £150 per customer.',
+    'No — £151 is above your limit of £150 per customer. Escalate to Centre manager.',
+  ],
+  [
+    'waive-delivery-charge',
+    'driver',
+    20,
+    'You may decide up to £20 per day.',
+    'Yes — you may decide. £19 is within your limit of £20 per day.',
+    'Yes — you may decide. £20 is within your limit of £20 per day.',
+    'No — £21 is above your limit of £20 per day. Escalate to Delivery supervisor, who may approve up to £100 per day.',
+  ],
+  [
+    'waive-delivery-charge',
+    'supervisor',
+    100,
+    'You may decide up to £100 per day.',
+    'Yes — you may decide. £99 is within your limit of £100 per day.',
+    'Yes — you may decide. £100 is within your limit of £100 per day.',
+    'No — £101 is above your limit of £100 per day. Escalate to Director.',
+  ],
 ];
 
 describe('the verdict for every grant of the fixture', () => {
@@ -88,9 +262,13 @@ describe('verdicts', () => {
   it('names the kind, the limit and per, whom to inform or consult, and the boundary', () => {
     const lead = verdict({ data, roleId: 'lead', decisionId: 'goodwill-credit', amount: 100 })!;
     expect(lead).toMatchObject({
-      kind: 'decide-and-inform', withinLimit: true, counterpart: { id: 'director', title: 'Director' },
+      kind: 'decide-and-inform',
+      withinLimit: true,
+      counterpart: { id: 'director', title: 'Director' },
       grant: { authority: 'decide-and-inform', limit: { amount: 250, currency: 'GBP' }, per: 'case' },
-      amount: { amount: 100, currency: 'GBP' }, path: '/boundaries/goodwill-credit/', escalation: undefined,
+      amount: { amount: 100, currency: 'GBP' },
+      path: '/boundaries/goodwill-credit/',
+      escalation: undefined,
     });
     expect(verdict({ data, roleId: 'manager', decisionId: 'goodwill-credit' })).toMatchObject({ kind: 'consult', counterpart: { id: 'director' } });
     expect(verdict({ data, roleId: 'agent', decisionId: 'goodwill-credit', amount: 10 })).toMatchObject({ kind: 'decide', counterpart: undefined });
@@ -111,7 +289,11 @@ describe('verdicts', () => {
       'No — £300 is above your limit of £75 per case. Escalate to Director, who has no monetary limit on this decision.',
     );
     const answer = verdict({ data, roleId: 'agent', decisionId: 'goodwill-credit', amount: 300 })!;
-    expect(answer).toMatchObject({ kind: 'over-limit', withinLimit: false, escalation: { to: { id: 'director' }, approves: { limit: undefined }, highest: false } });
+    expect(answer).toMatchObject({
+      kind: 'over-limit',
+      withinLimit: false,
+      escalation: { to: { id: 'director' }, approves: { limit: undefined }, highest: false },
+    });
     // an escalate grant with an amount above its approver's limit
     expect(say({ roleId: 'driver', decisionId: 'damage-to-home', amount: 600 })).toBe('Escalate to Director, who has no monetary limit on this decision.');
     expect(say({ roleId: 'driver', decisionId: 'damage-to-home', amount: 250 })).toBe('Escalate to Delivery supervisor, who may approve up to £250 per case.');
@@ -121,7 +303,10 @@ describe('verdicts', () => {
     expect(say({ roleId: 'agent', decisionId: 'waive-delivery-charge', amount: 500 })).toBe(
       'No — £500 is above your limit of £50 per customer. Escalate to Team lead, who may approve up to £150 per customer. No one higher on your ladder holds this decision.',
     );
-    expect(verdict({ data, roleId: 'agent', decisionId: 'waive-delivery-charge', amount: 500 })!.escalation).toMatchObject({ to: { id: 'lead' }, highest: true });
+    expect(verdict({ data, roleId: 'agent', decisionId: 'waive-delivery-charge', amount: 500 })!.escalation).toMatchObject({
+      to: { id: 'lead' },
+      highest: true,
+    });
     expect(say({ roleId: 'driver', decisionId: 'canada-make-good', amount: 400 })).toBe(
       'No — CA$400 is above your limit of CA$40 per case. Escalate to Delivery supervisor, who may approve up to CA$150 per case. No one higher on your ladder holds this decision.',
     );
@@ -148,7 +333,9 @@ describe('verdicts', () => {
 
   it('names the manager when nobody up the ladder holds the decision, and says "your manager" only at the top', () => {
     for (const [roleId, decisionId, manager] of [
-      ['driver', 'ireland-goodwill', 'Delivery supervisor'], ['director', 'rebook-delivery', 'your manager'], ['manager', 'waive-delivery-charge', 'Director'],
+      ['driver', 'ireland-goodwill', 'Delivery supervisor'],
+      ['director', 'rebook-delivery', 'your manager'],
+      ['manager', 'waive-delivery-charge', 'Director'],
     ] as const) {
       expect(say({ roleId, decisionId })).toBe(`This decision is not in your playing field: ask ${manager}.`);
       expect(say({ roleId, decisionId, amount: 10 })).toBe(`This decision is not in your playing field: ask ${manager}.`);
@@ -166,7 +353,10 @@ describe('verdicts', () => {
     );
     // an amount in another currency than the role's limit is not compared: the grant is described
     expect(say({ roleId: 'lead', decisionId: 'ireland-goodwill', amount: 5000, currency: 'EUR' })).toBe('You may decide up to £150 per case.');
-    expect(verdict({ data, roleId: 'lead', decisionId: 'ireland-goodwill', amount: 5000, currency: 'EUR' })).toMatchObject({ kind: 'decide', withinLimit: undefined });
+    expect(verdict({ data, roleId: 'lead', decisionId: 'ireland-goodwill', amount: 5000, currency: 'EUR' })).toMatchObject({
+      kind: 'decide',
+      withinLimit: undefined,
+    });
   });
 
   it('treats a missing, negative or unreadable amount as no amount', () => {
@@ -180,7 +370,13 @@ describe('verdicts', () => {
   });
 
   it('has no verdict for an unknown role or decision, nor for a retired or draft boundary', () => {
-    for (const [roleId, decisionId] of [['nobody', 'goodwill-credit'], ['agent', 'nothing'], ['agent', 'old-refund'], ['manager', 'trade-discount'], ['', '']]) {
+    for (const [roleId, decisionId] of [
+      ['nobody', 'goodwill-credit'],
+      ['agent', 'nothing'],
+      ['agent', 'old-refund'],
+      ['manager', 'trade-discount'],
+      ['', ''],
+    ]) {
       expect(verdict({ data, roleId: roleId!, decisionId: decisionId! })).toBeUndefined();
     }
   });
@@ -224,7 +420,11 @@ describe('helperData', () => {
     expect(data.r[roleIndex('director')]).toEqual(['director', 'Director', -1, 1]);
     const goodwill = data.d.find(([id]) => id === 'goodwill-credit')!;
     expect(goodwill.slice(0, 6)).toEqual([
-      'goodwill-credit', 'Give a goodwill credit', 'Goodwill credit', '/boundaries/goodwill-credit/', 'Service recovery',
+      'goodwill-credit',
+      'Give a goodwill credit',
+      'Goodwill credit',
+      '/boundaries/goodwill-credit/',
+      'Service recovery',
       ['One credit per problem.', 'Never as a bargaining chip to stop a customer cancelling.'],
     ]);
     expect(goodwill[6]).toEqual([
@@ -259,7 +459,12 @@ describe('helperData', () => {
         lead: { title: 'Lead', escalatesTo: 'manager', status: 'retired' },
         manager: { title: 'Manager' },
       },
-      boundaries: { refunds: boundary([{ role: 'agent', authority: 'decide', limit: { amount: 50 } }, { role: 'manager', authority: 'decide', limit: { amount: 500 } }]) },
+      boundaries: {
+        refunds: boundary([
+          { role: 'agent', authority: 'decide', limit: { amount: 50 } },
+          { role: 'manager', authority: 'decide', limit: { amount: 500 } },
+        ]),
+      },
     });
     const small = helperData(model);
     expect(small.r.map(([id, , , selectable]) => `${id}:${selectable}`)).toEqual(['agent:1', 'manager:1']);
@@ -322,7 +527,12 @@ describe('the role × decision table and the Decision menu', () => {
     expect(table.rows.map((row) => row.decision.id)).toEqual(data.d.map(([id]) => id));
     const damage = table.rows.find((row) => row.decision.id === 'damage-to-home')!;
     expect(damage.cells.map((cell) => cell && `${cell.authority} ${cell.limit?.amount ?? '-'} ${cell.escalateTo?.id ?? '-'}`)).toEqual([
-      'escalate - supervisor', undefined, undefined, 'escalate - supervisor', 'decide 250 director', 'decide - -',
+      'escalate - supervisor',
+      undefined,
+      undefined,
+      'escalate - supervisor',
+      'decide 250 director',
+      'decide - -',
     ]);
   });
 

@@ -25,8 +25,14 @@ describe('closestMatch', () => {
 
 describe('formats', () => {
   const diagnostic = {
-    file: 'wins/a.md', line: 3, column: 7, severity: 'error' as const, rule: 'consent', field: 'customer.consent',
-    message: 'customer.consent: the customer is named, so consent must be true', hint: 'ask first, 100%, then: add it',
+    file: 'wins/a.md',
+    line: 3,
+    column: 7,
+    severity: 'error' as const,
+    rule: 'consent',
+    field: 'customer.consent',
+    message: 'customer.consent: the customer is named, so consent must be true',
+    hint: 'ask first, 100%, then: add it',
   };
   it('text puts the hint on its own line', () => {
     expect(formatText([diagnostic])).toBe(

@@ -3,7 +3,14 @@ import type { Diagnostic } from '../../src/lib/diagnostics/diagnostic.ts';
 import { diagnosticKey, focusOn, formatFocusSummary } from '../../src/lib/diagnostics/focus.ts';
 
 const d = (file: string, message: string, extra: Partial<Diagnostic> = {}): Diagnostic => ({
-  file, line: 1, column: 1, severity: 'error', rule: 'x', field: '', message, ...extra,
+  file,
+  line: 1,
+  column: 1,
+  severity: 'error',
+  rule: 'x',
+  field: '',
+  message,
+  ...extra,
 });
 
 describe('focusOn', () => {

@@ -44,10 +44,21 @@ describe('per-role helper data', () => {
 
   it('holds the decisions of the role and of the roles above it, no others', () => {
     const driver = roleHelperData(data, 'driver')!;
-    expect(driver.d.map(([id]) => id).sort()).toEqual(['canada-make-good', 'community-donation', 'damage-to-home', 'goodwill-credit', 'rebook-delivery', 'waive-delivery-charge']);
+    expect(driver.d.map(([id]) => id).sort()).toEqual([
+      'canada-make-good',
+      'community-donation',
+      'damage-to-home',
+      'goodwill-credit',
+      'rebook-delivery',
+      'waive-delivery-charge',
+    ]);
     expect(driver.r).toEqual(data.r);
     expect(roleHelperData(data, 'nobody')).toBeUndefined();
-    expect(decisionsHeld(data, 'driver').map(([id]) => id).sort()).toEqual(['canada-make-good', 'damage-to-home', 'rebook-delivery', 'waive-delivery-charge']);
+    expect(
+      decisionsHeld(data, 'driver')
+        .map(([id]) => id)
+        .sort(),
+    ).toEqual(['canada-make-good', 'damage-to-home', 'rebook-delivery', 'waive-delivery-charge']);
   });
 
   it('is built once per model', () => {
@@ -73,7 +84,13 @@ describe('the whole answer', () => {
         { role: 'associate', authority: 'decide', limit: { amount: 50 }, note: 'Check the item is ours first.' },
         { role: 'manager', authority: 'decide', limit: { amount: 500 } },
       ]),
-      damage: boundary([{ role: 'associate', authority: 'escalate' }, { role: 'manager', authority: 'consult', escalateTo: 'lead' }], { decision: 'Pay for damage' }),
+      damage: boundary(
+        [
+          { role: 'associate', authority: 'escalate' },
+          { role: 'manager', authority: 'consult', escalateTo: 'lead' },
+        ],
+        { decision: 'Pay for damage' },
+      ),
     },
   });
   const small = helperData(model);
@@ -127,14 +144,26 @@ describe('the search answer card', () => {
 describe('the remembered role', () => {
   it('is kept per site base, forgotten on an empty choice, and storage that refuses changes nothing', () => {
     const store = new Map<string, string>();
-    const storage = { getItem: (k: string) => store.get(k) ?? null, setItem: (k: string, v: string) => void store.set(k, v), removeItem: (k: string) => void store.delete(k) };
+    const storage = {
+      getItem: (k: string) => store.get(k) ?? null,
+      setItem: (k: string, v: string) => void store.set(k, v),
+      removeItem: (k: string) => void store.delete(k),
+    };
     rememberRole(storage, '/playbook/', 'agent');
     expect(store.get(rememberedRoleKey('/playbook/'))).toBe('agent');
     expect(readRememberedRole(storage, '/playbook/')).toBe('agent');
     expect(readRememberedRole(storage, '/')).toBeUndefined();
     rememberRole(storage, '/playbook/', '');
     expect(readRememberedRole(storage, '/playbook/')).toBeUndefined();
-    const refusing = { getItem: () => { throw new Error('denied'); }, setItem: () => { throw new Error('denied'); }, removeItem: () => undefined };
+    const refusing = {
+      getItem: () => {
+        throw new Error('denied');
+      },
+      setItem: () => {
+        throw new Error('denied');
+      },
+      removeItem: () => undefined,
+    };
     expect(() => rememberRole(refusing, '/', 'agent')).not.toThrow();
     expect(readRememberedRole(refusing, '/')).toBeUndefined();
     expect(readRememberedRole(undefined, '/')).toBeUndefined();
@@ -160,7 +189,13 @@ describe('the precache plan', () => {
   });
 
   it('takes whole tiers while they fit the budget, and the core always', () => {
-    const files = [file('_astro/a.js', 600), file('boundaries/index.html', 300), file('boundaries/x/index.html', 200), file('wins/x/index.html', 500), file('_astro/p.webp', 1)];
+    const files = [
+      file('_astro/a.js', 600),
+      file('boundaries/index.html', 300),
+      file('boundaries/x/index.html', 200),
+      file('wins/x/index.html', 500),
+      file('_astro/p.webp', 1),
+    ];
     expect(precachePlan(files, 1500)).toMatchObject({ bytes: 1100, tiers: ['core', 'listings', 'boundaries-and-roles', 'values-and-guidelines'] });
     expect(precachePlan(files, 100).tiers).toEqual(['core']);
     expect(PRECACHE_BUDGET).toBe(2 * 1024 * 1024);
@@ -174,12 +209,15 @@ describe('the precache plan', () => {
 });
 
 describe('the outline of a long page', () => {
-  const html = '<section><h2 id="grants" data-x>Who &amp; how far</h2><p>…</p><h3 id="a">A <em>b</em></h3><h2 id="linked"><a href="/x/">X</a></h2><h2>No id</h2></section>';
+  const html =
+    '<section><h2 id="grants" data-x>Who &amp; how far</h2><p>…</p><h3 id="a">A <em>b</em></h3><h2 id="linked"><a href="/x/">X</a></h2><h2>No id</h2></section>';
 
   it('reads the h2 and h3 headings with an id, and makes each link to itself', () => {
     const result = outline(html);
     expect(result.headings).toEqual([
-      { depth: 2, id: 'grants', text: 'Who & how far' }, { depth: 3, id: 'a', text: 'A b' }, { depth: 2, id: 'linked', text: 'X' },
+      { depth: 2, id: 'grants', text: 'Who & how far' },
+      { depth: 3, id: 'a', text: 'A b' },
+      { depth: 2, id: 'linked', text: 'X' },
     ]);
     expect(result.html).toContain('<h2 id="grants" data-x><a class="heading-link" href="#grants">Who &amp; how far</a></h2>');
     expect(result.html).toContain('<h2 id="linked"><a href="/x/">X</a></h2>');
@@ -214,8 +252,15 @@ describe('pages that never grow with the playbook', () => {
   });
 
   it('pages listings by a hundred', () => {
-    const pages = listingPages('/guidelines/', Array.from({ length: 250 }, (_, at) => at));
-    expect(pages.map((page) => [page.path, page.items.length])).toEqual([['/guidelines/', 100], ['/guidelines/page/2/', 100], ['/guidelines/page/3/', 50]]);
+    const pages = listingPages(
+      '/guidelines/',
+      Array.from({ length: 250 }, (_, at) => at),
+    );
+    expect(pages.map((page) => [page.path, page.items.length])).toEqual([
+      ['/guidelines/', 100],
+      ['/guidelines/page/2/', 100],
+      ['/guidelines/page/3/', 50],
+    ]);
   });
 });
 
@@ -228,7 +273,10 @@ describe('onward links', () => {
   });
 
   it('finds the published boundaries for the same decision as a retired one', () => {
-    const published = [{ id: 'refund', decision: 'Refund a purchase' }, { id: 'other', decision: 'Give a credit' }];
+    const published = [
+      { id: 'refund', decision: 'Refund a purchase' },
+      { id: 'other', decision: 'Give a credit' },
+    ];
     expect(successors({ id: 'refund-2024', decision: 'refund a purchase ' }, published).map((b) => b.id)).toEqual(['refund']);
   });
 

@@ -2,23 +2,45 @@ import { describe, expect, it } from 'vitest';
 import { isPublic, publicEntries } from '../../src/lib/model/published.ts';
 import { boundary, LADDER, modelOf, type ContentInput } from '../support/checked-content.ts';
 
-
 const win = (date: string, extra: Record<string, unknown> = {}) => ({ title: `Win ${date}`, date, people: ['Ana'], values: ['care'], ...extra });
 
 const example: ContentInput = {
-  values: { care: { title: 'Care', summary: 'S', order: 2 }, speed: { title: 'Speed', summary: 'S', order: 1 }, secret: { title: 'Secret', summary: 'S', status: 'draft' } },
+  values: {
+    care: { title: 'Care', summary: 'S', order: 2 },
+    speed: { title: 'Speed', summary: 'S', order: 1 },
+    secret: { title: 'Secret', summary: 'S', status: 'draft' },
+  },
   roles: { ...LADDER },
-  guidelines: { 'first-fix': { title: 'Fix first', summary: 'S', owner: 'O', lastReviewed: '2025-01-01', values: ['care'], roles: ['agent'], boundaries: ['refunds'] } },
+  guidelines: {
+    'first-fix': { title: 'Fix first', summary: 'S', owner: 'O', lastReviewed: '2025-01-01', values: ['care'], roles: ['agent'], boundaries: ['refunds'] },
+  },
   boundaries: {
-    refunds: boundary([
-      { role: 'agent', authority: 'decide', limit: { amount: 75 } },
-      { role: 'lead', authority: 'escalate' },
-      { role: 'manager', authority: 'decide-and-inform', limit: { amount: 500 } },
-    ], { values: ['care'], changes: [{ date: '2026-03-01', summary: 'Agent limit from £40 to £75.' }] }),
-    old: boundary([{ role: 'agent', authority: 'decide' }], { title: 'Old way', status: 'retired', values: ['care'], changes: [{ date: '2026-05-01', summary: 'Retired.' }] }),
+    refunds: boundary(
+      [
+        { role: 'agent', authority: 'decide', limit: { amount: 75 } },
+        { role: 'lead', authority: 'escalate' },
+        { role: 'manager', authority: 'decide-and-inform', limit: { amount: 500 } },
+      ],
+      { values: ['care'], changes: [{ date: '2026-03-01', summary: 'Agent limit from £40 to £75.' }] },
+    ),
+    old: boundary([{ role: 'agent', authority: 'decide' }], {
+      title: 'Old way',
+      status: 'retired',
+      values: ['care'],
+      changes: [{ date: '2026-05-01', summary: 'Retired.' }],
+    }),
     hidden: boundary([{ role: 'agent', authority: 'decide' }], { title: 'Hidden', status: 'draft' }),
   },
-  caseStudies: { ritz: { title: 'Ritz', summary: 'S', organisation: 'Ritz-Carlton', values: ['care'], boundaries: ['refunds'], sources: [{ title: 'A', url: 'https://example.com' }] } },
+  caseStudies: {
+    ritz: {
+      title: 'Ritz',
+      summary: 'S',
+      organisation: 'Ritz-Carlton',
+      values: ['care'],
+      boundaries: ['refunds'],
+      sources: [{ title: 'A', url: 'https://example.com' }],
+    },
+  },
   wins: {
     a: win('2026-01-05', { role: 'agent', boundary: 'refunds', spent: { amount: 30 } }),
     b: win('2026-04-01', { role: 'agent', boundary: 'refunds' }),
@@ -81,11 +103,14 @@ describe('the published model', () => {
         'not-yet': { title: 'Not yet', summary: 'S', owner: 'O', lastReviewed: '2026-01-01' },
       },
     });
-    expect(soon.reviewSoon.map((r) => `${r.entry.id} ${r.review.dueOn} in ${r.review.daysUntilDue}`)).toEqual(['sooner 2026-12-01 in 8', 'later 2026-12-20 in 27']);
+    expect(soon.reviewSoon.map((r) => `${r.entry.id} ${r.review.dueOn} in ${r.review.daysUntilDue}`)).toEqual([
+      'sooner 2026-12-01 in 8',
+      'later 2026-12-20 in 27',
+    ]);
     expect(soon.dueForReview.map((r) => r.entry.id)).toEqual(['first-fix']);
   });
 
-  it('works out what pages show: a win\'s grant, boundaries by id, guidelines for everyone, change anchors, entry kinds', () => {
+  it("works out what pages show: a win's grant, boundaries by id, guidelines for everyone, change anchors, entry kinds", () => {
     const refunds = playbook.boundaryById.get('refunds')!;
     expect(playbook.pages.wins.find((w) => w.id === 'a')!.grant).toBe(refunds.grants[0]);
     expect(playbook.pages.wins.find((w) => w.id === 'c')!.grant).toBeUndefined();
@@ -105,7 +130,10 @@ describe('the published model', () => {
         unnamed: win('2026-02-02', { customer: { consent: false } }),
       },
     });
-    expect(model.wins.map((w) => [w.id, w.customer?.name])).toEqual([['unnamed', undefined], ['named', 'Mrs Patel']]);
+    expect(model.wins.map((w) => [w.id, w.customer?.name])).toEqual([
+      ['unnamed', undefined],
+      ['named', 'Mrs Patel'],
+    ]);
     expect(model.wins.find((w) => w.id === 'unnamed')!.customer).toBeUndefined();
   });
 
@@ -118,7 +146,13 @@ describe('the published model', () => {
 
 describe('the draft filter fails closed', () => {
   it.each([
-    ['published', true], ['retired', true], ['draft', false], [undefined, false], ['Published', false], ['', false], [null, false],
+    ['published', true],
+    ['retired', true],
+    ['draft', false],
+    [undefined, false],
+    ['Published', false],
+    ['', false],
+    [null, false],
   ])('%s → %s', (status, expected) => expect(isPublic(status)).toBe(expected));
 
   it('keeps order and drops anything not known to be public', () => {
@@ -137,4 +171,3 @@ describe('scale', () => {
     expect(big.roles.find((r) => r.id === 'agent')!.wins).toHaveLength(20_000);
   });
 });
-

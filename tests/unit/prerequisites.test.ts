@@ -81,7 +81,11 @@ describe('tests/pretest.ts', () => {
     // unprivileged user when this process is root (CI), so that nothing gets installed.
     const asNobody = process.getuid?.() === 0 ? ['setpriv', '--reuid=nobody', '--regid=nogroup', '--clear-groups'] : [];
     const [command, ...args] = [...asNobody, process.execPath, path.join(PROJECT_ROOT, 'tests/pretest.ts')];
-    const result = spawnSync(command!, args, { cwd: PROJECT_ROOT, encoding: 'utf8', env: { ...process.env, CHROMIUM_PATH: process.execPath, NGINX_PATH: '/nowhere/nginx' } });
+    const result = spawnSync(command!, args, {
+      cwd: PROJECT_ROOT,
+      encoding: 'utf8',
+      env: { ...process.env, CHROMIUM_PATH: process.execPath, NGINX_PATH: '/nowhere/nginx' },
+    });
     expect(result.stderr).toBe(
       'npm test needs nginx (for the deployment test), which this machine does not have. Install it with:\n\n' +
         '  sudo apt-get update && sudo apt-get install -y nginx\n\nThen run npm test again.\n',

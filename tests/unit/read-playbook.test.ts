@@ -31,7 +31,8 @@ async function rootWith(files: Record<string, string>): Promise<string> {
   return root;
 }
 
-const lines = (report: Awaited<ReturnType<typeof readPlaybook>>['report']) => report.diagnostics.map((d) => `${d.file}:${d.line}:${d.column} ${d.severity} ${d.message} (${d.rule})`);
+const lines = (report: Awaited<ReturnType<typeof readPlaybook>>['report']) =>
+  report.diagnostics.map((d) => `${d.file}:${d.line}:${d.column} ${d.severity} ${d.message} (${d.rule})`);
 
 describe('readPlaybook', () => {
   it('turns a file that makes a parser throw into a finding on that file, and reports every other file', async () => {

@@ -76,7 +76,11 @@ describe('size', () => {
     const big = encode(`---\ntitle: Big\n---\n${'x'.repeat(1024 * 1024)}`);
     expect(parseSource(source, 'markdown', big).findings).toEqual([
       {
-        file: 'boundaries/b.md', path: [], severity: 'error', rule: 'file-size', position: { line: 1, column: 1 },
+        file: 'boundaries/b.md',
+        path: [],
+        severity: 'error',
+        rule: 'file-size',
+        position: { line: 1, column: 1 },
         message: 'the file is 1.0 MB, more than the 1 MB an entry may be',
         hint: 'split the text into several entries, or link to a longer document instead of copying it in',
       },

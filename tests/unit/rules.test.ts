@@ -22,7 +22,13 @@ describe('references', () => {
   });
 
   it('names up to three close ids, nearest first', () => {
-    const roles = { 'store-lead': { title: 'A' }, 'store-leaf': { title: 'B' }, 'stores-lead': { title: 'C' }, 'store-leads': { title: 'D' }, 'shift-lead': { title: 'E' } };
+    const roles = {
+      'store-lead': { title: 'A' },
+      'store-leaf': { title: 'B' },
+      'stores-lead': { title: 'C' },
+      'store-leads': { title: 'D' },
+      'shift-lead': { title: 'E' },
+    };
     const content = checkedContent({ roles, boundaries: { refunds: boundary([{ role: 'store-lea', authority: 'decide' }]) } });
     expect(lines(checkReferences(content))).toEqual([
       'boundaries/refunds.md error reference: grants[0].role: there is no role "store-lea" | did you mean "store-lead", "store-leaf" or "store-leads"? The roles are listed in roles/ (one file per role) and at /roles/ on the site',
@@ -69,7 +75,7 @@ describe('escalation', () => {
     ]);
   });
 
-  it('warns that an escalate grant\'s limit is never used', () => {
+  it("warns that an escalate grant's limit is never used", () => {
     const content = checkedContent({ roles: { ...LADDER }, boundaries: { b: boundary([{ role: 'agent', authority: 'escalate', limit: { amount: 5 } }]) } });
     expect(lines(checkEscalation(content))).toEqual([
       'boundaries/b.md warning unused-limit: grants[0].limit: agent escalates every decision here, so this limit is never used | remove the limit, or change authority to decide, decide-and-inform or consult',
@@ -77,7 +83,15 @@ describe('escalation', () => {
   });
 
   it('refuses a role granted twice', () => {
-    const content = checkedContent({ roles: { ...LADDER }, boundaries: { b: boundary([{ role: 'agent', authority: 'decide' }, { role: 'agent', authority: 'consult' }]) } });
+    const content = checkedContent({
+      roles: { ...LADDER },
+      boundaries: {
+        b: boundary([
+          { role: 'agent', authority: 'decide' },
+          { role: 'agent', authority: 'consult' },
+        ]),
+      },
+    });
     expect(lines(checkEscalation(content))).toEqual([
       'boundaries/b.md error duplicate-grant: grants[1].role: "agent" already has a grant on this boundary (grants[0]) | keep one grant per role; merge the two into one',
     ]);
@@ -86,10 +100,12 @@ describe('escalation', () => {
   it('refuses a ladder that narrows, skipping roles without a grant', () => {
     const content = checkedContent({
       roles: { ...LADDER },
-      boundaries: { b: boundary([
-        { role: 'agent', authority: 'decide', limit: { amount: 100 } },
-        { role: 'manager', authority: 'decide', limit: { amount: 50 } },
-      ]) },
+      boundaries: {
+        b: boundary([
+          { role: 'agent', authority: 'decide', limit: { amount: 100 } },
+          { role: 'manager', authority: 'decide', limit: { amount: 50 } },
+        ]),
+      },
     });
     expect(lines(checkEscalation(content))).toEqual([
       "boundaries/b.md error ladder-narrows: grants[0].limit: the ladder narrows: agent may commit £100, but manager above it only £50 | lower this limit to £50 or less, or raise manager's limit (grants[1])",
@@ -99,14 +115,24 @@ describe('escalation', () => {
   it('refuses an unlimited grant below a limited one, and allows the reverse', () => {
     const narrowing = checkedContent({
       roles: { ...LADDER },
-      boundaries: { b: boundary([{ role: 'lead', authority: 'decide' }, { role: 'manager', authority: 'decide', limit: { amount: 500 } }]) },
+      boundaries: {
+        b: boundary([
+          { role: 'lead', authority: 'decide' },
+          { role: 'manager', authority: 'decide', limit: { amount: 500 } },
+        ]),
+      },
     });
     expect(lines(checkEscalation(narrowing))).toEqual([
       'boundaries/b.md error ladder-narrows: grants[0]: the ladder narrows: lead has no limit here, but escalates to manager, who is limited to £500 per case | give lead a limit no higher than £500, or remove the limit of manager (grants[1])',
     ]);
     const widening = checkedContent({
       roles: { ...LADDER },
-      boundaries: { b: boundary([{ role: 'lead', authority: 'decide', limit: { amount: 500 } }, { role: 'manager', authority: 'decide' }]) },
+      boundaries: {
+        b: boundary([
+          { role: 'lead', authority: 'decide', limit: { amount: 500 } },
+          { role: 'manager', authority: 'decide' },
+        ]),
+      },
     });
     expect(checkEscalation(widening)).toEqual([]);
   });
@@ -115,8 +141,14 @@ describe('escalation', () => {
     const content = checkedContent({
       roles: { ...LADDER },
       boundaries: {
-        currency: boundary([{ role: 'agent', authority: 'decide', limit: { amount: 100, currency: 'EUR' } }, { role: 'lead', authority: 'decide', limit: { amount: 50 } }]),
-        per: boundary([{ role: 'agent', authority: 'decide', limit: { amount: 100 }, per: 'case' }, { role: 'lead', authority: 'decide', limit: { amount: 50 }, per: 'customer-day' }]),
+        currency: boundary([
+          { role: 'agent', authority: 'decide', limit: { amount: 100, currency: 'EUR' } },
+          { role: 'lead', authority: 'decide', limit: { amount: 50 } },
+        ]),
+        per: boundary([
+          { role: 'agent', authority: 'decide', limit: { amount: 100 }, per: 'case' },
+          { role: 'lead', authority: 'decide', limit: { amount: 50 }, per: 'customer-day' },
+        ]),
       },
     });
     expect(checkEscalation(content)).toEqual([]);
@@ -125,12 +157,14 @@ describe('escalation', () => {
   it('follows a grant escalateTo override past an escalate-only role', () => {
     const content = checkedContent({
       roles: { ...LADDER },
-      boundaries: { b: boundary([
-        { role: 'agent', authority: 'decide', limit: { amount: 100 }, escalateTo: 'manager' },
-        { role: 'lead', authority: 'decide', limit: { amount: 10 } },
-        { role: 'manager', authority: 'escalate' },
-        { role: 'director', authority: 'decide', limit: { amount: 90 } },
-      ]) },
+      boundaries: {
+        b: boundary([
+          { role: 'agent', authority: 'decide', limit: { amount: 100 }, escalateTo: 'manager' },
+          { role: 'lead', authority: 'decide', limit: { amount: 10 } },
+          { role: 'manager', authority: 'escalate' },
+          { role: 'director', authority: 'decide', limit: { amount: 90 } },
+        ]),
+      },
     });
     // agent's £100 goes to manager (escalate only) and on to director's £90: narrows.
     // lead's £10 goes to manager and on to director: fine.
@@ -142,7 +176,10 @@ describe('escalation', () => {
 
 describe('money', () => {
   it('refuses a code that is not ISO 4217, with a near miss', () => {
-    const content = checkedContent({ roles: { ...LADDER }, boundaries: { b: boundary([{ role: 'agent', authority: 'decide', limit: { amount: 5, currency: 'GPB' } }]) } });
+    const content = checkedContent({
+      roles: { ...LADDER },
+      boundaries: { b: boundary([{ role: 'agent', authority: 'decide', limit: { amount: 5, currency: 'GPB' } }]) },
+    });
     expect(lines(checkMoney(content))).toEqual([
       'boundaries/b.md error currency: grants[0].limit.currency: "GPB" is not an ISO 4217 currency code | did you mean "GBP"?',
     ]);
@@ -176,11 +213,13 @@ describe('money', () => {
 
 describe('wins', () => {
   it('needs consent to name or quote a customer', () => {
-    const content = checkedContent({ wins: {
-      named: win({ customer: { name: 'Mrs Patel' } }),
-      quoted: win({ customer: { quote: 'Brilliant', consent: false } }),
-      fine: win({ customer: { name: 'Mr Lee', quote: 'Thanks', consent: true } }),
-    } });
+    const content = checkedContent({
+      wins: {
+        named: win({ customer: { name: 'Mrs Patel' } }),
+        quoted: win({ customer: { quote: 'Brilliant', consent: false } }),
+        fine: win({ customer: { name: 'Mr Lee', quote: 'Thanks', consent: true } }),
+      },
+    });
     expect(lines(checkWins(content))).toEqual([
       'wins/named.md error consent: customer.consent: the customer is named, so consent must be true | ask the customer, then add "consent: true" under customer; without consent, remove the name and quote',
       'wins/quoted.md error consent: customer.consent: the customer is quoted, so consent must be true | ask the customer, then add "consent: true" under customer; without consent, remove the name and quote',

@@ -1,7 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  boundarySchema, caseStudySchema, guidelineSchema, playbookSchema, roleSchema, valueSchema, winSchema, isCalendarDate,
-} from '../../schemas/index.ts';
+import { boundarySchema, caseStudySchema, guidelineSchema, playbookSchema, roleSchema, valueSchema, winSchema, isCalendarDate } from '../../schemas/index.ts';
 import { checkWithSchema } from '../../src/lib/diagnostics/schema-issues.ts';
 
 const boundary = {
@@ -64,9 +62,7 @@ describe('valid samples', () => {
 
 describe('invalid samples: the exact message an editor reads', () => {
   it('misspelt key suggests the right one', () => {
-    expect(messages(roleSchema, { title: 'Agent', escalateTo: 'team-lead' })).toEqual([
-      'escalateTo: unknown key — did you mean "escalatesTo"?',
-    ]);
+    expect(messages(roleSchema, { title: 'Agent', escalateTo: 'team-lead' })).toEqual(['escalateTo: unknown key — did you mean "escalatesTo"?']);
   });
 
   it('unknown key without a near miss lists the allowed keys', () => {
@@ -140,9 +136,7 @@ describe('invalid samples: the exact message an editor reads', () => {
   });
 
   it('negative review cadence', () => {
-    expect(messages(playbookSchema, { name: 'X', reviewEveryDays: -5 })).toEqual([
-      'reviewEveryDays: must be more than 0, found -5 — change the number',
-    ]);
+    expect(messages(playbookSchema, { name: 'X', reviewEveryDays: -5 })).toEqual(['reviewEveryDays: must be more than 0, found -5 — change the number']);
   });
 
   it('edit URL that is not a URL', () => {
@@ -180,7 +174,11 @@ describe('isCalendarDate', () => {
 
 describe('plain numbers written as text', () => {
   it('a text field takes a plain number or year as its text', () => {
-    const result = checkWithSchema(caseStudySchema, { title: 1984, summary: 'S', organisation: 2025, period: 2025, internal: true, metrics: [{ label: 'NPS', value: 1.5 }] }, 'c.md');
+    const result = checkWithSchema(
+      caseStudySchema,
+      { title: 1984, summary: 'S', organisation: 2025, period: 2025, internal: true, metrics: [{ label: 'NPS', value: 1.5 }] },
+      'c.md',
+    );
     expect(result.ok && result.data).toMatchObject({ title: '1984', organisation: '2025', period: '2025', metrics: [{ label: 'NPS', value: '1.5' }] });
     const value = checkWithSchema(valueSchema, { title: 7, summary: 42 }, 'v.md');
     expect(value.ok && value.data).toMatchObject({ title: '7', summary: '42' });
@@ -191,6 +189,8 @@ describe('plain numbers written as text', () => {
       'order: expected a number, found "2" — write the number alone, without a currency sign or quotes (amount: 75)',
     ]);
     expect(messages(roleSchema, { title: true })).toEqual(['title: expected text, found true — put the value in quotes to make it text']);
-    expect(messages(roleSchema, { title: Number.POSITIVE_INFINITY })).toEqual(['title: expected text, found Infinity — put the value in quotes to make it text']);
+    expect(messages(roleSchema, { title: Number.POSITIVE_INFINITY })).toEqual([
+      'title: expected text, found Infinity — put the value in quotes to make it text',
+    ]);
   });
 });

@@ -29,8 +29,17 @@ describe('synonyms', () => {
   });
 
   it('merges results: each page once, at its best score, synonym finds a little lower', () => {
-    const typed = [{ id: 'x', score: 2 }, { id: 'y', score: 1 }];
-    const via = [[{ id: 'z', score: 3 }, { id: 'y', score: 0.5 }], [{ id: 'w', score: 1 }]];
+    const typed = [
+      { id: 'x', score: 2 },
+      { id: 'y', score: 1 },
+    ];
+    const via = [
+      [
+        { id: 'z', score: 3 },
+        { id: 'y', score: 0.5 },
+      ],
+      [{ id: 'w', score: 1 }],
+    ];
     expect(mergeRanked(typed, via).map((r) => r.id)).toEqual(['z', 'x', 'y', 'w']);
     expect(mergeRanked([{ id: 'a', score: 1 }], [[{ id: 'b', score: 1 }]]).map((r) => r.id)).toEqual(['a', 'b']);
     expect(SYNONYM_SCORE).toBeLessThan(1);

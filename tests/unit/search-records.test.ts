@@ -5,7 +5,6 @@ import { recordAttributes, searchRecord, type SearchRecordContext } from '../../
 import { SEARCH_WEIGHTS } from '../../src/lib/search/weights.ts';
 import { boundary, modelOf } from '../support/checked-content.ts';
 
-
 const playbook = modelOf({
   values: { care: { title: 'Care', summary: 'We care.' }, speed: { title: 'Speed', summary: 'We are quick.' } },
   roles: {
@@ -30,7 +29,15 @@ const playbook = modelOf({
     ),
     old: boundary([{ role: 'agent', authority: 'decide' }], { title: 'Old way', status: 'retired' }),
   },
-  caseStudies: { ritz: { title: 'Ritz', summary: 'The $2,000 rule.', organisation: 'Ritz-Carlton', values: ['speed'], sources: [{ title: 'A', url: 'https://example.com' }] } },
+  caseStudies: {
+    ritz: {
+      title: 'Ritz',
+      summary: 'The $2,000 rule.',
+      organisation: 'Ritz-Carlton',
+      values: ['speed'],
+      sources: [{ title: 'A', url: 'https://example.com' }],
+    },
+  },
   wins: {
     cake: { title: 'A late cake', date: '2026-03-14', people: ['Ada'], values: ['care'], role: 'agent', boundary: 'refunds', impact: 'They came back.' },
     plain: { title: 'A plain win', date: '2025-01-02', people: ['Ben', 'Cleo'], values: ['speed'], team: 'Night shift' },

@@ -16,7 +16,11 @@ function codeStamp(projectRoot: string): string {
     .filter((entry) => entry.isFile())
     .map((entry) => path.relative(projectRoot, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'))
     .sort();
-  for (const file of [...files, 'package-lock.json']) hash.update(`${file}\0`).update(readFileSync(path.join(projectRoot, file))).update('\0');
+  for (const file of [...files, 'package-lock.json'])
+    hash
+      .update(`${file}\0`)
+      .update(readFileSync(path.join(projectRoot, file)))
+      .update('\0');
   return hash.digest('hex').slice(0, 10);
 }
 

@@ -13,12 +13,12 @@ export interface Asker {
 
 /** What each kind of entry is for, in the order editors most often add them. */
 export const ENTRY_KINDS: readonly { value: CollectionName; label: string; hint: string; example: string }[] = [
-  { value: 'wins', label: 'Win story', hint: 'someone who lived a value; filed under today\'s date', example: 'Taxi for the cot' },
+  { value: 'wins', label: 'Win story', hint: "someone who lived a value; filed under today's date", example: 'Taxi for the cot' },
   { value: 'guidelines', label: 'Guideline', hint: 'practical advice for a role or for everyone', example: 'Fix first, then explain' },
   { value: 'boundaries', label: 'Decision boundary', hint: 'how far each role may go on a decision', example: 'Refund a purchase' },
   { value: 'values', label: 'Value', hint: 'what we stand for', example: 'Own the outcome' },
   { value: 'roles', label: 'Role', hint: 'a role that holds authority', example: 'Store associate' },
-  { value: 'caseStudies', label: 'Case study', hint: 'a longer story, ours or another organisation\'s', example: 'The Leeds pilot' },
+  { value: 'caseStudies', label: 'Case study', hint: "a longer story, ours or another organisation's", example: 'The Leeds pilot' },
 ];
 
 /**

@@ -45,16 +45,86 @@ export function newEntry({ collection, title, today, existing }: NewEntryInput):
 
   switch (collection) {
     case 'values':
-      return { file, text: frontmatter([`title: ${quoted}`, `summary: ${todo('one sentence that says what we stand for')}`, 'behaviors:', `  - ${todo('what living this value looks like')}`, 'antiBehaviors:', `  - ${todo('what it does not look like')}`], placeholder('the story behind the value.')) };
+      return {
+        file,
+        text: frontmatter(
+          [
+            `title: ${quoted}`,
+            `summary: ${todo('one sentence that says what we stand for')}`,
+            'behaviors:',
+            `  - ${todo('what living this value looks like')}`,
+            'antiBehaviors:',
+            `  - ${todo('what it does not look like')}`,
+          ],
+          placeholder('the story behind the value.'),
+        ),
+      };
     case 'roles':
-      return { file, text: `title: ${quoted}\nsummary: ${todo('what this role does, in a sentence')}\nteam: ${todo('the team this role belongs to')}\n# escalatesTo: the role id decisions go to when they exceed this role's authority\n` };
+      return {
+        file,
+        text: `title: ${quoted}\nsummary: ${todo('what this role does, in a sentence')}\nteam: ${todo('the team this role belongs to')}\n# escalatesTo: the role id decisions go to when they exceed this role's authority\n`,
+      };
     case 'guidelines':
-      return { file, text: frontmatter([`title: ${quoted}`, `summary: ${todo('one or two sentences an employee can act on')}`, `owner: ${todo('who answers for this guideline')}`, `lastReviewed: ${today}`, `values: [${value}]`, `roles: [${role}]`], `## What to do\n\n${placeholder('practical advice.')}`) };
+      return {
+        file,
+        text: frontmatter(
+          [
+            `title: ${quoted}`,
+            `summary: ${todo('one or two sentences an employee can act on')}`,
+            `owner: ${todo('who answers for this guideline')}`,
+            `lastReviewed: ${today}`,
+            `values: [${value}]`,
+            `roles: [${role}]`,
+          ],
+          `## What to do\n\n${placeholder('practical advice.')}`,
+        ),
+      };
     case 'boundaries':
-      return { file, text: frontmatter([`title: ${quoted}`, `summary: ${todo('the playing field, in a sentence')}`, `decision: ${todo('the decision as a verb phrase (Refund a purchase)')}`, 'grants:', `  - role: ${role}`, '    authority: decide  # decide | decide-and-inform | consult | escalate', '    limit: { amount: 50 }  # leave out for no monetary limit', `    note: ${todo('check role, authority and limit, then delete this note')}`, 'guardrails:', `  - ${todo('when not to use this authority at all')}`, `owner: ${todo('who answers for the boundary')}`, `approvedBy: ${todo('the leader who approved it')}`, `effective: ${today}`, `lastReviewed: ${today}`], placeholder('why this boundary exists, and how to use it well.')) };
+      return {
+        file,
+        text: frontmatter(
+          [
+            `title: ${quoted}`,
+            `summary: ${todo('the playing field, in a sentence')}`,
+            `decision: ${todo('the decision as a verb phrase (Refund a purchase)')}`,
+            'grants:',
+            `  - role: ${role}`,
+            '    authority: decide  # decide | decide-and-inform | consult | escalate',
+            '    limit: { amount: 50 }  # leave out for no monetary limit',
+            `    note: ${todo('check role, authority and limit, then delete this note')}`,
+            'guardrails:',
+            `  - ${todo('when not to use this authority at all')}`,
+            `owner: ${todo('who answers for the boundary')}`,
+            `approvedBy: ${todo('the leader who approved it')}`,
+            `effective: ${today}`,
+            `lastReviewed: ${today}`,
+          ],
+          placeholder('why this boundary exists, and how to use it well.'),
+        ),
+      };
     case 'caseStudies':
-      return { file, text: frontmatter([`title: ${quoted}`, `summary: ${todo('what was done, and what came of it')}`, `organisation: ${todo('whose story it is')}`, 'internal: false', 'sources:', `  - title: ${todo('where the facts come from')}`, `    url: ${PLACEHOLDER_URL}`], ['Background', 'Strategy', 'Outcome', 'Lessons'].map((heading) => `## ${heading}\n\n${placeholder(`the ${heading.toLowerCase()}.`)}`).join('\n\n')) };
+      return {
+        file,
+        text: frontmatter(
+          [
+            `title: ${quoted}`,
+            `summary: ${todo('what was done, and what came of it')}`,
+            `organisation: ${todo('whose story it is')}`,
+            'internal: false',
+            'sources:',
+            `  - title: ${todo('where the facts come from')}`,
+            `    url: ${PLACEHOLDER_URL}`,
+          ],
+          ['Background', 'Strategy', 'Outcome', 'Lessons'].map((heading) => `## ${heading}\n\n${placeholder(`the ${heading.toLowerCase()}.`)}`).join('\n\n'),
+        ),
+      };
     case 'wins':
-      return { file, text: frontmatter([`title: ${quoted}`, `date: ${today}`, `people: [${todo('who is celebrated')}]`, `role: ${role}`, `values: [${value}]`], placeholder('what happened, in a few sentences.')) };
+      return {
+        file,
+        text: frontmatter(
+          [`title: ${quoted}`, `date: ${today}`, `people: [${todo('who is celebrated')}]`, `role: ${role}`, `values: [${value}]`],
+          placeholder('what happened, in a few sentences.'),
+        ),
+      };
   }
 }

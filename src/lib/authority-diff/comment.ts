@@ -21,9 +21,7 @@ export interface CommentContext {
   fetch: typeof fetch;
 }
 
-export type CommentOutcome =
-  | { action: 'created' | 'updated'; id: number }
-  | { action: 'skipped'; reason: string };
+export type CommentOutcome = { action: 'created' | 'updated'; id: number } | { action: 'skipped'; reason: string };
 
 interface IssueComment {
   id: number;

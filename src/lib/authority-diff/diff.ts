@@ -46,7 +46,9 @@ export function authorityDiff(before: AnyPlaybook, after: AnyPlaybook): Authorit
   for (const boundary of [...after.boundaries].sort(byTitle)) {
     const old = oldBoundaries.get(boundary.id);
     if (old?.status === 'published') continue;
-    boundaryLines.push(`Added: ${boundary.title} (${boundary.file}), ${grantCount(boundary)}: ${boundary.grants.map((g) => `${g.role.title} ${lowerFirst(grantInWords(g, locale))}`).join('; ')}`);
+    boundaryLines.push(
+      `Added: ${boundary.title} (${boundary.file}), ${grantCount(boundary)}: ${boundary.grants.map((g) => `${g.role.title} ${lowerFirst(grantInWords(g, locale))}`).join('; ')}`,
+    );
   }
   for (const old of [...before.boundaries].sort(byTitle)) {
     const now = newBoundaries.get(old.id);
@@ -105,8 +107,13 @@ function grantChanges(old: Boundary<unknown>, now: Boundary<unknown>, locale: st
 }
 
 function sameGrant(a: Grant<unknown>, b: Grant<unknown>): boolean {
-  return a.authority === b.authority && a.per === b.per && a.escalateTo?.id === b.escalateTo?.id
-    && a.limit?.amount === b.limit?.amount && a.limit?.currency === b.limit?.currency;
+  return (
+    a.authority === b.authority &&
+    a.per === b.per &&
+    a.escalateTo?.id === b.escalateTo?.id &&
+    a.limit?.amount === b.limit?.amount &&
+    a.limit?.currency === b.limit?.currency
+  );
 }
 
 /**
@@ -114,8 +121,13 @@ function sameGrant(a: Grant<unknown>, b: Grant<unknown>): boolean {
  * the whole grant in words, old → new.
  */
 function grantChangeInWords(was: Grant<unknown>, now: Grant<unknown>, locale: string): string {
-  const onlyAmount = was.authority === now.authority && was.per === now.per && was.escalateTo?.id === now.escalateTo?.id
-    && was.limit && now.limit && was.authority !== 'escalate';
+  const onlyAmount =
+    was.authority === now.authority &&
+    was.per === now.per &&
+    was.escalateTo?.id === now.escalateTo?.id &&
+    was.limit &&
+    now.limit &&
+    was.authority !== 'escalate';
   if (onlyAmount) return `${formatMoney(was.limit!, locale)} → ${formatMoney(now.limit!, locale)} ${describePeriod(now.per)}`;
   const [oldWords, newWords] = [grantInWords(was, locale), grantInWords(now, locale)];
   if (oldWords === newWords) {

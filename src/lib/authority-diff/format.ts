@@ -19,7 +19,10 @@ export function formatDiffText(diff: AuthorityDiff, notes: readonly string[] = [
 export function formatDiffMarkdown(diff: AuthorityDiff, notes: readonly string[] = []): string {
   if (diff.sections.length === 0) return [`### ${TITLE}`, '', escapeMarkdown(NO_CHANGES), ...notes.map((n) => `\n_${escapeMarkdown(n)}_`)].join('\n');
   const blocks = diff.sections.map((s) =>
-    [`#### ${escapeMarkdown(s.heading)}${s.file ? ` (\`${s.file.replace(/`/g, '')}\`)` : ''}`, '', ...s.lines.map((line) => `- ${escapeMarkdown(line)}`)].join('\n'));
+    [`#### ${escapeMarkdown(s.heading)}${s.file ? ` (\`${s.file.replace(/`/g, '')}\`)` : ''}`, '', ...s.lines.map((line) => `- ${escapeMarkdown(line)}`)].join(
+      '\n',
+    ),
+  );
   return [`### ${TITLE}`, '', blocks.join('\n\n'), ...notes.map((n) => `\n_${escapeMarkdown(n)}_`)].join('\n');
 }
 

@@ -20,7 +20,9 @@ async function git(args: string[], cwd: string): Promise<string> {
     const { stdout } = await exec('git', args, { cwd, maxBuffer: 256 * 1024 * 1024 });
     return stdout;
   } catch (error) {
-    const stderr = String((error as { stderr?: unknown }).stderr ?? '').trim().split('\n')[0];
+    const stderr = String((error as { stderr?: unknown }).stderr ?? '')
+      .trim()
+      .split('\n')[0];
     throw new GitProblem(`git ${args[0]} failed${stderr ? `: ${stderr}` : ''}`);
   }
 }

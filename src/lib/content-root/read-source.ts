@@ -78,23 +78,36 @@ function tooLarge(source: SourceFile, size: number): ReadSource {
     body: '',
     bodyLine: 1,
     locator: fixedLocator({ line: 1, column: 1 }),
-    findings: [{
-      file: source.file, path: [], severity: 'error', rule: 'file-size', position: { line: 1, column: 1 },
-      message: `the file is ${(size / 1048576).toFixed(1)} MB, more than the 1 MB an entry may be`,
-      hint: 'split the text into several entries, or link to a longer document instead of copying it in',
-    }],
+    findings: [
+      {
+        file: source.file,
+        path: [],
+        severity: 'error',
+        rule: 'file-size',
+        position: { line: 1, column: 1 },
+        message: `the file is ${(size / 1048576).toFixed(1)} MB, more than the 1 MB an entry may be`,
+        hint: 'split the text into several entries, or link to a longer document instead of copying it in',
+      },
+    ],
   };
 }
 
 /** A file the validator could not open: not a crash, a finding naming the file. */
 function unreadable(source: SourceFile, code: string | undefined): ReadSource {
-  const reason = code === 'EACCES' || code === 'EPERM'
-    ? { message: 'the file cannot be read: its permissions do not allow it', hint: 'make the file readable (chmod a+r), or remove it from the content root' }
-    : code === 'EISDIR'
-      ? { message: 'this is a folder, but its name is that of an entry file', hint: 'rename the folder so that it does not end in .md, .mdx or .yaml' }
-      : code === 'ENOTFILE'
-        ? { message: 'this is not an ordinary file (it is a pipe, socket or device), so it cannot be read', hint: 'remove it from the content root; entries are ordinary text files' }
-        : { message: `the file cannot be read (${code ?? 'unknown error'})`, hint: 'check that the file still exists and is an ordinary file; then run the check again' };
+  const reason =
+    code === 'EACCES' || code === 'EPERM'
+      ? { message: 'the file cannot be read: its permissions do not allow it', hint: 'make the file readable (chmod a+r), or remove it from the content root' }
+      : code === 'EISDIR'
+        ? { message: 'this is a folder, but its name is that of an entry file', hint: 'rename the folder so that it does not end in .md, .mdx or .yaml' }
+        : code === 'ENOTFILE'
+          ? {
+              message: 'this is not an ordinary file (it is a pipe, socket or device), so it cannot be read',
+              hint: 'remove it from the content root; entries are ordinary text files',
+            }
+          : {
+              message: `the file cannot be read (${code ?? 'unknown error'})`,
+              hint: 'check that the file still exists and is an ordinary file; then run the check again',
+            };
   return {
     source,
     data: undefined,
@@ -172,14 +185,27 @@ export function parseSource(source: SourceFile, kind: 'markdown' | 'data', bytes
     return { line: line + yamlLine - 1, column: col };
   };
   const yamlFinding = (offset: number, message: string, hint: string): Finding => ({
-    file: source.file, path: [], position: position(offset), severity: 'error', rule: 'yaml', message, hint,
+    file: source.file,
+    path: [],
+    position: position(offset),
+    severity: 'error',
+    rule: 'yaml',
+    message,
+    hint,
   });
   let doc: Document;
   try {
     doc = parseDocument(yamlText, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true });
   } catch {
     // The yaml library reports its problems as errors; a throw means input beyond its limits (such as extreme nesting).
-    return { source, data: undefined, body, bodyLine, locator: fixedLocator({ line: yamlLine, column: 1 }), findings: [yamlFinding(0, NESTED_TOO_DEEP.message, NESTED_TOO_DEEP.hint)] };
+    return {
+      source,
+      data: undefined,
+      body,
+      bodyLine,
+      locator: fixedLocator({ line: yamlLine, column: 1 }),
+      findings: [yamlFinding(0, NESTED_TOO_DEEP.message, NESTED_TOO_DEEP.hint)],
+    };
   }
   const locator = documentLocator(doc, position, { line: yamlLine, column: 1 });
   const refused = (findings: Finding[]): ReadSource => ({ source, data: undefined, body, bodyLine, locator, findings });
@@ -199,9 +225,15 @@ export function parseSource(source: SourceFile, kind: 'markdown' | 'data', bytes
   } catch (error) {
     const alias = firstAlias(doc);
     const bomb = error instanceof ReferenceError && /alias count/i.test(error.message);
-    return refused([bomb
-      ? yamlFinding(alias ?? 0, `the aliases (*name) in this file expand to too much text (more than ${MAX_ALIAS_COUNT} copies)`, 'write the values out in full instead of repeating them with & and *')
-      : yamlFinding(alias ?? 0, NESTED_TOO_DEEP.message, NESTED_TOO_DEEP.hint)]);
+    return refused([
+      bomb
+        ? yamlFinding(
+            alias ?? 0,
+            `the aliases (*name) in this file expand to too much text (more than ${MAX_ALIAS_COUNT} copies)`,
+            'write the values out in full instead of repeating them with & and *',
+          )
+        : yamlFinding(alias ?? 0, NESTED_TOO_DEEP.message, NESTED_TOO_DEEP.hint),
+    ]);
   }
   if (data === null || data === undefined || typeof data !== 'object' || Array.isArray(data)) {
     return {

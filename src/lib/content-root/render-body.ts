@@ -157,10 +157,13 @@ interface JsxNode {
 
 function jsxElement(state: State, node: MdastNodes): ElementContent | undefined {
   const jsx = node as unknown as JsxNode;
-  const attributes = new Map(jsx.attributes.flatMap((a) => (a.type === 'mdxJsxAttribute' && a.name ? [[a.name, typeof a.value === 'string' ? a.value : '']] : [])));
+  const attributes = new Map(
+    jsx.attributes.flatMap((a) => (a.type === 'mdxJsxAttribute' && a.name ? [[a.name, typeof a.value === 'string' ? a.value : '']] : [])),
+  );
   const children = state.all(node as never) as ElementContent[];
   if (jsx.name === 'Callout') return callout(attributes.get('type'), attributes.get('title'), children);
-  if (jsx.name === 'BoundaryRef') return { type: 'element', tagName: 'latitude-boundary-ref', properties: { dataId: attributes.get('id') ?? '' }, children: [] };
+  if (jsx.name === 'BoundaryRef')
+    return { type: 'element', tagName: 'latitude-boundary-ref', properties: { dataId: attributes.get('id') ?? '' }, children: [] };
   if (!jsx.name) return undefined;
   // The check has allowed only the tags and attributes of its HTML allowlist.
   const properties = Object.fromEntries([...attributes].map(([name, value]) => [name, value === '' ? true : value]));
@@ -171,7 +174,9 @@ function jsxElement(state: State, node: MdastNodes): ElementContent | undefined 
 function callout(requested: string | undefined, title: string | undefined, children: ElementContent[]): Element {
   const type = calloutKind(requested);
   const kind = CALLOUT_KINDS[type];
-  const titleParts: ElementContent[] = [{ type: 'element', tagName: 'span', properties: { className: ['callout__kind'] }, children: [{ type: 'text', value: kind }] }];
+  const titleParts: ElementContent[] = [
+    { type: 'element', tagName: 'span', properties: { className: ['callout__kind'] }, children: [{ type: 'text', value: kind }] },
+  ];
   if (title) titleParts.push({ type: 'element', tagName: 'span', properties: {}, children: [{ type: 'text', value: `: ${title}` }] });
   return {
     type: 'element',

@@ -68,7 +68,7 @@ export function contentBodyGate(options: ContentBodyGateOptions = {}): MdastPlug
     }
     const settings = {
       file: relative,
-      format: context.sourceFormat === 'mdx' ? 'mdx' as const : 'md' as const,
+      format: context.sourceFormat === 'mdx' ? ('mdx' as const) : ('md' as const),
       trusted,
     };
     const source = context.source;
@@ -81,7 +81,9 @@ export function contentBodyGate(options: ContentBodyGateOptions = {}): MdastPlug
         if (!first) return;
         // Astro hands over the body alone for .md entries; place findings in the file as written.
         const shift = bodyLineIn(absolute, source) - 1;
-        const placed = errors.map((finding) => finding.position ? { ...finding, position: { ...finding.position, line: finding.position.line + shift } } : finding);
+        const placed = errors.map((finding) =>
+          finding.position ? { ...finding, position: { ...finding.position, line: finding.position.line + shift } } : finding,
+        );
         throw new ContentBodyError(placed[0] ?? first, placed);
       },
     };

@@ -37,8 +37,13 @@ export async function scanContentRoot(root: string): Promise<ContentRootScan> {
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? String(error);
     findings.push({
-      file: '.', path: [], position: { line: 1, column: 1 }, severity: 'error', rule: 'content-root',
-      message: `the content root cannot be read (${code})`, hint: 'make the folder readable (chmod a+rx), then run the check again',
+      file: '.',
+      path: [],
+      position: { line: 1, column: 1 },
+      severity: 'error',
+      rule: 'content-root',
+      message: `the content root cannot be read (${code})`,
+      hint: 'make the folder readable (chmod a+rx), then run the check again',
     });
     return { playbook: undefined, entries, findings };
   }
@@ -50,8 +55,13 @@ export async function scanContentRoot(root: string): Promise<ContentRootScan> {
       playbook = { collection: 'playbook', id: 'playbook', file: PLAYBOOK_FILE, absolutePath: path.join(root, PLAYBOOK_FILE) };
     } else if (item.isFile() && item.name === 'playbook.yml') {
       findings.push({
-        file: item.name, path: [], position: { line: 1, column: 1 }, severity: 'error', rule: 'file-name',
-        message: 'the settings file must be called playbook.yaml', hint: 'rename playbook.yml to playbook.yaml',
+        file: item.name,
+        path: [],
+        position: { line: 1, column: 1 },
+        severity: 'error',
+        rule: 'file-name',
+        message: 'the settings file must be called playbook.yaml',
+        hint: 'rename playbook.yml to playbook.yaml',
       });
     } else if (item.isDirectory() && !folders.has(item.name) && !OTHER_FOLDERS.has(item.name) && !item.name.startsWith('.')) {
       // A misspelt collection folder would silently drop its entries.
@@ -59,7 +69,11 @@ export async function scanContentRoot(root: string): Promise<ContentRootScan> {
       const near = closestMatch(item.name, folders.keys(), 3);
       if (near) {
         findings.push({
-          file: `${item.name}/`, path: [], position: { line: 1, column: 1 }, severity: 'error', rule: 'folder',
+          file: `${item.name}/`,
+          path: [],
+          position: { line: 1, column: 1 },
+          severity: 'error',
+          rule: 'folder',
           message: `the folder "${item.name}" is not a collection, so nothing in it is published`,
           hint: `rename it to "${near}"`,
         });
@@ -72,8 +86,13 @@ export async function scanContentRoot(root: string): Promise<ContentRootScan> {
     const { files, links, others, problem } = await listFiles(root, folder);
     if (problem) {
       findings.push({
-        file: folder, path: [], position: { line: 1, column: 1 }, severity: 'error', rule: 'folder',
-        message: problem, hint: `make ${folder}/ a folder that the build may read, holding one file per entry`,
+        file: folder,
+        path: [],
+        position: { line: 1, column: 1 },
+        severity: 'error',
+        rule: 'folder',
+        message: problem,
+        hint: `make ${folder}/ a folder that the build may read, holding one file per entry`,
       });
     }
     // Pipes, sockets, devices, and folders named like entry files: nothing an editor means to publish.
@@ -81,15 +100,27 @@ export async function scanContentRoot(root: string): Promise<ContentRootScan> {
       if (!isEntryPath(file.slice(folder.length + 1))) continue;
       if (isFolder && !(extensions as readonly string[]).includes(path.posix.extname(file))) continue;
       findings.push({
-        file, path: [], position: { line: 1, column: 1 }, severity: 'error', rule: 'file-type',
-        message: isFolder ? 'this is a folder, but its name is that of an entry file' : 'this is not an ordinary file (it is a pipe, socket or device), so it cannot be read',
-        hint: isFolder ? `rename the folder so that its name does not end in ${path.posix.extname(file)}` : 'remove it from the content root; entries are ordinary text files',
+        file,
+        path: [],
+        position: { line: 1, column: 1 },
+        severity: 'error',
+        rule: 'file-type',
+        message: isFolder
+          ? 'this is a folder, but its name is that of an entry file'
+          : 'this is not an ordinary file (it is a pipe, socket or device), so it cannot be read',
+        hint: isFolder
+          ? `rename the folder so that its name does not end in ${path.posix.extname(file)}`
+          : 'remove it from the content root; entries are ordinary text files',
       });
     }
     // A link can lead anywhere on the build machine; Astro would follow it unchecked.
     for (const link of links) {
       findings.push({
-        file: link, path: [], position: { line: 1, column: 1 }, severity: 'error', rule: 'symlink',
+        file: link,
+        path: [],
+        position: { line: 1, column: 1 },
+        severity: 'error',
+        rule: 'symlink',
         message: 'this is a link to another file or folder, and content must be real files in the content root',
         hint: 'replace the link with a copy of the file itself',
       });
@@ -100,7 +131,11 @@ export async function scanContentRoot(root: string): Promise<ContentRootScan> {
       if (!isEntryPath(relative.slice(folder.length + 1))) continue;
       if (!(extensions as readonly string[]).includes(extension)) {
         findings.push({
-          file: relative, path: [], position: { line: 1, column: 1 }, severity: 'error', rule: 'file-type',
+          file: relative,
+          path: [],
+          position: { line: 1, column: 1 },
+          severity: 'error',
+          rule: 'file-type',
           message: `${folder}/ only takes ${extensions.join(' or ')} files, so this file is not published`,
           hint: `rename it to ${base.slice(0, base.length - extension.length)}${extensions[0]}, or move it out of ${folder}/`,
         });
@@ -144,12 +179,24 @@ async function listFiles(root: string, folder: string): Promise<Listing> {
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') return { files: [], links: [], others: [] };
-    return { files: [], links: [], others: [], problem: code === 'ENOTDIR' ? `${folder} is a file, but it must be a folder of entries` : `the folder ${folder}/ could not be read (${code ?? String(error)})` };
+    return {
+      files: [],
+      links: [],
+      others: [],
+      problem:
+        code === 'ENOTDIR' ? `${folder} is a file, but it must be a folder of entries` : `the folder ${folder}/ could not be read (${code ?? String(error)})`,
+    };
   }
   const relative = (item: Dirent) => posixRelative(root, path.join(item.parentPath, item.name));
   return {
-    files: items.filter((item) => item.isFile()).map(relative).sort(),
-    links: items.filter((item) => item.isSymbolicLink()).map(relative).sort(),
+    files: items
+      .filter((item) => item.isFile())
+      .map(relative)
+      .sort(),
+    links: items
+      .filter((item) => item.isSymbolicLink())
+      .map(relative)
+      .sort(),
     others: items
       .filter((item) => !item.isFile() && !item.isSymbolicLink())
       .map((item) => ({ file: relative(item), folder: item.isDirectory() }))

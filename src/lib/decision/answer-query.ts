@@ -19,14 +19,50 @@ export interface AmountQuery {
 }
 
 const SYMBOLS: Record<string, string> = {
-  '£': 'GBP', '€': 'EUR', $: 'USD', 'us$': 'USD', 'ca$': 'CAD', 'c$': 'CAD', gbp: 'GBP', eur: 'EUR', usd: 'USD', cad: 'CAD',
-  pound: 'GBP', pounds: 'GBP', quid: 'GBP', euro: 'EUR', euros: 'EUR', dollar: 'USD', dollars: 'USD',
+  '£': 'GBP',
+  '€': 'EUR',
+  $: 'USD',
+  us$: 'USD',
+  ca$: 'CAD',
+  c$: 'CAD',
+  gbp: 'GBP',
+  eur: 'EUR',
+  usd: 'USD',
+  cad: 'CAD',
+  pound: 'GBP',
+  pounds: 'GBP',
+  quid: 'GBP',
+  euro: 'EUR',
+  euros: 'EUR',
+  dollar: 'USD',
+  dollars: 'USD',
 };
 const BEFORE = /(us\$|ca\$|c\$|[£€$]|gbp|eur|usd|cad)\s*(\d+(?:[.,]\d{1,2})?)/i;
 const AFTER = /(\d+(?:[.,]\d{1,2})?)\s*(gbp|eur|usd|cad|pounds?|quid|euros?|dollars?|[£€])(?![\p{L}])/iu;
 const BARE = /(?<![\p{L}\p{N}])(\d+(?:\.\d{1,2})?)(?![\p{L}\p{N}])/u;
 
-const FILLER = new Set(['a', 'an', 'the', 'can', 'i', 'we', 'may', 'to', 'for', 'of', 'on', 'up', 'give', 'customer', 'customers', 'do', 'is', 'it', 'my', 'our']);
+const FILLER = new Set([
+  'a',
+  'an',
+  'the',
+  'can',
+  'i',
+  'we',
+  'may',
+  'to',
+  'for',
+  'of',
+  'on',
+  'up',
+  'give',
+  'customer',
+  'customers',
+  'do',
+  'is',
+  'it',
+  'my',
+  'our',
+]);
 
 /** The amount and the other words of a query, or undefined when it names no amount. */
 export function parseAmountQuery(query: string): AmountQuery | undefined {

@@ -99,7 +99,13 @@ export function helperData(playbook: HelperPlaybook): HelperData {
   };
   // Up the ladder from `role`, past retired roles, stopping at the first role listed already.
   const add = (role: RoleLike | undefined): void => {
-    for (const next of walkUp(live(role), (step) => live(step.escalatesTo), (step) => step.id, listed)) push(next);
+    for (const next of walkUp(
+      live(role),
+      (step) => live(step.escalatesTo),
+      (step) => step.id,
+      listed,
+    ))
+      push(next);
   };
   for (const role of playbook.roles) push(role);
   for (const role of playbook.roles) add(role.escalatesTo);
@@ -125,7 +131,11 @@ export function helperData(playbook: HelperPlaybook): HelperData {
       [...boundary.guardrails],
       boundary.grants.map((grant): HelperGrant => {
         const head: [number, number, number, number, number, string] = [
-          at(grant.role), AUTHORITY_CODES.indexOf(grant.authority), PERIOD_CODES.indexOf(grant.per), at(live(grant.escalateTo)), at(liveApprover(grant.approver)?.role),
+          at(grant.role),
+          AUTHORITY_CODES.indexOf(grant.authority),
+          PERIOD_CODES.indexOf(grant.per),
+          at(live(grant.escalateTo)),
+          at(liveApprover(grant.approver)?.role),
           grant.note ?? '',
         ];
         if (!grant.limit) return head;
@@ -187,7 +197,10 @@ function roleIndex(data: HelperData): RoleIndex {
  * element (`</script>`) or open a comment. JSON.parse reads it back unchanged.
  */
 export function helperDataJson(data: HelperData): string {
-  return JSON.stringify(data).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+  return JSON.stringify(data)
+    .replace(/</g, '\\u003c')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
 }
 
 function mostCommonCurrency(boundaries: HelperPlaybook['boundaries']): string | undefined {

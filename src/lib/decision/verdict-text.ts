@@ -23,9 +23,7 @@ export function verdictText(verdict: Verdict, locale: string): string {
 
   // With an amount that was compared: a short answer, then the limit it was compared with.
   const answered = verdict.amount !== undefined && (verdict.withinLimit !== undefined || !grant?.limit);
-  const because = verdict.withinLimit
-    ? `${money(verdict.amount!)} is within your limit of ${limit}.`
-    : 'You have no monetary limit on this decision.';
+  const because = verdict.withinLimit ? `${money(verdict.amount!)} is within your limit of ${limit}.` : 'You have no monetary limit on this decision.';
 
   switch (verdict.kind) {
     case 'decide':

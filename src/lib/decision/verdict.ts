@@ -92,12 +92,20 @@ export function verdict({ data, roleId, decisionId, amount, currency }: VerdictQ
   if (!role || !decision) return undefined;
 
   const own = decision.byRole.get(roleId);
-  const asked = amount === undefined || !Number.isFinite(amount) || amount < 0
-    ? undefined
-    : { amount, currency: currency ?? limitFor(table, decision, roleId)?.limit?.currency ?? table.currency };
+  const asked =
+    amount === undefined || !Number.isFinite(amount) || amount < 0
+      ? undefined
+      : { amount, currency: currency ?? limitFor(table, decision, roleId)?.limit?.currency ?? table.currency };
   const base = {
-    role: role.ref, decision: decision.ref, amount: asked, grant: own && terms(own), counterpart: undefined,
-    escalation: undefined, withinLimit: undefined, guardrails: decision.ref.guardrails, path: decision.ref.path,
+    role: role.ref,
+    decision: decision.ref,
+    amount: asked,
+    grant: own && terms(own),
+    counterpart: undefined,
+    escalation: undefined,
+    withinLimit: undefined,
+    guardrails: decision.ref.guardrails,
+    path: decision.ref.path,
     manager: role.manager,
   };
 
@@ -113,7 +121,7 @@ export function verdict({ data, roleId, decisionId, amount, currency }: VerdictQ
     return { ...base, kind: 'over-limit', withinLimit: false, escalation: climb(own.approver, asked) ?? direct(own.escalateTo) };
   }
   // A retired role in between is skipped; if that leads back to the role itself, its manager is the one to ask.
-  const next = own.escalateTo?.id === roleId ? role.manager : own.escalateTo ?? role.manager;
+  const next = own.escalateTo?.id === roleId ? role.manager : (own.escalateTo ?? role.manager);
   const counterpart = own.authority === 'decide' ? undefined : next;
   return { ...base, kind: own.authority, withinLimit: asked && own.limit ? within : undefined, counterpart };
 }

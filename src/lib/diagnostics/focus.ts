@@ -44,7 +44,10 @@ export function diagnosticKey(diagnostic: Diagnostic, file: string): string {
 /** `roles/store-associate.yaml` → `store-associate`; undefined for files that are not entries. */
 function entryIdOf(file: string): string | undefined {
   if (!file.includes('/')) return undefined;
-  return file.split('/').pop()!.replace(/\.[^.]+$/, '');
+  return file
+    .split('/')
+    .pop()!
+    .replace(/\.[^.]+$/, '');
 }
 
 const ID_TOKEN = /[a-z0-9]+(?:-[a-z0-9]+)*/g;
@@ -53,8 +56,7 @@ export function focusOn({ diagnostics, fileOf, focus, base }: FocusInput): Focus
   const focusFiles = new Set(focus);
   const ids = new Set(focus.map(entryIdOf).filter((id): id is string => id !== undefined));
   const settingsChanged = focusFiles.has(PLAYBOOK_FILE);
-  const namesChangedEntry = (d: Diagnostic) =>
-    (d.found !== undefined && ids.has(d.found)) || (d.message.match(ID_TOKEN) ?? []).some((token) => ids.has(token));
+  const namesChangedEntry = (d: Diagnostic) => (d.found !== undefined && ids.has(d.found)) || (d.message.match(ID_TOKEN) ?? []).some((token) => ids.has(token));
 
   const report: FocusedReport = { focus: [], caused: [], rest: { errors: 0, warnings: 0, files: 0 } };
   const restFiles = new Set<string>();
@@ -86,11 +88,14 @@ export function formatFocusSummary(report: FocusedReport, focusCount: number, fl
   const causedErrors = errors(report.caused);
   const causedWarnings = report.caused.length - causedErrors;
   let first = `${count(focusErrors, 'error', 'errors')}, ${count(report.focus.length - focusErrors, 'warning', 'warnings')} in ${count(focusCount, 'changed file', 'changed files')}`;
-  if (report.caused.length > 0) first += `, and ${count(causedErrors, 'error', 'errors')}, ${count(causedWarnings, 'warning', 'warnings')} they cause in other files`;
+  if (report.caused.length > 0)
+    first += `, and ${count(causedErrors, 'error', 'errors')}, ${count(causedWarnings, 'warning', 'warnings')} they cause in other files`;
   const lines = [first];
   const { errors: restErrors, warnings: restWarnings, files } = report.rest;
   if (restErrors + restWarnings > 0) {
-    lines.push(`and ${count(restErrors, 'error', 'errors')}, ${count(restWarnings, 'warning', 'warnings')} in ${count(files, 'other file', 'other files')}: run without ${flag} to see them`);
+    lines.push(
+      `and ${count(restErrors, 'error', 'errors')}, ${count(restWarnings, 'warning', 'warnings')} in ${count(files, 'other file', 'other files')}: run without ${flag} to see them`,
+    );
   }
   return lines;
 }

@@ -18,7 +18,16 @@ export function formatText(diagnostics: readonly Diagnostic[]): string {
 export function formatJson(diagnostics: readonly Diagnostic[]): string {
   return JSON.stringify(
     diagnostics.map(({ file, line, column, severity, rule, message, field, expected, found, hint }) => ({
-      file, line, column, severity, rule, message, field, expected, found, hint,
+      file,
+      line,
+      column,
+      severity,
+      rule,
+      message,
+      field,
+      expected,
+      found,
+      hint,
     })),
     null,
     2,

@@ -10,32 +10,49 @@ import type { Diagnostic } from './diagnostic.ts';
 import { formatSummary } from './format.ts';
 
 const text = (value: string): ElementContent => ({ type: 'text', value });
-const element = (tagName: string, children: ElementContent[], properties: Element['properties'] = {}): Element => ({ type: 'element', tagName, properties, children });
+const element = (tagName: string, children: ElementContent[], properties: Element['properties'] = {}): Element => ({
+  type: 'element',
+  tagName,
+  properties,
+  children,
+});
 
 export function problemsPage(diagnostics: readonly Diagnostic[], entryCount: number): string {
   const errors = diagnostics.filter((d) => d.severity === 'error');
   const items = diagnostics.map((d) =>
-    element('li', [
-      element('p', [element('code', [text(`${d.file}:${d.line}:${d.column}`)]), text(` ${d.severity} `), text(`${d.message} (${d.rule})`)]),
-      ...(d.hint ? [element('p', [text(`hint: ${d.hint}`)], { className: ['hint'] })] : []),
-    ], { className: [d.severity] }),
+    element(
+      'li',
+      [
+        element('p', [element('code', [text(`${d.file}:${d.line}:${d.column}`)]), text(` ${d.severity} `), text(`${d.message} (${d.rule})`)]),
+        ...(d.hint ? [element('p', [text(`hint: ${d.hint}`)], { className: ['hint'] })] : []),
+      ],
+      { className: [d.severity] },
+    ),
   );
   const summary = formatSummary(errors.length, diagnostics.length - errors.length, entryCount);
-  const page = element('html', [
-    element('head', [
-      element('meta', [], { charset: 'utf-8' }),
-      // No script: the page asks again every two seconds until the content is fixed.
-      element('meta', [], { httpEquiv: ['refresh'], content: '2' }),
-      element('title', [text('The playbook has content errors')]),
-      element('style', [text('body{font:1rem/1.5 system-ui,sans-serif;margin:2rem auto;max-width:60rem;padding:0 1rem}li{margin:0 0 1rem}.error code{color:#a40000}.hint{margin:0;color:#444}')]),
-    ]),
-    element('body', [
-      element('main', [
-        element('h1', [text('The playbook has content errors')]),
-        element('p', [text(`${summary}. Fix them and save: this page reloads by itself.`)]),
-        element('ul', items, { role: 'list' }),
+  const page = element(
+    'html',
+    [
+      element('head', [
+        element('meta', [], { charset: 'utf-8' }),
+        // No script: the page asks again every two seconds until the content is fixed.
+        element('meta', [], { httpEquiv: ['refresh'], content: '2' }),
+        element('title', [text('The playbook has content errors')]),
+        element('style', [
+          text(
+            'body{font:1rem/1.5 system-ui,sans-serif;margin:2rem auto;max-width:60rem;padding:0 1rem}li{margin:0 0 1rem}.error code{color:#a40000}.hint{margin:0;color:#444}',
+          ),
+        ]),
       ]),
-    ]),
-  ], { lang: 'en' });
+      element('body', [
+        element('main', [
+          element('h1', [text('The playbook has content errors')]),
+          element('p', [text(`${summary}. Fix them and save: this page reloads by itself.`)]),
+          element('ul', items, { role: 'list' }),
+        ]),
+      ]),
+    ],
+    { lang: 'en' },
+  );
   return `<!doctype html>\n${toHtml(page)}`;
 }

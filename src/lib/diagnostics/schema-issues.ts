@@ -38,40 +38,52 @@ export function issueToFindings(schema: z.ZodType, issue: Issue, file: string): 
           rule: 'unknown-key',
           message: `${formatFieldPath(keyPath)}: unknown key`,
           found: key,
-          hint: near
-            ? `did you mean "${near}"?`
-            : `remove it; the keys allowed here are ${known.join(', ')}`,
+          hint: near ? `did you mean "${near}"?` : `remove it; the keys allowed here are ${known.join(', ')}`,
         };
       });
     }
     case 'invalid_type': {
       if (issue.input === undefined) {
-        return [{
-          ...base, path, rule: 'required',
-          message: `${field}: is required`,
-          expected: typeWord(issue.expected),
-          hint: `add "${String(path[path.length - 1])}:" with ${typeWord(issue.expected)}`,
-        }];
+        return [
+          {
+            ...base,
+            path,
+            rule: 'required',
+            message: `${field}: is required`,
+            expected: typeWord(issue.expected),
+            hint: `add "${String(path[path.length - 1])}:" with ${typeWord(issue.expected)}`,
+          },
+        ];
       }
       const expected = typeWord(issue.expected);
       const found = describeValue(issue.input);
-      return [{
-        ...base, path, rule: 'type',
-        message: `${field}: expected ${expected}, found ${found}`,
-        expected, found,
-        hint: typeHint(issue.expected, issue.input),
-      }];
+      return [
+        {
+          ...base,
+          path,
+          rule: 'type',
+          message: `${field}: expected ${expected}, found ${found}`,
+          expected,
+          found,
+          hint: typeHint(issue.expected, issue.input),
+        },
+      ];
     }
     case 'invalid_value': {
       const options = issue.values.map(String);
       const found = describeValue(issue.input);
       const near = typeof issue.input === 'string' ? closestMatch(issue.input, options) : undefined;
-      return [{
-        ...base, path, rule: 'value',
-        message: `${field}: expected one of ${options.join(', ')}, found ${found}`,
-        expected: `one of ${options.join(', ')}`, found,
-        hint: near ? `did you mean "${near}"?` : `use one of ${options.join(', ')}`,
-      }];
+      return [
+        {
+          ...base,
+          path,
+          rule: 'value',
+          message: `${field}: expected one of ${options.join(', ')}, found ${found}`,
+          expected: `one of ${options.join(', ')}`,
+          found,
+          hint: near ? `did you mean "${near}"?` : `use one of ${options.join(', ')}`,
+        },
+      ];
     }
     case 'too_small':
     case 'too_big': {
@@ -83,12 +95,16 @@ export function issueToFindings(schema: z.ZodType, issue: Issue, file: string): 
       // invalid_format and custom checks carry the schema's own message.
       const found = 'input' in issue ? describeValue(issue.input) : undefined;
       const problem = isDefaultMessage(issue.message) ? 'is not valid here' : issue.message;
-      return [{
-        ...base, path, rule: 'value',
-        message: found === undefined ? `${field}: ${problem}` : `${field}: ${problem}, found ${found}`,
-        found,
-        hint: formatHint(problem),
-      }];
+      return [
+        {
+          ...base,
+          path,
+          rule: 'value',
+          message: found === undefined ? `${field}: ${problem}` : `${field}: ${problem}, found ${found}`,
+          found,
+          hint: formatHint(problem),
+        },
+      ];
     }
   }
 }
@@ -99,14 +115,22 @@ function isDefaultMessage(message: string): boolean {
 
 function typeWord(expected: string): string {
   switch (expected) {
-    case 'string': return 'text';
-    case 'number': return 'a number';
-    case 'int': return 'a whole number';
-    case 'boolean': return 'true or false';
-    case 'array': return 'a list';
-    case 'object': return 'a group of keys';
-    case 'date': return 'a date written YYYY-MM-DD';
-    default: return expected;
+    case 'string':
+      return 'text';
+    case 'number':
+      return 'a number';
+    case 'int':
+      return 'a whole number';
+    case 'boolean':
+      return 'true or false';
+    case 'array':
+      return 'a list';
+    case 'object':
+      return 'a group of keys';
+    case 'date':
+      return 'a date written YYYY-MM-DD';
+    default:
+      return expected;
   }
 }
 

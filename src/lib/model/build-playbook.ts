@@ -48,23 +48,58 @@ export function buildPlaybook<S>({ settings, today, entries }: PlaybookInput<S>)
 
   // 1. Public entries only, with their own data; links filled in below.
   const values = publicEntries(entries.values).map((e): Value<S> => ({
-    ...e.data, ...base('values', e), title: e.data.title, guidelines: [], boundaries: [], caseStudies: [], wins: [],
+    ...e.data,
+    ...base('values', e),
+    title: e.data.title,
+    guidelines: [],
+    boundaries: [],
+    caseStudies: [],
+    wins: [],
   }));
   const roles = publicEntries(entries.roles).map((e): Role<S> => ({
-    ...e.data, ...base('roles', e), escalatesTo: undefined, chainAbove: [], below: [], grants: [], guidelines: [], wins: [],
+    ...e.data,
+    ...base('roles', e),
+    escalatesTo: undefined,
+    chainAbove: [],
+    below: [],
+    grants: [],
+    guidelines: [],
+    wins: [],
   }));
   const guidelines = publicEntries(entries.guidelines).map((e): Guideline<S> => ({
-    ...e.data, ...base('guidelines', e), values: [], roles: [], boundaries: [], review: review(e.data.lastReviewed, e.data.reviewEveryDays),
+    ...e.data,
+    ...base('guidelines', e),
+    values: [],
+    roles: [],
+    boundaries: [],
+    review: review(e.data.lastReviewed, e.data.reviewEveryDays),
   }));
   const boundaries = publicEntries(entries.boundaries).map((e): Boundary<S> => ({
-    ...e.data, ...base('boundaries', e), grants: [], values: [], guidelines: [], caseStudies: [], wins: [], history: anchoredHistory(e.data.changes),
+    ...e.data,
+    ...base('boundaries', e),
+    grants: [],
+    values: [],
+    guidelines: [],
+    caseStudies: [],
+    wins: [],
+    history: anchoredHistory(e.data.changes),
     review: review(e.data.lastReviewed, e.data.reviewEveryDays),
   }));
   const caseStudies = publicEntries(entries.caseStudies).map((e): CaseStudy<S> => ({
-    ...e.data, ...base('caseStudies', e), values: [], boundaries: [],
+    ...e.data,
+    ...base('caseStudies', e),
+    values: [],
+    boundaries: [],
   }));
   const wins = publicEntries(entries.wins).map((e): Win<S> => ({
-    ...e.data, ...base('wins', e), role: undefined, values: [], boundary: undefined, grant: undefined, spent: money(e.data.spent), image: e.data.image,
+    ...e.data,
+    ...base('wins', e),
+    role: undefined,
+    values: [],
+    boundary: undefined,
+    grant: undefined,
+    spent: money(e.data.spent),
+    image: e.data.image,
     // A customer is only ever named or quoted with consent: the validator enforces it, and the model never passes on one without.
     customer: e.data.customer?.consent === true ? e.data.customer : undefined,
   }));
@@ -112,10 +147,18 @@ export function buildPlaybook<S>({ settings, today, entries }: PlaybookInput<S>)
       const role = roleById.get(grant.role);
       if (!role) return [];
       const target = escalationTarget(grant, roleData);
-      return [{
-        boundary, role, authority: grant.authority, limit: money(grant.limit), per: grant.per,
-        escalateTo: target === undefined ? undefined : roleById.get(target), approver: undefined, note: grant.note,
-      }];
+      return [
+        {
+          boundary,
+          role,
+          authority: grant.authority,
+          limit: money(grant.limit),
+          per: grant.per,
+          escalateTo: target === undefined ? undefined : roleById.get(target),
+          approver: undefined,
+          note: grant.note,
+        },
+      ];
     });
     const grantByRole = new Map(boundary.grants.map((g) => [g.role.id, g]));
     for (const [index, grant] of boundary.grants.entries()) {

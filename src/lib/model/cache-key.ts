@@ -26,7 +26,8 @@ export function pageCacheKey(...parts: unknown[]): string {
     const record = value as Record<string, unknown>;
     // An entry read from the store: its digest stands for its data and body.
     if ('digest' in record && 'collection' in record && 'data' in record) return void hash.update(`source:${String(record.digest)};`);
-    if ('id' in record && (depth >= DEPTH || seen.has(record))) return void hash.update(`ref:${String(record.collection)}:${String(record.id)}:${String(record.title)}:${String(record.status)};`);
+    if ('id' in record && (depth >= DEPTH || seen.has(record)))
+      return void hash.update(`ref:${String(record.collection)}:${String(record.id)}:${String(record.title)}:${String(record.status)};`);
     seen.add(record);
     hash.update('{');
     for (const key of Object.keys(record).sort()) {

@@ -21,7 +21,10 @@ export async function loadContentRoot(root: string, today: string): Promise<Load
   const read = await readPlaybook(root, { today, cwd: root });
   const settings = read.settings ?? playbookSchema.parse({ name: 'Playbook' });
   const entries = Object.fromEntries(
-    Object.entries(read.entries).map(([collection, list]) => [collection, list.map((entry) => ({ id: entry.id, file: entry.file, data: entry.data, source: entry.id }))]),
+    Object.entries(read.entries).map(([collection, list]) => [
+      collection,
+      list.map((entry) => ({ id: entry.id, file: entry.file, data: entry.data, source: entry.id })),
+    ]),
   ) as PlaybookInput<string>['entries'];
   const filesWithErrors = [...new Set(read.report.diagnostics.filter((d) => d.severity === 'error').map((d) => d.file))].sort();
   return { playbook: buildPlaybook({ settings, today, entries }), filesWithErrors };

@@ -5,7 +5,16 @@
  * but are left out of every listing and backlink.
  */
 import type {
-  Authority, BoundaryData, CaseStudyData, CollectionName, GuidelineData, LimitPeriod, PlaybookSettings, RoleData, ValueData, WinData,
+  Authority,
+  BoundaryData,
+  CaseStudyData,
+  CollectionName,
+  GuidelineData,
+  LimitPeriod,
+  PlaybookSettings,
+  RoleData,
+  ValueData,
+  WinData,
 } from '../../../schemas/index.ts';
 import type { COLLECTIONS } from '../../../schemas/index.ts';
 import type { ResolvedMoney } from '../money.ts';
@@ -92,7 +101,8 @@ export interface CaseStudy<S = unknown> extends EntryBase<'caseStudies', S>, Omi
   boundaries: Boundary<S>[];
 }
 
-export interface Win<S = unknown, I = unknown> extends EntryBase<'wins', S>, Omit<WinData, 'status' | 'role' | 'values' | 'boundary' | 'spent' | 'image' | 'customer'> {
+export interface Win<S = unknown, I = unknown>
+  extends EntryBase<'wins', S>, Omit<WinData, 'status' | 'role' | 'values' | 'boundary' | 'spent' | 'image' | 'customer'> {
   role: Role<S> | undefined;
   values: Value<S>[];
   boundary: Boundary<S> | undefined;

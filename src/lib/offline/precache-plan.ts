@@ -30,7 +30,15 @@ export interface BuiltFile {
 export const TIERS = ['core', 'listings', 'boundaries-and-roles', 'values-and-guidelines', 'pages', 'images'] as const;
 export type Tier = (typeof TIERS)[number];
 
-const CORE_PAGES = new Set(['index.html', '404.html', 'offline/index.html', 'search/index.html', 'can-i/index.html', 'manifest.webmanifest', 'search/synonyms.json']);
+const CORE_PAGES = new Set([
+  'index.html',
+  '404.html',
+  'offline/index.html',
+  'search/index.html',
+  'can-i/index.html',
+  'manifest.webmanifest',
+  'search/synonyms.json',
+]);
 const IMAGE = /\.(?:png|jpe?g|webp|avif|gif|svg)$/i;
 
 /** The tier of a built file, or undefined for files that are never precached (feeds, the worker itself, source maps). */

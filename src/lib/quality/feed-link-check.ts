@@ -46,4 +46,3 @@ export async function checkFeedLinks(outDir: string, base = '/', options: FeedLi
   }
   return broken;
 }
-

@@ -137,7 +137,6 @@ export async function checkLinks(outDir: string, base = '/', options: LinkCheckO
   return broken;
 }
 
-
 function tagsOf(html: string): string[] {
   const stripped = html
     .replace(/<!--[\s\S]*?-->/g, '')

@@ -11,9 +11,14 @@ export const checkEntryIds: Rule = ({ sources }) => {
       byId.set(source.id, [...(byId.get(source.id) ?? []), source.file]);
       if (!ENTRY_ID_PATTERN.test(source.id)) {
         findings.push({
-          file: source.file, path: [], position: { line: 1, column: 1 }, severity: 'error', rule: 'id-format',
+          file: source.file,
+          path: [],
+          position: { line: 1, column: 1 },
+          severity: 'error',
+          rule: 'id-format',
           message: `the file name "${source.id}" is not a valid id: ids are lower-case words joined by hyphens`,
-          found: source.id, expected: 'lower-case kebab-case',
+          found: source.id,
+          expected: 'lower-case kebab-case',
           hint: `rename the file to ${kebabCase(source.id)}${source.file.slice(source.file.lastIndexOf('.'))}`,
         });
       }
@@ -23,7 +28,11 @@ export const checkEntryIds: Rule = ({ sources }) => {
       for (const file of files) {
         const others = files.filter((other) => other !== file);
         findings.push({
-          file, path: [], position: { line: 1, column: 1 }, severity: 'error', rule: 'duplicate-id',
+          file,
+          path: [],
+          position: { line: 1, column: 1 },
+          severity: 'error',
+          rule: 'duplicate-id',
           message: `the id "${id}" is also used by ${others.join(', ')}`,
           hint: 'ids are file names, even in sub-folders: rename one of the files',
         });

@@ -26,7 +26,10 @@ export const checkEscalation: Rule = ({ entries, settings, known }) => {
   for (const cycle of cycles) {
     const first = cycle[0]!;
     findings.push({
-      file: roleFiles.get(first)!, path: ['escalatesTo'], severity: 'error', rule: 'escalation-cycle',
+      file: roleFiles.get(first)!,
+      path: ['escalatesTo'],
+      severity: 'error',
+      rule: 'escalation-cycle',
       message: `escalatesTo: the escalation ladder goes round in a circle: ${describeCycle(cycle)}`,
       hint: 'the role at the top of a ladder must not have escalatesTo; remove it from one of these roles',
     });
@@ -54,9 +57,10 @@ function retiredTargets(
     if (target === undefined || statuses.get(target) !== 'retired') return;
     const own = grant.escalateTo !== undefined;
     findings.push({
-      file: own ? boundary.file : roleFiles.get(grant.role) ?? boundary.file,
+      file: own ? boundary.file : (roleFiles.get(grant.role) ?? boundary.file),
       path: own ? ['grants', index, 'escalateTo'] : ['escalatesTo'],
-      severity: 'error', rule: 'escalate-to-retired',
+      severity: 'error',
+      rule: 'escalate-to-retired',
       message: own
         ? `grants[${index}].escalateTo: the role "${target}" is retired, so nobody would take this decision`
         : `escalatesTo: the role "${target}" is retired, so nobody would take the decisions ${grant.role} escalates (as on ${boundary.id})`,
@@ -96,7 +100,10 @@ export function boundaryLadderFindings(
     const earlier = seen.get(grant.role);
     if (earlier !== undefined) {
       findings.push({
-        file: boundary.file, path: ['grants', index, 'role'], severity: 'error', rule: 'duplicate-grant',
+        file: boundary.file,
+        path: ['grants', index, 'role'],
+        severity: 'error',
+        rule: 'duplicate-grant',
         message: `grants[${index}].role: "${grant.role}" already has a grant on this boundary (grants[${earlier}])`,
         hint: 'keep one grant per role; merge the two into one',
       });
@@ -106,7 +113,10 @@ export function boundaryLadderFindings(
 
     if (grant.escalateTo === grant.role) {
       findings.push({
-        file: boundary.file, path: ['grants', index, 'escalateTo'], severity: 'error', rule: 'escalate-to-self',
+        file: boundary.file,
+        path: ['grants', index, 'escalateTo'],
+        severity: 'error',
+        rule: 'escalate-to-self',
         message: `grants[${index}].escalateTo: ${grant.role} escalates to itself, so the decision never leaves the role`,
         found: grant.escalateTo,
         hint: `name the role above ${grant.role} that takes the decision, or remove escalateTo to use roles/${grant.role}.yaml's escalatesTo`,
@@ -117,8 +127,10 @@ export function boundaryLadderFindings(
     if (target === undefined && grant.authority !== 'decide') {
       const isEscalate = grant.authority === 'escalate';
       findings.push({
-        file: boundary.file, path: ['grants', index, 'authority'],
-        severity: isEscalate ? 'error' : 'warning', rule: 'escalate-nowhere',
+        file: boundary.file,
+        path: ['grants', index, 'authority'],
+        severity: isEscalate ? 'error' : 'warning',
+        rule: 'escalate-nowhere',
         message: isEscalate
           ? `grants[${index}].authority: ${grant.role} must escalate, but has nobody to escalate to`
           : `grants[${index}].authority: ${grant.role} must ${grant.authority === 'consult' ? 'consult' : 'inform'} someone, but has nobody above it`,
@@ -128,7 +140,10 @@ export function boundaryLadderFindings(
 
     if (grant.authority === 'escalate' && grant.limit) {
       findings.push({
-        file: boundary.file, path: ['grants', index, 'limit'], severity: 'warning', rule: 'unused-limit',
+        file: boundary.file,
+        path: ['grants', index, 'limit'],
+        severity: 'warning',
+        rule: 'unused-limit',
         message: `grants[${index}].limit: ${grant.role} escalates every decision here, so this limit is never used`,
         hint: 'remove the limit, or change authority to decide, decide-and-inform or consult',
       });
@@ -141,15 +156,22 @@ export function boundaryLadderFindings(
     const theirs = above.limit && resolveMoney(above.limit, settings?.currency);
     if (!grant.limit && theirs) {
       findings.push({
-        file: boundary.file, path: ['grants', index, 'role'], severity: 'error', rule: 'ladder-narrows',
+        file: boundary.file,
+        path: ['grants', index, 'role'],
+        severity: 'error',
+        rule: 'ladder-narrows',
         message: `grants[${index}]: the ladder narrows: ${grant.role} has no limit here, but escalates to ${above.role}, who is limited to ${amountPerPeriod(theirs, above.per, locale)}`,
         hint: `give ${grant.role} a limit no higher than ${formatMoney(theirs, locale)}, or remove the limit of ${above.role} (grants[${aboveIndex}])`,
       });
     } else if (own && theirs && own.currency === theirs.currency && grant.per === above.per && theirs.amount < own.amount) {
       findings.push({
-        file: boundary.file, path: ['grants', index, 'limit', 'amount'], severity: 'error', rule: 'ladder-narrows',
+        file: boundary.file,
+        path: ['grants', index, 'limit', 'amount'],
+        severity: 'error',
+        rule: 'ladder-narrows',
         message: `grants[${index}].limit: the ladder narrows: ${grant.role} may commit ${formatMoney(own, locale)}, but ${above.role} above it only ${formatMoney(theirs, locale)}`,
-        expected: `at most ${formatMoney(theirs, locale)}`, found: formatMoney(own, locale),
+        expected: `at most ${formatMoney(theirs, locale)}`,
+        found: formatMoney(own, locale),
         hint: `lower this limit to ${formatMoney(theirs, locale)} or less, or raise ${above.role}'s limit (grants[${aboveIndex}])`,
       });
     }
@@ -192,7 +214,10 @@ function grantCycles(boundary: CheckedEntry<'boundaries'>, roles: ReadonlyMap<st
     const ordered = [...cycle.slice(from), ...cycle.slice(0, from)];
     const index = byRole.get(start)?.index ?? 0;
     findings.push({
-      file: boundary.file, path: ['grants', index, 'escalateTo'], severity: 'error', rule: 'escalation-cycle',
+      file: boundary.file,
+      path: ['grants', index, 'escalateTo'],
+      severity: 'error',
+      rule: 'escalation-cycle',
       message: `grants[${index}].escalateTo: on this boundary the decision goes round in a circle: ${describeCycle(ordered)}`,
       hint: 'one of these grants must escalate to a role above the circle, or have no escalateTo',
     });

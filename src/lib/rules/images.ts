@@ -24,7 +24,28 @@ export const IMAGE_EXTENSIONS = ['.jpg', '.jpeg', '.png', '.webp', '.avif', '.gi
 export const MAX_IMAGE_PIXELS = 40_000_000;
 /** image-size's name for the format each extension promises. */
 const FORMAT_OF: Record<string, string> = { '.jpg': 'jpg', '.jpeg': 'jpg', '.png': 'png', '.webp': 'webp', '.avif': 'heif', '.gif': 'gif' };
-const FORMAT_NAMES: Record<string, string> = { jpg: 'JPEG', png: 'PNG', webp: 'WebP', heif: 'AVIF/HEIF', gif: 'GIF', svg: 'SVG', bmp: 'BMP', tiff: 'TIFF', ico: 'icon', cur: 'cursor', psd: 'Photoshop', dds: 'DDS', icns: 'icon', j2c: 'JPEG 2000', jp2: 'JPEG 2000', jxl: 'JPEG XL', ktx: 'KTX', pnm: 'PNM', tga: 'TGA', exr: 'EXR' };
+const FORMAT_NAMES: Record<string, string> = {
+  jpg: 'JPEG',
+  png: 'PNG',
+  webp: 'WebP',
+  heif: 'AVIF/HEIF',
+  gif: 'GIF',
+  svg: 'SVG',
+  bmp: 'BMP',
+  tiff: 'TIFF',
+  ico: 'icon',
+  cur: 'cursor',
+  psd: 'Photoshop',
+  dds: 'DDS',
+  icns: 'icon',
+  j2c: 'JPEG 2000',
+  jp2: 'JPEG 2000',
+  jxl: 'JPEG XL',
+  ktx: 'KTX',
+  pnm: 'PNM',
+  tga: 'TGA',
+  exr: 'EXR',
+};
 /** A raster header is at the start of the file; 256 KiB holds it even behind a large EXIF block. */
 const HEADER_BYTES = 256 * 1024;
 
@@ -43,7 +64,8 @@ export const checkImages: Rule = ({ root, entries, settings }) => {
     // An oversized picture is refused where a field names it (with its size); one nobody names is never published.
     if (statSync(path.join(root, ...file.split('/'))).size > MAX_IMAGE_BYTES) continue;
     const problem = pictureProblem(path.join(root, ...file.split('/')));
-    if (problem) findings.push({ file, path: [], position: { line: 1, column: 1 }, severity: 'error', rule: 'image', message: problem.message, hint: problem.hint });
+    if (problem)
+      findings.push({ file, path: [], position: { line: 1, column: 1 }, severity: 'error', rule: 'image', message: problem.message, hint: problem.hint });
   }
   return findings;
 };
@@ -83,7 +105,10 @@ export function pictureProblem(file: string): { message: string; hint: string } 
       const found = FORMAT_NAMES[size.type ?? ''] ?? size.type ?? 'another format';
       return expected === undefined || !Object.values(FORMAT_OF).includes(size.type ?? '')
         ? { message: `the picture is in ${found} format, which the site cannot optimise`, hint: 'save it as JPEG, PNG, WebP or AVIF' }
-        : { message: `the file is named ${extension} but holds a ${found} picture`, hint: `rename it to end in the right extension, or save it again as ${FORMAT_NAMES[expected!] ?? expected}` };
+        : {
+            message: `the file is named ${extension} but holds a ${found} picture`,
+            hint: `rename it to end in the right extension, or save it again as ${FORMAT_NAMES[expected!] ?? expected}`,
+          };
     }
     const pixels = (size.width ?? 0) * (size.height ?? 0);
     if (!(pixels > 0)) return { message: 'the picture has no size in its header, so it cannot be shown', hint: 'save the picture again from an image editor' };
@@ -95,7 +120,10 @@ export function pictureProblem(file: string): { message: string; hint: string } 
     }
     return undefined;
   } catch {
-    return { message: 'the file cannot be read as a picture: it is damaged, cut short, or not a picture at all', hint: 'open it in an image editor and save it again as JPEG, PNG or WebP' };
+    return {
+      message: 'the file cannot be read as a picture: it is damaged, cut short, or not a picture at all',
+      hint: 'open it in an image editor and save it again as JPEG, PNG or WebP',
+    };
   }
 }
 
@@ -114,11 +142,23 @@ export function checkImagePath(root: string, from: string, written: string, file
   const at = { file, path: field, severity: 'error' as const, rule: 'image', found: written };
   const name = field.join('.');
   if (/^[a-z][a-z0-9+.-]*:/i.test(written) || path.isAbsolute(written) || written.startsWith('/')) {
-    return [{ ...at, message: `${name}: must be a file in the content root, not an address or absolute path`, hint: `copy the picture into assets/ and write its path relative to ${relativeTo}` }];
+    return [
+      {
+        ...at,
+        message: `${name}: must be a file in the content root, not an address or absolute path`,
+        hint: `copy the picture into assets/ and write its path relative to ${relativeTo}`,
+      },
+    ];
   }
   const resolved = path.resolve(from, written);
   if (!isInside(root, resolved)) {
-    return [{ ...at, message: `${name}: the path leads outside the content root`, hint: `keep pictures in the content root's assets/ folder and write a path relative to ${relativeTo}` }];
+    return [
+      {
+        ...at,
+        message: `${name}: the path leads outside the content root`,
+        hint: `keep pictures in the content root's assets/ folder and write a path relative to ${relativeTo}`,
+      },
+    ];
   }
   if (!(IMAGE_EXTENSIONS as readonly string[]).includes(path.extname(resolved).toLowerCase())) {
     return [{ ...at, message: `${name}: not a picture file (use ${IMAGE_EXTENSIONS.join(', ')})`, hint: 'export the picture as JPEG, PNG, WebP or SVG' }];
@@ -132,18 +172,31 @@ export function checkImagePath(root: string, from: string, written: string, file
     }
     const info = statSync(real);
     if (!info.isFile()) {
-      return [{ ...at, message: `${name}: ${path.relative(root, resolved).split(path.sep).join('/')} is not an ordinary file`, hint: 'point at a picture file in assets/' }];
+      return [
+        {
+          ...at,
+          message: `${name}: ${path.relative(root, resolved).split(path.sep).join('/')} is not an ordinary file`,
+          hint: 'point at a picture file in assets/',
+        },
+      ];
     }
     size = info.size;
   } catch {
-    return [{ ...at, message: `${name}: there is no file at ${posixRelative(root, resolved)}`, hint: `check the spelling; the path is relative to ${relativeTo}` }];
+    return [
+      { ...at, message: `${name}: there is no file at ${posixRelative(root, resolved)}`, hint: `check the spelling; the path is relative to ${relativeTo}` },
+    ];
   }
   if (size > MAX_IMAGE_BYTES) {
-    return [{ ...at, message: `${name}: the picture is ${(size / 1048576).toFixed(1)} MB, more than the 5 MB limit`, hint: 'resize it to about 1600 pixels wide and save it as JPEG or WebP' }];
+    return [
+      {
+        ...at,
+        message: `${name}: the picture is ${(size / 1048576).toFixed(1)} MB, more than the 5 MB limit`,
+        hint: 'resize it to about 1600 pixels wide and save it as JPEG or WebP',
+      },
+    ];
   }
   // Pictures in assets/ are read once, below, for every file there.
   if (isInside(path.join(root, 'assets'), resolved)) return [];
   const problem = pictureProblem(resolved);
   return problem ? [{ ...at, message: `${name}: ${problem.message}`, hint: problem.hint }] : [];
 }
-

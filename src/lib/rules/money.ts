@@ -16,9 +16,13 @@ export const checkMoney: Rule = ({ entries, settings }) => {
     const field = formatFieldPath(path);
     if (money.currency !== undefined && !ISO_4217_CODES.has(money.currency)) {
       findings.push({
-        file: entry.file, path: [...path, 'currency'], severity: 'error', rule: 'currency',
+        file: entry.file,
+        path: [...path, 'currency'],
+        severity: 'error',
+        rule: 'currency',
         message: `${field}.currency: "${money.currency}" is not an ISO 4217 currency code`,
-        found: money.currency, expected: 'an ISO 4217 code such as GBP, EUR, USD',
+        found: money.currency,
+        expected: 'an ISO 4217 code such as GBP, EUR, USD',
         hint: didYouMean(money.currency, ISO_4217_CODES) ?? 'use the three-letter code of the currency, such as GBP, EUR, USD or CAD',
       });
     }
@@ -27,19 +31,29 @@ export const checkMoney: Rule = ({ entries, settings }) => {
       const allowed = currencyDecimals(currency);
       if (decimalsOf(money.amount) > allowed) {
         findings.push({
-          file: entry.file, path: [...path, 'amount'], severity: 'error', rule: 'currency-decimals',
-          message: allowed === 0
-            ? `${field}.amount: ${money.amount} has decimals, but ${currency} amounts are whole numbers`
-            : `${field}.amount: ${money.amount} has more decimals than ${currency} has (${allowed})`,
+          file: entry.file,
+          path: [...path, 'amount'],
+          severity: 'error',
+          rule: 'currency-decimals',
+          message:
+            allowed === 0
+              ? `${field}.amount: ${money.amount} has decimals, but ${currency} amounts are whole numbers`
+              : `${field}.amount: ${money.amount} has more decimals than ${currency} has (${allowed})`,
           found: String(money.amount),
-          hint: allowed === 0 ? `write a whole number of ${currency}, such as ${Math.floor(money.amount)}` : `write at most ${allowed} decimals, such as ${money.amount.toFixed(allowed + 2).slice(0, -2)}`,
+          hint:
+            allowed === 0
+              ? `write a whole number of ${currency}, such as ${Math.floor(money.amount)}`
+              : `write at most ${allowed} decimals, such as ${money.amount.toFixed(allowed + 2).slice(0, -2)}`,
         });
       }
     }
     // Without valid settings playbook.yaml's own error says it all; don't echo it on every amount.
     if (money.currency === undefined && settings !== undefined && settings.currency === undefined) {
       findings.push({
-        file: entry.file, path, severity: 'error', rule: 'currency',
+        file: entry.file,
+        path,
+        severity: 'error',
+        rule: 'currency',
         message: `${field}: the amount has no currency, and playbook.yaml sets no default currency`,
         hint: 'add "currency: GBP" (or your currency) here, or a default "currency:" to playbook.yaml',
       });
@@ -48,9 +62,13 @@ export const checkMoney: Rule = ({ entries, settings }) => {
 
   if (settings?.currency !== undefined && !ISO_4217_CODES.has(settings.currency)) {
     findings.push({
-      file: 'playbook.yaml', path: ['currency'], severity: 'error', rule: 'currency',
+      file: 'playbook.yaml',
+      path: ['currency'],
+      severity: 'error',
+      rule: 'currency',
       message: `currency: "${settings.currency}" is not an ISO 4217 currency code`,
-      found: settings.currency, expected: 'an ISO 4217 code such as GBP, EUR, USD',
+      found: settings.currency,
+      expected: 'an ISO 4217 code such as GBP, EUR, USD',
       hint: didYouMean(settings.currency, ISO_4217_CODES) ?? 'use the three-letter code of the currency, such as GBP, EUR, USD or CAD',
     });
   }
@@ -68,9 +86,12 @@ export const checkMoney: Rule = ({ entries, settings }) => {
     const cost = resolveMoney(spent, settings?.currency);
     if (grant && grant.per === 'case' && limit && cost && limit.currency === cost.currency && cost.amount > limit.amount) {
       findings.push({
-        file: win.file, path: ['spent', 'amount'], severity: 'warning', rule: 'spend-over-limit',
+        file: win.file,
+        path: ['spent', 'amount'],
+        severity: 'warning',
+        rule: 'spend-over-limit',
         message: `spent: ${formatMoney(cost, locale)} is more than the ${formatMoney(limit, locale)} a ${role} may commit on ${boundary}`,
-        hint: 'say in the story who approved the extra, or ask the boundary\'s owner whether the limit is too tight',
+        hint: "say in the story who approved the extra, or ask the boundary's owner whether the limit is too tight",
       });
     }
   }

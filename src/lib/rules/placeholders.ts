@@ -19,18 +19,27 @@ export const checkPlaceholders: Rule = ({ entries, partial }) => {
       for (const { path, text } of stringsIn(entry.data, [])) {
         if (!isPlaceholder(text)) continue;
         findings.push({
-          file: entry.file, path, severity, rule: 'placeholder',
+          file: entry.file,
+          path,
+          severity,
+          rule: 'placeholder',
           message: `${formatFieldPath(path)}: still holds the placeholder ${describeValue(text)}`,
-          found: text, hint: HINT,
+          found: text,
+          hint: HINT,
         });
       }
       entry.body.split('\n').forEach((line, index) => {
         if (!isPlaceholder(line) || line.length - line.trimStart().length > 3) return;
         const text = line.trim();
         findings.push({
-          file: entry.file, path: [], position: { line: entry.bodyLine + index, column: line.indexOf(text) + 1 }, severity, rule: 'placeholder',
+          file: entry.file,
+          path: [],
+          position: { line: entry.bodyLine + index, column: line.indexOf(text) + 1 },
+          severity,
+          rule: 'placeholder',
           message: `the text still holds the placeholder ${describeValue(text)}`,
-          found: text, hint: HINT,
+          found: text,
+          hint: HINT,
         });
       });
     }

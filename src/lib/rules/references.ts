@@ -30,7 +30,11 @@ export const checkReferences: Rule = ({ entries, partial, known }) => {
         if (!targets.has(ref.id)) {
           const near = didYouMean(ref.id, targets.keys(), 3);
           findings.push({
-            file: entry.file, path: ref.path, ...where, severity: 'error', rule: 'reference',
+            file: entry.file,
+            path: ref.path,
+            ...where,
+            severity: 'error',
+            rule: 'reference',
             message: `${ref.position ? 'BoundaryRef id' : formatFieldPath(ref.path)}: there is no ${label} "${ref.id}"`,
             found: ref.id,
             hint: near
@@ -39,7 +43,11 @@ export const checkReferences: Rule = ({ entries, partial, known }) => {
           });
         } else if (!fromDraft && targets.get(ref.id) === 'draft') {
           findings.push({
-            file: entry.file, path: ref.path, ...where, severity: 'error', rule: 'draft-reference',
+            file: entry.file,
+            path: ref.path,
+            ...where,
+            severity: 'error',
+            rule: 'draft-reference',
             message: `${ref.position ? 'BoundaryRef id' : formatFieldPath(ref.path)}: the ${label} "${ref.id}" is a draft, so this ${entry.data.status ?? 'published'} entry would link to a page that does not exist`,
             found: ref.id,
             hint: `publish ${ref.id} first, or remove the reference until it is published`,
@@ -50,4 +58,3 @@ export const checkReferences: Rule = ({ entries, partial, known }) => {
   }
   return findings;
 };
-

@@ -13,7 +13,10 @@ export const checkReview: Rule = ({ entries, settings, today }) => {
     const review = reviewStatus(lastReviewed, every, today);
     if (!review.due) continue;
     findings.push({
-      file: entry.file, path: ['lastReviewed'], severity: 'warning', rule: 'due-for-review',
+      file: entry.file,
+      path: ['lastReviewed'],
+      severity: 'warning',
+      rule: 'due-for-review',
       message: `lastReviewed: due for review since ${review.dueOn} (last reviewed ${lastReviewed}, every ${every} days)`,
       hint: `review it with its owner (${owner}), then set lastReviewed to the date of the review`,
     });

@@ -36,7 +36,14 @@ export interface SearchState {
 export function readSearchState(params: URLSearchParams): SearchState {
   const filters: FilterChoice = {};
   for (const key of FILTER_KEYS) {
-    const values = [...new Set(params.getAll(key).map((v) => v.trim()).filter(Boolean))];
+    const values = [
+      ...new Set(
+        params
+          .getAll(key)
+          .map((v) => v.trim())
+          .filter(Boolean),
+      ),
+    ];
     if (values.length > 0) filters[key] = values;
   }
   return { query: (params.get('q') ?? '').trim(), filters, order: params.get('order') === 'newest' ? 'newest' : 'relevance' };

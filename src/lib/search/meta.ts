@@ -7,12 +7,14 @@
 
 const LINE_SEPARATOR = '; ';
 
-
 export function joinLimitLines(lines: readonly string[]): string {
   return lines.map((line) => line.replaceAll(LINE_SEPARATOR, ', ')).join(LINE_SEPARATOR);
 }
 
 /** The lines of a `limits` meta value, as the result shows them. */
 export function splitLimitLines(limits: string | undefined): string[] {
-  return (limits ?? '').split(LINE_SEPARATOR).map((line) => line.trim()).filter(Boolean);
+  return (limits ?? '')
+    .split(LINE_SEPARATOR)
+    .map((line) => line.trim())
+    .filter(Boolean);
 }

@@ -129,7 +129,10 @@ function checkEntry(collection: CollectionName, read: ReadSource, trusted: boole
     : undefined;
   const bodyReferences = body?.boundaryRefs ?? [];
   if (!checked.ok) {
-    return { findings: [...checked.findings, ...(body?.findings ?? [])], salvaged: { ...common, data: (salvage(schema, read.data) ?? {}) as never, bodyReferences } };
+    return {
+      findings: [...checked.findings, ...(body?.findings ?? [])],
+      salvaged: { ...common, data: (salvage(schema, read.data) ?? {}) as never, bodyReferences },
+    };
   }
   const entry = { ...common, data: checked.data, bodyReferences, html: body?.html, headings: body?.headings ?? [] } as ReadEntry;
   return { findings: body?.findings ?? [], entry };
@@ -166,11 +169,18 @@ function salvage(schema: unknown, value: unknown): unknown {
 
 export function unreadable(source: SourceFile, error: unknown): Finding {
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  const reason = code === 'EACCES' || code === 'EPERM' ? 'the file may not be read (check its permissions)'
-    : code === 'EISDIR' ? 'this is a folder, not a file'
-    : `reading it failed: ${error instanceof Error ? error.message : String(error)}`;
+  const reason =
+    code === 'EACCES' || code === 'EPERM'
+      ? 'the file may not be read (check its permissions)'
+      : code === 'EISDIR'
+        ? 'this is a folder, not a file'
+        : `reading it failed: ${error instanceof Error ? error.message : String(error)}`;
   return {
-    file: source.file, path: [], position: { line: 1, column: 1 }, severity: 'error', rule: 'unreadable',
+    file: source.file,
+    path: [],
+    position: { line: 1, column: 1 },
+    severity: 'error',
+    rule: 'unreadable',
     message: `the file could not be read: ${reason}`,
     hint: 'make it a plain text file the build can read, or remove it from the content root',
   };

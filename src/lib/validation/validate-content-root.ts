@@ -15,7 +15,15 @@
  */
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
-import { COLLECTIONS, COLLECTION_NAMES, PLAYBOOK_FILE, playbookSchema, type CollectionName, type EntryStatus, type PlaybookSettings } from '../../../schemas/index.ts';
+import {
+  COLLECTIONS,
+  COLLECTION_NAMES,
+  PLAYBOOK_FILE,
+  playbookSchema,
+  type CollectionName,
+  type EntryStatus,
+  type PlaybookSettings,
+} from '../../../schemas/index.ts';
 import { readSource, type FieldLocator, type ReadSource } from '../content-root/read-source.ts';
 import { scanContentRoot, type SourceFile } from '../content-root/scan-content-root.ts';
 import { formatFieldPath, type Diagnostic, type Finding } from '../diagnostics/diagnostic.ts';
@@ -81,7 +89,11 @@ export async function readPlaybook(rootInput: string, options: ValidateOptions =
   let settings: PlaybookSettings | undefined;
   if (!scan.playbook) {
     findings.push({
-      file: PLAYBOOK_FILE, path: [], position: { line: 1, column: 1 }, severity: 'error', rule: 'playbook',
+      file: PLAYBOOK_FILE,
+      path: [],
+      position: { line: 1, column: 1 },
+      severity: 'error',
+      rule: 'playbook',
       message: 'the content root has no playbook.yaml',
       hint: 'create playbook.yaml with at least "name: <your organisation>"',
     });
@@ -116,7 +128,11 @@ export async function readPlaybook(rootInput: string, options: ValidateOptions =
       findings.push(...rule(content));
     } catch (error) {
       findings.push({
-        file: '.', path: [], position: { line: 1, column: 1 }, severity: 'error', rule: 'internal',
+        file: '.',
+        path: [],
+        position: { line: 1, column: 1 },
+        severity: 'error',
+        rule: 'internal',
         message: `one of the checks (${rule.name || 'a rule'}) stopped with "${error instanceof Error ? error.message : String(error)}", so its findings are missing`,
         hint: "the other checks ran; please tell the playbook's developers, with the content that caused it",
       });
@@ -134,7 +150,11 @@ async function readSafely(source: SourceFile, kind: 'markdown' | 'data'): Promis
     return await readSource(source, kind);
   } catch (error) {
     return {
-      source, data: undefined, body: '', bodyLine: 1, locator: { locate: () => ({ line: 1, column: 1 }) },
+      source,
+      data: undefined,
+      body: '',
+      bodyLine: 1,
+      locator: { locate: () => ({ line: 1, column: 1 }) },
       findings: [unreadable(source, error)],
     };
   }
@@ -173,7 +193,10 @@ async function checkRootExists(root: string): Promise<{ message: string; hint: s
   try {
     const info = await stat(root);
     if (info.isDirectory()) return undefined;
-    return { message: `the content root ${root} is a file, not a folder`, hint: 'point --content or PLAYBOOK_CONTENT_DIR at the folder that holds playbook.yaml' };
+    return {
+      message: `the content root ${root} is a file, not a folder`,
+      hint: 'point --content or PLAYBOOK_CONTENT_DIR at the folder that holds playbook.yaml',
+    };
   } catch {
     return { message: `there is no content root at ${root}`, hint: 'point --content or PLAYBOOK_CONTENT_DIR at the folder that holds playbook.yaml' };
   }

@@ -32,10 +32,7 @@ export interface MatrixRow<B, G> {
 export function matrixColumns<R extends MatrixRole>(roles: readonly R[]): R[] {
   return roles
     .filter((role) => role.grants.length > 0)
-    .sort(
-      (a, b) =>
-        compareTeams(a.team, b.team) || b.chainAbove.length - a.chainAbove.length || a.title.localeCompare(b.title) || a.id.localeCompare(b.id),
-    );
+    .sort((a, b) => compareTeams(a.team, b.team) || b.chainAbove.length - a.chainAbove.length || a.title.localeCompare(b.title) || a.id.localeCompare(b.id));
 }
 
 export function matrixRows<R extends { id: string }, G extends MatrixGrant<R>, B extends MatrixBoundary<R, G>>(

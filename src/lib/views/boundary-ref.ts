@@ -25,9 +25,16 @@ export function boundaryRefLimits(boundary: BoundaryRefTarget, locale: string): 
 export function boundaryRefHtml(boundary: BoundaryRefTarget | undefined, id: string, options: { locale: string; base: string }): string {
   if (!boundary) return toHtml({ type: 'element', tagName: 'span', properties: {}, children: [{ type: 'text', value: id }] });
   const text = (value: string): ElementContent => ({ type: 'text', value });
-  const children: ElementContent[] = [{ type: 'element', tagName: 'a', properties: { href: withBase(boundary.path, options.base) }, children: [text(boundary.title)] }];
+  const children: ElementContent[] = [
+    { type: 'element', tagName: 'a', properties: { href: withBase(boundary.path, options.base) }, children: [text(boundary.title)] },
+  ];
   if (boundary.status === 'retired') children.push(text(' (retired)'));
-  children.push(text(' '), { type: 'element', tagName: 'span', properties: { className: ['boundary-ref__limits'] }, children: [text(`(${boundaryRefLimits(boundary, options.locale)})`)] });
+  children.push(text(' '), {
+    type: 'element',
+    tagName: 'span',
+    properties: { className: ['boundary-ref__limits'] },
+    children: [text(`(${boundaryRefLimits(boundary, options.locale)})`)],
+  });
   const span: Element = { type: 'element', tagName: 'span', properties: { className: ['boundary-ref'] }, children };
   return toHtml(span);
 }

@@ -36,7 +36,10 @@ const day = (date: string) => new Date(`${date}T00:00:00Z`);
  * ever make a feed unreadable.
  */
 export function xmlText(text: string): string {
-  return text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '');
+  return text.replace(
+    /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g,
+    '',
+  );
 }
 
 export function winFeedItems(wins: readonly FeedWin[], max: number, site: string | URL | undefined, base: string): FeedItem[] {

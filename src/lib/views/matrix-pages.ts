@@ -38,7 +38,12 @@ interface PagedBoundary<R> {
 
 /** `Contact centre` → `contact-centre`; a team whose name has no letters or digits gets `team-<n>`. */
 export function teamSlug(name: string, index: number): string {
-  const slug = name.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+  const slug = name
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
   return slug || `team-${index + 1}`;
 }
 
@@ -78,7 +83,12 @@ export function matrixPages<R extends MatrixRole, B extends PagedBoundary<R>>(bo
   add('/boundaries/', undefined, matrixColumns(roles), boundaries);
   for (const team of matrixTeams(roles)) {
     const members = new Set<unknown>(team.roles);
-    add(`/boundaries/team/${team.slug}/`, team, team.roles, boundaries.filter((b) => b.grants.some((grant) => members.has(grant.role))));
+    add(
+      `/boundaries/team/${team.slug}/`,
+      team,
+      team.roles,
+      boundaries.filter((b) => b.grants.some((grant) => members.has(grant.role))),
+    );
   }
   return pages;
 }

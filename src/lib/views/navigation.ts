@@ -24,4 +24,3 @@ export function navCurrent(itemPath: string, pathname: string): 'page' | 'true' 
   if (path === itemPath) return 'page';
   return path.startsWith(itemPath) ? 'true' : undefined;
 }
-

@@ -39,7 +39,14 @@ describe('absoluteUrl', () => {
 
 describe('baseFolder', () => {
   it('writes any base as a folder path', () => {
-    expect(['', '/', 'playbook', '/playbook', '/playbook/', 'playbook/'].map(baseFolder)).toEqual(['/', '/', '/playbook/', '/playbook/', '/playbook/', '/playbook/']);
+    expect(['', '/', 'playbook', '/playbook', '/playbook/', 'playbook/'].map(baseFolder)).toEqual([
+      '/',
+      '/',
+      '/playbook/',
+      '/playbook/',
+      '/playbook/',
+      '/playbook/',
+    ]);
     expect(baseFolder('/a/b')).toBe('/a/b/');
   });
 });

@@ -52,7 +52,9 @@ describe('checkLinks', () => {
   beforeAll(async () => {
     dir = await mkdtemp(path.join(os.tmpdir(), 'link-check-'));
     await mkdir(path.join(dir, 'values/a'), { recursive: true });
-    await writeFile(path.join(dir, 'index.html'), `
+    await writeFile(
+      path.join(dir, 'index.html'),
+      `
       <a href="/p/values/a/">ok</a>
       <a href="/p/values/a/#wins">ok fragment</a>
       <a href="/p/values/b/">missing</a>
@@ -60,7 +62,8 @@ describe('checkLinks', () => {
       <a href="/p/values/a/#nope">missing fragment</a>
       <a href="https://example.org/">external</a>
       <a href="/p/search/?q=x">ignored</a>
-      <img src="/p/logo.svg" alt="">`);
+      <img src="/p/logo.svg" alt="">`,
+    );
     await writeFile(path.join(dir, 'values/a/index.html'), `<h2 id="wins">Wins</h2><a href="../../">up</a><a href="#wins">here</a>`);
     await writeFile(path.join(dir, 'logo.svg'), '<svg/>');
   });

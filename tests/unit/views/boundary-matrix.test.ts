@@ -3,12 +3,22 @@ import { matrixCategories, matrixColumns, matrixRows } from '../../../src/lib/vi
 import { columnVisible, rowVisible } from '../../../src/lib/views/matrix-filter.ts';
 
 const role = (id: string, team: string | undefined, depth: number, grants = 1) => ({
-  id, title: id, team, chainAbove: Array.from({ length: depth }), grants: Array.from({ length: grants }),
+  id,
+  title: id,
+  team,
+  chainAbove: Array.from({ length: depth }),
+  grants: Array.from({ length: grants }),
 });
 
 describe('matrixColumns', () => {
   it('keeps roles with grants, by team, front line first', () => {
-    const columns = matrixColumns([role('manager', 'Stores', 1), role('idle', 'Stores', 3, 0), role('associate', 'Stores', 2), role('agent', 'Contact', 1), role('ceo', undefined, 0)]);
+    const columns = matrixColumns([
+      role('manager', 'Stores', 1),
+      role('idle', 'Stores', 3, 0),
+      role('associate', 'Stores', 2),
+      role('agent', 'Contact', 1),
+      role('ceo', undefined, 0),
+    ]);
     expect(columns.map((c) => c.id)).toEqual(['agent', 'associate', 'manager', 'ceo']);
   });
 });

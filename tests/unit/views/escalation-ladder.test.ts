@@ -19,8 +19,15 @@ const draw = (ladders: ReturnType<typeof escalationLadders<R, ReturnType<typeof 
 
 describe('escalationLadders', () => {
   const r = roles({
-    associate: 'lead', lead: 'manager', manager: 'regional', regional: 'head', head: undefined,
-    agent: 'senior', senior: 'teamlead', teamlead: 'ccm', ccm: undefined,
+    associate: 'lead',
+    lead: 'manager',
+    manager: 'regional',
+    regional: 'head',
+    head: undefined,
+    agent: 'senior',
+    senior: 'teamlead',
+    teamlead: 'ccm',
+    ccm: undefined,
   });
 
   it('draws one ladder from the lowest role up, whatever order grants are written in', () => {
@@ -47,7 +54,7 @@ describe('escalationLadders', () => {
     expect(draw(ladders)).toEqual(['associate lead manager', 'agent →lead']);
   });
 
-  it('follows a grant\'s own escalateTo over the role\'s', () => {
+  it("follows a grant's own escalateTo over the role's", () => {
     const ladders = escalationLadders([grant(r.agent!, 'escalate', r.manager), grant(r.manager!)]);
     expect(draw(ladders)).toEqual(['agent manager']);
   });

@@ -2,7 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { changeFeedItems, winFeedItems, xmlText } from '../../../src/lib/views/feeds.ts';
 
 const wins = Array.from({ length: 60 }, (_, i) => ({
-  title: `Win ${i}`, path: `/wins/w-${i}/`, date: '2026-03-01', people: ['Ana', 'Ben'], impact: i === 0 ? 'Kept a customer' : undefined,
+  title: `Win ${i}`,
+  path: `/wins/w-${i}/`,
+  date: '2026-03-01',
+  people: ['Ana', 'Ben'],
+  impact: i === 0 ? 'Kept a customer' : undefined,
 }));
 
 describe('winFeedItems', () => {
@@ -10,7 +14,10 @@ describe('winFeedItems', () => {
     const items = winFeedItems(wins, 50, 'https://example.org', '/playbook/');
     expect(items).toHaveLength(50);
     expect(items[0]).toEqual({
-      title: 'Win 0', link: 'https://example.org/playbook/wins/w-0/', pubDate: new Date('2026-03-01T00:00:00Z'), description: 'Ana, Ben: Kept a customer',
+      title: 'Win 0',
+      link: 'https://example.org/playbook/wins/w-0/',
+      pubDate: new Date('2026-03-01T00:00:00Z'),
+      description: 'Ana, Ben: Kept a customer',
     });
     expect(items[1]!.description).toBe('Ana, Ben');
   });

@@ -6,9 +6,28 @@ describe('ladderViews', () => {
   const playbook = modelOf({
     roles: { ...LADDER, driver: { title: 'Driver', escalatesTo: 'manager' } },
     boundaries: {
-      refunds: boundary([{ role: 'agent', authority: 'decide', limit: { amount: 50 } }, { role: 'manager', authority: 'decide' }], { category: 'billing' }),
-      credits: boundary([{ role: 'agent', authority: 'decide', limit: { amount: 20 } }, { role: 'lead', authority: 'consult', limit: { amount: 100 } }, { role: 'director', authority: 'decide-and-inform' }], { title: 'Credits', category: 'billing' }),
-      fees: boundary([{ role: 'driver', authority: 'escalate', limit: { amount: 5 } }, { role: 'manager', authority: 'decide' }], { title: 'Fees' }),
+      refunds: boundary(
+        [
+          { role: 'agent', authority: 'decide', limit: { amount: 50 } },
+          { role: 'manager', authority: 'decide' },
+        ],
+        { category: 'billing' },
+      ),
+      credits: boundary(
+        [
+          { role: 'agent', authority: 'decide', limit: { amount: 20 } },
+          { role: 'lead', authority: 'consult', limit: { amount: 100 } },
+          { role: 'director', authority: 'decide-and-inform' },
+        ],
+        { title: 'Credits', category: 'billing' },
+      ),
+      fees: boundary(
+        [
+          { role: 'driver', authority: 'escalate', limit: { amount: 5 } },
+          { role: 'manager', authority: 'decide' },
+        ],
+        { title: 'Fees' },
+      ),
     },
   });
   const views = ladderViews(playbook);
@@ -28,7 +47,7 @@ describe('ladderViews', () => {
     ]);
   });
 
-  it('carries the validator\'s own ladder warnings to every ladder the role is on', () => {
+  it("carries the validator's own ladder warnings to every ladder the role is on", () => {
     const lines = (id: string) => views.find((v) => v.id === id)!.warnings.map((w) => `${w.boundary.id}: ${w.finding.message}`);
     expect(lines('driver')).toEqual([
       'credits: grants[2].authority: director must inform someone, but has nobody above it',
@@ -44,7 +63,12 @@ describe('ladderViews', () => {
 });
 
 describe('limitsInWords', () => {
-  const g = (amount: number | undefined, extra: Record<string, unknown> = {}) => ({ authority: 'decide', limit: amount === undefined ? undefined : { amount, currency: 'GBP' }, per: 'case' as const, ...extra });
+  const g = (amount: number | undefined, extra: Record<string, unknown> = {}) => ({
+    authority: 'decide',
+    limit: amount === undefined ? undefined : { amount, currency: 'GBP' },
+    per: 'case' as const,
+    ...extra,
+  });
   it('says a range, no limit, escalates, or that limits vary', () => {
     expect(limitsInWords([g(75)], 'en-GB')).toBe('up to £75 per case');
     expect(limitsInWords([g(75), g(20), g(undefined)], 'en-GB')).toBe('up to £20–£75 per case or no monetary limit');

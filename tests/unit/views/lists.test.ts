@@ -66,12 +66,18 @@ describe('anchoredHistory', () => {
   });
 
   it('sorts a history written out of order', () => {
-    const history = anchoredHistory([{ date: '2024-01-01', summary: 'a' }, { date: '2026-01-01', summary: 'b' }]);
+    const history = anchoredHistory([
+      { date: '2024-01-01', summary: 'a' },
+      { date: '2026-01-01', summary: 'b' },
+    ]);
     expect(history.map((c) => c.date)).toEqual(['2026-01-01', '2024-01-01']);
   });
 
-  it('finds one change\'s anchor', () => {
-    const changes = [{ date: '2026-03-01', summary: 'b' }, { date: '2026-03-01', summary: 'a' }];
+  it("finds one change's anchor", () => {
+    const changes = [
+      { date: '2026-03-01', summary: 'b' },
+      { date: '2026-03-01', summary: 'a' },
+    ];
     expect(changeAnchor(changes, changes[0]!)).toBe('change-2026-03-01-2');
     expect(changeAnchor(changes, changes[1]!)).toBe('change-2026-03-01');
   });

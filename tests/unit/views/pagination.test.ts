@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { pageCount, pagerItems, winsPagePath, WINS_PAGE_SIZE } from '../../../src/lib/views/pagination.ts';
 
-const numbers = (items: ReturnType<typeof pagerItems>) => items.map((item) => ('gap' in item ? '…' : item.current ? `[${item.page}]` : String(item.page))).join(' ');
+const numbers = (items: ReturnType<typeof pagerItems>) =>
+  items.map((item) => ('gap' in item ? '…' : item.current ? `[${item.page}]` : String(item.page))).join(' ');
 
 describe('winsPagePath', () => {
   it('puts page 1 at /wins/ and later pages under /wins/page/', () => {

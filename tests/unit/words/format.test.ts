@@ -96,7 +96,13 @@ describe('amountPerPeriod and limitLine', () => {
   });
 
   it('gives a search result one line per grant', () => {
-    const grant = { role: { title: 'Store manager' }, authority: 'decide-and-inform' as const, limit: { amount: 400, currency: 'GBP' }, per: 'case' as const, escalateTo: { title: 'Regional manager' } };
+    const grant = {
+      role: { title: 'Store manager' },
+      authority: 'decide-and-inform' as const,
+      limit: { amount: 400, currency: 'GBP' },
+      per: 'case' as const,
+      escalateTo: { title: 'Regional manager' },
+    };
     expect(limitLine(grant, 'en-GB')).toBe('Store manager: up to £400 per case, then informs Regional manager');
   });
 });
