@@ -312,14 +312,17 @@ function printTable(table: string[][]): void {
 
 /** The cold build's phases, from its own log lines. */
 function phasesOf(log: string): Record<string, number> {
+  // Astro writes "812ms", "27.35s" or "1m 23s".
   const seconds = (pattern: RegExp) => {
     const match = pattern.exec(log);
-    return match ? Number(match[1]) * (match[2] === 'ms' ? 1 : 1000) : 0;
+    if (!match) return 0;
+    const [, minutes, value, unit] = match;
+    return Number(minutes ?? 0) * 60_000 + Number(value) * (unit === 'ms' ? 1 : 1000);
   };
   return {
     'reading and checking the content root': Number(/read and checked in (\d+) ms/.exec(log)?.[1] ?? 0),
-    'rendering pages': seconds(/generating static routes[\s\S]*?✓ Completed in ([\d.]+)(m?s)/),
-    'optimising pictures': seconds(/generating optimized images[\s\S]*?✓ Completed in ([\d.]+)(m?s)/),
+    'rendering pages': seconds(/generating static routes[\s\S]*?✓ Completed in (?:(\d+)m )?([\d.]+)(m?s)/),
+    'optimising pictures': seconds(/generating optimized images[\s\S]*?✓ Completed in (?:(\d+)m )?([\d.]+)(m?s)/),
     Pagefind: Number(/Indexed \d+ pages for search in (\d+) ms/.exec(log)?.[1] ?? 0),
   };
 }

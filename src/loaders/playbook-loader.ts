@@ -13,7 +13,7 @@
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import type { Loader } from 'astro/loaders';
-import type { CollectionName } from '../../schemas/index.ts';
+import { COLLECTION_NAMES, type CollectionName } from '../../schemas/index.ts';
 import { resolveContentRoot } from '../lib/content-root/resolve-content-root.ts';
 import { expandBoundaryRefs } from '../lib/content-root/render-body.ts';
 import { buildPlaybook, type PlaybookInput } from '../lib/model/build-playbook.ts';
@@ -25,6 +25,9 @@ import { currentRead, markStored, startRead } from './playbook-read.ts';
 
 /** The stored form of playbook.yaml: one entry, `playbook`. */
 export const SETTINGS_ID = 'playbook';
+
+/** Every loader of content.config.ts: the reading is let go once all have stored it. */
+const LOADED_PARTS = ['playbook', ...COLLECTION_NAMES] as const;
 
 /** A loader for one collection, or for the settings (`playbook`). */
 export function playbookLoader(collection: CollectionName | 'playbook'): Loader {
@@ -44,7 +47,7 @@ export function playbookLoader(collection: CollectionName | 'playbook'): Loader 
         }
         for (const id of stale) store.delete(id);
       }
-      markStored();
+      markStored(root, collection, LOADED_PARTS);
     },
   };
 }

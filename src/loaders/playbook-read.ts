@@ -12,13 +12,15 @@ interface ReadState {
   reads: Map<string, Promise<PlaybookRead>>;
   /** Bumped each time a loader has stored a new reading, so the model is rebuilt after a refresh. */
   generation: number;
+  /** Which loaders have stored the current reading of each root. */
+  stored: Map<string, Set<string>>;
 }
 
 const KEY = Symbol.for('latitude.playbook-read');
 
 function state(): ReadState {
   const holder = globalThis as { [KEY]?: ReadState };
-  holder[KEY] ??= { reads: new Map(), generation: 0 };
+  holder[KEY] ??= { reads: new Map(), generation: 0, stored: new Map() };
   return holder[KEY];
 }
 
@@ -31,12 +33,24 @@ export function currentRead(root: string): Promise<PlaybookRead> | undefined {
 export function startRead(root: string, read: () => Promise<PlaybookRead>): Promise<PlaybookRead> {
   const started = read();
   state().reads.set(root, started);
+  state().stored.delete(root);
   return started;
 }
 
-/** Called by the loaders once they have stored a reading. */
-export function markStored(): void {
-  state().generation++;
+/**
+ * Called by each loader once it has stored its part of a reading. When every
+ * part is stored, the reading is let go: the data store holds it now, and a
+ * large playbook's reading is worth a gigabyte of memory through the build.
+ */
+export function markStored(root: string, part: string, parts: readonly string[]): void {
+  const current = state();
+  current.generation++;
+  const stored = (current.stored.get(root) ?? new Set<string>()).add(part);
+  current.stored.set(root, stored);
+  if (parts.every((name) => stored.has(name))) {
+    current.reads.delete(root);
+    current.stored.delete(root);
+  }
 }
 
 /** Changes whenever the loaders have stored a new reading. */
