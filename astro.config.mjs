@@ -8,9 +8,9 @@ import { playbookOffline } from './src/integrations/offline.ts';
 import { playbookSearch } from './src/integrations/pagefind.ts';
 import { playbookDev } from './src/integrations/playbook-dev.ts';
 import { playbookValidation } from './src/integrations/playbook-validation.ts';
-import { contentBodyGate } from './src/lib/content-root/satteri-gate.ts';
+import { contentBodyGate } from './src/integrations/satteri-gate.ts';
 import { contentSecurityPolicy } from './src/lib/security/content-security-policy.ts';
-import { contentRootCacheDir } from './src/lib/content-root/cache-dir.ts';
+import { contentRootCacheDir } from './src/lib/reading/cache-dir.ts';
 
 const base = process.env.PLAYBOOK_BASE || undefined;
 // Astro exposes every environment variable as import.meta.env.*: an inherited BASE_URL

@@ -16,7 +16,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { checkFeedLinks } from '../lib/quality/feed-link-check.ts';
 import { checkLinks, type BrokenLink } from '../lib/quality/link-check.ts';
-import { invocationDir } from '../lib/content-root/resolve-content-root.ts';
+import { invocationDir } from '../lib/reading/resolve-content-root.ts';
 
 const USAGE = `Usage: npm run check-links -- [DIR] [--base PATH] [--site URL]
 

@@ -19,10 +19,10 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { authorityDiff } from '../lib/authority-diff/diff.ts';
 import { DIFF_FORMATS, formatDiff, type DiffFormat } from '../lib/authority-diff/format.ts';
-import { contentRootAt, GitProblem } from '../lib/content-root/git-content.ts';
-import { invocationDir, resolveContentRoot } from '../lib/content-root/resolve-content-root.ts';
+import { contentRootAt, GitProblem } from '../lib/reading/git-content.ts';
+import { invocationDir, resolveContentRoot } from '../lib/reading/resolve-content-root.ts';
 import { loadContentRoot } from '../lib/model/load-content-root.ts';
-import { buildDate } from '../lib/review.ts';
+import { buildDate } from '../lib/domain/review.ts';
 
 const USAGE = `Usage: npm run diff -- (--base REF | --base-dir DIR) [--content DIR] [--format text|markdown] [--output FILE]
 

@@ -9,7 +9,7 @@ import { z } from 'zod';
 import { readdirSync } from 'node:fs';
 import { COLLECTIONS, COLLECTION_NAMES, playbookSchema, takesNumberAsText, type CollectionName } from '../../schemas/index.ts';
 import { describeJsonSchema, readSchemaDocs } from '../lib/authoring/schema-docs.ts';
-import { PROJECT_ROOT } from '../lib/content-root/resolve-content-root.ts';
+import { PROJECT_ROOT } from '../lib/reading/resolve-content-root.ts';
 
 export const JSON_SCHEMA_DIR = path.join(PROJECT_ROOT, 'schemas/json');
 

@@ -14,9 +14,9 @@ import { parseArgs } from 'node:util';
 import { COLLECTIONS } from '../../schemas/index.ts';
 import { askNewEntry, shouldAsk } from '../lib/authoring/ask-new-entry.ts';
 import { collectionFromArgument, newEntry } from '../lib/authoring/new-entry.ts';
-import { PLACEHOLDER_MARK } from '../lib/authoring/placeholders.ts';
-import { resolveContentRoot } from '../lib/content-root/resolve-content-root.ts';
-import { buildDate } from '../lib/review.ts';
+import { PLACEHOLDER_MARK } from '../lib/domain/placeholders.ts';
+import { resolveContentRoot } from '../lib/reading/resolve-content-root.ts';
+import { buildDate } from '../lib/domain/review.ts';
 
 const USAGE = `Usage: npm run new -- <collection> "<title>"   (or npm run new alone, in a terminal, to be asked)
   collection: ${Object.values(COLLECTIONS)

@@ -15,16 +15,16 @@
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { contentRootCacheDir } from '../lib/content-root/cache-dir.ts';
-import { readCacheFile } from '../lib/validation/read-cache.ts';
-import { changedFiles, contentRootAt, GitProblem } from '../lib/content-root/git-content.ts';
-import { invocationDir, resolveContentRoot } from '../lib/content-root/resolve-content-root.ts';
+import { contentRootCacheDir } from '../lib/reading/cache-dir.ts';
+import { readCacheFile } from '../lib/reading/read-cache.ts';
+import { changedFiles, contentRootAt, GitProblem } from '../lib/reading/git-content.ts';
+import { invocationDir, resolveContentRoot } from '../lib/reading/resolve-content-root.ts';
 import type { Diagnostic } from '../lib/diagnostics/diagnostic.ts';
 import { diagnosticKey, focusOn, formatFocusSummary } from '../lib/diagnostics/focus.ts';
 import { formatDiagnostics, formatSummary, OUTPUT_FORMATS, type OutputFormat } from '../lib/diagnostics/format.ts';
-import { buildDate } from '../lib/review.ts';
-import { applyStrict } from '../lib/validation/strict.ts';
-import { validateContentRoot } from '../lib/validation/validate-content-root.ts';
+import { buildDate } from '../lib/domain/review.ts';
+import { applyStrict } from '../lib/validator/strict.ts';
+import { validateContentRoot } from '../lib/validator/validate-content-root.ts';
 
 const USAGE = `Usage: npm run validate -- [--content DIR] [--strict] [--format text|json|github] [--output FILE] [--changed REF | --files A,B]
 

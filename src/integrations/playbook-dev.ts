@@ -11,12 +11,12 @@ import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ViteDevServer } from 'vite';
-import { isInside } from '../lib/content-root/paths.ts';
-import { resolveContentRoot } from '../lib/content-root/resolve-content-root.ts';
+import { isInside } from '../lib/reading/paths.ts';
+import { resolveContentRoot } from '../lib/reading/resolve-content-root.ts';
 import { formatSummary, formatText } from '../lib/diagnostics/format.ts';
 import { problemsPage } from '../lib/diagnostics/problems-page.ts';
-import { readCacheFile } from '../lib/validation/read-cache.ts';
-import { readPlaybook, type ValidationReport } from '../lib/validation/validate-content-root.ts';
+import { readCacheFile } from '../lib/reading/read-cache.ts';
+import { readPlaybook, type ValidationReport } from '../lib/validator/validate-content-root.ts';
 import { startRead } from '../loaders/playbook-read.ts';
 
 /** Saves come in bursts (an editor writing several files, a git checkout): wait this long for quiet. */

@@ -6,10 +6,10 @@
  */
 import type { AstroIntegration } from 'astro';
 import { fileURLToPath } from 'node:url';
-import { resolveContentRoot } from '../lib/content-root/resolve-content-root.ts';
+import { resolveContentRoot } from '../lib/reading/resolve-content-root.ts';
 import { formatSummary, formatText } from '../lib/diagnostics/format.ts';
-import { readCacheFile } from '../lib/validation/read-cache.ts';
-import { readPlaybook } from '../lib/validation/validate-content-root.ts';
+import { readCacheFile } from '../lib/reading/read-cache.ts';
+import { readPlaybook } from '../lib/validator/validate-content-root.ts';
 import { startRead } from '../loaders/playbook-read.ts';
 
 export function playbookValidation(): AstroIntegration {

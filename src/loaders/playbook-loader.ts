@@ -14,13 +14,13 @@ import { createHash } from 'node:crypto';
 import path from 'node:path';
 import type { Loader } from 'astro/loaders';
 import { COLLECTION_NAMES, type CollectionName } from '../../schemas/index.ts';
-import { resolveContentRoot } from '../lib/content-root/resolve-content-root.ts';
-import { expandBoundaryRefs } from '../lib/content-root/render-body.ts';
+import { resolveContentRoot } from '../lib/reading/resolve-content-root.ts';
+import { expandBoundaryRefs } from '../lib/reading/render-body.ts';
 import { buildPlaybook, type PlaybookInput } from '../lib/model/build-playbook.ts';
 import { isPublic } from '../lib/model/published.ts';
-import { buildDate } from '../lib/review.ts';
+import { buildDate } from '../lib/domain/review.ts';
 import { boundaryRefHtml } from '../lib/views/boundary-ref.ts';
-import { readPlaybook, type PlaybookRead, type ReadEntry } from '../lib/validation/validate-content-root.ts';
+import { readPlaybook, type PlaybookRead, type ReadEntry } from '../lib/validator/validate-content-root.ts';
 import { currentRead, markStored, startRead } from './playbook-read.ts';
 
 /** The stored form of playbook.yaml: one entry, `playbook`. */

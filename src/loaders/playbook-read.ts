@@ -5,7 +5,7 @@
  * integrations natively and content.config.ts through Vite: two module
  * graphs, one process.
  */
-import type { PlaybookRead } from '../lib/validation/validate-content-root.ts';
+import type { PlaybookRead } from '../lib/validator/validate-content-root.ts';
 
 interface ReadState {
   /** The current round's reading, by content root. */

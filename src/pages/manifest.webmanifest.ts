@@ -4,7 +4,7 @@
  * from playbook.yaml's logo.
  */
 import type { APIRoute } from 'astro';
-import { getPlaybook } from '../lib/playbook.ts';
+import { getPlaybook } from '../data/playbook.ts';
 import { APP_ICONS, BACKGROUND_COLOUR, shortName, THEME_COLOUR } from '../lib/views/app-icons.ts';
 import { href } from '../lib/links/href.ts';
 

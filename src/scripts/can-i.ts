@@ -12,7 +12,7 @@ import type { HelperData } from '../lib/decision/helper-data.ts';
 import { deviceStorage, readRememberedRole, rememberRole } from '../lib/decision/remembered-role.ts';
 import { currencySymbol, verdictText, whomToCall } from '../lib/decision/verdict-text.ts';
 import { amountBasis, verdict, type DecisionRef } from '../lib/decision/verdict.ts';
-import { describePeriod } from '../lib/money.ts';
+import { describePeriod } from '../lib/domain/money.ts';
 import { href } from '../lib/links/href.ts';
 import { roleData } from './role-data.ts';
 

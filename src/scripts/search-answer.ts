@@ -9,7 +9,7 @@ import { roleDecisionMenu } from '../lib/decision/decision-table.ts';
 import { deviceStorage, readRememberedRole } from '../lib/decision/remembered-role.ts';
 import { verdictText } from '../lib/decision/verdict-text.ts';
 import { amountBasis, verdict, type DecisionRef } from '../lib/decision/verdict.ts';
-import { formatMoney } from '../lib/money.ts';
+import { formatMoney } from '../lib/domain/money.ts';
 import { href } from '../lib/links/href.ts';
 import { roleData } from './role-data.ts';
 import { loadSynonyms } from './search-engine.ts';

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { VALID_ROOT } from '../support/bad-input.ts';
 import { buildPlaybook, type BuildResult } from '../support/build-playbook.ts';
 import { filesIn, readDecoded } from '../support/built-site.ts';
-import { contentRootCacheDir } from '../../src/lib/content-root/cache-dir.ts';
+import { contentRootCacheDir } from '../../src/lib/reading/cache-dir.ts';
 
 const FIRST_ONLY = 'firstorgonlyqzx';
 let work: string;

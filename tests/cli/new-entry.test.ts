@@ -6,7 +6,7 @@ import { COLLECTIONS, COLLECTION_NAMES } from '../../schemas/index.ts';
 import { askNewEntry, shouldAsk, type Asker } from '../../src/lib/authoring/ask-new-entry.ts';
 import { collectionFromArgument, newEntry } from '../../src/lib/authoring/new-entry.ts';
 import { formatText } from '../../src/lib/diagnostics/format.ts';
-import { validateContentRoot } from '../../src/lib/validation/validate-content-root.ts';
+import { validateContentRoot } from '../../src/lib/validator/validate-content-root.ts';
 import { PROJECT_ROOT, run } from '../support/build-playbook.ts';
 import { VALID_ROOT } from '../support/bad-input.ts';
 

@@ -5,7 +5,7 @@
 import { COLLECTIONS, COLLECTION_NAMES, playbookSchema, type CollectionName, type PlaybookSettingsInput } from '../../schemas/index.ts';
 import { buildPlaybook, type PlaybookInput } from '../../src/lib/model/build-playbook.ts';
 import type { Playbook } from '../../src/lib/model/types.ts';
-import type { SourceFile } from '../../src/lib/content-root/scan-content-root.ts';
+import type { SourceFile } from '../../src/lib/reading/scan-content-root.ts';
 import type { CheckedContent, CheckedEntry } from '../../src/lib/rules/index.ts';
 
 export type ContentInput = Partial<Record<CollectionName, Record<string, Record<string, unknown> & { body?: string }>>>;

@@ -1,8 +1,8 @@
 import { markdownToMdast, mdxToJs, mdxToMdast } from 'satteri';
 import { describe, expect, it } from 'vitest';
 import type { Finding } from '../../src/lib/diagnostics/diagnostic.ts';
-import { BODY_HTML_SCHEMA, checkBody, checkBodyTree, CONTENT_COMPONENTS, type BodyNode } from '../../src/lib/content-root/check-body.ts';
-import { contentBodyGate } from '../../src/lib/content-root/satteri-gate.ts';
+import { BODY_HTML_SCHEMA, checkBody, checkBodyTree, CONTENT_COMPONENTS, type BodyNode } from '../../src/lib/reading/check-body.ts';
+import { contentBodyGate } from '../../src/integrations/satteri-gate.ts';
 
 const md = (body: string, bodyLine = 1) => checkBody({ file: 'wins/w.md', body, bodyLine, format: 'md', trusted: false });
 const mdx = (body: string, options: { bodyLine?: number; trusted?: boolean } = {}) =>

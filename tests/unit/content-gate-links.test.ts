@@ -10,7 +10,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { mdxToJs } from 'satteri';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { contentBodyGate } from '../../src/lib/content-root/satteri-gate.ts';
+import { contentBodyGate } from '../../src/integrations/satteri-gate.ts';
 
 let work: string;
 let root: string;

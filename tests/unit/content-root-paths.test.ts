@@ -3,8 +3,8 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { isInside, pathInside, posixRelative } from '../../src/lib/content-root/paths.ts';
-import { readPlaybookFileUnchecked } from '../../src/lib/content-root/playbook-file.ts';
+import { isInside, pathInside, posixRelative } from '../../src/lib/reading/paths.ts';
+import { readPlaybookFileUnchecked } from '../../src/lib/reading/playbook-file.ts';
 
 describe('pathInside', () => {
   const root = path.join(path.sep, 'work', 'playbook');

@@ -1,6 +1,6 @@
-/** The one walk up an escalation ladder (src/lib/escalation.ts). */
+/** The one walk up an escalation ladder (src/lib/domain/escalation.ts). */
 import { describe, expect, it } from 'vitest';
-import { rolesAbove, walkUp } from '../../src/lib/escalation.ts';
+import { rolesAbove, walkUp } from '../../src/lib/domain/escalation.ts';
 
 const ladder = (links: Record<string, string | undefined>) => new Map(Object.entries(links).map(([id, escalatesTo]) => [id, { escalatesTo }]));
 

@@ -9,9 +9,9 @@ import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { parseSource } from '../../src/lib/content-root/read-source.ts';
-import { checkBody } from '../../src/lib/content-root/check-body.ts';
-import { validateContentRoot } from '../../src/lib/validation/validate-content-root.ts';
+import { parseSource } from '../../src/lib/reading/read-source.ts';
+import { checkBody } from '../../src/lib/reading/check-body.ts';
+import { validateContentRoot } from '../../src/lib/validator/validate-content-root.ts';
 import { VALID_ROOT } from '../support/bad-input.ts';
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20261201);

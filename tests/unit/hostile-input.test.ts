@@ -10,10 +10,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { deflateSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
-import { checkBody } from '../../src/lib/content-root/check-body.ts';
-import { renderBody } from '../../src/lib/content-root/render-body.ts';
-import { formatMoney } from '../../src/lib/money.ts';
-import { validateContentRoot } from '../../src/lib/validation/validate-content-root.ts';
+import { checkBody } from '../../src/lib/reading/check-body.ts';
+import { renderBody } from '../../src/lib/reading/render-body.ts';
+import { formatMoney } from '../../src/lib/domain/money.ts';
+import { validateContentRoot } from '../../src/lib/validator/validate-content-root.ts';
 import { VALID_ROOT } from '../support/bad-input.ts';
 
 const BOUNDARY = 'boundaries/refund-a-purchase.md';

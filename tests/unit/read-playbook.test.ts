@@ -9,8 +9,8 @@ import path from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { VALID_ROOT } from '../support/bad-input.ts';
 
-vi.mock('../../src/lib/content-root/render-body.ts', async (original) => {
-  const actual = await original<typeof import('../../src/lib/content-root/render-body.ts')>();
+vi.mock('../../src/lib/reading/render-body.ts', async (original) => {
+  const actual = await original<typeof import('../../src/lib/reading/render-body.ts')>();
   return {
     ...actual,
     renderBody: (input: Parameters<typeof actual.renderBody>[0]) => {
@@ -20,7 +20,7 @@ vi.mock('../../src/lib/content-root/render-body.ts', async (original) => {
   };
 });
 
-const { readPlaybook } = await import('../../src/lib/validation/validate-content-root.ts');
+const { readPlaybook } = await import('../../src/lib/validator/validate-content-root.ts');
 const work = await mkdtemp(path.join(os.tmpdir(), 'latitude-read-'));
 afterAll(() => rm(work, { recursive: true, force: true }));
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseSource } from '../../src/lib/content-root/read-source.ts';
-import type { SourceFile } from '../../src/lib/content-root/scan-content-root.ts';
+import { parseSource } from '../../src/lib/reading/read-source.ts';
+import type { SourceFile } from '../../src/lib/reading/scan-content-root.ts';
 
 const source: SourceFile = { collection: 'boundaries', id: 'b', file: 'boundaries/b.md', absolutePath: '/x/boundaries/b.md' };
 const encode = (text: string) => new TextEncoder().encode(text);

@@ -6,7 +6,7 @@
  */
 import { COLLECTIONS, type CollectionName } from '../../../schemas/index.ts';
 import { kebabCase } from '../rules/entry-ids.ts';
-import { placeholder, PLACEHOLDER_URL } from './placeholders.ts';
+import { placeholder, PLACEHOLDER_URL } from '../domain/placeholders.ts';
 
 export interface NewEntryInput {
   collection: CollectionName;

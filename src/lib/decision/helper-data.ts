@@ -7,7 +7,7 @@
  * Pure: no Astro, no DOM, no zod (it is bundled into the client script).
  */
 import { AUTHORITIES, LIMIT_PERIODS } from '../../../schemas/vocabulary.ts';
-import { walkUp } from '../escalation.ts';
+import { walkUp } from '../domain/escalation.ts';
 import type { Playbook } from '../model/types.ts';
 
 /** Authorities in code order: a grant stores the index (the schema's own list, which has no zod). */

@@ -6,7 +6,7 @@
  *
  * Pure: no Astro, no DOM (it is bundled into the client script).
  */
-import { formatMoney, type ResolvedMoney } from '../money.ts';
+import { formatMoney, type ResolvedMoney } from '../domain/money.ts';
 import { amountPerPeriod } from '../words/grants.ts';
 import type { Escalation, GrantTerms, RoleRef, Verdict } from './verdict.ts';
 

@@ -7,8 +7,8 @@
  * Pure: no Astro, no DOM, no zod (it is bundled into the client script).
  */
 import type { Authority, LimitPeriod } from '../../../schemas/index.ts';
-import { approvingGrant, walkUp, type LadderGrant, type LadderRole } from '../escalation.ts';
-import type { ResolvedMoney } from '../money.ts';
+import { approvingGrant, walkUp, type LadderGrant, type LadderRole } from '../domain/escalation.ts';
+import type { ResolvedMoney } from '../domain/money.ts';
 import { AUTHORITY_CODES, NO_ROLE, PERIOD_CODES, type HelperData } from './helper-data.ts';
 
 export type VerdictKind = 'decide' | 'decide-and-inform' | 'consult' | 'escalate' | 'no-grant' | 'over-limit';

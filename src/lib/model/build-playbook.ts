@@ -6,10 +6,10 @@
  */
 import type { CollectionName, PlaybookSettings } from '../../../schemas/index.ts';
 import { COLLECTIONS } from '../../../schemas/index.ts';
-import { approvingGrant, escalationTarget, rolesAbove } from '../escalation.ts';
-import { resolveMoney } from '../money.ts';
-import type { DataByCollection } from '../references.ts';
-import { REVIEW_SOON_DAYS, reviewStatus } from '../review.ts';
+import { approvingGrant, escalationTarget, rolesAbove } from '../domain/escalation.ts';
+import { resolveMoney } from '../domain/money.ts';
+import type { DataByCollection } from '../domain/references.ts';
+import { REVIEW_SOON_DAYS, reviewStatus } from '../domain/review.ts';
 import { anchoredHistory } from './boundary-history.ts';
 import { publicEntries } from './published.ts';
 import type { Boundary, BoundaryChange, CaseStudy, Grant, Guideline, Playbook, ReviewItem, Role, Value, Win } from './types.ts';

@@ -7,7 +7,7 @@
  * is its id, as there is nothing to render. Used by `npm run diff` and by tests.
  */
 import { playbookSchema } from '../../../schemas/index.ts';
-import { readPlaybook } from '../validation/validate-content-root.ts';
+import { readPlaybook } from '../validator/validate-content-root.ts';
 import { buildPlaybook, type PlaybookInput } from './build-playbook.ts';
 import type { Playbook } from './types.ts';
 

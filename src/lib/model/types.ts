@@ -17,9 +17,9 @@ import type {
   WinData,
 } from '../../../schemas/index.ts';
 import type { COLLECTIONS } from '../../../schemas/index.ts';
-import type { ResolvedMoney } from '../money.ts';
+import type { ResolvedMoney } from '../domain/money.ts';
 import type { AnchoredChange } from './boundary-history.ts';
-import type { ReviewStatus } from '../review.ts';
+import type { ReviewStatus } from '../domain/review.ts';
 
 /** What every entry has, whatever its collection. `S` is the loader's own entry, kept for rendering the body. */
 export interface EntryBase<C extends CollectionName, S> {

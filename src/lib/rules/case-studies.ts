@@ -1,6 +1,6 @@
 /** External case studies cite sources; every case study tells its story under the four headings. */
 import type { Finding } from '../diagnostics/diagnostic.ts';
-import type { Rule } from './checked-content.ts';
+import type { Rule } from './rule.ts';
 
 export const CASE_STUDY_HEADINGS = ['Background', 'Strategy', 'Outcome', 'Lessons'] as const;
 

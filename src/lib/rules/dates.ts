@@ -9,7 +9,8 @@
  * of Greenwich may already be living tomorrow.
  */
 import type { FieldPath, Finding } from '../diagnostics/diagnostic.ts';
-import type { CheckedEntry, Rule } from './checked-content.ts';
+import type { CheckedEntry } from '../reading/checked-content.ts';
+import type { Rule } from './rule.ts';
 
 /** How far ahead of the build date a date may be before it is reported, in days. */
 export const FUTURE_DATE_TOLERANCE_DAYS = 1;

@@ -1,7 +1,7 @@
 /** Ids are file names: kebab-case, and unique within a collection. */
 import { COLLECTION_NAMES, ENTRY_ID_PATTERN } from '../../../schemas/index.ts';
 import type { Finding } from '../diagnostics/diagnostic.ts';
-import type { Rule } from './checked-content.ts';
+import type { Rule } from './rule.ts';
 
 export const checkEntryIds: Rule = ({ sources }) => {
   const findings: Finding[] = [];

@@ -10,11 +10,12 @@
  * people to someone who is not there.
  */
 import type { GrantData, Money, PlaybookSettings } from '../../../schemas/index.ts';
-import { approvingGrant, describeCycle, escalationCycles, escalationTarget, type LadderRole } from '../escalation.ts';
+import { approvingGrant, describeCycle, escalationCycles, escalationTarget, type LadderRole } from '../domain/escalation.ts';
 import type { Finding } from '../diagnostics/diagnostic.ts';
-import { formatMoney, resolveMoney } from '../money.ts';
+import { formatMoney, resolveMoney } from '../domain/money.ts';
 import { amountPerPeriod } from '../words/grants.ts';
-import type { CheckedEntry, Rule } from './checked-content.ts';
+import type { CheckedEntry } from '../reading/checked-content.ts';
+import type { Rule } from './rule.ts';
 
 export const checkEscalation: Rule = ({ entries, settings, known }) => {
   const findings: Finding[] = [];

@@ -12,10 +12,10 @@
 import { closeSync, openSync, readdirSync, readFileSync, readSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { imageSize } from 'image-size';
-import { isInside, posixRelative } from '../content-root/paths.ts';
+import { isInside, posixRelative } from '../reading/paths.ts';
 import { svgProblem } from '../images/svg-safety.ts';
 import type { Finding, FieldPath } from '../diagnostics/diagnostic.ts';
-import type { Rule } from './checked-content.ts';
+import type { Rule } from './rule.ts';
 
 /** The largest picture the build accepts: 5 MiB. */
 export const MAX_IMAGE_BYTES = 5 * 1024 * 1024;

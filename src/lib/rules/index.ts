@@ -1,7 +1,7 @@
 /** Every cross-entry check, in the order their findings read best. */
 import { checkCaseStudies } from './case-studies.ts';
 import { checkDates } from './dates.ts';
-import type { Rule } from './checked-content.ts';
+import type { Rule } from './rule.ts';
 import { checkEntryIds } from './entry-ids.ts';
 import { checkEscalation } from './escalation.ts';
 import { checkImages } from './images.ts';
@@ -24,4 +24,5 @@ export const RULES: readonly Rule[] = [
   checkDates,
 ];
 
-export type { CheckedContent, CheckedEntry, Rule } from './checked-content.ts';
+export type { Rule } from './rule.ts';
+export type { CheckedContent, CheckedEntry } from '../reading/checked-content.ts';

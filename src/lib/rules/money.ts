@@ -6,8 +6,9 @@
 import { ISO_4217_CODES, type Money } from '../../../schemas/index.ts';
 import { didYouMean } from '../diagnostics/did-you-mean.ts';
 import { formatFieldPath, type FieldPath, type Finding } from '../diagnostics/diagnostic.ts';
-import { currencyDecimals, decimalsOf, formatMoney, resolveMoney } from '../money.ts';
-import type { CheckedEntry, Rule } from './checked-content.ts';
+import { currencyDecimals, decimalsOf, formatMoney, resolveMoney } from '../domain/money.ts';
+import type { CheckedEntry } from '../reading/checked-content.ts';
+import type { Rule } from './rule.ts';
 
 export const checkMoney: Rule = ({ entries, settings }) => {
   const findings: Finding[] = [];

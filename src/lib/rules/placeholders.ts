@@ -4,9 +4,10 @@
  * (it would be published), and a warning in a draft (drafts publish nothing).
  */
 import { COLLECTION_NAMES } from '../../../schemas/index.ts';
-import { isPlaceholder } from '../authoring/placeholders.ts';
+import { isPlaceholder } from '../domain/placeholders.ts';
 import { describeValue, formatFieldPath, type FieldPath, type Finding } from '../diagnostics/diagnostic.ts';
-import type { CheckedEntry, Rule } from './checked-content.ts';
+import type { CheckedEntry } from '../reading/checked-content.ts';
+import type { Rule } from './rule.ts';
 
 const HINT = 'replace it with your own words, or delete the line where the field is optional (npm run new wrote it as a reminder)';
 

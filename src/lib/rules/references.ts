@@ -2,8 +2,8 @@
 import { COLLECTIONS, COLLECTION_NAMES, type CollectionName } from '../../../schemas/index.ts';
 import { didYouMean } from '../diagnostics/did-you-mean.ts';
 import { formatFieldPath, type Finding } from '../diagnostics/diagnostic.ts';
-import { referencesOf } from '../references.ts';
-import type { Rule } from './checked-content.ts';
+import { referencesOf } from '../domain/references.ts';
+import type { Rule } from './rule.ts';
 
 const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 

@@ -1,7 +1,7 @@
 /** Entries past their review date are reported (warnings; errors with --strict). */
 import type { Finding } from '../diagnostics/diagnostic.ts';
-import { reviewStatus } from '../review.ts';
-import type { Rule } from './checked-content.ts';
+import { reviewStatus } from '../domain/review.ts';
+import type { Rule } from './rule.ts';
 
 export const checkReview: Rule = ({ entries, settings, today }) => {
   const findings: Finding[] = [];

@@ -1,6 +1,6 @@
 /** A customer is never named or quoted without consent, and every image has alt text. */
 import type { Finding } from '../diagnostics/diagnostic.ts';
-import type { Rule } from './checked-content.ts';
+import type { Rule } from './rule.ts';
 
 export const checkWins: Rule = ({ entries }) => {
   const findings: Finding[] = [];

@@ -5,7 +5,7 @@
  * that reaches a role already drawn stops there and says it joins it, so
  * shared upper rungs are drawn once.
  */
-import { walkUp } from '../escalation.ts';
+import { walkUp } from '../domain/escalation.ts';
 
 export interface LadderRole {
   id: string;

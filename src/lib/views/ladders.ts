@@ -11,9 +11,9 @@
  */
 import type { LimitPeriod } from '../../../schemas/index.ts';
 import type { Finding } from '../diagnostics/diagnostic.ts';
-import type { LadderRole } from '../escalation.ts';
+import type { LadderRole } from '../domain/escalation.ts';
 import type { Boundary, Grant, Playbook, Role } from '../model/types.ts';
-import { describePeriod, formatMoney, type ResolvedMoney } from '../money.ts';
+import { describePeriod, formatMoney, type ResolvedMoney } from '../domain/money.ts';
 import { boundaryLadderFindings } from '../rules/escalation.ts';
 
 /** The category boundaries without one are listed under. */

@@ -3,7 +3,7 @@
  * playbook's locale, so a playbook in en-US reads "Mar 1, 2026" and "$1,000"
  * and one in en-GB reads "1 Mar 2026" and "£1,000".
  */
-import { describePeriod, formatMoney } from '../money.ts';
+import { describePeriod, formatMoney } from '../domain/money.ts';
 
 export { describePeriod, formatMoney };
 

@@ -5,7 +5,7 @@
  * locale. Pure: no Astro, no DOM, no zod (the helper's script bundles it).
  */
 import type { Authority, LimitPeriod } from '../../../schemas/vocabulary.ts';
-import { describePeriod, formatMoney, type ResolvedMoney } from '../money.ts';
+import { describePeriod, formatMoney, type ResolvedMoney } from '../domain/money.ts';
 
 /**
  * What a role does with a decision, in words. `escalationRole` is the

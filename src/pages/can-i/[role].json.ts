@@ -6,7 +6,7 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { helperDataJson, helperDataOf, roleHelperData } from '../../lib/decision/helper-data.ts';
 import { selectableRoles } from '../../lib/decision/verdict.ts';
-import { getPlaybook } from '../../lib/playbook.ts';
+import { getPlaybook } from '../../data/playbook.ts';
 
 export const getStaticPaths = (async () => {
   const data = helperDataOf(await getPlaybook());

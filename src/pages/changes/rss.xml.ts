@@ -1,6 +1,6 @@
 import rss from '@astrojs/rss';
 import type { APIRoute } from 'astro';
-import { getPlaybook } from '../../lib/playbook.ts';
+import { getPlaybook } from '../../data/playbook.ts';
 import { FEED_SIZE } from '../../lib/views/capped-list.ts';
 import { changeFeedItems, xmlText } from '../../lib/views/feeds.ts';
 import { absoluteUrl } from '../../lib/links/href.ts';

@@ -3,7 +3,7 @@
  * script to expand queries with ("refund" also searches "money back").
  */
 import type { APIRoute } from 'astro';
-import { getPlaybook } from '../../lib/playbook.ts';
+import { getPlaybook } from '../../data/playbook.ts';
 
 export const GET: APIRoute = async () => {
   const { settings } = await getPlaybook();

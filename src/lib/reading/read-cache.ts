@@ -13,18 +13,18 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { deserialize, serialize } from 'node:v8';
-import { PROJECT_ROOT } from '../content-root/resolve-content-root.ts';
-import type { FileRead } from './read-entries.ts';
+import { PROJECT_ROOT } from './resolve-content-root.ts';
 
-interface Stored {
+interface Stored<T> {
   version: string;
-  files: Map<string, { digest: string; read: FileRead }>;
+  files: Map<string, { digest: string; read: T }>;
 }
 
-export interface ReadCache {
+/** What one file's reading gave, whatever the reader stores (kept generic so the cache never imports the reader). */
+export interface ReadCache<T> {
   /** The last reading of `file` when its bytes are the same. */
-  get(file: string, digest: string): FileRead | undefined;
-  set(file: string, digest: string, read: FileRead): void;
+  get(file: string, digest: string): T | undefined;
+  set(file: string, digest: string, read: T): void;
   /** Writes what this run read (only files seen in it), when anything changed. */
   save(): void;
 }
@@ -39,16 +39,16 @@ export function bytesDigest(bytes: Uint8Array): string {
   return createHash('sha1').update(bytes).digest('base64url');
 }
 
-export function openReadCache(file: string, trusted: boolean): ReadCache {
+export function openReadCache<T>(file: string, trusted: boolean): ReadCache<T> {
   const version = `${READER_VERSION}:${trusted}`;
-  let old = new Map<string, { digest: string; read: FileRead }>();
+  let old = new Map<string, { digest: string; read: T }>();
   try {
-    const stored = deserialize(readFileSync(file)) as Stored;
+    const stored = deserialize(readFileSync(file)) as Stored<T>;
     if (stored.version === version) old = stored.files;
   } catch {
     // No cache yet, or one from another version: read everything.
   }
-  const next = new Map<string, { digest: string; read: FileRead }>();
+  const next = new Map<string, { digest: string; read: T }>();
   let changed = false;
   return {
     get(name, digest) {
@@ -66,7 +66,7 @@ export function openReadCache(file: string, trusted: boolean): ReadCache {
       try {
         mkdirSync(path.dirname(file), { recursive: true });
         const temporary = `${file}.${process.pid}.tmp`;
-        writeFileSync(temporary, serialize({ version, files: next } satisfies Stored));
+        writeFileSync(temporary, serialize({ version, files: next } satisfies Stored<T>));
         renameSync(temporary, file);
       } catch {
         // A read-only cache folder: the next run reads everything again.

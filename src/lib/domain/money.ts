@@ -1,5 +1,5 @@
 /** Money and limits in words, through Intl in the playbook's locale. */
-import type { LimitPeriod, Money } from '../../schemas/index.ts';
+import type { LimitPeriod, Money } from '../../../schemas/index.ts';
 
 /** Money with its currency resolved against the playbook default. */
 export interface ResolvedMoney {

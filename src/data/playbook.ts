@@ -6,9 +6,9 @@
 import path from 'node:path';
 import { getCollection, getEntry, render, type CollectionEntry } from 'astro:content';
 import { COLLECTION_NAMES, type CollectionName } from '../../schemas/index.ts';
-import { buildPlaybook, type LoadedEntry, type PlaybookInput } from './model/build-playbook.ts';
-import type { Playbook } from './model/types.ts';
-import { buildDate } from './review.ts';
+import { buildPlaybook, type LoadedEntry, type PlaybookInput } from '../lib/model/build-playbook.ts';
+import type { Playbook } from '../lib/model/types.ts';
+import { buildDate } from '../lib/domain/review.ts';
 import { storedGeneration } from '../loaders/playbook-read.ts';
 
 /** The loader's entry, kept on each model entry so its body can be rendered. */

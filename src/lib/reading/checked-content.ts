@@ -1,8 +1,8 @@
-/** What the cross-entry checks see: every entry that passed its schema, by collection. */
+/** What the reading gives the cross-entry checks: every entry that passed its schema, by collection. */
 import type { CollectionName, EntryStatus, PlaybookSettings } from '../../../schemas/index.ts';
-import type { Finding, Position } from '../diagnostics/diagnostic.ts';
-import type { SourceFile } from '../content-root/scan-content-root.ts';
-import type { DataByCollection } from '../references.ts';
+import type { Position } from '../diagnostics/diagnostic.ts';
+import type { SourceFile } from './scan-content-root.ts';
+import type { DataByCollection } from '../domain/references.ts';
 
 export interface CheckedEntry<C extends CollectionName = CollectionName> {
   collection: C;
@@ -40,6 +40,3 @@ export interface CheckedContent {
   /** The build date, YYYY-MM-DD. */
   today: string;
 }
-
-/** A cross-entry check. */
-export type Rule = (content: CheckedContent) => Finding[];

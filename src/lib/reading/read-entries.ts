@@ -10,13 +10,13 @@
  */
 import { readFileSync } from 'node:fs';
 import { COLLECTIONS, type CollectionName, type EntryStatus } from '../../../schemas/index.ts';
-import { parseSource, readEntryBytes, type FieldLocator, type ReadSource } from '../content-root/read-source.ts';
-import { renderBody } from '../content-root/render-body.ts';
-import type { SourceFile } from '../content-root/scan-content-root.ts';
+import { parseSource, readEntryBytes, type FieldLocator, type ReadSource } from './read-source.ts';
+import { renderBody } from './render-body.ts';
+import type { SourceFile } from './scan-content-root.ts';
 import type { Finding } from '../diagnostics/diagnostic.ts';
 import { checkWithSchema } from '../diagnostics/schema-issues.ts';
-import type { CheckedEntry } from '../rules/index.ts';
-import type { BodyHeading } from '../content-root/render-body.ts';
+import type { CheckedEntry } from './checked-content.ts';
+import type { BodyHeading } from './render-body.ts';
 import { bytesDigest, openReadCache, type ReadCache } from './read-cache.ts';
 
 /** An entry as read: its checked data, and its body rendered (Markdown collections). */
@@ -56,14 +56,14 @@ const CACHE_FROM = 1000;
  * half as much CPU again.)
  */
 export function readEntryFiles(jobs: readonly EntryJob[], trusted: boolean, cacheFile?: string): FileRead[] {
-  const cache = cacheFile && jobs.length >= CACHE_FROM ? openReadCache(cacheFile, trusted) : undefined;
+  const cache = cacheFile && jobs.length >= CACHE_FROM ? openReadCache<FileRead>(cacheFile, trusted) : undefined;
   const reads = jobs.map((job) => readEntryFile(job, trusted, cache));
   cache?.save();
   return reads;
 }
 
 /** Reads, parses, checks and renders one entry file. Never throws: a failure is a finding on the file. */
-export function readEntryFile({ collection, source }: EntryJob, trusted: boolean, cache?: ReadCache): FileRead {
+export function readEntryFile({ collection, source }: EntryJob, trusted: boolean, cache?: ReadCache<FileRead>): FileRead {
   const kind = COLLECTIONS[collection].kind;
   let read: ReadSource;
   let digest: string | undefined;

@@ -3,8 +3,8 @@
  * that each resolves; the playbook model turns them into backlinks. One list,
  * so a new reference field is checked and linked at once.
  */
-import type { BoundaryData, CaseStudyData, CollectionName, GuidelineData, RoleData, ValueData, WinData } from '../../schemas/index.ts';
-import type { FieldPath } from './diagnostics/diagnostic.ts';
+import type { BoundaryData, CaseStudyData, CollectionName, GuidelineData, RoleData, ValueData, WinData } from '../../../schemas/index.ts';
+import type { FieldPath } from '../diagnostics/diagnostic.ts';
 
 export interface DataByCollection {
   values: ValueData;

@@ -18,11 +18,11 @@ import { lstatSync, readdirSync, readFileSync, realpathSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { MdastPluginDefinition, MdastPluginEntry, PluginFactoryContext } from 'satteri';
-import type { Finding } from '../diagnostics/diagnostic.ts';
-import { checkBodyTree, type BodyNode } from './check-body.ts';
-import { isInside, pathInside, posixRelative } from './paths.ts';
-import { readPlaybookFileUnchecked } from './playbook-file.ts';
-import { resolveContentRoot } from './resolve-content-root.ts';
+import type { Finding } from '../lib/diagnostics/diagnostic.ts';
+import { checkBodyTree, type BodyNode } from '../lib/reading/check-body.ts';
+import { isInside, pathInside, posixRelative } from '../lib/reading/paths.ts';
+import { readPlaybookFileUnchecked } from '../lib/reading/playbook-file.ts';
+import { resolveContentRoot } from '../lib/reading/resolve-content-root.ts';
 
 export interface ContentBodyGateOptions {
   /** The content root; by default resolved when the first file compiles (PLAYBOOK_CONTENT_DIR, else content/). */

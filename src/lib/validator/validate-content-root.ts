@@ -24,13 +24,13 @@ import {
   type EntryStatus,
   type PlaybookSettings,
 } from '../../../schemas/index.ts';
-import { readSource, type FieldLocator, type ReadSource } from '../content-root/read-source.ts';
-import { scanContentRoot, type SourceFile } from '../content-root/scan-content-root.ts';
+import { readSource, type FieldLocator, type ReadSource } from '../reading/read-source.ts';
+import { scanContentRoot, type SourceFile } from '../reading/scan-content-root.ts';
 import { formatFieldPath, type Diagnostic, type Finding } from '../diagnostics/diagnostic.ts';
 import { checkWithSchema } from '../diagnostics/schema-issues.ts';
-import { buildDate } from '../review.ts';
+import { buildDate } from '../domain/review.ts';
 import { RULES, type CheckedContent, type CheckedEntry } from '../rules/index.ts';
-import { locateLater, readEntryFiles, unreadable, type ReadEntry } from './read-entries.ts';
+import { locateLater, readEntryFiles, unreadable, type ReadEntry } from '../reading/read-entries.ts';
 
 export interface ValidateOptions {
   /** The build date, YYYY-MM-DD; defaults to today (or PLAYBOOK_TODAY). */
@@ -50,7 +50,7 @@ export interface ValidationReport {
   entryCount: number;
 }
 
-export type { ReadEntry } from './read-entries.ts';
+export type { ReadEntry } from '../reading/read-entries.ts';
 
 export interface PlaybookRead {
   report: ValidationReport;
