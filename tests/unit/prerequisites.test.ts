@@ -4,6 +4,8 @@
  * injected, so these run the same whether or not this one has them.
  */
 import { spawnSync } from 'node:child_process';
+import { chmodSync, copyFileSync, linkSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../support/build-playbook.ts';
@@ -79,17 +81,43 @@ describe('tests/pretest.ts', () => {
   it('stops at once, before any test, for a user who cannot install nginx', () => {
     // A machine without nginx: NGINX_PATH names a program that is not there. Run as an
     // unprivileged user when this process is root (CI), so that nothing gets installed.
-    const asNobody = process.getuid?.() === 0 ? ['setpriv', '--reuid=nobody', '--regid=nogroup', '--clear-groups'] : [];
-    const [command, ...args] = [...asNobody, process.execPath, path.join(PROJECT_ROOT, 'tests/pretest.ts')];
-    const result = spawnSync(command!, args, {
-      cwd: PROJECT_ROOT,
-      encoding: 'utf8',
-      env: { ...process.env, CHROMIUM_PATH: process.execPath, NGINX_PATH: '/nowhere/nginx' },
-    });
-    expect(result.stderr).toBe(
-      'npm test needs nginx (for the deployment test), which this machine does not have. Install it with:\n\n' +
-        '  sudo apt-get update && sudo apt-get install -y nginx\n\nThen run npm test again.\n',
-    );
-    expect(result.status).toBe(1);
+    // That user may not be able to read this checkout (a root user's home is private), so
+    // it runs a readable copy of the pretest step and of this Node.
+    const asNobody = process.getuid?.() === 0;
+    const copy = asNobody ? readableCopy() : { node: process.execPath, pretest: path.join(PROJECT_ROOT, 'tests/pretest.ts'), cwd: PROJECT_ROOT };
+    try {
+      const [command, ...args] = [...(asNobody ? ['setpriv', '--reuid=nobody', '--regid=nogroup', '--clear-groups'] : []), copy.node, copy.pretest];
+      const result = spawnSync(command!, args, {
+        cwd: copy.cwd,
+        encoding: 'utf8',
+        env: { ...process.env, CHROMIUM_PATH: copy.node, NGINX_PATH: '/nowhere/nginx' },
+      });
+      expect(result.stderr).toBe(
+        'npm test needs nginx (for the deployment test), which this machine does not have. Install it with:\n\n' +
+          '  sudo apt-get update && sudo apt-get install -y nginx\n\nThen run npm test again.\n',
+      );
+      expect(result.status).toBe(1);
+    } finally {
+      if (asNobody) rmSync(copy.cwd, { recursive: true, force: true });
+    }
   });
 });
+
+/** The pretest step, what it imports and this Node, in a new folder every user can read. */
+function readableCopy(): { node: string; pretest: string; cwd: string } {
+  const folder = mkdtempSync(path.join(os.tmpdir(), 'latitude-pretest-'));
+  chmodSync(folder, 0o755);
+  for (const file of ['pretest.ts', 'support/prerequisites.ts']) {
+    mkdirSync(path.dirname(path.join(folder, file)), { recursive: true, mode: 0o755 });
+    copyFileSync(path.join(PROJECT_ROOT, 'tests', file), path.join(folder, file));
+    chmodSync(path.join(folder, file), 0o644);
+  }
+  const node = path.join(folder, 'node');
+  try {
+    linkSync(process.execPath, node); // same file system: no copy of a large binary
+  } catch {
+    copyFileSync(process.execPath, node);
+  }
+  chmodSync(node, 0o755);
+  return { node, pretest: path.join(folder, 'pretest.ts'), cwd: folder };
+}
