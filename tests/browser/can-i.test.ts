@@ -14,7 +14,7 @@ import { verdictText } from '../../src/lib/decision/verdict-text.ts';
 import { roleDecisionMenu } from '../../src/lib/decision/decision-table.ts';
 import { selectableRoles, verdict } from '../../src/lib/decision/verdict.ts';
 import { launchBrowser } from '../support/browser.ts';
-import { injectScript } from '../support/inject-script.ts';
+import { axeCheck } from '../support/axe.ts';
 import { buildPlaybook, FIXTURES, PROJECT_ROOT, type BuildResult } from '../support/build-playbook.ts';
 import { previewSite, type PreviewServer } from '../support/preview-server.ts';
 
@@ -23,9 +23,6 @@ const SITES = {
   fixture: path.join(FIXTURES, 'can-i'),
 } as const;
 type SiteName = keyof typeof SITES;
-
-const AXE = path.join(PROJECT_ROOT, 'node_modules/axe-core/axe.min.js');
-const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
 interface Site {
   build: BuildResult;
@@ -264,16 +261,9 @@ describe('on the example playbook', () => {
   it('has no axe violations, in light and dark', async () => {
     await open('example', '?role=contact-agent&decision=contact-centre-goodwill-credit&amount=60');
     await page.locator('[data-can-i-table]').evaluate((details) => ((details as HTMLDetailsElement).open = true));
-    await injectScript(page, { path: AXE });
     for (const colorScheme of ['light', 'dark'] as const) {
       await page.emulateMedia({ colorScheme });
-      const violations = await page.evaluate(async (tags) => {
-        const axe = (
-          window as unknown as { axe: { run: (c: Document, o: object) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }
-        ).axe;
-        const result = await axe.run(document, { runOnly: { type: 'tag', values: tags } });
-        return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-      }, AXE_TAGS);
+      const { violations } = await axeCheck(page);
       expect(violations, colorScheme).toEqual([]);
     }
     await page.emulateMedia({ colorScheme: 'light' });

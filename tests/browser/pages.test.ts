@@ -7,13 +7,10 @@
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { injectScript } from '../support/inject-script.ts';
+import { axeCheck } from '../support/axe.ts';
 import { PROJECT_ROOT } from '../support/build-playbook.ts';
 import { browseBuiltPlaybook, type BrowsedSite } from '../support/browsed-site.ts';
 import type { PreviewServer } from '../support/preview-server.ts';
-
-const AXE = path.join(PROJECT_ROOT, 'node_modules/axe-core/axe.min.js');
-const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
 /** One page of each type in the example playbook. */
 const PAGES: Record<string, string> = {
@@ -56,27 +53,10 @@ beforeAll(async () => {
 
 afterAll(() => site?.close());
 
-interface AxeViolation {
-  id: string;
-  help: string;
-  nodes: { target: string[] }[];
-}
-
 async function axeViolations(page: Page): Promise<string[]> {
-  await injectScript(page, { path: AXE });
-  const { violations, passes } = await page.evaluate(async (tags) => {
-    const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: AxeViolation[]; passes: unknown[] }> } }).axe;
-    const result = await axe.run(document, { runOnly: { type: 'tag', values: tags } });
-    return { violations: result.violations, passes: result.passes.length };
-  }, TAGS);
+  const { violations, passes } = await axeCheck(page);
   expect(passes, 'axe ran its rules').toBeGreaterThan(10);
-  return violations.map(
-    (v) =>
-      `${v.id}: ${v.help} (${v.nodes
-        .map((n) => n.target.join(' '))
-        .slice(0, 5)
-        .join(', ')})`,
-  );
+  return violations;
 }
 
 describe.each(['light', 'dark'] as const)('accessibility in the %s colour scheme', (colorScheme) => {

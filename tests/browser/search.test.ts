@@ -10,14 +10,12 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { injectScript } from '../support/inject-script.ts';
+import { axeCheck } from '../support/axe.ts';
 import { buildPlaybook, PROJECT_ROOT, type BuildResult } from '../support/build-playbook.ts';
 import { browseBuiltPlaybook, type BrowsedSite } from '../support/browsed-site.ts';
 import { previewSite, type PreviewServer } from '../support/preview-server.ts';
 
 const CONTENT = path.join(PROJECT_ROOT, 'content');
-const AXE = path.join(PROJECT_ROOT, 'node_modules/axe-core/axe.min.js');
-const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
 let build: BuildResult;
 let server: PreviewServer;
@@ -284,30 +282,7 @@ describe('the search page', () => {
       await page.goto(`${server.url}/search/?q=refund`);
       await settled(page);
       expect(await page.locator('.search-hit__limits').count()).toBeGreaterThan(0);
-      await injectScript(page, { path: AXE });
-      const { violations, passes } = await page.evaluate(async (tags) => {
-        const axe = (
-          window as unknown as {
-            axe: {
-              run(
-                context: Document,
-                options: object,
-              ): Promise<{ violations: { id: string; help: string; nodes: { target: string[] }[] }[]; passes: unknown[] }>;
-            };
-          }
-        ).axe;
-        const result = await axe.run(document, { runOnly: { type: 'tag', values: tags } });
-        return {
-          violations: result.violations.map(
-            (v) =>
-              `${v.id}: ${v.help} (${v.nodes
-                .map((n) => n.target.join(' '))
-                .slice(0, 5)
-                .join(', ')})`,
-          ),
-          passes: result.passes.length,
-        };
-      }, TAGS);
+      const { violations, passes } = await axeCheck(page);
       expect(passes).toBeGreaterThan(10);
       expect(violations).toEqual([]);
     });
