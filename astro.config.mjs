@@ -16,6 +16,9 @@ const base = process.env.PLAYBOOK_BASE || undefined;
 // Astro exposes every environment variable as import.meta.env.*: an inherited BASE_URL
 // (test runners and some CI set one) would replace the base that links are built from.
 delete process.env.BASE_URL;
+// The dev server is for content editors: Astro's "a new version is available, run
+// npx @astrojs/upgrade" is advice for the project's developers, never for them.
+process.env.ASTRO_DISABLE_UPDATE_CHECK = 'true';
 const site = process.env.PLAYBOOK_SITE || undefined;
 
 export default defineConfig({
