@@ -25,8 +25,3 @@ export function anchoredHistory(changes: readonly Change[]): AnchoredChange[] {
   return anchored.reverse();
 }
 
-/** The anchor of one change among its boundary's history. */
-export function changeAnchor(changes: readonly Change[], change: Change): string {
-  const found = anchoredHistory(changes).find((c) => c.date === change.date && c.summary === change.summary);
-  return found?.anchor ?? `change-${change.date}`;
-}

@@ -50,7 +50,7 @@ export async function readSource(source: SourceFile, kind: 'markdown' | 'data'):
   return readSourceSync(source, kind);
 }
 
-/** `readSource`, synchronously (for worker threads that read many files in turn). Never throws. */
+/** `readSource`, synchronously: the reader takes files one after another. Never throws. */
 export function readSourceSync(source: SourceFile, kind: 'markdown' | 'data'): ReadSource {
   const bytes = readEntryBytes(source);
   return bytes instanceof Uint8Array ? parseSource(source, kind, bytes) : bytes;

@@ -1,5 +1,5 @@
 /**
- * The search filters: their keys (the contract in docs/site.md), labels, and
+ * The search filters: their keys (the contract in the README's Search section), labels, and
  * how a choice of filters travels in a URL (`?q=refund&type=Boundary&role=Store+associate`)
  * and into a Pagefind query. Pure, so the search page and tests share it.
  */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { anchoredHistory, changeAnchor } from '../../../src/lib/model/boundary-history.ts';
+import { anchoredHistory } from '../../../src/lib/model/boundary-history.ts';
 import { capList } from '../../../src/lib/views/capped-list.ts';
 import { editLink } from '../../../src/lib/links/edit-link.ts';
 import { asImage } from '../../../src/lib/views/image.ts';
@@ -71,15 +71,6 @@ describe('anchoredHistory', () => {
       { date: '2026-01-01', summary: 'b' },
     ]);
     expect(history.map((c) => c.date)).toEqual(['2026-01-01', '2024-01-01']);
-  });
-
-  it("finds one change's anchor", () => {
-    const changes = [
-      { date: '2026-03-01', summary: 'b' },
-      { date: '2026-03-01', summary: 'a' },
-    ];
-    expect(changeAnchor(changes, changes[0]!)).toBe('change-2026-03-01-2');
-    expect(changeAnchor(changes, changes[1]!)).toBe('change-2026-03-01');
   });
 });
 
