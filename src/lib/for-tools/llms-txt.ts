@@ -65,10 +65,14 @@ export function llmsTxt(playbook: Listed, addressOf: (path: string) => string): 
       playbook.caseStudies.map((study) => item(study.title, addressOf(study.path), study.summary)),
     ),
     ...section('Optional', [
-      item('Win stories', addressOf('/wins/'), `all ${playbook.wins.length}, newest first, a page at a time; feed: ${addressOf('/wins/rss.xml')}`),
+      ...(playbook.wins.length > 0
+        ? [item('Win stories', addressOf('/wins/'), `all ${playbook.wins.length}, newest first, a page at a time; feed: ${addressOf('/wins/rss.xml')}`)]
+        : []),
       ...newestWins.map((win) => item(win.title, addressOf(win.path), win.impact)),
       item('Changes to boundaries', addressOf('/changes/'), 'newest first'),
-      item('Results', addressOf('/results/'), "every case study's results, before and after"),
+      ...(playbook.caseStudies.some((study) => study.metrics.length > 0)
+        ? [item('Results', addressOf('/results/'), "every case study's results, before and after")]
+        : []),
     ]),
   ]
     .join('\n')
