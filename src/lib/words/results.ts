@@ -14,6 +14,7 @@ export const RESULTS_WORDS = {
   pageTitle: 'Results',
   pageDescription: "Every case study's results, before and after.",
   pageLead: 'What came of each case study, before and after, measure by measure.',
+  noResults: 'No case study has recorded results yet.',
   pagerLabel: 'Pages of results',
   previous: '← Previous',
   next: 'Next →',
