@@ -2,6 +2,7 @@
  * The authority register's rows and its two formats, exactly: RFC 4180 CSV
  * that no spreadsheet runs as formulas, and JSON with the same rows.
  */
+import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { csvCell, csvDocument, startsLikeFormula } from '../../src/lib/register/csv.ts';
 import { REGISTER_COLUMNS, registerCsv, registerJson, registerRows } from '../../src/lib/register/authority-register.ts';
@@ -113,5 +114,13 @@ describe('the register', () => {
 
   it('gives a path with the base when the site has no address', () => {
     expect(registerRows(model, (path) => publicAddress(path, undefined, '/hp/'))[0]!.address).toBe('/hp/boundaries/refund/');
+  });
+});
+
+describe('the authoring guide', () => {
+  it('documents every column of the register, in order, with its heading and key', async () => {
+    const guide = await readFile(new URL('../../docs/authoring.md', import.meta.url), 'utf8');
+    const documented = [...guide.matchAll(/^\| ([A-Z][a-z ]+) \| `(\w+)` \|/gm)].map((match) => [match[1], match[2]]);
+    expect(documented).toEqual(REGISTER_COLUMNS.map((column) => [column.heading, column.key]));
   });
 });
