@@ -22,12 +22,14 @@ export const publishedGrantSchema = z.strictObject({
   /** `decide` alone; `decide-and-inform` the next role afterwards; `consult` it before deciding; `escalate`: hand the decision up. */
   authority: z.enum(AUTHORITIES),
   /** The most the role may commit on its own; left out when there is no monetary limit. */
-  limit: z.strictObject({
-    /** In the currency's main unit: 75 means £75. */
-    amount: z.number(),
-    /** ISO 4217 code, such as GBP. */
-    currency: z.string().regex(/^[A-Z]{3}$/),
-  }).optional(),
+  limit: z
+    .strictObject({
+      /** In the currency's main unit: 75 means £75. */
+      amount: z.number(),
+      /** ISO 4217 code, such as GBP. */
+      currency: z.string().regex(/^[A-Z]{3}$/),
+    })
+    .optional(),
   /** What the limit counts against; given with a limit. */
   per: z.enum(LIMIT_PERIODS).optional(),
   /** The first day the grant applies, YYYY-MM-DD; left out when it has no start date. */

@@ -97,7 +97,9 @@ main(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (error: unknown) => {
-    process.stderr.write(`register: could not finish (${error instanceof Error ? error.message : String(error)}). This is a bug in Latitude; please report it.\n`);
+    process.stderr.write(
+      `register: could not finish (${error instanceof Error ? error.message : String(error)}). This is a bug in Latitude; please report it.\n`,
+    );
     process.exitCode = 1;
   },
 );

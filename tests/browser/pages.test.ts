@@ -173,7 +173,11 @@ describe('results in pictures', () => {
         return {
           title: chart.querySelector('title')?.textContent ?? '',
           chart: box(chart),
-          bars: [...chart.querySelectorAll('rect')].map((rect) => ({ ...box(rect), drawn: Number(rect.getAttribute('width')), fill: getComputedStyle(rect).fill })),
+          bars: [...chart.querySelectorAll('rect')].map((rect) => ({
+            ...box(rect),
+            drawn: Number(rect.getAttribute('width')),
+            fill: getComputedStyle(rect).fill,
+          })),
           texts: [...chart.querySelectorAll('text')].map((text) => ({ ...box(text), text: text.textContent ?? '' })),
         };
       }),

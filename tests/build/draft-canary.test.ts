@@ -64,7 +64,8 @@ describe('drafts', () => {
 describe('the check is not vacuous', () => {
   it('looked at every kind of file the site ships', () => {
     const kinds = new Set(files.map((file) => path.extname(file)));
-    for (const kind of ['.html', '.xml', '.js', '.css', '.json', '.csv', '.txt', '.pf_meta', '.pf_index', '.pf_fragment', '.pf_filter']) expect(kinds).toContain(kind);
+    for (const kind of ['.html', '.xml', '.js', '.css', '.json', '.csv', '.txt', '.pf_meta', '.pf_index', '.pf_fragment', '.pf_filter'])
+      expect(kinds).toContain(kind);
     expect(compressed.length, 'gzip files decompressed').toBeGreaterThan(3);
   });
 

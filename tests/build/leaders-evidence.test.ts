@@ -89,17 +89,18 @@ describe('results in pictures', () => {
     for (const file of ['case-studies/limit-pilot/index.html', 'results/index.html']) {
       const tree = await readPage(build.outDir, file);
       const charts = selectAll('main svg[role="img"]', tree);
-      expect(charts.map((chart) => textOf(selectAll('title', chart)[0]!)), file).toEqual([
-        'CSAT rose from 78% to 91%',
-        'Rating rose from 3.9/5 to 4.6/5',
-        'Time to a decision fell from 52 s to 38 s',
-      ]);
-      expect(selectAll('main .metric-results__text', tree).map((p) => visibleText(p)), file).toEqual([
-        'Average call length: 6 min 10 s before, 5 min 40 s after',
-        'Complaints: about 40 a week before, 12 a week after',
-        'Stores in the pilot: 14',
-      ]);
-      expect(selectAll('main table tbody tr', tree).map((row) => visibleText(row)), file).toEqual([
+      expect(
+        charts.map((chart) => textOf(selectAll('title', chart)[0]!)),
+        file,
+      ).toEqual(['CSAT rose from 78% to 91%', 'Rating rose from 3.9/5 to 4.6/5', 'Time to a decision fell from 52 s to 38 s']);
+      expect(
+        selectAll('main .metric-results__text', tree).map((p) => visibleText(p)),
+        file,
+      ).toEqual(['Average call length: 6 min 10 s before, 5 min 40 s after', 'Complaints: about 40 a week before, 12 a week after', 'Stores in the pilot: 14']);
+      expect(
+        selectAll('main table tbody tr', tree).map((row) => visibleText(row)),
+        file,
+      ).toEqual([
         'CSAT 78% 91%',
         'Rating 3.9/5 4.6/5',
         'Time to a decision 52 s 38 s',
@@ -115,7 +116,9 @@ describe('results in pictures', () => {
 
   it('cost no script: the case study and /results/ load the same scripts as a page without charts', async () => {
     const scripts = async (file: string) =>
-      selectAll('script', await readPage(build.outDir, file)).map((script) => `${attribute(script, 'src') ?? ''} ${textOf(script)}`.replace(/astro-[a-z0-9]+/g, ''));
+      selectAll('script', await readPage(build.outDir, file)).map((script) =>
+        `${attribute(script, 'src') ?? ''} ${textOf(script)}`.replace(/astro-[a-z0-9]+/g, ''),
+      );
     const plain = await scripts('values/care/index.html');
     expect(plain.length).toBeGreaterThan(0);
     expect(await scripts('case-studies/limit-pilot/index.html')).toEqual(plain);

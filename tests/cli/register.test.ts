@@ -11,7 +11,8 @@ import { FIXTURES, PROJECT_ROOT, run } from '../support/build-playbook.ts';
 const CLI = path.join(PROJECT_ROOT, 'src/cli/register.ts');
 const ROOT = path.join(FIXTURES, 'leaders/content');
 const env = { ...process.env, PLAYBOOK_TODAY: '2026-11-23', INIT_CWD: '', PLAYBOOK_SITE: '', PLAYBOOK_BASE: '' };
-const register = (args: string[], extraEnv: Record<string, string> = {}) => run(process.execPath, [CLI, ...args], { cwd: PROJECT_ROOT, env: { ...env, ...extraEnv } });
+const register = (args: string[], extraEnv: Record<string, string> = {}) =>
+  run(process.execPath, [CLI, ...args], { cwd: PROJECT_ROOT, env: { ...env, ...extraEnv } });
 const expected = (name: string) => readFile(path.join(FIXTURES, 'leaders', name), 'utf8');
 
 describe('npm run register', () => {

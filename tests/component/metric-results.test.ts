@@ -38,7 +38,11 @@ describe('MetricResults', () => {
     expect(byTag(tree, 'p').map(textOfNode)).toEqual(['Average call length: 6 min 10 s before, 5 min 40 s after', 'NPS: +41']);
 
     // Every figure is in the table beside the charts.
-    const rows = byTag(byTag(tree, 'tbody')[0]!, 'tr').map((row) => byTag(row, 'th').concat(byTag(row, 'td')).map((cell) => textOfNode(cell).trim()));
+    const rows = byTag(byTag(tree, 'tbody')[0]!, 'tr').map((row) =>
+      byTag(row, 'th')
+        .concat(byTag(row, 'td'))
+        .map((cell) => textOfNode(cell).trim()),
+    );
     expect(rows).toEqual([
       ['CSAT', '78%', '91%'],
       ['Average call length', '6 min 10 s', '5 min 40 s'],
@@ -49,7 +53,9 @@ describe('MetricResults', () => {
 
   it('gives each chart on a page its own ids and the table its own caption', async () => {
     const tree = parsePage(
-      await container.renderToString(MetricResults, { props: { metrics: [metrics[0]!, metrics[0]!], locale: 'en-GB', idPrefix: 'leeds-metric', caption: 'Leeds: results' } }),
+      await container.renderToString(MetricResults, {
+        props: { metrics: [metrics[0]!, metrics[0]!], locale: 'en-GB', idPrefix: 'leeds-metric', caption: 'Leeds: results' },
+      }),
     );
     expect(byTag(tree, 'title').map((title) => attribute(title, 'id'))).toEqual(['leeds-metric-1-title', 'leeds-metric-2-title']);
     expect(textOfNode(byTag(tree, 'caption')[0]!)).toBe('Leeds: results');

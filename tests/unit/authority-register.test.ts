@@ -101,7 +101,11 @@ describe('the register', () => {
   });
 
   it('as JSON: the same rows keyed by column, null where the CSV cell is empty', () => {
-    const json = JSON.parse(registerJson(rows, { playbook: 'T', asOf: '2026-11-23' })) as { version: number; columns: string[]; rows: Record<string, unknown>[] };
+    const json = JSON.parse(registerJson(rows, { playbook: 'T', asOf: '2026-11-23' })) as {
+      version: number;
+      columns: string[];
+      rows: Record<string, unknown>[];
+    };
     expect(json.version).toBe(1);
     expect(json.columns).toEqual(REGISTER_COLUMNS.map((column) => column.key));
     expect(json.rows).toEqual(rows);

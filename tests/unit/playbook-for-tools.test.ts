@@ -20,7 +20,15 @@ const model = modelOf(
     },
     roles: { ...LADDER, greeter: { title: 'Greeter', escalatesTo: 'lead', status: 'retired' } },
     guidelines: {
-      listen: { title: 'Listen [first]', summary: 'Hear the\nwhole story.', owner: 'Ops', lastReviewed: '2026-06-01', values: ['care', 'old'], roles: ['agent'], boundaries: ['refund'] },
+      listen: {
+        title: 'Listen [first]',
+        summary: 'Hear the\nwhole story.',
+        owner: 'Ops',
+        lastReviewed: '2026-06-01',
+        values: ['care', 'old'],
+        roles: ['agent'],
+        boundaries: ['refund'],
+      },
     },
     boundaries: {
       refund: boundary(
@@ -60,7 +68,15 @@ describe('/playbook.json', () => {
     expect(json.boundaries[0]).toMatchObject({ id: 'refund', category: 'Refunds', guardrails: ['Never for staff'], values: ['care'], guidelines: ['listen'] });
     expect(json.boundaries[0]!.address).toBe('https://intranet.example.com/playbook/boundaries/refund/');
     expect(json.boundaries[0]!.grants).toEqual([
-      { role: 'agent', authority: 'decide', limit: { amount: 75, currency: 'GBP' }, per: 'case', escalatesTo: 'lead', conditions: 'Once per customer', inWords: 'Decides up to £75 per case' },
+      {
+        role: 'agent',
+        authority: 'decide',
+        limit: { amount: 75, currency: 'GBP' },
+        per: 'case',
+        escalatesTo: 'lead',
+        conditions: 'Once per customer',
+        inWords: 'Decides up to £75 per case',
+      },
       {
         role: 'lead',
         authority: 'decide-and-inform',
@@ -101,7 +117,9 @@ describe('/playbook.json', () => {
   it('says which version of the shape it is, and where its schema is', () => {
     expect(text.startsWith('{"$schema":"https://intranet.example.com/playbook/playbook.schema.json","version":1,"name":"Harbour [&] Pine"')).toBe(true);
     // One entry a line.
-    expect(text.split('\n').filter((line) => line.startsWith('{"id":'))).toHaveLength(json.values.length + json.roles.length + json.guidelines.length + json.boundaries.length);
+    expect(text.split('\n').filter((line) => line.startsWith('{"id":'))).toHaveLength(
+      json.values.length + json.roles.length + json.guidelines.length + json.boundaries.length,
+    );
   });
 });
 

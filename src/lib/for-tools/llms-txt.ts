@@ -40,8 +40,16 @@ export function llmsTxt(playbook: Listed, addressOf: (path: string) => string): 
     'What this organisation values, who may decide what on their own and up to which limit, where a decision goes when it is bigger than that, and stories of people who used that trust well. Limits are given per role on each decision boundary.',
     '',
     ...section('Files for tools', [
-      item('playbook.json', addressOf('/playbook.json'), 'values, roles, guidelines and boundaries with every grant in words and in numbers (JSON Schema: playbook.schema.json)'),
-      item('Authority register (CSV)', addressOf('/authority.csv'), 'one row per role and decision: authority, limit, currency, escalation, owner, approver, dates'),
+      item(
+        'playbook.json',
+        addressOf('/playbook.json'),
+        'values, roles, guidelines and boundaries with every grant in words and in numbers (JSON Schema: playbook.schema.json)',
+      ),
+      item(
+        'Authority register (CSV)',
+        addressOf('/authority.csv'),
+        'one row per role and decision: authority, limit, currency, escalation, owner, approver, dates',
+      ),
       item('Authority register (JSON)', addressOf('/authority.json'), 'the same rows as JSON'),
     ]),
     ...section(

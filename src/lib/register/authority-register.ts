@@ -99,7 +99,11 @@ export const REGISTER_COLUMNS: readonly { key: RegisterColumn; heading: string; 
   { key: 'per', heading: 'Per', holds: 'what the limit counts against: case, customer, customer-day, day, month or year; empty with no limit' },
   { key: 'from', heading: 'From', holds: 'the first day the grant applies, YYYY-MM-DD; empty when it has no start date' },
   { key: 'until', heading: 'Until', holds: 'the last day the grant applies, YYYY-MM-DD; empty when it has no end date' },
-  { key: 'escalatesToId', heading: 'Escalates to id', holds: "the id of the role the decision goes to next (the grant's escalateTo, else the role's escalatesTo); empty at the top" },
+  {
+    key: 'escalatesToId',
+    heading: 'Escalates to id',
+    holds: "the id of the role the decision goes to next (the grant's escalateTo, else the role's escalatesTo); empty at the top",
+  },
   { key: 'escalatesTo', heading: 'Escalates to', holds: "that role's title" },
   { key: 'conditions', heading: 'Conditions', holds: "the grant's note" },
   { key: 'inWords', heading: 'In words', holds: 'the grant as the site says it: "Decides up to £75 per case, then informs Store manager"' },

@@ -55,9 +55,7 @@ export interface ChartGeometry {
 }
 
 /** How a measure is shown: drawn, or as text. Either way `inWords` states its figures. */
-export type MetricShowing =
-  | { drawn: true; label: string; inWords: string; chart: ChartGeometry }
-  | { drawn: false; label: string; inWords: string };
+export type MetricShowing = { drawn: true; label: string; inWords: string; chart: ChartGeometry } | { drawn: false; label: string; inWords: string };
 
 const FONT_SIZE = 13;
 /** A wide average glyph (0.62 em), so that words and figures fit in their columns whatever the font. */
@@ -76,7 +74,11 @@ function domainOf(amounts: [number, number], scaleTop: number | undefined, unit:
 }
 
 export function metricShowing(metric: Metric, locale: string): MetricShowing {
-  const asText = (move?: MetricMove): MetricShowing => ({ drawn: false, label: metric.label, inWords: metricInWords(metric.label, metric.value, metric.before, move) });
+  const asText = (move?: MetricMove): MetricShowing => ({
+    drawn: false,
+    label: metric.label,
+    inWords: metricInWords(metric.label, metric.value, metric.before, move),
+  });
   if (metric.before === undefined) return asText();
   const [before, after] = [parseMetricValue(metric.before, locale), parseMetricValue(metric.value, locale)];
   if (!before || !after || before.unit !== after.unit || before.scaleTop !== after.scaleTop) return asText();
