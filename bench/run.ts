@@ -185,7 +185,7 @@ if (floorWall !== undefined)
 rows.push(
   [
     "leaders' and tools' files (register, playbook.json, llms.txt, results pages)",
-    `${s(leaders.ms)} (${pct(leaders.ms / cold.wallMs)} of cold), ${(leaders.bytes / 1e6).toFixed(2)} MB`,
+    `${s(leaders.ms)} (${((leaders.ms / cold.wallMs) * 100).toFixed(1)}% of cold), ${(leaders.bytes / 1e6).toFixed(2)} MB`,
     `≤ ${pct(TARGETS.leadersShare)} of cold`,
     mark(leaders.ms / cold.wallMs <= TARGETS.leadersShare),
   ],
