@@ -72,6 +72,8 @@ const TARGETS = {
   searchFirstKb: 150,
   searchLaterKb: 50,
   searchMs: 300,
+  /** Issue 19: the register, /playbook.json, /llms.txt and /results/ together add at most 5% to a cold build. */
+  leadersShare: 0.05,
 };
 
 const env = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', PLAYBOOK_TODAY: today };
@@ -100,6 +102,7 @@ const cold = await measureCommand(node, [astro, 'build'], { cwd: PROJECT_ROOT, e
 if (cold.exitCode !== 0) failed('the cold build', cold);
 const phases = phasesOf(cold.stdout + cold.stderr);
 const site = await siteFigures(dist);
+const leaders = await leadersFiles(dist, cold.stdout + cold.stderr);
 
 let search: SearchFigures | undefined;
 if (!flags['no-search']) {
@@ -180,6 +183,12 @@ if (floorWall !== undefined)
     mark(cold.wallMs / floorWall <= TARGETS.floorRatio),
   ]);
 rows.push(
+  [
+    "leaders' and tools' files (register, playbook.json, llms.txt, results pages)",
+    `${s(leaders.ms)} (${((leaders.ms / cold.wallMs) * 100).toFixed(1)}% of cold), ${(leaders.bytes / 1e6).toFixed(2)} MB`,
+    `≤ ${pct(TARGETS.leadersShare)} of cold`,
+    mark(leaders.ms / cold.wallMs <= TARGETS.leadersShare),
+  ],
   ['peak RSS, largest process', gb(cold.peakProcessBytes), `≤ ${TARGETS.peakProcessGb} GB`, mark(cold.peakProcessBytes / 1e9 <= TARGETS.peakProcessGb)],
   ['peak RSS, whole process tree', gb(cold.peakTreeBytes), `≤ ${TARGETS.peakTreeGb} GB`, mark(cold.peakTreeBytes / 1e9 <= TARGETS.peakTreeGb)],
   ...(warm && oneChange
@@ -260,6 +269,8 @@ printTable([
   ...Object.entries(phases).map(([name, ms]): [string, string] => [name, s(ms)]),
   ['the rest (start-up, content sync, bundling, writing)', s(cold.wallMs - Object.values(phases).reduce((a, b) => a + b, 0))],
 ]);
+console.log("\nLeaders' and tools' files, each written once per build:");
+printTable([['file', 'size', 'time'], ...leaders.files.map((file): [string, string, string] => [file.file, kb(file.bytes), `${file.ms} ms`])]);
 if (floor)
   console.log(
     `\nFloor: build ${s(floor.build.wallMs)} + Pagefind ${s(floor.index.wallMs)}; peak RSS ${gb(floor.build.peakProcessBytes)} (tree ${gb(floor.build.peakTreeBytes)})`,
@@ -276,6 +287,7 @@ const json = {
   oneChange: oneChange && pick(oneChange),
   phases,
   site,
+  leaders,
   search,
   mdxCost: mdxCost && { entries: mdxCost.entries, md: pick(mdxCost.md), mdx: pick(mdxCost.mdx) },
   floor: floor && { build: pick(floor.build), index: pick(floor.index), distBytes: floor.distBytes },
@@ -357,6 +369,36 @@ async function siteFigures(dir: string): Promise<SiteFigures> {
     medianGzBytes: median(content.map((c) => c.gz)),
     largest,
   };
+}
+
+interface LeadersFiles {
+  /** Each file (the results pages as one), its size and the time Astro took to write it. */
+  files: { file: string; bytes: number; ms: number }[];
+  bytes: number;
+  ms: number;
+}
+
+/**
+ * The whole-playbook files of issue 19, from the built site and the cold
+ * build's own log (Astro writes "├─ /authority.csv (+12ms)" per route).
+ */
+async function leadersFiles(dir: string, log: string): Promise<LeadersFiles> {
+  // "(+12ms)", or "(+1.25s)" for a slow one.
+  const msOf = (route: RegExp) =>
+    [...log.matchAll(/├─ (\S+) \(\+([\d.]+)(ms|s)\)/g)].filter((m) => route.test(m[1]!)).reduce((sum, m) => sum + Number(m[2]) * (m[3] === 's' ? 1000 : 1), 0);
+  const sizeOf = async (file: string) => (await stat(path.join(dir, file)).catch(() => undefined))?.size ?? 0;
+  const files = await Promise.all(
+    ['authority.csv', 'authority.json', 'playbook.json', 'playbook.schema.json', 'llms.txt'].map(async (file) => ({
+      file,
+      bytes: await sizeOf(file),
+      ms: msOf(new RegExp(`^/${file.replace(/\./g, '\\.')}$`)),
+    })),
+  );
+  const resultsPages = (await readdir(path.join(dir, 'results'), { recursive: true }).catch(() => [] as string[])).filter((f) => f.endsWith('.html'));
+  let resultsBytes = 0;
+  for (const page of resultsPages) resultsBytes += await sizeOf(path.join('results', page));
+  files.push({ file: `results/ (${resultsPages.length} pages)`, bytes: resultsBytes, ms: msOf(/^\/results\//) });
+  return { files, bytes: files.reduce((sum, f) => sum + f.bytes, 0), ms: files.reduce((sum, f) => sum + f.ms, 0) };
 }
 
 async function folderBytes(dir: string): Promise<number> {

@@ -8,14 +8,18 @@ import path from 'node:path';
 import { z } from 'zod';
 import { readdirSync } from 'node:fs';
 import { COLLECTIONS, COLLECTION_NAMES, playbookSchema, takesNumberAsText, type CollectionName } from '../../schemas/index.ts';
+import { publishedPlaybookSchema } from '../../schemas/published-playbook.ts';
 import { describeJsonSchema, readSchemaDocs } from '../lib/authoring/schema-docs.ts';
 import { PROJECT_ROOT } from '../lib/reading/resolve-content-root.ts';
 
 export const JSON_SCHEMA_DIR = path.join(PROJECT_ROOT, 'schemas/json');
+/** schemas/json/published-playbook.schema.json: /playbook.json's JSON Schema, which the build publishes as /playbook.schema.json. */
+export const PUBLISHED_PLAYBOOK_SCHEMA_NAME = 'published-playbook';
 
 /** Which documented schema in schemas/*.ts each file's JSDoc comes from. */
-const DOCUMENTED_AS: Record<CollectionName | 'playbook', string> = {
+const DOCUMENTED_AS: Record<CollectionName | 'playbook' | 'publishedPlaybook', string> = {
   playbook: 'playbookSchema',
+  publishedPlaybook: 'publishedPlaybookSchema',
   values: 'valueSchema',
   roles: 'roleSchema',
   guidelines: 'guidelineSchema',
@@ -38,7 +42,11 @@ function keepInputFacts({ zodSchema, jsonSchema }: { zodSchema: z.core.$ZodType;
   if (takesNumberAsText(zodSchema as z.ZodType)) jsonSchema.type = ['string', 'number'];
 }
 
-/** File name → JSON Schema text, for every collection and playbook.yaml, with each field's JSDoc as its description. */
+/**
+ * File name → JSON Schema text, for every collection and playbook.yaml, with
+ * each field's JSDoc as its description; and for /playbook.json, which a
+ * build publishes beside it as /playbook.schema.json.
+ */
 export function jsonSchemas(): Map<string, string> {
   const schemaDir = path.join(PROJECT_ROOT, 'schemas');
   const docs = readSchemaDocs(
@@ -57,6 +65,7 @@ export function jsonSchemas(): Map<string, string> {
   };
   write('playbook', playbookSchema, DOCUMENTED_AS.playbook);
   for (const name of COLLECTION_NAMES) write(COLLECTIONS[name].folder, COLLECTIONS[name].schema, DOCUMENTED_AS[name]);
+  write(PUBLISHED_PLAYBOOK_SCHEMA_NAME, publishedPlaybookSchema, DOCUMENTED_AS.publishedPlaybook);
   return files;
 }
 

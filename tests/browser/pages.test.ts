@@ -26,6 +26,8 @@ const PAGES: Record<string, string> = {
   'retired boundary': '/boundaries/refund-without-receipt-2024/',
   'case studies index': '/case-studies/',
   'case study': '/case-studies/southwest-frontline-freedom/',
+  'case study with results drawn': '/case-studies/north-region-limit-pilot/',
+  results: '/results/',
   'wins page 1': '/wins/',
   'wins page 2': '/wins/page/2/',
   win: '/wins/2026-04-first-75-pound-gesture/',
@@ -114,7 +116,7 @@ describe('keyboard', () => {
 });
 
 describe('small screens', () => {
-  it.each(['/', '/roles/store-associate/', '/boundaries/'])('%s does not scroll sideways at 320px', async (url) => {
+  it.each(['/', '/roles/store-associate/', '/boundaries/', '/results/'])('%s does not scroll sideways at 320px', async (url) => {
     const page = await browser.newPage({ viewport: { width: 320, height: 640 } });
     try {
       await page.goto(server.url + url);
@@ -153,6 +155,77 @@ describe('boundaries matrix filter', () => {
       const categories = await page.locator('[data-matrix] tbody tr:visible').evaluateAll((rows) => rows.map((row) => (row as HTMLElement).dataset.category));
       expect(categories.length).toBeGreaterThan(0);
       expect(new Set(categories)).toEqual(new Set(['Returns']));
+    } finally {
+      await page.close();
+    }
+  });
+});
+
+describe('results in pictures', () => {
+  /** Each chart as drawn: its title, and the boxes of its words, bars and figures on the screen. */
+  const drawnCharts = (page: Page) =>
+    page.locator('main svg[role="img"]').evaluateAll((charts) =>
+      charts.map((chart) => {
+        const box = (element: Element) => {
+          const { left, right, top, bottom } = element.getBoundingClientRect();
+          return { left, right, top, bottom };
+        };
+        return {
+          title: chart.querySelector('title')?.textContent ?? '',
+          chart: box(chart),
+          bars: [...chart.querySelectorAll('rect')].map((rect) => ({
+            ...box(rect),
+            drawn: Number(rect.getAttribute('width')),
+            fill: getComputedStyle(rect).fill,
+          })),
+          texts: [...chart.querySelectorAll('text')].map((text) => ({ ...box(text), text: text.textContent ?? '' })),
+        };
+      }),
+    );
+  type Box = { left: number; right: number; top: number; bottom: number };
+  const overlap = (a: Box, b: Box) => a.left < b.right - 0.5 && b.left < a.right - 0.5 && a.top < b.bottom - 0.5 && b.top < a.bottom - 0.5;
+
+  it('read correctly with styles off: bars to scale, every word and figure inside the chart and clear of the bars', async () => {
+    const page = await browser.newPage();
+    try {
+      await page.goto(`${server.url}/results/`);
+      await page.evaluate(() => document.querySelectorAll('link[rel="stylesheet"], style').forEach((sheet) => sheet.remove()));
+      expect(await page.evaluate(() => document.styleSheets.length)).toBe(0);
+      const charts = await drawnCharts(page);
+      expect(charts.map((chart) => chart.title)).toContain('CSAT rose from 78% to 91%');
+      for (const { title, chart, bars, texts } of charts) {
+        expect(bars, title).toHaveLength(2);
+        expect(texts.map((text) => text.text).filter((text) => /\d/.test(text)).length, title).toBe(2);
+        // Drawn at the scale worked out at build time: on screen, the two bars keep the ratio of their lengths.
+        const [before, after] = bars as [(typeof bars)[number], (typeof bars)[number]];
+        expect((before.right - before.left) / (after.right - after.left), title).toBeCloseTo(before.drawn / after.drawn, 1);
+        for (const text of texts) {
+          expect(text.left >= chart.left - 0.5 && text.right <= chart.right + 0.5, `${title}: ${text.text}`).toBe(true);
+          for (const bar of bars) expect(overlap(text, bar), `${title}: ${text.text}`).toBe(false);
+        }
+      }
+      // The table beside each chart holds the same figures.
+      expect(await page.locator('main table').first().locator('tbody tr').first().innerText()).toMatch(/First-contact resolution \(FCR\)\s+64%\s+83%/);
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('keep before and after apart in dark mode and in print', async () => {
+    const page = await browser.newPage();
+    try {
+      for (const media of [
+        { colorScheme: 'dark', media: 'screen' },
+        { colorScheme: 'light', media: 'print' },
+      ] as const) {
+        await page.emulateMedia(media);
+        await page.goto(`${server.url}/case-studies/north-region-limit-pilot/`);
+        const [chart] = await drawnCharts(page);
+        const [before, after] = chart!.bars;
+        expect(before!.fill, JSON.stringify(media)).not.toBe(after!.fill);
+        const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+        for (const bar of chart!.bars) expect(bar.fill, JSON.stringify(media)).not.toBe(background);
+      }
     } finally {
       await page.close();
     }

@@ -4,7 +4,7 @@
  * "canarydraftqzx"; some drafts are referenced only by other drafts, others
  * point at published entries (which must not grow backlinks to them).
  * After one build the word must be nowhere in dist/: no file name, no file
- * (HTML, feeds, JSON, JS, pictures), no decompressed Pagefind file, and no
+ * (HTML, feeds, JSON, CSV, text, JS, pictures), no decompressed Pagefind file, and no
  * result when Pagefind's own JavaScript API is asked for it in Chromium.
  * The published word "publishedbeaconqzx" must be found in each of those
  * places, so the test would notice if it were looking at nothing.
@@ -64,13 +64,16 @@ describe('drafts', () => {
 describe('the check is not vacuous', () => {
   it('looked at every kind of file the site ships', () => {
     const kinds = new Set(files.map((file) => path.extname(file)));
-    for (const kind of ['.html', '.xml', '.js', '.css', '.json', '.pf_meta', '.pf_index', '.pf_fragment', '.pf_filter']) expect(kinds).toContain(kind);
+    for (const kind of ['.html', '.xml', '.js', '.css', '.json', '.csv', '.txt', '.pf_meta', '.pf_index', '.pf_fragment', '.pf_filter'])
+      expect(kinds).toContain(kind);
     expect(compressed.length, 'gzip files decompressed').toBeGreaterThan(3);
   });
 
-  it('finds the published word in pages, both feeds, the helper data and the decompressed search index', () => {
+  it('finds the published word in pages, both feeds, the helper data, the files for tools and the decompressed search index', () => {
     const found = containing(PUBLISHED);
     for (const file of ['values/speak-up/index.html', 'wins/rss.xml', 'changes/rss.xml']) expect(found).toContain(file);
+    // The whole-playbook files: the authority register, the playbook for other tools, the results page.
+    for (const file of ['authority.csv', 'authority.json', 'playbook.json', 'llms.txt', 'results/index.html']) expect(found).toContain(file);
     // "Can I…?" data lives in one file per role.
     expect(found.some((file) => /^can-i\/[^/]+\.json$/.test(file))).toBe(true);
     expect(found.some((file) => file.endsWith('.pf_fragment'))).toBe(true);

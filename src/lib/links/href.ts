@@ -34,3 +34,12 @@ export function href(path: string): string {
 export function absoluteUrl(path: string, site: string | URL | undefined, base: string = import.meta.env.BASE_URL): string {
   return new URL(withBase(path, base), site ?? FALLBACK_SITE).href;
 }
+
+/**
+ * A page's address in files other tools read (the authority register,
+ * /playbook.json, llms.txt): absolute when the site's URL is known
+ * (PLAYBOOK_SITE), else its path with the base, never a made-up host.
+ */
+export function publicAddress(path: string, site: string | URL | undefined, base: string): string {
+  return site ? new URL(withBase(path, base), site).href : withBase(path, base);
+}

@@ -50,6 +50,9 @@ export function listingPages<T>(first: string, items: readonly T[], size = LISTI
   }));
 }
 
+/** Case studies per page of the results page: each brings its charts and table, so fewer than a plain listing. */
+export const RESULTS_PAGE_SIZE = 20;
+
 export function listingPagePath(first: string, n: number): string {
   return n <= 1 ? first : `${first}page/${n}/`;
 }
