@@ -187,8 +187,8 @@ function valueWordChanges(old: Value<unknown>, now: Value<unknown>): string[] {
   return [
     ...textChange('title', old.title, now.title),
     ...textChange('summary', old.summary, now.summary),
-    ...listChanges('behavior', old.behaviors, now.behaviors),
-    ...listChanges('anti-behavior', old.antiBehaviors, now.antiBehaviors),
+    ...listChanges('behaviour', old.behaviors, now.behaviors),
+    ...listChanges('anti-behaviour', old.antiBehaviors, now.antiBehaviors),
   ];
 }
 

@@ -99,12 +99,13 @@ function goingUpText(verdict: Verdict, locale: string): string {
 }
 
 /** The one way every path says that nobody up the ladder may approve: what the playbook does not cover, and whom to ask. */
-export function notCoveredText(verdict: Pick<Verdict, 'amount' | 'highest' | 'decision'>, locale: string): string {
+export function notCoveredText(verdict: Pick<Verdict, 'kind' | 'amount' | 'highest' | 'decision'>, locale: string): string {
   const ask = `Ask ${verdict.decision.owner}, who answers for this decision.`;
   const { amount, highest } = verdict;
   if (amount && highest?.limit) {
     return `The playbook does not cover ${formatMoney(amount, locale)} here: no one up your ladder may approve more than ${amountPerPeriod(highest.limit, highest.per, locale)} (${highest.role.title}). ${ask}`;
   }
+  if (amount && verdict.kind === 'over-limit') return `The playbook does not cover ${formatMoney(amount, locale)} here: no one up your ladder may approve more than you. ${ask}`;
   return `The playbook does not cover this: no one up your ladder holds this decision. ${ask}`;
 }
 

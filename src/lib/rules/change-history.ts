@@ -24,7 +24,7 @@ export const checkChangeHistory: Rule = ({ entries, base, settings, today }) => 
       path: index >= 0 ? ['grants', index] : ['grants'],
       severity: 'error',
       rule: 'needs-change-line',
-      message: `${index >= 0 ? `grants[${index}]` : 'grants'}: the authority of ${roles.join(', ')} changed, but changes has no new line, so /changes/ and its feed would not show it`,
+      message: `${index >= 0 ? `grants[${index}]` : 'grants'}: the limit or authority of ${roles.join(', ')} changed, but changes has no new line, so /changes/ and its feed would not show it`,
       hint: `add a line at the top of changes, such as "- date: ${today}" with "summary:" saying what changed and why`,
     });
   }

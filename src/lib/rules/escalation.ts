@@ -210,10 +210,12 @@ export function boundaryLadderFindings(
     }
   });
 
+  // A circle is its own error: the roles on one have no gap to report.
+  const circled = new Set([...inCycle, ...ladder.circles().flat()]);
   for (const index of ladder.gaps()) {
     const grant = grants[index]!;
-    if (inCycle.has(grant.role)) continue;
     const place = ladder.of(grant.role);
+    if ([grant.role, ...place.above].some((id) => circled.has(id))) continue;
     const above = place.above.filter((id) => inPlace(roles.get(id)));
     const own = money(grant);
     const beyond = grant.authority === 'escalate' || !own ? 'this decision' : `anything over ${amountPerPeriod(own, grant.per, locale)}`;
