@@ -7,5 +7,4 @@ import type { APIRoute } from 'astro';
 import { helperDataJson, helperIndex } from '../lib/decision/helper-data.ts';
 import { getPlaybook } from '../data/playbook.ts';
 
-export const GET: APIRoute = async () =>
-  new Response(helperDataJson(helperIndex(await getPlaybook())), { headers: { 'content-type': 'application/json' } });
+export const GET: APIRoute = async () => new Response(helperDataJson(helperIndex(await getPlaybook())), { headers: { 'content-type': 'application/json' } });

@@ -39,7 +39,8 @@ function start(root: HTMLElement, index: HelperIndex): void {
   let loaded: RoleAnswers | undefined;
   let shown: RoleAnswers | undefined;
 
-  const option = (answer: DecisionAnswer) => Object.assign(document.createElement('option'), { value: answer.decision.id, textContent: answer.decision.decision });
+  const option = (answer: DecisionAnswer) =>
+    Object.assign(document.createElement('option'), { value: answer.decision.id, textContent: answer.decision.decision });
   const group = (label: string, answers: DecisionAnswer[]) => {
     const element = Object.assign(document.createElement('optgroup'), { label });
     element.append(...answers.map(option));

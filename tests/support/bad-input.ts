@@ -29,7 +29,12 @@ export async function badCases(): Promise<BadCase[]> {
   return Promise.all(
     names.map(async (name) => {
       const dir = path.join(BAD_CASES_DIR, name);
-      const meta = JSON.parse(await readFile(path.join(dir, 'case.json'), 'utf8')) as { description: string; delete?: string[]; args?: string[]; git?: boolean };
+      const meta = JSON.parse(await readFile(path.join(dir, 'case.json'), 'utf8')) as {
+        description: string;
+        delete?: string[];
+        args?: string[];
+        git?: boolean;
+      };
       return { name, dir, description: meta.description, delete: meta.delete ?? [], args: meta.args ?? [], git: meta.git ?? false };
     }),
   );

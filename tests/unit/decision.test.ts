@@ -249,7 +249,6 @@ const GRANTS: (LimitedRow | OpenRow)[] = [
   ],
 ];
 
-
 describe('the verdict for every grant of the fixture', () => {
   it('has a row for every grant of every published boundary, and for nothing else', () => {
     const grants = playbook.boundaries.flatMap((b) => b.grants.map((g) => `${b.id} ${g.role.id} ${g.authority === 'escalate' ? undefined : g.limit?.amount}`));
@@ -294,7 +293,10 @@ describe('verdicts', () => {
   });
 
   it('includes the guardrails of the decision', () => {
-    expect(answerOf('agent', 'goodwill-credit')!.decision.guardrails).toEqual(['One credit per problem.', 'Never as a bargaining chip to stop a customer cancelling.']);
+    expect(answerOf('agent', 'goodwill-credit')!.decision.guardrails).toEqual([
+      'One credit per problem.',
+      'Never as a bargaining chip to stop a customer cancelling.',
+    ]);
     expect(answerOf('agent', 'damage-to-home')!.decision.guardrails).toHaveLength(2);
     expect(answerOf('agent', 'rebook-delivery')!.decision.guardrails).toEqual([]);
   });
@@ -333,7 +335,9 @@ describe('verdicts', () => {
       'Up to £150 per customer: goes to Team lead',
       'Over £150 per customer: not covered, ask Customer operations',
     ]);
-    expect(whomToCall(verdict(answerOf('agent', 'waive-delivery-charge')!, 500), 'en-GB')).toEqual([{ owner: 'Customer operations', words: 'answers for this decision' }]);
+    expect(whomToCall(verdict(answerOf('agent', 'waive-delivery-charge')!, 500), 'en-GB')).toEqual([
+      { owner: 'Customer operations', words: 'answers for this decision' },
+    ]);
   });
 
   it('sends a role without a grant up its ladder to the first role whose authority covers the amount', () => {
@@ -415,7 +419,9 @@ describe('bands: the verdict for every amount', () => {
         for (const amount of [0, 1, ...limits.flatMap((limit) => [limit - 0.01, limit, limit + 0.01]), 1e9]) {
           if (amount < 0) continue;
           const currency = amountBasis(answer).currency;
-          expect(verdictOutcome(bandFor(bands, amount).verdict), `${role.id} ${answer.decision.id} ${amount}`).toBe(verdictOutcome(verdict(answer, amount, currency)));
+          expect(verdictOutcome(bandFor(bands, amount).verdict), `${role.id} ${answer.decision.id} ${amount}`).toBe(
+            verdictOutcome(verdict(answer, amount, currency)),
+          );
         }
       }
     }
@@ -568,7 +574,11 @@ describe('the Decision menu', () => {
   it("lists the role's own decisions, then those that come up to it, then those up its ladder, each by category then decision", () => {
     const group = (answers: DecisionAnswer[]) => answers.map((answer) => answer.decision.id);
     const lead = roleDecisionMenu(roleAnswers(playbook, 'lead')!);
-    expect(group(lead.own)).toEqual(['community-donation', 'canada-make-good', 'waive-delivery-charge', 'refund-without-receipt', 'goodwill-credit', 'ireland-goodwill'].filter((id) => lead.own.some((a) => a.decision.id === id)));
+    expect(group(lead.own)).toEqual(
+      ['community-donation', 'canada-make-good', 'waive-delivery-charge', 'refund-without-receipt', 'goodwill-credit', 'ireland-goodwill'].filter((id) =>
+        lead.own.some((a) => a.decision.id === id),
+      ),
+    );
     const manager = roleDecisionMenu(roleAnswers(playbook, 'manager')!);
     expect(group(manager.comesUp)).toContain('waive-delivery-charge');
     const driver = roleDecisionMenu(roleAnswers(playbook, 'driver')!);

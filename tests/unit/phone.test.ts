@@ -28,7 +28,10 @@ const playbook = await loadModel(path.resolve(import.meta.dirname, '../fixtures/
 
 describe('per-role helper data', () => {
   it('holds the decisions the role holds, those a role just below brings up, and those a role up its ladder holds; no others', () => {
-    const ids = (roleId: string) => roleHelperData(playbook, roleId)!.d.map(([id]) => id).sort();
+    const ids = (roleId: string) =>
+      roleHelperData(playbook, roleId)!
+        .d.map(([id]) => id)
+        .sort();
     expect(ids('driver')).toEqual(['canada-make-good', 'community-donation', 'damage-to-home', 'goodwill-credit', 'rebook-delivery', 'waive-delivery-charge']);
     // The supervisor holds no goodwill credit; nobody below it does either, and the director above it does.
     expect(ids('supervisor')).toContain('goodwill-credit');
@@ -78,7 +81,9 @@ describe('the whole answer', () => {
       { role: { id: 'lead', title: 'Lead' }, words: 'may approve up to £150 per case: ask them first' },
       { role: { id: 'manager', title: 'Manager' }, words: 'may approve up to £500 per case' },
     ]);
-    expect(whomToCall(verdict(answer('associate', 'refunds'), 80), 'en-GB')).toEqual([{ role: { id: 'lead', title: 'Lead' }, words: 'may approve up to £150 per case' }]);
+    expect(whomToCall(verdict(answer('associate', 'refunds'), 80), 'en-GB')).toEqual([
+      { role: { id: 'lead', title: 'Lead' }, words: 'may approve up to £150 per case' },
+    ]);
     expect(whomToCall(verdict(answer('associate', 'refunds'), 20), 'en-GB')).toEqual([]);
   });
 

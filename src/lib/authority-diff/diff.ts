@@ -179,7 +179,11 @@ function grantChangeInWords(was: Grant<unknown>, now: Grant<unknown>, locale: st
 
 /** A boundary's changed words: its decision, summary and guardrails, old and new. */
 function boundaryWordChanges(old: Boundary<unknown>, now: Boundary<unknown>): string[] {
-  return [...textChange('Decision', old.decision, now.decision), ...textChange('Summary', old.summary, now.summary), ...listChanges('Guardrail', old.guardrails, now.guardrails)];
+  return [
+    ...textChange('Decision', old.decision, now.decision),
+    ...textChange('Summary', old.summary, now.summary),
+    ...listChanges('Guardrail', old.guardrails, now.guardrails),
+  ];
 }
 
 /** A value's changed words: title, summary, behaviours and anti-behaviours, old and new. */

@@ -143,7 +143,12 @@ export interface QueryAnswer {
  * in the currency asked about). Undefined when the query names no amount or
  * no decision of the role's.
  */
-export function answerQuery(query: string, answers: readonly DecisionAnswer[], synonyms: SynonymMap | undefined, fallbackCurrency?: string): QueryAnswer | undefined {
+export function answerQuery(
+  query: string,
+  answers: readonly DecisionAnswer[],
+  synonyms: SynonymMap | undefined,
+  fallbackCurrency?: string,
+): QueryAnswer | undefined {
   const parsed = parseAmountQuery(query);
   if (!parsed) return undefined;
   const wanted = parsed.currency ?? fallbackCurrency;

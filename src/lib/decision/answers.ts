@@ -39,7 +39,12 @@ function answersOf(playbook: AnswerPlaybook): Answers {
       comesUp.get(next)!.add(boundary);
     }
   }
-  answers = { roles: new Map(playbook.roles.map((role) => [role.id, role])), comesUp, byRole: new Map(), order: new Map(playbook.boundaries.map((boundary, index) => [boundary, index])) };
+  answers = {
+    roles: new Map(playbook.roles.map((role) => [role.id, role])),
+    comesUp,
+    byRole: new Map(),
+    order: new Map(playbook.boundaries.map((boundary, index) => [boundary, index])),
+  };
   cache.set(playbook, answers);
   return answers;
 }

@@ -116,7 +116,12 @@ export function roleHelperData(playbook: HelperPlaybook, roleId: string): RoleHe
     return index.get(ref.id)!;
   };
   const pack = (terms: GrantTerms): PackedTerms => {
-    const head: [number, number, number, string] = [at(terms.role), AUTHORITY_CODES.indexOf(terms.authority), PERIOD_CODES.indexOf(terms.per), terms.note ?? ''];
+    const head: [number, number, number, string] = [
+      at(terms.role),
+      AUTHORITY_CODES.indexOf(terms.authority),
+      PERIOD_CODES.indexOf(terms.per),
+      terms.note ?? '',
+    ];
     if (!terms.limit) return head;
     return terms.limit.currency === currency ? [...head, terms.limit.amount] : [...head, terms.limit.amount, terms.limit.currency];
   };
@@ -150,16 +155,14 @@ export function unpackAnswers(data: RoleHelperData): DecisionAnswer[] {
     note: note || undefined,
     limit: amount === undefined ? undefined : { amount, currency: currency ?? data.c },
   });
-  const answers = data.d.map(
-    ([id, decision, title, path, category, guardrails, owner, group, next, own, holders]): DecisionAnswer => ({
-      role: refs[0]!,
-      decision: { id, decision, title, path, category: category || undefined, guardrails, owner },
-      group: GROUP_CODES[group]!,
-      own: own === 0 ? undefined : terms(own),
-      next: next === NO_ROLE ? undefined : refs[next],
-      holders: holders.map(terms),
-    }),
-  );
+  const answers = data.d.map(([id, decision, title, path, category, guardrails, owner, group, next, own, holders]): DecisionAnswer => ({
+    role: refs[0]!,
+    decision: { id, decision, title, path, category: category || undefined, guardrails, owner },
+    group: GROUP_CODES[group]!,
+    own: own === 0 ? undefined : terms(own),
+    next: next === NO_ROLE ? undefined : refs[next],
+    holders: holders.map(terms),
+  }));
   unpacked.set(data, answers);
   return answers;
 }

@@ -82,7 +82,10 @@ function verdictSentences(verdict: Verdict, locale: string): string {
     case 'over-limit':
       return `No — ${money(verdict.amount!)} is above your limit of ${limit}. ${goingUpText(verdict, locale)}`;
     case 'no-grant': {
-      const lead = verdict.answer.group === 'comes-up' ? 'This decision comes up to you, but it is not in your playing field.' : 'This decision is not in your playing field.';
+      const lead =
+        verdict.answer.group === 'comes-up'
+          ? 'This decision comes up to you, but it is not in your playing field.'
+          : 'This decision is not in your playing field.';
       return `${lead} ${goingUpText(verdict, locale)}`;
     }
   }
@@ -105,7 +108,8 @@ export function notCoveredText(verdict: Pick<Verdict, 'kind' | 'amount' | 'highe
   if (amount && highest?.limit) {
     return `The playbook does not cover ${formatMoney(amount, locale)} here: no one up your ladder may approve more than ${amountPerPeriod(highest.limit, highest.per, locale)} (${highest.role.title}). ${ask}`;
   }
-  if (amount && verdict.kind === 'over-limit') return `The playbook does not cover ${formatMoney(amount, locale)} here: no one up your ladder may approve more than you. ${ask}`;
+  if (amount && verdict.kind === 'over-limit')
+    return `The playbook does not cover ${formatMoney(amount, locale)} here: no one up your ladder may approve more than you. ${ask}`;
   return `The playbook does not cover this: no one up your ladder holds this decision. ${ask}`;
 }
 
@@ -114,7 +118,8 @@ export type CallLine = { role: RoleRef; words: string } | { owner: string; words
 
 /** "Whom to call", in the order the reader calls: the role met first, then the approver; or whom to inform or consult; or the owner. */
 export function whomToCall(verdict: Verdict, locale: string): CallLine[] {
-  if (verdict.counterpart) return [{ role: verdict.counterpart, words: verdict.kind === 'consult' ? 'to consult before you decide' : 'to inform once you have decided' }];
+  if (verdict.counterpart)
+    return [{ role: verdict.counterpart, words: verdict.kind === 'consult' ? 'to consult before you decide' : 'to inform once you have decided' }];
   if (verdict.kind === 'decide' || verdict.kind === 'decide-and-inform' || verdict.kind === 'consult') return [];
   if (verdict.beyond) return [{ owner: verdict.decision.owner, words: 'answers for this decision' }];
   const lines: CallLine[] = [];

@@ -150,17 +150,15 @@ export function buildPlaybook<S>({ settings, today, entries }: PlaybookInput<S>)
     }
     const written = data.grants.filter((grant) => roleById.has(grant.role));
     boundary.ladder = decisionLadder(written, ladderRoles);
-    boundary.grants = written.map(
-      (grant): Grant<S> => ({
-        boundary,
-        role: roleById.get(grant.role)!,
-        authority: grant.authority,
-        limit: money(grant.limit),
-        per: grant.per,
-        escalateTo: undefined,
-        note: grant.note,
-      }),
-    );
+    boundary.grants = written.map((grant): Grant<S> => ({
+      boundary,
+      role: roleById.get(grant.role)!,
+      authority: grant.authority,
+      limit: money(grant.limit),
+      per: grant.per,
+      escalateTo: undefined,
+      note: grant.note,
+    }));
     for (const grant of boundary.grants) {
       const next = boundary.ladder.of(grant.role.id).next;
       grant.escalateTo = next === undefined ? undefined : roleById.get(next);

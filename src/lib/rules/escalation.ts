@@ -244,9 +244,7 @@ function grantCycles(boundary: CheckedEntry<'boundaries'>, ladder: DecisionLadde
     if (cycle.every((id) => roleCycles.has(id)) || cycle.every((id) => byRole.get(id)?.grant.escalateTo === undefined)) continue;
     if (cycle.length === 1) continue; // a grant that escalates to its own role: escalate-to-self
     // Reported at the circle's first grant (in the order written) that has its own escalateTo, listed from there.
-    const start = cycle
-      .filter((id) => byRole.get(id)?.grant.escalateTo !== undefined)
-      .sort((a, b) => byRole.get(a)!.index - byRole.get(b)!.index)[0]!;
+    const start = cycle.filter((id) => byRole.get(id)?.grant.escalateTo !== undefined).sort((a, b) => byRole.get(a)!.index - byRole.get(b)!.index)[0]!;
     const from = cycle.indexOf(start);
     const ordered = [...cycle.slice(from), ...cycle.slice(0, from)];
     const index = byRole.get(start)!.index;

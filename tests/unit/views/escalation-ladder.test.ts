@@ -77,7 +77,9 @@ describe('escalationLadders', () => {
 
   it('says where the playbook names nobody beyond the top step: a limited top grant, below the top of the ladder or at it', () => {
     expect(draw(r, [grant('associate', 'decide', undefined, 50), grant('lead', 'decide', undefined, 150)])).toEqual(['associate lead ^']);
-    expect(draw(r, [grant('associate', 'decide', undefined, 50), grant('head', 'decide', undefined, 900)])).toEqual(['associate (lead) (manager) (regional) head ^']);
+    expect(draw(r, [grant('associate', 'decide', undefined, 50), grant('head', 'decide', undefined, 900)])).toEqual([
+      'associate (lead) (manager) (regional) head ^',
+    ]);
     expect(draw(r, [grant('associate', 'decide', undefined, 50), grant('head')])).toEqual(['associate (lead) (manager) (regional) head']);
   });
 
@@ -89,6 +91,11 @@ describe('escalationLadders', () => {
 
   it('stops on a cycle rather than looping', () => {
     const c = roles({ a: 'b', b: 'a' });
-    expect(() => draw(c, [{ role: c.get('a')!, authority: 'decide' }, { role: c.get('b')!, authority: 'decide' }])).not.toThrow();
+    expect(() =>
+      draw(c, [
+        { role: c.get('a')!, authority: 'decide' },
+        { role: c.get('b')!, authority: 'decide' },
+      ]),
+    ).not.toThrow();
   });
 });
