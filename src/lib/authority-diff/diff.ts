@@ -22,7 +22,7 @@ import type { EntryLink } from '../domain/references.ts';
 import type { Boundary, Grant, Playbook, Role, Value } from '../model/types.ts';
 import { describePeriod, formatMoney } from '../words/format.ts';
 import { grantInWords } from '../words/grants.ts';
-import { sameAuthority, unrecordedChanges, type AuthorityTerms } from './history.ts';
+import { sameAuthority, unrecordedChanges, type AuthorityTerms } from '../domain/authority-changes.ts';
 
 /** A heading and its lines, in the order leaders read them. */
 export interface DiffSection {

@@ -2,12 +2,12 @@
  * With `validate --changed REF`: a boundary whose limits or authority
  * changed since REF has a new line in `changes`, or `/changes/` and its feed
  * (which promise every change to a decision boundary) would never show it.
- * The comparison is the authority diff's own (authority-diff/history.ts).
+ * The comparison is the authority diff's own (domain/authority-changes.ts).
  */
 import type { BoundaryData, PlaybookSettings } from '../../../schemas/index.ts';
 import type { Finding } from '../diagnostics/diagnostic.ts';
 import { resolveMoney } from '../domain/money.ts';
-import { unrecordedChanges, type AuthorityTerms } from '../authority-diff/history.ts';
+import { unrecordedChanges, type AuthorityTerms } from '../domain/authority-changes.ts';
 import type { Rule } from './rule.ts';
 
 export const checkChangeHistory: Rule = ({ entries, base, settings, today }) => {

@@ -10,7 +10,12 @@
  * Pure: grants as role ids and resolved money, so the model (for the diff)
  * and the checked content (for the validator) compare alike.
  */
-import type { Change } from '../model/boundary-history.ts';
+
+/** A line of a boundary's `changes`. */
+export interface Change {
+  date: string;
+  summary: string;
+}
 
 /** What of a grant counts as its authority. */
 export interface AuthorityTerms {
