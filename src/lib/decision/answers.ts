@@ -100,7 +100,7 @@ function terms(grant: Grant): GrantTerms {
   return { role: roleRefOf(grant.role), authority: grant.authority, limit: grant.limit, per: grant.per, note: grant.note };
 }
 
-export function decisionRef(boundary: Boundary): DecisionRef {
+function decisionRef(boundary: Boundary): DecisionRef {
   return {
     id: boundary.id,
     decision: boundary.decision,

@@ -27,7 +27,6 @@ export const DECISION_WORDS = {
   otherHeading: 'Other decisions',
   otherLead: 'Not in your playing field, but someone up your ladder holds them:',
   atEachAmount: 'At each amount',
-  beyondYou: 'Beyond your limit',
   readBoundary: (title: string) => `Read the boundary: ${title}`,
   withAmount: (money: string) => `Can I…? with ${money}`,
   chooseRoleToAnswer: 'Choose your role once in Can I…? and searches like this one answer for you here.',

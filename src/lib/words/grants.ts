@@ -87,6 +87,11 @@ export function ladderEndsInWords(owner: string): string {
   return `Beyond the top step, no one up this ladder holds the decision: ask ${owner}, who answers for it.`;
 }
 
+/** A ladder page's lead where authority stops below the top on some boundaries. */
+export function ladderGapsInWords(boundaries: number, locale: string): string {
+  return `It does not hold everywhere: on ${plural(boundaries, 'decision boundary', 'decision boundaries', locale)} authority stops below the top, and beyond it readers are sent to the boundary's owner.`;
+}
+
 /** Whether a ladder holds for a kind of decision: "Yes", "2 warnings", or, where authority stops below the top, "No: 1 gap (and 1 warning)". */
 export function ladderHoldsInWords(warnings: number, gaps: number, locale: string): string {
   if (warnings === 0) return 'Yes';
