@@ -27,6 +27,8 @@ export const DECISION_WORDS = {
   otherHeading: 'Other decisions',
   otherLead: 'Not in your playing field, but someone up your ladder holds them:',
   atEachAmount: 'At each amount',
+  yourLadder: 'Your ladder',
+  topOfYourLadder: 'You are at the top of your ladder: beyond your limits, ask whoever answers for the decision, as each line above says.',
   readBoundary: (title: string) => `Read the boundary: ${title}`,
   withAmount: (money: string) => `Can I…? with ${money}`,
   chooseRoleToAnswer: 'Choose your role once in Can I…? and searches like this one answer for you here.',
