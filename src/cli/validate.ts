@@ -5,7 +5,8 @@
  *   --strict          warnings fail too
  *   --format F        text (default), json or github
  *   --output FILE     write the findings to FILE instead of standard output
- *   --changed REF     findings in the files changed against a git ref first
+ *   --changed REF     findings in the files changed against a git ref first; a
+ *                     boundary whose authority changed with no new changes line is an error
  *   --files A,B       the same for files named by hand
  *
  * Exit 0 when clean, 1 when there are errors (anywhere in the content root,
@@ -24,7 +25,8 @@ import { diagnosticKey, focusOn, formatFocusSummary } from '../lib/diagnostics/f
 import { formatDiagnostics, formatSummary, OUTPUT_FORMATS, type OutputFormat } from '../lib/diagnostics/format.ts';
 import { buildDate } from '../lib/domain/review.ts';
 import { applyStrict } from '../lib/validator/strict.ts';
-import { validateContentRoot } from '../lib/validator/validate-content-root.ts';
+import { baseContentOf, readPlaybook, validateContentRoot } from '../lib/validator/validate-content-root.ts';
+import type { BaseContent } from '../lib/rules/index.ts';
 
 const USAGE = `Usage: npm run validate -- [--content DIR] [--strict] [--format text|json|github] [--output FILE] [--changed REF | --files A,B]
 
@@ -74,37 +76,40 @@ async function main(argv: string[]): Promise<number> {
   const root = resolveContentRoot({ flag: values.content, invocationDir: typedIn });
   const today = buildDate();
   const cacheFile = readCacheFile(process.env.PLAYBOOK_CACHE_DIR || contentRootCacheDir(root));
-  const report = applyStrict(await validateContentRoot(root, { today, cacheFile }), values.strict);
   const rootRelative = (d: Diagnostic) => path.relative(root, path.resolve(process.cwd(), d.file)).split(path.sep).join('/');
+
+  // With --changed, the content at the ref first: what the change is compared with (its findings, its boundaries' histories).
+  let focus: string[] | undefined;
+  let base: { keys: Set<string>; content: BaseContent } | undefined;
+  if (values.changed !== undefined) {
+    try {
+      focus = await changedFiles(root, values.changed);
+      const at = await contentRootAt(root, values.changed);
+      try {
+        const before = await readPlaybook(at.dir, { today, cwd: at.dir });
+        const keys = new Set(applyStrict(before.report, values.strict).diagnostics.map((d) => diagnosticKey(d, d.file)));
+        base = { keys, content: baseContentOf(before) };
+      } finally {
+        await at.cleanup();
+      }
+    } catch (error) {
+      if (!(error instanceof GitProblem)) throw error;
+      process.stderr.write(`validate: --changed ${values.changed}: ${error.message}\n`);
+      return 2;
+    }
+  } else if (values.files !== undefined) {
+    focus = values.files
+      .split(',')
+      .map((file) => file.trim())
+      .filter(Boolean)
+      .map((file) => insideRoot(file, root, typedIn));
+  }
+  const report = applyStrict(await validateContentRoot(root, { today, cacheFile, base: base?.content }), values.strict);
 
   let shown: Diagnostic[] = report.diagnostics;
   let summary = [formatSummary(report.errorCount, report.warningCount, report.entryCount)];
-  if (values.changed !== undefined || values.files !== undefined) {
-    let focus: string[];
-    let base: Set<string> | undefined;
-    if (values.changed !== undefined) {
-      try {
-        focus = await changedFiles(root, values.changed);
-        const at = await contentRootAt(root, values.changed);
-        try {
-          const before = applyStrict(await validateContentRoot(at.dir, { today, cwd: at.dir }), values.strict);
-          base = new Set(before.diagnostics.map((d) => diagnosticKey(d, d.file)));
-        } finally {
-          await at.cleanup();
-        }
-      } catch (error) {
-        if (!(error instanceof GitProblem)) throw error;
-        process.stderr.write(`validate: --changed ${values.changed}: ${error.message}\n`);
-        return 2;
-      }
-    } else {
-      focus = values
-        .files!.split(',')
-        .map((file) => file.trim())
-        .filter(Boolean)
-        .map((file) => insideRoot(file, root, typedIn));
-    }
-    const focused = focusOn({ diagnostics: report.diagnostics, fileOf: rootRelative, focus, base });
+  if (focus !== undefined) {
+    const focused = focusOn({ diagnostics: report.diagnostics, fileOf: rootRelative, focus, base: base?.keys });
     shown = [...focused.focus, ...focused.caused];
     summary = formatFocusSummary(focused, focus.length, values.changed !== undefined ? '--changed' : '--files');
   }

@@ -1,29 +1,31 @@
 /**
  * The "Can I…?" form in the browser. The page carries the roles; once a
- * role is chosen its decisions are loaded from `/can-i/<role>.json` and the
- * Decision menu lists the role's own decisions first, then the others that
- * go up its ladder. Answers come from the same verdict module the build
- * uses. The address is kept in step (`?role=…&decision=…&amount=…`) so an
+ * role is chosen its answers are loaded from `/can-i/<role>.json` (the
+ * build's answers: own terms and the holders above, for each decision) and
+ * the Decision menu lists the role's own decisions first, then those that
+ * come up to it, then the others that go up its ladder. The verdict comes
+ * from the same verdict function the build uses, which only picks by
+ * amount. The address is kept in step (`?role=…&decision=…&amount=…`) so an
  * answer can be shared, and the role is remembered on the device.
  * Without this script the page links to each role's table.
  */
-import { roleDecisionMenu } from '../lib/decision/decision-table.ts';
-import type { HelperData } from '../lib/decision/helper-data.ts';
+import { roleDecisionMenu } from '../lib/decision/decision-menu.ts';
+import type { HelperIndex } from '../lib/decision/helper-data.ts';
 import { deviceStorage, readRememberedRole, rememberRole } from '../lib/decision/remembered-role.ts';
-import { currencySymbol, verdictText, whomToCall } from '../lib/decision/verdict-text.ts';
-import { amountBasis, verdict, type DecisionRef } from '../lib/decision/verdict.ts';
+import { currencySymbol, DECISION_WORDS, verdictText, whomToCall } from '../lib/decision/verdict-text.ts';
+import { amountBasis, verdict, type DecisionAnswer } from '../lib/decision/verdict.ts';
 import { describePeriod } from '../lib/domain/money.ts';
 import { href } from '../lib/links/href.ts';
-import { roleData } from './role-data.ts';
+import { roleAnswers, type RoleAnswers } from './role-data.ts';
 
 const BASE = import.meta.env.BASE_URL;
 const root = document.querySelector<HTMLElement>('[data-can-i]');
 const source = document.getElementById('can-i-data');
-const index = source?.textContent ? (JSON.parse(source.textContent) as HelperData) : undefined;
+const index = source?.textContent ? (JSON.parse(source.textContent) as HelperIndex) : undefined;
 
 if (root && index && index.r.length > 0 && document.querySelector('[data-can-i-table]:not([hidden])')) start(root, index);
 
-function start(root: HTMLElement, index: HelperData): void {
+function start(root: HTMLElement, index: HelperIndex): void {
   const find = <T extends HTMLElement>(name: string) => root.querySelector<T>(`[data-can-i-${name}]`)!;
   const form = find<HTMLFormElement>('form');
   const role = form.elements.namedItem('role') as HTMLSelectElement;
@@ -33,34 +35,36 @@ function start(root: HTMLElement, index: HelperData): void {
   const hint = find('hint');
   const status = find('status');
   const details = find('details');
-  const prompt = status.textContent ?? '';
-  let data: HelperData = index;
-  let shown: HelperData | undefined;
+  const prompt = status.textContent?.trim() || DECISION_WORDS.prompt;
+  let loaded: RoleAnswers | undefined;
+  let shown: RoleAnswers | undefined;
 
-  const option = (d: DecisionRef) => Object.assign(document.createElement('option'), { value: d.id, textContent: d.decision });
-  const group = (label: string, decisions: DecisionRef[]) => {
+  const option = (answer: DecisionAnswer) =>
+    Object.assign(document.createElement('option'), { value: answer.decision.id, textContent: answer.decision.decision });
+  const group = (label: string, answers: DecisionAnswer[]) => {
     const element = Object.assign(document.createElement('optgroup'), { label });
-    element.append(...decisions.map(option));
+    element.append(...answers.map(option));
     return element;
   };
 
   /** The Decision menu for the chosen role, keeping the chosen decision when the new role has it too. */
   const fillDecisions = (wanted: string): void => {
-    if (shown === data && data !== index) return;
-    shown = data;
+    if (shown === loaded && loaded) return;
+    shown = loaded;
     const placeholder = Object.assign(document.createElement('option'), {
       value: '',
-      textContent: role.value ? 'Choose a decision' : 'Choose your role first',
+      textContent: role.value ? DECISION_WORDS.chooseDecision : DECISION_WORDS.chooseRoleFirst,
     });
-    if (!role.value || data === index) {
+    if (!role.value || !loaded) {
       decision.replaceChildren(placeholder);
       return;
     }
-    const menu = roleDecisionMenu(data, role.value);
+    const menu = roleDecisionMenu(loaded.answers);
     decision.replaceChildren(
       placeholder,
-      ...(menu.own.length ? [group('Your decisions', menu.own)] : []),
-      ...(menu.other.length ? [group('Other decisions (they go up your ladder)', menu.other)] : []),
+      ...(menu.own.length ? [group(DECISION_WORDS.ownGroup, menu.own)] : []),
+      ...(menu.comesUp.length ? [group(DECISION_WORDS.comesUpGroup, menu.comesUp)] : []),
+      ...(menu.other.length ? [group(DECISION_WORDS.otherGroup, menu.other)] : []),
     );
     if ([...decision.options].some((o) => o.value === wanted)) decision.value = wanted;
   };
@@ -70,36 +74,48 @@ function start(root: HTMLElement, index: HelperData): void {
     if (text) find(name).textContent = text;
   };
 
+  /** What the Amount field holds: nothing, a number, or something that is not one (NaN, which the verdict says it left out). */
+  const typedAmount = (): number | undefined => {
+    if (amount.validity.badInput) return Number.NaN;
+    return amount.value.trim() === '' ? undefined : amount.valueAsNumber;
+  };
+
   const update = (): void => {
-    const basis = amountBasis(data, role.value, decision.value);
-    currency.textContent = basis.currency ? currencySymbol(basis.currency, data.l) : '';
-    hint.textContent = `Optional${basis.currency ? ` — in ${basis.currency}` : ''}, ${describePeriod(basis.per)}.`;
+    const answer = loaded && role.value ? loaded.answers.find((a) => a.decision.id === decision.value) : undefined;
+    const locale = loaded?.locale ?? index.l;
+    const basis = amountBasis(answer, loaded?.currency ?? index.c);
+    currency.textContent = basis.currency ? currencySymbol(basis.currency, locale) : '';
+    hint.textContent = DECISION_WORDS.amountHint(basis.currency, describePeriod(basis.per));
 
-    const value = amount.value.trim() === '' ? undefined : amount.valueAsNumber;
-    const answer = verdict({ data, roleId: role.value, decisionId: decision.value, amount: value });
-    const text = answer ? verdictText(answer, data.l) : prompt;
+    const value = typedAmount();
+    const said = answer && verdict(answer, value);
+    const text = said ? verdictText(said, locale) : prompt;
     if (status.textContent !== text) status.textContent = text;
-    status.dataset.kind = answer?.kind ?? '';
+    status.dataset.kind = said ? (said.beyond ? 'beyond' : said.kind) : '';
 
-    details.hidden = !answer;
-    if (answer) {
-      show('conditions', answer.grant?.note);
-      const call = whomToCall(answer, data.l);
-      find('call-block').hidden = !call;
-      if (call) {
-        const link = find<HTMLAnchorElement>('call-link');
-        link.href = href(`/roles/${call.role.id}/`);
-        link.textContent = call.role.title;
-        find('call-approves').textContent = call.approves ?? '';
-      }
-      find<HTMLUListElement>('guardrails').replaceChildren(
-        ...answer.guardrails.map((line) => Object.assign(document.createElement('li'), { textContent: line })),
+    details.hidden = !said;
+    if (said) {
+      show('conditions', said.answer.own?.note);
+      const calls = whomToCall(said, locale);
+      find('call-block').hidden = calls.length === 0;
+      find<HTMLUListElement>('calls').replaceChildren(
+        ...calls.map((call) => {
+          const item = document.createElement('li');
+          if ('role' in call) {
+            const link = Object.assign(document.createElement('a'), { href: href(`/roles/${call.role.id}/`), textContent: call.role.title });
+            item.append(link, `, who ${call.words}.`);
+          } else item.append(`${call.owner}, who ${call.words}.`);
+          return item;
+        }),
       );
-      find('guardrail-block').hidden = answer.guardrails.length === 0;
+      find<HTMLUListElement>('guardrails').replaceChildren(
+        ...said.decision.guardrails.map((line) => Object.assign(document.createElement('li'), { textContent: line })),
+      );
+      find('guardrail-block').hidden = said.decision.guardrails.length === 0;
       const link = find<HTMLAnchorElement>('link');
-      link.href = href(answer.path);
-      link.textContent = `Read the boundary: ${answer.decision.title}`;
-      find<HTMLAnchorElement>('role-table').href = href(`/can-i/${answer.role.id}/`);
+      link.href = href(said.decision.path);
+      link.textContent = DECISION_WORDS.readBoundary(said.decision.title);
+      find<HTMLAnchorElement>('role-table').href = href(`/can-i/${said.role.id}/`);
     }
 
     const query = new URLSearchParams();
@@ -110,16 +126,23 @@ function start(root: HTMLElement, index: HelperData): void {
     if (search !== location.search) history.replaceState(history.state, '', search || location.pathname);
   };
 
+  /** With a phone's keyboard open, the verdict is the thing to see: keep it in view while the amount is typed. */
+  const keepVerdictInView = (): void => {
+    const viewport = window.visualViewport;
+    const bottom = status.getBoundingClientRect().bottom;
+    if (bottom > (viewport ? viewport.offsetTop + viewport.height : window.innerHeight)) status.scrollIntoView({ block: 'end' });
+  };
+
   /**
-   * Loads the chosen role's decisions, then answers; a later choice wins over a slower earlier load.
+   * Loads the chosen role's answers, then answers; a later choice wins over a slower earlier load.
    * The decision kept is the deep link's, else whatever is chosen when the data arrives (the reader may have picked one meanwhile).
    */
   const chooseRole = async (wantedDecision?: string): Promise<void> => {
     const chosen = role.value;
     rememberRole(deviceStorage(), BASE, chosen);
-    const next = chosen ? await roleData(chosen) : undefined;
+    const next = chosen ? await roleAnswers(chosen) : undefined;
     if (role.value !== chosen) return;
-    data = next ?? index;
+    loaded = next;
     // Which role's decisions the menu holds (a menu shared by two roles on one ladder looks the same).
     root.dataset.loadedRole = next ? chosen : '';
     fillDecisions(wantedDecision ?? decision.value);
@@ -130,11 +153,12 @@ function start(root: HTMLElement, index: HelperData): void {
   const params = new URLSearchParams(location.search);
   const wantedRole = params.get('role') ?? readRememberedRole(deviceStorage(), BASE) ?? '';
   if ([...role.options].some((o) => o.value === wantedRole)) role.value = wantedRole;
-  const asked = Number(params.get('amount') ?? '');
-  if (params.get('amount') && Number.isFinite(asked) && asked >= 0) amount.value = String(asked);
+  if (params.get('amount')) amount.value = params.get('amount')!;
 
   form.addEventListener('input', (event) => {
-    if (event.target !== role) update();
+    if (event.target === role) return;
+    update();
+    if (event.target === amount) keepVerdictInView();
   });
   form.addEventListener('change', (event) => {
     if (event.target === role) void chooseRole();

@@ -1,64 +1,82 @@
 /**
- * The answer card above the search results: when the query names a decision
- * and an amount ("refund £80"), the verdict for the reader's remembered role
- * (see remembered-role.ts), with links to "Can I…?" and the boundary. Without
- * a remembered role, a link to "Can I…?" to choose one. Hidden otherwise.
+ * "Can I…?" answered from a search: when the query names an amount
+ * ("refund £80", "refund 80", "80 quid refund"), the verdict for the
+ * reader's remembered role (see remembered-role.ts) on the decision the
+ * query names, from the role's answers as the build wrote them, through the
+ * one verdict function. Without a remembered role, an offer to ask "Can I…?"
+ * with that amount. The search page shows it as a card above the results;
+ * the header's type-ahead as its first line.
  */
-import { matchDecision, parseAmountQuery } from '../lib/decision/answer-query.ts';
-import { roleDecisionMenu } from '../lib/decision/decision-table.ts';
+import { answerQuery, parseAmountQuery } from '../lib/decision/answer-query.ts';
 import { deviceStorage, readRememberedRole } from '../lib/decision/remembered-role.ts';
-import { verdictText } from '../lib/decision/verdict-text.ts';
-import { amountBasis, verdict, type DecisionRef } from '../lib/decision/verdict.ts';
+import { amountProblemText, DECISION_WORDS, verdictText } from '../lib/decision/verdict-text.ts';
 import { formatMoney } from '../lib/domain/money.ts';
 import { href } from '../lib/links/href.ts';
-import { roleData } from './role-data.ts';
+import { helperIndex, roleAnswers } from './role-data.ts';
 import { loadSynonyms } from './search-engine.ts';
+
+export type SearchAnswer =
+  /** The verdict for the remembered role. */
+  | { kind: 'verdict'; heading: string; text: string; helper: string; boundary: { href: string; label: string } }
+  /** No role remembered: "Can I…? with £80", or why the amount was left out. */
+  | { kind: 'offer'; heading: string; text: string; helper: string; label: string };
+
+/** The answer a query asks for, or undefined when it names no amount (or, for a remembered role, no decision it can ask about). */
+export async function searchAnswer(query: string): Promise<SearchAnswer | undefined> {
+  const parsed = parseAmountQuery(query);
+  if (!parsed) return undefined;
+  const roleId = readRememberedRole(deviceStorage(), import.meta.env.BASE_URL);
+  const [data, synonyms] = await Promise.all([roleId ? roleAnswers(roleId) : undefined, loadSynonyms()]);
+  if (!data || !roleId) {
+    const index = await helperIndex();
+    const currency = parsed.currency ?? index?.c;
+    const money = currency ? formatMoney({ amount: parsed.amount, currency }, index?.l ?? 'en') : String(parsed.amount);
+    const params = new URLSearchParams(parsed.negative ? {} : { amount: String(parsed.amount) });
+    return {
+      kind: 'offer',
+      heading: DECISION_WORDS.withAmount(money),
+      text: parsed.negative ? amountProblemText('negative') : DECISION_WORDS.chooseRoleToAnswer,
+      helper: href(`/can-i/?${params}`),
+      label: DECISION_WORDS.chooseRoleLink,
+    };
+  }
+  const found = answerQuery(query, data.answers, synonyms, data.currency);
+  if (!found) return undefined;
+  const { verdict } = found;
+  const money = verdict.amount ? formatMoney(verdict.amount, data.locale) : String(parsed.amount);
+  const params = new URLSearchParams({ role: roleId, decision: verdict.decision.id, ...(verdict.amount ? { amount: String(parsed.amount) } : {}) });
+  return {
+    kind: 'verdict',
+    heading: DECISION_WORDS.answerHeading(verdict.role.title, verdict.decision.decision, money),
+    text: verdictText(verdict, data.locale),
+    helper: href(`/can-i/?${params}`),
+    boundary: { href: href(verdict.decision.path), label: DECISION_WORDS.readBoundary(verdict.decision.title) },
+  };
+}
 
 let asked = 0;
 
+/** The search page's card above the results. */
 export async function showAnswerCard(card: HTMLElement, query: string): Promise<void> {
   const mine = ++asked;
-  const parsed = parseAmountQuery(query);
-  const roleId = readRememberedRole(deviceStorage(), import.meta.env.BASE_URL);
-  if (!parsed) {
+  const answer = parseAmountQuery(query) ? await searchAnswer(query) : undefined;
+  if (mine !== asked) return;
+  if (!answer) {
     card.hidden = true;
     return;
   }
-  const [data, synonyms] = await Promise.all([roleId ? roleData(roleId) : undefined, loadSynonyms()]);
-  if (mine !== asked) return;
   const heading = card.querySelector<HTMLElement>('[data-answer-heading]')!;
   const text = card.querySelector<HTMLElement>('[data-answer-text]')!;
   const helper = card.querySelector<HTMLAnchorElement>('[data-answer-helper]')!;
   const boundary = card.querySelector<HTMLAnchorElement>('[data-answer-boundary]')!;
-
-  if (!data || !roleId) {
-    heading.textContent = 'Can I…?';
-    text.textContent = 'Choose your role once in Can I…? and searches like this one answer for you here.';
-    helper.href = href(`/can-i/?amount=${parsed.amount}`);
-    helper.textContent = 'Choose your role in Can I…?';
-    boundary.hidden = true;
-    card.hidden = false;
-    return;
+  heading.textContent = answer.heading;
+  text.textContent = answer.text;
+  helper.href = answer.helper;
+  helper.textContent = answer.kind === 'verdict' ? DECISION_WORDS.helperLink : answer.label;
+  boundary.hidden = answer.kind !== 'verdict';
+  if (answer.kind === 'verdict') {
+    boundary.href = answer.boundary.href;
+    boundary.textContent = answer.boundary.label;
   }
-  const menu = roleDecisionMenu(data, roleId);
-  // On a tie, the decisions whose limit is in the currency asked about (or the playbook's) come first.
-  const wanted = parsed.currency ?? data.c;
-  const inCurrency = (d: DecisionRef) => amountBasis(data, roleId, d.id).currency === wanted;
-  const candidates = [...menu.own, ...menu.other].sort((a, b) => Number(inCurrency(b)) - Number(inCurrency(a)));
-  const match = matchDecision(parsed.words, candidates, synonyms);
-  const answer = match && verdict({ data, roleId, decisionId: match.decision.id, amount: parsed.amount, currency: parsed.currency });
-  if (!match || !answer) {
-    card.hidden = true;
-    return;
-  }
-  const money = answer.amount ? formatMoney(answer.amount, data.l) : String(parsed.amount);
-  heading.textContent = `${answer.role.title}: ${answer.decision.decision}, ${money}`;
-  text.textContent = verdictText(answer, data.l);
-  const params = new URLSearchParams({ role: roleId, decision: answer.decision.id, amount: String(parsed.amount) });
-  helper.href = href(`/can-i/?${params}`);
-  helper.textContent = 'Conditions and whom to call, in Can I…?';
-  boundary.href = href(answer.path);
-  boundary.textContent = `Read the boundary: ${answer.decision.title}`;
-  boundary.hidden = false;
   card.hidden = false;
 }

@@ -2,11 +2,16 @@
  * The header's search box, once someone focuses it (SearchBoxLoader loads
  * this file then; until that moment the page runs no script): the top
  * results appear under the box as they type, with a link to all of them.
+ * A query with an amount ("refund 80") is a question: its first line is the
+ * verdict for the remembered role (or an offer to ask "Can I…?" with that
+ * amount), and the amount is left out of the words searched for.
  * Enter still submits the form to /search/?q=…, as it does without script.
  */
 import styles from '../components/search/search-results.css?inline';
+import { searchWords } from '../lib/decision/answer-query.ts';
 import { readSearchState } from '../lib/search/filters.ts';
 import { withBase } from '../lib/links/href.ts';
+import { searchAnswer, type SearchAnswer } from './search-answer.ts';
 import { loadSearchEngine } from './search-engine.ts';
 import { appendHits, arrowKeys } from './search-results.ts';
 
@@ -27,6 +32,9 @@ export function enhanceSearchBox(form: HTMLFormElement): void {
   const status = document.createElement('p');
   status.className = 'visually-hidden';
   status.setAttribute('role', 'status');
+  const answer = document.createElement('div');
+  answer.className = 'search-popover__answer';
+  answer.hidden = true;
   const summary = document.createElement('p');
   summary.className = 'search-popover__status';
   const list = document.createElement('ol');
@@ -35,7 +43,7 @@ export function enhanceSearchBox(form: HTMLFormElement): void {
   const all = document.createElement('a');
   all.className = 'search-popover__all';
   all.dataset.searchAll = '';
-  panel.append(summary, list, all);
+  panel.append(answer, summary, list, all);
   form.append(status, panel);
   input.setAttribute('aria-controls', panel.id);
 
@@ -54,14 +62,19 @@ export function enhanceSearchBox(form: HTMLFormElement): void {
       return;
     }
     try {
-      const found = await (await loadSearchEngine()).search(readSearchState(new URLSearchParams({ q: query })));
+      const [found, said] = await Promise.all([
+        loadSearchEngine().then((engine) => engine.search(readSearchState(new URLSearchParams({ q: searchWords(query) })))),
+        searchAnswer(query).catch(() => undefined),
+      ]);
       const hits = await found.hits(0, SHOWN);
       if (mine !== run) return;
+      showAnswer(answer, said);
       list.replaceChildren();
       appendHits(list, hits, { compact: true });
       summary.textContent = found.total === 0 ? `No results for “${query}”.` : `${found.total} ${found.total === 1 ? 'result' : 'results'}`;
-      status.textContent =
+      const results =
         found.total === 0 ? summary.textContent : `${summary.textContent}. Press the down arrow to go through them, or Enter for the search page.`;
+      status.textContent = said ? `${said.heading}. ${said.text} ${results}` : results;
       all.href = `${withBase('search/', import.meta.env.BASE_URL)}?${new URLSearchParams({ q: query })}`;
       all.textContent = found.total > SHOWN ? `See all ${found.total} results` : 'Open the search page';
       panel.hidden = false;
@@ -93,6 +106,17 @@ export function enhanceSearchBox(form: HTMLFormElement): void {
 
   void loadSearchEngine().catch(() => undefined); // start loading while they type
   if (input.value.trim()) void search();
+}
+
+/** The popover's first line: the verdict (or the offer to ask "Can I…?"), linking to the helper with the question filled in. */
+function showAnswer(box: HTMLElement, said: SearchAnswer | undefined): void {
+  box.hidden = !said;
+  if (!said) return box.replaceChildren();
+  const link = Object.assign(document.createElement('a'), { className: 'search-popover__answer-link', href: said.helper, textContent: said.heading });
+  link.dataset.searchAnswer = '';
+  const text = Object.assign(document.createElement('p'), { className: 'search-popover__verdict', textContent: said.text });
+  box.dataset.kind = said.kind;
+  box.replaceChildren(link, text);
 }
 
 let stylesAdded = false;

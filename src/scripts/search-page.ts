@@ -4,6 +4,7 @@
  * in step, so every search can be linked to and comes back on reload.
  */
 import { FILTER_KEYS, readSearchState, writeSearchState, type FilterChoice, type SearchState } from '../lib/search/filters.ts';
+import { searchWords } from '../lib/decision/answer-query.ts';
 import { loadSearchEngine, type SearchOutcome } from './search-engine.ts';
 import { showAnswerCard } from './search-answer.ts';
 import { appendHits, arrowKeys } from './search-results.ts';
@@ -39,7 +40,8 @@ export function startSearchPage(root: HTMLElement): void {
     status.textContent = current.query || Object.keys(current.filters).length > 0 ? 'Searching…' : '';
     let found: SearchOutcome;
     try {
-      found = await (await loadSearchEngine()).search(current);
+      // An amount is a question for the answer card, never a word to find.
+      found = await (await loadSearchEngine()).search({ ...current, query: searchWords(current.query) });
     } catch {
       if (mine !== run) return;
       list.replaceChildren();

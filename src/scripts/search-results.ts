@@ -52,7 +52,7 @@ function hitItem(hit: SearchHit, { headingLevel, compact = false }: RenderOption
  * back to the input, Home and End jump to the ends, Escape returns to the input.
  */
 export function arrowKeys(input: HTMLInputElement, results: HTMLElement, onEscape?: () => void): void {
-  const links = () => [...results.querySelectorAll<HTMLAnchorElement>('a.search-hit__link, a[data-search-all]')];
+  const links = () => [...results.querySelectorAll<HTMLAnchorElement>('a[data-search-answer], a.search-hit__link, a[data-search-all]')];
   input.addEventListener('keydown', (event) => {
     if (event.key !== 'ArrowDown') return;
     const first = links()[0];

@@ -1,18 +1,24 @@
 /**
  * "Can I…?" in Chromium, on the example playbook (content/) and the can-i
  * fixture: for every role and every decision in its data
- * (`/can-i/<role>.json`), amounts below, at and above the limit, the verdict
- * the page shows is the one the verdict module gives for that data. Also
- * deep links, keyboard-only use, the per-role tables without JavaScript, and
- * axe in light and dark.
+ * (`/can-i/<role>.json`), amounts on both sides of every limit, the verdict
+ * the page shows is the one the verdict function gives for that data; the
+ * built role tables and pocket cards show the same verdict at every amount.
+ * Also deep links, keyboard-only use, the per-role tables without
+ * JavaScript, and axe in light and dark.
  */
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import type { Element } from 'hast';
+import { fromHtml } from 'hast-util-from-html';
+import { selectAll } from 'hast-util-select';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { HelperData } from '../../src/lib/decision/helper-data.ts';
-import { verdictText } from '../../src/lib/decision/verdict-text.ts';
-import { roleDecisionMenu } from '../../src/lib/decision/decision-table.ts';
-import { selectableRoles, verdict } from '../../src/lib/decision/verdict.ts';
+import { roleDecisionMenu } from '../../src/lib/decision/decision-menu.ts';
+import { unpackAnswers, type HelperIndex, type RoleHelperData } from '../../src/lib/decision/helper-data.ts';
+import { DECISION_WORDS, verdictText } from '../../src/lib/decision/verdict-text.ts';
+import { amountBasis, verdict, verdictOutcome, type DecisionAnswer } from '../../src/lib/decision/verdict.ts';
+import { amountsFor } from '../support/every-amount.ts';
 import { launchBrowser } from '../support/browser.ts';
 import { axeCheck } from '../support/axe.ts';
 import { buildPlaybook, FIXTURES, PROJECT_ROOT, type BuildResult } from '../support/build-playbook.ts';
@@ -64,20 +70,21 @@ const amount = () => page.getByLabel('Amount', { exact: true });
  */
 const status = async () => ((await page.locator('main [role="status"]').textContent()) ?? '').trim();
 
-async function open(site: SiteName, query = ''): Promise<HelperData> {
+async function open(site: SiteName, query = ''): Promise<HelperIndex> {
   await page.goto(`${sites[site].server.url}/can-i/${query}`);
-  return JSON.parse((await page.locator('#can-i-data').textContent())!) as HelperData;
+  return JSON.parse((await page.locator('#can-i-data').textContent())!) as HelperIndex;
 }
 
-/** A role's data, as the page loads it. */
-async function roleFile(site: SiteName, roleId: string): Promise<HelperData> {
+/** A role's data, as the page loads it, and its answers unpacked. */
+async function roleFile(site: SiteName, roleId: string): Promise<{ data: RoleHelperData; answers: DecisionAnswer[] }> {
   const response = await fetch(`${sites[site].server.url}/can-i/${roleId}.json`);
   expect(response.ok, roleId).toBe(true);
-  return (await response.json()) as HelperData;
+  const data = (await response.json()) as RoleHelperData;
+  return { data, answers: unpackAnswers(data) };
 }
 
 /** Chooses a role and waits for its decisions to be in the menu. */
-async function chooseRole(roleId: string, data: HelperData): Promise<void> {
+async function chooseRole(roleId: string, answers: DecisionAnswer[]): Promise<void> {
   await role().selectOption(roleId);
   await expect.poll(() => page.locator('[data-can-i]').getAttribute('data-loaded-role')).toBe(roleId);
   // The same decisions as the role's file: a count alone could still be the previous role's menu.
@@ -90,56 +97,97 @@ async function chooseRole(roleId: string, data: HelperData): Promise<void> {
           .filter(Boolean)
           .sort(),
       );
-  await expect.poll(values).toEqual(data.d.map(([id]) => id).sort());
+  await expect.poll(values).toEqual(answers.map((answer) => answer.decision.id).sort());
 }
 
-/** What the page must say: the verdict module over the page's own data. */
-function expected(data: HelperData, roleId: string, decisionId: string, value?: number): string {
-  return verdictText(verdict({ data, roleId, decisionId, amount: value })!, data.l);
+/** What the page must say: the verdict function over the page's own data. */
+function expected({ data, answers }: { data: RoleHelperData; answers: DecisionAnswer[] }, decisionId: string, value?: number): string {
+  return verdictText(
+    verdict(
+      answers.find((answer) => answer.decision.id === decisionId)!,
+      value,
+    ),
+    data.l,
+  );
 }
 
-/** Below, at and above the limit; a large amount where there is none. */
-function amountsFor(limit: number | undefined): (number | undefined)[] {
-  if (limit === undefined) return [undefined, 100_000];
-  return [undefined, limit > 1 ? limit - 1 : limit / 2, limit, limit + 1];
+/** The bands a built page shows for each decision: up to which amount (none: above every limit), and the outcome. */
+async function bandsOn(site: SiteName, file: string): Promise<Map<string, { upTo: number | undefined; outcome: string }[]>> {
+  const tree = fromHtml(await readFile(path.join(sites[site].build.outDir, file), 'utf8'));
+  const attr = (element: Element, name: string) => element.properties[name] as string | undefined;
+  return new Map(
+    selectAll('ol[data-verdict-bands]', tree).map((list) => [
+      attr(list, 'dataVerdictBands')!,
+      selectAll('li', list).map((item) => ({
+        upTo: attr(item, 'dataUpTo') === undefined ? undefined : Number(attr(item, 'dataUpTo')),
+        outcome: attr(item, 'dataOutcome')!,
+      })),
+    ]),
+  );
 }
 
 for (const site of Object.keys(SITES) as SiteName[]) {
   describe(`the ${site} playbook`, () => {
-    it('answers every grant below, at and above its limit as the verdict module does', async () => {
+    it('answers every decision on both sides of every limit as the verdict function does', async () => {
       const index = await open(site);
-      expect(index.d).toEqual([]); // the page carries roles only
+      expect(Object.keys(index)).toEqual(['l', 'c', 'r']); // the page carries roles only
       const mismatches: string[] = [];
       let checked = 0;
-      for (const { id: roleId } of selectableRoles(index)) {
-        const data = await roleFile(site, roleId);
-        await chooseRole(roleId, data);
-        const at = data.r.findIndex(([id]) => id === roleId);
-        for (const [decisionId, , , , , , grants] of data.d) {
-          const grant = grants.find(([roleIndex]) => roleIndex === at);
-          if (!grant) continue;
-          await decision().selectOption(decisionId);
-          for (const value of amountsFor(grant[6])) {
+      for (const [roleId] of index.r) {
+        const file = await roleFile(site, roleId);
+        await chooseRole(roleId, file.answers);
+        for (const answer of file.answers) {
+          await decision().selectOption(answer.decision.id);
+          for (const value of [undefined, ...amountsFor(answer)]) {
             await amount().fill(value === undefined ? '' : String(value));
             const shown = await status();
-            const want = expected(data, roleId, decisionId, value);
+            const want = expected(file, answer.decision.id, value);
             checked++;
-            if (shown !== want) mismatches.push(`${roleId} / ${decisionId} / ${value ?? 'no amount'}: shown "${shown}", expected "${want}"`);
+            if (shown !== want) mismatches.push(`${roleId} / ${answer.decision.id} / ${value ?? 'no amount'}: shown "${shown}", expected "${want}"`);
           }
         }
       }
       expect(mismatches).toEqual([]);
-      expect(checked).toBeGreaterThan(selectableRoles(index).length * 2);
+      expect(checked).toBeGreaterThan(index.r.length * 10);
     });
 
-    it("answers a role's other decisions by sending them up its ladder, and lists its own first", async () => {
+    it("shows the same verdict at every amount in each role's table and on its pocket card, as built", async () => {
+      const index = await open(site);
+      const mismatches: string[] = [];
+      let checked = 0;
+      for (const [roleId] of index.r) {
+        const { answers } = await roleFile(site, roleId);
+        const table = await bandsOn(site, `can-i/${roleId}/index.html`);
+        const card = await bandsOn(site, `roles/${roleId}/card/index.html`);
+        for (const answer of answers) {
+          const pages: ['table' | 'card', { upTo: number | undefined; outcome: string }[] | undefined][] = [['table', table.get(answer.decision.id)]];
+          if (answer.group === 'own') pages.push(['card', card.get(answer.decision.id)]);
+          for (const [where, bands] of pages) {
+            if (!bands) {
+              if (where === 'table' || card.size < 18) mismatches.push(`${roleId} / ${answer.decision.id}: no bands on the ${where}`);
+              continue;
+            }
+            for (const value of amountsFor(answer)) {
+              const band = bands.find((b) => b.upTo === undefined || value <= b.upTo)!;
+              const want = verdictOutcome(verdict(answer, value, amountBasis(answer).currency));
+              checked++;
+              if (band.outcome !== want) mismatches.push(`${roleId} / ${answer.decision.id} / ${value} on the ${where}: ${band.outcome}, expected ${want}`);
+            }
+          }
+        }
+      }
+      expect(mismatches).toEqual([]);
+      expect(checked).toBeGreaterThan(index.r.length * 10);
+    });
+
+    it("lists a role's own decisions first, then those that come up to it, then the others up its ladder, and answers each", async () => {
       const index = await open(site);
       const mismatches: string[] = [];
       await amount().fill('');
-      for (const { id: roleId } of selectableRoles(index)) {
-        const data = await roleFile(site, roleId);
-        await chooseRole(roleId, data);
-        const menu = roleDecisionMenu(data, roleId);
+      for (const [roleId] of index.r) {
+        const file = await roleFile(site, roleId);
+        await chooseRole(roleId, file.answers);
+        const menu = roleDecisionMenu(file.answers);
         const groups = await decision()
           .locator('optgroup')
           .evaluateAll((list) =>
@@ -148,14 +196,16 @@ for (const site of Object.keys(SITES) as SiteName[]) {
               [...(group as HTMLOptGroupElement).children].map((o) => (o as HTMLOptionElement).value),
             ]),
           );
+        const ids = (answers: DecisionAnswer[]) => answers.map((answer) => answer.decision.id);
         expect(groups, roleId).toEqual([
-          ...(menu.own.length ? [['Your decisions', menu.own.map((d) => d.id)]] : []),
-          ...(menu.other.length ? [['Other decisions (they go up your ladder)', menu.other.map((d) => d.id)]] : []),
+          ...(menu.own.length ? [[DECISION_WORDS.ownGroup, ids(menu.own)]] : []),
+          ...(menu.comesUp.length ? [[DECISION_WORDS.comesUpGroup, ids(menu.comesUp)]] : []),
+          ...(menu.other.length ? [[DECISION_WORDS.otherGroup, ids(menu.other)]] : []),
         ]);
-        for (const { id: decisionId } of menu.other) {
-          await decision().selectOption(decisionId);
-          const want = expected(data, roleId, decisionId);
-          if ((await status()) !== want) mismatches.push(`${roleId} / ${decisionId}: "${await status()}"`);
+        for (const answer of [...menu.comesUp, ...menu.other]) {
+          await decision().selectOption(answer.decision.id);
+          const want = expected(file, answer.decision.id);
+          if ((await status()) !== want) mismatches.push(`${roleId} / ${answer.decision.id}: "${await status()}"`);
         }
       }
       expect(mismatches).toEqual([]);
@@ -166,13 +216,15 @@ for (const site of Object.keys(SITES) as SiteName[]) {
 describe('on the example playbook', () => {
   it('shows the verdict of a deep link on load, with the form filled in', async () => {
     await open('example', '?role=store-associate&decision=store-goodwill-gesture&amount=300');
-    const data = await roleFile('example', 'store-associate');
+    const file = await roleFile('example', 'store-associate');
     expect(await role().inputValue()).toBe('store-associate');
     await expect.poll(() => decision().inputValue()).toBe('store-goodwill-gesture');
     expect(await amount().inputValue()).toBe('300');
-    expect(await status()).toBe(expected(data, 'store-associate', 'store-goodwill-gesture', 300));
+    expect(await status()).toBe(expected(file, 'store-goodwill-gesture', 300));
     expect(((await page.getByRole('main').getByRole('status').textContent()) ?? '').trim()).toBe(await status());
-    expect(await status()).toMatch(/^No — £300 is above your limit of £75 per case\. Escalate to Store manager, who may approve up to £400 per case\.$/);
+    expect(await status()).toBe(
+      'No — £300 is above your limit of £75 per case. Shift lead may approve up to £150 per case; £300 goes to Store manager, who may approve up to £400 per case.',
+    );
     const link = page.getByRole('link', { name: /^Read the boundary/ });
     expect(await link.getAttribute('href')).toBe('/boundaries/store-goodwill-gesture/');
     expect(await page.getByRole('heading', { name: 'Guardrails' }).isVisible()).toBe(true);
@@ -182,7 +234,10 @@ describe('on the example playbook', () => {
     expect(await page.getByText("Vouchers, money off today's purchase, free add-ons such as cushions, throws or assembly.").isVisible()).toBe(true);
     const call = page.locator('[data-can-i-call-block]');
     expect(await call.getByRole('link', { name: 'Store manager' }).getAttribute('href')).toBe('/roles/store-manager/');
-    expect((await call.textContent())?.replace(/\s+/g, ' ')).toContain('Store manager May approve up to £400 per case.');
+    expect(await call.getByRole('listitem').allTextContents()).toEqual([
+      'Shift lead, who may approve up to £150 per case: ask them first.',
+      'Store manager, who may approve up to £400 per case.',
+    ]);
   });
 
   it('shows the currency and period of the limit beside the Amount field', async () => {
@@ -194,7 +249,7 @@ describe('on the example playbook', () => {
         .getAttribute('aria-describedby')
         .then((id) => page.locator(`#${id}`).textContent()),
     ).toBe('Optional — in CAD, per case.');
-    await chooseRole('store-associate', await roleFile('example', 'store-associate'));
+    await chooseRole('store-associate', (await roleFile('example', 'store-associate')).answers);
     await decision().selectOption('refund-without-receipt');
     expect(await currency.textContent()).toBe('£');
     expect(await page.locator('#can-i-amount-hint').textContent()).toBe('Optional — in GBP, per customer per day.');
@@ -209,7 +264,7 @@ describe('on the example playbook', () => {
     // Read from the page: page.url() learns of replaceState a moment later.
     const query = async () => Object.fromEntries(new URLSearchParams(await page.evaluate(() => location.search)));
     expect(await query()).toEqual({});
-    await chooseRole('shift-lead', await roleFile('example', 'shift-lead'));
+    await chooseRole('shift-lead', (await roleFile('example', 'shift-lead')).answers);
     await decision().selectOption('courier-or-taxi');
     await amount().fill('90');
     expect(await query()).toEqual({ role: 'shift-lead', decision: 'courier-or-taxi', amount: '90' });
@@ -240,22 +295,22 @@ describe('on the example playbook', () => {
     await page.keyboard.press('ArrowDown');
     const roleId = await role().inputValue();
     expect(roleId).not.toBe('');
-    const data = await roleFile('example', roleId);
-    await expect.poll(() => decision().locator('option').count()).toBe(data.d.length + 1);
+    const file = await roleFile('example', roleId);
+    await expect.poll(() => decision().locator('option').count()).toBe(file.answers.length + 1);
     await page.keyboard.press('Tab');
     expect(await focused()).toBe('can-i-decision');
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('ArrowDown');
     const decisionId = await decision().inputValue();
     expect(decisionId).not.toBe('');
-    expect(await status()).toBe(expected(data, roleId, decisionId));
+    expect(await status()).toBe(expected(file, decisionId));
     await page.keyboard.press('Tab');
     expect(await focused()).toBe('can-i-amount');
     await page.keyboard.type('5000');
-    expect(await status()).toBe(expected(data, roleId, decisionId, 5000));
+    expect(await status()).toBe(expected(file, decisionId, 5000));
     await page.keyboard.press('Enter'); // submitting must not reload or lose the answer
     expect(await amount().inputValue()).toBe('5000');
-    expect(await status()).toBe(expected(data, roleId, decisionId, 5000));
+    expect(await status()).toBe(expected(file, decisionId, 5000));
   });
 
   it('has no axe violations, in light and dark', async () => {
@@ -276,14 +331,13 @@ describe('on the example playbook', () => {
       await plain.goto(`${sites.example.server.url}/can-i/`);
       expect(await plain.getByLabel('Role', { exact: true }).isVisible()).toBe(false);
       const index = await open('example');
-      for (const { id, title } of selectableRoles(index)) {
+      for (const [id, title] of index.r) {
         expect(await plain.getByRole('link', { name: title, exact: true }).first().getAttribute('href'), id).toBe(`/can-i/${id}/`);
       }
       await plain.getByRole('link', { name: 'Store associate', exact: true }).first().click();
-      const data = await roleFile('example', 'store-associate');
-      const menu = roleDecisionMenu(data, 'store-associate');
+      const menu = roleDecisionMenu((await roleFile('example', 'store-associate')).answers);
       const table = plain.getByRole('table', { name: 'What a Store associate may decide' });
-      expect(await table.getByRole('rowheader').allTextContents()).toEqual(menu.own.map((d) => d.decision));
+      expect(await table.getByRole('rowheader').allTextContents()).toEqual(menu.own.map((answer) => answer.decision.decision));
       expect(await table.getByRole('cell', { name: 'Decides up to £75 per case' }).count()).toBe(1);
       expect(await table.getByRole('cell', { name: /^Check the item is ours/ }).count()).toBe(1);
       expect(await plain.getByRole('heading', { name: 'Other decisions' }).isVisible()).toBe(menu.other.length > 0);

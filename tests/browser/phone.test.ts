@@ -4,13 +4,17 @@
  * menu narrowed to the role, the role remembered and answering a search
  * ("refund £80") above the results, the matrix's header row and first
  * column staying in view, and offline use after one visit: a boundary page,
- * search and a verdict with the network gone.
+ * search and a verdict with the network gone. And at 320 × 640 and
+ * 375 × 812 (issue 15): "Can I…?" one tap from a boundary page, "refund 80"
+ * in the header's type-ahead answered first, the verdict in view with the
+ * keyboard open (a 480 px viewport), and a boundary's limits (the reader's
+ * own first) before its facts and table of contents.
  */
 import path from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { HelperData } from '../../src/lib/decision/helper-data.ts';
-import { roleDecisionMenu } from '../../src/lib/decision/decision-table.ts';
+import { roleDecisionMenu } from '../../src/lib/decision/decision-menu.ts';
+import { unpackAnswers, type RoleHelperData } from '../../src/lib/decision/helper-data.ts';
 import { PROJECT_ROOT } from '../support/build-playbook.ts';
 import { browseBuiltPlaybook, type BrowsedSite } from '../support/browsed-site.ts';
 
@@ -38,8 +42,8 @@ const decision = () => page.getByLabel('Decision', { exact: true });
 const amount = () => page.getByLabel('Amount', { exact: true });
 const verdictBox = () => page.locator('main [role="status"]');
 
-async function roleFile(roleId: string): Promise<HelperData> {
-  return (await (await fetch(url(`/can-i/${roleId}.json`))).json()) as HelperData;
+async function roleFile(roleId: string): Promise<RoleHelperData> {
+  return (await (await fetch(url(`/can-i/${roleId}.json`))).json()) as RoleHelperData;
 }
 
 describe('"Can I…?" on a phone', () => {
@@ -60,12 +64,12 @@ describe('"Can I…?" on a phone', () => {
   it("narrows the Decision menu to the role's own decisions first, the others after", async () => {
     await page.goto(url('/can-i/?role=delivery-driver'));
     const data = await roleFile('delivery-driver');
-    const menu = roleDecisionMenu(data, 'delivery-driver');
+    const menu = roleDecisionMenu(unpackAnswers(data));
     await expect.poll(() => decision().locator('optgroup').count()).toBeGreaterThan(0);
     const own = await decision()
       .locator('optgroup[label="Your decisions"] option')
       .evaluateAll((o) => o.map((x) => (x as HTMLOptionElement).value));
-    expect(own).toEqual(menu.own.map((d) => d.id));
+    expect(own).toEqual(menu.own.map((answer) => answer.decision.id));
     expect(own).toContain('canada-delivery-make-good');
     expect(own).not.toContain('store-goodwill-gesture');
     const all = await decision()
@@ -111,6 +115,102 @@ describe('"Can I…?" on a phone', () => {
     await page.goto(url('/search/?q=refund'));
     await expect.poll(() => page.locator('[data-search-results] li').count()).toBeGreaterThan(0);
     expect(await page.locator('[data-search-answer]').isVisible()).toBe(false);
+  });
+});
+
+describe('the answer within reach on a small phone (issue 15)', () => {
+  for (const viewport of [
+    { width: 320, height: 640 },
+    { width: 375, height: 812 },
+  ]) {
+    describe(`at ${viewport.width} × ${viewport.height}`, () => {
+      beforeAll(async () => {
+        await context?.close();
+        context = await site.browser.newContext({ viewport, isMobile: true, hasTouch: true });
+        page = await context.newPage();
+      });
+
+      it('shows "Can I…?" on a boundary page, one tap away, and says the nav scrolls', async () => {
+        await page.goto(url('/boundaries/waive-delivery-charge/'));
+        const link = page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Can I…?' });
+        const box = (await link.boundingBox())!;
+        expect(box.x).toBeGreaterThanOrEqual(0);
+        expect(box.x + box.width).toBeLessThanOrEqual(viewport.width);
+        expect(box.y + box.height).toBeLessThanOrEqual(viewport.height);
+        const list = page.locator('nav[aria-label="Main"] ul');
+        const scrolls = await list.evaluate((ul) => ({ overflow: ul.scrollWidth > ul.clientWidth, cue: getComputedStyle(ul).backgroundImage }));
+        if (scrolls.overflow) expect(scrolls.cue).toContain('gradient');
+        await link.tap();
+        await page.waitForURL(/\/can-i\/$/);
+        expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Can I…?');
+      });
+
+      it("shows the limits, the reader's own row first, before the page's facts and table of contents", async () => {
+        await page.goto(url('/can-i/'));
+        await page.evaluate(() => localStorage.clear());
+        await role().selectOption('delivery-supervisor');
+        await page.goto(url('/boundaries/waive-delivery-charge/'));
+        const table = page.locator('table[data-grant-table="role"]');
+        await expect.poll(() => table.locator('tbody tr').first().getAttribute('data-role')).toBe('delivery-supervisor');
+        expect(await table.locator('tbody tr').first().textContent()).toContain('Your role');
+        const limitsTop = (await table.boundingBox())!.y;
+        const factsTop = (await page.locator('dl.facts').boundingBox())!.y;
+        expect(limitsTop).toBeLessThan(factsTop);
+        const contents = page.getByRole('navigation', { name: 'On this page' });
+        expect(limitsTop).toBeLessThan((await contents.boundingBox())!.y);
+        expect(limitsTop).toBeLessThan(viewport.height);
+      });
+
+      it('answers "refund 80" in the header type-ahead with the verdict first, for the remembered role', async () => {
+        await page.goto(url('/can-i/'));
+        await role().selectOption('store-associate');
+        await page.goto(url('/values/own-the-fix/'));
+        const box = page.getByRole('searchbox', { name: 'Search', exact: true });
+        await box.click();
+        await box.pressSequentially('refund 80');
+        const popover = page.locator('.search-popover');
+        const first = popover.locator('.search-popover__answer');
+        await expect.poll(() => first.isVisible(), { timeout: 20_000 }).toBe(true);
+        expect(await first.textContent()).toContain(
+          'No — £80 is above your limit of £50 per customer per day. Escalate to Shift lead, who may approve up to £150 per customer per day.',
+        );
+        expect(await first.getByRole('link').getAttribute('href')).toBe('/can-i/?role=store-associate&decision=refund-without-receipt&amount=80');
+        // First: above the results, which the amount did not narrow to pages that say "80".
+        const hits = popover.locator('.search-hit');
+        await expect.poll(() => hits.count()).toBeGreaterThan(1);
+        expect((await first.boundingBox())!.y).toBeLessThan((await hits.first().boundingBox())!.y);
+      });
+
+      it('offers "Can I…? with £80" first when no role is remembered', async () => {
+        await page.goto(url('/values/own-the-fix/'));
+        await page.evaluate(() => localStorage.clear());
+        await page.reload();
+        const box = page.getByRole('searchbox', { name: 'Search', exact: true });
+        await box.click();
+        await box.pressSequentially('refund 80');
+        const first = page.locator('.search-popover__answer');
+        await expect.poll(() => first.isVisible(), { timeout: 20_000 }).toBe(true);
+        const offer = first.getByRole('link', { name: 'Can I…? with £80' });
+        expect(await offer.getAttribute('href')).toBe('/can-i/?amount=80');
+      });
+    });
+  }
+
+  it('keeps the verdict in view with the keyboard open (a 480 px viewport), fields in the order they are read', async () => {
+    await context?.close();
+    context = await site.browser.newContext({ viewport: { width: 375, height: 480 }, isMobile: true, hasTouch: true });
+    page = await context.newPage();
+    await page.goto(url('/can-i/?role=store-associate&decision=refund-without-receipt'));
+    await expect.poll(() => decision().inputValue()).toBe('refund-without-receipt');
+    // Role, Decision, Amount: top to bottom as they are tabbed through.
+    const tops = await Promise.all([role(), decision(), amount()].map(async (field) => (await field.boundingBox())!.y));
+    expect([...tops].sort((a, b) => a - b)).toEqual(tops);
+    await amount().tap();
+    await amount().pressSequentially('300');
+    await expect.poll(async () => (await verdictBox().textContent())?.trim()).toMatch(/^No — £300 is above your limit/);
+    const box = (await verdictBox().boundingBox())!;
+    expect(box.y).toBeGreaterThanOrEqual(0);
+    expect(box.y + box.height).toBeLessThanOrEqual(480);
   });
 });
 

@@ -73,8 +73,9 @@ describe("a new editor's path", () => {
   it('new → unfinished fails → filled in validates → builds', () => {
     expect(steps).toEqual([
       'new: 0 boundaries/waive-a-delivery-fee.md',
-      'validate unfinished: 1 7 errors, 0 warnings in 1 changed file',
-      'validate finished: 0 0 errors, 1 warning in 10 entries',
+      // The shift lead's limit with nobody above holding the fee is a ladder gap: a warning, before and after.
+      'validate unfinished: 1 7 errors, 1 warning in 1 changed file',
+      'validate finished: 0 0 errors, 2 warnings in 10 entries',
       'build: 0',
     ]);
   });
@@ -99,16 +100,16 @@ describe("leaders' pages", () => {
     ]);
   });
 
-  it('the ladders view draws each ladder top to bottom, with the limit at each step and whether it holds', async () => {
+  it('the ladders view draws each ladder top to bottom, with the limit at each step and whether it holds, and where it does not', async () => {
     expect(main(await page('ladders/index.html'))).toContain(
-      'From Store associate Store manager › Shift lead › Store associate 2 decision boundaries · the ladder holds',
+      'From Store associate Store manager › Shift lead › Store associate 2 decision boundaries · No: 1 gap',
     );
     const ladder = await page('ladders/store-associate/index.html');
     const rows = [...ladder.matchAll(/<tr\b[^>]*>([\s\S]*?)<\/tr>/g)].map((m) => text(m[1]!));
     expect(rows).toEqual([
       'Kind of decision Store manager Shift lead Store associate Holds?',
       'billing 1 boundary no monetary limit up to £250 per case up to £75 per case Yes',
-      'Other decisions 1 boundary no grant up to £10 per case no grant Yes',
+      'Other decisions 1 boundary no grant up to £10 per case no grant No: 1 gap',
     ]);
     expect(main(ladder)).toContain(
       'Store manager top of the ladder: nobody above Shift lead escalates to Store manager Store associate escalates to Shift lead',

@@ -15,9 +15,12 @@ const env = { ...process.env, PLAYBOOK_TODAY: '2026-11-23', INIT_CWD: '' };
 const diff = (args: string[], cwd = PROJECT_ROOT) => run(process.execPath, [CLI, ...args], { cwd, env });
 
 describe('npm run diff', () => {
-  it('prints the authority changes between two content roots as text', async () => {
+  it('prints the authority changes between two content roots as text: what needs a history line first, lost authority and links of a retirement, old and new words', async () => {
     const result = await diff(['--base-dir', BEFORE, '--content', AFTER]);
     expect(result.stdout).toBe(`Authority changes
+
+Needs a change-history line
+  Goodwill gesture (boundaries/goodwill-gesture.md): its limits or authority changed, but changes has no new line, so /changes/ and its feed would not show it
 
 Goodwill gesture (boundaries/goodwill-gesture.md)
   Store associate: £30 → £50 per customer per day
@@ -27,11 +30,20 @@ Refund a purchase (boundaries/refund-a-purchase.md)
   Shift lead: Decides up to £250 per case, then informs Store manager → Consults Store manager first, then decides up to £250 per case
   Area manager: new grant: Decides, no monetary limit
   Store manager: grant removed (was: Decides, no monetary limit)
+  Guardrail added: “Never refund in cash.”
 
 Boundaries
   Added: Waive a delivery fee (boundaries/waive-a-delivery-fee.md), 2 grants: Store associate decides up to £5 per case; Shift lead decides, no monetary limit
-  Removed: Give a paper voucher (boundaries/old-voucher.md), which held 2 grants
-  Retired: Match a competitor's price (boundaries/price-match.md)
+
+Removed: Give a paper voucher (boundaries/old-voucher.md)
+  Store associate loses: Decides up to £10 per case
+  Shift lead loses: Decides, no monetary limit
+  Nothing links to it any more
+
+Retired: Match a competitor's price (boundaries/price-match.md)
+  Shift lead loses: Decides, no monetary limit
+  Still linked from value Be kind (values/be-kind.mdx)
+  Still linked from guideline Matching prices fairly (guidelines/matching-prices.md)
 
 Ladders
   New role: Area manager, top of its ladder (escalates to nobody)
@@ -39,7 +51,10 @@ Ladders
 
 Values
   Added: Be kind: Treat every customer as a neighbour.
-  Changed: Own the outcome (summary): A problem a customer brings you is yours until it is solved, and you may spend to solve it.
+  Changed: Own the outcome: summary was “When a customer brings you a problem, it is yours until it is solved.”, now “A problem a customer brings you is yours until it is solved, and you may spend to solve it.”
+  Changed: Own the outcome: behaviour removed: “Fix it first, then tell us about it”
+  Changed: Own the outcome: behaviour added: “Fix it first, then tell us how it went”
+  Changed: Own the outcome: behaviour added: “Stay with the customer until it is put right”
 `);
     expect(result.stdout).toBe(await readFile(path.join(FIXTURES, 'authority-diff/expected.txt'), 'utf8'));
     expect(result).toMatchObject({ exitCode: 0, stderr: '' });
@@ -51,9 +66,9 @@ Values
     expect(result.stdout.split('\n').slice(0, 5)).toEqual([
       '### Authority changes',
       '',
-      '#### Goodwill gesture (`boundaries/goodwill-gesture.md`)',
+      '#### Needs a change-history line',
       '',
-      '- Store associate: £30 → £50 per customer per day',
+      '- Goodwill gesture (boundaries/goodwill-gesture.md): its limits or authority changed, but changes has no new line, so /changes/ and its feed would not show it',
     ]);
   });
 

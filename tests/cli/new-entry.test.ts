@@ -63,7 +63,8 @@ describe('npm run new', () => {
     expect(result.exitCode, result.stderr).toBe(0);
     const report = await validateContentRoot(root, { today: '2026-11-23', cwd: root });
     const hint = '    hint: replace it with your own words, or delete the line where the field is optional (npm run new wrote it as a reminder)';
-    expect(formatText(report.diagnostics.filter((d) => d.file === 'boundaries/waive-a-delivery-fee.md'))).toBe(
+    // Its one limited grant is also a ladder gap (warned), until the editor says who above may decide: only the placeholders here.
+    expect(formatText(report.diagnostics.filter((d) => d.file === 'boundaries/waive-a-delivery-fee.md' && d.rule === 'placeholder'))).toBe(
       [
         'boundaries/waive-a-delivery-fee.md:3:10 error summary: still holds the placeholder "TODO: the playing field, in a sentence" (placeholder)',
         hint,

@@ -1,4 +1,5 @@
 /** Small model objects for rendering components without a content root. */
+import { decisionLadder, type LadderRole } from '../../src/lib/domain/ladder.ts';
 import type { Boundary, Grant, Role } from '../../src/lib/model/types.ts';
 
 export function makeRole(id: string, title: string, escalatesTo?: Role): Role {
@@ -57,11 +58,32 @@ export function makeGrant(boundary: Boundary, role: Role, authority: Grant['auth
     limit: amount === undefined ? undefined : { amount, currency },
     per,
     escalateTo: role.escalatesTo,
-    approver: undefined,
     note: undefined,
   };
   boundary.grants.push(grant);
   return grant;
+}
+
+/** The boundary's ladder over its grants as they are now, with `escalateTo` overrides kept: call once the grants are made. */
+export function withLadder(boundary: Boundary): Boundary {
+  const roles = new Map<string, LadderRole>();
+  const add = (role: Role | undefined): void => {
+    for (let at = role; at && !roles.has(at.id); at = at.escalatesTo) roles.set(at.id, { escalatesTo: at.escalatesTo?.id, status: at.status });
+  };
+  for (const grant of boundary.grants) [grant.role, grant.escalateTo].forEach(add);
+  boundary.ladder = decisionLadder(
+    boundary.grants.map((g) => ({ role: g.role.id, authority: g.authority, limit: g.limit, escalateTo: g.escalateTo?.id })),
+    roles,
+  );
+  return boundary;
+}
+
+/** Every role reachable from the boundary's grants, by id, as a page gets them from the model. */
+export function rolesOf(boundary: Boundary): Map<string, Role> {
+  const roles = new Map<string, Role>();
+  for (const grant of boundary.grants) for (let at: Role | undefined = grant.role; at && !roles.has(at.id); at = at.escalatesTo) roles.set(at.id, at);
+  for (const grant of boundary.grants) if (grant.escalateTo) roles.set(grant.escalateTo.id, grant.escalateTo);
+  return roles;
 }
 
 /** The text of rendered HTML, tags removed and spaces collapsed. */

@@ -2,12 +2,14 @@
  * The bad-input catalogue: each case under tests/fixtures/bad/<case>/ holds
  * the files an editor changed in the valid fixture root, a case.json that
  * says what went wrong (and files to delete or flags to pass), and
- * expected.txt with the validator's exact output.
+ * expected.txt with the validator's exact output. A case with `"git": true`
+ * is a change in a git repository: the valid root is committed on `main`
+ * first and the case's files are the change on top (for `--changed main`).
  */
 import { cp, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { FIXTURES } from './build-playbook.ts';
+import { FIXTURES, run } from './build-playbook.ts';
 
 export const BAD_CASES_DIR = path.join(FIXTURES, 'bad');
 export const VALID_ROOT = path.join(FIXTURES, 'valid');
@@ -17,6 +19,8 @@ export interface BadCase {
   description: string;
   delete: string[];
   args: string[];
+  /** The valid root is committed on main before the case's files are laid over it. */
+  git: boolean;
   dir: string;
 }
 
@@ -25,8 +29,13 @@ export async function badCases(): Promise<BadCase[]> {
   return Promise.all(
     names.map(async (name) => {
       const dir = path.join(BAD_CASES_DIR, name);
-      const meta = JSON.parse(await readFile(path.join(dir, 'case.json'), 'utf8')) as { description: string; delete?: string[]; args?: string[] };
-      return { name, dir, description: meta.description, delete: meta.delete ?? [], args: meta.args ?? [] };
+      const meta = JSON.parse(await readFile(path.join(dir, 'case.json'), 'utf8')) as {
+        description: string;
+        delete?: string[];
+        args?: string[];
+        git?: boolean;
+      };
+      return { name, dir, description: meta.description, delete: meta.delete ?? [], args: meta.args ?? [], git: meta.git ?? false };
     }),
   );
 }
@@ -35,6 +44,12 @@ export async function badCases(): Promise<BadCase[]> {
 export async function materialise(badCase: BadCase): Promise<{ root: string; cleanup: () => Promise<void> }> {
   const root = await mkdtemp(path.join(os.tmpdir(), `latitude-${badCase.name}-`));
   await cp(VALID_ROOT, root, { recursive: true });
+  if (badCase.git) {
+    const git = (...args: string[]) => run('git', ['-c', 'user.name=T', '-c', 'user.email=t@example.com', ...args], { cwd: root, env: process.env });
+    await git('init', '-q', '-b', 'main');
+    await git('add', '-A');
+    await git('commit', '-q', '-m', 'base');
+  }
   await cp(badCase.dir, root, {
     recursive: true,
     filter: (source) => !['case.json', 'expected.txt'].includes(path.basename(source)),

@@ -30,12 +30,58 @@ describe('authorityDiff', () => {
     });
     expect(formatDiffText(authorityDiff(before, after))).toBe(`Authority changes
 
+Needs a change-history line
+  Refund a purchase (boundaries/refunds.md): its limits or authority changed, but changes has no new line, so /changes/ and its feed would not show it
+
 Refund a purchase (boundaries/refunds.md)
   Agent: Escalates to Lead → Decides up to £20 per case
   Lead: passes what is beyond its authority to Manager → Director (Decides up to £40 per case)
 
 Ladders
   Agent: escalates to Lead → escalates to Manager`);
+  });
+
+  it('needs no history line when the change has one, and none for changed words alone', () => {
+    const recorded = modelOf({
+      roles: { ...LADDER },
+      boundaries: {
+        refunds: boundary(
+          [
+            { role: 'agent', authority: 'escalate' },
+            { role: 'lead', authority: 'decide', limit: { amount: 60 } },
+          ],
+          { changes: [{ date: '2026-11-01', summary: 'Lead limit raised.' }], guardrails: ['Never in cash.'], summary: 'Refunds, plainly.' },
+        ),
+      },
+    });
+    expect(formatDiffText(authorityDiff(before, recorded))).toBe(`Authority changes
+
+Refund a purchase (boundaries/refunds.md)
+  Lead: £40 → £60 per case
+  Summary was “S”, now “Refunds, plainly.”
+  Guardrail added: “Never in cash.”`);
+  });
+
+  it('lists what a retired boundary takes away and what still links to it', () => {
+    const retired = modelOf({
+      roles: { ...LADDER },
+      boundaries: {
+        refunds: boundary(
+          [
+            { role: 'agent', authority: 'escalate' },
+            { role: 'lead', authority: 'decide', limit: { amount: 40 } },
+          ],
+          { status: 'retired' },
+        ),
+      },
+      guidelines: { refunding: { title: 'Refunding well', summary: 'S', owner: 'O', lastReviewed: '2026-06-01', boundaries: ['refunds'] } },
+    });
+    expect(formatDiffText(authorityDiff(before, retired))).toBe(`Authority changes
+
+Retired: Refund a purchase (boundaries/refunds.md)
+  Agent loses: Escalates to Lead
+  Lead loses: Decides up to £40 per case
+  Still linked from guideline Refunding well (guidelines/refunding.md)`);
   });
 
   it('escapes what Markdown would act on in content', () => {

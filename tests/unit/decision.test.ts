@@ -2,22 +2,39 @@
  * The "Can I…?" verdicts, as the words people read. Table-driven over every
  * grant of the fixture playbook (tests/fixtures/can-i): no amount, just
  * below, at and just above each limit, with the exact sentence expected.
+ * Then the answers the build ships (decision/answers.ts, helper-data.ts)
+ * and the one verdict function that reads them.
  */
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { AUTHORITIES, LIMIT_PERIODS } from '../../schemas/index.ts';
-import { decisionMenu, decisionTable, ladderOrder } from '../../src/lib/decision/decision-table.ts';
-import { AUTHORITY_CODES, helperData, helperDataJson, PERIOD_CODES, type HelperData } from '../../src/lib/decision/helper-data.ts';
-import { currencySymbol, verdictText } from '../../src/lib/decision/verdict-text.ts';
-import { amountBasis, selectableRoles, verdict, type VerdictQuery } from '../../src/lib/decision/verdict.ts';
+import { roleAnswers } from '../../src/lib/decision/answers.ts';
+import { roleDecisionMenu } from '../../src/lib/decision/decision-menu.ts';
+import { AUTHORITY_CODES, helperDataJson, helperIndex, PERIOD_CODES, roleHelperData, unpackAnswers } from '../../src/lib/decision/helper-data.ts';
+import { bandText, currencySymbol, verdictText, whomToCall } from '../../src/lib/decision/verdict-text.ts';
+import { amountBasis, bandFor, verdict, verdictBands, verdictOutcome, type DecisionAnswer } from '../../src/lib/decision/verdict.ts';
+import type { Playbook } from '../../src/lib/model/types.ts';
 import { loadModel } from '../support/load-model.ts';
 import { boundary, modelOf } from '../support/checked-content.ts';
 
 const FIXTURE = path.resolve(import.meta.dirname, '../fixtures/can-i');
 
 const playbook = await loadModel(FIXTURE);
-const data = helperData(playbook);
-const say = (query: Omit<VerdictQuery, 'data'>, from: HelperData = data) => verdictText(verdict({ data: from, ...query })!, from.l);
+
+/** A role's answer on a decision, as the build works it out. */
+function answerOf(roleId: string, decisionId: string, from: Playbook<unknown> = playbook): DecisionAnswer | undefined {
+  return roleAnswers(from, roleId)?.find((answer) => answer.decision.id === decisionId);
+}
+
+interface Query {
+  roleId: string;
+  decisionId: string;
+  amount?: number;
+  currency?: string;
+}
+
+const say = ({ roleId, decisionId, amount, currency }: Query, from: Playbook<unknown> = playbook) =>
+  verdictText(verdict(answerOf(roleId, decisionId, from)!, amount, currency), from.settings.locale);
 
 /**
  * Every grant: [decision, role, limit, no amount, below, at, above] for
@@ -32,14 +49,14 @@ const GRANTS: (LimitedRow | OpenRow)[] = [
     'driver',
     undefined,
     'Escalate to Delivery supervisor, who may approve up to £250 per case.',
-    'Escalate to Director, who has no monetary limit on this decision.',
+    'Delivery supervisor may approve up to £250 per case; £1,000,000 goes to Director, who has no monetary limit on this decision.',
   ],
   [
     'damage-to-home',
     'agent',
     undefined,
     'Escalate to Delivery supervisor, who may approve up to £250 per case.',
-    'Escalate to Director, who has no monetary limit on this decision.',
+    'Delivery supervisor may approve up to £250 per case; £1,000,000 goes to Director, who has no monetary limit on this decision.',
   ],
   [
     'damage-to-home',
@@ -67,7 +84,7 @@ const GRANTS: (LimitedRow | OpenRow)[] = [
     'You may decide up to £2,500 per year.',
     'Yes — you may decide. £2,499 is within your limit of £2,500 per year.',
     'Yes — you may decide. £2,500 is within your limit of £2,500 per year.',
-    'No — £2,501 is above your limit of £2,500 per year. No one higher on your ladder holds this decision.',
+    'No — £2,501 is above your limit of £2,500 per year. The playbook does not cover £2,501 here: no one up your ladder may approve more than you. Ask Customer operations, who answers for this decision.',
   ],
   [
     'goodwill-credit',
@@ -122,7 +139,7 @@ const GRANTS: (LimitedRow | OpenRow)[] = [
     'You may decide up to €1,000 per case.',
     'Yes — you may decide. €999 is within your limit of €1,000 per case.',
     'Yes — you may decide. €1,000 is within your limit of €1,000 per case.',
-    'No — €1,001 is above your limit of €1,000 per case. Escalate to Director.',
+    'No — €1,001 is above your limit of €1,000 per case. The playbook does not cover €1,001 here: no one up your ladder may approve more than you. Ask Customer operations, who answers for this decision.',
   ],
   [
     'canada-make-good',
@@ -140,7 +157,7 @@ const GRANTS: (LimitedRow | OpenRow)[] = [
     'You may decide up to CA$150 per case.',
     'Yes — you may decide. CA$149 is within your limit of CA$150 per case.',
     'Yes — you may decide. CA$150 is within your limit of CA$150 per case.',
-    'No — CA$151 is above your limit of CA$150 per case. Escalate to Director.',
+    'No — CA$151 is above your limit of CA$150 per case. The playbook does not cover CA$151 here: no one up your ladder may approve more than you. Ask Customer operations, who answers for this decision.',
   ],
   [
     'canada-make-good',
@@ -158,7 +175,7 @@ const GRANTS: (LimitedRow | OpenRow)[] = [
     'You may decide up to CA$250 per case, then inform Centre manager.',
     'Yes — decide, then inform Centre manager. CA$249 is within your limit of CA$250 per case.',
     'Yes — decide, then inform Centre manager. CA$250 is within your limit of CA$250 per case.',
-    'No — CA$251 is above your limit of CA$250 per case. Escalate to Centre manager.',
+    'No — CA$251 is above your limit of CA$250 per case. The playbook does not cover CA$251 here: no one up your ladder may approve more than you. Ask Customer operations, who answers for this decision.',
   ],
   ['rebook-delivery', 'agent', undefined, 'You may decide, with no monetary limit.', 'Yes — you may decide. You have no monetary limit on this decision.'],
   [
@@ -210,7 +227,7 @@ const GRANTS: (LimitedRow | OpenRow)[] = [
     'You may decide up to £150 per customer.',
     'Yes — you may decide. £149 is within your limit of £150 per customer.',
     'Yes — you may decide. £150 is within your limit of £150 per customer.',
-    'No — £151 is above your limit of £150 per customer. Escalate to Centre manager.',
+    'No — £151 is above your limit of £150 per customer. The playbook does not cover £151 here: no one up your ladder may approve more than you. Ask Customer operations, who answers for this decision.',
   ],
   [
     'waive-delivery-charge',
@@ -228,7 +245,7 @@ const GRANTS: (LimitedRow | OpenRow)[] = [
     'You may decide up to £100 per day.',
     'Yes — you may decide. £99 is within your limit of £100 per day.',
     'Yes — you may decide. £100 is within your limit of £100 per day.',
-    'No — £101 is above your limit of £100 per day. Escalate to Director.',
+    'No — £101 is above your limit of £100 per day. The playbook does not cover £101 here: no one up your ladder may approve more than you. Ask Customer operations, who answers for this decision.',
   ],
 ];
 
@@ -260,59 +277,70 @@ describe('the verdict for every grant of the fixture', () => {
 
 describe('verdicts', () => {
   it('names the kind, the limit and per, whom to inform or consult, and the boundary', () => {
-    const lead = verdict({ data, roleId: 'lead', decisionId: 'goodwill-credit', amount: 100 })!;
+    const lead = verdict(answerOf('lead', 'goodwill-credit')!, 100);
     expect(lead).toMatchObject({
       kind: 'decide-and-inform',
       withinLimit: true,
       counterpart: { id: 'director', title: 'Director' },
-      grant: { authority: 'decide-and-inform', limit: { amount: 250, currency: 'GBP' }, per: 'case' },
+      answer: { own: { authority: 'decide-and-inform', limit: { amount: 250, currency: 'GBP' }, per: 'case' } },
       amount: { amount: 100, currency: 'GBP' },
-      path: '/boundaries/goodwill-credit/',
-      escalation: undefined,
+      decision: { path: '/boundaries/goodwill-credit/', owner: 'Customer operations' },
+      approver: undefined,
+      beyond: false,
     });
-    expect(verdict({ data, roleId: 'manager', decisionId: 'goodwill-credit' })).toMatchObject({ kind: 'consult', counterpart: { id: 'director' } });
-    expect(verdict({ data, roleId: 'agent', decisionId: 'goodwill-credit', amount: 10 })).toMatchObject({ kind: 'decide', counterpart: undefined });
+    expect(verdict(answerOf('manager', 'goodwill-credit')!)).toMatchObject({ kind: 'consult', counterpart: { id: 'director' } });
+    expect(verdict(answerOf('agent', 'goodwill-credit')!, 10)).toMatchObject({ kind: 'decide', counterpart: undefined });
   });
 
   it('includes the guardrails of the decision', () => {
-    expect(verdict({ data, roleId: 'agent', decisionId: 'goodwill-credit' })!.guardrails).toEqual([
+    expect(answerOf('agent', 'goodwill-credit')!.decision.guardrails).toEqual([
       'One credit per problem.',
       'Never as a bargaining chip to stop a customer cancelling.',
     ]);
-    expect(verdict({ data, roleId: 'agent', decisionId: 'damage-to-home', amount: 10 })!.guardrails).toHaveLength(2);
-    expect(verdict({ data, roleId: 'agent', decisionId: 'rebook-delivery' })!.guardrails).toEqual([]);
+    expect(answerOf('agent', 'damage-to-home')!.decision.guardrails).toHaveLength(2);
+    expect(answerOf('agent', 'rebook-delivery')!.decision.guardrails).toEqual([]);
   });
 
-  it('goes past an approver whose limit is too low, to the first role whose limit covers the amount', () => {
+  it('goes past a holder whose limit is too low to the first whose limit covers the amount, and names the one met first', () => {
     // agent £75 → team lead £250 (escalates to director by override) → director, no limit
     expect(say({ roleId: 'agent', decisionId: 'goodwill-credit', amount: 300 })).toBe(
-      'No — £300 is above your limit of £75 per case. Escalate to Director, who has no monetary limit on this decision.',
+      'No — £300 is above your limit of £75 per case. Team lead may approve up to £250 per case; £300 goes to Director, who has no monetary limit on this decision.',
     );
-    const answer = verdict({ data, roleId: 'agent', decisionId: 'goodwill-credit', amount: 300 })!;
-    expect(answer).toMatchObject({
+    expect(verdict(answerOf('agent', 'goodwill-credit')!, 300)).toMatchObject({
       kind: 'over-limit',
       withinLimit: false,
-      escalation: { to: { id: 'director' }, approves: { limit: undefined }, highest: false },
+      approver: { role: { id: 'director' }, limit: undefined },
+      callFirst: { role: { id: 'lead' } },
+      beyond: false,
     });
-    // an escalate grant with an amount above its approver's limit
-    expect(say({ roleId: 'driver', decisionId: 'damage-to-home', amount: 600 })).toBe('Escalate to Director, who has no monetary limit on this decision.');
+    // an escalate grant with an amount above the first holder's limit
+    expect(say({ roleId: 'driver', decisionId: 'damage-to-home', amount: 600 })).toBe(
+      'Delivery supervisor may approve up to £250 per case; £600 goes to Director, who has no monetary limit on this decision.',
+    );
     expect(say({ roleId: 'driver', decisionId: 'damage-to-home', amount: 250 })).toBe('Escalate to Delivery supervisor, who may approve up to £250 per case.');
   });
 
-  it('names the highest role on the ladder when no limit covers the amount', () => {
+  it("never sends anyone to a role that cannot approve the amount: beyond the last holder, the boundary's owner answers", () => {
     expect(say({ roleId: 'agent', decisionId: 'waive-delivery-charge', amount: 500 })).toBe(
-      'No — £500 is above your limit of £50 per customer. Escalate to Team lead, who may approve up to £150 per customer. No one higher on your ladder holds this decision.',
+      'No — £500 is above your limit of £50 per customer. The playbook does not cover £500 here: no one up your ladder may approve more than £150 per customer (Team lead). Ask Customer operations, who answers for this decision.',
     );
-    expect(verdict({ data, roleId: 'agent', decisionId: 'waive-delivery-charge', amount: 500 })!.escalation).toMatchObject({
-      to: { id: 'lead' },
-      highest: true,
-    });
+    expect(verdict(answerOf('agent', 'waive-delivery-charge')!, 500)).toMatchObject({ approver: undefined, beyond: true, highest: { role: { id: 'lead' } } });
     expect(say({ roleId: 'driver', decisionId: 'canada-make-good', amount: 400 })).toBe(
-      'No — CA$400 is above your limit of CA$40 per case. Escalate to Delivery supervisor, who may approve up to CA$150 per case. No one higher on your ladder holds this decision.',
+      'No — CA$400 is above your limit of CA$40 per case. The playbook does not cover CA$400 here: no one up your ladder may approve more than CA$150 per case (Delivery supervisor). Ask Customer operations, who answers for this decision.',
     );
+    // The same words on every path: the role's own band above the top says so too.
+    const bands = verdictBands(answerOf('agent', 'waive-delivery-charge')!);
+    expect(bands.map((band) => bandText(band, bands, 'en-GB'))).toEqual([
+      'Up to £50 per customer: you decide',
+      'Up to £150 per customer: goes to Team lead',
+      'Over £150 per customer: not covered, ask Customer operations',
+    ]);
+    expect(whomToCall(verdict(answerOf('agent', 'waive-delivery-charge')!, 500), 'en-GB')).toEqual([
+      { owner: 'Customer operations', words: 'answers for this decision' },
+    ]);
   });
 
-  it('sends a role without a grant up its ladder to the first role that holds the decision', () => {
+  it('sends a role without a grant up its ladder to the first role whose authority covers the amount', () => {
     expect(say({ roleId: 'driver', decisionId: 'goodwill-credit' })).toBe(
       'This decision is not in your playing field. Escalate to Director, who has no monetary limit on this decision.',
     );
@@ -323,24 +351,24 @@ describe('verdicts', () => {
       'This decision is not in your playing field. Escalate to Centre manager, who may approve up to £200 per month.',
     );
     expect(say({ roleId: 'agent', decisionId: 'community-donation', amount: 300 })).toBe(
-      'This decision is not in your playing field. Escalate to Director, who may approve up to £2,500 per year.',
+      'This decision is not in your playing field. Centre manager may approve up to £200 per month; £300 goes to Director, who may approve up to £2,500 per year.',
     );
     expect(say({ roleId: 'lead', decisionId: 'community-donation', amount: 3000 })).toBe(
-      'This decision is not in your playing field. Escalate to Director, who may approve up to £2,500 per year. No one higher on your ladder holds this decision.',
+      'This decision is not in your playing field. The playbook does not cover £3,000 here: no one up your ladder may approve more than £2,500 per year (Director). Ask Customer operations, who answers for this decision.',
     );
-    expect(verdict({ data, roleId: 'driver', decisionId: 'goodwill-credit' })).toMatchObject({ kind: 'no-grant', grant: undefined });
+    expect(verdict(answerOf('driver', 'goodwill-credit')!)).toMatchObject({ kind: 'no-grant', answer: { own: undefined } });
   });
 
-  it('names the manager when nobody up the ladder holds the decision, and says "your manager" only at the top', () => {
-    for (const [roleId, decisionId, manager] of [
-      ['driver', 'ireland-goodwill', 'Delivery supervisor'],
-      ['director', 'rebook-delivery', 'your manager'],
-      ['manager', 'waive-delivery-charge', 'Director'],
-    ] as const) {
-      expect(say({ roleId, decisionId })).toBe(`This decision is not in your playing field: ask ${manager}.`);
-      expect(say({ roleId, decisionId, amount: 10 })).toBe(`This decision is not in your playing field: ask ${manager}.`);
-      expect(verdict({ data, roleId, decisionId })).toMatchObject({ kind: 'no-grant', escalation: undefined });
-    }
+  it('offers a decision that comes up from a role just below, and says the truth when nobody above holds it', () => {
+    // The centre manager holds nothing on waiving a delivery charge; the team lead below does.
+    expect(answerOf('manager', 'waive-delivery-charge')).toMatchObject({ group: 'comes-up', own: undefined, holders: [] });
+    expect(say({ roleId: 'manager', decisionId: 'waive-delivery-charge', amount: 10 })).toBe(
+      'This decision comes up to you, but it is not in your playing field. The playbook does not cover this: no one up your ladder holds this decision. Ask Customer operations, who answers for this decision.',
+    );
+    // A decision nobody on a role's ladder holds, and none below brings up, is not the role's to ask about.
+    expect(answerOf('driver', 'ireland-goodwill')).toBeUndefined();
+    expect(answerOf('director', 'goodwill-credit')).toMatchObject({ group: 'own' });
+    expect(answerOf('director', 'rebook-delivery')).toMatchObject({ group: 'comes-up', holders: [] });
   });
 
   it('compares only limits in the same currency', () => {
@@ -353,15 +381,18 @@ describe('verdicts', () => {
     );
     // an amount in another currency than the role's limit is not compared: the grant is described
     expect(say({ roleId: 'lead', decisionId: 'ireland-goodwill', amount: 5000, currency: 'EUR' })).toBe('You may decide up to £150 per case.');
-    expect(verdict({ data, roleId: 'lead', decisionId: 'ireland-goodwill', amount: 5000, currency: 'EUR' })).toMatchObject({
-      kind: 'decide',
-      withinLimit: undefined,
-    });
+    expect(verdict(answerOf('lead', 'ireland-goodwill')!, 5000, 'EUR')).toMatchObject({ kind: 'decide', withinLimit: undefined });
   });
 
-  it('treats a missing, negative or unreadable amount as no amount', () => {
-    for (const amount of [undefined, Number.NaN, -5, Number.POSITIVE_INFINITY]) {
-      expect(say({ roleId: 'agent', decisionId: 'goodwill-credit', amount })).toBe('You may decide up to £75 per case.');
+  it('says when an amount is left out because it is negative or not a number, and treats no amount as none', () => {
+    expect(say({ roleId: 'agent', decisionId: 'goodwill-credit' })).toBe('You may decide up to £75 per case.');
+    expect(say({ roleId: 'agent', decisionId: 'goodwill-credit', amount: -5 })).toBe(
+      'An amount cannot be negative, so it was left out: type what the decision would cost, such as 80. You may decide up to £75 per case.',
+    );
+    for (const amount of [Number.NaN, Number.POSITIVE_INFINITY]) {
+      expect(say({ roleId: 'agent', decisionId: 'goodwill-credit', amount })).toBe(
+        'That amount is not a number, so it was left out: type digits only, such as 80 or 80.50. You may decide up to £75 per case.',
+      );
     }
     expect(say({ roleId: 'agent', decisionId: 'goodwill-credit', amount: 0 })).toBe('Yes — you may decide. £0 is within your limit of £75 per case.');
     expect(say({ roleId: 'agent', decisionId: 'goodwill-credit', amount: 75.5 })).toBe(
@@ -369,31 +400,51 @@ describe('verdicts', () => {
     );
   });
 
-  it('has no verdict for an unknown role or decision, nor for a retired or draft boundary', () => {
-    for (const [roleId, decisionId] of [
-      ['nobody', 'goodwill-credit'],
-      ['agent', 'nothing'],
-      ['agent', 'old-refund'],
-      ['manager', 'trade-discount'],
-      ['', ''],
-    ]) {
-      expect(verdict({ data, roleId: roleId!, decisionId: decisionId! })).toBeUndefined();
+  it('has no answers for an unknown role, and none on a retired or draft boundary', () => {
+    expect(roleAnswers(playbook, 'nobody')).toBeUndefined();
+    for (const roleId of ['agent', 'manager']) {
+      const ids = roleAnswers(playbook, roleId)!.map((answer) => answer.decision.id);
+      expect(ids).not.toContain('old-refund');
+      expect(ids).not.toContain('trade-discount');
     }
   });
 });
 
+describe('bands: the verdict for every amount', () => {
+  it('reads the same as the verdict at every amount, both sides of every limit', () => {
+    for (const role of playbook.roles) {
+      for (const answer of roleAnswers(playbook, role.id)!) {
+        const bands = verdictBands(answer);
+        const limits = [answer.own, ...answer.holders].flatMap((terms) => (terms?.limit ? [terms.limit.amount] : []));
+        for (const amount of [0, 1, ...limits.flatMap((limit) => [limit - 0.01, limit, limit + 0.01]), 1e9]) {
+          if (amount < 0) continue;
+          const currency = amountBasis(answer).currency;
+          expect(verdictOutcome(bandFor(bands, amount).verdict), `${role.id} ${answer.decision.id} ${amount}`).toBe(
+            verdictOutcome(verdict(answer, amount, currency)),
+          );
+        }
+      }
+    }
+  });
+
+  it('says "Any amount" when no limit applies', () => {
+    const bands = verdictBands(answerOf('director', 'goodwill-credit')!);
+    expect(bands.map((band) => bandText(band, bands, 'en-GB'))).toEqual(['Any amount: you decide']);
+  });
+});
+
 describe('the Amount field', () => {
-  it("takes the currency and period of the role's limit, else of the role it escalates to, else the decision's", () => {
-    expect(amountBasis(data, 'agent', 'refund-without-receipt')).toEqual({ currency: 'GBP', per: 'customer-day' });
-    expect(amountBasis(data, 'lead', 'ireland-goodwill')).toEqual({ currency: 'GBP', per: 'case' });
-    expect(amountBasis(data, 'agent', 'ireland-goodwill')).toEqual({ currency: 'EUR', per: 'case' });
-    expect(amountBasis(data, 'driver', 'canada-make-good')).toEqual({ currency: 'CAD', per: 'case' });
-    expect(amountBasis(data, 'agent', 'community-donation')).toEqual({ currency: 'GBP', per: 'month' });
-    expect(amountBasis(data, 'driver', 'damage-to-home')).toEqual({ currency: 'GBP', per: 'case' });
-    expect(amountBasis(data, '', 'canada-make-good')).toEqual({ currency: 'CAD', per: 'case' });
-    expect(amountBasis(data, 'agent', 'rebook-delivery')).toEqual({ currency: 'GBP', per: 'case' });
-    expect(amountBasis(data, '', '')).toEqual({ currency: 'GBP', per: 'case' });
-    expect(verdict({ data, roleId: 'agent', decisionId: 'ireland-goodwill', amount: 10 })!.amount).toEqual({ amount: 10, currency: 'EUR' });
+  it("takes the currency and period of the role's limit, else of the first holder above with one, else the playbook's", () => {
+    const basis = (roleId: string, decisionId: string) => amountBasis(answerOf(roleId, decisionId), 'GBP');
+    expect(basis('agent', 'refund-without-receipt')).toEqual({ currency: 'GBP', per: 'customer-day' });
+    expect(basis('lead', 'ireland-goodwill')).toEqual({ currency: 'GBP', per: 'case' });
+    expect(basis('agent', 'ireland-goodwill')).toEqual({ currency: 'EUR', per: 'case' });
+    expect(basis('driver', 'canada-make-good')).toEqual({ currency: 'CAD', per: 'case' });
+    expect(basis('agent', 'community-donation')).toEqual({ currency: 'GBP', per: 'month' });
+    expect(basis('driver', 'damage-to-home')).toEqual({ currency: 'GBP', per: 'case' });
+    expect(basis('agent', 'rebook-delivery')).toEqual({ currency: 'GBP', per: 'case' });
+    expect(amountBasis(undefined, 'GBP')).toEqual({ currency: 'GBP', per: 'case' });
+    expect(verdict(answerOf('agent', 'ireland-goodwill')!, 10).amount).toEqual({ amount: 10, currency: 'EUR' });
   });
 
   it('shows the currency symbol the locale uses', () => {
@@ -403,40 +454,45 @@ describe('the Amount field', () => {
   });
 });
 
-describe('helperData', () => {
-  it('lists published boundaries only, in title order, and every published role', () => {
-    expect(data.d.map(([id]) => id)).toEqual(playbook.boundaries.map((b) => b.id));
-    expect(data.d.map(([id]) => id)).not.toContain('old-refund');
-    expect(data.d.map(([id]) => id)).not.toContain('trade-discount');
-    expect(JSON.stringify(data)).not.toMatch(/retired rules|secret trade discount/);
-    expect(selectableRoles(data).map((r) => r.id)).toEqual(playbook.roles.map((r) => r.id));
+describe('the helper data the browser receives', () => {
+  it("offers every published role, and ships each one its answers, which unpack to exactly the build's", () => {
+    expect(helperIndex(playbook).r.map(([id]) => id)).toEqual(playbook.roles.map((r) => r.id));
+    for (const role of playbook.roles) {
+      const data = roleHelperData(playbook, role.id)!;
+      const shipped = unpackAnswers(JSON.parse(helperDataJson(data)) as typeof data);
+      expect(JSON.parse(JSON.stringify(shipped)), role.id).toEqual(JSON.parse(JSON.stringify(roleAnswers(playbook, role.id))));
+      expect(JSON.stringify(data)).not.toMatch(/retired rules|secret trade discount/);
+    }
+    expect(roleHelperData(playbook, 'nobody')).toBeUndefined();
   });
 
-  it('is compact: roles by index, codes for authority and period, the common currency left out', () => {
+  it('is compact: roles by index (the role first), codes for authority, period and group, the common currency left out', () => {
+    const data = roleHelperData(playbook, 'agent')!;
     expect(data.l).toBe('en-GB');
     expect(data.c).toBe('GBP');
-    const roleIndex = (id: string) => data.r.findIndex(([roleId]) => roleId === id);
-    expect(data.r[roleIndex('agent')]).toEqual(['agent', 'Contact agent', roleIndex('lead'), 1]);
-    expect(data.r[roleIndex('director')]).toEqual(['director', 'Director', -1, 1]);
+    expect(data.r[0]).toEqual(['agent', 'Contact agent']);
+    const at = (id: string) => data.r.findIndex(([roleId]) => roleId === id);
     const goodwill = data.d.find(([id]) => id === 'goodwill-credit')!;
-    expect(goodwill.slice(0, 6)).toEqual([
+    expect(goodwill).toEqual([
       'goodwill-credit',
       'Give a goodwill credit',
       'Goodwill credit',
       '/boundaries/goodwill-credit/',
       'Service recovery',
       ['One credit per problem.', 'Never as a bargaining chip to stop a customer cancelling.'],
-    ]);
-    expect(goodwill[6]).toEqual([
-      [roleIndex('agent'), 0, 0, roleIndex('lead'), roleIndex('lead'), '', 75],
-      [roleIndex('lead'), 1, 0, roleIndex('director'), roleIndex('director'), '', 250],
-      [roleIndex('manager'), 2, 0, roleIndex('director'), roleIndex('director'), '', 1000],
-      [roleIndex('director'), 0, 0, -1, -1, ''],
+      'Customer operations',
+      0,
+      at('lead'),
+      [0, 0, 0, '', 75],
+      [
+        [at('lead'), 1, 0, '', 250],
+        [at('director'), 0, 0, ''],
+      ],
     ]);
     const canada = data.d.find(([id]) => id === 'canada-make-good')!;
-    expect(canada[6][0]).toEqual([roleIndex('driver'), 0, 0, roleIndex('supervisor'), roleIndex('supervisor'), '', 40, 'CAD']);
+    expect(canada[9]).toEqual([0, 0, 0, '', 60, 'CAD']);
     const refund = data.d.find(([id]) => id === 'refund-without-receipt')!;
-    expect(refund[6][0]![2]).toBe(PERIOD_CODES.indexOf('customer-day'));
+    expect((refund[9] as number[])[2]).toBe(PERIOD_CODES.indexOf('customer-day'));
   });
 
   it('uses the same codes as the schema', () => {
@@ -445,6 +501,7 @@ describe('helperData', () => {
   });
 
   it('survives JSON in a <script> element: no "<" can close it, and it parses back unchanged', () => {
+    const data = roleHelperData(playbook, 'agent')!;
     const json = helperDataJson(data);
     expect(json).not.toContain('<');
     expect(json).toContain('\\u003c/script>');
@@ -462,16 +519,16 @@ describe('helperData', () => {
       boundaries: {
         refunds: boundary([
           { role: 'agent', authority: 'decide', limit: { amount: 50 } },
+          { role: 'lead', authority: 'decide', limit: { amount: 100 } },
           { role: 'manager', authority: 'decide', limit: { amount: 500 } },
         ]),
       },
     });
-    const small = helperData(model);
-    expect(small.r.map(([id, , , selectable]) => `${id}:${selectable}`)).toEqual(['agent:1', 'manager:1']);
-    expect(selectableRoles(small).map((r) => r.id)).toEqual(['agent', 'manager']);
-    expect(say({ roleId: 'agent', decisionId: 'refunds', amount: 80 }, small)).toBe(
+    expect(helperIndex(model).r.map(([id]) => id)).toEqual(['agent', 'manager']);
+    expect(say({ roleId: 'agent', decisionId: 'refunds', amount: 80 }, model)).toBe(
       'No — £80 is above your limit of £50 per case. Escalate to Manager, who may approve up to £500 per case.',
     );
+    expect(JSON.stringify(roleHelperData(model, 'agent'))).not.toContain('Lead');
   });
 
   it('never sends anyone to a retired role, whether a grant or a role names it', () => {
@@ -489,11 +546,8 @@ describe('helperData', () => {
         ]),
       },
     });
-    const small = helperData(model);
-    expect(selectableRoles(small).map((r) => r.id)).toEqual(['agent', 'manager']);
-    const verdict = say({ roleId: 'agent', decisionId: 'refunds', amount: 80 }, small);
-    expect(verdict).not.toContain('Lead');
-    expect(verdict).toContain('Manager');
+    const said = say({ roleId: 'agent', decisionId: 'refunds', amount: 80 }, model);
+    expect(said).toBe('Escalate to Manager, who may approve up to £500 per case.');
   });
 
   it('writes money the way the playbook locale does', () => {
@@ -509,39 +563,26 @@ describe('helperData', () => {
       },
       { name: 'US', currency: 'USD', locale: 'en-US' },
     );
-    const us = helperData(model);
-    expect(say({ roleId: 'rep', decisionId: 'refunds' }, us)).toBe('You may decide up to $1,000 per case.');
-    expect(say({ roleId: 'rep', decisionId: 'refunds', amount: 1200.5 }, us)).toBe(
+    expect(say({ roleId: 'rep', decisionId: 'refunds' }, model)).toBe('You may decide up to $1,000 per case.');
+    expect(say({ roleId: 'rep', decisionId: 'refunds', amount: 1200.5 }, model)).toBe(
       'No — $1,200.50 is above your limit of $1,000 per case. Escalate to Boss, who may approve up to $5,000 per year.',
     );
   });
 });
 
-describe('the role × decision table and the Decision menu', () => {
-  it('orders roles ladder by ladder, from the front line up', () => {
-    expect(ladderOrder(data).map((r) => r.id)).toEqual(['agent', 'lead', 'manager', 'driver', 'supervisor', 'director']);
-  });
-
-  it('has a row per published decision and a cell per grant', () => {
-    const table = decisionTable(data);
-    expect(table.rows.map((row) => row.decision.id)).toEqual(data.d.map(([id]) => id));
-    const damage = table.rows.find((row) => row.decision.id === 'damage-to-home')!;
-    expect(damage.cells.map((cell) => cell && `${cell.authority} ${cell.limit?.amount ?? '-'} ${cell.escalateTo?.id ?? '-'}`)).toEqual([
-      'escalate - supervisor',
-      undefined,
-      undefined,
-      'escalate - supervisor',
-      'decide 250 director',
-      'decide - -',
-    ]);
-  });
-
-  it('groups decisions by category, then by decision', () => {
-    expect(decisionMenu(data).map((group) => `${group.category}: ${group.decisions.map((d) => d.id).join(', ')}`)).toEqual([
-      'Community: community-donation',
-      'Delivery: canada-make-good, damage-to-home, rebook-delivery, waive-delivery-charge',
-      'Returns: refund-without-receipt',
-      'Service recovery: goodwill-credit, ireland-goodwill',
-    ]);
+describe('the Decision menu', () => {
+  it("lists the role's own decisions, then those that come up to it, then those up its ladder, each by category then decision", () => {
+    const group = (answers: DecisionAnswer[]) => answers.map((answer) => answer.decision.id);
+    const lead = roleDecisionMenu(roleAnswers(playbook, 'lead')!);
+    expect(group(lead.own)).toEqual(
+      ['community-donation', 'canada-make-good', 'waive-delivery-charge', 'refund-without-receipt', 'goodwill-credit', 'ireland-goodwill'].filter((id) =>
+        lead.own.some((a) => a.decision.id === id),
+      ),
+    );
+    const manager = roleDecisionMenu(roleAnswers(playbook, 'manager')!);
+    expect(group(manager.comesUp)).toContain('waive-delivery-charge');
+    const driver = roleDecisionMenu(roleAnswers(playbook, 'driver')!);
+    expect(group(driver.own)).toEqual(['canada-make-good', 'damage-to-home', 'rebook-delivery', 'waive-delivery-charge']);
+    expect(group(driver.other)).toEqual(['community-donation', 'goodwill-credit']);
   });
 });

@@ -7,12 +7,13 @@
  */
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { matchDecision, parseAmountQuery } from '../../src/lib/decision/answer-query.ts';
-import { roleDecisionMenu } from '../../src/lib/decision/decision-table.ts';
-import { decisionsHeld, helperData, helperDataOf, roleHelperData } from '../../src/lib/decision/helper-data.ts';
+import { answerQuery, matchDecision, parseAmountQuery, searchWords } from '../../src/lib/decision/answer-query.ts';
+import { roleAnswers } from '../../src/lib/decision/answers.ts';
+import { roleDecisionMenu } from '../../src/lib/decision/decision-menu.ts';
+import { roleHelperData } from '../../src/lib/decision/helper-data.ts';
 import { readRememberedRole, rememberedRoleKey, rememberRole } from '../../src/lib/decision/remembered-role.ts';
 import { verdictText, whomToCall } from '../../src/lib/decision/verdict-text.ts';
-import { decisionsOf, selectableRoles, verdict } from '../../src/lib/decision/verdict.ts';
+import { verdict } from '../../src/lib/decision/verdict.ts';
 import { precachePlan, PRECACHE_BUDGET, tierOf } from '../../src/lib/offline/precache-plan.ts';
 import { precacheUrl } from '../../src/lib/offline/urls.ts';
 import { shortName } from '../../src/lib/views/app-icons.ts';
@@ -24,51 +25,27 @@ import { boundary, modelOf } from '../support/checked-content.ts';
 import { loadModel } from '../support/load-model.ts';
 
 const playbook = await loadModel(path.resolve(import.meta.dirname, '../fixtures/can-i'));
-const data = helperData(playbook);
 
 describe('per-role helper data', () => {
-  it('gives every role the same verdict on every decision as the whole table does', () => {
-    for (const { id: roleId } of selectableRoles(data)) {
-      const own = roleHelperData(data, roleId)!;
-      for (const { id: decisionId } of decisionsOf(data)) {
-        for (const amount of [undefined, 10, 100_000]) {
-          const whole = verdict({ data, roleId, decisionId, amount })!;
-          const part = verdict({ data: own, roleId, decisionId, amount });
-          // A decision left out of the role's file is one nobody up its ladder holds.
-          if (!part) expect(whole).toMatchObject({ kind: 'no-grant', escalation: undefined });
-          else expect(verdictText(part, own.l)).toBe(verdictText(whole, data.l));
-        }
-      }
-    }
+  it('holds the decisions the role holds, those a role just below brings up, and those a role up its ladder holds; no others', () => {
+    const ids = (roleId: string) =>
+      roleHelperData(playbook, roleId)!
+        .d.map(([id]) => id)
+        .sort();
+    expect(ids('driver')).toEqual(['canada-make-good', 'community-donation', 'damage-to-home', 'goodwill-credit', 'rebook-delivery', 'waive-delivery-charge']);
+    // The supervisor holds no goodwill credit; nobody below it does either, and the director above it does.
+    expect(ids('supervisor')).toContain('goodwill-credit');
+    expect(roleHelperData(playbook, 'nobody')).toBeUndefined();
   });
 
-  it('holds the decisions of the role and of the roles above it, no others', () => {
-    const driver = roleHelperData(data, 'driver')!;
-    expect(driver.d.map(([id]) => id).sort()).toEqual([
-      'canada-make-good',
-      'community-donation',
-      'damage-to-home',
-      'goodwill-credit',
-      'rebook-delivery',
-      'waive-delivery-charge',
-    ]);
-    expect(driver.r).toEqual(data.r);
-    expect(roleHelperData(data, 'nobody')).toBeUndefined();
-    expect(
-      decisionsHeld(data, 'driver')
-        .map(([id]) => id)
-        .sort(),
-    ).toEqual(['canada-make-good', 'damage-to-home', 'rebook-delivery', 'waive-delivery-charge']);
-  });
-
-  it('is built once per model', () => {
-    expect(helperDataOf(playbook)).toBe(helperDataOf(playbook));
+  it('is worked out once per model', () => {
+    expect(roleAnswers(playbook, 'driver')).toBe(roleAnswers(playbook, 'driver'));
   });
 
   it("lists the role's own decisions first, then the others, each by category then decision", () => {
-    const menu = roleDecisionMenu(roleHelperData(data, 'driver')!, 'driver');
-    expect(menu.own.map((d) => d.id)).toEqual(['canada-make-good', 'damage-to-home', 'rebook-delivery', 'waive-delivery-charge']);
-    expect(menu.other.map((d) => d.id)).toEqual(['community-donation', 'goodwill-credit']);
+    const menu = roleDecisionMenu(roleAnswers(playbook, 'driver')!);
+    expect(menu.own.map((a) => a.decision.id)).toEqual(['canada-make-good', 'damage-to-home', 'rebook-delivery', 'waive-delivery-charge']);
+    expect(menu.other.map((a) => a.decision.id)).toEqual(['community-donation', 'goodwill-credit']);
   });
 });
 
@@ -76,68 +53,94 @@ describe('the whole answer', () => {
   const model = modelOf({
     roles: {
       associate: { title: 'Associate', escalatesTo: 'lead' },
-      lead: { title: 'Lead', escalatesTo: 'manager', status: 'retired' },
-      manager: { title: 'Manager' },
+      lead: { title: 'Lead', escalatesTo: 'manager' },
+      manager: { title: 'Manager', escalatesTo: 'old' },
+      old: { title: 'Old', status: 'retired' },
     },
     boundaries: {
       refunds: boundary([
         { role: 'associate', authority: 'decide', limit: { amount: 50 }, note: 'Check the item is ours first.' },
+        { role: 'lead', authority: 'decide', limit: { amount: 150 } },
         { role: 'manager', authority: 'decide', limit: { amount: 500 } },
       ]),
       damage: boundary(
         [
           { role: 'associate', authority: 'escalate' },
-          { role: 'manager', authority: 'consult', escalateTo: 'lead' },
+          { role: 'manager', authority: 'consult', escalateTo: 'old' },
         ],
-        { decision: 'Pay for damage' },
+        { decision: 'Put right damage' },
       ),
     },
   });
-  const small = helperData(model);
+  const answer = (roleId: string, decisionId: string) => roleAnswers(model, roleId)!.find((a) => a.decision.id === decisionId)!;
 
-  it("carries the grant's conditions and names whom to call with what they may approve", () => {
-    const answer = verdict({ data: small, roleId: 'associate', decisionId: 'refunds', amount: 80 })!;
-    expect(answer.grant?.note).toBe('Check the item is ours first.');
-    expect(whomToCall(answer, 'en-GB')).toEqual({ role: { id: 'manager', title: 'Manager' }, approves: 'May approve up to £500 per case.' });
-    expect(whomToCall(verdict({ data: small, roleId: 'associate', decisionId: 'refunds', amount: 20 })!, 'en-GB')).toBeUndefined();
+  it("carries the grant's conditions, and names whom to call in the order they are called, each with what they may approve", () => {
+    const said = verdict(answer('associate', 'refunds'), 300);
+    expect(said.answer.own?.note).toBe('Check the item is ours first.');
+    expect(whomToCall(said, 'en-GB')).toEqual([
+      { role: { id: 'lead', title: 'Lead' }, words: 'may approve up to £150 per case: ask them first' },
+      { role: { id: 'manager', title: 'Manager' }, words: 'may approve up to £500 per case' },
+    ]);
+    expect(whomToCall(verdict(answer('associate', 'refunds'), 80), 'en-GB')).toEqual([
+      { role: { id: 'lead', title: 'Lead' }, words: 'may approve up to £150 per case' },
+    ]);
+    expect(whomToCall(verdict(answer('associate', 'refunds'), 20), 'en-GB')).toEqual([]);
   });
 
   it('never sends anyone to a retired role: the ladder goes on past it', () => {
-    const escalate = verdict({ data: small, roleId: 'associate', decisionId: 'damage' })!;
-    expect(escalate.manager).toEqual({ id: 'manager', title: 'Manager' });
-    expect(verdictText(escalate, 'en-GB')).not.toContain('Lead');
-    // The manager's grant says consult the (retired) lead: nobody is above the manager, so "your manager".
-    expect(verdictText(verdict({ data: small, roleId: 'manager', decisionId: 'damage' })!, 'en-GB')).toBe(
-      'Consult your manager first, then decide, with no monetary limit.',
-    );
+    expect(verdictText(verdict(answer('associate', 'damage')), 'en-GB')).toBe('Escalate to Manager, who has no monetary limit on this decision.');
+    // The manager's grant says consult the (retired) old role: nobody in place is above the manager, so "your manager".
+    expect(verdictText(verdict(answer('manager', 'damage')), 'en-GB')).toBe('Consult your manager first, then decide, with no monetary limit.');
   });
 });
 
-describe('the search answer card', () => {
+describe('the search answer', () => {
   it.each([
-    ['refund £80', ['refund'], 80, 'GBP'],
-    ['voucher 25', ['voucher'], 25, undefined],
-    ['Can I give a £1,200 credit?', ['credit'], 1200, 'GBP'],
-    ['waive delivery 30 euros', ['waive', 'delivery'], 30, 'EUR'],
-    ['€12.50 goodwill', ['goodwill'], 12.5, 'EUR'],
-    ['CA$40 late delivery', ['late', 'delivery'], 40, 'CAD'],
-  ])('reads "%s" as words, an amount and a currency', (query, words, amount, currency) => {
-    expect(parseAmountQuery(query)).toEqual({ words, amount, currency });
+    ['refund £80', ['refund'], 'refund', 80, 'GBP'],
+    ['refund 80', ['refund'], 'refund', 80, undefined],
+    ['80 quid refund', ['refund'], 'refund', 80, 'GBP'],
+    ['refund €80', ['refund'], 'refund', 80, 'EUR'],
+    ['voucher 25', ['voucher'], 'voucher', 25, undefined],
+    ['Can I give a £1,200 credit?', ['credit'], 'Can I give a credit?', 1200, 'GBP'],
+    ['waive delivery 30 euros', ['waive', 'delivery'], 'waive delivery', 30, 'EUR'],
+    ['€12.50 goodwill', ['goodwill'], 'goodwill', 12.5, 'EUR'],
+    ['CA$40 late delivery', ['late', 'delivery'], 'late delivery', 40, 'CAD'],
+  ])('reads "%s" as words, an amount and a currency', (query, words, rest, amount, currency) => {
+    expect(parseAmountQuery(query)).toEqual({ words, rest, amount, currency, negative: false });
+    expect(searchWords(query)).toBe(rest);
   });
 
-  it('needs both an amount and some words', () => {
+  it.each(['refund -80', 'refund £-80', 'refund -£80', 'refund −80'])('reads "%s" as a negative amount, left out with a message', (query) => {
+    expect(parseAmountQuery(query)).toMatchObject({ words: ['refund'], amount: 80, negative: true });
+    const said = answerQuery(query, roleAnswers(playbook, 'agent')!, {}, 'GBP')!;
+    expect(said.verdict.amountProblem).toBe('negative');
+    expect(verdictText(said.verdict, 'en-GB')).toMatch(/^An amount cannot be negative, so it was left out/);
+  });
+
+  it('needs both an amount and some words, and searches the words alone', () => {
     expect(parseAmountQuery('refund a sofa')).toBeUndefined();
     expect(parseAmountQuery('£80')).toBeUndefined();
     expect(parseAmountQuery('can I 80')).toBeUndefined();
+    expect(searchWords('refund a sofa')).toBe('refund a sofa');
+    expect(parseAmountQuery('no-receipt refund 80')).toMatchObject({ rest: 'no-receipt refund', negative: false });
   });
 
   it('finds the decision the words name, through synonyms, preferring the earlier on a tie', () => {
-    const decisions = decisionsOf(data);
+    const decisions = roleAnswers(playbook, 'agent')!.map((a) => a.decision);
     expect(matchDecision(['refund'], decisions, {})?.decision.id).toBe('refund-without-receipt');
     expect(matchDecision(['voucher'], decisions, {})).toBeUndefined();
     expect(matchDecision(['voucher'], decisions, { voucher: ['goodwill credit'] })?.decision.id).toBe('goodwill-credit');
     expect(matchDecision(['money', 'back'], decisions, { 'money back': ['refund'] })?.decision.id).toBe('refund-without-receipt');
     expect(matchDecision(['holiday'], decisions, {})).toBeUndefined();
+  });
+
+  it("answers with the verdict function, for the role's own decisions first", () => {
+    const said = answerQuery('refund 80', roleAnswers(playbook, 'agent')!, {}, 'GBP')!;
+    expect(said.answer.decision.id).toBe('refund-without-receipt');
+    expect(verdictText(said.verdict, 'en-GB')).toBe(
+      'No — £80 is above your limit of £50 per customer per day. Escalate to Team lead, who may approve up to £150 per customer per day.',
+    );
+    expect(answerQuery('holiday 80', roleAnswers(playbook, 'agent')!, {}, 'GBP')).toBeUndefined();
   });
 });
 
@@ -180,6 +183,7 @@ describe('the precache plan', () => {
     expect(tierOf('pagefind/fragment/en_1.pf_fragment')).toBe('boundaries-and-roles');
     expect(tierOf('can-i/index.html')).toBe('core');
     expect(tierOf('can-i/agent.json')).toBe('listings');
+    expect(tierOf('can-i.json')).toBe('core');
     expect(tierOf('boundaries/index.html')).toBe('listings');
     expect(tierOf('boundaries/refunds/index.html')).toBe('boundaries-and-roles');
     expect(tierOf('guidelines/x/index.html')).toBe('values-and-guidelines');

@@ -73,13 +73,18 @@ describe('the published model', () => {
     expect(refunds.wins.map((w) => w.id)).toEqual(['b', 'a']);
   });
 
-  it('resolves grants, money and the approver up the ladder', () => {
-    const [agent, lead, manager] = playbook.boundaries[0]!.grants;
+  it("resolves grants and money, and reads each boundary's ladder once", () => {
+    const refunds = playbook.boundaries[0]!;
+    const [agent, lead, manager] = refunds.grants;
     expect(agent!.limit).toEqual({ amount: 75, currency: 'GBP' });
     expect(agent!.escalateTo?.id).toBe('lead');
-    expect(agent!.approver?.role.id).toBe('manager'); // lead only escalates
-    expect(lead!.approver?.role.id).toBe('manager');
-    expect(manager!.approver).toBeUndefined();
+    // The ladder's indexes are the grants': the lead only escalates, so the manager is the one holder above the agent.
+    expect(refunds.ladder.of('agent').holders.map((index) => refunds.grants[index]!.role.id)).toEqual(['manager']);
+    expect(refunds.ladder.of('lead').holders.map((index) => refunds.grants[index]!.role.id)).toEqual(['manager']);
+    expect(refunds.ladder.of('manager').holders).toEqual([]);
+    expect(manager!.escalateTo?.id).toBe('director');
+    expect(lead!.authority).toBe('escalate');
+    expect(playbook.roleById.get('agent')?.title).toBe(playbook.roles.find((r) => r.id === 'agent')!.title);
     const agentRole = playbook.roles.find((r) => r.id === 'agent')!;
     expect(agentRole.grants.map((g) => g.boundary.id)).toEqual(['refunds']);
     expect(agentRole.chainAbove.map((r) => r.id)).toEqual(['lead', 'manager', 'director']);

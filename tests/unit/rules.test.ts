@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkCaseStudies } from '../../src/lib/rules/case-studies.ts';
+import { checkChangeHistory } from '../../src/lib/rules/change-history.ts';
 import { checkEntryIds, kebabCase } from '../../src/lib/rules/entry-ids.ts';
 import { checkEscalation } from '../../src/lib/rules/escalation.ts';
 import { checkMoney } from '../../src/lib/rules/money.ts';
@@ -76,7 +77,15 @@ describe('escalation', () => {
   });
 
   it("warns that an escalate grant's limit is never used", () => {
-    const content = checkedContent({ roles: { ...LADDER }, boundaries: { b: boundary([{ role: 'agent', authority: 'escalate', limit: { amount: 5 } }]) } });
+    const content = checkedContent({
+      roles: { ...LADDER },
+      boundaries: {
+        b: boundary([
+          { role: 'agent', authority: 'escalate', limit: { amount: 5 } },
+          { role: 'director', authority: 'decide' },
+        ]),
+      },
+    });
     expect(lines(checkEscalation(content))).toEqual([
       'boundaries/b.md warning unused-limit: grants[0].limit: agent escalates every decision here, so this limit is never used | remove the limit, or change authority to decide, decide-and-inform or consult',
     ]);
@@ -104,6 +113,7 @@ describe('escalation', () => {
         b: boundary([
           { role: 'agent', authority: 'decide', limit: { amount: 100 } },
           { role: 'manager', authority: 'decide', limit: { amount: 50 } },
+          { role: 'director', authority: 'decide' },
         ]),
       },
     });
@@ -119,6 +129,7 @@ describe('escalation', () => {
         b: boundary([
           { role: 'lead', authority: 'decide' },
           { role: 'manager', authority: 'decide', limit: { amount: 500 } },
+          { role: 'director', authority: 'decide' },
         ]),
       },
     });
@@ -144,14 +155,68 @@ describe('escalation', () => {
         currency: boundary([
           { role: 'agent', authority: 'decide', limit: { amount: 100, currency: 'EUR' } },
           { role: 'lead', authority: 'decide', limit: { amount: 50 } },
+          { role: 'director', authority: 'decide' },
         ]),
         per: boundary([
           { role: 'agent', authority: 'decide', limit: { amount: 100 }, per: 'case' },
           { role: 'lead', authority: 'decide', limit: { amount: 50 }, per: 'customer-day' },
+          { role: 'director', authority: 'decide' },
         ]),
       },
     });
     expect(checkEscalation(content)).toEqual([]);
+  });
+
+  it('warns where authority stops below the top of the ladder, at the topmost grant of each path', () => {
+    const content = checkedContent({
+      roles: { ...LADDER, agent2: { title: 'Agent 2', escalatesTo: 'manager' } },
+      boundaries: {
+        b: boundary([
+          { role: 'agent', authority: 'decide', limit: { amount: 50 } },
+          { role: 'lead', authority: 'decide', limit: { amount: 150 } },
+          { role: 'agent2', authority: 'escalate' },
+        ]),
+      },
+    });
+    expect(lines(checkEscalation(content))).toEqual([
+      "boundaries/b.md warning ladder-gap: grants[1]: authority stops at lead: no role above it (manager, director) holds this decision, so anything over £150 per case has nobody to approve it | give manager a grant on this boundary, or let this grant escalateTo a role that holds it; readers who go beyond it are told to ask the boundary's owner",
+      "boundaries/b.md warning ladder-gap: grants[2]: authority stops at agent2: no role above it (manager, director) holds this decision, so this decision has nobody to approve it | give manager a grant on this boundary, or let this grant escalateTo a role that holds it; readers who go beyond it are told to ask the boundary's owner",
+    ]);
+  });
+
+  it('sees no gap at the top of a ladder, above an unlimited grant, or where a role higher up holds the decision', () => {
+    const content = checkedContent({
+      roles: { ...LADDER },
+      boundaries: {
+        top: boundary([{ role: 'director', authority: 'decide', limit: { amount: 900 } }]),
+        unlimited: boundary([{ role: 'lead', authority: 'decide' }]),
+        held: boundary([
+          { role: 'agent', authority: 'escalate' },
+          { role: 'manager', authority: 'consult', limit: { amount: 500 } },
+          { role: 'director', authority: 'decide' },
+        ]),
+      },
+    });
+    expect(lines(checkEscalation(content))).toEqual([]);
+  });
+
+  it('passes over retired roles: their grants hold nothing and are a warning each; a role that escalates to one is an error at that line', () => {
+    const content = checkedContent({
+      roles: { ...LADDER, lead: { title: 'Lead', escalatesTo: 'manager', status: 'retired' } },
+      boundaries: {
+        b: boundary([
+          { role: 'agent', authority: 'decide', limit: { amount: 50 } },
+          { role: 'lead', authority: 'decide', limit: { amount: 20 } },
+          { role: 'manager', authority: 'decide', limit: { amount: 40 } },
+          { role: 'director', authority: 'decide' },
+        ]),
+      },
+    });
+    expect(lines(checkEscalation(content))).toEqual([
+      'roles/agent.yaml error escalate-to-retired: escalatesTo: the role "lead" is retired, so nobody would take the decisions agent passes up | escalate to the role that took over from lead instead',
+      "boundaries/b.md error ladder-narrows: grants[0].limit: the ladder narrows: agent may commit £50, but manager above it only £40 | lower this limit to £40 or less, or raise manager's limit (grants[2])",
+      'boundaries/b.md warning retired-role-grant: grants[1].role: the role "lead" is retired, so nobody holds this grant any more | give the grant to the role that took over from lead, or remove it',
+    ]);
   });
 
   it('follows a grant escalateTo override past an escalate-only role', () => {
@@ -171,6 +236,32 @@ describe('escalation', () => {
     expect(lines(checkEscalation(content))).toEqual([
       "boundaries/b.md error ladder-narrows: grants[0].limit: the ladder narrows: agent may commit £100, but director above it only £90 | lower this limit to £90 or less, or raise director's limit (grants[3])",
     ]);
+  });
+});
+
+describe('change history, with --changed', () => {
+  const grants = (amount: number) => [
+    { role: 'agent', authority: 'decide', limit: { amount } },
+    { role: 'director', authority: 'decide' },
+  ];
+  const changes = [{ date: '2026-03-01', summary: 'First version.' }];
+  const base = checkedContent({ roles: { ...LADDER }, boundaries: { b: boundary(grants(50), { changes }) } });
+  const withBase = (extra: Record<string, unknown>, amount: number) => {
+    const content = checkedContent({ roles: { ...LADDER }, boundaries: { b: boundary(grants(amount), extra) } });
+    content.base = { boundaries: new Map(base.entries.boundaries.map((entry) => [entry.id, entry.data])) };
+    return content;
+  };
+
+  it('refuses a limit changed with no new line in changes, at the changed grant', () => {
+    expect(lines(checkChangeHistory(withBase({ changes }, 75)))).toEqual([
+      'boundaries/b.md error needs-change-line: grants[0]: the limit or authority of agent changed, but changes has no new line, so /changes/ and its feed would not show it | add a line at the top of changes, such as "- date: 2026-11-23" with "summary:" saying what changed and why',
+    ]);
+  });
+
+  it('passes a change with its line, a change of words only, and anything without --changed', () => {
+    expect(checkChangeHistory(withBase({ changes: [{ date: '2026-11-01', summary: 'Agent limit raised to £75.' }, ...changes] }, 75))).toEqual([]);
+    expect(checkChangeHistory(withBase({ changes, summary: 'Reworded.' }, 50))).toEqual([]);
+    expect(checkChangeHistory(checkedContent({ roles: { ...LADDER }, boundaries: { b: boundary(grants(75), { changes }) } }))).toEqual([]);
   });
 });
 

@@ -1,15 +1,28 @@
 /**
  * What a change does to authority, for leaders approving a pull request:
- * two playbook models in, the differences that matter out. Pure: the models
- * come from the same reader, schemas and model code as the site.
+ * two playbook models in, the differences that matter out, so a leader can
+ * approve from the summary alone. Pure: the models come from the same
+ * reader, schemas and model code as the site.
+ *
+ * In the order leaders read it:
+ * 1. boundaries whose limits or authority changed with no new `changes`
+ *    line ("needs a change-history line": /changes/ and its feed would not
+ *    show the change; `validate --changed` refuses it too);
+ * 2. each boundary's changed grants, and its changed words (summary,
+ *    decision, guardrails: old and new);
+ * 3. boundaries added; each boundary retired or removed with every role's
+ *    lost authority and every entry that still links to it;
+ * 4. ladders; 5. values, with their old and new words.
  *
  * Only what publishes counts: drafts are in neither model. A boundary that
  * became a draft or was deleted is "removed"; one that became retired is
  * "retired".
  */
+import type { EntryLink } from '../domain/references.ts';
 import type { Boundary, Grant, Playbook, Role, Value } from '../model/types.ts';
 import { describePeriod, formatMoney } from '../words/format.ts';
 import { grantInWords } from '../words/grants.ts';
+import { sameAuthority, unrecordedChanges, type AuthorityTerms } from '../domain/authority-changes.ts';
 
 /** A heading and its lines, in the order leaders read them. */
 export interface DiffSection {
@@ -23,41 +36,68 @@ export interface AuthorityDiff {
   sections: DiffSection[];
 }
 
+export interface DiffOptions {
+  /** Who links to each boundary id in the changed content (front matter and `<BoundaryRef>` alike); default: the model's own backlinks. */
+  links?: ReadonlyMap<string, readonly EntryLink[]>;
+}
+
 type AnyPlaybook = Playbook<unknown>;
+
+/** The heading of the first section when authority changed without a history line. */
+export const NEEDS_CHANGE_LINE = 'Needs a change-history line';
 
 const byTitle = <T extends { title: string; id: string }>(a: T, b: T) => a.title.localeCompare(b.title, 'en') || a.id.localeCompare(b.id);
 
-export function authorityDiff(before: AnyPlaybook, after: AnyPlaybook): AuthorityDiff {
+export function authorityDiff(before: AnyPlaybook, after: AnyPlaybook, { links }: DiffOptions = {}): AuthorityDiff {
   const locale = after.settings.locale;
   const sections: DiffSection[] = [];
-
-  // 1. Grants on boundaries published before and after, boundary by boundary.
   const oldBoundaries = new Map(before.pages.boundaries.map((b) => [b.id, b]));
   const newBoundaries = new Map(after.pages.boundaries.map((b) => [b.id, b]));
-  for (const boundary of [...after.boundaries].sort(byTitle)) {
+  const kept = [...after.boundaries].sort(byTitle).flatMap((boundary) => {
     const old = oldBoundaries.get(boundary.id);
-    if (!old || old.status !== 'published') continue;
-    const lines = grantChanges(old, boundary, locale);
+    return old?.status === 'published' ? [{ old, boundary }] : [];
+  });
+
+  // 1. Authority changed, history silent.
+  const unrecorded = kept.filter(({ old, boundary }) => unrecordedChanges(historyOf(old), historyOf(boundary)).length > 0);
+  if (unrecorded.length > 0) {
+    sections.push({
+      heading: NEEDS_CHANGE_LINE,
+      lines: unrecorded.map(
+        ({ boundary }) =>
+          `${boundary.title} (${boundary.file}): its limits or authority changed, but changes has no new line, so /changes/ and its feed would not show it`,
+      ),
+    });
+  }
+
+  // 2. Boundaries published before and after: grants, then words.
+  for (const { old, boundary } of kept) {
+    const lines = [...grantChanges(old, boundary, locale), ...boundaryWordChanges(old, boundary)];
     if (lines.length > 0) sections.push({ heading: boundary.title, file: boundary.file, lines });
   }
 
-  // 2. Boundaries added, retired, removed.
-  const boundaryLines: string[] = [];
-  for (const boundary of [...after.boundaries].sort(byTitle)) {
-    const old = oldBoundaries.get(boundary.id);
-    if (old?.status === 'published') continue;
-    boundaryLines.push(
-      `Added: ${boundary.title} (${boundary.file}), ${grantCount(boundary)}: ${boundary.grants.map((g) => `${g.role.title} ${lowerFirst(grantInWords(g, locale))}`).join('; ')}`,
+  // 3. Boundaries added; retired and removed ones, each with what it takes away and what still points at it.
+  const added = [...after.boundaries]
+    .sort(byTitle)
+    .filter((boundary) => oldBoundaries.get(boundary.id)?.status !== 'published')
+    .map(
+      (boundary) =>
+        `Added: ${boundary.title} (${boundary.file}), ${grantCount(boundary)}: ${boundary.grants.map((g) => `${g.role.title} ${lowerFirst(grantInWords(g, locale))}`).join('; ')}`,
     );
-  }
+  if (added.length > 0) sections.push({ heading: 'Boundaries', lines: added });
   for (const old of [...before.boundaries].sort(byTitle)) {
     const now = newBoundaries.get(old.id);
     if (now?.status === 'published') continue;
-    boundaryLines.push(now ? `Retired: ${old.title} (${old.file})` : `Removed: ${old.title} (${old.file}), which held ${grantCount(old)}`);
+    const lost = old.grants.map((grant) => `${grant.role.title} loses: ${grantInWords(grant, locale)}`);
+    const linking = links?.get(old.id) ?? (now ? modelLinks(now) : []);
+    const still =
+      linking.length > 0
+        ? linking.map((link) => `Still linked from ${link.kind.toLowerCase()} ${link.title} (${link.file})`)
+        : ['Nothing links to it any more'];
+    sections.push({ heading: `${now ? 'Retired' : 'Removed'}: ${old.title}`, file: old.file, lines: [...lost, ...still] });
   }
-  if (boundaryLines.length > 0) sections.push({ heading: 'Boundaries', lines: boundaryLines });
 
-  // 3. Ladders: who each role passes decisions to.
+  // 4. Ladders: who each role passes decisions to.
   const oldRoles = new Map(before.roles.map((r) => [r.id, r]));
   const newRoles = new Map(after.roles.map((r) => [r.id, r]));
   const ladderLines: string[] = [];
@@ -71,17 +111,14 @@ export function authorityDiff(before: AnyPlaybook, after: AnyPlaybook): Authorit
   }
   if (ladderLines.length > 0) sections.push({ heading: 'Ladders', lines: ladderLines });
 
-  // 4. Values added, changed, removed.
+  // 5. Values added, changed (old and new words), removed.
   const oldValues = new Map(before.values.map((v) => [v.id, v]));
   const newValues = new Map(after.values.map((v) => [v.id, v]));
   const valueLines: string[] = [];
   for (const value of [...after.values].sort(byTitle)) {
     const old = oldValues.get(value.id);
     if (!old) valueLines.push(`Added: ${value.title}: ${value.summary}`);
-    else {
-      const changed = valueChanges(old, value);
-      if (changed.length > 0) valueLines.push(`Changed: ${value.title} (${changed.join(', ')})${changed.includes('summary') ? `: ${value.summary}` : ''}`);
-    }
+    else valueLines.push(...valueWordChanges(old, value).map((line) => `Changed: ${value.title}: ${line}`));
   }
   for (const old of [...before.values].sort(byTitle)) {
     if (!newValues.has(old.id)) valueLines.push(`Removed: ${old.title} (${old.file})`);
@@ -91,6 +128,19 @@ export function authorityDiff(before: AnyPlaybook, after: AnyPlaybook): Authorit
   return { sections };
 }
 
+function historyOf(boundary: Boundary<unknown>): { grants: AuthorityTerms[]; changes: Boundary<unknown>['changes'] } {
+  return { grants: boundary.grants.map(termsOf), changes: boundary.changes };
+}
+
+function termsOf(grant: Grant<unknown>): AuthorityTerms {
+  return { role: grant.role.id, authority: grant.authority, limit: grant.limit, per: grant.per, escalateTo: grant.escalateTo?.id };
+}
+
+/** The entries published in a model that link to a boundary through their fields (guidelines, case studies, wins). */
+function modelLinks(boundary: Boundary<unknown>): EntryLink[] {
+  return [...boundary.guidelines, ...boundary.caseStudies, ...boundary.wins].map((entry) => ({ kind: entry.kind, title: entry.title, file: entry.file }));
+}
+
 function grantChanges(old: Boundary<unknown>, now: Boundary<unknown>, locale: string): string[] {
   const oldGrants = new Map(old.grants.map((g) => [g.role.id, g]));
   const newGrants = new Map(now.grants.map((g) => [g.role.id, g]));
@@ -98,22 +148,12 @@ function grantChanges(old: Boundary<unknown>, now: Boundary<unknown>, locale: st
   for (const grant of now.grants) {
     const was = oldGrants.get(grant.role.id);
     if (!was) lines.push(`${grant.role.title}: new grant: ${grantInWords(grant, locale)}`);
-    else if (!sameGrant(was, grant)) lines.push(`${grant.role.title}: ${grantChangeInWords(was, grant, locale)}`);
+    else if (!sameAuthority(termsOf(was), termsOf(grant))) lines.push(`${grant.role.title}: ${grantChangeInWords(was, grant, locale)}`);
   }
   for (const was of old.grants) {
     if (!newGrants.has(was.role.id)) lines.push(`${was.role.title}: grant removed (was: ${grantInWords(was, locale)})`);
   }
   return lines;
-}
-
-function sameGrant(a: Grant<unknown>, b: Grant<unknown>): boolean {
-  return (
-    a.authority === b.authority &&
-    a.per === b.per &&
-    a.escalateTo?.id === b.escalateTo?.id &&
-    a.limit?.amount === b.limit?.amount &&
-    a.limit?.currency === b.limit?.currency
-  );
 }
 
 /**
@@ -137,21 +177,44 @@ function grantChangeInWords(was: Grant<unknown>, now: Grant<unknown>, locale: st
   return `${oldWords} → ${newWords}`;
 }
 
+/** A boundary's changed words: its decision, summary and guardrails, old and new. */
+function boundaryWordChanges(old: Boundary<unknown>, now: Boundary<unknown>): string[] {
+  return [
+    ...textChange('Decision', old.decision, now.decision),
+    ...textChange('Summary', old.summary, now.summary),
+    ...listChanges('Guardrail', old.guardrails, now.guardrails),
+  ];
+}
+
+/** A value's changed words: title, summary, behaviours and anti-behaviours, old and new. */
+function valueWordChanges(old: Value<unknown>, now: Value<unknown>): string[] {
+  return [
+    ...textChange('title', old.title, now.title),
+    ...textChange('summary', old.summary, now.summary),
+    ...listChanges('behaviour', old.behaviors, now.behaviors),
+    ...listChanges('anti-behaviour', old.antiBehaviors, now.antiBehaviors),
+  ];
+}
+
+function textChange(what: string, was: string, now: string): string[] {
+  return was === now ? [] : [`${what} was “${was}”, now “${now}”`];
+}
+
+/** Items of a list removed and added, in the order written (a reworded item is one of each). */
+function listChanges(what: string, was: readonly string[], now: readonly string[]): string[] {
+  const [before, after] = [new Set(was), new Set(now)];
+  return [
+    ...was.filter((item) => !after.has(item)).map((item) => `${what} removed: “${item}”`),
+    ...now.filter((item) => !before.has(item)).map((item) => `${what} added: “${item}”`),
+  ];
+}
+
 function escalatesInWords(role: Role<unknown>): string {
   return role.escalatesTo ? `escalates to ${role.escalatesTo.title}` : 'top of its ladder (escalates to nobody)';
 }
 
 function grantCount(boundary: Boundary<unknown>): string {
   return boundary.grants.length === 1 ? '1 grant' : `${boundary.grants.length} grants`;
-}
-
-function valueChanges(old: Value<unknown>, now: Value<unknown>): string[] {
-  const changed: string[] = [];
-  if (old.title !== now.title) changed.push('title');
-  if (old.summary !== now.summary) changed.push('summary');
-  if (old.behaviors.join('\n') !== now.behaviors.join('\n')) changed.push('behaviors');
-  if (old.antiBehaviors.join('\n') !== now.antiBehaviors.join('\n')) changed.push('anti-behaviors');
-  return changed;
 }
 
 const lowerFirst = (text: string) => text.charAt(0).toLowerCase() + text.slice(1);

@@ -1,194 +1,170 @@
 /**
- * The "Can I…?" helper's table: every published decision with its grants,
- * in a compact form that the page embeds as JSON and the browser reads.
- * Roles and grants are arrays indexed by position, not objects with long
- * keys, because at scale this ships to every visitor of /can-i/.
+ * The "Can I…?" data as the browser receives it: `/can-i/` carries the
+ * roles to choose from, and `/can-i/<role>.json` one role's answers (see
+ * answers.ts), worked out by the build. The browser unpacks the answers and
+ * only picks by amount (verdict.ts); it never walks a ladder. Compact arrays
+ * indexed by position, not objects with long keys, because this ships to
+ * every visitor.
  *
- * Pure: no Astro, no DOM, no zod (it is bundled into the client script).
+ * Pure: no Astro, no DOM, no zod (it is bundled into the client scripts).
  */
 import { AUTHORITIES, LIMIT_PERIODS } from '../../../schemas/vocabulary.ts';
-import { walkUp } from '../domain/escalation.ts';
 import type { Playbook } from '../model/types.ts';
+import { roleAnswers } from './answers.ts';
+import type { AnswerGroup, DecisionAnswer, GrantTerms, RoleRef } from './verdict.ts';
 
-/** Authorities in code order: a grant stores the index (the schema's own list, which has no zod). */
+/** Authorities in code order: terms store the index (the schema's own list, which has no zod). */
 export const AUTHORITY_CODES = AUTHORITIES;
-/** Limit periods in code order: a grant stores the index. */
+/** Limit periods in code order: terms store the index. */
 export const PERIOD_CODES = LIMIT_PERIODS;
+/** How a decision reaches the role, in code order. */
+export const GROUP_CODES: readonly AnswerGroup[] = ['own', 'comes-up', 'up'];
 
 /** No role: where a role index would be. */
 export const NO_ROLE = -1;
 
-/**
- * A role: `[id, title, escalatesTo, selectable]`. `escalatesTo` is an index
- * into `HelperData.r` or `NO_ROLE`. Retired roles that are still on someone's
- * ladder are listed (so the ladder can be walked) with `selectable` 0.
- */
-export type HelperRole = [id: string, title: string, escalatesTo: number, selectable: 0 | 1];
+/** A role: `[id, title]`. */
+export type HelperRole = [id: string, title: string];
 
-/**
- * A grant: `[role, authority, per, escalateTo, approver, note, amount?, currency?]`.
- * `role`, `escalateTo` and `approver` are indexes into `HelperData.r`
- * (`NO_ROLE` when there is none); `authority` and `per` index AUTHORITY_CODES
- * and PERIOD_CODES; `note` is the grant's conditions ('' for none). No amount
- * means no monetary limit; no currency means the data's default currency `c`.
- */
-export type HelperGrant =
-  | [role: number, authority: number, per: number, escalateTo: number, approver: number, note: string]
-  | [role: number, authority: number, per: number, escalateTo: number, approver: number, note: string, amount: number]
-  | [role: number, authority: number, per: number, escalateTo: number, approver: number, note: string, amount: number, currency: string];
-
-/** A decision: `[id, decision, title, path, category, guardrails, grants]`; category '' when there is none. */
-export type HelperDecision = [id: string, decision: string, title: string, path: string, category: string, guardrails: string[], grants: HelperGrant[]];
-
-export interface HelperData {
-  /** The playbook's locale, for money. */
+/** The roles /can-i/ offers (published, by title), with the locale for money and the playbook's usual currency. */
+export interface HelperIndex {
   l: string;
-  /** The most common limit currency (else the playbook's): grants in it leave their currency out. */
+  /** The most common limit currency (else the playbook's): terms in it leave their currency out. */
   c: string;
-  /** Roles, published first in title order, then retired ones still on a ladder. */
   r: HelperRole[];
-  /** One per published boundary, in title order. Retired and draft boundaries are never here. */
-  d: HelperDecision[];
 }
 
-/** What `helperData` needs of the model. */
+/**
+ * A role's terms: `[role, authority, per, note, amount?, currency?]`. `role`
+ * indexes `RoleHelperData.r`, `authority` and `per` index AUTHORITY_CODES and
+ * PERIOD_CODES; `note` is '' for none. No amount: no monetary limit; no
+ * currency: the data's usual currency `c`.
+ */
+export type PackedTerms =
+  | [role: number, authority: number, per: number, note: string]
+  | [role: number, authority: number, per: number, note: string, amount: number]
+  | [role: number, authority: number, per: number, note: string, amount: number, currency: string];
+
+/**
+ * One decision's answer: `[id, decision, title, path, category, guardrails,
+ * owner, group, next, own, holders]`; category '' for none, `group` indexes
+ * GROUP_CODES, `next` a role (or NO_ROLE), `own` the role's terms or 0, and
+ * `holders` the terms of the roles above that may decide, nearest first.
+ */
+export type PackedAnswer = [
+  id: string,
+  decision: string,
+  title: string,
+  path: string,
+  category: string,
+  guardrails: string[],
+  owner: string,
+  group: number,
+  next: number,
+  own: PackedTerms | 0,
+  holders: PackedTerms[],
+];
+
+/** `/can-i/<role>.json`: one role's answers. */
+export interface RoleHelperData extends HelperIndex {
+  /** The roles the answers name; the first is the role itself. */
+  r: HelperRole[];
+  d: PackedAnswer[];
+}
+
+/** What the helper data needs of the model. */
 export type HelperPlaybook = Pick<Playbook, 'settings' | 'roles' | 'boundaries'>;
 
-const built = new WeakMap<HelperPlaybook, HelperData>();
+const usual = new WeakMap<HelperPlaybook, string>();
 
-/** `helperData`, built once per model: /can-i/ and every per-role file and page read the same table. */
-export function helperDataOf(playbook: HelperPlaybook): HelperData {
-  let data = built.get(playbook);
-  if (!data) built.set(playbook, (data = helperData(playbook)));
-  return data;
-}
-
-/** The helper's table for a playbook: published boundaries only (the model's `boundaries` already are). */
-export function helperData(playbook: HelperPlaybook): HelperData {
-  const boundaries = playbook.boundaries.filter((boundary) => boundary.status === 'published');
-
-  // Roles: published ones, then any retired role that still holds a grant (listed, never selectable, never escalated to).
-  type RoleLike = HelperPlaybook['roles'][number];
-  type GrantLike = HelperPlaybook['boundaries'][number]['grants'][number];
-  // The helper never sends anyone to a retired role: a link to one leads on to the first role above it that is not retired.
-  const live = (role: RoleLike | undefined): RoleLike | undefined => {
-    const seen = new Set<RoleLike>();
-    let next = role;
-    while (next && next.status === 'retired' && !seen.has(next)) {
-      seen.add(next);
-      next = next.escalatesTo;
+/** The currency most limits are in, else the playbook's ('' when there is none): the currency terms leave out. */
+function usualCurrency(playbook: HelperPlaybook): string {
+  let currency = usual.get(playbook);
+  if (currency === undefined) {
+    const counts = new Map<string, number>();
+    for (const boundary of playbook.boundaries) {
+      if (boundary.status !== 'published') continue;
+      for (const grant of boundary.grants) if (grant.limit) counts.set(grant.limit.currency, (counts.get(grant.limit.currency) ?? 0) + 1);
     }
-    return next?.status === 'retired' ? undefined : next;
-  };
-  const liveApprover = (grant: GrantLike | undefined): GrantLike | undefined => {
-    const seen = new Set<GrantLike>();
-    let next = grant;
-    while (next && next.role.status === 'retired' && !seen.has(next)) {
-      seen.add(next);
-      next = next.approver;
-    }
-    return next?.role.status === 'retired' ? undefined : next;
-  };
-  const roles: RoleLike[] = [];
-  const index = new Map<string, number>();
-  const listed = new Set<string>();
-  const push = (role: RoleLike): void => {
-    listed.add(role.id);
-    index.set(role.id, roles.length);
-    roles.push(role);
-  };
-  // Up the ladder from `role`, past retired roles, stopping at the first role listed already.
-  const add = (role: RoleLike | undefined): void => {
-    for (const next of walkUp(
-      live(role),
-      (step) => live(step.escalatesTo),
-      (step) => step.id,
-      listed,
-    ))
-      push(next);
-  };
-  for (const role of playbook.roles) push(role);
-  for (const role of playbook.roles) add(role.escalatesTo);
-  for (const boundary of boundaries) {
-    for (const grant of boundary.grants) {
-      if (!listed.has(grant.role.id)) push(grant.role);
-      [grant.escalateTo, liveApprover(grant.approver)?.role].forEach(add);
-    }
+    let best: string | undefined;
+    for (const [code, count] of counts) if (best === undefined || count > counts.get(best)!) best = code;
+    currency = best ?? playbook.settings.currency ?? '';
+    usual.set(playbook, currency);
   }
-  const at = (role: { id: string } | undefined): number => (role ? index.get(role.id)! : NO_ROLE);
+  return currency;
+}
 
-  const currency = mostCommonCurrency(boundaries) ?? playbook.settings.currency ?? '';
-  return {
-    l: playbook.settings.locale,
-    c: currency,
-    r: roles.map((role): HelperRole => [role.id, role.title, at(live(role.escalatesTo)), role.status === 'published' ? 1 : 0]),
-    d: boundaries.map((boundary): HelperDecision => [
-      boundary.id,
-      boundary.decision,
-      boundary.title,
-      boundary.path,
-      boundary.category ?? '',
-      [...boundary.guardrails],
-      boundary.grants.map((grant): HelperGrant => {
-        const head: [number, number, number, number, number, string] = [
-          at(grant.role),
-          AUTHORITY_CODES.indexOf(grant.authority),
-          PERIOD_CODES.indexOf(grant.per),
-          at(live(grant.escalateTo)),
-          at(liveApprover(grant.approver)?.role),
-          grant.note ?? '',
-        ];
-        if (!grant.limit) return head;
-        return grant.limit.currency === currency ? [...head, grant.limit.amount] : [...head, grant.limit.amount, grant.limit.currency];
-      }),
-    ]),
+/** The roles to choose from: what /can-i/ embeds. */
+export function helperIndex(playbook: HelperPlaybook): HelperIndex {
+  return { l: playbook.settings.locale, c: usualCurrency(playbook), r: playbook.roles.map((role): HelperRole => [role.id, role.title]) };
+}
+
+/** One published role's answers, packed; undefined for any other id. */
+export function roleHelperData(playbook: HelperPlaybook, roleId: string): RoleHelperData | undefined {
+  const answers = roleAnswers(playbook, roleId);
+  const role = playbook.roles.find((r) => r.id === roleId);
+  if (!answers || !role) return undefined;
+  const currency = usualCurrency(playbook);
+  const roles: HelperRole[] = [[role.id, role.title]];
+  const index = new Map([[role.id, 0]]);
+  const at = (ref: RoleRef | undefined): number => {
+    if (!ref) return NO_ROLE;
+    if (!index.has(ref.id)) {
+      index.set(ref.id, roles.length);
+      roles.push([ref.id, ref.title]);
+    }
+    return index.get(ref.id)!;
   };
+  const pack = (terms: GrantTerms): PackedTerms => {
+    const head: [number, number, number, string] = [
+      at(terms.role),
+      AUTHORITY_CODES.indexOf(terms.authority),
+      PERIOD_CODES.indexOf(terms.per),
+      terms.note ?? '',
+    ];
+    if (!terms.limit) return head;
+    return terms.limit.currency === currency ? [...head, terms.limit.amount] : [...head, terms.limit.amount, terms.limit.currency];
+  };
+  const d = answers.map(({ decision, group, own, next, holders }): PackedAnswer => [
+    decision.id,
+    decision.decision,
+    decision.title,
+    decision.path,
+    decision.category ?? '',
+    decision.guardrails,
+    decision.owner,
+    GROUP_CODES.indexOf(group),
+    at(next),
+    own ? pack(own) : 0,
+    holders.map(pack),
+  ]);
+  return { l: playbook.settings.locale, c: currency, r: roles, d };
 }
 
-/**
- * The helper's data for one role, which the page loads when the role is
- * chosen (`/can-i/<role>.json`): every role (for the ladder), and only the
- * decisions the role or a role above it holds. Those are all the decisions
- * on which a verdict for this role can differ from "not in your playing
- * field": a decision that nobody up the ladder holds cannot be escalated
- * (approvingGrant only follows grants once it meets one on the ladder).
- * Its size grows with the grants of one ladder, not with the playbook.
- */
-export function roleHelperData(data: HelperData, roleId: string): HelperData | undefined {
-  const index = roleIndex(data);
-  const start = index.byId.get(roleId);
-  if (start === undefined) return undefined;
-  const ladder = new Set<number>();
-  for (let at = start; at !== NO_ROLE && !ladder.has(at); at = data.r[at]![2]) ladder.add(at);
-  const wanted = new Set<number>();
-  for (const role of ladder) for (const decision of index.decisionsOf[role]!) wanted.add(decision);
-  return { ...data, d: data.d.filter((_, at) => wanted.has(at)) };
-}
+const unpacked = new WeakMap<RoleHelperData, DecisionAnswer[]>();
 
-/** The decisions a role holds a grant on, by its index in `r`: one pass over the grants, once per data object. */
-export function decisionsHeld(data: HelperData, roleId: string): HelperDecision[] {
-  const index = roleIndex(data);
-  const at = index.byId.get(roleId);
-  return at === undefined ? [] : index.decisionsOf[at]!.map((decision) => data.d[decision]!);
-}
-
-interface RoleIndex {
-  byId: Map<string, number>;
-  /** Per role (by index), the indexes into `d` of the decisions it holds a grant on. */
-  decisionsOf: number[][];
-}
-
-const roleIndexes = new WeakMap<HelperData, RoleIndex>();
-
-function roleIndex(data: HelperData): RoleIndex {
-  const hit = roleIndexes.get(data);
+/** A role's answers, as the build worked them out, from its packed data (once per data object). */
+export function unpackAnswers(data: RoleHelperData): DecisionAnswer[] {
+  const hit = unpacked.get(data);
   if (hit) return hit;
-  const index: RoleIndex = { byId: new Map(data.r.map(([id], at) => [id, at])), decisionsOf: data.r.map((): number[] => []) };
-  data.d.forEach(([, , , , , , grants], at) => {
-    for (const [role] of grants) if (index.decisionsOf[role]?.at(-1) !== at) index.decisionsOf[role]?.push(at);
+  const refs = data.r.map(([id, title]): RoleRef => ({ id, title }));
+  const terms = ([role, authority, per, note, amount, currency]: PackedTerms): GrantTerms => ({
+    role: refs[role]!,
+    authority: AUTHORITY_CODES[authority]!,
+    per: PERIOD_CODES[per]!,
+    note: note || undefined,
+    limit: amount === undefined ? undefined : { amount, currency: currency ?? data.c },
   });
-  roleIndexes.set(data, index);
-  return index;
+  const answers = data.d.map(([id, decision, title, path, category, guardrails, owner, group, next, own, holders]): DecisionAnswer => ({
+    role: refs[0]!,
+    decision: { id, decision, title, path, category: category || undefined, guardrails, owner },
+    group: GROUP_CODES[group]!,
+    own: own === 0 ? undefined : terms(own),
+    next: next === NO_ROLE ? undefined : refs[next],
+    holders: holders.map(terms),
+  }));
+  unpacked.set(data, answers);
+  return answers;
 }
 
 /**
@@ -196,21 +172,9 @@ function roleIndex(data: HelperData): RoleIndex {
  * every `<` is written `\u003c`, so no string from content can close the
  * element (`</script>`) or open a comment. JSON.parse reads it back unchanged.
  */
-export function helperDataJson(data: HelperData): string {
+export function helperDataJson(data: HelperIndex | RoleHelperData): string {
   return JSON.stringify(data)
     .replace(/</g, '\\u003c')
     .replace(/\u2028/g, '\\u2028')
     .replace(/\u2029/g, '\\u2029');
-}
-
-function mostCommonCurrency(boundaries: HelperPlaybook['boundaries']): string | undefined {
-  const counts = new Map<string, number>();
-  for (const boundary of boundaries) {
-    for (const grant of boundary.grants) {
-      if (grant.limit) counts.set(grant.limit.currency, (counts.get(grant.limit.currency) ?? 0) + 1);
-    }
-  }
-  let best: string | undefined;
-  for (const [currency, count] of counts) if (best === undefined || count > counts.get(best)!) best = currency;
-  return best;
 }

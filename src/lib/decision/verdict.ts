@@ -1,17 +1,16 @@
 /**
- * The "Can I…?" verdict: for a role, a decision and perhaps an amount, may
- * the role decide (and whom to inform or consult), or to whom does it go,
- * and what may that role approve. Worked out from the helper's table, so the
- * build (the no-JavaScript table, tests) and the browser give the same answer.
+ * The "Can I…?" verdict, the one function every path answers with: the
+ * helper and the search answer in the browser, the role tables, pocket
+ * cards and tests at build time. It takes the build's answer for a role and
+ * a decision (`DecisionAnswer`: the role's own terms, whom it turns to, and
+ * the holders above it, nearest first, as the ladder module worked them
+ * out) and an amount, and only picks by amount: it never walks a ladder.
  *
- * Pure: no Astro, no DOM, no zod (it is bundled into the client script).
+ * Pure: no Astro, no DOM, no zod (it is bundled into the client scripts).
  */
-import type { Authority, LimitPeriod } from '../../../schemas/index.ts';
-import { approvingGrant, walkUp, type LadderGrant, type LadderRole } from '../domain/escalation.ts';
+import type { Authority, LimitPeriod } from '../../../schemas/vocabulary.ts';
+import { covers, firstCovering } from '../domain/ladder.ts';
 import type { ResolvedMoney } from '../domain/money.ts';
-import { AUTHORITY_CODES, NO_ROLE, PERIOD_CODES, type HelperData } from './helper-data.ts';
-
-export type VerdictKind = 'decide' | 'decide-and-inform' | 'consult' | 'escalate' | 'no-grant' | 'over-limit';
 
 export interface RoleRef {
   id: string;
@@ -25,8 +24,6 @@ export interface GrantTerms {
   /** Undefined: no monetary limit. */
   limit: ResolvedMoney | undefined;
   per: LimitPeriod;
-  /** Where the role takes this decision next: to inform, consult or escalate (never a retired role). */
-  escalateTo: RoleRef | undefined;
   /** The grant's conditions ("check the item is ours…"); undefined when it has none. */
   note: string | undefined;
 }
@@ -41,89 +38,51 @@ export interface DecisionRef {
   path: string;
   category: string | undefined;
   guardrails: string[];
+  /** Who answers for the boundary: the person to ask when nobody up the ladder may approve. */
+  owner: string;
 }
 
-/** Where a decision goes, and what the role there may approve. */
-export interface Escalation {
-  to: RoleRef;
-  /** `to`'s own terms on this decision; undefined when it holds no grant here. */
-  approves: GrantTerms | undefined;
-  /** The amount is more than anyone up the ladder may approve: `to` is the highest role that holds this decision. */
-  highest: boolean;
+/** How a decision reaches a role: it holds it, a role below brings it up, or it goes up the role's ladder. */
+export type AnswerGroup = 'own' | 'comes-up' | 'up';
+
+/** The build's answer for one role on one decision: all a verdict needs, for any amount. */
+export interface DecisionAnswer {
+  role: RoleRef;
+  decision: DecisionRef;
+  group: AnswerGroup;
+  /** The role's own terms; undefined when it holds nothing here. */
+  own: GrantTerms | undefined;
+  /** The first role in place up this decision's path: whom the role informs, consults or turns to; undefined at the top. */
+  next: RoleRef | undefined;
+  /** The roles above that may decide, nearest first, with their terms; retired roles and roles that only escalate are not here. */
+  holders: GrantTerms[];
 }
+
+export type VerdictKind = 'decide' | 'decide-and-inform' | 'consult' | 'escalate' | 'no-grant' | 'over-limit';
+
+/** What was wrong with an amount given, which the verdict then leaves out (and says so). */
+export type AmountProblem = 'negative' | 'unreadable';
 
 export interface Verdict {
   kind: VerdictKind;
+  answer: DecisionAnswer;
   role: RoleRef;
   decision: DecisionRef;
-  /** The amount asked about; undefined when none was given. */
+  /** The amount asked about; undefined when none was given (or it was left out, see `amountProblem`). */
   amount: ResolvedMoney | undefined;
+  amountProblem: AmountProblem | undefined;
   /** True: the amount is within (or at) the role's limit; false: above it; undefined: no amount, or not comparable (another currency). */
   withinLimit: boolean | undefined;
-  /** The role's own grant; undefined when it holds none on this decision. */
-  grant: GrantTerms | undefined;
-  /** Whom to inform (decide-and-inform) or consult (consult); undefined for other kinds, or when nobody is above ("your manager"). */
+  /** Whom to inform (decide-and-inform) or consult (consult); undefined for the other kinds. */
   counterpart: RoleRef | undefined;
-  /** For escalate, over-limit and no-grant: where it goes; undefined when nobody up the ladder holds it ("ask your manager"). */
-  escalation: Escalation | undefined;
-  /** The role's manager: the nearest role above it that is not retired; undefined at the top of a ladder. */
-  manager: RoleRef | undefined;
-  /** When not to use the authority at all. */
-  guardrails: string[];
-  /** The boundary page, without the site base. */
-  path: string;
-}
-
-export interface VerdictQuery {
-  data: HelperData;
-  roleId: string;
-  decisionId: string;
-  /** The amount for the grant's period (per case, per customer per day, …); undefined, NaN or negative means none given. */
-  amount?: number | undefined;
-  /** The amount's currency; by default the one `amountBasis` gives. */
-  currency?: string | undefined;
-}
-
-/** The verdict, or undefined when the role or the decision is not in the data. */
-export function verdict({ data, roleId, decisionId, amount, currency }: VerdictQuery): Verdict | undefined {
-  const table = indexed(data);
-  const role = table.roles.get(roleId);
-  const decision = table.decisions.get(decisionId);
-  if (!role || !decision) return undefined;
-
-  const own = decision.byRole.get(roleId);
-  const asked =
-    amount === undefined || !Number.isFinite(amount) || amount < 0
-      ? undefined
-      : { amount, currency: currency ?? limitFor(table, decision, roleId)?.limit?.currency ?? table.currency };
-  const base = {
-    role: role.ref,
-    decision: decision.ref,
-    amount: asked,
-    grant: own && terms(own),
-    counterpart: undefined,
-    escalation: undefined,
-    withinLimit: undefined,
-    guardrails: decision.ref.guardrails,
-    path: decision.ref.path,
-    manager: role.manager,
-  };
-
-  if (!own) {
-    const first = approvingGrant({ role: roleId, authority: 'escalate' }, decision.ladder, table.ladder);
-    return { ...base, kind: 'no-grant', escalation: first && climb(decision.byRole.get(first.role), asked) };
-  }
-  if (own.authority === 'escalate') {
-    return { ...base, kind: 'escalate', escalation: climb(own.approver, asked) ?? direct(own.escalateTo) };
-  }
-  const within = covers(own, asked);
-  if (within === false) {
-    return { ...base, kind: 'over-limit', withinLimit: false, escalation: climb(own.approver, asked) ?? direct(own.escalateTo) };
-  }
-  // A retired role in between is skipped; if that leads back to the role itself, its manager is the one to ask.
-  const next = own.escalateTo?.id === roleId ? role.manager : (own.escalateTo ?? role.manager);
-  const counterpart = own.authority === 'decide' ? undefined : next;
-  return { ...base, kind: own.authority, withinLimit: asked && own.limit ? within : undefined, counterpart };
+  /** Escalate, over-limit and no-grant: the first role up the ladder whose authority covers the amount. */
+  approver: GrantTerms | undefined;
+  /** The nearest holder above, when it cannot approve the amount and someone higher can: whom the reader meets first. */
+  callFirst: GrantTerms | undefined;
+  /** Nobody up the ladder may approve this (at all, or not this amount): the boundary's owner answers. */
+  beyond: boolean;
+  /** When `beyond` for an amount: the holder above who may approve the most in the amount's currency. */
+  highest: GrantTerms | undefined;
 }
 
 /** What the Amount field means for a role and decision: its currency and the period it counts against. */
@@ -134,139 +93,103 @@ export interface AmountBasis {
 }
 
 /**
- * The Amount field's currency and period: those of the role's own limit,
- * else of the limit of the role it would escalate to, else of the first
- * limit on the decision, else the data's default currency per case.
- * Either id may be empty (nothing chosen yet).
+ * The Amount's currency and period: those of the role's own limit, else of
+ * the first holder above with a limit, else `fallback` (the playbook's
+ * usual currency) per case.
  */
-export function amountBasis(data: HelperData, roleId: string, decisionId: string): AmountBasis {
-  const table = indexed(data);
-  const decision = table.decisions.get(decisionId);
-  const grant = decision && limitFor(table, decision, roleId);
-  return grant?.limit ? { currency: grant.limit.currency, per: grant.per } : { currency: table.currency || undefined, per: 'case' };
-}
-
-/** The decisions of the data, for menus and tables. */
-export function decisionsOf(data: HelperData): DecisionRef[] {
-  return [...indexed(data).decisions.values()].map((d) => d.ref);
-}
-
-/** The roles a person can pick (published roles), in the data's order. */
-export function selectableRoles(data: HelperData): RoleRef[] {
-  return data.r.filter((role) => role[3] === 1).map(([id, title]) => ({ id, title }));
-}
-
-interface IndexedGrant {
-  role: RoleRef;
-  /** False for a retired role's grant: it is never an answer, only a step up the ladder. */
-  live: boolean;
-  note: string | undefined;
-  authority: Authority;
-  per: LimitPeriod;
-  limit: ResolvedMoney | undefined;
-  escalateTo: RoleRef | undefined;
-  approver: IndexedGrant | undefined;
-}
-
-interface IndexedDecision {
-  ref: DecisionRef;
-  byRole: Map<string, IndexedGrant>;
-  ladder: LadderGrant[];
-}
-
-interface Indexed {
-  /** The data's default currency, '' for none. */
-  currency: string;
-  roles: Map<string, { ref: RoleRef; manager: RoleRef | undefined }>;
-  ladder: Map<string, LadderRole>;
-  decisions: Map<string, IndexedDecision>;
-}
-
-const cache = new WeakMap<HelperData, Indexed>();
-
-/** The compact data, unpacked once per data object. */
-function indexed(data: HelperData): Indexed {
-  const hit = cache.get(data);
-  if (hit) return hit;
-  const refs = data.r.map(([id, title]): RoleRef => ({ id, title }));
-  // Nobody is sent to a retired role: a link to one goes on up its ladder to the next role still in place.
-  const live = (index: number): number => {
-    const seen = new Set<number>();
-    let at = index;
-    while (at !== NO_ROLE && data.r[at]![3] !== 1 && !seen.has(at)) {
-      seen.add(at);
-      at = data.r[at]![2];
-    }
-    return at !== NO_ROLE && data.r[at]![3] === 1 ? at : NO_ROLE;
-  };
-  const ref = (index: number): RoleRef | undefined => (index === NO_ROLE ? undefined : refs[live(index)]);
-  const table: Indexed = {
-    currency: data.c,
-    roles: new Map(refs.map((r, at) => [r.id, { ref: r, manager: ref(data.r[at]![2]) }])),
-    ladder: new Map(data.r.map(([id, , up]) => [id, { escalatesTo: ref(up)?.id }])),
-    decisions: new Map(),
-  };
-  for (const [id, decision, title, path, category, guardrails, grants] of data.d) {
-    const byRole = new Map<string, IndexedGrant>();
-    const approvers: [IndexedGrant, number][] = [];
-    const ladder: LadderGrant[] = [];
-    for (const [role, authority, per, escalateTo, approver, note, amount, currency] of grants) {
-      const grant: IndexedGrant = {
-        role: refs[role]!,
-        live: data.r[role]![3] === 1,
-        note: note || undefined,
-        authority: AUTHORITY_CODES[authority]!,
-        per: PERIOD_CODES[per]!,
-        limit: amount === undefined ? undefined : { amount, currency: currency ?? data.c },
-        escalateTo: ref(escalateTo),
-        approver: undefined,
-      };
-      byRole.set(grant.role.id, grant);
-      approvers.push([grant, approver]);
-      ladder.push({ role: grant.role.id, authority: grant.authority, escalateTo: grant.escalateTo?.id });
-    }
-    for (const [grant, approver] of approvers) grant.approver = approver === NO_ROLE ? undefined : byRole.get(refs[approver]!.id);
-    table.decisions.set(id, { ref: { id, decision, title, path, category: category || undefined, guardrails }, byRole, ladder });
-  }
-  cache.set(data, table);
-  return table;
-}
-
-function terms(grant: IndexedGrant): GrantTerms {
-  return { role: grant.role, authority: grant.authority, limit: grant.limit, per: grant.per, escalateTo: grant.escalateTo, note: grant.note };
-}
-
-/** Does the grant's limit cover the amount? Undefined when it cannot be told (no amount, or another currency). */
-function covers(grant: IndexedGrant, asked: ResolvedMoney | undefined): boolean | undefined {
-  if (!grant.limit) return true;
-  if (!asked || asked.currency !== grant.limit.currency) return undefined;
-  return asked.amount <= grant.limit.amount;
+export function amountBasis(answer: DecisionAnswer | undefined, fallback?: string): AmountBasis {
+  const own = answer?.own?.authority !== 'escalate' ? answer?.own : undefined;
+  const limited = own?.limit ? own : answer?.holders.find((holder) => holder.limit);
+  return limited?.limit ? { currency: limited.limit.currency, per: limited.per } : { currency: fallback || undefined, per: 'case' };
 }
 
 /**
- * Up the approvers from `start` to the first whose limit covers the amount
- * (or cannot be compared with it); when none does, the highest of them.
+ * The verdict for an amount (in `currency`, else the amount basis's).
+ * A negative amount, or one that is not a number, is left out, and the
+ * verdict says so (`amountProblem`).
  */
-function climb(start: IndexedGrant | undefined, asked: ResolvedMoney | undefined): Escalation | undefined {
-  let last: IndexedGrant | undefined;
-  for (const grant of walkUp(start, (grant) => grant.approver)) {
-    if (!grant.live) continue;
-    last = grant;
-    if (covers(grant, asked) !== false) return { to: grant.role, approves: terms(grant), highest: false };
+export function verdict(answer: DecisionAnswer, amount?: number, currency?: string): Verdict {
+  const amountProblem: AmountProblem | undefined =
+    amount === undefined ? undefined : !Number.isFinite(amount) ? 'unreadable' : amount < 0 ? 'negative' : undefined;
+  const asked = amount === undefined || amountProblem ? undefined : { amount, currency: currency ?? amountBasis(answer).currency ?? '' };
+  const base = {
+    answer,
+    role: answer.role,
+    decision: answer.decision,
+    amount: asked,
+    amountProblem,
+    withinLimit: undefined,
+    counterpart: undefined,
+    approver: undefined,
+    callFirst: undefined,
+    beyond: false,
+    highest: undefined,
+  };
+  const own = answer.own;
+  if (own && own.authority !== 'escalate') {
+    const within = covers(own.limit, asked);
+    if (within !== false) {
+      const counterpart = own.authority === 'decide' ? undefined : answer.next;
+      return { ...base, kind: own.authority, withinLimit: asked && own.limit ? within : undefined, counterpart };
+    }
+    return { ...base, kind: 'over-limit', withinLimit: false, ...goingUp(answer, asked) };
   }
-  return last && { to: last.role, approves: terms(last), highest: true };
+  return { ...base, kind: own ? 'escalate' : 'no-grant', ...goingUp(answer, asked) };
 }
 
-function direct(to: RoleRef | undefined): Escalation | undefined {
-  return to && { to, approves: undefined, highest: false };
+/** Who takes it from here: the first holder who may approve the amount, and the nearest one when that is someone else. */
+function goingUp(answer: DecisionAnswer, asked: ResolvedMoney | undefined): Pick<Verdict, 'approver' | 'callFirst' | 'beyond' | 'highest'> {
+  const approver = firstCovering(answer.holders, asked);
+  const nearest = answer.holders[0];
+  if (approver) return { approver, callFirst: nearest !== approver ? nearest : undefined, beyond: false, highest: undefined };
+  const comparable = answer.holders.filter((holder) => holder.limit && holder.limit.currency === asked?.currency);
+  const highest = comparable.reduce<GrantTerms | undefined>((best, holder) => (!best || holder.limit!.amount > best.limit!.amount ? holder : best), undefined);
+  return { approver: undefined, callFirst: undefined, beyond: true, highest };
 }
 
-/** The grant whose limit the Amount field is compared with first. */
-function limitFor(table: Indexed, decision: IndexedDecision, roleId: string): IndexedGrant | undefined {
-  const own = decision.byRole.get(roleId);
-  if (own?.limit && own.authority !== 'escalate') return own;
-  const up = own ? own.approver : decision.byRole.get(approvingGrant({ role: roleId, authority: 'escalate' }, decision.ladder, table.ladder)?.role ?? '');
-  if (up?.limit) return up;
-  for (const grant of decision.byRole.values()) if (grant.limit) return grant;
-  return undefined;
+/**
+ * A verdict in one short code: what the reader does and with whom.
+ * Two verdicts with the same outcome send the reader the same way; the
+ * pages carry it (`data-outcome`) so every path can be compared.
+ */
+export function verdictOutcome(verdict: Verdict): string {
+  switch (verdict.kind) {
+    case 'decide':
+      return 'decide';
+    case 'decide-and-inform':
+    case 'consult':
+      return `${verdict.kind}:${verdict.counterpart?.id ?? ''}`;
+    default:
+      if (verdict.beyond) return 'beyond';
+      return `approver:${verdict.approver!.role.id}${verdict.callFirst ? `/first:${verdict.callFirst.role.id}` : ''}`;
+  }
+}
+
+/** A range of amounts with one outcome: up to `upTo` (inclusive) from the band before; undefined: above every limit (or any amount). */
+export interface VerdictBand {
+  upTo: ResolvedMoney | undefined;
+  verdict: Verdict;
+}
+
+/**
+ * The verdict for every amount, as bands: "up to £50, you decide; up to
+ * £150, Shift lead; up to £500, Store manager; above, ask the owner". Made
+ * from the verdict at each limit (in the amount basis's currency) and above
+ * the highest, so reading a band off a table gives the verdict itself.
+ */
+export function verdictBands(answer: DecisionAnswer): VerdictBand[] {
+  const { currency } = amountBasis(answer);
+  const limits = [answer.own, ...answer.holders].flatMap((terms) =>
+    terms?.limit && terms.limit.currency === currency && terms.authority !== 'escalate' ? [terms.limit.amount] : [],
+  );
+  const points = [...new Set(limits)].sort((a, b) => a - b);
+  const bands: VerdictBand[] = points.map((amount) => ({ upTo: { amount, currency: currency! }, verdict: verdict(answer, amount, currency) }));
+  bands.push({ upTo: undefined, verdict: verdict(answer, points.length > 0 ? points.at(-1)! + 1 : undefined, currency) });
+  // Neighbouring bands with one outcome are one band, up to the higher amount.
+  return bands.filter((band, index) => index === bands.length - 1 || verdictOutcome(band.verdict) !== verdictOutcome(bands[index + 1]!.verdict));
+}
+
+/** The band an amount falls in. */
+export function bandFor(bands: readonly VerdictBand[], amount: number): VerdictBand {
+  return bands.find((band) => band.upTo === undefined || amount <= band.upTo.amount)!;
 }

@@ -72,3 +72,12 @@ export function referencesOf<C extends CollectionName>(collection: C, data: Data
   }
   return refs;
 }
+
+/** An entry that links to another, named as a reader would find it. */
+export interface EntryLink {
+  /** "Guideline", "Win", … */
+  kind: string;
+  title: string;
+  /** Where it lives in the content root. */
+  file: string;
+}

@@ -6,7 +6,7 @@
  */
 import type { CollectionName, PlaybookSettings } from '../../../schemas/index.ts';
 import { COLLECTIONS } from '../../../schemas/index.ts';
-import { approvingGrant, escalationTarget, rolesAbove } from '../domain/escalation.ts';
+import { decisionLadder, rolesAbove, type LadderRole } from '../domain/ladder.ts';
 import { resolveMoney } from '../domain/money.ts';
 import type { DataByCollection } from '../domain/references.ts';
 import { REVIEW_SOON_DAYS, reviewStatus } from '../domain/review.ts';
@@ -28,6 +28,9 @@ export interface PlaybookInput<S> {
   today: string;
   entries: { [C in CollectionName]: LoadedEntry<C, S>[] };
 }
+
+/** A boundary's ladder until its grants are linked. */
+const NO_LADDER = decisionLadder([], new Map());
 
 export function entryPath(collection: CollectionName, id: string): string {
   return `/${COLLECTIONS[collection].folder}/${id}/`;
@@ -78,6 +81,7 @@ export function buildPlaybook<S>({ settings, today, entries }: PlaybookInput<S>)
     ...e.data,
     ...base('boundaries', e),
     grants: [],
+    ladder: NO_LADDER,
     values: [],
     guidelines: [],
     caseStudies: [],
@@ -114,12 +118,13 @@ export function buildPlaybook<S>({ settings, today, entries }: PlaybookInput<S>)
     if (item.status === 'published') from.push(item);
   };
 
-  // 2. Roles: the ladder.
+  // 2. Roles: the ladder (drafts are not on it: a role that names one is a validation error).
   const roleData = rawById('roles');
+  const ladderRoles = new Map<string, LadderRole>(roles.map((role) => [role.id, { escalatesTo: roleData.get(role.id)?.escalatesTo, status: role.status }]));
   for (const role of roles) {
-    const up = roleData.get(role.id)?.escalatesTo;
+    const up = ladderRoles.get(role.id)?.escalatesTo;
     role.escalatesTo = up === undefined ? undefined : roleById.get(up);
-    role.chainAbove = look(roleById, rolesAbove(role.id, roleData));
+    role.chainAbove = look(roleById, rolesAbove(role.id, ladderRoles));
     if (role.escalatesTo) listed(role.escalatesTo.below, role);
   }
 
@@ -143,29 +148,21 @@ export function buildPlaybook<S>({ settings, today, entries }: PlaybookInput<S>)
     for (const guideline of look(guidelineById, data.guidelines)) {
       if (!boundary.guidelines.includes(guideline)) boundary.guidelines.push(guideline);
     }
-    boundary.grants = data.grants.flatMap((grant): Grant<S>[] => {
-      const role = roleById.get(grant.role);
-      if (!role) return [];
-      const target = escalationTarget(grant, roleData);
-      return [
-        {
-          boundary,
-          role,
-          authority: grant.authority,
-          limit: money(grant.limit),
-          per: grant.per,
-          escalateTo: target === undefined ? undefined : roleById.get(target),
-          approver: undefined,
-          note: grant.note,
-        },
-      ];
-    });
-    const grantByRole = new Map(boundary.grants.map((g) => [g.role.id, g]));
-    for (const [index, grant] of boundary.grants.entries()) {
-      const rawGrant = data.grants.find((g) => g.role === grant.role.id)!;
-      const above = approvingGrant(rawGrant, data.grants, roleData);
-      grant.approver = above ? grantByRole.get(above.role) : undefined;
-      if (boundary.status === 'published') grant.role.grants.push(boundary.grants[index]!);
+    const written = data.grants.filter((grant) => roleById.has(grant.role));
+    boundary.ladder = decisionLadder(written, ladderRoles);
+    boundary.grants = written.map((grant): Grant<S> => ({
+      boundary,
+      role: roleById.get(grant.role)!,
+      authority: grant.authority,
+      limit: money(grant.limit),
+      per: grant.per,
+      escalateTo: undefined,
+      note: grant.note,
+    }));
+    for (const grant of boundary.grants) {
+      const next = boundary.ladder.of(grant.role.id).next;
+      grant.escalateTo = next === undefined ? undefined : roleById.get(next);
+      if (boundary.status === 'published') grant.role.grants.push(grant);
     }
     if (boundary.status !== 'published') continue;
     for (const value of boundary.values) value.boundaries.push(boundary);
@@ -224,6 +221,7 @@ export function buildPlaybook<S>({ settings, today, entries }: PlaybookInput<S>)
     wins: published(wins),
     pages: { values, roles, guidelines, boundaries, caseStudies, wins },
     boundaryById,
+    roleById,
     guidelinesForEveryone: published(guidelines).filter((guideline) => guideline.roles.length === 0),
     changes,
     dueForReview,

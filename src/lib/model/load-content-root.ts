@@ -6,7 +6,8 @@
  * would refuse them; the files with errors are listed. Each entry's source
  * is its id, as there is nothing to render. Used by `npm run diff` and by tests.
  */
-import { playbookSchema } from '../../../schemas/index.ts';
+import { COLLECTIONS, COLLECTION_NAMES, playbookSchema } from '../../../schemas/index.ts';
+import { referencesOf, type EntryLink } from '../domain/references.ts';
 import { readPlaybook } from '../validator/validate-content-root.ts';
 import { buildPlaybook, type PlaybookInput } from './build-playbook.ts';
 import type { Playbook } from './types.ts';
@@ -15,6 +16,8 @@ export interface LoadedModel {
   playbook: Playbook<string>;
   /** Files with errors, relative to the content root (those that failed their schema are not in the model). */
   filesWithErrors: string[];
+  /** For each boundary id, the entries that are not drafts and link to it, in their fields or with `<BoundaryRef>`: what a retirement leaves pointing at it. */
+  boundaryLinks: Map<string, EntryLink[]>;
 }
 
 export async function loadContentRoot(root: string, today: string): Promise<LoadedModel> {
@@ -27,5 +30,21 @@ export async function loadContentRoot(root: string, today: string): Promise<Load
     ]),
   ) as PlaybookInput<string>['entries'];
   const filesWithErrors = [...new Set(read.report.diagnostics.filter((d) => d.severity === 'error').map((d) => d.file))].sort();
-  return { playbook: buildPlaybook({ settings, today, entries }), filesWithErrors };
+  const boundaryLinks = new Map<string, EntryLink[]>();
+  for (const collection of COLLECTION_NAMES) {
+    for (const entry of read.entries[collection]) {
+      if (entry.data.status === 'draft') continue;
+      const ids = [
+        ...referencesOf(collection, entry.data)
+          .filter((ref) => ref.collection === 'boundaries')
+          .map((ref) => ref.id),
+        ...entry.bodyReferences.map((ref) => ref.id),
+      ];
+      for (const id of new Set(ids)) {
+        if (!boundaryLinks.has(id)) boundaryLinks.set(id, []);
+        boundaryLinks.get(id)!.push({ kind: COLLECTIONS[collection].label, title: entry.data.title, file: entry.file });
+      }
+    }
+  }
+  return { playbook: buildPlaybook({ settings, today, entries }), filesWithErrors, boundaryLinks };
 }

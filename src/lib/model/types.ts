@@ -17,6 +17,7 @@ import type {
   WinData,
 } from '../../../schemas/index.ts';
 import type { COLLECTIONS } from '../../../schemas/index.ts';
+import type { DecisionLadder } from '../domain/ladder.ts';
 import type { ResolvedMoney } from '../domain/money.ts';
 import type { AnchoredChange } from './boundary-history.ts';
 import type { ReviewStatus } from '../domain/review.ts';
@@ -67,10 +68,8 @@ export interface Grant<S = unknown> {
   /** With its currency resolved; undefined means no monetary limit. */
   limit: ResolvedMoney | undefined;
   per: LimitPeriod;
-  /** Where this decision goes from this role: the grant's escalateTo, else the role's escalatesTo. */
+  /** Whom this role informs, consults or escalates to on this decision: the first role in place up its path (its escalateTo, else the role's escalatesTo, past retired roles). */
   escalateTo: Role<S> | undefined;
-  /** The grant up the ladder that can approve what this role cannot. */
-  approver: Grant<S> | undefined;
   note: string | undefined;
 }
 
@@ -85,6 +84,8 @@ export interface Guideline<S = unknown> extends EntryBase<'guidelines', S>, Omit
 export interface Boundary<S = unknown> extends EntryBase<'boundaries', S>, Omit<BoundaryData, 'status' | 'grants' | 'values' | 'guidelines'> {
   /** In the order written. */
   grants: Grant<S>[];
+  /** The decision's ladder, over `grants` (same indexes): for any role, the path up, whom it turns to, and who above may decide. */
+  ladder: DecisionLadder;
   values: Value<S>[];
   /** Guidelines this boundary cites, and those that cite it. */
   guidelines: Guideline<S>[];
@@ -154,6 +155,8 @@ export interface Playbook<S = unknown> {
   };
   /** Every boundary that has a page (published or retired), by id. */
   boundaryById: ReadonlyMap<string, Boundary<S>>;
+  /** Every role that has a page (published or retired), by id: the roles a ladder's path may pass. */
+  roleById: ReadonlyMap<string, Role<S>>;
   /** Published guidelines that name no role: those for everyone. */
   guidelinesForEveryone: Guideline<S>[];
   /** Every boundary change, newest first. */

@@ -38,6 +38,7 @@ const CORE_PAGES = new Set([
   'can-i/index.html',
   'manifest.webmanifest',
   'search/synonyms.json',
+  'can-i.json',
 ]);
 const IMAGE = /\.(?:png|jpe?g|webp|avif|gif|svg)$/i;
 

@@ -39,4 +39,11 @@ export interface CheckedContent {
   known: Record<CollectionName, Map<string, EntryStatus | undefined>>;
   /** The build date, YYYY-MM-DD. */
   today: string;
+  /** The content as it was before the change being checked (`validate --changed REF`): rules that compare versions read it. */
+  base?: BaseContent | undefined;
+}
+
+/** What the rules compare a change with: the base version's published boundaries, by id. */
+export interface BaseContent {
+  boundaries: ReadonlyMap<string, DataByCollection['boundaries']>;
 }

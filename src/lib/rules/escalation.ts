@@ -1,16 +1,22 @@
 /**
- * The ladder of authority holds: roles escalate in a forest (no cycles),
- * each role holds at most one grant per boundary, `escalate` grants have
- * somewhere to go, and limits never narrow on the way up. Checked per
- * grant too: a grant's own `escalateTo` must not point at its own role,
- * must not make a circle with the other grants of its boundary, and must
- * lead to a role that is in use: not a draft (which has no page; the
- * references rule reports it) and not a retired role (which nobody holds
- * any more). Both are errors: a page or the "Can I…?" helper would send
- * people to someone who is not there.
+ * The ladder of authority holds: roles escalate in a forest (no cycles) and
+ * only to roles in use; each role holds at most one grant per boundary;
+ * `escalate` grants have somewhere to go; limits never narrow on the way
+ * up; and authority does not stop below the top of a ladder that a decision
+ * can climb. Every question of who is above whom is answered by the one
+ * ladder module (domain/ladder.ts), as it is for the site.
  */
 import type { GrantData, Money, PlaybookSettings } from '../../../schemas/index.ts';
-import { approvingGrant, describeCycle, escalationCycles, escalationTarget, type LadderRole } from '../domain/escalation.ts';
+import {
+  decisionLadder,
+  describeCycle,
+  escalationCycles,
+  escalationTarget,
+  inPlace,
+  type DecisionLadder,
+  type LadderRole,
+  type RoleStatus,
+} from '../domain/ladder.ts';
 import type { Finding } from '../diagnostics/diagnostic.ts';
 import { formatMoney, resolveMoney } from '../domain/money.ts';
 import { amountPerPeriod } from '../words/grants.ts';
@@ -19,7 +25,10 @@ import type { Rule } from './rule.ts';
 
 export const checkEscalation: Rule = ({ entries, settings, known }) => {
   const findings: Finding[] = [];
-  const roles = new Map(entries.roles.map((role) => [role.id, role.data]));
+  // Drafts are left out, as the site leaves them out: a reference to one is the references rule's finding.
+  const roles = new Map<string, LadderRole>(
+    entries.roles.filter((role) => role.data.status !== 'draft').map((role) => [role.id, { escalatesTo: role.data.escalatesTo, status: role.data.status }]),
+  );
   const roleFiles = new Map(entries.roles.map((role) => [role.id, role.file]));
 
   const cycles = escalationCycles(roles);
@@ -36,37 +45,54 @@ export const checkEscalation: Rule = ({ entries, settings, known }) => {
     });
   }
 
+  for (const role of entries.roles) {
+    const target = role.data.escalatesTo;
+    if (role.data.status !== 'published' || target === undefined || known.roles.get(target) !== 'retired') continue;
+    findings.push({
+      file: role.file,
+      path: ['escalatesTo'],
+      severity: 'error',
+      rule: 'escalate-to-retired',
+      message: `escalatesTo: the role "${target}" is retired, so nobody would take the decisions ${role.id} passes up`,
+      found: target,
+      hint: `escalate to the role that took over from ${target} instead`,
+    });
+  }
+
   for (const boundary of entries.boundaries) {
-    findings.push(...boundaryLadderFindings(boundary.file, boundary.data.grants, roles, settings, inCycle));
-    if (boundary.data.status !== 'retired') findings.push(...retiredTargets(boundary, roles, roleFiles, known.roles));
-    findings.push(...grantCycles(boundary, roles, inCycle));
+    const ladder = decisionLadder(boundary.data.grants, roles);
+    findings.push(...boundaryLadderFindings(boundary.file, boundary.data.grants, roles, settings, { inCycle, ladder }));
+    if (boundary.data.status === 'retired') continue;
+    findings.push(...retiredOnBoundary(boundary, known.roles));
+    findings.push(...grantCycles(boundary, ladder, inCycle));
   }
   return findings;
 };
 
-/** Grants whose decision would go to a retired role: through their own escalateTo, or their role's escalatesTo. */
-function retiredTargets(
-  boundary: CheckedEntry<'boundaries'>,
-  roles: ReadonlyMap<string, LadderRole>,
-  roleFiles: ReadonlyMap<string, string>,
-  statuses: ReadonlyMap<string, string | undefined>,
-): Finding[] {
+/** Grants held by a retired role (never used), and grants whose own escalateTo names a retired role (nobody would take them). */
+function retiredOnBoundary(boundary: CheckedEntry<'boundaries'>, statuses: ReadonlyMap<string, RoleStatus | undefined>): Finding[] {
   const findings: Finding[] = [];
   boundary.data.grants.forEach((grant, index) => {
-    if (grant.escalateTo === grant.role) return;
-    const target = escalationTarget(grant, roles);
-    if (target === undefined || statuses.get(target) !== 'retired') return;
-    const own = grant.escalateTo !== undefined;
+    if (statuses.get(grant.role) === 'retired') {
+      findings.push({
+        file: boundary.file,
+        path: ['grants', index, 'role'],
+        severity: 'warning',
+        rule: 'retired-role-grant',
+        message: `grants[${index}].role: the role "${grant.role}" is retired, so nobody holds this grant any more`,
+        found: grant.role,
+        hint: `give the grant to the role that took over from ${grant.role}, or remove it`,
+      });
+    }
+    if (grant.escalateTo === undefined || grant.escalateTo === grant.role || statuses.get(grant.escalateTo) !== 'retired') return;
     findings.push({
-      file: own ? boundary.file : (roleFiles.get(grant.role) ?? boundary.file),
-      path: own ? ['grants', index, 'escalateTo'] : ['escalatesTo'],
+      file: boundary.file,
+      path: ['grants', index, 'escalateTo'],
       severity: 'error',
       rule: 'escalate-to-retired',
-      message: own
-        ? `grants[${index}].escalateTo: the role "${target}" is retired, so nobody would take this decision`
-        : `escalatesTo: the role "${target}" is retired, so nobody would take the decisions ${grant.role} escalates (as on ${boundary.id})`,
-      found: target,
-      hint: `escalate to the role that took over from ${target} instead`,
+      message: `grants[${index}].escalateTo: the role "${grant.escalateTo}" is retired, so nobody would take this decision`,
+      found: grant.escalateTo,
+      hint: `escalate to the role that took over from ${grant.escalateTo} instead`,
     });
   });
   return findings;
@@ -81,27 +107,35 @@ export interface CheckedGrant {
   escalateTo?: string | undefined;
 }
 
+export interface LadderCheckOptions {
+  /** Roles on a circle of escalatesTo links (reported once, as escalation-cycle): their limits are not compared. */
+  inCycle?: ReadonlySet<string>;
+  /** The boundary's ladder, when the caller has it already. */
+  ladder?: DecisionLadder;
+}
+
 /**
  * The ladder findings of one boundary's grants: duplicate grants, nowhere
- * to escalate, unused limits, a ladder that narrows. Exported so the site's
- * ladders view shows the validator's own warnings, not a copy of the rules.
+ * to escalate, unused limits, a ladder that narrows, authority that stops
+ * below the top. Exported so the site's ladders view shows the validator's
+ * own findings, not a copy of the rules.
  */
 export function boundaryLadderFindings(
   file: string,
   grants: readonly CheckedGrant[],
   roles: ReadonlyMap<string, LadderRole>,
   settings: Pick<PlaybookSettings, 'currency' | 'locale'> | undefined,
-  inCycle: ReadonlySet<string> = new Set(),
+  { inCycle = new Set(), ladder = decisionLadder(grants, roles) }: LadderCheckOptions = {},
 ): Finding[] {
   const findings: Finding[] = [];
-  const boundary = { file };
   const locale = settings?.locale ?? 'en';
+  const money = (grant: CheckedGrant) => grant.limit && resolveMoney(grant.limit, settings?.currency);
   const seen = new Map<string, number>();
   grants.forEach((grant, index) => {
     const earlier = seen.get(grant.role);
     if (earlier !== undefined) {
       findings.push({
-        file: boundary.file,
+        file,
         path: ['grants', index, 'role'],
         severity: 'error',
         rule: 'duplicate-grant',
@@ -114,7 +148,7 @@ export function boundaryLadderFindings(
 
     if (grant.escalateTo === grant.role) {
       findings.push({
-        file: boundary.file,
+        file,
         path: ['grants', index, 'escalateTo'],
         severity: 'error',
         rule: 'escalate-to-self',
@@ -124,11 +158,10 @@ export function boundaryLadderFindings(
       });
       return;
     }
-    const target = escalationTarget(grant, roles);
-    if (target === undefined && grant.authority !== 'decide') {
+    if (escalationTarget(grant, roles) === undefined && grant.authority !== 'decide') {
       const isEscalate = grant.authority === 'escalate';
       findings.push({
-        file: boundary.file,
+        file,
         path: ['grants', index, 'authority'],
         severity: isEscalate ? 'error' : 'warning',
         rule: 'escalate-nowhere',
@@ -141,7 +174,7 @@ export function boundaryLadderFindings(
 
     if (grant.authority === 'escalate' && grant.limit) {
       findings.push({
-        file: boundary.file,
+        file,
         path: ['grants', index, 'limit'],
         severity: 'warning',
         rule: 'unused-limit',
@@ -149,15 +182,14 @@ export function boundaryLadderFindings(
         hint: 'remove the limit, or change authority to decide, decide-and-inform or consult',
       });
     }
-    if (grant.authority === 'escalate' || inCycle.has(grant.role)) return;
-    const above = approvingGrant(grant, grants, roles);
-    if (!above) return;
-    const aboveIndex = grants.indexOf(above);
-    const own = grant.limit && resolveMoney(grant.limit, settings?.currency);
-    const theirs = above.limit && resolveMoney(above.limit, settings?.currency);
+    if (grant.authority === 'escalate' || inCycle.has(grant.role) || !inPlace(roles.get(grant.role))) return;
+    const aboveIndex = ladder.of(grant.role).holders[0];
+    if (aboveIndex === undefined) return;
+    const above = grants[aboveIndex]!;
+    const [own, theirs] = [money(grant), money(above)];
     if (!grant.limit && theirs) {
       findings.push({
-        file: boundary.file,
+        file,
         path: ['grants', index, 'role'],
         severity: 'error',
         rule: 'ladder-narrows',
@@ -166,7 +198,7 @@ export function boundaryLadderFindings(
       });
     } else if (own && theirs && own.currency === theirs.currency && grant.per === above.per && theirs.amount < own.amount) {
       findings.push({
-        file: boundary.file,
+        file,
         path: ['grants', index, 'limit', 'amount'],
         severity: 'error',
         rule: 'ladder-narrows',
@@ -177,6 +209,25 @@ export function boundaryLadderFindings(
       });
     }
   });
+
+  // A circle is its own error: the roles on one have no gap to report.
+  const circled = new Set([...inCycle, ...ladder.circles().flat()]);
+  for (const index of ladder.gaps()) {
+    const grant = grants[index]!;
+    const place = ladder.of(grant.role);
+    if ([grant.role, ...place.above].some((id) => circled.has(id))) continue;
+    const above = place.above.filter((id) => inPlace(roles.get(id)));
+    const own = money(grant);
+    const beyond = grant.authority === 'escalate' || !own ? 'this decision' : `anything over ${amountPerPeriod(own, grant.per, locale)}`;
+    findings.push({
+      file,
+      path: ['grants', index, grant.authority === 'escalate' || !grant.limit ? 'authority' : 'limit'],
+      severity: 'warning',
+      rule: 'ladder-gap',
+      message: `grants[${index}]: authority stops at ${grant.role}: no role above it (${above.join(', ')}) holds this decision, so ${beyond} has nobody to approve it`,
+      hint: `give ${place.next} a grant on this boundary, or let this grant escalateTo a role that holds it; readers who go beyond it are told to ask the boundary's owner`,
+    });
+  }
   return findings;
 }
 
@@ -185,35 +236,18 @@ export function boundaryLadderFindings(
  * (a → b on this boundary while b → a): the decision would go round for
  * ever. Circles of the roles' `escalatesTo` alone are reported once, above.
  */
-function grantCycles(boundary: CheckedEntry<'boundaries'>, roles: ReadonlyMap<string, LadderRole>, roleCycles: ReadonlySet<string>): Finding[] {
+function grantCycles(boundary: CheckedEntry<'boundaries'>, ladder: DecisionLadder, roleCycles: ReadonlySet<string>): Finding[] {
   const grants = boundary.data.grants;
   const byRole = new Map(grants.map((grant, index) => [grant.role, { grant, index }]));
-  const next = (role: string): string | undefined => {
-    const held = byRole.get(role)?.grant;
-    return held ? escalationTarget(held, roles) : roles.get(role)?.escalatesTo;
-  };
   const findings: Finding[] = [];
-  // Each role leads to at most one next role: walk each path once, colouring roles as they are done (linear in the grants).
-  const done = new Set<string>();
-  for (const { role, escalateTo } of grants) {
-    if (escalateTo === undefined || escalateTo === role || done.has(role)) continue;
-    const path: string[] = [];
-    const onPath = new Map<string, number>();
-    let current: string | undefined = role;
-    while (current !== undefined && !done.has(current) && !onPath.has(current)) {
-      onPath.set(current, path.length);
-      path.push(current);
-      current = next(current);
-    }
-    for (const id of path) done.add(id);
-    if (current === undefined || !onPath.has(current)) continue;
-    const cycle = path.slice(onPath.get(current));
-    if (cycle.every((id) => roleCycles.has(id))) continue;
-    // Reported at the first grant of the circle that has its own escalateTo, listed from there.
-    const start = cycle.find((id) => byRole.get(id)?.grant.escalateTo !== undefined) ?? cycle[0]!;
+  for (const cycle of ladder.circles()) {
+    if (cycle.every((id) => roleCycles.has(id)) || cycle.every((id) => byRole.get(id)?.grant.escalateTo === undefined)) continue;
+    if (cycle.length === 1) continue; // a grant that escalates to its own role: escalate-to-self
+    // Reported at the circle's first grant (in the order written) that has its own escalateTo, listed from there.
+    const start = cycle.filter((id) => byRole.get(id)?.grant.escalateTo !== undefined).sort((a, b) => byRole.get(a)!.index - byRole.get(b)!.index)[0]!;
     const from = cycle.indexOf(start);
     const ordered = [...cycle.slice(from), ...cycle.slice(0, from)];
-    const index = byRole.get(start)?.index ?? 0;
+    const index = byRole.get(start)!.index;
     findings.push({
       file: boundary.file,
       path: ['grants', index, 'escalateTo'],

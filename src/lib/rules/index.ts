@@ -1,5 +1,6 @@
 /** Every cross-entry check, in the order their findings read best. */
 import { checkCaseStudies } from './case-studies.ts';
+import { checkChangeHistory } from './change-history.ts';
 import { checkDates } from './dates.ts';
 import type { Rule } from './rule.ts';
 import { checkEntryIds } from './entry-ids.ts';
@@ -16,6 +17,7 @@ export const RULES: readonly Rule[] = [
   checkEntryIds,
   checkReferences,
   checkEscalation,
+  checkChangeHistory,
   checkMoney,
   checkWins,
   checkImages,
@@ -25,4 +27,4 @@ export const RULES: readonly Rule[] = [
 ];
 
 export type { Rule } from './rule.ts';
-export type { CheckedContent, CheckedEntry } from '../reading/checked-content.ts';
+export type { BaseContent, CheckedContent, CheckedEntry } from '../reading/checked-content.ts';

@@ -29,7 +29,7 @@ import { scanContentRoot, type SourceFile } from '../reading/scan-content-root.t
 import { formatFieldPath, type Diagnostic, type Finding } from '../diagnostics/diagnostic.ts';
 import { checkWithSchema } from '../diagnostics/schema-issues.ts';
 import { buildDate } from '../domain/review.ts';
-import { RULES, type CheckedContent, type CheckedEntry } from '../rules/index.ts';
+import { RULES, type BaseContent, type CheckedContent, type CheckedEntry } from '../rules/index.ts';
 import { locateLater, readEntryFiles, unreadable, type ReadEntry } from '../reading/read-entries.ts';
 
 export interface ValidateOptions {
@@ -39,6 +39,8 @@ export interface ValidateOptions {
   cwd?: string;
   /** Where a large root keeps what each file gave, so the next run parses only changed files (see read-cache.ts). */
   cacheFile?: string;
+  /** The content before the change being checked (`--changed`), for the rules that compare versions. */
+  base?: BaseContent;
 }
 
 export interface ValidationReport {
@@ -122,7 +124,7 @@ export async function readPlaybook(rootInput: string, options: ValidateOptions =
     else if (read.salvaged) (partial[read.collection] as CheckedEntry[]).push(read.salvaged);
   }
 
-  const content: CheckedContent = { root, settings, sources: scan.entries, entries, partial, known, today };
+  const content: CheckedContent = { root, settings, sources: scan.entries, entries, partial, known, today, base: options.base };
   for (const rule of RULES) {
     try {
       findings.push(...rule(content));
@@ -200,4 +202,9 @@ async function checkRootExists(root: string): Promise<{ message: string; hint: s
   } catch {
     return { message: `there is no content root at ${root}`, hint: 'point --content or PLAYBOOK_CONTENT_DIR at the folder that holds playbook.yaml' };
   }
+}
+
+/** The base version of a content root as the rules compare a change with it: its published boundaries. */
+export function baseContentOf(read: PlaybookRead): BaseContent {
+  return { boundaries: new Map(read.entries.boundaries.filter((entry) => entry.data.status === 'published').map((entry) => [entry.id, entry.data])) };
 }

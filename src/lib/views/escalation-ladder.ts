@@ -1,29 +1,19 @@
 /**
- * The escalation ladders of one boundary, drawn from the lowest role up.
- * A boundary may span several ladders (stores, contact centre, delivery);
+ * The escalation ladders of one boundary, drawn from the lowest role up,
+ * along the paths the boundary's ladder (domain/ladder.ts) gives: a
+ * boundary may span several ladders (stores, contact centre, delivery);
  * each starts at a role no other grant-holder passes decisions to. A ladder
  * that reaches a role already drawn stops there and says it joins it, so
- * shared upper rungs are drawn once.
+ * shared upper rungs are drawn once. A retired role on the way is drawn as
+ * one that passes the decision on: it holds nothing any more.
  */
-import { walkUp } from '../domain/escalation.ts';
-
-export interface LadderRole {
-  id: string;
-  escalatesTo: LadderRole | undefined;
-}
-
-export interface LadderGrant<R extends LadderRole> {
-  role: R;
-  authority: string;
-  /** Where this role sends the decision (the grant's escalateTo, else the role's). */
-  escalateTo: R | undefined;
-}
+import type { DecisionLadder } from '../domain/ladder.ts';
 
 export interface LadderStep<R, G> {
   role: R;
-  /** Undefined for a role on the way up that holds no grant and passes the decision on. */
+  /** Undefined for a role on the way up that holds nothing here and passes the decision on. */
   grant: G | undefined;
-  /** Whether the decision can go higher from this role (its grant's escalateTo, else its escalatesTo). */
+  /** Whether the decision can go higher from this role. */
   hasAbove: boolean;
 }
 
@@ -32,33 +22,45 @@ export interface Ladder<R, G> {
   steps: LadderStep<R, G>[];
   /** The role in an earlier ladder this one continues into, if any. */
   joins: R | undefined;
+  /** Nobody above the ladder's top grant holds the decision, though that grant has a limit (or only escalates): beyond it the playbook names nobody. */
+  endsBelowNeed: boolean;
 }
 
-export function escalationLadders<R extends LadderRole, G extends LadderGrant<R>>(grants: readonly G[]): Ladder<R, G>[] {
-  const grantByRole = new Map(grants.map((grant) => [grant.role.id, grant]));
-  const next = (role: R): R | undefined => (grantByRole.has(role.id) ? grantByRole.get(role.id)!.escalateTo : (role.escalatesTo as R | undefined));
-  const id = (role: R) => role.id;
-  const above = (role: R): string[] => [...walkUp(next(role), next, id, new Set([role.id]))].map(id);
-
-  const reachedFromOthers = new Set<string>();
-  for (const grant of grants) for (const id of above(grant.role)) reachedFromOthers.add(id);
-  const lowest = grants.filter((grant) => !reachedFromOthers.has(grant.role.id));
+/**
+ * The ladders of `grants` (the boundary's, in the order of its `ladder`),
+ * with each role looked up by id (`roleOf`: every role with a page).
+ */
+export function escalationLadders<R extends { id: string }, G extends { role: R; authority: string; limit?: unknown }>(
+  grants: readonly G[],
+  ladder: DecisionLadder,
+  roleOf: (id: string) => R | undefined,
+): Ladder<R, G>[] {
+  const grantAt = new Map<string, G>();
+  grants.forEach((grant, index) => {
+    if (ladder.of(grant.role.id).own === index) grantAt.set(grant.role.id, grant);
+  });
+  const reachedFromOthers = new Set(grants.flatMap((grant) => ladder.of(grant.role.id).above));
+  const lowest = grants.filter((grant, index) => !reachedFromOthers.has(grant.role.id) && grants.findIndex((g) => g.role.id === grant.role.id) === index);
 
   const drawn = new Set<string>();
   const ladders: Ladder<R, G>[] = [];
   for (const start of lowest) {
     const steps: LadderStep<R, G>[] = [];
     let joins: R | undefined;
-    for (const role of walkUp(start.role, next, id)) {
-      if (drawn.has(role.id)) {
+    for (const id of [start.role.id, ...ladder.of(start.role.id).above]) {
+      const role = id === start.role.id ? start.role : roleOf(id);
+      if (!role) break;
+      if (drawn.has(id)) {
         joins = role;
         break;
       }
-      steps.push({ role, grant: grantByRole.get(role.id), hasAbove: next(role) !== undefined });
+      steps.push({ role, grant: grantAt.get(id), hasAbove: ladder.of(id).above.length > 0 });
     }
     if (!joins) trimAboveLastGrant(steps);
     for (const step of steps) drawn.add(step.role.id);
-    ladders.push({ steps, joins });
+    const top = steps.findLast((step) => step.grant)?.grant;
+    const endsBelowNeed = !joins && top !== undefined && (top.authority === 'escalate' || !!top.limit) && ladder.of(top.role.id).holders.length === 0;
+    ladders.push({ steps, joins, endsBelowNeed });
   }
   return ladders;
 }

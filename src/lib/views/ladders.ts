@@ -11,7 +11,7 @@
  */
 import type { LimitPeriod } from '../../../schemas/index.ts';
 import type { Finding } from '../diagnostics/diagnostic.ts';
-import type { LadderRole } from '../domain/escalation.ts';
+import type { LadderRole } from '../domain/ladder.ts';
 import type { Boundary, Grant, Playbook, Role } from '../model/types.ts';
 import { describePeriod, formatMoney, type ResolvedMoney } from '../domain/money.ts';
 import { boundaryLadderFindings } from '../rules/escalation.ts';
@@ -34,6 +34,8 @@ export interface LadderCategory {
   cells: LadderCell[];
   /** Ladder warnings on boundaries of this category involving a role of this ladder. */
   warnings: number;
+  /** Of those, the gaps: boundaries where authority stops below the top of the ladder (rule ladder-gap). */
+  gaps: number;
 }
 
 export interface LadderWarning {
@@ -76,7 +78,9 @@ function computeLadders(playbook: Playbook<unknown>): LadderView[] {
 
   // One pass over the grants: collect each cell's grants by ladder, category and step.
   const grantsAt = new Map<(typeof views)[number], Map<string, { boundaries: Set<string>; steps: Grant<unknown>[][] }>>();
-  const ladderRoles: ReadonlyMap<string, LadderRole> = new Map(playbook.roles.map((role) => [role.id, { escalatesTo: role.escalatesTo?.id }]));
+  const ladderRoles: ReadonlyMap<string, LadderRole> = new Map(
+    playbook.pages.roles.map((role) => [role.id, { escalatesTo: role.escalatesTo?.id, status: role.status }]),
+  );
   for (const boundary of playbook.boundaries) {
     const category = boundary.category ?? NO_CATEGORY;
     for (const grant of boundary.grants) {
@@ -90,7 +94,7 @@ function computeLadders(playbook: Playbook<unknown>): LadderView[] {
       }
     }
     // The validator's ladder checks, on the grants as the model has them.
-    const findings = boundaryLadderFindings(boundary.file, boundary.grants.map(checkedGrant), ladderRoles, playbook.settings);
+    const findings = boundaryLadderFindings(boundary.file, boundary.grants.map(checkedGrant), ladderRoles, playbook.settings, { ladder: boundary.ladder });
     for (const finding of findings) {
       const index = finding.path[1];
       const role = typeof index === 'number' ? boundary.grants[index]?.role.id : undefined;
@@ -112,14 +116,20 @@ function computeLadders(playbook: Playbook<unknown>): LadderView[] {
         boundaries: cell.boundaries.size,
         cells: cell.steps.map((grants: Grant<unknown>[]) => ({ held: grants.length, words: limitsInWords(grants, locale) })),
         warnings: view.warnings.filter((w) => (w.boundary.category ?? NO_CATEGORY) === name).length,
+        gaps: view.warnings.filter((w) => (w.boundary.category ?? NO_CATEGORY) === name && isGap(w)).length,
       }));
   }
   return views.sort((a, b) => a.steps[0]!.title.localeCompare(b.steps[0]!.title, locale) || a.steps.at(-1)!.title.localeCompare(b.steps.at(-1)!.title, locale));
 }
 
-/** A model grant as the validator's ladder checks take it; the resolved escalateTo is the same target. */
+/** A model grant as the validator's ladder checks take it. Its escalateTo is the next role in place, which the boundary's ladder already follows. */
 function checkedGrant(grant: Grant<unknown>) {
   return { role: grant.role.id, authority: grant.authority, limit: grant.limit, per: grant.per, escalateTo: grant.escalateTo?.id };
+}
+
+/** A warning that authority stops below the top of a ladder: the ladder does not hold there. */
+export function isGap(warning: LadderWarning): boolean {
+  return warning.finding.rule === 'ladder-gap';
 }
 
 /**

@@ -5,14 +5,15 @@ export interface NavItem {
   path: string;
 }
 
+/** "Can I…?" first: on a phone the row scrolls sideways, and the answer must be one tap away on every page. */
 export const PRIMARY_NAV: readonly NavItem[] = [
+  { label: 'Can I…?', path: '/can-i/' },
   { label: 'Values', path: '/values/' },
   { label: 'Roles', path: '/roles/' },
   { label: 'Boundaries', path: '/boundaries/' },
   { label: 'Guidelines', path: '/guidelines/' },
   { label: 'Case studies', path: '/case-studies/' },
   { label: 'Wins', path: '/wins/' },
-  { label: 'Can I…?', path: '/can-i/' },
 ];
 
 /**

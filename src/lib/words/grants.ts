@@ -6,6 +6,7 @@
  */
 import type { Authority, LimitPeriod } from '../../../schemas/vocabulary.ts';
 import { describePeriod, formatMoney, type ResolvedMoney } from '../domain/money.ts';
+import { plural } from './format.ts';
 
 /**
  * What a role does with a decision, in words. `escalationRole` is the
@@ -80,3 +81,31 @@ export function limitLine(grant: GrantWords & { role: { title: string } }, local
   }[grant.authority];
   return `${grant.role.title}: ${words}`;
 }
+
+/** Under a ladder whose top grant has a limit (or only escalates) and nobody above holds the decision: beyond it, whom to ask. */
+export function ladderEndsInWords(owner: string): string {
+  return `Beyond the top step, no one up this ladder holds the decision: ask ${owner}, who answers for it.`;
+}
+
+/** A ladder page's lead where authority stops below the top on some boundaries. */
+export function ladderGapsInWords(boundaries: number, locale: string): string {
+  return `It does not hold everywhere: on ${plural(boundaries, 'decision boundary', 'decision boundaries', locale)} authority stops below the top, and beyond it readers are sent to the boundary's owner.`;
+}
+
+/** Whether a ladder holds for a kind of decision: "Yes", "2 warnings", or, where authority stops below the top, "No: 1 gap (and 1 warning)". */
+export function ladderHoldsInWords(warnings: number, gaps: number, locale: string): string {
+  if (warnings === 0) return 'Yes';
+  if (gaps === 0) return plural(warnings, 'warning', 'warnings', locale);
+  const others = warnings - gaps;
+  return `No: ${plural(gaps, 'gap', 'gaps', locale)}${others > 0 ? ` (and ${plural(others, 'warning', 'warnings', locale)})` : ''}`;
+}
+
+/**
+ * What a boundary's guardrails are, introduced so that it is true of any
+ * list: guardrails say when to stop ("not for trade accounts") as often as
+ * what must always be done ("refund to the card used").
+ */
+export const GUARDRAILS_LEAD = 'Whatever the limit, these always apply:';
+
+/** The mark on the reader's own row of a boundary's limits, once "Can I…?" knows their role. */
+export const YOUR_ROLE = 'Your role';

@@ -1,19 +1,19 @@
 /**
- * `<base>can-i/<role>.json`: the helper's data for one role, which /can-i/
- * loads when that role is chosen (see `roleHelperData`). One small file per
- * role keeps /can-i/ itself the same size however large the playbook grows.
+ * `<base>can-i/<role>.json`: one role's answers (see decision/answers.ts),
+ * which /can-i/ and the search answer load when that role is chosen. One
+ * small file per role keeps /can-i/ the same size however large the
+ * playbook grows.
  */
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { helperDataJson, helperDataOf, roleHelperData } from '../../lib/decision/helper-data.ts';
-import { selectableRoles } from '../../lib/decision/verdict.ts';
+import { helperDataJson, roleHelperData } from '../../lib/decision/helper-data.ts';
 import { getPlaybook } from '../../data/playbook.ts';
 
 export const getStaticPaths = (async () => {
-  const data = helperDataOf(await getPlaybook());
-  return selectableRoles(data).map((role) => ({ params: { role: role.id } }));
+  const playbook = await getPlaybook();
+  return playbook.roles.map((role) => ({ params: { role: role.id } }));
 }) satisfies GetStaticPaths;
 
 export const GET: APIRoute = async ({ params }) => {
-  const data = roleHelperData(helperDataOf(await getPlaybook()), params.role!)!;
+  const data = roleHelperData(await getPlaybook(), params.role!)!;
   return new Response(helperDataJson(data), { headers: { 'content-type': 'application/json' } });
 };

@@ -1,21 +1,33 @@
 import { describe, expect, it } from 'vitest';
-import { escalationLadders, type LadderRole } from '../../../src/lib/views/escalation-ladder.ts';
+import { decisionLadder, type LadderRole } from '../../../src/lib/domain/ladder.ts';
+import { escalationLadders } from '../../../src/lib/views/escalation-ladder.ts';
+import type { Authority } from '../../../schemas/vocabulary.ts';
 
-interface R extends LadderRole {
-  escalatesTo: R | undefined;
+interface R {
+  id: string;
 }
 
 /** Roles from `child: parent` pairs. */
-function roles(links: Record<string, string | undefined>): Record<string, R> {
-  const byId: Record<string, R> = {};
-  for (const id of Object.keys(links)) byId[id] = { id, escalatesTo: undefined };
-  for (const [id, parent] of Object.entries(links)) byId[id]!.escalatesTo = parent ? byId[parent] : undefined;
-  return byId;
+function roles(links: Record<string, string | undefined>): Map<string, LadderRole & R> {
+  return new Map(Object.entries(links).map(([id, escalatesTo]) => [id, { id, escalatesTo }]));
 }
 
-const grant = (role: R, authority = 'decide', escalateTo: R | undefined = role.escalatesTo) => ({ role, authority, escalateTo });
-const draw = (ladders: ReturnType<typeof escalationLadders<R, ReturnType<typeof grant>>>) =>
-  ladders.map((ladder) => [...ladder.steps.map((s) => (s.grant ? s.role.id : `(${s.role.id})`)), ...(ladder.joins ? [`→${ladder.joins.id}`] : [])].join(' '));
+type G = { role: R; authority: Authority; limit?: { amount: number }; escalateTo?: string };
+
+/** The drawing of `grants` on the ladder of `all`, one string per ladder: held roles by id, others in brackets, a join as →id, an open top as ^. */
+function draw(all: Map<string, LadderRole & R>, grants: G[]): string[] {
+  const ladder = decisionLadder(
+    grants.map((g) => ({ role: g.role.id, authority: g.authority, escalateTo: g.escalateTo, limit: g.limit })),
+    all,
+  );
+  return escalationLadders<R, G>(grants, ladder, (id) => all.get(id)).map((drawn) =>
+    [
+      ...drawn.steps.map((s) => (s.grant ? s.role.id : `(${s.role.id})`)),
+      ...(drawn.joins ? [`→${drawn.joins.id}`] : []),
+      ...(drawn.endsBelowNeed ? ['^'] : []),
+    ].join(' '),
+  );
+}
 
 describe('escalationLadders', () => {
   const r = roles({
@@ -29,38 +41,61 @@ describe('escalationLadders', () => {
     teamlead: 'ccm',
     ccm: undefined,
   });
+  const grant = (id: string, authority: Authority = 'decide', escalateTo?: string, limit?: number): G => ({
+    role: r.get(id)!,
+    authority,
+    escalateTo,
+    ...(limit === undefined ? {} : { limit: { amount: limit } }),
+  });
 
   it('draws one ladder from the lowest role up, whatever order grants are written in', () => {
-    expect(draw(escalationLadders([grant(r.manager!), grant(r.associate!), grant(r.lead!)]))).toEqual(['associate lead manager']);
+    expect(draw(r, [grant('manager'), grant('associate'), grant('lead')])).toEqual(['associate lead manager']);
   });
 
   it('shows roles on the way up that hold no grant, and drops those above the last grant', () => {
-    expect(draw(escalationLadders([grant(r.associate!), grant(r.manager!)]))).toEqual(['associate (lead) manager']);
+    expect(draw(r, [grant('associate'), grant('manager')])).toEqual(['associate (lead) manager']);
   });
 
   it('keeps the role a top grant informs, consults or escalates to', () => {
-    expect(draw(escalationLadders([grant(r.associate!), grant(r.manager!, 'consult')]))).toEqual(['associate (lead) manager (regional)']);
+    expect(draw(r, [grant('associate'), grant('manager', 'consult')])).toEqual(['associate (lead) manager (regional)']);
   });
 
   it('draws separate ladders for separate teams', () => {
-    expect(draw(escalationLadders([grant(r.associate!), grant(r.lead!), grant(r.agent!), grant(r.teamlead!)]))).toEqual([
-      'associate lead',
-      'agent (senior) teamlead',
-    ]);
+    expect(draw(r, [grant('associate'), grant('lead'), grant('agent'), grant('teamlead')])).toEqual(['associate lead', 'agent (senior) teamlead']);
   });
 
   it('joins a ladder already drawn instead of repeating it', () => {
-    const ladders = escalationLadders([grant(r.associate!, 'escalate'), grant(r.lead!), grant(r.manager!), grant(r.agent!, 'escalate', r.lead)]);
-    expect(draw(ladders)).toEqual(['associate lead manager', 'agent →lead']);
+    expect(draw(r, [grant('associate', 'escalate'), grant('lead'), grant('manager'), grant('agent', 'escalate', 'lead')])).toEqual([
+      'associate lead manager',
+      'agent →lead',
+    ]);
   });
 
   it("follows a grant's own escalateTo over the role's", () => {
-    const ladders = escalationLadders([grant(r.agent!, 'escalate', r.manager), grant(r.manager!)]);
-    expect(draw(ladders)).toEqual(['agent manager']);
+    expect(draw(r, [grant('agent', 'escalate', 'manager'), grant('manager')])).toEqual(['agent manager']);
+  });
+
+  it('says where the playbook names nobody beyond the top step: a limited top grant, below the top of the ladder or at it', () => {
+    expect(draw(r, [grant('associate', 'decide', undefined, 50), grant('lead', 'decide', undefined, 150)])).toEqual(['associate lead ^']);
+    expect(draw(r, [grant('associate', 'decide', undefined, 50), grant('head', 'decide', undefined, 900)])).toEqual([
+      'associate (lead) (manager) (regional) head ^',
+    ]);
+    expect(draw(r, [grant('associate', 'decide', undefined, 50), grant('head')])).toEqual(['associate (lead) (manager) (regional) head']);
+  });
+
+  it('draws a retired role as one that passes the decision on', () => {
+    const retired = new Map(r);
+    retired.set('lead', { ...r.get('lead')!, status: 'retired' });
+    expect(draw(retired, [grant('associate'), grant('lead'), grant('manager')])).toEqual(['associate (lead) manager']);
   });
 
   it('stops on a cycle rather than looping', () => {
     const c = roles({ a: 'b', b: 'a' });
-    expect(() => escalationLadders([grant(c.a!), grant(c.b!)])).not.toThrow();
+    expect(() =>
+      draw(c, [
+        { role: c.get('a')!, authority: 'decide' },
+        { role: c.get('b')!, authority: 'decide' },
+      ]),
+    ).not.toThrow();
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ladderViews, limitsInWords } from '../../../src/lib/views/ladders.ts';
+import { isGap, ladderViews, limitsInWords } from '../../../src/lib/views/ladders.ts';
+import { ladderHoldsInWords } from '../../../src/lib/words/grants.ts';
 import { boundary, LADDER, modelOf } from '../../support/checked-content.ts';
 
 describe('ladderViews', () => {
@@ -55,6 +56,36 @@ describe('ladderViews', () => {
     ]);
     expect(lines('agent')).toEqual(['credits: grants[2].authority: director must inform someone, but has nobody above it']);
     expect(views.find((v) => v.id === 'driver')!.categories.find((c) => c.name === 'Other decisions')!.warnings).toBe(1);
+  });
+
+  it('shows where authority stops below the top as a gap, not as "holds"', () => {
+    const gapped = ladderViews(
+      modelOf({
+        roles: { ...LADDER },
+        boundaries: {
+          waive: boundary(
+            [
+              { role: 'agent', authority: 'decide', limit: { amount: 50 } },
+              { role: 'lead', authority: 'decide', limit: { amount: 150 } },
+            ],
+            { category: 'delivery' },
+          ),
+          refunds: boundary(
+            [
+              { role: 'agent', authority: 'decide', limit: { amount: 50 } },
+              { role: 'director', authority: 'decide' },
+            ],
+            { category: 'billing' },
+          ),
+        },
+      }),
+    ).find((view) => view.id === 'agent')!;
+    expect(gapped.warnings.filter(isGap).map((w) => `${w.boundary.id}: ${w.finding.message}`)).toEqual([
+      'waive: grants[1]: authority stops at lead: no role above it (manager, director) holds this decision, so anything over £150 per case has nobody to approve it',
+    ]);
+    expect(gapped.categories.map((c) => `${c.name}: ${ladderHoldsInWords(c.warnings, c.gaps, 'en-GB')}`)).toEqual(['billing: Yes', 'delivery: No: 1 gap']);
+    expect(ladderHoldsInWords(3, 1, 'en-GB')).toBe('No: 1 gap (and 2 warnings)');
+    expect(ladderHoldsInWords(2, 0, 'en-GB')).toBe('2 warnings');
   });
 
   it('is worked out once per model', () => {

@@ -35,7 +35,7 @@ describe('editLink', () => {
 
 describe('navigation', () => {
   it('lists the sections in the agreed order', () => {
-    expect(PRIMARY_NAV.map((item) => item.label)).toEqual(['Values', 'Roles', 'Boundaries', 'Guidelines', 'Case studies', 'Wins', 'Can I…?']);
+    expect(PRIMARY_NAV.map((item) => item.label)).toEqual(['Can I…?', 'Values', 'Roles', 'Boundaries', 'Guidelines', 'Case studies', 'Wins']);
   });
 
   it('marks the section index as the page and entries inside it as current', () => {

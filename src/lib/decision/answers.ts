@@ -1,0 +1,117 @@
+/**
+ * The build's answers: for each published role, every decision it can ask
+ * about, with its own terms and the holders above it, read off each
+ * boundary's ladder (the model's `boundary.ladder`). The role's helper file,
+ * its no-JavaScript table, its pocket card and (through the file) the search
+ * answer all carry these answers, so every path gives the same verdict.
+ *
+ * A role's decisions are those it holds, those a role just below it brings
+ * up to it, and those someone up its ladder holds. Its list grows with the
+ * grants of the roles around it, never with the whole playbook.
+ */
+import type { Boundary, Grant, Playbook, Role } from '../model/types.ts';
+import type { AnswerGroup, DecisionAnswer, DecisionRef, GrantTerms, RoleRef } from './verdict.ts';
+
+/** What the answers need of the model. */
+export type AnswerPlaybook = Pick<Playbook, 'roles' | 'boundaries'>;
+
+interface Answers {
+  /** Published roles by id: the roles an answer can name. */
+  roles: Map<string, Role>;
+  /** Per role id, the boundaries brought up to it by a role just below that holds them, when it does not hold them itself. */
+  comesUp: Map<string, Set<Boundary>>;
+  byRole: Map<string, DecisionAnswer[]>;
+  order: Map<Boundary, number>;
+}
+
+const cache = new WeakMap<AnswerPlaybook, Answers>();
+
+function answersOf(playbook: AnswerPlaybook): Answers {
+  let answers = cache.get(playbook);
+  if (answers) return answers;
+  const comesUp = new Map<string, Set<Boundary>>();
+  for (const boundary of published(playbook)) {
+    const held = new Set(boundary.grants.map((grant) => grant.role.id));
+    for (const grant of boundary.grants) {
+      const next = boundary.ladder.of(grant.role.id).next;
+      if (next === undefined || held.has(next) || grant.role.status !== 'published') continue;
+      if (!comesUp.has(next)) comesUp.set(next, new Set());
+      comesUp.get(next)!.add(boundary);
+    }
+  }
+  answers = {
+    roles: new Map(playbook.roles.map((role) => [role.id, role])),
+    comesUp,
+    byRole: new Map(),
+    order: new Map(playbook.boundaries.map((boundary, index) => [boundary, index])),
+  };
+  cache.set(playbook, answers);
+  return answers;
+}
+
+/** Every decision a published role can ask about, in the boundaries' order (by title); undefined for a role that is not published. */
+export function roleAnswers(playbook: AnswerPlaybook, roleId: string): DecisionAnswer[] | undefined {
+  const answers = answersOf(playbook);
+  const hit = answers.byRole.get(roleId);
+  if (hit) return hit;
+  const role = answers.roles.get(roleId);
+  if (!role) return undefined;
+  // Any boundary a role on this one's ladder holds (its path can only leave the roles' ladder at a grant), or one that comes up to it.
+  const candidates = new Set<Boundary>(answers.comesUp.get(roleId));
+  for (const on of [role, ...role.chainAbove]) for (const grant of on.grants) if (grant.boundary.status === 'published') candidates.add(grant.boundary);
+  const list = [...candidates]
+    .sort((a, b) => answers.order.get(a)! - answers.order.get(b)!)
+    .flatMap((boundary) => {
+      const answer = decisionAnswer(boundary, role, answers.roles, answers.comesUp.get(roleId)?.has(boundary) ?? false);
+      return answer ? [answer] : [];
+    });
+  answers.byRole.set(roleId, list);
+  return list;
+}
+
+/** One role's answer on one boundary, or undefined when the role can do nothing with it (holds nothing, nobody above does, none below brings it). */
+export function decisionAnswer(boundary: Boundary, role: Role, roles: ReadonlyMap<string, Role>, comesUp = false): DecisionAnswer | undefined {
+  const place = boundary.ladder.of(role.id);
+  const grant = (index: number) => boundary.grants[index]!;
+  const own = place.own === undefined ? undefined : grant(place.own);
+  let group: AnswerGroup;
+  if (own) group = 'own';
+  else if (comesUp) group = 'comes-up';
+  else if (place.holders.length > 0) group = 'up';
+  else return undefined;
+  const next = place.next === undefined ? undefined : roleRefOf(roles.get(place.next));
+  return {
+    role: roleRefOf(role),
+    decision: decisionRef(boundary),
+    group,
+    own: own && terms(own),
+    next,
+    holders: place.holders.map((index) => terms(grant(index))),
+  };
+}
+
+function roleRefOf(role: { id: string; title: string }): RoleRef;
+function roleRefOf(role: { id: string; title: string } | undefined): RoleRef | undefined;
+function roleRefOf(role: { id: string; title: string } | undefined): RoleRef | undefined {
+  return role && { id: role.id, title: role.title };
+}
+
+function terms(grant: Grant): GrantTerms {
+  return { role: roleRefOf(grant.role), authority: grant.authority, limit: grant.limit, per: grant.per, note: grant.note };
+}
+
+function decisionRef(boundary: Boundary): DecisionRef {
+  return {
+    id: boundary.id,
+    decision: boundary.decision,
+    title: boundary.title,
+    path: boundary.path,
+    category: boundary.category,
+    guardrails: [...boundary.guardrails],
+    owner: boundary.owner,
+  };
+}
+
+function published(playbook: AnswerPlaybook): Boundary[] {
+  return playbook.boundaries.filter((boundary) => boundary.status === 'published');
+}
