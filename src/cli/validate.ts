@@ -7,6 +7,10 @@
  *   --output FILE     write the findings to FILE instead of standard output
  *   --changed REF     findings in the files changed against a git ref first
  *   --files A,B       the same for files named by hand
+ *   --all             list every finding (otherwise warnings in files nobody is changing are one line)
+ *
+ * Paths are relative to the content root. Errors come first, the changed
+ * files' first of all (see report-order.ts).
  *
  * Exit 0 when clean, 1 when there are errors (anywhere in the content root,
  * also with --changed or --files: the site would not build), 2 for a usage
@@ -17,16 +21,18 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { contentRootCacheDir } from '../lib/reading/cache-dir.ts';
 import { readCacheFile } from '../lib/reading/read-cache.ts';
-import { changedFiles, contentRootAt, GitProblem } from '../lib/reading/git-content.ts';
+import { changedFiles, contentRootAt, GitProblem, uncommittedFiles } from '../lib/reading/git-content.ts';
+import { posixRelative } from '../lib/reading/paths.ts';
 import { invocationDir, resolveContentRoot } from '../lib/reading/resolve-content-root.ts';
 import type { Diagnostic } from '../lib/diagnostics/diagnostic.ts';
 import { diagnosticKey, focusOn, formatFocusSummary } from '../lib/diagnostics/focus.ts';
 import { formatDiagnostics, formatSummary, OUTPUT_FORMATS, type OutputFormat } from '../lib/diagnostics/format.ts';
+import { closingLines, presentReport } from '../lib/diagnostics/report-order.ts';
 import { buildDate } from '../lib/domain/review.ts';
 import { applyStrict } from '../lib/validator/strict.ts';
 import { validateContentRoot } from '../lib/validator/validate-content-root.ts';
 
-const USAGE = `Usage: npm run validate -- [--content DIR] [--strict] [--format text|json|github] [--output FILE] [--changed REF | --files A,B]
+const USAGE = `Usage: npm run validate -- [--content DIR] [--strict] [--format text|json|github] [--output FILE] [--changed REF | --files A,B] [--all]
 
   --content DIR   the content root to check (default: PLAYBOOK_CONTENT_DIR, else content/)
   --strict        treat warnings (such as entries due for review) as errors
@@ -34,7 +40,8 @@ const USAGE = `Usage: npm run validate -- [--content DIR] [--strict] [--format t
   --output FILE   write the findings to FILE (clean json whatever npm prints); the summary still goes to the terminal
   --changed REF   show findings in the files changed against a git branch, tag or commit (and untracked files),
                   and those the change causes elsewhere; count the rest in one line
-  --files A,B     the same, for the files named (paths from where you run the command, or inside the content root)`;
+  --files A,B     the same, for the files named (paths from where you run the command, or inside the content root)
+  --all           list every finding: also the warnings in files you did not change, which are otherwise one line`;
 
 async function main(argv: string[]): Promise<number> {
   let values;
@@ -48,6 +55,7 @@ async function main(argv: string[]): Promise<number> {
         output: { type: 'string' },
         changed: { type: 'string' },
         files: { type: 'string' },
+        all: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
       allowPositionals: false,
@@ -75,9 +83,10 @@ async function main(argv: string[]): Promise<number> {
   const today = buildDate();
   const cacheFile = readCacheFile(process.env.PLAYBOOK_CACHE_DIR || contentRootCacheDir(root));
   const report = applyStrict(await validateContentRoot(root, { today, cacheFile }), values.strict);
-  const rootRelative = (d: Diagnostic) => path.relative(root, path.resolve(process.cwd(), d.file)).split(path.sep).join('/');
+  const fileOf = (d: Diagnostic) => d.file;
 
   let shown: Diagnostic[] = report.diagnostics;
+  let older: Diagnostic[] = [];
   let summary = [formatSummary(report.errorCount, report.warningCount, report.entryCount)];
   if (values.changed !== undefined || values.files !== undefined) {
     let focus: string[];
@@ -87,7 +96,7 @@ async function main(argv: string[]): Promise<number> {
         focus = await changedFiles(root, values.changed);
         const at = await contentRootAt(root, values.changed);
         try {
-          const before = applyStrict(await validateContentRoot(at.dir, { today, cwd: at.dir }), values.strict);
+          const before = applyStrict(await validateContentRoot(at.dir, { today }), values.strict);
           base = new Set(before.diagnostics.map((d) => diagnosticKey(d, d.file)));
         } finally {
           await at.cleanup();
@@ -104,12 +113,19 @@ async function main(argv: string[]): Promise<number> {
         .filter(Boolean)
         .map((file) => insideRoot(file, root, typedIn));
     }
-    const focused = focusOn({ diagnostics: report.diagnostics, fileOf: rootRelative, focus, base });
-    shown = [...focused.focus, ...focused.caused];
+    const focused = focusOn({ diagnostics: report.diagnostics, fileOf, focus, base });
+    shown = presentReport([...focused.focus, ...focused.caused], { fileOf, focus }).listed;
+    if (values.all) shown.push(...focused.others);
     summary = formatFocusSummary(focused, focus.length, values.changed !== undefined ? '--changed' : '--files');
+  } else if (format === 'text' && !values.all) {
+    // Warnings in files nobody is changing now are folded into one line; without git, everything is listed.
+    const focus = await uncommittedFiles(root);
+    ({ listed: shown, older } = presentReport(report.diagnostics, focus && { fileOf, focus }));
   }
+  summary = closingLines(summary, older, report.notFullyChecked.length, 'add --all to list them');
 
-  const printed = formatDiagnostics(shown, format);
+  // GitHub places an annotation by its path in the repository, which is where the check runs from.
+  const printed = formatDiagnostics(shown, format, format === 'github' ? posixRelative(process.cwd(), root) : '');
   const summaryText = `${summary.join('\n')}\n`;
   if (values.output !== undefined) {
     await writeFile(path.resolve(typedIn, values.output), printed === '' ? '' : `${printed}\n`);

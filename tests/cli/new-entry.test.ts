@@ -61,7 +61,7 @@ describe('npm run new', () => {
   it('an unfinished template fails validation, naming each placeholder at its line', async () => {
     const result = await runNew('boundaries', 'Waive a delivery fee');
     expect(result.exitCode, result.stderr).toBe(0);
-    const report = await validateContentRoot(root, { today: '2026-11-23', cwd: root });
+    const report = await validateContentRoot(root, { today: '2026-11-23' });
     const hint = '    hint: replace it with your own words, or delete the line where the field is optional (npm run new wrote it as a reminder)';
     expect(formatText(report.diagnostics.filter((d) => d.file === 'boundaries/waive-a-delivery-fee.md'))).toBe(
       [
@@ -90,13 +90,13 @@ describe('npm run new', () => {
       expect(result.exitCode, result.stderr).toBe(0);
       files.push(result.stdout.trim());
     }
-    const before = await validateContentRoot(root, { today: '2026-11-23', cwd: root });
+    const before = await validateContentRoot(root, { today: '2026-11-23' });
     const fresh = before.diagnostics.filter((d) => files.includes(d.file));
     expect(new Set(files.filter((file) => fresh.some((d) => d.file === file)))).toEqual(new Set(files));
     expect(fresh.filter((d) => d.rule !== 'placeholder')).toEqual([]);
 
     for (const file of files) await writeFile(path.join(root, file), fillIn(await readFile(path.join(root, file), 'utf8')));
-    const after = await validateContentRoot(root, { today: '2026-11-23', cwd: root });
+    const after = await validateContentRoot(root, { today: '2026-11-23' });
     expect(after.diagnostics.filter((d) => files.includes(d.file))).toEqual([]);
   });
 

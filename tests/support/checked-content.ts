@@ -35,7 +35,8 @@ export function checkedContent(input: ContentInput, settings: PlaybookSettingsIn
     }
   }
   const partial = Object.fromEntries(COLLECTION_NAMES.map((c) => [c, []])) as unknown as CheckedContent['partial'];
-  return { root: '/root', settings: playbookSchema.parse(settings), sources, entries, partial, known, today };
+  const unread = Object.fromEntries(COLLECTION_NAMES.map((c) => [c, new Set<string>()])) as unknown as CheckedContent['unread'];
+  return { root: '/root', settings: playbookSchema.parse(settings), sources, entries, partial, known, unread, today };
 }
 
 /** A minimal valid boundary with the given grants. */

@@ -40,7 +40,7 @@ describe('readPlaybook', () => {
       'values/parser-breaker.md': '---\ntitle: Breaker\nsummary: Breaks the parser.\n---\n\nText.\n',
       'values/missing-summary.md': '---\ntitle: No summary\n---\n\nText.\n',
     });
-    const { report } = await readPlaybook(root, { cwd: root, today: '2026-11-23' });
+    const { report } = await readPlaybook(root, { today: '2026-11-23' });
     expect(lines(report)).toEqual([
       'values/missing-summary.md:2:1 error summary: is required (required)',
       'values/parser-breaker.md:1:1 error the file could not be read: reading it failed: Maximum call stack size exceeded (unreadable)',
@@ -51,7 +51,7 @@ describe('readPlaybook', () => {
     const root = await rootWith({
       'roles/night-porter.yaml': 'title: Night porter\nescalatesTo: night-manger\nteam: [nights, weekends]\nshift: nights\n',
     });
-    const { report } = await readPlaybook(root, { cwd: root, today: '2026-11-23' });
+    const { report } = await readPlaybook(root, { today: '2026-11-23' });
     expect(lines(report)).toEqual([
       'roles/night-porter.yaml:2:14 error escalatesTo: there is no role "night-manger" (reference)',
       'roles/night-porter.yaml:3:7 error team: expected text, found a list (type)',

@@ -18,7 +18,7 @@ export interface LoadedModel {
 }
 
 export async function loadContentRoot(root: string, today: string): Promise<LoadedModel> {
-  const read = await readPlaybook(root, { today, cwd: root });
+  const read = await readPlaybook(root, { today });
   const settings = read.settings ?? playbookSchema.parse({ name: 'Playbook' });
   const entries = Object.fromEntries(
     Object.entries(read.entries).map(([collection, list]) => [

@@ -37,6 +37,15 @@ export interface CheckedContent {
    * reference to it fail too.
    */
   known: Record<CollectionName, Map<string, EntryStatus | undefined>>;
+  /**
+   * Ids of the entries that exist but could not be read whole: their text or
+   * YAML could not be read (in part or at all), or their data failed its
+   * schema. A rule never reports what depends on the part of such an entry
+   * that is missing (a role whose `escalatesTo` could not be read has not
+   * "nobody above it"): it skips that check, and the report ends by saying
+   * that these files could not be fully checked.
+   */
+  unread: Record<CollectionName, ReadonlySet<string>>;
   /** The build date, YYYY-MM-DD. */
   today: string;
 }

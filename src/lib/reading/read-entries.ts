@@ -122,15 +122,18 @@ function checkEntry(collection: CollectionName, read: ReadSource, trusted: boole
   const schema = COLLECTIONS[collection].schema;
   const source = read.source;
   const common = { collection, id: source.id, file: source.file, absolutePath: source.absolutePath, body: read.body, bodyLine: read.bodyLine };
+  const unread = new Set(read.unreadKeys);
   const checked = checkWithSchema(schema, read.data, source.file);
+  // A key on a line the YAML could not read is not missing: say nothing about it until it can be read.
+  const schemaFindings = checked.ok ? [] : checked.findings.filter((finding) => !unread.has(String(finding.path[0])));
   const markdown = COLLECTIONS[collection].kind === 'markdown';
   const body = markdown
     ? renderBody({ file: source.file, body: read.body, bodyLine: read.bodyLine, format: source.file.endsWith('.mdx') ? 'mdx' : 'md', trusted })
     : undefined;
   const bodyReferences = body?.boundaryRefs ?? [];
-  if (!checked.ok) {
+  if (!checked.ok || read.unreadKeys) {
     return {
-      findings: [...checked.findings, ...(body?.findings ?? [])],
+      findings: [...schemaFindings, ...(body?.findings ?? [])],
       salvaged: { ...common, data: (salvage(schema, read.data) ?? {}) as never, bodyReferences },
     };
   }

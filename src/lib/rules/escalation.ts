@@ -17,10 +17,14 @@ import { amountPerPeriod } from '../words/grants.ts';
 import type { CheckedEntry } from '../reading/checked-content.ts';
 import type { Rule } from './rule.ts';
 
-export const checkEscalation: Rule = ({ entries, settings, known }) => {
+export const checkEscalation: Rule = ({ entries, partial, settings, known }) => {
   const findings: Finding[] = [];
-  const roles = new Map(entries.roles.map((role) => [role.id, role.data]));
-  const roleFiles = new Map(entries.roles.map((role) => [role.id, role.file]));
+  // A role read only in part still counts where its escalatesTo could be read. Where not, or where the role does
+  // not exist (the reference check says so), nothing is guessed about where it escalates.
+  const readable = [...entries.roles, ...partial.roles.filter((role) => role.data.escalatesTo !== undefined)];
+  const roles = new Map(readable.map((role) => [role.id, role.data]));
+  const roleFiles = new Map(readable.map((role) => [role.id, role.file]));
+  const unsure = (role: string) => !roles.has(role);
 
   const cycles = escalationCycles(roles);
   const inCycle = new Set(cycles.flat());
@@ -37,7 +41,7 @@ export const checkEscalation: Rule = ({ entries, settings, known }) => {
   }
 
   for (const boundary of entries.boundaries) {
-    findings.push(...boundaryLadderFindings(boundary.file, boundary.data.grants, roles, settings, inCycle));
+    findings.push(...boundaryLadderFindings(boundary.file, boundary.data.grants, roles, settings, inCycle, unsure));
     if (boundary.data.status !== 'retired') findings.push(...retiredTargets(boundary, roles, roleFiles, known.roles));
     findings.push(...grantCycles(boundary, roles, inCycle));
   }
@@ -92,6 +96,8 @@ export function boundaryLadderFindings(
   roles: ReadonlyMap<string, LadderRole>,
   settings: Pick<PlaybookSettings, 'currency' | 'locale'> | undefined,
   inCycle: ReadonlySet<string> = new Set(),
+  /** Roles that could not be read (in whole, or at all): where they escalate to is not known, so it is never reported missing. */
+  unsure: (role: string) => boolean = () => false,
 ): Finding[] {
   const findings: Finding[] = [];
   const boundary = { file };
@@ -125,7 +131,7 @@ export function boundaryLadderFindings(
       return;
     }
     const target = escalationTarget(grant, roles);
-    if (target === undefined && grant.authority !== 'decide') {
+    if (target === undefined && grant.authority !== 'decide' && !unsure(grant.role)) {
       const isEscalate = grant.authority === 'escalate';
       findings.push({
         file: boundary.file,
