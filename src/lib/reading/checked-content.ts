@@ -2,6 +2,8 @@
 import type { CollectionName, EntryStatus, PlaybookSettings } from '../../../schemas/index.ts';
 import type { Position } from '../diagnostics/diagnostic.ts';
 import type { SourceFile } from './scan-content-root.ts';
+import type { BodyLink } from './body/walk.ts';
+import type { BodyHeading } from './render-body.ts';
 import type { DataByCollection } from '../domain/references.ts';
 
 export interface CheckedEntry<C extends CollectionName = CollectionName> {
@@ -15,6 +17,10 @@ export interface CheckedEntry<C extends CollectionName = CollectionName> {
   bodyLine: number;
   /** `<BoundaryRef id>` uses found in the body, with their positions. */
   bodyReferences: { id: string; position: Position }[];
+  /** Links written in the body, with their positions (rules/body-links.ts checks where they lead). */
+  bodyLinks: BodyLink[];
+  /** The body's headings with their anchors; empty for trusted MDX, which Astro renders (its anchors are not known here). */
+  headings: BodyHeading[];
 }
 
 export interface CheckedContent {

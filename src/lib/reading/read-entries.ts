@@ -16,14 +16,12 @@ import type { SourceFile } from './scan-content-root.ts';
 import type { Finding } from '../diagnostics/diagnostic.ts';
 import { checkWithSchema } from '../diagnostics/schema-issues.ts';
 import type { CheckedEntry } from './checked-content.ts';
-import type { BodyHeading } from './render-body.ts';
 import { bytesDigest, openReadCache, type ReadCache } from './read-cache.ts';
 
 /** An entry as read: its checked data, and its body rendered (Markdown collections). */
 export type ReadEntry<C extends CollectionName = CollectionName> = CheckedEntry<C> & {
   /** The body as HTML with BoundaryRef markers; undefined for YAML entries and trusted MDX (Astro renders those). */
   html: string | undefined;
-  headings: BodyHeading[];
 };
 
 export interface EntryJob {
@@ -130,14 +128,14 @@ function checkEntry(collection: CollectionName, read: ReadSource, trusted: boole
   const body = markdown
     ? renderBody({ file: source.file, body: read.body, bodyLine: read.bodyLine, format: source.file.endsWith('.mdx') ? 'mdx' : 'md', trusted })
     : undefined;
-  const bodyReferences = body?.boundaryRefs ?? [];
+  const fromBody = { bodyReferences: body?.boundaryRefs ?? [], bodyLinks: body?.links ?? [], headings: body?.headings ?? [] };
   if (!checked.ok || read.unreadKeys) {
     return {
       findings: [...schemaFindings, ...(body?.findings ?? [])],
-      salvaged: { ...common, data: (salvage(schema, read.data) ?? {}) as never, bodyReferences },
+      salvaged: { ...common, data: (salvage(schema, read.data) ?? {}) as never, ...fromBody },
     };
   }
-  const entry = { ...common, data: checked.data, bodyReferences, html: body?.html, headings: body?.headings ?? [] } as ReadEntry;
+  const entry = { ...common, data: checked.data, ...fromBody, html: body?.html } as ReadEntry;
   return { findings: body?.findings ?? [], entry };
 }
 

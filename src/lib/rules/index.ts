@@ -1,4 +1,5 @@
 /** Every cross-entry check, in the order their findings read best. */
+import { checkBodyLinks } from './body-links.ts';
 import { checkCaseStudies } from './case-studies.ts';
 import { checkDates } from './dates.ts';
 import type { Rule } from './rule.ts';
@@ -15,6 +16,7 @@ export const RULES: readonly Rule[] = [
   checkPlaceholders,
   checkEntryIds,
   checkReferences,
+  checkBodyLinks,
   checkEscalation,
   checkMoney,
   checkWins,

@@ -6,7 +6,8 @@ import { isPlaceholder } from '../domain/placeholders.ts';
 import { referencesOf } from '../domain/references.ts';
 import type { Rule } from './rule.ts';
 
-const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+/** "the roles are…" → "The roles are…", for a sentence of a hint. */
+export const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
 /** Where an editor finds every id of a collection: "the roles are listed in roles/ (one file per role) and at /roles/ on the site". */
 export function whereListed(collection: CollectionName): string {
