@@ -96,7 +96,7 @@ describe('formats', async () => {
 });
 
 describe('the bad-input catalogue', async () => {
-  const cases = await badCases();
+  const cases = (await badCases()).filter((badCase) => !badCase.build);
   it('has at least 25 distinct mistakes', () => expect(cases.length).toBeGreaterThanOrEqual(25));
 
   for (const badCase of cases) {

@@ -2,7 +2,10 @@
  * The bad-input catalogue: each case under tests/fixtures/bad/<case>/ holds
  * the files an editor changed in the valid fixture root, a case.json that
  * says what went wrong (and files to delete or flags to pass), and
- * expected.txt with the validator's exact output.
+ * expected.txt with the validator's exact output. A case marked `"build":
+ * true` is about the build's environment instead: expected.txt is what
+ * `astro build` of the valid fixture prints on standard error
+ * (tests/build/build-validation.test.ts).
  */
 import { cp, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
@@ -17,6 +20,8 @@ export interface BadCase {
   description: string;
   delete: string[];
   args: string[];
+  /** Checked on a build's standard error rather than the validator's output. */
+  build: boolean;
   dir: string;
 }
 
@@ -25,8 +30,13 @@ export async function badCases(): Promise<BadCase[]> {
   return Promise.all(
     names.map(async (name) => {
       const dir = path.join(BAD_CASES_DIR, name);
-      const meta = JSON.parse(await readFile(path.join(dir, 'case.json'), 'utf8')) as { description: string; delete?: string[]; args?: string[] };
-      return { name, dir, description: meta.description, delete: meta.delete ?? [], args: meta.args ?? [] };
+      const meta = JSON.parse(await readFile(path.join(dir, 'case.json'), 'utf8')) as {
+        description: string;
+        delete?: string[];
+        args?: string[];
+        build?: boolean;
+      };
+      return { name, dir, description: meta.description, delete: meta.delete ?? [], args: meta.args ?? [], build: meta.build === true };
     }),
   );
 }

@@ -31,6 +31,9 @@ export function checkedContent(input: ContentInput, settings: PlaybookSettingsIn
         body,
         bodyLine: 5,
         bodyReferences: [],
+        bodyLinks: [],
+        headings: [],
+        brokenKeys: [],
       } as CheckedEntry);
     }
   }

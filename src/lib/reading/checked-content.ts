@@ -21,6 +21,14 @@ export interface CheckedEntry<C extends CollectionName = CollectionName> {
   bodyLinks: BodyLink[];
   /** The body's headings with their anchors; empty for trusted MDX, which Astro renders (its anchors are not known here). */
   headings: BodyHeading[];
+  /**
+   * For an entry read only in part: the top-level keys whose value could not
+   * be read or did not pass the schema (what `data` holds of them, if
+   * anything, is only the part that passed). Empty for an entry read whole.
+   * A rule may still check such an entry where the keys it needs are not
+   * among these.
+   */
+  brokenKeys: readonly string[];
 }
 
 export interface CheckedContent {

@@ -132,11 +132,16 @@ function checkEntry(collection: CollectionName, read: ReadSource, trusted: boole
   if (!checked.ok || read.unreadKeys) {
     return {
       findings: [...schemaFindings, ...(body?.findings ?? [])],
-      salvaged: { ...common, data: (salvage(schema, read.data) ?? {}) as never, ...fromBody },
+      salvaged: { ...common, data: (salvage(schema, read.data) ?? {}) as never, ...fromBody, brokenKeys: brokenKeys(unread, schemaFindings) },
     };
   }
-  const entry = { ...common, data: checked.data, ...fromBody, html: body?.html } as ReadEntry;
+  const entry = { ...common, data: checked.data, ...fromBody, brokenKeys: [], html: body?.html } as ReadEntry;
   return { findings: body?.findings ?? [], entry };
+}
+
+/** The top-level keys of a partly read entry that cannot be relied on: unread, or named by a schema finding. */
+function brokenKeys(unread: ReadonlySet<string>, findings: readonly Finding[]): string[] {
+  return [...new Set([...unread, ...findings.map((finding) => String(finding.path[0] ?? ''))])].filter(Boolean).sort();
 }
 
 /** A zod schema, seen through the parts `salvage` looks at. */

@@ -21,7 +21,7 @@ export const checkEscalation: Rule = ({ entries, partial, settings, known }) => 
   const findings: Finding[] = [];
   // A role read only in part still counts where its escalatesTo could be read. Where not, or where the role does
   // not exist (the reference check says so), nothing is guessed about where it escalates.
-  const readable = [...entries.roles, ...partial.roles.filter((role) => role.data.escalatesTo !== undefined)];
+  const readable = [...entries.roles, ...partial.roles.filter((role) => role.data.escalatesTo !== undefined && !role.brokenKeys.includes('escalatesTo'))];
   const roles = new Map(readable.map((role) => [role.id, role.data]));
   const roleFiles = new Map(readable.map((role) => [role.id, role.file]));
   const unsure = (role: string) => !roles.has(role);
@@ -40,7 +40,9 @@ export const checkEscalation: Rule = ({ entries, partial, settings, known }) => 
     });
   }
 
-  for (const boundary of entries.boundaries) {
+  // A boundary with a mistake elsewhere (a misspelt key, a bad date) still has its ladder checked when its grants could be read.
+  const withGrants = partial.boundaries.filter((boundary) => boundary.data.grants !== undefined && !boundary.brokenKeys.includes('grants'));
+  for (const boundary of [...entries.boundaries, ...withGrants]) {
     findings.push(...boundaryLadderFindings(boundary.file, boundary.data.grants, roles, settings, inCycle, unsure));
     if (boundary.data.status !== 'retired') findings.push(...retiredTargets(boundary, roles, roleFiles, known.roles));
     findings.push(...grantCycles(boundary, roles, inCycle));
