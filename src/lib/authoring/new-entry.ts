@@ -53,12 +53,12 @@ export function collectionFromArgument(argument: string): CollectionName | undef
 /** A YAML value for a placeholder: quoted, since it holds a colon. */
 const todo = (what: string) => JSON.stringify(placeholder(what));
 
-/** "such as contact-agent, senior-agent or team-lead (a file name in roles/)": a few of the ids there are. */
+/** "(such as contact-agent, senior-agent or team-lead: file names in roles/)": a few of the ids there are. */
 function idChoices(ids: readonly string[] | undefined, folder: string): string {
   const some = (ids ?? []).slice(0, 3);
   if (some.length === 0) return `(a file name in ${folder}/, without its extension)`;
   const listed = some.length === 1 ? some[0]! : `${some.slice(0, -1).join(', ')} or ${some.at(-1)}`;
-  return `such as ${listed} (a file name in ${folder}/)`;
+  return `(such as ${listed}: file names in ${folder}/)`;
 }
 
 /** `key: id`, the placeholder, or no line at all when the editor left the reference out. */
@@ -115,8 +115,8 @@ export function newEntry({ collection, title, today, existing, chosen = {} }: Ne
             `summary: ${todo('one or two sentences an employee can act on')}`,
             `owner: ${todo('who answers for this guideline')}`,
             `lastReviewed: ${today}`,
-            ...referencesLine('values', chosen.values, `the values it puts into practice, ${values}; or delete this line`),
-            ...referencesLine('roles', chosen.roles, `the roles it is for, ${roles}; delete this line if it is for everyone`),
+            ...referencesLine('values', chosen.values, `the values it puts into practice ${values}, or delete this line`),
+            ...referencesLine('roles', chosen.roles, `the roles it is for ${roles}; delete this line if it is for everyone`),
           ],
           `## What to do\n\n${placeholder('practical advice.')}`,
         ),
@@ -130,7 +130,7 @@ export function newEntry({ collection, title, today, existing, chosen = {} }: Ne
             `summary: ${todo('the playing field, in a sentence')}`,
             `decision: ${todo('the decision as a verb phrase (Refund a purchase)')}`,
             'grants:',
-            `  - role: ${chosen.role ?? todo(`who may decide, ${roles}`)}`,
+            `  - role: ${chosen.role ?? todo(`who may decide ${roles}`)}`,
             '    authority: decide  # decide | decide-and-inform | consult | escalate',
             '    limit: { amount: 50 }  # leave out for no monetary limit',
             `    note: ${todo('check role, authority and limit, then delete this note')}`,
@@ -168,9 +168,9 @@ export function newEntry({ collection, title, today, existing, chosen = {} }: Ne
             `title: ${quoted}`,
             `date: ${today}`,
             `people: [${todo('who is celebrated')}]`,
-            ...referenceLine('role', chosen.role, `the role they acted in, ${roles}; or delete this line`),
-            ...referencesLine('values', chosen.values, `the value it shows, ${values}`),
-            ...referenceLine('boundary', chosen.boundary, `the decision boundary they used, ${boundaries}; or delete this line`),
+            ...referenceLine('role', chosen.role, `the role they acted in ${roles}, or delete this line`),
+            ...referencesLine('values', chosen.values, `the value it shows ${values}`),
+            ...referenceLine('boundary', chosen.boundary, `the decision boundary they used ${boundaries}, or delete this line`),
           ],
           placeholder('what happened, in a few sentences.'),
         ),
