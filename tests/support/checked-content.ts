@@ -7,6 +7,7 @@ import { buildPlaybook, type PlaybookInput } from '../../src/lib/model/build-pla
 import type { Playbook } from '../../src/lib/model/types.ts';
 import type { SourceFile } from '../../src/lib/reading/scan-content-root.ts';
 import type { CheckedContent, CheckedEntry } from '../../src/lib/rules/index.ts';
+import { publishedAddresses } from '../../src/lib/views/site-addresses.ts';
 
 export type ContentInput = Partial<Record<CollectionName, Record<string, Record<string, unknown> & { body?: string }>>>;
 
@@ -39,7 +40,18 @@ export function checkedContent(input: ContentInput, settings: PlaybookSettingsIn
   }
   const partial = Object.fromEntries(COLLECTION_NAMES.map((c) => [c, []])) as unknown as CheckedContent['partial'];
   const unread = Object.fromEntries(COLLECTION_NAMES.map((c) => [c, new Set<string>()])) as unknown as CheckedContent['unread'];
-  return { root: '/root', settings: playbookSchema.parse(settings), sources, entries, partial, known, unread, today };
+  const parsed = playbookSchema.parse(settings);
+  return {
+    root: '/root',
+    settings: parsed,
+    sources,
+    entries,
+    partial,
+    known,
+    unread,
+    today,
+    publishedAddresses: () => publishedAddresses({ settings: parsed, today, entries }),
+  };
 }
 
 /** A minimal valid boundary with the given grants. */

@@ -11,6 +11,7 @@ import { resolveMoney } from '../domain/money.ts';
 import type { DataByCollection } from '../domain/references.ts';
 import { REVIEW_SOON_DAYS, reviewStatus } from '../domain/review.ts';
 import { anchoredHistory } from './boundary-history.ts';
+import { entryPath } from '../domain/entry-address.ts';
 import { publicEntries } from './published.ts';
 import type { Boundary, BoundaryChange, CaseStudy, Grant, Guideline, Playbook, ReviewItem, Role, Value, Win } from './types.ts';
 
@@ -27,10 +28,6 @@ export interface PlaybookInput<S> {
   settings: PlaybookSettings;
   today: string;
   entries: { [C in CollectionName]: LoadedEntry<C, S>[] };
-}
-
-export function entryPath(collection: CollectionName, id: string): string {
-  return `/${COLLECTIONS[collection].folder}/${id}/`;
 }
 
 export function buildPlaybook<S>({ settings, today, entries }: PlaybookInput<S>): Playbook<S> {

@@ -62,4 +62,24 @@ export interface CheckedContent {
   unread: Record<CollectionName, ReadonlySet<string>>;
   /** The build date, YYYY-MM-DD. */
   today: string;
+  /**
+   * What a build of the entries read whole would publish (worked out on first
+   * use, from the playbook model: views/site-addresses.ts); undefined when
+   * playbook.yaml could not be read.
+   */
+  publishedAddresses(): PublishedAddresses | undefined;
+}
+
+/** The addresses a build publishes: pages, and the parts of entry pages that a `#…` may name. */
+export interface PublishedAddresses {
+  /**
+   * What is published at a site path (`/boundaries/x/`): undefined for
+   * nothing; `parts` undefined for a page whose parts are not known (a
+   * listing, or an entry Astro renders from trusted MDX).
+   */
+  at(path: string): { parts: ReadonlySet<string> | undefined } | undefined;
+  /** The ids of a collection's entries that have a page. */
+  pagedIds(collection: CollectionName): readonly string[];
+  /** Every published path. */
+  paths(): Iterable<string>;
 }

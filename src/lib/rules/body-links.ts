@@ -2,7 +2,8 @@
  * Links written in bodies lead somewhere: an internal link (`/boundaries/x/`,
  * `../x/`, `#part`) must name an address the site publishes, and a `#part`
  * of an entry's page must be one of that page's parts. Checked against the
- * addresses of the playbook model (views/site-addresses.ts), so the editor
+ * addresses of the playbook model (`publishedAddresses`, made by
+ * views/site-addresses.ts), so the editor
  * hears of it at the link's line and column, with the address they probably
  * meant; `npm run check-links` still checks the built site as a whole.
  *
@@ -13,9 +14,8 @@
 import { COLLECTIONS, COLLECTION_NAMES, type CollectionName } from '../../../schemas/index.ts';
 import { closestMatch, closestMatches } from '../diagnostics/did-you-mean.ts';
 import type { Finding } from '../diagnostics/diagnostic.ts';
-import { buildPlaybook, entryPath, type PlaybookInput } from '../model/build-playbook.ts';
+import { entryAt, entryPath } from '../domain/entry-address.ts';
 import type { CheckedEntry } from '../reading/checked-content.ts';
-import { entryAnchors, entryAt, siteAddresses, type SiteAddress } from '../views/site-addresses.ts';
 import { capitalise, whereListed } from './references.ts';
 import type { Rule } from './rule.ts';
 
@@ -41,35 +41,11 @@ export function internalTarget(url: string, from: string): { path: string; fragm
 }
 
 export const checkBodyLinks: Rule = (content) => {
-  const { settings, entries, partial, known, today } = content;
+  const { entries, partial, known } = content;
   const linking = [...Object.values(entries), ...Object.values(partial)].flat() as CheckedEntry[];
-  if (!settings || !linking.some((entry) => entry.bodyLinks.length > 0)) return [];
-
-  // The model of the entries read whole: what a build of this content would publish.
-  const withSource = Object.fromEntries(
-    COLLECTION_NAMES.map((name) => [name, (entries[name] as CheckedEntry[]).map((entry) => ({ ...entry, source: entry }))]),
-  );
-  const playbook = buildPlaybook({ settings, today, entries: withSource as unknown as PlaybookInput<CheckedEntry>['entries'] });
-  const addresses = siteAddresses(playbook);
-  const anchors = new Map<string, Set<string> | undefined>();
-  const anchorsOf = (path: string, address: SiteAddress): Set<string> | undefined => {
-    if (!address.entry) return undefined;
-    if (!anchors.has(path)) {
-      const source = address.entry.source as CheckedEntry;
-      // Trusted MDX is rendered by Astro: its headings are not known here, so its parts are not judged.
-      const unknownBody = settings.trustedMdx && source.file.endsWith('.mdx');
-      anchors.set(
-        path,
-        unknownBody
-          ? undefined
-          : entryAnchors(
-              address.entry,
-              source.headings.map((heading) => heading.slug),
-            ),
-      );
-    }
-    return anchors.get(path);
-  };
+  if (!linking.some((entry) => entry.bodyLinks.length > 0)) return [];
+  const addresses = content.publishedAddresses();
+  if (!addresses) return [];
 
   const entryOfFile = new Map(
     COLLECTION_NAMES.flatMap((name) => content.sources[name].map((source) => [source.file, { collection: name, id: source.id }] as const)),
@@ -88,9 +64,9 @@ export const checkBodyLinks: Rule = (content) => {
   return findings;
 
   function linkProblem(url: string, { path, fragment }: { path: string; fragment: string | undefined }, from: CheckedEntry): Problem | undefined {
-    const address = addresses.get(path);
+    const address = addresses!.at(path);
     if (address) {
-      const parts = fragment === undefined ? undefined : anchorsOf(path, address);
+      const { parts } = address;
       if (fragment === undefined || !parts || parts.has(fragment)) return undefined;
       const near = closestMatch(fragment, parts);
       const listed = [...parts].slice(0, MAX_PARTS_LISTED).map((part) => `#${part}`);
@@ -109,7 +85,7 @@ export const checkBodyLinks: Rule = (content) => {
     const wanted = entryAt(path);
     if (wanted && known[wanted.collection].has(wanted.id)) return entryWithoutPage(url, wanted, from);
     if (wanted) {
-      const near = closestMatches(wanted.id, pagedIds(wanted.collection), 3).map((id) => entryPath(wanted.collection, id));
+      const near = closestMatches(wanted.id, addresses!.pagedIds(wanted.collection), 3).map((id) => entryPath(wanted.collection, id));
       const label = COLLECTIONS[wanted.collection].label.toLowerCase();
       return {
         message: `the link to ${url} leads nowhere: there is no ${label} "${wanted.id}"`,
@@ -123,7 +99,7 @@ export const checkBodyLinks: Rule = (content) => {
     // Near misses among the pages of the same section, and the sections themselves (/rules/ → /roles/).
     const near = closestMatch(
       path,
-      [...addresses.keys()].filter((candidate) => candidate.split('/')[1] === section || candidate.split('/').length <= 3),
+      [...addresses!.paths()].filter((candidate) => candidate.split('/')[1] === section || candidate.split('/').length <= 3),
     );
     return {
       message: `the link to ${url} leads nowhere: the playbook has no page at ${path}`,
@@ -156,10 +132,6 @@ export const checkBodyLinks: Rule = (content) => {
         ? `link to the entry's page instead: ${entryPath(entry.collection, entry.id)}`
         : "link to the entry's page instead, such as /boundaries/<id>/",
     };
-  }
-
-  function pagedIds(collection: CollectionName): string[] {
-    return playbook.pages[collection].map((page) => page.id);
   }
 };
 

@@ -31,6 +31,8 @@ import { reportOrder } from '../diagnostics/report-order.ts';
 import { checkWithSchema } from '../diagnostics/schema-issues.ts';
 import { buildDate } from '../domain/review.ts';
 import { RULES, type CheckedContent, type CheckedEntry } from '../rules/index.ts';
+import type { PublishedAddresses } from '../reading/checked-content.ts';
+import { publishedAddresses } from '../views/site-addresses.ts';
 import { locateLater, readEntryFiles, unreadable, type ReadEntry } from '../reading/read-entries.ts';
 
 export interface ValidateOptions {
@@ -130,7 +132,19 @@ export async function readPlaybook(rootInput: string, options: ValidateOptions =
     notFullyChecked.push(read.source.file);
   }
 
-  const content: CheckedContent = { root, settings, sources: scan.entries, entries, partial, known, unread, today };
+  let addresses: { of?: PublishedAddresses | undefined } = {};
+  const content: CheckedContent = {
+    root,
+    settings,
+    sources: scan.entries,
+    entries,
+    partial,
+    known,
+    unread,
+    today,
+    // Made once, and only when a check asks: it builds the playbook model.
+    publishedAddresses: () => ('of' in addresses ? addresses.of : (addresses = { of: publishedAddresses({ settings, today, entries }) }).of),
+  };
   for (const rule of RULES) {
     try {
       findings.push(...rule(content));

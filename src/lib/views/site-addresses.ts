@@ -9,10 +9,12 @@
  * Addresses are site paths without the base path, as editors write links:
  * `/boundaries/refund-a-purchase/`.
  */
-import { COLLECTIONS, type CollectionName } from '../../../schemas/index.ts';
+import { COLLECTION_NAMES } from '../../../schemas/index.ts';
 import { helperDataOf } from '../decision/helper-data.ts';
 import { selectableRoles } from '../decision/verdict.ts';
+import { buildPlaybook, type PlaybookInput } from '../model/build-playbook.ts';
 import type { AnyEntry, Playbook } from '../model/types.ts';
+import type { CheckedContent, CheckedEntry, PublishedAddresses } from '../reading/checked-content.ts';
 import { ladderViews } from './ladders.ts';
 import { matrixPages } from './matrix-pages.ts';
 import { listingPages, pageCount, winsPagePath } from './pagination.ts';
@@ -46,12 +48,48 @@ export function siteAddresses(playbook: Playbook<unknown>): Map<string, SiteAddr
   return addresses;
 }
 
-/** `/boundaries/refund-a-purchase/` → the collection and id an entry's page would have at that address, if it has that shape. */
-export function entryAt(path: string): { collection: CollectionName; id: string } | undefined {
-  const match = /^\/([a-z-]+)\/([^/]+)\/$/.exec(path);
-  if (!match) return undefined;
-  const collection = (Object.keys(COLLECTIONS) as CollectionName[]).find((name) => COLLECTIONS[name].folder === match[1]);
-  return collection && { collection, id: match[2]! };
+/**
+ * The addresses a build of checked content would publish: the model of the
+ * entries read whole (what a build of this content would hold), its pages,
+ * and the parts of each entry's page (its sections and the headings of its
+ * body). What the validator checks links in bodies against.
+ */
+export function publishedAddresses(content: Pick<CheckedContent, 'settings' | 'today' | 'entries'>): PublishedAddresses | undefined {
+  const { settings, today, entries } = content;
+  if (!settings) return undefined;
+  // Each entry's reading is its source in the model: its headings are the parts of its page.
+  const withSource = Object.fromEntries(
+    COLLECTION_NAMES.map((name) => [name, (entries[name] as CheckedEntry[]).map((entry) => ({ ...entry, source: entry }))]),
+  );
+  const playbook = buildPlaybook({ settings, today, entries: withSource as unknown as PlaybookInput<CheckedEntry>['entries'] });
+  const addresses = siteAddresses(playbook);
+  const parts = new Map<string, ReadonlySet<string> | undefined>();
+  const partsOf = (path: string, entry: AnyEntry): ReadonlySet<string> | undefined => {
+    if (!parts.has(path)) {
+      const source = entry.source as CheckedEntry;
+      // Trusted MDX is rendered by Astro: its headings are not known here.
+      const known = !(settings.trustedMdx && source.file.endsWith('.mdx'));
+      parts.set(
+        path,
+        known
+          ? entryAnchors(
+              entry,
+              source.headings.map((heading) => heading.slug),
+            )
+          : undefined,
+      );
+    }
+    return parts.get(path);
+  };
+  return {
+    at(path) {
+      const address = addresses.get(path);
+      if (!address) return undefined;
+      return { parts: address.entry ? partsOf(path, address.entry) : undefined };
+    },
+    pagedIds: (collection) => playbook.pages[collection].map((entry) => entry.id),
+    paths: () => addresses.keys(),
+  };
 }
 
 /**

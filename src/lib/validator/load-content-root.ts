@@ -7,9 +7,9 @@
  * is its id, as there is nothing to render. Used by `npm run diff` and by tests.
  */
 import { playbookSchema } from '../../../schemas/index.ts';
-import { readPlaybook } from '../validator/validate-content-root.ts';
-import { buildPlaybook, type PlaybookInput } from './build-playbook.ts';
-import type { Playbook } from './types.ts';
+import { buildPlaybook, type PlaybookInput } from '../model/build-playbook.ts';
+import type { Playbook } from '../model/types.ts';
+import { readPlaybook } from './validate-content-root.ts';
 
 export interface LoadedModel {
   playbook: Playbook<string>;
