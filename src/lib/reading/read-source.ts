@@ -200,36 +200,33 @@ export function parseSource(source: SourceFile, kind: 'markdown' | 'data', bytes
     hint,
   });
   const parse = (text: string, counter?: LineCounter) => parseDocument(text, { lineCounter: counter, uniqueKeys: true, prettyErrors: false, strict: true });
+  const tooDeep = (offset: number): ReadSource => ({
+    source,
+    data: undefined,
+    body,
+    bodyLine,
+    locator: fixedLocator({ line: yamlLine, column: 1 }),
+    findings: [yamlFinding(offset, NESTED_TOO_DEEP.message, NESTED_TOO_DEEP.hint)],
+  });
   let doc: Document;
   try {
     doc = parse(yamlText, lineCounter);
   } catch {
     // The yaml library reports its problems as errors; a throw means input beyond its limits (such as extreme nesting).
-    return {
-      source,
-      data: undefined,
-      body,
-      bodyLine,
-      locator: fixedLocator({ line: yamlLine, column: 1 }),
-      findings: [yamlFinding(0, NESTED_TOO_DEEP.message, NESTED_TOO_DEEP.hint)],
-    };
+    return tooDeep(0);
   }
   let yamlFindings: Finding[] = [];
   let unreadKeys: string[] | undefined;
   if (doc.errors.length > 0) {
     const error = doc.errors[0]!;
-    if (error.code === 'RESOURCE_EXHAUSTION') {
-      return {
-        source,
-        data: undefined,
-        body,
-        bodyLine,
-        locator: fixedLocator({ line: yamlLine, column: 1 }),
-        findings: [yamlFinding(error.pos[0], NESTED_TOO_DEEP.message, NESTED_TOO_DEEP.hint)],
-      };
-    }
+    if (error.code === 'RESOURCE_EXHAUSTION') return tooDeep(error.pos[0]);
     // The keys outside the broken lines are still read and checked (see yaml-recovery.ts).
-    const recovered = readAroundErrors(yamlText, doc, (text) => parse(text));
+    let recovered: ReturnType<typeof readAroundErrors>;
+    try {
+      recovered = readAroundErrors(yamlText, doc, (text) => parse(text));
+    } catch {
+      recovered = undefined; // beyond the parser's limits: report the first error alone, as before
+    }
     yamlFindings = (recovered?.errors ?? [{ error, offset: error.pos[0] }]).map((e) =>
       yamlFinding(e.offset, yamlErrorMessage(e.error.code, e.error.message), yamlErrorHint(e.error.code)),
     );
