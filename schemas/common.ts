@@ -8,8 +8,20 @@ import { z } from 'zod';
 /** Lower-case kebab-case, as every entry id and reference must be. */
 export const ENTRY_ID_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
-/** A reference to another entry by its id (the file name without extension). */
-export const entryId = z.string().regex(ENTRY_ID_PATTERN, { error: 'must be a lower-case kebab-case id such as "store-associate"' });
+/** What every placeholder that `npm run new` writes starts with (see src/lib/domain/placeholders.ts). */
+export const PLACEHOLDER_MARK = 'TODO:';
+
+/** An id, or a placeholder written where the id was not known yet. */
+const REFERENCE_PATTERN = new RegExp(`^(?:${ENTRY_ID_PATTERN.source.slice(1, -1)}|${PLACEHOLDER_MARK}[\\s\\S]*)$`);
+
+/**
+ * A reference to another entry by its id (the file name without extension).
+ * A placeholder that `npm run new` wrote where it could not know the id
+ * (`"TODO: the value it shows"`) is read as well, so an unfinished entry can
+ * be previewed; the validator's `placeholder` check keeps it from being
+ * published until the id is written.
+ */
+export const entryId = z.string().regex(REFERENCE_PATTERN, { error: 'must be a lower-case kebab-case id such as "store-associate"' });
 
 /** A list of references; duplicates are harmless and dropped. */
 export const entryIds = z.array(entryId).transform((ids) => [...new Set(ids)]);

@@ -21,7 +21,7 @@ import { authorityDiff } from '../lib/authority-diff/diff.ts';
 import { DIFF_FORMATS, formatDiff, type DiffFormat } from '../lib/authority-diff/format.ts';
 import { contentRootAt, GitProblem } from '../lib/reading/git-content.ts';
 import { invocationDir, resolveContentRoot } from '../lib/reading/resolve-content-root.ts';
-import { loadContentRoot } from '../lib/model/load-content-root.ts';
+import { loadContentRoot } from '../lib/validator/load-content-root.ts';
 import { buildDate } from '../lib/domain/review.ts';
 
 const USAGE = `Usage: npm run diff -- (--base REF | --base-dir DIR) [--content DIR] [--format text|markdown] [--output FILE]

@@ -3,8 +3,12 @@
  * key, prints its path, and never overwrites.
  *
  *   npm run new                          asks what to add and its title (in a terminal)
- *   npm run new -- <collection> "<title>"  no questions
+ *   npm run new -- <collection> "<title>"
  *   --yes, -y                            never ask; also never in CI or when not in a terminal
+ *
+ * In a terminal it also asks what it cannot know of the new entry (a win's
+ * role, values and boundary; a guideline's values and roles; who may decide
+ * on a boundary); otherwise those are `TODO:` placeholders, never a guess.
  *
  * Exit 0 when written, 1 when the file exists, 2 for a usage mistake or a cancelled question.
  */
@@ -12,7 +16,7 @@ import { mkdir, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { COLLECTIONS } from '../../schemas/index.ts';
-import { askNewEntry, shouldAsk } from '../lib/authoring/ask-new-entry.ts';
+import { askNewEntry, askReferences, shouldAsk } from '../lib/authoring/ask-new-entry.ts';
 import { collectionFromArgument, newEntry } from '../lib/authoring/new-entry.ts';
 import { PLACEHOLDER_MARK } from '../lib/domain/placeholders.ts';
 import { resolveContentRoot } from '../lib/reading/resolve-content-root.ts';
@@ -58,14 +62,13 @@ async function main(argv: string[]): Promise<number> {
   let collection = positionals[0] === undefined ? undefined : collectionFromArgument(positionals[0]);
   let title = positionals[1]?.trim();
   const interactive = shouldAsk({
-    positionals,
     yes: values.yes,
     env: process.env,
     stdinIsTTY: process.stdin.isTTY === true,
     stdoutIsTTY: process.stdout.isTTY === true,
   });
   const prompts = interactive ? await import('@clack/prompts') : undefined;
-  if (prompts) {
+  if (prompts && positionals.length === 0) {
     prompts.intro('New playbook entry');
     const answers = await askNewEntry(prompts);
     if (!answers) {
@@ -80,12 +83,18 @@ async function main(argv: string[]): Promise<number> {
   }
 
   const root = resolveContentRoot();
-  const entry = newEntry({
-    collection: collection!,
-    title: title!,
-    today: buildDate(),
-    existing: { roles: await ids(path.join(root, 'roles')), values: await ids(path.join(root, 'values')) },
-  });
+  const existing = {
+    roles: await ids(path.join(root, 'roles')),
+    values: await ids(path.join(root, 'values')),
+    boundaries: await ids(path.join(root, 'boundaries')),
+  };
+  // What only the editor knows is asked in a terminal; elsewhere it stays a placeholder.
+  const chosen = prompts ? await askReferences(prompts, collection!, existing) : {};
+  if (!chosen) {
+    prompts?.cancel('Nothing was written.');
+    return 2;
+  }
+  const entry = newEntry({ collection: collection!, title: title!, today: buildDate(), existing, chosen });
   const target = path.join(root, entry.file);
   await mkdir(path.dirname(target), { recursive: true });
   try {

@@ -20,7 +20,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildDate } from '../lib/domain/review.ts';
 import { publicAddress } from '../lib/links/href.ts';
-import { loadContentRoot } from '../lib/model/load-content-root.ts';
+import { loadContentRoot } from '../lib/validator/load-content-root.ts';
 import { contentRootAt, GitProblem } from '../lib/reading/git-content.ts';
 import { invocationDir, resolveContentRoot } from '../lib/reading/resolve-content-root.ts';
 import { registerCsv, registerJson, registerRows } from '../lib/register/authority-register.ts';

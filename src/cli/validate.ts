@@ -8,6 +8,10 @@
  *   --changed REF     findings in the files changed against a git ref first; a
  *                     boundary whose authority changed with no new changes line is an error
  *   --files A,B       the same for files named by hand
+ *   --all             list every finding (otherwise warnings in files nobody is changing are one line)
+ *
+ * Paths are relative to the content root. Errors come first, the changed
+ * files' first of all (see report-order.ts).
  *
  * Exit 0 when clean, 1 when there are errors (anywhere in the content root,
  * also with --changed or --files: the site would not build), 2 for a usage
@@ -18,17 +22,19 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { contentRootCacheDir } from '../lib/reading/cache-dir.ts';
 import { readCacheFile } from '../lib/reading/read-cache.ts';
-import { changedFiles, contentRootAt, GitProblem } from '../lib/reading/git-content.ts';
+import { changedFiles, contentRootAt, GitProblem, uncommittedFiles } from '../lib/reading/git-content.ts';
+import { posixRelative } from '../lib/reading/paths.ts';
 import { invocationDir, resolveContentRoot } from '../lib/reading/resolve-content-root.ts';
 import type { Diagnostic } from '../lib/diagnostics/diagnostic.ts';
 import { diagnosticKey, focusOn, formatFocusSummary } from '../lib/diagnostics/focus.ts';
 import { formatDiagnostics, formatSummary, OUTPUT_FORMATS, type OutputFormat } from '../lib/diagnostics/format.ts';
+import { closingLines, presentReport } from '../lib/diagnostics/report-order.ts';
 import { buildDate } from '../lib/domain/review.ts';
 import { applyStrict } from '../lib/validator/strict.ts';
 import { baseContentOf, readPlaybook, validateContentRoot } from '../lib/validator/validate-content-root.ts';
 import type { BaseContent } from '../lib/rules/index.ts';
 
-const USAGE = `Usage: npm run validate -- [--content DIR] [--strict] [--format text|json|github] [--output FILE] [--changed REF | --files A,B]
+const USAGE = `Usage: npm run validate -- [--content DIR] [--strict] [--format text|json|github] [--output FILE] [--changed REF | --files A,B] [--all]
 
   --content DIR   the content root to check (default: PLAYBOOK_CONTENT_DIR, else content/)
   --strict        treat warnings (such as entries due for review) as errors
@@ -36,7 +42,8 @@ const USAGE = `Usage: npm run validate -- [--content DIR] [--strict] [--format t
   --output FILE   write the findings to FILE (clean json whatever npm prints); the summary still goes to the terminal
   --changed REF   show findings in the files changed against a git branch, tag or commit (and untracked files),
                   and those the change causes elsewhere; count the rest in one line
-  --files A,B     the same, for the files named (paths from where you run the command, or inside the content root)`;
+  --files A,B     the same, for the files named (paths from where you run the command, or inside the content root)
+  --all           list every finding: also the warnings in files you did not change, which are otherwise one line`;
 
 async function main(argv: string[]): Promise<number> {
   let values;
@@ -50,6 +57,7 @@ async function main(argv: string[]): Promise<number> {
         output: { type: 'string' },
         changed: { type: 'string' },
         files: { type: 'string' },
+        all: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
       allowPositionals: false,
@@ -76,7 +84,7 @@ async function main(argv: string[]): Promise<number> {
   const root = resolveContentRoot({ flag: values.content, invocationDir: typedIn });
   const today = buildDate();
   const cacheFile = readCacheFile(process.env.PLAYBOOK_CACHE_DIR || contentRootCacheDir(root));
-  const rootRelative = (d: Diagnostic) => path.relative(root, path.resolve(process.cwd(), d.file)).split(path.sep).join('/');
+  const fileOf = (d: Diagnostic) => d.file;
 
   // With --changed, the content at the ref first: what the change is compared with (its findings, its boundaries' histories).
   let focus: string[] | undefined;
@@ -86,7 +94,7 @@ async function main(argv: string[]): Promise<number> {
       focus = await changedFiles(root, values.changed);
       const at = await contentRootAt(root, values.changed);
       try {
-        const before = await readPlaybook(at.dir, { today, cwd: at.dir });
+        const before = await readPlaybook(at.dir, { today });
         const keys = new Set(applyStrict(before.report, values.strict).diagnostics.map((d) => diagnosticKey(d, d.file)));
         base = { keys, content: baseContentOf(before) };
       } finally {
@@ -107,14 +115,22 @@ async function main(argv: string[]): Promise<number> {
   const report = applyStrict(await validateContentRoot(root, { today, cacheFile, base: base?.content }), values.strict);
 
   let shown: Diagnostic[] = report.diagnostics;
+  let older: Diagnostic[] = [];
   let summary = [formatSummary(report.errorCount, report.warningCount, report.entryCount)];
   if (focus !== undefined) {
-    const focused = focusOn({ diagnostics: report.diagnostics, fileOf: rootRelative, focus, base: base?.keys });
-    shown = [...focused.focus, ...focused.caused];
+    const focused = focusOn({ diagnostics: report.diagnostics, fileOf, focus, base: base?.keys });
+    shown = presentReport([...focused.focus, ...focused.caused], { fileOf, focus }).listed;
+    if (values.all) shown.push(...focused.others);
     summary = formatFocusSummary(focused, focus.length, values.changed !== undefined ? '--changed' : '--files');
+  } else if (format === 'text' && !values.all) {
+    // Warnings in files nobody is changing now are folded into one line; without git, everything is listed.
+    const focus = await uncommittedFiles(root);
+    ({ listed: shown, older } = presentReport(report.diagnostics, focus && { fileOf, focus }));
   }
+  summary = closingLines(summary, older, report.notFullyChecked.length, 'add --all to list them');
 
-  const printed = formatDiagnostics(shown, format);
+  // GitHub places an annotation by its path in the repository, which is where the check runs from.
+  const printed = formatDiagnostics(shown, format, format === 'github' ? posixRelative(process.cwd(), root) : '');
   const summaryText = `${summary.join('\n')}\n`;
   if (values.output !== undefined) {
     await writeFile(path.resolve(typedIn, values.output), printed === '' ? '' : `${printed}\n`);

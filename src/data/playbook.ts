@@ -9,7 +9,8 @@ import { COLLECTION_NAMES, type CollectionName } from '../../schemas/index.ts';
 import { buildPlaybook, type LoadedEntry, type PlaybookInput } from '../lib/model/build-playbook.ts';
 import type { Playbook } from '../lib/model/types.ts';
 import { buildDate } from '../lib/domain/review.ts';
-import { storedGeneration } from '../loaders/playbook-read.ts';
+import type { Diagnostic } from '../lib/diagnostics/diagnostic.ts';
+import { latestReport, storedGeneration } from '../loaders/playbook-read.ts';
 
 /** The loader's entry, kept on each model entry so its body can be rendered. */
 export type SourceEntry = CollectionEntry<CollectionName>;
@@ -27,6 +28,16 @@ export function getPlaybook(): Promise<SitePlaybook> {
   return playbook.model;
 }
 
+/**
+ * What the dev server's latest check found in one file of the content root
+ * (the entry's `file`): an unfinished entry's page lists it. Empty in a
+ * build, which refuses content with errors before any page is made.
+ */
+export function findingsIn(file: string): Diagnostic[] {
+  const report = latestReport(contentRoot());
+  return report ? report.diagnostics.filter((d) => d.file === file) : [];
+}
+
 /** Renders an entry's body. */
 export function renderBody(entry: { source: SourceEntry }) {
   return render(entry.source);
@@ -35,14 +46,14 @@ export function renderBody(entry: { source: SourceEntry }) {
 async function loadPlaybook(): Promise<SitePlaybook> {
   const settingsEntry = await getEntry('playbook', 'playbook');
   if (!settingsEntry) throw new Error('playbook.yaml was not loaded');
-  const contentRoot = path.resolve(process.env.PLAYBOOK_CONTENT_DIR ?? 'content');
+  const root = contentRoot();
   const entries = {} as Record<CollectionName, LoadedEntry<CollectionName, SourceEntry>[]>;
   for (const collection of COLLECTION_NAMES) {
     const loaded = await getCollection(collection);
     entries[collection] = loaded.map((entry) => ({
       id: entry.id,
       file: path
-        .relative(contentRoot, path.resolve(entry.filePath ?? ''))
+        .relative(root, path.resolve(entry.filePath ?? ''))
         .split(path.sep)
         .join('/'),
       data: entry.data as LoadedEntry<CollectionName, SourceEntry>['data'],
@@ -50,4 +61,9 @@ async function loadPlaybook(): Promise<SitePlaybook> {
     }));
   }
   return buildPlaybook({ settings: settingsEntry.data, today: buildDate(), entries: entries as PlaybookInput<SourceEntry>['entries'] });
+}
+
+/** The content root, as the validation integration resolved it for this process. */
+function contentRoot(): string {
+  return path.resolve(process.env.PLAYBOOK_CONTENT_DIR ?? 'content');
 }

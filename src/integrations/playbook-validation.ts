@@ -2,12 +2,16 @@
  * Reads and checks the content root before Astro loads any content, so
  * `astro build` fails on exactly the messages `npm run validate` prints
  * before anything is stored or built. The loaders then store this same
- * reading: each file is read once per build. Also pins the content root.
+ * reading: each file is read once per build. Also pins the content root,
+ * and says once when PLAYBOOK_SITE is missing (see site-address.ts).
  */
 import type { AstroIntegration } from 'astro';
 import { fileURLToPath } from 'node:url';
+import { missingSiteWarning } from '../lib/links/site-address.ts';
 import { resolveContentRoot } from '../lib/reading/resolve-content-root.ts';
 import { formatSummary, formatText } from '../lib/diagnostics/format.ts';
+import { closingLines, presentReport } from '../lib/diagnostics/report-order.ts';
+import { uncommittedFiles } from '../lib/reading/git-content.ts';
 import { readCacheFile } from '../lib/reading/read-cache.ts';
 import { readPlaybook } from '../lib/validator/validate-content-root.ts';
 import { startRead } from '../loaders/playbook-read.ts';
@@ -22,20 +26,26 @@ export function playbookValidation(): AstroIntegration {
         // One resolution for everyone downstream (the loaders read it).
         process.env.PLAYBOOK_CONTENT_DIR = contentRoot;
         if (command !== 'build') return; // the dev server reads (and re-reads) in src/integrations/playbook-dev.ts
+        const siteWarning = missingSiteWarning(config.site);
+        if (siteWarning) process.stderr.write(`${siteWarning}\n`);
 
         const started = performance.now();
-        const { report } = await startRead(contentRoot, () =>
-          readPlaybook(contentRoot, { cwd: process.cwd(), cacheFile: readCacheFile(fileURLToPath(config.cacheDir)) }),
-        );
-        const printed = formatText(report.diagnostics);
+        const [{ report }, changing] = await Promise.all([
+          startRead(contentRoot, () => readPlaybook(contentRoot, { cacheFile: readCacheFile(fileURLToPath(config.cacheDir)) })),
+          uncommittedFiles(contentRoot),
+        ]);
+        // The editor's own change first; warnings that were there before it are one line.
+        const { listed, older } = presentReport(report.diagnostics, changing && { fileOf: (d) => d.file, focus: changing });
+        const printed = formatText(listed);
         const summary = formatSummary(report.errorCount, report.warningCount, report.entryCount);
+        const closing = (counts: string[]) => closingLines(counts, older, report.notFullyChecked.length, 'npm run validate -- --all lists them');
         if (printed) process.stderr.write(`${printed}\n`);
         if (report.errorCount > 0) {
-          process.stderr.write(`${summary}\nThe playbook was not built: fix the errors above and build again.\n`);
+          process.stderr.write(`${closing([summary]).join('\n')}\nThe playbook was not built: fix the errors above and build again.\n`);
           // Exit here: a thrown error would bury the messages under a stack trace.
           process.exit(1);
         }
-        logger.info(`${summary} (read and checked in ${Math.round(performance.now() - started)} ms)`);
+        for (const line of closing([`${summary} (read and checked in ${Math.round(performance.now() - started)} ms)`])) logger.info(line);
       },
     },
   };

@@ -5,9 +5,11 @@
  * integrations natively and content.config.ts through Vite: two module
  * graphs, one process.
  */
-import type { PlaybookRead } from '../lib/validator/validate-content-root.ts';
+import type { PlaybookRead, ValidationReport } from '../lib/validator/validate-content-root.ts';
 
 interface ReadState {
+  /** The dev server's latest report, by content root, for the notices entry pages show (see `rememberReport`). */
+  reports?: Map<string, ValidationReport>;
   /** The current round's reading, by content root. */
   reads: Map<string, Promise<PlaybookRead>>;
   /** Bumped each time a loader has stored a new reading, so the model is rebuilt after a refresh. */
@@ -56,4 +58,18 @@ export function markStored(root: string, part: string, parts: readonly string[])
 /** Changes whenever the loaders have stored a new reading. */
 export function storedGeneration(): number {
   return state().generation;
+}
+
+/**
+ * Keeps the dev server's latest report of `root`: an unfinished entry's page
+ * shows its own findings (what is left to write) instead of every page
+ * showing the problem list.
+ */
+export function rememberReport(root: string, report: ValidationReport): void {
+  (state().reports ??= new Map()).set(root, report);
+}
+
+/** The latest report of `root` the dev server kept, if any. */
+export function latestReport(root: string): ValidationReport | undefined {
+  return state().reports?.get(root);
 }

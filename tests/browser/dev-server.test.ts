@@ -1,8 +1,10 @@
 /**
  * The dev loop an editor lives in: start `astro dev` on a content root, open
  * a boundary, break it, see the validator's message in the page, fix it, and
- * see the updated page, all without restarting the server. And a server
+ * see the updated page, all without restarting the server. A server
  * started on broken content serves the list of problems instead of exiting.
+ * And an unfinished new win (placeholders of npm run new) shows on its own
+ * page with a notice, while every other page stays readable.
  */
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
@@ -12,6 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { VALID_ROOT } from '../support/bad-input.ts';
 import { launchBrowser } from '../support/browser.ts';
 import { startDevServer, waitFor, type DevServer } from '../support/dev-server.ts';
+import { FIXED_TODAY, PROJECT_ROOT, run } from '../support/build-playbook.ts';
 
 let work: string;
 let browser: Browser;
@@ -54,8 +57,10 @@ describe('npm run dev, editing', () => {
     const body = await page.locator('main').textContent();
     expect(await page.title()).toBe('The playbook has content errors');
     expect(body).toContain('boundaries/refund-a-purchase.md:');
-    expect(body).toContain('error owner: is required (required)');
-    expect(body).toContain('hint: did you mean "owner"?');
+    // One mistake, one message: the misspelt key, not also "owner: is required".
+    expect(body).toContain('hint: did you mean "owner"? That key is required');
+    expect(body).not.toContain('is required (required)');
+    expect(body).toContain('1 file could not be fully checked; run again after fixing it.');
     expect(dev.output()).toContain('error ownr: unknown key (unknown-key)');
     expect(dev.output()).toContain('    hint: did you mean "owner"?');
   });
@@ -92,5 +97,58 @@ describe('npm run dev, started on broken content', () => {
     expect(items[0]).toContain('roles/night-porter.yaml:2:14 error escalatesTo: there is no role "night-manger" (reference)');
     expect(items[1]).toContain('values/no-summary.md:2:1 error summary: is required (required)');
     expect(dev.output()).not.toContain('[the dev server exited');
+  });
+});
+
+describe('npm run dev, with an unfinished new win', () => {
+  let root: string;
+  let dev: DevServer;
+  let page: Page;
+  const winPath = '/wins/2026-11-taxi-for-the-cot/';
+
+  beforeAll(async () => {
+    root = path.join(work, 'unfinished');
+    await cp(VALID_ROOT, root, { recursive: true });
+    dev = await startDevServer(root, path.join(work, 'unfinished-cache'));
+    page = await browser.newPage();
+    // The editor adds a win while the preview runs, the way the README says; without a terminal, npm run new asks nothing.
+    const created = await run(process.execPath, [path.join(PROJECT_ROOT, 'src/cli/new-entry.ts'), 'wins', 'Taxi for the cot'], {
+      cwd: root,
+      env: { ...process.env, PLAYBOOK_CONTENT_DIR: root, PLAYBOOK_TODAY: FIXED_TODAY },
+    });
+    expect(created.stdout).toBe('wins/2026/2026-11-taxi-for-the-cot.md\n');
+  }, 120_000);
+  afterAll(() => dev?.stop());
+
+  it('shows the win on its own page with a notice of what is left to write', async () => {
+    await waitFor(
+      async () => {
+        const response = await page.goto(`${dev.origin}${winPath}`).catch(() => null);
+        return response?.status() === 200 && (await page.locator('.unfinished-notice').count()) === 1;
+      },
+      "the unfinished win's page",
+      dev,
+    );
+    expect(await page.locator('h1').first().textContent()).toBe('Taxi for the cot');
+    const notice = page.getByRole('complementary', { name: /Not finished/ });
+    expect(await notice.locator('#unfinished-title').textContent()).toMatch(
+      /^Not finished This win still holds 5 placeholders from npm run new, so\s+it cannot be published yet\. Only this preview shows it\.$/,
+    );
+    expect(await notice.locator('li').allTextContents()).toEqual([
+      'wins/2026/2026-11-taxi-for-the-cot.md:4:10 people[0]: still holds the placeholder "TODO: who is celebrated"',
+      expect.stringMatching(/^wins\/2026\/2026-11-taxi-for-the-cot\.md:5:7 role: still holds the placeholder "TODO: the role they acted in/),
+      expect.stringMatching(/^wins\/2026\/2026-11-taxi-for-the-cot\.md:6:10 values\[0\]: still holds the placeholder "TODO: the value it shows/),
+      expect.stringMatching(/^wins\/2026\/2026-11-taxi-for-the-cot\.md:7:11 boundary: still holds the placeholder "TODO: the decision boundary/),
+      'wins/2026/2026-11-taxi-for-the-cot.md:10:1 the text still holds the placeholder "TODO: what happened, in a few sentences."',
+    ]);
+    expect(dev.output()).toContain('error people[0]: still holds the placeholder "TODO: who is celebrated" (placeholder)');
+  });
+
+  it('keeps every other page readable, without the notice', async () => {
+    const response = await page.goto(`${dev.origin}/boundaries/refund-a-purchase/`);
+    expect(response?.status()).toBe(200);
+    expect(await page.locator('h1').first().textContent()).toBe('Refund a purchase');
+    expect(await page.locator('.unfinished-notice').count()).toBe(0);
+    expect(await page.title()).not.toBe('The playbook has content errors');
   });
 });

@@ -4,6 +4,7 @@
  * and one page per published or retired entry, and nothing for drafts.
  */
 import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { badCases, materialise } from '../support/bad-input.ts';
@@ -39,13 +40,22 @@ describe('a build of bad content', () => {
 describe('a build of valid content', () => {
   let build: BuildResult;
   beforeAll(async () => {
-    build = await buildPlaybook(VALID_ROOT);
+    build = await buildPlaybook(VALID_ROOT, { env: { PLAYBOOK_SITE: '' } });
   });
   afterAll(() => build?.cleanup());
 
   it('succeeds', () => {
     expect(build.stderr.includes(' error ') ? build.stderr : '').toBe('');
     expect(build.exitCode).toBe(0);
+  });
+
+  it('without PLAYBOOK_SITE, warns in one line and leaves the QR code off the pocket cards', async () => {
+    const [noSite] = (await badCases()).filter((badCase) => badCase.name === '52-no-playbook-site');
+    expect(build.stderr).toBe(await readFile(path.join(noSite!.dir, 'expected.txt'), 'utf8'));
+    const card = await readFile(path.join(build.outDir, 'roles/store-associate/card/index.html'), 'utf8');
+    expect(card).toContain('Store associate');
+    expect(card).not.toContain('<svg');
+    expect(card).not.toContain('Scan for the full role page');
   });
 
   it('builds a home page and one page per entry', () => {

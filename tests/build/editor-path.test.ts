@@ -47,7 +47,8 @@ beforeAll(async () => {
     template
       .replace('"TODO: the playing field, in a sentence"', 'How far each role may go to waive a delivery fee.')
       .replace('"TODO: the decision as a verb phrase (Refund a purchase)"', 'Waive a delivery fee')
-      // The template grants the first role it found (shift-lead); the editor keeps it, with a lower limit.
+      // The template asks who may decide (a placeholder without a terminal); the editor names shift-lead, with a lower limit.
+      .replace(/role: "TODO: who may decide[^"]*"/, 'role: shift-lead')
       .replace('    note: "TODO: check role, authority and limit, then delete this note"\n', '')
       .replace('limit: { amount: 50 }', 'limit: { amount: 10 }')
       .replace('"TODO: when not to use this authority at all"', 'Never for business accounts.')

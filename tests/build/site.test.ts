@@ -11,7 +11,10 @@ import path from 'node:path';
 import type { Element, Root } from 'hast';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkLinks } from '../../src/lib/quality/link-check.ts';
-import { buildPlaybook, FIXTURES, PROJECT_ROOT, type BuildResult } from '../support/build-playbook.ts';
+import { buildPlaybook as buildModel, type PlaybookInput } from '../../src/lib/model/build-playbook.ts';
+import { readPlaybook, type ReadEntry } from '../../src/lib/validator/validate-content-root.ts';
+import { entryAnchors, siteAddresses } from '../../src/lib/views/site-addresses.ts';
+import { buildPlaybook, FIXED_TODAY, FIXTURES, PROJECT_ROOT, type BuildResult } from '../support/build-playbook.ts';
 import { attribute, parsePage, readPage, select, selectAll, textOf, visibleText as text } from '../support/built-site.ts';
 
 const CONTENT = path.join(FIXTURES, 'site-basic');
@@ -195,6 +198,16 @@ describe('role page', () => {
     const html = await page('roles/store-associate/index.html');
     const guidelines = text(section(html, 'guidelines'));
     expect(guidelines).toMatch(/Fix it first .*For everyone .*Everyone is welcome/);
+  });
+
+  it("has a pocket card whose QR code opens the role's full address under PLAYBOOK_SITE", async () => {
+    const card = await page('roles/store-associate/card/index.html', based);
+    expect(count(card, 'figure.pocket-card__qr svg')).toBe(1);
+    expect(text(one(card, 'figure.pocket-card__qr figcaption'))).toBe(
+      'Scan for the full role page: https://playbook.example.org/playbook/roles/store-associate/',
+    );
+    // Without it, a phone could not open the code: the card leaves it out.
+    expect(count(await page('roles/store-associate/card/index.html'), 'figure.pocket-card__qr')).toBe(0);
   });
 
   it('prints as a pocket card: guidelines and wins are left off the print', async () => {
@@ -418,5 +431,36 @@ describe('links', () => {
   it('feeds use the site and base under PLAYBOOK_SITE', async () => {
     const xml = await feed('wins/rss.xml', based);
     expect(xml).toContain('<link>https://playbook.example.org/playbook/wins/2026-09-win-30/</link>');
+  });
+});
+
+describe('the addresses the validator checks links in bodies against', () => {
+  /** The model of the fixture as the validator builds it: each entry's reading is its source (for its headings). */
+  const model = async () => {
+    const read = await readPlaybook(CONTENT, { today: FIXED_TODAY });
+    const entries = Object.fromEntries(Object.entries(read.entries).map(([name, list]) => [name, list.map((entry) => ({ ...entry, source: entry }))]));
+    return buildModel({ settings: read.settings!, today: FIXED_TODAY, entries: entries as unknown as PlaybookInput<ReadEntry>['entries'] });
+  };
+
+  it('are exactly the pages a build writes, and every file they name exists', async () => {
+    const addresses = siteAddresses(await model());
+    const built = (await filesUnder(build.outDir)).map((file) => `/${path.relative(build.outDir, file).split(path.sep).join('/')}`);
+    const pages = built.filter((file) => file.endsWith('/index.html')).map((file) => file.slice(0, -'index.html'.length));
+    expect([...addresses.keys()].filter((address) => address.endsWith('/')).sort()).toEqual(pages.sort());
+    for (const address of addresses.keys()) if (!address.endsWith('/')) expect(built, address).toContain(address);
+  });
+
+  it("name exactly the parts of each entry's page that a link may point at", async () => {
+    for (const [address, { entry }] of siteAddresses(await model())) {
+      if (!entry) continue;
+      const source = entry.source as ReadEntry;
+      const claimed = entryAnchors(
+        entry,
+        source.headings.map((heading) => heading.slug),
+      );
+      const main = mainOf(await page(`${address.slice(1)}index.html`));
+      const parts = selectAll('h2[id], h3[id], h4[id], li[id]', main).map((element) => attribute(element, 'id')!);
+      expect(new Set(parts), address).toEqual(claimed);
+    }
   });
 });

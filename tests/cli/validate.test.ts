@@ -96,7 +96,7 @@ describe('formats', async () => {
 });
 
 describe('the bad-input catalogue', async () => {
-  const cases = await badCases();
+  const cases = (await badCases()).filter((badCase) => !badCase.build);
   it('has at least 25 distinct mistakes', () => expect(cases.length).toBeGreaterThanOrEqual(25));
 
   for (const badCase of cases) {
@@ -149,12 +149,11 @@ describe('your own change first', () => {
           '    hint: replace it with your own words, or delete the line where the field is optional (npm run new wrote it as a reminder)\n' +
           'boundaries/refund-a-purchase.md:10:11 error grants[1].role: there is no role "shift-lead" (reference)\n' +
           '    hint: did you mean "shift-leader"? The roles are listed in roles/ (one file per role) and at /roles/ on the site\n' +
-          'boundaries/refund-a-purchase.md:11:16 warning grants[1].authority: shift-lead must inform someone, but has nobody above it (escalate-nowhere)\n' +
-          '    hint: add "escalateTo: <role id>" to this grant, or "escalatesTo" to roles/shift-lead.yaml\n' +
           'roles/store-associate.yaml:4:14 error escalatesTo: there is no role "shift-lead" (reference)\n' +
           '    hint: did you mean "shift-leader"? The roles are listed in roles/ (one file per role) and at /roles/ on the site\n' +
-          '1 error, 0 warnings in 3 changed files, and 2 errors, 1 warning they cause in other files\n' +
-          'and 1 error, 0 warnings in 1 other file: run without --changed to see them\n',
+          '1 error, 0 warnings in 3 changed files, and 2 errors, 0 warnings they cause in other files\n' +
+          'and 1 error, 0 warnings in 1 other file: run without --changed to see them\n' +
+          '1 file could not be fully checked; run again after fixing it\n',
       );
       expect(result.exitCode).toBe(1);
     } finally {
@@ -166,7 +165,11 @@ describe('your own change first', () => {
     const { root, cleanup } = await repoWithChange();
     try {
       const result = await validate(['--content', '.', '--files', 'guidelines/new-one.md', '--format', 'json', '--output', 'out.json'], root);
-      expect(result.stdout).toBe('1 error, 0 warnings in 1 changed file\nand 3 errors, 1 warning in 3 other files: run without --files to see them\n');
+      expect(result.stdout).toBe(
+        '1 error, 0 warnings in 1 changed file\n' +
+          'and 3 errors, 0 warnings in 3 other files: run without --files to see them\n' +
+          '1 file could not be fully checked; run again after fixing it\n',
+      );
       expect(JSON.parse(await readFile(path.join(root, 'out.json'), 'utf8'))).toMatchObject([{ file: 'guidelines/new-one.md', line: 3, rule: 'placeholder' }]);
       expect(result.exitCode).toBe(1);
     } finally {

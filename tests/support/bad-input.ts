@@ -5,6 +5,9 @@
  * expected.txt with the validator's exact output. A case with `"git": true`
  * is a change in a git repository: the valid root is committed on `main`
  * first and the case's files are the change on top (for `--changed main`).
+ * A case marked `"build": true` is about the build's environment instead:
+ * expected.txt is what `astro build` of the valid fixture prints on standard
+ * error (tests/build/build-validation.test.ts).
  */
 import { cp, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
@@ -21,6 +24,8 @@ export interface BadCase {
   args: string[];
   /** The valid root is committed on main before the case's files are laid over it. */
   git: boolean;
+  /** Checked on a build's standard error rather than the validator's output. */
+  build: boolean;
   dir: string;
 }
 
@@ -34,8 +39,17 @@ export async function badCases(): Promise<BadCase[]> {
         delete?: string[];
         args?: string[];
         git?: boolean;
+        build?: boolean;
       };
-      return { name, dir, description: meta.description, delete: meta.delete ?? [], args: meta.args ?? [], git: meta.git ?? false };
+      return {
+        name,
+        dir,
+        description: meta.description,
+        delete: meta.delete ?? [],
+        args: meta.args ?? [],
+        git: meta.git ?? false,
+        build: meta.build === true,
+      };
     }),
   );
 }

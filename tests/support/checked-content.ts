@@ -7,6 +7,7 @@ import { buildPlaybook, type PlaybookInput } from '../../src/lib/model/build-pla
 import type { Playbook } from '../../src/lib/model/types.ts';
 import type { SourceFile } from '../../src/lib/reading/scan-content-root.ts';
 import type { CheckedContent, CheckedEntry } from '../../src/lib/rules/index.ts';
+import { publishedAddresses } from '../../src/lib/views/site-addresses.ts';
 
 export type ContentInput = Partial<Record<CollectionName, Record<string, Record<string, unknown> & { body?: string }>>>;
 
@@ -31,11 +32,26 @@ export function checkedContent(input: ContentInput, settings: PlaybookSettingsIn
         body,
         bodyLine: 5,
         bodyReferences: [],
+        bodyLinks: [],
+        headings: [],
+        brokenKeys: [],
       } as CheckedEntry);
     }
   }
   const partial = Object.fromEntries(COLLECTION_NAMES.map((c) => [c, []])) as unknown as CheckedContent['partial'];
-  return { root: '/root', settings: playbookSchema.parse(settings), sources, entries, partial, known, today };
+  const unread = Object.fromEntries(COLLECTION_NAMES.map((c) => [c, new Set<string>()])) as unknown as CheckedContent['unread'];
+  const parsed = playbookSchema.parse(settings);
+  return {
+    root: '/root',
+    settings: parsed,
+    sources,
+    entries,
+    partial,
+    known,
+    unread,
+    today,
+    publishedAddresses: () => publishedAddresses({ settings: parsed, today, entries }),
+  };
 }
 
 /** A minimal valid boundary with the given grants. */

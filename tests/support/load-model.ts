@@ -3,7 +3,7 @@
  * tests that compare what a page shows with what the model says. Entries
  * keep their id as the source (there is nothing to render).
  */
-import { loadContentRoot } from '../../src/lib/model/load-content-root.ts';
+import { loadContentRoot } from '../../src/lib/validator/load-content-root.ts';
 import type { Playbook } from '../../src/lib/model/types.ts';
 import { FIXED_TODAY } from './build-playbook.ts';
 

@@ -49,7 +49,15 @@ describe('clean bodies', () => {
       '',
       '[hb]: https://example.com/handbook',
     ].join('\n');
-    expect(md(body)).toEqual({ findings: [], boundaryRefs: [] });
+    // Every link is kept, with its place, for the check of where it leads (rules/body-links.ts).
+    expect(md(body)).toEqual({
+      findings: [],
+      boundaryRefs: [],
+      links: [
+        { url: 'https://example.com/policy', position: { line: 14, column: 1 } },
+        { url: 'https://example.com/handbook', position: { line: 16, column: 1 } },
+      ],
+    });
   });
 
   it('accepts Callout and BoundaryRef in MDX and returns each BoundaryRef with its file position', () => {
@@ -68,11 +76,12 @@ describe('clean bodies', () => {
         { id: 'goodwill-credit', position: { line: 7, column: 32 } },
         { id: 'refund-window', position: { line: 10, column: 1 } },
       ],
+      links: [],
     });
   });
 
   it('treats MDX-looking text in a .md file as plain text', () => {
-    expect(md('import x from "y"\n\nexport const a = 1\n\nTotal: {1 + 1} {process.exit(1)}\n')).toEqual({ findings: [], boundaryRefs: [] });
+    expect(md('import x from "y"\n\nexport const a = 1\n\nTotal: {1 + 1} {process.exit(1)}\n')).toEqual({ findings: [], boundaryRefs: [], links: [] });
   });
 
   it('reads tags in a .md file as HTML, and says components need .mdx', () => {
@@ -191,6 +200,7 @@ describe('MDX components and attributes', () => {
         ),
       ],
       boundaryRefs: [],
+      links: [],
     });
   });
 
@@ -363,6 +373,7 @@ describe('MDX syntax errors', () => {
         ),
       ],
       boundaryRefs: [],
+      links: [],
     });
   });
 
@@ -396,6 +407,7 @@ describe('trusted MDX', () => {
     expect(mdx(body, { trusted: true, bodyLine: 3 })).toEqual({
       findings: [inMdx(9, 1, 'html', '<script> is not allowed in content', SCRIPT_HINT)],
       boundaryRefs: [{ id: 'goodwill-credit', position: { line: 7, column: 5 } }],
+      links: [],
     });
   });
 });
@@ -424,6 +436,7 @@ describe('positions', () => {
         ),
       ],
       boundaryRefs: [],
+      links: [],
     });
   });
 });

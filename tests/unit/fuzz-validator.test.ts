@@ -207,7 +207,7 @@ describe(`fuzz (seed ${SEED})`, () => {
           written[file] = mutate(written[file] ?? text, next);
           await writeFile(path.join(root, file), written[file]);
         }
-        const report = await validateContentRoot(root, { cwd: root, today: '2026-11-23' }).catch((error: unknown) => {
+        const report = await validateContentRoot(root, { today: '2026-11-23' }).catch((error: unknown) => {
           throw new Error(`the validator threw (${String(error)}) on run ${runs}: ${JSON.stringify(written).slice(0, 600)}`);
         });
         for (const diagnostic of report.diagnostics) {

@@ -45,7 +45,7 @@ async function findings(...changes: Change[]): Promise<string[]> {
   roots.push(root);
   await cp(VALID_ROOT, root, { recursive: true });
   for (const change of changes) await change(root);
-  const report = await validateContentRoot(root, { cwd: root, today: TODAY });
+  const report = await validateContentRoot(root, { today: TODAY });
   const out = report.diagnostics.map((d) => `${d.file}:${d.line}:${d.column} ${d.severity} ${d.rule}: ${d.message} | ${d.hint ?? ''}`);
   return out;
 }

@@ -87,3 +87,40 @@ describe('size', () => {
     ]);
   });
 });
+
+describe('YAML that cannot be read whole', () => {
+  const data = (text: string) => parseSource({ ...source, file: 'roles/r.yaml' }, 'data', encode(text));
+  const problems = (read: ReturnType<typeof data>) => read.findings.map((f) => `${f.position!.line}:${f.position!.column} ${f.message}`);
+
+  it('still reads the keys outside the broken lines, and says which keys could not be read', () => {
+    const read = data('title: Team lead\n\tsummary: Leads a team\nteam: Contact centre\nescalatesTo: contact-centre-manager\n');
+    expect(read.data).toEqual({ title: 'Team lead', team: 'Contact centre', escalatesTo: 'contact-centre-manager' });
+    expect(read.unreadKeys).toEqual(['summary']);
+    expect(problems(read)).toEqual(['2:1 a tab is used for indentation']);
+  });
+
+  it('gives up only the top-level key a broken line is part of, and keeps every later key where it is written', () => {
+    const read = data('title: R\ngrants:\n  - role: a\n   authority: decide\nowner: x\nlastReviewed: 2026-02-30\n');
+    expect(read.data).toEqual({ title: 'R', owner: 'x', lastReviewed: '2026-02-30' });
+    expect(read.unreadKeys).toEqual(['grants']);
+    expect(read.locator.locate(['lastReviewed'])).toEqual({ line: 6, column: 15 });
+  });
+
+  it('reports an unclosed quote where its key starts, and each broken part once', () => {
+    const read = data('title: "Refund\nsummary: a: b\nowner: y\n\tteam: z\nend: 1\n');
+    expect(read.data).toEqual({ owner: 'y', end: 1 });
+    expect(read.unreadKeys).toEqual(['title', 'summary', 'team']);
+    expect(problems(read)).toEqual([
+      '1:1 the YAML cannot be read here (Missing closing "quote)',
+      '2:10 the YAML cannot be read here (Nested mappings are not allowed in compact mappings)',
+      '4:1 a tab is used for indentation',
+    ]);
+  });
+
+  it('reads nothing of a file that is not a group of keys, or whose every key is broken', () => {
+    expect(data('- a\n- b: c: d\n').data).toBeUndefined();
+    const all = data('\ttitle: A\n');
+    expect(all.data).toBeUndefined();
+    expect(problems(all)).toEqual(['1:1 a tab is used for indentation']);
+  });
+});

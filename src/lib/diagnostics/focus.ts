@@ -34,6 +34,8 @@ export interface FocusedReport {
   caused: Diagnostic[];
   /** Everything else, counted. */
   rest: { errors: number; warnings: number; files: number };
+  /** Everything else, in the order given. */
+  others: Diagnostic[];
 }
 
 /** Identifies a finding across two versions of a content root. */
@@ -58,7 +60,7 @@ export function focusOn({ diagnostics, fileOf, focus, base }: FocusInput): Focus
   const settingsChanged = focusFiles.has(PLAYBOOK_FILE);
   const namesChangedEntry = (d: Diagnostic) => (d.found !== undefined && ids.has(d.found)) || (d.message.match(ID_TOKEN) ?? []).some((token) => ids.has(token));
 
-  const report: FocusedReport = { focus: [], caused: [], rest: { errors: 0, warnings: 0, files: 0 } };
+  const report: FocusedReport = { focus: [], caused: [], rest: { errors: 0, warnings: 0, files: 0 }, others: [] };
   const restFiles = new Set<string>();
   for (const diagnostic of diagnostics) {
     const file = fileOf(diagnostic);
@@ -66,6 +68,7 @@ export function focusOn({ diagnostics, fileOf, focus, base }: FocusInput): Focus
     else if (settingsChanged || namesChangedEntry(diagnostic) || (base !== undefined && !base.has(diagnosticKey(diagnostic, file)))) {
       report.caused.push(diagnostic);
     } else {
+      report.others.push(diagnostic);
       if (diagnostic.severity === 'error') report.rest.errors++;
       else report.rest.warnings++;
       restFiles.add(file);

@@ -34,12 +34,18 @@ export function formatJson(diagnostics: readonly Diagnostic[]): string {
   );
 }
 
-/** GitHub workflow commands: each diagnostic becomes an annotation on its line of the pull request. */
-export function formatGithub(diagnostics: readonly Diagnostic[]): string {
+/**
+ * GitHub workflow commands: each diagnostic becomes an annotation on its
+ * line of the pull request. GitHub finds the file by its path in the
+ * repository: `contentRoot` is the content root's path there ('' when the
+ * repository is the content root).
+ */
+export function formatGithub(diagnostics: readonly Diagnostic[], contentRoot = ''): string {
   return diagnostics
     .map((d) => {
       const command = d.severity === 'error' ? 'error' : 'warning';
-      const properties = `file=${escapeProperty(d.file)},line=${d.line},col=${d.column},title=${escapeProperty(`Latitude: ${d.rule}`)}`;
+      const file = contentRoot === '' || d.file.startsWith('/') ? d.file : `${contentRoot}/${d.file}`;
+      const properties = `file=${escapeProperty(file)},line=${d.line},col=${d.column},title=${escapeProperty(`Latitude: ${d.rule}`)}`;
       const text = d.hint ? `${d.message}\nHint: ${d.hint}` : d.message;
       return `::${command} ${properties}::${escapeData(text)}`;
     })
@@ -52,9 +58,10 @@ export function formatSummary(errors: number, warnings: number, entries: number)
   return `${count(errors, 'error', 'errors')}, ${count(warnings, 'warning', 'warnings')} in ${count(entries, 'entry', 'entries')}`;
 }
 
-export function formatDiagnostics(diagnostics: readonly Diagnostic[], format: OutputFormat): string {
+/** Diagnostics in `format`; `contentRoot` is where GitHub annotations find the files (see `formatGithub`). */
+export function formatDiagnostics(diagnostics: readonly Diagnostic[], format: OutputFormat, contentRoot = ''): string {
   if (format === 'json') return formatJson(diagnostics);
-  if (format === 'github') return formatGithub(diagnostics);
+  if (format === 'github') return formatGithub(diagnostics, contentRoot);
   return formatText(diagnostics);
 }
 

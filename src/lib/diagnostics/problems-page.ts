@@ -1,13 +1,15 @@
 /**
  * The page the dev server shows instead of the site while the content has
- * errors: every problem, each with its file, line, message and hint, the
- * same words the terminal prints. Plain HTML, no script: the server reloads
+ * errors (other than the placeholders of an unfinished entry, which its own
+ * page shows): every problem, each with its file, line, message and hint,
+ * the same words the terminal prints. Plain HTML, no script: the server reloads
  * the browser when the content is fixed.
  */
 import type { Element, ElementContent } from 'hast';
 import { toHtml } from 'hast-util-to-html';
 import type { Diagnostic } from './diagnostic.ts';
 import { formatSummary } from './format.ts';
+import { formatNotFullyChecked, formatOlderWarnings, type PresentedReport } from './report-order.ts';
 
 const text = (value: string): ElementContent => ({ type: 'text', value });
 const element = (tagName: string, children: ElementContent[], properties: Element['properties'] = {}): Element => ({
@@ -17,19 +19,30 @@ const element = (tagName: string, children: ElementContent[], properties: Elemen
   children,
 });
 
-export function problemsPage(diagnostics: readonly Diagnostic[], entryCount: number): string {
-  const errors = diagnostics.filter((d) => d.severity === 'error');
-  const items = diagnostics.map((d) =>
-    element(
-      'li',
-      [
-        element('p', [element('code', [text(`${d.file}:${d.line}:${d.column}`)]), text(` ${d.severity} `), text(`${d.message} (${d.rule})`)]),
-        ...(d.hint ? [element('p', [text(`hint: ${d.hint}`)], { className: ['hint'] })] : []),
-      ],
-      { className: [d.severity] },
-    ),
-  );
-  const summary = formatSummary(errors.length, diagnostics.length - errors.length, entryCount);
+/** What the page counts: the report's totals. */
+export interface ProblemCounts {
+  errorCount: number;
+  warningCount: number;
+  entryCount: number;
+  notFullyChecked: readonly string[];
+}
+
+/**
+ * The list of problems, in the order the terminal prints them: errors first,
+ * the editor's own files first; older warnings folded into one line that
+ * opens to list them; and, last, whether a second run may find more.
+ */
+export function problemsPage({ listed, older }: PresentedReport, counts: ProblemCounts, howToList: string): string {
+  const summary = formatSummary(counts.errorCount, counts.warningCount, counts.entryCount);
+  const main: ElementContent[] = [
+    element('h1', [text('The playbook has content errors')]),
+    element('p', [text(`${summary}. Fix them and save: this page reloads by itself.`)]),
+    element('ul', listed.map(problemItem), { role: 'list' }),
+  ];
+  if (older.length > 0) {
+    main.push(element('details', [element('summary', [text(formatOlderWarnings(older, howToList))]), element('ul', older.map(problemItem), { role: 'list' })]));
+  }
+  if (counts.notFullyChecked.length > 0) main.push(element('p', [text(`${formatNotFullyChecked(counts.notFullyChecked.length)}.`)]));
   const page = element(
     'html',
     [
@@ -44,15 +57,20 @@ export function problemsPage(diagnostics: readonly Diagnostic[], entryCount: num
           ),
         ]),
       ]),
-      element('body', [
-        element('main', [
-          element('h1', [text('The playbook has content errors')]),
-          element('p', [text(`${summary}. Fix them and save: this page reloads by itself.`)]),
-          element('ul', items, { role: 'list' }),
-        ]),
-      ]),
+      element('body', [element('main', main)]),
     ],
     { lang: 'en' },
   );
   return `<!doctype html>\n${toHtml(page)}`;
+}
+
+function problemItem(d: Diagnostic): Element {
+  return element(
+    'li',
+    [
+      element('p', [element('code', [text(`${d.file}:${d.line}:${d.column}`)]), text(` ${d.severity} `), text(`${d.message} (${d.rule})`)]),
+      ...(d.hint ? [element('p', [text(`hint: ${d.hint}`)], { className: ['hint'] })] : []),
+    ],
+    { className: [d.severity] },
+  );
 }

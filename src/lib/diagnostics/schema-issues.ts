@@ -17,7 +17,39 @@ export function checkWithSchema<S extends z.ZodType>(
 ): { ok: true; data: z.output<S> } | { ok: false; findings: Finding[] } {
   const result = schema.safeParse(data, { reportInput: true });
   if (result.success) return { ok: true, data: result.data };
-  return { ok: false, findings: result.error.issues.flatMap((issue) => issueToFindings(schema, issue, file)) };
+  return {
+    ok: false,
+    findings: oneFindingPerSlip(
+      schema,
+      result.error.issues.flatMap((issue) => issueToFindings(schema, issue, file)),
+    ),
+  };
+}
+
+/**
+ * A misspelt required key is one mistake, so one finding: the unknown key,
+ * at its own line, with "did you mean" — not also "is required" at the top
+ * of the file for the key it was meant to be.
+ */
+function oneFindingPerSlip(schema: z.ZodType, findings: Finding[]): Finding[] {
+  const required = new Map(findings.filter((f) => f.rule === 'required').map((f) => [formatFieldPath(f.path), f]));
+  if (required.size === 0) return findings;
+  const meant = new Set<Finding>();
+  const out = findings.map((finding) => {
+    if (finding.rule !== 'unknown-key') return finding;
+    const parent = finding.path.slice(0, -1);
+    const near = nearestKey(schema, parent, String(finding.path.at(-1)));
+    const missing = near === undefined ? undefined : required.get(formatFieldPath([...parent, near]));
+    if (!missing) return finding;
+    meant.add(missing);
+    return { ...finding, hint: `did you mean "${near}"? That key is required` };
+  });
+  return out.filter((finding) => !meant.has(finding));
+}
+
+/** The allowed key at `path` that `key` is a slip of, if any. */
+function nearestKey(schema: z.ZodType, path: FieldPath, key: string): string | undefined {
+  return closestMatch(key, keysAt(schema, path));
 }
 
 export function issueToFindings(schema: z.ZodType, issue: Issue, file: string): Finding[] {
@@ -29,7 +61,7 @@ export function issueToFindings(schema: z.ZodType, issue: Issue, file: string): 
     case 'unrecognized_keys': {
       const known = keysAt(schema, path);
       return issue.keys.map((key) => {
-        const near = closestMatch(key, known);
+        const near = nearestKey(schema, path, key);
         const keyPath = [...path, key];
         return {
           ...base,

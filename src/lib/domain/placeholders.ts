@@ -6,9 +6,10 @@
  * A placeholder is text starting with `TODO:` (in a field or at the start
  * of a line of the body), or the placeholder web address below.
  */
+import { PLACEHOLDER_MARK } from '../../../schemas/index.ts';
 
-/** What every placeholder text starts with: easy to see, easy to search for. */
-export const PLACEHOLDER_MARK = 'TODO:';
+/** What every placeholder text starts with: easy to see, easy to search for. Defined with the schemas, which read a placeholder where an id belongs. */
+export { PLACEHOLDER_MARK };
 
 /** A web address field that npm run new cannot guess. */
 export const PLACEHOLDER_URL = 'https://example.com/TODO';

@@ -11,6 +11,7 @@ import { resolveMoney } from '../domain/money.ts';
 import type { DataByCollection } from '../domain/references.ts';
 import { REVIEW_SOON_DAYS, reviewStatus } from '../domain/review.ts';
 import { anchoredHistory } from './boundary-history.ts';
+import { entryPath } from '../domain/entry-address.ts';
 import { publicEntries } from './published.ts';
 import type { Boundary, BoundaryChange, CaseStudy, Grant, Guideline, Playbook, ReviewItem, Role, Value, Win } from './types.ts';
 
@@ -31,10 +32,6 @@ export interface PlaybookInput<S> {
 
 /** A boundary's ladder until its grants are linked. */
 const NO_LADDER = decisionLadder([], new Map());
-
-export function entryPath(collection: CollectionName, id: string): string {
-  return `/${COLLECTIONS[collection].folder}/${id}/`;
-}
 
 export function buildPlaybook<S>({ settings, today, entries }: PlaybookInput<S>): Playbook<S> {
   const money = (m: Parameters<typeof resolveMoney>[0] | undefined) => (m ? resolveMoney(m, settings.currency) : undefined);

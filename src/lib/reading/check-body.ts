@@ -29,10 +29,10 @@ import type { Finding, Position } from '../diagnostics/diagnostic.ts';
 import { syntaxFinding as syntaxFindingIn } from './body/mdx-syntax.ts';
 import { MAX_BODY_DEPTH } from './body/policy.ts';
 import { tooDeepProblem } from './body/problems.ts';
-import { walkBody, type BodyNode } from './body/walk.ts';
+import { walkBody, type BodyLink, type BodyNode } from './body/walk.ts';
 
 export { BODY_HTML_SCHEMA, CONTENT_COMPONENTS, MAX_BODY_DEPTH, type ComponentAttribute, type ContentComponent } from './body/policy.ts';
-export type { BodyAttribute, BodyNode } from './body/walk.ts';
+export type { BodyAttribute, BodyLink, BodyNode } from './body/walk.ts';
 
 /** The MDX parser's extensions are plain objects: made once, reused for every file. */
 const MDX_OPTIONS = { extensions: [mdxjs()], mdastExtensions: [mdxFromMarkdown()] };
@@ -53,6 +53,8 @@ export interface BodyCheckResult {
   findings: Finding[];
   /** Every <BoundaryRef id="…"/> found (literal id), with its file position, so the validator can check the id resolves. */
   boundaryRefs: { id: string; position: Position }[];
+  /** Every Markdown link, with its file position, so the validator can check where it leads. */
+  links: BodyLink[];
 }
 
 export type BodyTreeOptions = Omit<BodyCheckInput, 'body'>;
@@ -62,7 +64,7 @@ export function checkBody(input: BodyCheckInput): BodyCheckResult {
   try {
     tree = (input.format === 'mdx' ? fromMarkdown(input.body, MDX_OPTIONS) : fromMarkdown(input.body)) as BodyNode;
   } catch (error) {
-    return { findings: [syntaxFinding(error, input)], boundaryRefs: [] };
+    return { findings: [syntaxFinding(error, input)], boundaryRefs: [], links: [] };
   }
   return checkBodyTree(tree, input);
 }
@@ -72,7 +74,7 @@ export function checkBodyTree(tree: BodyNode, options: BodyTreeOptions): BodyChe
   try {
     return walkBody(tree, options);
   } catch (error) {
-    return { findings: [isStackOverflow(error) ? tooDeepFinding(options) : unexpectedFinding(error, options)], boundaryRefs: [] };
+    return { findings: [isStackOverflow(error) ? tooDeepFinding(options) : unexpectedFinding(error, options)], boundaryRefs: [], links: [] };
   }
 }
 

@@ -2,6 +2,8 @@
 import type { CollectionName, EntryStatus, PlaybookSettings } from '../../../schemas/index.ts';
 import type { Position } from '../diagnostics/diagnostic.ts';
 import type { SourceFile } from './scan-content-root.ts';
+import type { BodyLink } from './body/walk.ts';
+import type { BodyHeading } from './render-body.ts';
 import type { DataByCollection } from '../domain/references.ts';
 
 export interface CheckedEntry<C extends CollectionName = CollectionName> {
@@ -15,6 +17,18 @@ export interface CheckedEntry<C extends CollectionName = CollectionName> {
   bodyLine: number;
   /** `<BoundaryRef id>` uses found in the body, with their positions. */
   bodyReferences: { id: string; position: Position }[];
+  /** Links written in the body, with their positions (rules/body-links.ts checks where they lead). */
+  bodyLinks: BodyLink[];
+  /** The body's headings with their anchors; empty for trusted MDX, which Astro renders (its anchors are not known here). */
+  headings: BodyHeading[];
+  /**
+   * For an entry read only in part: the top-level keys whose value could not
+   * be read or did not pass the schema (what `data` holds of them, if
+   * anything, is only the part that passed). Empty for an entry read whole.
+   * A rule may still check such an entry where the keys it needs are not
+   * among these.
+   */
+  brokenKeys: readonly string[];
 }
 
 export interface CheckedContent {
@@ -37,13 +51,42 @@ export interface CheckedContent {
    * reference to it fail too.
    */
   known: Record<CollectionName, Map<string, EntryStatus | undefined>>;
+  /**
+   * Ids of the entries that exist but could not be read whole: their text or
+   * YAML could not be read (in part or at all), or their data failed its
+   * schema. A rule never reports what depends on the part of such an entry
+   * that is missing (a role whose `escalatesTo` could not be read has not
+   * "nobody above it"): it skips that check, and the report ends by saying
+   * that these files could not be fully checked.
+   */
+  unread: Record<CollectionName, ReadonlySet<string>>;
   /** The build date, YYYY-MM-DD. */
   today: string;
   /** The content as it was before the change being checked (`validate --changed REF`): rules that compare versions read it. */
   base?: BaseContent | undefined;
+  /**
+   * What a build of the entries read whole would publish (worked out on first
+   * use, from the playbook model: views/site-addresses.ts); undefined when
+   * playbook.yaml could not be read.
+   */
+  publishedAddresses(): PublishedAddresses | undefined;
 }
 
 /** What the rules compare a change with: the base version's published boundaries, by id. */
 export interface BaseContent {
   boundaries: ReadonlyMap<string, DataByCollection['boundaries']>;
+}
+
+/** The addresses a build publishes: pages, and the parts of entry pages that a `#…` may name. */
+export interface PublishedAddresses {
+  /**
+   * What is published at a site path (`/boundaries/x/`): undefined for
+   * nothing; `parts` undefined for a page whose parts are not known (a
+   * listing, or an entry Astro renders from trusted MDX).
+   */
+  at(path: string): { parts: ReadonlySet<string> | undefined } | undefined;
+  /** The ids of a collection's entries that have a page. */
+  pagedIds(collection: CollectionName): readonly string[];
+  /** Every published path. */
+  paths(): Iterable<string>;
 }

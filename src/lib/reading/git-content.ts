@@ -50,6 +50,21 @@ export async function changedFiles(root: string, ref: string): Promise<string[]>
 }
 
 /**
+ * The files under the content root that an editor is changing now: changed
+ * since the last commit, or not tracked yet. Undefined when git cannot tell
+ * (no git, not a repository, no commit yet): nothing is then known to be
+ * older than the editor's change.
+ */
+export async function uncommittedFiles(root: string): Promise<string[] | undefined> {
+  try {
+    return await changedFiles(root, 'HEAD');
+  } catch (error) {
+    if (error instanceof GitProblem) return undefined;
+    throw error;
+  }
+}
+
+/**
  * Extracts the content root as it was at `ref` into a new temporary folder.
  * A root that did not exist at `ref` comes out as an empty folder.
  * Call `cleanup` when done.

@@ -16,14 +16,12 @@ import type { SourceFile } from './scan-content-root.ts';
 import type { Finding } from '../diagnostics/diagnostic.ts';
 import { checkWithSchema } from '../diagnostics/schema-issues.ts';
 import type { CheckedEntry } from './checked-content.ts';
-import type { BodyHeading } from './render-body.ts';
 import { bytesDigest, openReadCache, type ReadCache } from './read-cache.ts';
 
 /** An entry as read: its checked data, and its body rendered (Markdown collections). */
 export type ReadEntry<C extends CollectionName = CollectionName> = CheckedEntry<C> & {
   /** The body as HTML with BoundaryRef markers; undefined for YAML entries and trusted MDX (Astro renders those). */
   html: string | undefined;
-  headings: BodyHeading[];
 };
 
 export interface EntryJob {
@@ -122,20 +120,28 @@ function checkEntry(collection: CollectionName, read: ReadSource, trusted: boole
   const schema = COLLECTIONS[collection].schema;
   const source = read.source;
   const common = { collection, id: source.id, file: source.file, absolutePath: source.absolutePath, body: read.body, bodyLine: read.bodyLine };
+  const unread = new Set(read.unreadKeys);
   const checked = checkWithSchema(schema, read.data, source.file);
+  // A key on a line the YAML could not read is not missing: say nothing about it until it can be read.
+  const schemaFindings = checked.ok ? [] : checked.findings.filter((finding) => !unread.has(String(finding.path[0])));
   const markdown = COLLECTIONS[collection].kind === 'markdown';
   const body = markdown
     ? renderBody({ file: source.file, body: read.body, bodyLine: read.bodyLine, format: source.file.endsWith('.mdx') ? 'mdx' : 'md', trusted })
     : undefined;
-  const bodyReferences = body?.boundaryRefs ?? [];
-  if (!checked.ok) {
+  const fromBody = { bodyReferences: body?.boundaryRefs ?? [], bodyLinks: body?.links ?? [], headings: body?.headings ?? [] };
+  if (!checked.ok || read.unreadKeys) {
     return {
-      findings: [...checked.findings, ...(body?.findings ?? [])],
-      salvaged: { ...common, data: (salvage(schema, read.data) ?? {}) as never, bodyReferences },
+      findings: [...schemaFindings, ...(body?.findings ?? [])],
+      salvaged: { ...common, data: (salvage(schema, read.data) ?? {}) as never, ...fromBody, brokenKeys: brokenKeys(unread, schemaFindings) },
     };
   }
-  const entry = { ...common, data: checked.data, bodyReferences, html: body?.html, headings: body?.headings ?? [] } as ReadEntry;
+  const entry = { ...common, data: checked.data, ...fromBody, brokenKeys: [], html: body?.html } as ReadEntry;
   return { findings: body?.findings ?? [], entry };
+}
+
+/** The top-level keys of a partly read entry that cannot be relied on: unread, or named by a schema finding. */
+function brokenKeys(unread: ReadonlySet<string>, findings: readonly Finding[]): string[] {
+  return [...new Set([...unread, ...findings.map((finding) => String(finding.path[0] ?? ''))])].filter(Boolean).sort();
 }
 
 /** A zod schema, seen through the parts `salvage` looks at. */

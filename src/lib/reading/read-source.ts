@@ -7,6 +7,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node, type Pair } from 'yaml';
 import type { FieldPath, Finding, Position } from '../diagnostics/diagnostic.ts';
 import type { SourceFile } from './scan-content-root.ts';
+import { readAroundErrors } from './yaml-recovery.ts';
 
 /** Finds where a field is written in a file. */
 export interface FieldLocator {
@@ -24,6 +25,11 @@ export interface ReadSource {
   locator: FieldLocator;
   /** Problems with the file itself: encoding, frontmatter, YAML syntax. */
   findings: Finding[];
+  /**
+   * Set when the YAML had errors but the rest could be read: `data` holds
+   * the other keys, and these top-level keys were written on the broken lines.
+   */
+  unreadKeys?: readonly string[];
 }
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
@@ -193,29 +199,44 @@ export function parseSource(source: SourceFile, kind: 'markdown' | 'data', bytes
     message,
     hint,
   });
+  const parse = (text: string, counter?: LineCounter) => parseDocument(text, { lineCounter: counter, uniqueKeys: true, prettyErrors: false, strict: true });
+  const tooDeep = (offset: number): ReadSource => ({
+    source,
+    data: undefined,
+    body,
+    bodyLine,
+    locator: fixedLocator({ line: yamlLine, column: 1 }),
+    findings: [yamlFinding(offset, NESTED_TOO_DEEP.message, NESTED_TOO_DEEP.hint)],
+  });
   let doc: Document;
   try {
-    doc = parseDocument(yamlText, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true });
+    doc = parse(yamlText, lineCounter);
   } catch {
     // The yaml library reports its problems as errors; a throw means input beyond its limits (such as extreme nesting).
-    return {
-      source,
-      data: undefined,
-      body,
-      bodyLine,
-      locator: fixedLocator({ line: yamlLine, column: 1 }),
-      findings: [yamlFinding(0, NESTED_TOO_DEEP.message, NESTED_TOO_DEEP.hint)],
-    };
+    return tooDeep(0);
+  }
+  let yamlFindings: Finding[] = [];
+  let unreadKeys: string[] | undefined;
+  if (doc.errors.length > 0) {
+    const error = doc.errors[0]!;
+    if (error.code === 'RESOURCE_EXHAUSTION') return tooDeep(error.pos[0]);
+    // The keys outside the broken lines are still read and checked (see yaml-recovery.ts).
+    let recovered: ReturnType<typeof readAroundErrors>;
+    try {
+      recovered = readAroundErrors(yamlText, doc, (text) => parse(text));
+    } catch {
+      recovered = undefined; // beyond the parser's limits: report the first error alone, as before
+    }
+    yamlFindings = (recovered?.errors ?? [{ error, offset: error.pos[0] }]).map((e) =>
+      yamlFinding(e.offset, yamlErrorMessage(e.error.code, e.error.message), yamlErrorHint(e.error.code)),
+    );
+    if (!recovered)
+      return { source, data: undefined, body, bodyLine, locator: documentLocator(doc, position, { line: yamlLine, column: 1 }), findings: yamlFindings };
+    ({ doc, unreadKeys } = recovered);
   }
   const locator = documentLocator(doc, position, { line: yamlLine, column: 1 });
-  const refused = (findings: Finding[]): ReadSource => ({ source, data: undefined, body, bodyLine, locator, findings });
+  const refused = (findings: Finding[]): ReadSource => ({ source, data: undefined, body, bodyLine, locator, findings: [...yamlFindings, ...findings] });
 
-  if (doc.errors.length > 0) {
-    // Only the first: a YAML parser's later errors are mostly echoes of it.
-    const error = doc.errors[0]!;
-    if (error.code === 'RESOURCE_EXHAUSTION') return refused([yamlFinding(error.pos[0], NESTED_TOO_DEEP.message, NESTED_TOO_DEEP.hint)]);
-    return refused([yamlFinding(error.pos[0], yamlErrorMessage(error.code, error.message), yamlErrorHint(error.code))]);
-  }
   const written = writtenProblem(doc, yamlText);
   if (written) return refused([yamlFinding(written.offset, written.message, written.hint)]);
 
@@ -235,6 +256,7 @@ export function parseSource(source: SourceFile, kind: 'markdown' | 'data', bytes
         : yamlFinding(alias ?? 0, NESTED_TOO_DEEP.message, NESTED_TOO_DEEP.hint),
     ]);
   }
+  if (unreadKeys && (data === null || data === undefined)) return refused([]);
   if (data === null || data === undefined || typeof data !== 'object' || Array.isArray(data)) {
     return {
       source,
@@ -255,7 +277,7 @@ export function parseSource(source: SourceFile, kind: 'markdown' | 'data', bytes
       ],
     };
   }
-  return { source, data: data as Record<string, unknown>, body, bodyLine, locator, findings: [] };
+  return { source, data: data as Record<string, unknown>, body, bodyLine, locator, findings: yamlFindings, ...(unreadKeys && { unreadKeys }) };
 }
 
 type Split = { yaml: string; body: string; bodyLine: number } | 'missing' | 'unclosed';

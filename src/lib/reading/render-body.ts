@@ -68,7 +68,7 @@ export function renderBody(input: RenderBodyInput): RenderedBody {
   try {
     return input.format === 'mdx' ? renderMdx(input) : renderMarkdown(input);
   } catch (error) {
-    return { findings: [parserFinding(error, input)], boundaryRefs: [], html: undefined, headings: [] };
+    return { findings: [parserFinding(error, input)], boundaryRefs: [], links: [], html: undefined, headings: [] };
   }
 }
 
@@ -78,7 +78,7 @@ export function expandBoundaryRefs(html: string, render: (id: string) => string)
 }
 
 function renderMarkdown(input: RenderBodyInput): RenderedBody {
-  let checked: BodyCheckResult = { findings: [], boundaryRefs: [] };
+  let checked: BodyCheckResult = { findings: [], boundaryRefs: [], links: [] };
   let rawHtml = false;
   const check: MdastPluginDefinition = {
     name: 'latitude:body-check',

@@ -23,13 +23,17 @@ import { amountPerPeriod } from '../words/grants.ts';
 import type { CheckedEntry } from '../reading/checked-content.ts';
 import type { Rule } from './rule.ts';
 
-export const checkEscalation: Rule = ({ entries, settings, known }) => {
+export const checkEscalation: Rule = ({ entries, partial, settings, known }) => {
   const findings: Finding[] = [];
   // Drafts are left out, as the site leaves them out: a reference to one is the references rule's finding.
+  // A role read only in part still counts where its escalatesTo could be read. Where not, or where the role does
+  // not exist (the reference check says so), nothing is guessed about where it escalates.
+  const readable = [...entries.roles, ...partial.roles.filter((role) => role.data.escalatesTo !== undefined && !role.brokenKeys.includes('escalatesTo'))];
   const roles = new Map<string, LadderRole>(
-    entries.roles.filter((role) => role.data.status !== 'draft').map((role) => [role.id, { escalatesTo: role.data.escalatesTo, status: role.data.status }]),
+    readable.filter((role) => role.data.status !== 'draft').map((role) => [role.id, { escalatesTo: role.data.escalatesTo, status: role.data.status }]),
   );
-  const roleFiles = new Map(entries.roles.map((role) => [role.id, role.file]));
+  const roleFiles = new Map(readable.map((role) => [role.id, role.file]));
+  const unsure = (role: string) => !roles.has(role);
 
   const cycles = escalationCycles(roles);
   const inCycle = new Set(cycles.flat());
@@ -59,9 +63,11 @@ export const checkEscalation: Rule = ({ entries, settings, known }) => {
     });
   }
 
-  for (const boundary of entries.boundaries) {
+  // A boundary with a mistake elsewhere (a misspelt key, a bad date) still has its ladder checked when its grants could be read.
+  const withGrants = partial.boundaries.filter((boundary) => boundary.data.grants !== undefined && !boundary.brokenKeys.includes('grants'));
+  for (const boundary of [...entries.boundaries, ...withGrants]) {
     const ladder = decisionLadder(boundary.data.grants, roles);
-    findings.push(...boundaryLadderFindings(boundary.file, boundary.data.grants, roles, settings, { inCycle, ladder }));
+    findings.push(...boundaryLadderFindings(boundary.file, boundary.data.grants, roles, settings, { inCycle, ladder, unsure }));
     if (boundary.data.status === 'retired') continue;
     findings.push(...retiredOnBoundary(boundary, known.roles));
     findings.push(...grantCycles(boundary, ladder, inCycle));
@@ -112,6 +118,8 @@ export interface LadderCheckOptions {
   inCycle?: ReadonlySet<string>;
   /** The boundary's ladder, when the caller has it already. */
   ladder?: DecisionLadder;
+  /** Roles that could not be read (in whole, or at all): where they escalate to is not known, so it is never reported missing. */
+  unsure?: (role: string) => boolean;
 }
 
 /**
@@ -125,7 +133,7 @@ export function boundaryLadderFindings(
   grants: readonly CheckedGrant[],
   roles: ReadonlyMap<string, LadderRole>,
   settings: Pick<PlaybookSettings, 'currency' | 'locale'> | undefined,
-  { inCycle = new Set(), ladder = decisionLadder(grants, roles) }: LadderCheckOptions = {},
+  { inCycle = new Set(), ladder = decisionLadder(grants, roles), unsure = () => false }: LadderCheckOptions = {},
 ): Finding[] {
   const findings: Finding[] = [];
   const locale = settings?.locale ?? 'en';
@@ -158,7 +166,7 @@ export function boundaryLadderFindings(
       });
       return;
     }
-    if (escalationTarget(grant, roles) === undefined && grant.authority !== 'decide') {
+    if (escalationTarget(grant, roles) === undefined && grant.authority !== 'decide' && !unsure(grant.role)) {
       const isEscalate = grant.authority === 'escalate';
       findings.push({
         file,

@@ -1,4 +1,5 @@
 /** Every cross-entry check, in the order their findings read best. */
+import { checkBodyLinks } from './body-links.ts';
 import { checkCaseStudies } from './case-studies.ts';
 import { checkChangeHistory } from './change-history.ts';
 import { checkDates } from './dates.ts';
@@ -16,6 +17,7 @@ export const RULES: readonly Rule[] = [
   checkPlaceholders,
   checkEntryIds,
   checkReferences,
+  checkBodyLinks,
   checkEscalation,
   checkChangeHistory,
   checkMoney,

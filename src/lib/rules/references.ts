@@ -2,10 +2,12 @@
 import { COLLECTIONS, COLLECTION_NAMES, type CollectionName } from '../../../schemas/index.ts';
 import { didYouMean } from '../diagnostics/did-you-mean.ts';
 import { formatFieldPath, type Finding } from '../diagnostics/diagnostic.ts';
+import { isPlaceholder } from '../domain/placeholders.ts';
 import { referencesOf } from '../domain/references.ts';
 import type { Rule } from './rule.ts';
 
-const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+/** "the roles are…" → "The roles are…", for a sentence of a hint. */
+export const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
 /** Where an editor finds every id of a collection: "the roles are listed in roles/ (one file per role) and at /roles/ on the site". */
 export function whereListed(collection: CollectionName): string {
@@ -23,6 +25,8 @@ export const checkReferences: Rule = ({ entries, partial, known }) => {
       for (const use of entry.bodyReferences) refs.push({ path: [], collection: 'boundaries', id: use.id, position: use.position });
 
       for (const ref of refs) {
+        // An id npm run new could not know: the placeholder check reports it, once.
+        if (isPlaceholder(ref.id)) continue;
         const targets = known[ref.collection];
         const label = COLLECTIONS[ref.collection].label.toLowerCase();
         const folder = COLLECTIONS[ref.collection].folder;

@@ -27,16 +27,17 @@ import {
 import { readSource, type FieldLocator, type ReadSource } from '../reading/read-source.ts';
 import { scanContentRoot, type SourceFile } from '../reading/scan-content-root.ts';
 import { formatFieldPath, type Diagnostic, type Finding } from '../diagnostics/diagnostic.ts';
+import { reportOrder } from '../diagnostics/report-order.ts';
 import { checkWithSchema } from '../diagnostics/schema-issues.ts';
 import { buildDate } from '../domain/review.ts';
 import { RULES, type BaseContent, type CheckedContent, type CheckedEntry } from '../rules/index.ts';
+import type { PublishedAddresses } from '../reading/checked-content.ts';
+import { publishedAddresses } from '../views/site-addresses.ts';
 import { locateLater, readEntryFiles, unreadable, type ReadEntry } from '../reading/read-entries.ts';
 
 export interface ValidateOptions {
   /** The build date, YYYY-MM-DD; defaults to today (or PLAYBOOK_TODAY). */
   today?: string;
-  /** Base for the file paths printed: relative to this folder when inside it. */
-  cwd?: string;
   /** Where a large root keeps what each file gave, so the next run parses only changed files (see read-cache.ts). */
   cacheFile?: string;
   /** The content before the change being checked (`--changed`), for the rules that compare versions. */
@@ -45,11 +46,18 @@ export interface ValidateOptions {
 
 export interface ValidationReport {
   root: string;
+  /** Every finding, with its file relative to the content root; errors first (see `reportOrder`). */
   diagnostics: Diagnostic[];
   errorCount: number;
   warningCount: number;
   /** Number of entry files read (not counting playbook.yaml). */
   entryCount: number;
+  /**
+   * Files that could not be read whole (text, YAML or schema), relative to
+   * the content root: the checks that needed them did not run, so fixing
+   * them may bring new findings.
+   */
+  notFullyChecked: string[];
 }
 
 export type { ReadEntry } from '../reading/read-entries.ts';
@@ -68,19 +76,14 @@ export async function validateContentRoot(rootInput: string, options: ValidateOp
 
 export async function readPlaybook(rootInput: string, options: ValidateOptions = {}): Promise<PlaybookRead> {
   const root = path.resolve(rootInput);
-  const cwd = options.cwd ?? process.cwd();
   const today = options.today ?? buildDate();
-  const display = (file: string) => {
-    const absolute = path.join(root, file);
-    const relative = path.relative(cwd, absolute);
-    return (relative.startsWith('..') || path.isAbsolute(relative) ? absolute : relative).split(path.sep).join('/');
-  };
   const entries = Object.fromEntries(COLLECTION_NAMES.map((name) => [name, []])) as unknown as PlaybookRead['entries'];
 
   const rootProblem = await checkRootExists(root);
   if (rootProblem) {
-    const diagnostic: Diagnostic = { file: display('.'), line: 1, column: 1, severity: 'error', rule: 'content-root', field: '', ...rootProblem };
-    return { report: { root, diagnostics: [diagnostic], errorCount: 1, warningCount: 0, entryCount: 0 }, settings: undefined, entries };
+    // There is no root to be relative to: the path as it was resolved.
+    const diagnostic: Diagnostic = { file: root, line: 1, column: 1, severity: 'error', rule: 'content-root', field: '', ...rootProblem };
+    return { report: { root, diagnostics: [diagnostic], errorCount: 1, warningCount: 0, entryCount: 0, notFullyChecked: [] }, settings: undefined, entries };
   }
 
   const scan = await scanContentRoot(root);
@@ -110,9 +113,11 @@ export async function readPlaybook(rootInput: string, options: ValidateOptions =
     }
   }
   const trusted = settings?.trustedMdx === true;
+  const notFullyChecked = scan.playbook && !settings ? [PLAYBOOK_FILE] : [];
 
   const known = Object.fromEntries(COLLECTION_NAMES.map((name) => [name, new Map<string, EntryStatus | undefined>()])) as CheckedContent['known'];
   const partial = Object.fromEntries(COLLECTION_NAMES.map((name) => [name, []])) as unknown as CheckedContent['partial'];
+  const unread = Object.fromEntries(COLLECTION_NAMES.map((name) => [name, new Set<string>()])) as Record<CollectionName, Set<string>>;
 
   const jobs = COLLECTION_NAMES.flatMap((collection) => scan.entries[collection].map((source) => ({ collection, source })));
   for (const read of readEntryFiles(jobs, trusted, options.cacheFile)) {
@@ -120,11 +125,29 @@ export async function readPlaybook(rootInput: string, options: ValidateOptions =
     locators.set(read.source.file, locateLater(read.source, COLLECTIONS[read.collection].kind));
     findings.push(...read.findings);
     known[read.collection].set(read.source.id, read.status);
-    if (read.entry) (entries[read.collection] as ReadEntry[]).push(read.entry);
-    else if (read.salvaged) (partial[read.collection] as CheckedEntry[]).push(read.salvaged);
+    if (read.entry) {
+      (entries[read.collection] as ReadEntry[]).push(read.entry);
+      continue;
+    }
+    if (read.salvaged) (partial[read.collection] as CheckedEntry[]).push(read.salvaged);
+    unread[read.collection].add(read.source.id);
+    notFullyChecked.push(read.source.file);
   }
 
-  const content: CheckedContent = { root, settings, sources: scan.entries, entries, partial, known, today, base: options.base };
+  let addresses: { of?: PublishedAddresses | undefined } = {};
+  const content: CheckedContent = {
+    root,
+    settings,
+    sources: scan.entries,
+    entries,
+    partial,
+    known,
+    unread,
+    today,
+    base: options.base,
+    // Made once, and only when a check asks: it builds the playbook model.
+    publishedAddresses: () => ('of' in addresses ? addresses.of : (addresses = { of: publishedAddresses({ settings, today, entries }) }).of),
+  };
   for (const rule of RULES) {
     try {
       findings.push(...rule(content));
@@ -141,9 +164,16 @@ export async function readPlaybook(rootInput: string, options: ValidateOptions =
     }
   }
 
-  const diagnostics = findings.map((finding) => place(finding, locators, display)).sort(byPosition);
+  const diagnostics = reportOrder(findings.map((finding) => place(finding, locators)));
   const errorCount = diagnostics.filter((d) => d.severity === 'error').length;
-  const report = { root, diagnostics, errorCount, warningCount: diagnostics.length - errorCount, entryCount: jobs.length };
+  const report = {
+    root,
+    diagnostics,
+    errorCount,
+    warningCount: diagnostics.length - errorCount,
+    entryCount: jobs.length,
+    notFullyChecked: notFullyChecked.sort(),
+  };
   return { report, settings, entries };
 }
 
@@ -162,7 +192,7 @@ async function readSafely(source: SourceFile, kind: 'markdown' | 'data'): Promis
   }
 }
 
-function place(finding: Finding, locators: Map<string, FieldLocator>, display: (file: string) => string): Diagnostic {
+function place(finding: Finding, locators: Map<string, FieldLocator>): Diagnostic {
   let position = finding.position;
   if (!position) {
     try {
@@ -173,7 +203,8 @@ function place(finding: Finding, locators: Map<string, FieldLocator>, display: (
   }
   position ??= { line: 1, column: 1 };
   const diagnostic: Diagnostic = {
-    file: display(finding.file),
+    // A folder is named without its trailing slash, as a path relative to the content root.
+    file: finding.file.replace(/(.)\/$/, '$1'),
     line: position.line,
     column: position.column,
     severity: finding.severity,
@@ -185,10 +216,6 @@ function place(finding: Finding, locators: Map<string, FieldLocator>, display: (
   if (finding.found !== undefined) diagnostic.found = finding.found;
   if (finding.hint !== undefined) diagnostic.hint = finding.hint;
   return diagnostic;
-}
-
-function byPosition(a: Diagnostic, b: Diagnostic): number {
-  return a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column || a.rule.localeCompare(b.rule);
 }
 
 async function checkRootExists(root: string): Promise<{ message: string; hint: string } | undefined> {

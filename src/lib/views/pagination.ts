@@ -56,3 +56,12 @@ export const RESULTS_PAGE_SIZE = 20;
 export function listingPagePath(first: string, n: number): string {
   return n <= 1 ? first : `${first}page/${n}/`;
 }
+
+/** The pages of /results/: the case studies with measures, twenty a page. */
+export function resultsPages<T extends { metrics: readonly unknown[] }>(caseStudies: readonly T[]) {
+  return listingPages(
+    '/results/',
+    caseStudies.filter((study) => study.metrics.length > 0),
+    RESULTS_PAGE_SIZE,
+  );
+}

@@ -53,14 +53,23 @@ export interface WalkOptions {
   trusted: boolean;
 }
 
+/** A link written in a body: its address as written, and where. */
+export interface BodyLink {
+  url: string;
+  position: Position;
+}
+
 export interface WalkResult {
   findings: Finding[];
   boundaryRefs: { id: string; position: Position }[];
+  /** Every Markdown link and link definition, for the check of the addresses they lead to (rules/body-links.ts). */
+  links: BodyLink[];
 }
 
 export function walkBody(tree: BodyNode, options: WalkOptions): WalkResult {
   const findings: Finding[] = [];
   const boundaryRefs: WalkResult['boundaryRefs'] = [];
+  const links: BodyLink[] = [];
   const fragments: HtmlFragment[] = [];
   const mdx = !options.trusted;
   /** A body-relative point as a position in the file. */
@@ -97,6 +106,7 @@ export function walkBody(tree: BodyNode, options: WalkOptions): WalkResult {
       case 'definition': {
         const scheme = refusedProtocol(node.url ?? '');
         if (scheme) add(node.position?.start, linkProblem(scheme));
+        else if (node.url) links.push({ url: node.url, position: at(node.position?.start) });
         break;
       }
       case 'image':
@@ -111,7 +121,7 @@ export function walkBody(tree: BodyNode, options: WalkOptions): WalkResult {
   const before = findings.length;
   for (const fragment of fragments) for (const { point, problem } of checkHtmlFragment(fragment)) add(point, problem);
   if (findings.length === before) for (const { point, problem } of checkHtmlBalance(fragments)) add(point, problem);
-  return { findings: inDocumentOrder(findings), boundaryRefs };
+  return { findings: inDocumentOrder(findings), boundaryRefs, links };
 }
 
 /** Findings of the walk and of the raw-HTML check, merged by place (stable for equal places). */

@@ -8,9 +8,9 @@
  */
 import { COLLECTIONS, COLLECTION_NAMES, playbookSchema } from '../../../schemas/index.ts';
 import { referencesOf, type EntryLink } from '../domain/references.ts';
-import { readPlaybook } from '../validator/validate-content-root.ts';
-import { buildPlaybook, type PlaybookInput } from './build-playbook.ts';
-import type { Playbook } from './types.ts';
+import { buildPlaybook, type PlaybookInput } from '../model/build-playbook.ts';
+import type { Playbook } from '../model/types.ts';
+import { readPlaybook } from './validate-content-root.ts';
 
 export interface LoadedModel {
   playbook: Playbook<string>;
@@ -21,7 +21,7 @@ export interface LoadedModel {
 }
 
 export async function loadContentRoot(root: string, today: string): Promise<LoadedModel> {
-  const read = await readPlaybook(root, { today, cwd: root });
+  const read = await readPlaybook(root, { today });
   const settings = read.settings ?? playbookSchema.parse({ name: 'Playbook' });
   const entries = Object.fromEntries(
     Object.entries(read.entries).map(([collection, list]) => [
