@@ -38,7 +38,12 @@ export function issueToFindings(schema: z.ZodType, issue: Issue, file: string): 
           rule: 'unknown-key',
           message: `${formatFieldPath(keyPath)}: unknown key`,
           found: key,
-          hint: near ? `did you mean "${near}"?` : `remove it; the keys allowed here are ${known.join(', ')}`,
+          hint:
+            key === '<<'
+              ? 'content is read as YAML 1.2, where << merges nothing: write the keys out in full here'
+              : near
+                ? `did you mean "${near}"?`
+                : `remove it; the keys allowed here are ${known.join(', ')}`,
         };
       });
     }
@@ -175,7 +180,10 @@ export function keysAt(schema: z.ZodType, path: FieldPath): string[] {
     current = unwrap(current);
     if (segment === null) break;
     const def = defOf(current);
-    if (def?.type === 'object') current = (def.shape as Record<string, unknown>)[String(segment)];
+    if (def?.type === 'object') {
+      const shape = def.shape as Record<string, unknown>;
+      current = Object.hasOwn(shape, String(segment)) ? shape[String(segment)] : undefined;
+    }
     else if (def?.type === 'array') current = def.element;
     else return [];
   }

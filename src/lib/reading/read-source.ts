@@ -36,6 +36,15 @@ const utf8 = new TextDecoder('utf-8', { fatal: true });
 export const MAX_ALIAS_COUNT = 100;
 
 /**
+ * How every content file's YAML is read: YAML 1.2 with its core schema and
+ * nothing else, whatever the file asks for. YAML 1.1 (which a `%YAML 1.1`
+ * line would otherwise bring back) reads `1:30` as the number 90, `yes` as
+ * true and `<<` as a merge of another mapping; here they stay text and a
+ * key. A directive line is refused all the same (`directiveProblem`).
+ */
+export const YAML_READ_OPTIONS = { version: '1.2', schema: 'core', merge: false } as const;
+
+/**
  * Characters no content file may hold: C0 controls except tab, line feed
  * and carriage return; DEL; C1 controls; and the non-characters U+FFFE and
  * U+FFFF. They are invisible in editors, YAML refuses most of them, and
@@ -195,7 +204,7 @@ export function parseSource(source: SourceFile, kind: 'markdown' | 'data', bytes
   });
   let doc: Document;
   try {
-    doc = parseDocument(yamlText, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true });
+    doc = parseDocument(yamlText, { ...YAML_READ_OPTIONS, lineCounter, uniqueKeys: true, prettyErrors: false, strict: true });
   } catch {
     // The yaml library reports its problems as errors; a throw means input beyond its limits (such as extreme nesting).
     return {
@@ -210,6 +219,8 @@ export function parseSource(source: SourceFile, kind: 'markdown' | 'data', bytes
   const locator = documentLocator(doc, position, { line: yamlLine, column: 1 });
   const refused = (findings: Finding[]): ReadSource => ({ source, data: undefined, body, bodyLine, locator, findings });
 
+  const directive = directiveProblem(doc, yamlText);
+  if (directive) return refused([yamlFinding(directive.offset, directive.message, directive.hint)]);
   if (doc.errors.length > 0) {
     // Only the first: a YAML parser's later errors are mostly echoes of it.
     const error = doc.errors[0]!;
@@ -321,6 +332,22 @@ function writtenProblem(doc: Document, text: string): { offset: number; message:
     },
   });
   return problem;
+}
+
+/**
+ * A `%YAML` or `%TAG` line: content is read as YAML 1.2 core only
+ * (`YAML_READ_OPTIONS`), so a directive could only mislead its writer.
+ */
+function directiveProblem(doc: Document, text: string): { offset: number; message: string; hint: string } | undefined {
+  const tags = Object.keys(doc.directives?.tags ?? {}).filter((handle) => handle !== '!' && handle !== '!!');
+  if (!doc.directives?.yaml.explicit && tags.length === 0) return undefined;
+  const line = /^%\S*.*$/m.exec(text);
+  const written = line?.[0].trim() ?? '%YAML';
+  return {
+    offset: line?.index ?? 0,
+    message: `"${written.length > 40 ? `${written.slice(0, 37)}...` : written}" is a YAML directive; content is always read as YAML 1.2, so it cannot choose another version or tags`,
+    hint: 'delete the line that starts with %, and the --- line after it',
+  };
 }
 
 /** Where the first alias is written, for findings about aliases as a whole. */
