@@ -183,8 +183,7 @@ export function keysAt(schema: z.ZodType, path: FieldPath): string[] {
     if (def?.type === 'object') {
       const shape = def.shape as Record<string, unknown>;
       current = Object.hasOwn(shape, String(segment)) ? shape[String(segment)] : undefined;
-    }
-    else if (def?.type === 'array') current = def.element;
+    } else if (def?.type === 'array') current = def.element;
     else return [];
   }
   const def = defOf(current);

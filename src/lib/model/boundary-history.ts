@@ -24,4 +24,3 @@ export function anchoredHistory(changes: readonly Change[]): AnchoredChange[] {
   });
   return anchored.reverse();
 }
-

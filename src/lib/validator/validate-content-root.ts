@@ -88,15 +88,17 @@ export async function readPlaybook(rootInput: string, options: ValidateOptions =
   // playbook.yaml first: entries need its trust setting.
   let settings: PlaybookSettings | undefined;
   if (!scan.playbook) {
-    findings.push({
-      file: PLAYBOOK_FILE,
-      path: [],
-      position: { line: 1, column: 1 },
-      severity: 'error',
-      rule: 'playbook',
-      message: 'the content root has no playbook.yaml',
-      hint: 'create playbook.yaml with at least "name: <your organisation>"',
-    });
+    // A playbook.yaml that is a link or not a file has its own finding from the scan.
+    if (!scan.playbookLinked)
+      findings.push({
+        file: PLAYBOOK_FILE,
+        path: [],
+        position: { line: 1, column: 1 },
+        severity: 'error',
+        rule: 'playbook',
+        message: 'the content root has no playbook.yaml',
+        hint: 'create playbook.yaml with at least "name: <your organisation>"',
+      });
   } else {
     const read = await readSafely(scan.playbook, 'data');
     locators.set(read.source.file, read.locator);

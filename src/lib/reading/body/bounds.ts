@@ -109,5 +109,8 @@ function bodyMarkupProblem(): Problem {
 }
 
 function codeTooDeepProblem(): Problem {
-  return { ...tooDeepProblem(MAX_BODY_DEPTH + 1, MAX_CODE_NESTING), message: `the code here nests brackets more than ${MAX_CODE_NESTING} levels deep, more than the check can read` };
+  return {
+    ...tooDeepProblem(MAX_BODY_DEPTH + 1, MAX_CODE_NESTING),
+    message: `the code here nests brackets more than ${MAX_CODE_NESTING} levels deep, more than the check can read`,
+  };
 }
