@@ -4,6 +4,7 @@
  * knows how zod reports problems.
  */
 import type { z } from 'zod';
+import { unexpectedCharactersNote } from './characters.ts';
 import { closestMatch } from './did-you-mean.ts';
 import { describeValue, formatFieldPath, type FieldPath, type Finding } from './diagnostic.ts';
 
@@ -36,7 +37,7 @@ export function issueToFindings(schema: z.ZodType, issue: Issue, file: string): 
           path: keyPath,
           at: 'key' as const,
           rule: 'unknown-key',
-          message: `${formatFieldPath(keyPath)}: unknown key`,
+          message: withCharacters(`${formatFieldPath(keyPath)}: unknown key`, key),
           found: key,
           hint:
             key === '<<'
@@ -105,13 +106,19 @@ export function issueToFindings(schema: z.ZodType, issue: Issue, file: string): 
           ...base,
           path,
           rule: 'value',
-          message: found === undefined ? `${field}: ${problem}` : `${field}: ${problem}, found ${found}`,
+          message: found === undefined ? `${field}: ${problem}` : withCharacters(`${field}: ${problem}, found ${found}`, (issue as { input?: unknown }).input),
           found,
           hint: formatHint(problem),
         },
       ];
     }
   }
+}
+
+/** `message`, naming the invisible or look-alike characters of a value that should be plain (an id, a key, a date). */
+function withCharacters(message: string, value: unknown): string {
+  const note = typeof value === 'string' ? unexpectedCharactersNote(value) : undefined;
+  return note ? `${message} (${note})` : message;
 }
 
 function isDefaultMessage(message: string): boolean {
