@@ -27,7 +27,7 @@ import { mdxFromMarkdown } from 'mdast-util-mdx';
 import { mdxjs } from 'micromark-extension-mdxjs';
 import type { Finding, Position } from '../diagnostics/diagnostic.ts';
 import { syntaxFinding as syntaxFindingIn } from './body/mdx-syntax.ts';
-import { bodyBoundProblem } from './body/bounds.ts';
+import { bodyBoundProblem, characterReferenceProblem } from './body/bounds.ts';
 import { MAX_BODY_DEPTH } from './body/policy.ts';
 import { tooDeepProblem } from './body/problems.ts';
 import { walkBody, type BodyNode } from './body/walk.ts';
@@ -79,9 +79,9 @@ export function checkBodyTree(tree: BodyNode, options: BodyTreeOptions): BodyChe
   }
 }
 
-/** The bound a body breaks before any parser reads it (see body/bounds.ts), as a finding. */
+/** The bound a body breaks, or a character reference naming no character, found before any parser reads it (see body/bounds.ts). */
 export function boundFinding(input: BodyCheckInput): Finding | undefined {
-  const bound = bodyBoundProblem(input.body, input.format);
+  const bound = bodyBoundProblem(input.body, input.format) ?? characterReferenceProblem(input.body);
   if (!bound) return undefined;
   return {
     file: input.file,

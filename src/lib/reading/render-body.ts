@@ -26,6 +26,7 @@ import type { Nodes as MdastNodes, Root as MdastRoot } from 'mdast';
 import { toHast, type Handler, type State } from 'mdast-util-to-hast';
 import { markdownToHtml, mdxToMdast, type Features, type HastPluginDefinition, type MarkdownToHtmlResult, type MdastPluginDefinition } from 'satteri';
 import type { Finding } from '../diagnostics/diagnostic.ts';
+import { bodyHeadingId } from '../links/page-ids.ts';
 import { mayNestDeeply } from './body/policy.ts';
 import { closeSelfClosingTags } from './body/raw-html.ts';
 import { boundFinding, checkBodyTree, syntaxFinding, type BodyCheckResult, type BodyNode } from './check-body.ts';
@@ -101,7 +102,7 @@ function renderMarkdown(input: RenderBodyInput): RenderedBody {
       filter: ['h1', 'h2', 'h3', 'h4', 'h5', 'h6'],
       visit(node, ctx) {
         const text = ctx.textContent(node);
-        const slug = slugger.slug(text);
+        const slug = bodyHeadingId((words) => slugger.slug(words), text);
         headings.push({ depth: Number(node.tagName[1]), slug, text });
         ctx.setProperty(node, 'id', slug);
       },
@@ -192,14 +193,14 @@ function callout(requested: string | undefined, title: string | undefined, child
   };
 }
 
-/** Heading ids the way Astro's Markdown renderer makes them (github-slugger over the heading's text). */
+/** Heading ids the way Astro's Markdown renderer makes them (github-slugger over the heading's text), never one the page uses itself. */
 function addHeadingIds(tree: HastRoot): BodyHeading[] {
   const slugger = new GithubSlugger();
   const headings: BodyHeading[] = [];
   const visit = (node: HastRoot | HastContent) => {
     if (node.type === 'element' && /^h[1-6]$/.test(node.tagName)) {
       const text = textOf(node);
-      const slug = slugger.slug(text);
+      const slug = bodyHeadingId((words) => slugger.slug(words), text);
       node.properties.id = slug;
       headings.push({ depth: Number(node.tagName[1]), slug, text });
       return;

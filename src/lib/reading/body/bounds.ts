@@ -92,6 +92,32 @@ export function bodyBoundProblem(body: string, format: 'md' | 'mdx'): BoundProbl
   return undefined;
 }
 
+/**
+ * A numeric character reference that names no character: `&#0;`, a
+ * surrogate, or one beyond U+10FFFF such as `&#99999999;`. A browser shows
+ * U+FFFD or the text as written, and code that decodes it again fails; no
+ * editor means either.
+ */
+export function characterReferenceProblem(body: string): BoundProblem | undefined {
+  for (const match of body.matchAll(/&#(?:[xX]([0-9a-fA-F]+)|([0-9]+));/g)) {
+    const digits = match[1] ?? match[2]!;
+    const code = digits.length > 8 ? Infinity : parseInt(digits, match[1] !== undefined ? 16 : 10);
+    if (code > 0 && code <= 0x10ffff && !(code >= 0xd800 && code <= 0xdfff)) continue;
+    const before = body.slice(0, match.index);
+    const lineStart = before.lastIndexOf('\n') + 1;
+    const written = match[0].length > 24 ? `${match[0].slice(0, 21)}...` : match[0];
+    return {
+      point: { line: before.split('\n').length, column: match.index - lineStart + 1 },
+      problem: {
+        rule: 'character-reference',
+        message: `${written} names no character (references go from &#1; to &#1114111;, which is U+10FFFF), so the page would not show what it says`,
+        hint: 'write the character itself; to show the reference as text, write &amp; in place of its &',
+      },
+    };
+  }
+  return undefined;
+}
+
 function markupProblem(): Problem {
   return {
     rule: 'complexity',
