@@ -5,8 +5,9 @@
  *
  * Each picture is also read: a raster picture's header must say what its
  * name says (a .png holds a PNG), in a format the image pipeline optimises,
- * at no more than 40 megapixels (a small file can decode to gigabytes); an
- * SVG must hold nothing that runs or loads (svg-safety.ts). The logo, win
+ * at no more than 40 megapixels (a small file can decode to gigabytes), and
+ * the file must hold the whole picture (picture-integrity.ts); an SVG must
+ * hold only what the allowlist admits (svg-safety.ts). The logo, win
  * pictures and every picture in assets/ are checked.
  */
 import { closeSync, openSync, readdirSync, readFileSync, readSync, realpathSync, statSync } from 'node:fs';
@@ -14,6 +15,7 @@ import path from 'node:path';
 import { imageSize } from 'image-size';
 import { isInside, posixRelative } from '../reading/paths.ts';
 import { svgProblem } from '../images/svg-safety.ts';
+import { pictureDamage, type PictureFormat } from '../images/picture-integrity.ts';
 import type { Finding, FieldPath } from '../diagnostics/diagnostic.ts';
 import type { Rule } from './rule.ts';
 
@@ -118,6 +120,10 @@ export function pictureProblem(file: string): { message: string; hint: string } 
         hint: 'resize it to about 1600 pixels wide and save it as JPEG or WebP',
       };
     }
+    // The header is sound; the rest must be there too, or the image pipeline publishes a broken picture.
+    const damage = pictureDamage(readFileSync(file), expected as PictureFormat);
+    if (damage)
+      return { message: `the picture is damaged: ${damage}`, hint: 'open it in an image editor and save it again, or export it again from where it came from' };
     return undefined;
   } catch {
     return {
