@@ -169,8 +169,8 @@ export async function scanContentRoot(root: string): Promise<ContentRootScan> {
   }
   // Pictures in assets/: every one is checked and may be published, so its name and path are held to the same rules.
   if (!linked.has('assets')) {
+    // (Links in assets/ are reported by the picture check, on the field that names one where a field does.)
     const assets = await listFiles(root, 'assets');
-    for (const link of assets.links) findings.push(linkFinding(link));
     const badNames = new Set<string>();
     for (const relative of assets.files) {
       if (!IMAGE_FILE.test(relative)) continue;
@@ -186,7 +186,7 @@ export async function scanContentRoot(root: string): Promise<ContentRootScan> {
 const IMAGE_FILE = /\.(jpe?g|png|webp|avif|gif|svg)$/i;
 
 /** A link where a file or folder of content should be (`file` is its path in the root; a folder's ends in /). */
-function linkFinding(file: string, kind: 'file' | 'folder' | 'either' = 'either'): Finding {
+export function linkFinding(file: string, kind: 'file' | 'folder' | 'either' = 'either'): Finding {
   const where = { file, path: [], position: { line: 1, column: 1 }, severity: 'error' as const, rule: 'symlink' };
   if (kind === 'folder') {
     return {
