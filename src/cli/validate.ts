@@ -15,7 +15,7 @@
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { contentRootCacheDir } from '../lib/reading/cache-dir.ts';
+import { claimCacheDir, contentRootCacheDir } from '../lib/reading/cache-dir.ts';
 import { readCacheFile } from '../lib/reading/read-cache.ts';
 import { changedFiles, contentRootAt, GitProblem } from '../lib/reading/git-content.ts';
 import { invocationDir, resolveContentRoot } from '../lib/reading/resolve-content-root.ts';
@@ -73,7 +73,9 @@ async function main(argv: string[]): Promise<number> {
   const typedIn = invocationDir();
   const root = resolveContentRoot({ flag: values.content, invocationDir: typedIn });
   const today = buildDate();
-  const cacheFile = readCacheFile(process.env.PLAYBOOK_CACHE_DIR || contentRootCacheDir(root));
+  const cacheDir = contentRootCacheDir(root);
+  claimCacheDir(cacheDir, root);
+  const cacheFile = readCacheFile(cacheDir);
   const report = applyStrict(await validateContentRoot(root, { today, cacheFile }), values.strict);
   const rootRelative = (d: Diagnostic) => path.relative(root, path.resolve(process.cwd(), d.file)).split(path.sep).join('/');
 

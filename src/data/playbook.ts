@@ -10,6 +10,7 @@ import { buildPlaybook, type LoadedEntry, type PlaybookInput } from '../lib/mode
 import type { Playbook } from '../lib/model/types.ts';
 import { buildDate } from '../lib/domain/review.ts';
 import { storedGeneration } from '../loaders/playbook-read.ts';
+import { fromStoredPath } from '../lib/reading/paths.ts';
 
 /** The loader's entry, kept on each model entry so its body can be rendered. */
 export type SourceEntry = CollectionEntry<CollectionName>;
@@ -42,7 +43,7 @@ async function loadPlaybook(): Promise<SitePlaybook> {
     entries[collection] = loaded.map((entry) => ({
       id: entry.id,
       file: path
-        .relative(contentRoot, path.resolve(entry.filePath ?? ''))
+        .relative(contentRoot, path.resolve(fromStoredPath(entry.filePath ?? '')))
         .split(path.sep)
         .join('/'),
       data: entry.data as LoadedEntry<CollectionName, SourceEntry>['data'],

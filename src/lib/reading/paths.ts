@@ -26,6 +26,22 @@ export function isInside(root: string, file: string): boolean {
 }
 
 /**
+ * A path relative to the project as Astro's data store keeps it: Astro reads
+ * it as a URL (`new URL(filePath, root)`), so the three characters a URL
+ * reads otherwise (`%` an escape, `#` a fragment, `?` a query) are written
+ * as escapes; every other character reads as itself. A content root under a
+ * folder named `R&D #2 (100%)` builds like any other.
+ */
+export function toStoredPath(relative: string): string {
+  return relative.replace(/[%#?]/g, (char) => `%${char.charCodeAt(0).toString(16).toUpperCase()}`);
+}
+
+/** The path `toStoredPath` wrote, as the file system names it. */
+export function fromStoredPath(stored: string): string {
+  return stored.replace(/%(25|23|3F)/gi, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+}
+
+/**
  * The longest file or folder name in a content root, in UTF-8 bytes. Linux
  * and macOS take 255, encrypted home folders 143; the build adds a dot and
  * an eight-character hash and a new extension to a picture's name, so 120

@@ -26,6 +26,7 @@ import {
 } from '../../../schemas/index.ts';
 import { readSource, type FieldLocator, type ReadSource } from '../reading/read-source.ts';
 import { scanContentRoot, type SourceFile } from '../reading/scan-content-root.ts';
+import { realContentRoot } from '../reading/cache-dir.ts';
 import { formatFieldPath, type Diagnostic, type Finding } from '../diagnostics/diagnostic.ts';
 import { checkWithSchema } from '../diagnostics/schema-issues.ts';
 import { buildDate } from '../domain/review.ts';
@@ -110,6 +111,18 @@ export async function readPlaybook(rootInput: string, options: ValidateOptions =
     }
   }
   const trusted = settings?.trustedMdx === true;
+  // Trusted MDX is compiled by Astro as a module of its own, and the module loader reads `#`, `?` and `%` in a path as URL syntax.
+  const unsafeRootCharacter = /[#?%]/.exec(realContentRoot(root))?.[0];
+  if (trusted && unsafeRootCharacter && COLLECTION_NAMES.some((name) => scan.entries[name].some((source) => source.file.endsWith('.mdx')))) {
+    findings.push({
+      file: PLAYBOOK_FILE,
+      path: ['trustedMdx'],
+      severity: 'error',
+      rule: 'content-root',
+      message: `trustedMdx: the path of the content root holds "${unsafeRootCharacter}", and trusted .mdx files are compiled as modules, whose loader reads "${unsafeRootCharacter}" in a path as part of a web address`,
+      hint: 'move the content root to a folder whose path has no #, ? or %, or remove trustedMdx (untrusted .mdx builds from anywhere)',
+    });
+  }
 
   const known = Object.fromEntries(COLLECTION_NAMES.map((name) => [name, new Map<string, EntryStatus | undefined>()])) as CheckedContent['known'];
   const partial = Object.fromEntries(COLLECTION_NAMES.map((name) => [name, []])) as unknown as CheckedContent['partial'];

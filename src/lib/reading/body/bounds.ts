@@ -67,7 +67,7 @@ export function bodyBoundProblem(body: string, format: 'md' | 'mdx'): BoundProbl
     // Fenced code is one node whatever it holds, and MDX reads no code in it.
     const fenceMark = codeDepth === 0 ? /^ {0,3}(`{3,}|~{3,})/.exec(text)?.[1] : undefined;
     if (fence !== undefined) {
-      if (fenceMark?.[0] === fence[0] && fenceMark.length >= fence.length && text.trim() === fenceMark) fence = undefined;
+      if (fenceMark !== undefined && fenceMark[0] === fence[0] && fenceMark.length >= fence.length && text.trim() === fenceMark) fence = undefined;
       continue;
     }
     if (fenceMark) {
