@@ -8,8 +8,7 @@
  * ends the whole process without naming the file. Neither shape is ever
  * written by hand, so both are refused where they start, with the line.
  */
-import { MAX_BODY_DEPTH } from './policy.ts';
-import { tooDeepProblem, type Problem } from './problems.ts';
+import type { Problem } from './problems.ts';
 import type { BodyPoint } from './raw-html.ts';
 
 /**
@@ -136,7 +135,8 @@ function bodyMarkupProblem(): Problem {
 
 function codeTooDeepProblem(): Problem {
   return {
-    ...tooDeepProblem(MAX_BODY_DEPTH + 1, MAX_CODE_NESTING),
+    rule: 'nesting',
     message: `the code here nests brackets more than ${MAX_CODE_NESTING} levels deep, more than the check can read`,
+    hint: 'code in content never nests this deep: remove the brackets pasted by mistake, or write \\{ and \\} to show braces as text',
   };
 }
