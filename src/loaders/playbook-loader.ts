@@ -90,7 +90,7 @@ function storedData(collection: CollectionName, entry: ReadEntry, cacheDir: stri
  */
 function pictureImport(entry: ReadEntry, image: string, cacheDir: string): string {
   const absolute = path.resolve(path.dirname(entry.absolutePath), image);
-  if (!/[#?%]/.test(absolute)) return image.startsWith('./') || image.startsWith('../') ? image : `./${image}`;
+  if (!/[#?%\\]/.test(absolute)) return image.startsWith('./') || image.startsWith('../') ? image : `./${image}`;
   const bytes = readFileSync(absolute);
   const staged = path.join(cacheDir, 'pictures', createHash('sha256').update(bytes).digest('hex').slice(0, 16), path.basename(absolute));
   if (!existsSync(staged)) {

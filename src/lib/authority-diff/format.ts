@@ -41,7 +41,13 @@ export function formatDiff(diff: AuthorityDiff, format: DiffFormat, notes: reado
  * change from the approvers inside an HTML comment).
  */
 export function escapeMarkdown(text: string): string {
-  return visibleText(text).replace(/[\\`*_{}[\]<>#|~@!&]/g, (char) => `\\${char}`);
+  return (
+    visibleText(text)
+      .replace(/[\\`*_{}[\]<>#|~@!&]/g, (char) => `\\${char}`)
+      // GitHub turns a bare address into a link and keeps the escapes inside it as written.
+      .replace(/:\/\//g, '\\://')
+      .replace(/\b(www)\./gi, '$1\\.')
+  );
 }
 
 /**

@@ -27,18 +27,19 @@ export function isInside(root: string, file: string): boolean {
 
 /**
  * A path relative to the project as Astro's data store keeps it: Astro reads
- * it as a URL (`new URL(filePath, root)`), so the three characters a URL
- * reads otherwise (`%` an escape, `#` a fragment, `?` a query) are written
- * as escapes; every other character reads as itself. A content root under a
- * folder named `R&D #2 (100%)` builds like any other.
+ * it as a URL (`new URL(filePath, root)`), so every character a URL reads
+ * otherwise (`%` an escape, `#` a fragment, `?` a query, `\` a slash,
+ * controls and spaces, which it drops at the ends or everywhere) is written
+ * as an escape; every other character reads as itself. A content root under
+ * a folder named `R&D #2 (100%)` builds like any other.
  */
 export function toStoredPath(relative: string): string {
-  return relative.replace(/[%#?]/g, (char) => `%${char.charCodeAt(0).toString(16).toUpperCase()}`);
+  return relative.replace(/[%#?\\\u0000-\u0020\u007f]/g, (char) => `%${char.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
 }
 
-/** The path `toStoredPath` wrote, as the file system names it. */
+/** The path `toStoredPath` wrote, as the file system names it (every escape in it is one `toStoredPath` made). */
 export function fromStoredPath(stored: string): string {
-  return stored.replace(/%(25|23|3F)/gi, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+  return stored.replace(/%([0-9A-F]{2})/gi, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
 }
 
 /**

@@ -339,9 +339,11 @@ function writtenProblem(doc: Document, text: string): { offset: number; message:
  * (`YAML_READ_OPTIONS`), so a directive could only mislead its writer.
  */
 function directiveProblem(doc: Document, text: string): { offset: number; message: string; hint: string } | undefined {
+  // Directives stand before the document's first --- line; the parser drops the ones it does not know (%FOO).
+  const start = /^---/m.exec(text)?.index ?? text.length;
+  const line = /^%\S*.*$/m.exec(text.slice(0, start));
   const tags = Object.keys(doc.directives?.tags ?? {}).filter((handle) => handle !== '!' && handle !== '!!');
-  if (!doc.directives?.yaml.explicit && tags.length === 0) return undefined;
-  const line = /^%\S*.*$/m.exec(text);
+  if (!line && !doc.directives?.yaml.explicit && tags.length === 0) return undefined;
   const written = line?.[0].trim() ?? '%YAML';
   return {
     offset: line?.index ?? 0,
