@@ -133,39 +133,27 @@ export function checkHtmlBalance(fragments: readonly HtmlFragment[]): PlacedProb
     for (let i = open.length - 1; i >= 0; i--) if (open[i]!.tag === tag) return i;
     return -1;
   };
-  const ignore = () => undefined;
-  const tokenizer = new Tokenizer(
-    { sourceCodeLocationInfo: true },
-    {
-      onStartTag(token: TagToken) {
-        if (!token.selfClosing && !VOID_ELEMENTS.has(token.tagName)) open.push({ tag: token.tagName, offset: token.location?.startOffset ?? 0 });
-      },
-      onEndTag(token: TagToken) {
-        const offset = token.location?.startOffset ?? 0;
-        const match = lastOpen(token.tagName);
-        if (match === -1) {
-          problems.push({
-            point: locate(offset),
-            problem: {
-              rule: 'html',
-              message: `</${token.tagName}> closes a tag that is not open in this text`,
-              hint: `remove </${token.tagName}>, or add <${token.tagName}> before it; a stray closing tag would close the page's own layout around the text`,
-            },
-          });
-          return;
-        }
-        for (const left of open.splice(match).slice(1)) problems.push(unclosed(left.tag, left.offset));
-      },
-      onComment: ignore,
-      onDoctype: ignore,
-      onEof: ignore,
-      onCharacter: ignore,
-      onNullCharacter: ignore,
-      onWhitespaceCharacter: ignore,
-      onParseError: ignore,
+  tagsOf(whole, {
+    onStartTag(token: TagToken) {
+      if (!token.selfClosing && !VOID_ELEMENTS.has(token.tagName)) open.push({ tag: token.tagName, offset: token.location?.startOffset ?? 0 });
     },
-  );
-  tokenizer.write(whole, true);
+    onEndTag(token: TagToken) {
+      const offset = token.location?.startOffset ?? 0;
+      const match = lastOpen(token.tagName);
+      if (match === -1) {
+        problems.push({
+          point: locate(offset),
+          problem: {
+            rule: 'html',
+            message: `</${token.tagName}> closes a tag that is not open in this text`,
+            hint: `remove </${token.tagName}>, or add <${token.tagName}> before it; a stray closing tag would close the page's own layout around the text`,
+          },
+        });
+        return;
+      }
+      for (const left of open.splice(match).slice(1)) problems.push(unclosed(left.tag, left.offset));
+    },
+  });
   for (const left of open) problems.push(unclosed(left.tag, left.offset));
   return problems.sort((a, b) => (a.point?.line ?? 0) - (b.point?.line ?? 0) || (a.point?.column ?? 0) - (b.point?.column ?? 0));
 }
@@ -178,24 +166,11 @@ export function checkHtmlBalance(fragments: readonly HtmlFragment[]): PlacedProb
  */
 export function closeSelfClosingTags(html: string): string {
   const ends: { offset: number; tag: string }[] = [];
-  const ignore = () => undefined;
-  const tokenizer = new Tokenizer(
-    { sourceCodeLocationInfo: true },
-    {
-      onStartTag(token: TagToken) {
-        if (token.selfClosing && !VOID_ELEMENTS.has(token.tagName) && token.location) ends.push({ offset: token.location.endOffset, tag: token.tagName });
-      },
-      onEndTag: ignore,
-      onComment: ignore,
-      onDoctype: ignore,
-      onEof: ignore,
-      onCharacter: ignore,
-      onNullCharacter: ignore,
-      onWhitespaceCharacter: ignore,
-      onParseError: ignore,
+  tagsOf(html, {
+    onStartTag(token: TagToken) {
+      if (token.selfClosing && !VOID_ELEMENTS.has(token.tagName) && token.location) ends.push({ offset: token.location.endOffset, tag: token.tagName });
     },
-  );
-  tokenizer.write(html, true);
+  });
   if (ends.length === 0) return html;
   let out = '';
   let from = 0;
@@ -204,6 +179,25 @@ export function closeSelfClosingTags(html: string): string {
     from = offset;
   }
   return out + html.slice(from);
+}
+
+/** Reads `html` with parse5's tokenizer, handing its start and end tags (with where they are) to `handlers`. */
+function tagsOf(html: string, handlers: { onStartTag?: (token: TagToken) => void; onEndTag?: (token: TagToken) => void }): void {
+  const ignore = () => undefined;
+  new Tokenizer(
+    { sourceCodeLocationInfo: true },
+    {
+      onStartTag: handlers.onStartTag ?? ignore,
+      onEndTag: handlers.onEndTag ?? ignore,
+      onComment: ignore,
+      onDoctype: ignore,
+      onEof: ignore,
+      onCharacter: ignore,
+      onNullCharacter: ignore,
+      onWhitespaceCharacter: ignore,
+      onParseError: ignore,
+    },
+  ).write(html, true);
 }
 
 function elementProblems(element: Element, inBody: (point: BodyPoint | undefined) => BodyPoint | undefined): PlacedProblem[] {
