@@ -12,38 +12,40 @@ import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
 
-/** The general categories the `unicode` package has a table for. */
-const CATEGORIES = [
-  'Cc',
-  'Cf',
-  'Co',
-  'Cs',
-  'Ll',
-  'Lm',
-  'Lo',
-  'Lt',
-  'Lu',
-  'Mc',
-  'Me',
-  'Mn',
-  'Nd',
-  'Nl',
-  'No',
-  'Pc',
-  'Pd',
-  'Pe',
-  'Pf',
-  'Pi',
-  'Po',
-  'Ps',
-  'Sc',
-  'Sk',
-  'Sm',
-  'So',
-  'Zl',
-  'Zp',
-  'Zs',
-] as const;
+/** The `unicode` package's table of each general category, loaded when a message first needs it (one is megabytes). */
+const TABLES: Record<string, () => unknown> = {
+  Cc: () => require('unicode/category/Cc'),
+  Cf: () => require('unicode/category/Cf'),
+  Co: () => require('unicode/category/Co'),
+  Cs: () => require('unicode/category/Cs'),
+  Ll: () => require('unicode/category/Ll'),
+  Lm: () => require('unicode/category/Lm'),
+  Lo: () => require('unicode/category/Lo'),
+  Lt: () => require('unicode/category/Lt'),
+  Lu: () => require('unicode/category/Lu'),
+  Mc: () => require('unicode/category/Mc'),
+  Me: () => require('unicode/category/Me'),
+  Mn: () => require('unicode/category/Mn'),
+  Nd: () => require('unicode/category/Nd'),
+  Nl: () => require('unicode/category/Nl'),
+  No: () => require('unicode/category/No'),
+  Pc: () => require('unicode/category/Pc'),
+  Pd: () => require('unicode/category/Pd'),
+  Pe: () => require('unicode/category/Pe'),
+  Pf: () => require('unicode/category/Pf'),
+  Pi: () => require('unicode/category/Pi'),
+  Po: () => require('unicode/category/Po'),
+  Ps: () => require('unicode/category/Ps'),
+  Sc: () => require('unicode/category/Sc'),
+  Sk: () => require('unicode/category/Sk'),
+  Sm: () => require('unicode/category/Sm'),
+  So: () => require('unicode/category/So'),
+  Zl: () => require('unicode/category/Zl'),
+  Zp: () => require('unicode/category/Zp'),
+  Zs: () => require('unicode/category/Zs'),
+};
+
+const CATEGORIES = Object.keys(TABLES);
 
 interface CharacterRecord {
   name: string;
@@ -64,7 +66,7 @@ export function characterName(char: string): string | undefined {
   if (code === undefined || category === undefined) return undefined;
   if (!tables.has(category)) {
     try {
-      tables.set(category, require(`unicode/category/${category}`) as Record<number, CharacterRecord>);
+      tables.set(category, TABLES[category]!() as Record<number, CharacterRecord>);
     } catch {
       tables.set(category, undefined);
     }
