@@ -29,8 +29,8 @@ export default defineConfig({
   scopedStyleStrategy: 'class',
   // Build tests build fixture playbooks side by side; each gets its own output and cache.
   outDir: process.env.PLAYBOOK_OUT_DIR || './dist',
-  // One cache (and data store) per content root: two organisations built by one install never share one.
-  cacheDir: process.env.PLAYBOOK_CACHE_DIR || contentRootCacheDir(),
+  // One cache (and data store) per content root, under PLAYBOOK_CACHE_DIR too: two organisations built by one install never share one.
+  cacheDir: contentRootCacheDir(),
   // playbookOffline last: its service worker precaches what the others wrote (Pagefind's index, the icons).
   integrations: [playbookValidation(), playbookDev(), playbookLogo(), mdx(), playbookSearch(), howToOpen(), playbookOffline()],
   // Content bodies are checked again as they compile: no code from content runs.

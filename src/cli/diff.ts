@@ -11,10 +11,12 @@
  *
  * Text is the default everywhere, terminal or not, so what a script gets
  * never depends on where it runs; CI asks for markdown by name.
- * Exit 0 when the summary was written, 2 for a usage mistake or a git ref
- * that cannot be read.
+ * Exit 0 when the summary was written, 2 for a usage mistake, a git ref
+ * that cannot be read, or a --base-dir (or content root) that is not a
+ * readable playbook.
  */
-import { writeFile } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { access, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { authorityDiff } from '../lib/authority-diff/diff.ts';
@@ -23,6 +25,8 @@ import { contentRootAt, GitProblem } from '../lib/reading/git-content.ts';
 import { invocationDir, resolveContentRoot } from '../lib/reading/resolve-content-root.ts';
 import { loadContentRoot } from '../lib/validator/load-content-root.ts';
 import { buildDate } from '../lib/domain/review.ts';
+import { visibleText } from '../lib/diagnostics/visible-text.ts';
+import { PLAYBOOK_FILE } from '../../schemas/index.ts';
 
 const USAGE = `Usage: npm run diff -- (--base REF | --base-dir DIR) [--content DIR] [--format text|markdown] [--output FILE]
 
@@ -78,7 +82,20 @@ async function main(argv: string[]): Promise<number> {
       return 2;
     }
   } else {
-    base = { dir: path.resolve(typedIn, values['base-dir']!), cleanup: async () => {} };
+    const dir = path.resolve(typedIn, values['base-dir']!);
+    const problem = await playbookProblem(dir);
+    if (problem) {
+      process.stderr.write(`diff: --base-dir ${visibleText(values['base-dir']!)}: ${problem}\n`);
+      return 2;
+    }
+    base = { dir, cleanup: async () => {} };
+  }
+  // A changed root that is not there would list the whole base as removed: say so instead.
+  const rootProblem = await playbookProblem(root);
+  if (rootProblem) {
+    await base.cleanup();
+    process.stderr.write(`diff: the content root ${visibleText(root)}: ${rootProblem}\n`);
+    return 2;
   }
   try {
     const [before, after] = [await loadContentRoot(base.dir, today), await loadContentRoot(root, today)];
@@ -95,6 +112,32 @@ async function main(argv: string[]): Promise<number> {
   } finally {
     await base.cleanup();
   }
+}
+
+/**
+ * Why `dir` is not a playbook that can be compared, if it is not one: it must
+ * be a readable folder (not a link that leads nowhere or to itself) holding
+ * a playbook.yaml. Comparing with a missing folder would list every entry as
+ * added, and look like an answer.
+ */
+async function playbookProblem(dir: string): Promise<string | undefined> {
+  try {
+    const info = await stat(dir);
+    if (!info.isDirectory()) return 'this is a file, not the folder of a playbook';
+    await access(dir, constants.R_OK | constants.X_OK);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return 'there is no folder here';
+    if (code === 'ELOOP') return 'this is a link that leads back to itself';
+    if (code === 'EACCES' || code === 'EPERM') return 'the folder may not be read';
+    return `the folder cannot be read (${code ?? String(error)})`;
+  }
+  try {
+    if (!(await stat(path.join(dir, PLAYBOOK_FILE))).isFile()) return `${PLAYBOOK_FILE} here is not a file`;
+  } catch {
+    return `there is no ${PLAYBOOK_FILE} in this folder, so it is not a playbook's content root`;
+  }
+  return undefined;
 }
 
 main(process.argv.slice(2)).then(

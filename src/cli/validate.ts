@@ -20,7 +20,7 @@
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { contentRootCacheDir } from '../lib/reading/cache-dir.ts';
+import { claimCacheDir, contentRootCacheDir } from '../lib/reading/cache-dir.ts';
 import { readCacheFile } from '../lib/reading/read-cache.ts';
 import { changedFiles, contentRootAt, GitProblem, uncommittedFiles } from '../lib/reading/git-content.ts';
 import { posixRelative } from '../lib/reading/paths.ts';
@@ -83,7 +83,9 @@ async function main(argv: string[]): Promise<number> {
   const typedIn = invocationDir();
   const root = resolveContentRoot({ flag: values.content, invocationDir: typedIn });
   const today = buildDate();
-  const cacheFile = readCacheFile(process.env.PLAYBOOK_CACHE_DIR || contentRootCacheDir(root));
+  const cacheDir = contentRootCacheDir(root);
+  claimCacheDir(cacheDir, root);
+  const cacheFile = readCacheFile(cacheDir);
   const fileOf = (d: Diagnostic) => d.file;
 
   // With --changed, the content at the ref first: what the change is compared with (its findings, its boundaries' histories).

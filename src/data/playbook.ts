@@ -11,6 +11,7 @@ import type { Playbook } from '../lib/model/types.ts';
 import { buildDate } from '../lib/domain/review.ts';
 import type { Diagnostic } from '../lib/diagnostics/diagnostic.ts';
 import { latestReport, storedGeneration } from '../loaders/playbook-read.ts';
+import { fromStoredPath } from '../lib/reading/paths.ts';
 
 /** The loader's entry, kept on each model entry so its body can be rendered. */
 export type SourceEntry = CollectionEntry<CollectionName>;
@@ -53,7 +54,7 @@ async function loadPlaybook(): Promise<SitePlaybook> {
     entries[collection] = loaded.map((entry) => ({
       id: entry.id,
       file: path
-        .relative(root, path.resolve(entry.filePath ?? ''))
+        .relative(root, path.resolve(fromStoredPath(entry.filePath ?? '')))
         .split(path.sep)
         .join('/'),
       data: entry.data as LoadedEntry<CollectionName, SourceEntry>['data'],

@@ -12,6 +12,7 @@ import { resolveContentRoot } from '../lib/reading/resolve-content-root.ts';
 import { formatSummary, formatText } from '../lib/diagnostics/format.ts';
 import { closingLines, presentReport } from '../lib/diagnostics/report-order.ts';
 import { uncommittedFiles } from '../lib/reading/git-content.ts';
+import { claimCacheDir } from '../lib/reading/cache-dir.ts';
 import { readCacheFile } from '../lib/reading/read-cache.ts';
 import { readPlaybook } from '../lib/validator/validate-content-root.ts';
 import { startRead } from '../loaders/playbook-read.ts';
@@ -25,6 +26,8 @@ export function playbookValidation(): AstroIntegration {
         const contentRoot = resolveContentRoot({ projectRoot });
         // One resolution for everyone downstream (the loaders read it).
         process.env.PLAYBOOK_CONTENT_DIR = contentRoot;
+        // Before Astro reads its data store: a cache folder that holds another root's cache is emptied.
+        if (claimCacheDir(fileURLToPath(config.cacheDir), contentRoot)) logger.info("the cache folder held another content root's cache: it was emptied");
         if (command !== 'build') return; // the dev server reads (and re-reads) in src/integrations/playbook-dev.ts
         const siteWarning = missingSiteWarning(config.site);
         if (siteWarning) process.stderr.write(`${siteWarning}\n`);

@@ -11,9 +11,12 @@
  * files are gone leave the store.
  */
 import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Loader } from 'astro/loaders';
 import { COLLECTION_NAMES, type CollectionName } from '../../schemas/index.ts';
+import { toStoredPath } from '../lib/reading/paths.ts';
 import { resolveContentRoot } from '../lib/reading/resolve-content-root.ts';
 import { expandBoundaryRefs } from '../lib/reading/render-body.ts';
 import { buildPlaybook, type PlaybookInput } from '../lib/model/build-playbook.ts';
@@ -43,7 +46,7 @@ export function playbookLoader(collection: CollectionName | 'playbook'): Loader 
         const stale = new Set(store.keys());
         for (const entry of read.entries[collection] as ReadEntry[]) {
           stale.delete(entry.id);
-          store.set(storedEntry(collection, entry, read, config.base));
+          store.set(storedEntry(collection, entry, read, config.base, fileURLToPath(config.cacheDir)));
         }
         for (const id of stale) store.delete(id);
       }
@@ -52,8 +55,8 @@ export function playbookLoader(collection: CollectionName | 'playbook'): Loader 
   };
 }
 
-function storedEntry(collection: CollectionName, entry: ReadEntry, read: PlaybookRead, base: string) {
-  const data = storedData(collection, entry);
+function storedEntry(collection: CollectionName, entry: ReadEntry, read: PlaybookRead, base: string, cacheDir: string) {
+  const data = storedData(collection, entry, cacheDir);
   const html = entry.html === undefined ? undefined : expandBoundaryRefs(entry.html, boundaryRefs(read, base));
   // Trusted MDX is the one kind of body that Astro's own MDX pipeline renders (it may import and compute).
   const deferredRender = read.settings?.trustedMdx === true && html === undefined && entry.file.endsWith('.mdx');
@@ -69,23 +72,37 @@ function storedEntry(collection: CollectionName, entry: ReadEntry, read: Playboo
  * public win marked for Astro's image pipeline. A draft's picture is left
  * out: Astro copies every picture it is handed into the build, page or no page.
  */
-function storedData(collection: CollectionName, entry: ReadEntry): Record<string, unknown> {
+function storedData(collection: CollectionName, entry: ReadEntry, cacheDir: string): Record<string, unknown> {
   const data = { ...(entry.data as Record<string, unknown>) };
   if (collection === 'wins' && typeof data.image === 'string') {
-    if (isPublic(data.status)) data.image = `__ASTRO_IMAGE_${relativeToEntry(data.image)}`;
+    if (isPublic(data.status)) data.image = `__ASTRO_IMAGE_${pictureImport(entry, data.image, cacheDir)}`;
     else delete data.image;
   }
   return data;
 }
 
-/** Astro resolves a picture relative to the entry file when the path starts with "./" or "../". */
-function relativeToEntry(image: string): string {
-  return image.startsWith('./') || image.startsWith('../') ? image : `./${image}`;
+/**
+ * How Astro's image pipeline is told where a win's picture is: relative to
+ * the entry file ("./" or "../"), as Astro resolves it. Vite cuts a path at
+ * `#` or `?` (the rest would be a URL's fragment or query), so a picture
+ * whose path holds one (a content root under `R&D #2`) is first copied into
+ * the root's own cache folder, named by its bytes, and given from there.
+ */
+function pictureImport(entry: ReadEntry, image: string, cacheDir: string): string {
+  const absolute = path.resolve(path.dirname(entry.absolutePath), image);
+  if (!/[#?%\\]/.test(absolute)) return image.startsWith('./') || image.startsWith('../') ? image : `./${image}`;
+  const bytes = readFileSync(absolute);
+  const staged = path.join(cacheDir, 'pictures', createHash('sha256').update(bytes).digest('hex').slice(0, 16), path.basename(absolute));
+  if (!existsSync(staged)) {
+    mkdirSync(path.dirname(staged), { recursive: true });
+    writeFileSync(staged, bytes);
+  }
+  return staged;
 }
 
-/** Astro wants entry file paths relative to the project root (the working directory of a build). */
+/** Astro wants entry file paths relative to the project root (the working directory of a build), and reads them as URLs. */
 function projectPath(absolute: string): string {
-  return path.relative(process.cwd(), absolute).split(path.sep).join('/');
+  return toStoredPath(path.relative(process.cwd(), absolute).split(path.sep).join('/'));
 }
 
 /** BoundaryRef markers filled from the model of this reading, made once per reading. */

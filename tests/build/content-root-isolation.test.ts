@@ -1,9 +1,14 @@
 /**
  * Two organisations built in turn by one install, with Astro's default
  * cache (no PLAYBOOK_CACHE_DIR): the second site carries nothing of the
- * first, neither its words, nor its file paths, nor its pictures.
+ * first, neither its words, nor its file paths, nor its pictures. Then two
+ * more with one explicit, shared PLAYBOOK_CACHE_DIR, the second under a
+ * folder whose name holds a space, `#`, `%`, `?` and non-ASCII letters, and
+ * with the same picture path and texts as the first: it builds, with its own
+ * "Edit this page" addresses and its own photo.
  */
-import { cp, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import sharp from 'sharp';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -63,5 +68,61 @@ describe('two content roots built in turn by one install', () => {
       else if ((await readDecoded(second.outDir, file)).toString('latin1').toLowerCase().includes(FIRST_ONLY)) leaks.push(file);
     }
     expect(leaks).toEqual([]);
+  });
+});
+
+describe('two content roots built in turn with one PLAYBOOK_CACHE_DIR', () => {
+  let base: string;
+  let a: BuildResult;
+  let b: BuildResult;
+  /** A photo of one colour, under the same name in both roots. */
+  const photo = (red: number, blue: number) =>
+    sharp({ create: { width: 64, height: 48, channels: 3, background: { r: red, g: 0, b: blue } } })
+      .png()
+      .toBuffer();
+
+  beforeAll(async () => {
+    base = await mkdtemp(path.join(os.tmpdir(), 'latitude-shared-cache-'));
+    const rootA = path.join(base, 'org-a');
+    const rootB = path.join(base, 'R&D #2 (100%) ? é', 'org-b');
+    for (const [root, org, picture] of [
+      [rootA, 'a', await photo(255, 0)],
+      [rootB, 'b', await photo(0, 255)],
+    ] as const) {
+      await cp(VALID_ROOT, root, { recursive: true });
+      await writeFile(path.join(root, 'assets/kettle.png'), picture);
+      const settings = await readFile(path.join(root, 'playbook.yaml'), 'utf8');
+      await writeFile(path.join(root, 'playbook.yaml'), settings.replace('https://example.com/edit/', `https://example.com/org-${org}/edit/`));
+    }
+    const shared = { PLAYBOOK_CACHE_DIR: path.join(base, 'shared-cache') };
+    a = await buildPlaybook(rootA, { env: shared });
+    b = await buildPlaybook(rootB, { env: shared });
+  });
+
+  afterAll(async () => {
+    await a?.cleanup();
+    await b?.cleanup();
+    await rm(base, { recursive: true, force: true });
+  });
+
+  it('both build, the second from a folder with a space, #, %, ? and é in its path', () => {
+    expect(a.exitCode, a.stderr).toBe(0);
+    expect(b.exitCode, b.stderr).toBe(0);
+  });
+
+  it("the second site has its own edit addresses, and none of the first's", async () => {
+    const page = await readFile(path.join(b.outDir, 'wins/2026-03-kettle-swap/index.html'), 'utf8');
+    expect(page).toContain('https://example.com/org-b/edit/main/content/wins/2026/2026-03-kettle-swap.md');
+    for (const file of (await filesIn(b.outDir)).filter((name) => name.endsWith('.html'))) {
+      expect(await readFile(path.join(b.outDir, file), 'utf8'), file).not.toContain('org-a');
+    }
+  });
+
+  it("the second site's win shows its own photo", async () => {
+    const page = await readFile(path.join(b.outDir, 'wins/2026-03-kettle-swap/index.html'), 'utf8');
+    const src = decodeURIComponent(/<img[^>]*\ssrc="([^"]+)"/.exec(page)![1]!);
+    const { dominant } = await sharp(path.join(b.outDir, src)).stats();
+    expect(dominant.b).toBeGreaterThan(200);
+    expect(dominant.r).toBeLessThan(50);
   });
 });

@@ -2,7 +2,8 @@
  * `npm run diff` as leaders and CI run it: two fixture roots in, exactly the
  * expected summary out, the same from a git ref as from a folder.
  */
-import { cp, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readFile, rename, rm, symlink } from 'node:fs/promises';
+import { markdownToMdast } from 'satteri';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -104,5 +105,45 @@ Values
     const result = await diff([]);
     expect(result.exitCode).toBe(2);
     expect(result.stderr.split('\n')[0]).toBe('diff: give one of --base or --base-dir');
+  });
+});
+
+describe('npm run diff with hostile input', () => {
+  it('--base-dir must name a readable playbook: a missing folder, a link to itself or a folder without playbook.yaml exit 2 naming it', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'latitude-diff-base-'));
+    try {
+      await symlink('loop', path.join(dir, 'loop'));
+      await mkdir(path.join(dir, 'empty'));
+      for (const [base, reason] of [
+        [path.join(dir, 'missing'), 'there is no folder here'],
+        [path.join(dir, 'loop'), 'this is a link that leads back to itself'],
+        [path.join(dir, 'empty'), "there is no playbook.yaml in this folder, so it is not a playbook's content root"],
+      ] as const) {
+        const result = await diff(['--base-dir', base, '--content', AFTER]);
+        expect(result).toMatchObject({ exitCode: 2, stdout: '', stderr: `diff: --base-dir ${base}: ${reason}\n` });
+      }
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('a sub-folder named with a line break and <!-- cannot hide the later changes of the Markdown summary', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'latitude-diff-hidden-'));
+    try {
+      const root = path.join(dir, 'after');
+      await cp(AFTER, root, { recursive: true });
+      const hidden = path.join(root, 'boundaries', 'a\n<!-- ');
+      await mkdir(hidden);
+      await rename(path.join(root, 'boundaries/goodwill-gesture.md'), path.join(hidden, 'goodwill-gesture.md'));
+      const result = await diff(['--base-dir', BEFORE, '--content', root, '--format', 'markdown']);
+      expect(result.exitCode).toBe(0);
+      expect(result.stdout).not.toContain('<!--');
+      const tree = markdownToMdast(result.stdout, { features: { gfm: true } });
+      expect(JSON.stringify(tree)).not.toContain('"type":"html"');
+      expect(result.stdout).toContain('Refund a purchase');
+      expect(result.stdout).toContain('#### Ladders');
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });

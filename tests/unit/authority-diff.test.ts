@@ -91,3 +91,28 @@ Retired: Refund a purchase (boundaries/refunds.md)
     );
   });
 });
+
+describe('the diff quotes content escaped for where it goes', () => {
+  const hostile = {
+    sections: [
+      { heading: 'Refunds\n<!-- ', file: 'boundaries/a\n<!-- ``x``/refunds.md', lines: ['Agent: \u001b[31mred\u001b[0m \u202eevil'] },
+      { heading: 'Ladders', lines: ['Lead: later change'] },
+    ],
+  };
+
+  it('Markdown: the file name is a code span fenced with more backticks than it holds, line breaks written out', () => {
+    const markdown = formatDiffMarkdown(hostile);
+    expect(markdown).toContain('#### Refunds\\\\n\\<\\!--  (```boundaries/a\\n<!-- ``x``/refunds.md```)');
+    expect(markdown).toContain('#### Ladders');
+    expect(markdown).not.toMatch(/\u001b|\u202e/);
+  });
+
+  it('text: nothing acts on the terminal or starts a line of its own', () => {
+    expect(formatDiffText(hostile).split('\n').slice(0, 4)).toEqual([
+      'Authority changes',
+      '',
+      'Refunds\\n<!--  (boundaries/a\\n<!-- ``x``/refunds.md)',
+      '  Agent: \\u{001B}[31mred\\u{001B}[0m \\u{202E}evil',
+    ]);
+  });
+});

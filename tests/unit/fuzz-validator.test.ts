@@ -13,23 +13,12 @@ import { parseSource } from '../../src/lib/reading/read-source.ts';
 import { checkBody } from '../../src/lib/reading/check-body.ts';
 import { validateContentRoot } from '../../src/lib/validator/validate-content-root.ts';
 import { VALID_ROOT } from '../support/bad-input.ts';
+import { pick, random } from '../support/random.ts';
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20261201);
 const PER_FILE_RUNS = 3000;
 const WHOLE_ROOT_RUNS = 150;
 const BUDGET_MS = 45_000;
-
-/** mulberry32: small, seeded, the same sequence on every machine. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const SNIPPETS = [
   '&a [x, *a]',
@@ -94,7 +83,6 @@ const SNIPPETS = [
 ];
 
 type Mutation = (text: string, next: () => number) => string;
-const pick = <T>(items: readonly T[], next: () => number): T => items[Math.floor(next() * items.length)]!;
 const at = (text: string, next: () => number) => Math.floor(next() * (text.length + 1));
 const lineAt = (lines: string[], next: () => number) => Math.floor(next() * lines.length);
 

@@ -5,50 +5,19 @@
  * never an exception, and never "could not finish".
  */
 import { execFileSync } from 'node:child_process';
-import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import os from 'node:os';
+import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { deflateSync } from 'node:zlib';
+import { crc32, deflateSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
 import { checkBody } from '../../src/lib/reading/check-body.ts';
 import { renderBody } from '../../src/lib/reading/render-body.ts';
 import { formatMoney } from '../../src/lib/domain/money.ts';
-import { validateContentRoot } from '../../src/lib/validator/validate-content-root.ts';
-import { VALID_ROOT } from '../support/bad-input.ts';
+import { edit, findings, put, removeRoots, type Change } from '../support/hostile-root.ts';
 
 const BOUNDARY = 'boundaries/refund-a-purchase.md';
 const WIN = 'wins/2026/2026-03-kettle-swap.md';
-const TODAY = '2026-11-23';
-const roots: string[] = [];
 
-afterEach(async () => {
-  for (const root of roots.splice(0)) await rm(root, { recursive: true, force: true });
-});
-
-type Change = (root: string) => Promise<void>;
-const edit =
-  (file: string, change: (text: string) => string): Change =>
-  async (root) => {
-    const target = path.join(root, file);
-    await writeFile(target, change(await readFile(target, 'utf8')));
-  };
-const put =
-  (file: string, content: string | Uint8Array): Change =>
-  async (root) => {
-    await mkdir(path.dirname(path.join(root, file)), { recursive: true });
-    await writeFile(path.join(root, file), content);
-  };
-
-/** The validator's findings for the valid root with the changes made, as "file:line:column severity rule: message | hint". */
-async function findings(...changes: Change[]): Promise<string[]> {
-  const root = await mkdtemp(path.join(os.tmpdir(), 'latitude-hostile-'));
-  roots.push(root);
-  await cp(VALID_ROOT, root, { recursive: true });
-  for (const change of changes) await change(root);
-  const report = await validateContentRoot(root, { today: TODAY });
-  const out = report.diagnostics.map((d) => `${d.file}:${d.line}:${d.column} ${d.severity} ${d.rule}: ${d.message} | ${d.hint ?? ''}`);
-  return out;
-}
+afterEach(removeRoots);
 
 describe('YAML', () => {
   it('an alias bomb is a finding at the first alias', async () => {
@@ -321,7 +290,10 @@ describe('pictures', () => {
     const chunk = (type: string, data: Buffer) => {
       const length = Buffer.alloc(4);
       length.writeUInt32BE(data.length);
-      return Buffer.concat([length, Buffer.from(type), data, Buffer.alloc(4)]);
+      // A real checksum: the picture check reads every chunk's.
+      const crc = Buffer.alloc(4);
+      crc.writeUInt32BE(crc32(Buffer.concat([Buffer.from(type), data])));
+      return Buffer.concat([length, Buffer.from(type), data, crc]);
     };
     const header = Buffer.alloc(13);
     header.writeUInt32BE(width, 0);

@@ -1,15 +1,20 @@
 /** The three ways `npm run validate` prints diagnostics: text, json and GitHub annotations. */
 import type { Diagnostic } from './diagnostic.ts';
+import { visibleText } from './visible-text.ts';
 
 export const OUTPUT_FORMATS = ['text', 'json', 'github'] as const;
 export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
 
-/** `path:line:column severity message (rule)`, then the hint indented on the next line. */
+/**
+ * `path:line:column severity message (rule)`, then the hint indented on the
+ * next line. File names and messages may quote content: what would act on a
+ * terminal (a line break, an escape) is printed as an escape instead.
+ */
 export function formatText(diagnostics: readonly Diagnostic[]): string {
   return diagnostics
     .map((d) => {
-      const line = `${d.file}:${d.line}:${d.column} ${d.severity} ${d.message} (${d.rule})`;
-      return d.hint ? `${line}\n    hint: ${d.hint}` : line;
+      const line = `${visibleText(d.file)}:${d.line}:${d.column} ${d.severity} ${visibleText(d.message)} (${d.rule})`;
+      return d.hint ? `${line}\n    hint: ${visibleText(d.hint)}` : line;
     })
     .join('\n');
 }
@@ -45,8 +50,8 @@ export function formatGithub(diagnostics: readonly Diagnostic[], contentRoot = '
     .map((d) => {
       const command = d.severity === 'error' ? 'error' : 'warning';
       const file = contentRoot === '' || d.file.startsWith('/') ? d.file : `${contentRoot}/${d.file}`;
-      const properties = `file=${escapeProperty(file)},line=${d.line},col=${d.column},title=${escapeProperty(`Latitude: ${d.rule}`)}`;
-      const text = d.hint ? `${d.message}\nHint: ${d.hint}` : d.message;
+      const properties = `file=${escapeProperty(visibleText(file))},line=${d.line},col=${d.column},title=${escapeProperty(`Latitude: ${d.rule}`)}`;
+      const text = visibleText(d.hint ? `${d.message}\nHint: ${d.hint}` : d.message).replace(/\\n(?=Hint: )/, '\n');
       return `::${command} ${properties}::${escapeData(text)}`;
     })
     .join('\n');

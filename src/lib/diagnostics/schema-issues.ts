@@ -4,6 +4,7 @@
  * knows how zod reports problems.
  */
 import type { z } from 'zod';
+import { unexpectedCharactersNote } from './characters.ts';
 import { closestMatch } from './did-you-mean.ts';
 import { describeValue, formatFieldPath, type FieldPath, type Finding } from './diagnostic.ts';
 
@@ -68,9 +69,14 @@ export function issueToFindings(schema: z.ZodType, issue: Issue, file: string): 
           path: keyPath,
           at: 'key' as const,
           rule: 'unknown-key',
-          message: `${formatFieldPath(keyPath)}: unknown key`,
+          message: withCharacters(`${formatFieldPath(keyPath)}: unknown key`, key),
           found: key,
-          hint: near ? `did you mean "${near}"?` : `remove it; the keys allowed here are ${known.join(', ')}`,
+          hint:
+            key === '<<'
+              ? 'content is read as YAML 1.2, where << merges nothing: write the keys out in full here'
+              : near
+                ? `did you mean "${near}"?`
+                : `remove it; the keys allowed here are ${known.join(', ')}`,
         };
       });
     }
@@ -132,13 +138,19 @@ export function issueToFindings(schema: z.ZodType, issue: Issue, file: string): 
           ...base,
           path,
           rule: 'value',
-          message: found === undefined ? `${field}: ${problem}` : `${field}: ${problem}, found ${found}`,
+          message: found === undefined ? `${field}: ${problem}` : withCharacters(`${field}: ${problem}, found ${found}`, (issue as { input?: unknown }).input),
           found,
           hint: formatHint(problem),
         },
       ];
     }
   }
+}
+
+/** `message`, naming the invisible or look-alike characters of a value that should be plain (an id, a key, a date). */
+function withCharacters(message: string, value: unknown): string {
+  const note = typeof value === 'string' ? unexpectedCharactersNote(value) : undefined;
+  return note ? `${message} (${note})` : message;
 }
 
 function isDefaultMessage(message: string): boolean {
@@ -207,8 +219,10 @@ export function keysAt(schema: z.ZodType, path: FieldPath): string[] {
     current = unwrap(current);
     if (segment === null) break;
     const def = defOf(current);
-    if (def?.type === 'object') current = (def.shape as Record<string, unknown>)[String(segment)];
-    else if (def?.type === 'array') current = def.element;
+    if (def?.type === 'object') {
+      const shape = def.shape as Record<string, unknown>;
+      current = Object.hasOwn(shape, String(segment)) ? shape[String(segment)] : undefined;
+    } else if (def?.type === 'array') current = def.element;
     else return [];
   }
   const def = defOf(current);

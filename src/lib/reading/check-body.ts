@@ -27,6 +27,7 @@ import { mdxFromMarkdown } from 'mdast-util-mdx';
 import { mdxjs } from 'micromark-extension-mdxjs';
 import type { Finding, Position } from '../diagnostics/diagnostic.ts';
 import { syntaxFinding as syntaxFindingIn } from './body/mdx-syntax.ts';
+import { bodyBoundProblem, characterReferenceProblem } from './body/bounds.ts';
 import { MAX_BODY_DEPTH } from './body/policy.ts';
 import { tooDeepProblem } from './body/problems.ts';
 import { walkBody, type BodyLink, type BodyNode } from './body/walk.ts';
@@ -60,6 +61,8 @@ export interface BodyCheckResult {
 export type BodyTreeOptions = Omit<BodyCheckInput, 'body'>;
 
 export function checkBody(input: BodyCheckInput): BodyCheckResult {
+  const bound = boundFinding(input);
+  if (bound) return { findings: [bound], boundaryRefs: [], links: [] };
   let tree: BodyNode;
   try {
     tree = (input.format === 'mdx' ? fromMarkdown(input.body, MDX_OPTIONS) : fromMarkdown(input.body)) as BodyNode;
@@ -76,6 +79,19 @@ export function checkBodyTree(tree: BodyNode, options: BodyTreeOptions): BodyChe
   } catch (error) {
     return { findings: [isStackOverflow(error) ? tooDeepFinding(options) : unexpectedFinding(error, options)], boundaryRefs: [], links: [] };
   }
+}
+
+/** The bound a body breaks, or a character reference naming no character, found before any parser reads it (see body/bounds.ts). */
+export function boundFinding(input: BodyCheckInput): Finding | undefined {
+  const bound = bodyBoundProblem(input.body, input.format) ?? characterReferenceProblem(input.body);
+  if (!bound) return undefined;
+  return {
+    file: input.file,
+    path: [],
+    position: { line: bound.point.line + input.bodyLine - 1, column: bound.point.column },
+    severity: 'error',
+    ...bound.problem,
+  };
 }
 
 /** A parse error (micromark's, or Sätteri's fields) as the editor's finding. */

@@ -165,7 +165,8 @@ function salvage(schema: unknown, value: unknown): unknown {
   if (type === 'object' && shape && typeof value === 'object' && value !== null && !Array.isArray(value)) {
     const kept: Record<string, unknown> = {};
     for (const [key, field] of Object.entries(value)) {
-      const part = shape[key] ? salvage(shape[key], field) : undefined;
+      // The schema's own keys only: `constructor` or `toString` written in a file are not keys of the schema.
+      const part = Object.hasOwn(shape, key) ? salvage(shape[key], field) : undefined;
       if (part !== undefined) kept[key] = part;
     }
     return kept;

@@ -42,6 +42,15 @@ const utf8 = new TextDecoder('utf-8', { fatal: true });
 export const MAX_ALIAS_COUNT = 100;
 
 /**
+ * How every content file's YAML is read: YAML 1.2 with its core schema and
+ * nothing else, whatever the file asks for. YAML 1.1 (which a `%YAML 1.1`
+ * line would otherwise bring back) reads `1:30` as the number 90, `yes` as
+ * true and `<<` as a merge of another mapping; here they stay text and a
+ * key. A directive line is refused all the same (`directiveProblem`).
+ */
+export const YAML_READ_OPTIONS = { version: '1.2', schema: 'core', merge: false } as const;
+
+/**
  * Characters no content file may hold: C0 controls except tab, line feed
  * and carriage return; DEL; C1 controls; and the non-characters U+FFFE and
  * U+FFFF. They are invisible in editors, YAML refuses most of them, and
@@ -199,7 +208,8 @@ export function parseSource(source: SourceFile, kind: 'markdown' | 'data', bytes
     message,
     hint,
   });
-  const parse = (text: string, counter?: LineCounter) => parseDocument(text, { lineCounter: counter, uniqueKeys: true, prettyErrors: false, strict: true });
+  const parse = (text: string, counter?: LineCounter) =>
+    parseDocument(text, { ...YAML_READ_OPTIONS, lineCounter: counter, uniqueKeys: true, prettyErrors: false, strict: true });
   const tooDeep = (offset: number): ReadSource => ({
     source,
     data: undefined,
@@ -214,6 +224,12 @@ export function parseSource(source: SourceFile, kind: 'markdown' | 'data', bytes
   } catch {
     // The yaml library reports its problems as errors; a throw means input beyond its limits (such as extreme nesting).
     return tooDeep(0);
+  }
+  // A directive would change how the rest is read (YAML 1.1, custom tags): refused before anything else.
+  const directive = directiveProblem(doc, yamlText);
+  if (directive) {
+    const findings = [yamlFinding(directive.offset, directive.message, directive.hint)];
+    return { source, data: undefined, body, bodyLine, locator: documentLocator(doc, position, { line: yamlLine, column: 1 }), findings };
   }
   let yamlFindings: Finding[] = [];
   let unreadKeys: string[] | undefined;
@@ -343,6 +359,24 @@ function writtenProblem(doc: Document, text: string): { offset: number; message:
     },
   });
   return problem;
+}
+
+/**
+ * A `%YAML` or `%TAG` line: content is read as YAML 1.2 core only
+ * (`YAML_READ_OPTIONS`), so a directive could only mislead its writer.
+ */
+function directiveProblem(doc: Document, text: string): { offset: number; message: string; hint: string } | undefined {
+  // Directives stand before the document's first --- line; the parser drops the ones it does not know (%FOO).
+  const start = /^---/m.exec(text)?.index ?? text.length;
+  const line = /^%\S*.*$/m.exec(text.slice(0, start));
+  const tags = Object.keys(doc.directives?.tags ?? {}).filter((handle) => handle !== '!' && handle !== '!!');
+  if (!line && !doc.directives?.yaml.explicit && tags.length === 0) return undefined;
+  const written = line?.[0].trim() ?? '%YAML';
+  return {
+    offset: line?.index ?? 0,
+    message: `"${written.length > 40 ? `${written.slice(0, 37)}...` : written}" is a YAML directive; content is always read as YAML 1.2, so it cannot choose another version or tags`,
+    hint: 'delete the line that starts with %, and the --- line after it',
+  };
 }
 
 /** Where the first alias is written, for findings about aliases as a whole. */

@@ -26,8 +26,10 @@ import type { Nodes as MdastNodes, Root as MdastRoot } from 'mdast';
 import { toHast, type Handler, type State } from 'mdast-util-to-hast';
 import { markdownToHtml, mdxToMdast, type Features, type HastPluginDefinition, type MarkdownToHtmlResult, type MdastPluginDefinition } from 'satteri';
 import type { Finding } from '../diagnostics/diagnostic.ts';
+import { bodyHeadingId } from '../links/page-ids.ts';
 import { mayNestDeeply } from './body/policy.ts';
-import { checkBodyTree, syntaxFinding, type BodyCheckResult, type BodyNode } from './check-body.ts';
+import { closeSelfClosingTags } from './body/raw-html.ts';
+import { boundFinding, checkBodyTree, syntaxFinding, type BodyCheckResult, type BodyNode } from './check-body.ts';
 import { CALLOUT_KINDS, calloutKind } from './content-components.ts';
 
 /** Sätteri's features as the site's Markdown renderer sets them (astro.config.mjs: GFM on, smart punctuation on). */
@@ -65,6 +67,8 @@ export interface RenderedBody extends BodyCheckResult {
 const BOUNDARY_REF_MARKER = /<latitude-boundary-ref data-id="([^"]*)"><\/latitude-boundary-ref>/g;
 
 export function renderBody(input: RenderBodyInput): RenderedBody {
+  const bound = boundFinding(input);
+  if (bound) return { findings: [bound], boundaryRefs: [], links: [], html: undefined, headings: [] };
   try {
     return input.format === 'mdx' ? renderMdx(input) : renderMarkdown(input);
   } catch (error) {
@@ -98,7 +102,7 @@ function renderMarkdown(input: RenderBodyInput): RenderedBody {
       filter: ['h1', 'h2', 'h3', 'h4', 'h5', 'h6'],
       visit(node, ctx) {
         const text = ctx.textContent(node);
-        const slug = slugger.slug(text);
+        const slug = bodyHeadingId((words) => slugger.slug(words), text);
         headings.push({ depth: Number(node.tagName[1]), slug, text });
         ctx.setProperty(node, 'id', slug);
       },
@@ -189,14 +193,14 @@ function callout(requested: string | undefined, title: string | undefined, child
   };
 }
 
-/** Heading ids the way Astro's Markdown renderer makes them (github-slugger over the heading's text). */
+/** Heading ids the way Astro's Markdown renderer makes them (github-slugger over the heading's text), never one the page uses itself. */
 function addHeadingIds(tree: HastRoot): BodyHeading[] {
   const slugger = new GithubSlugger();
   const headings: BodyHeading[] = [];
   const visit = (node: HastRoot | HastContent) => {
     if (node.type === 'element' && /^h[1-6]$/.test(node.tagName)) {
       const text = textOf(node);
-      const slug = slugger.slug(text);
+      const slug = bodyHeadingId((words) => slugger.slug(words), text);
       node.properties.id = slug;
       headings.push({ depth: Number(node.tagName[1]), slug, text });
       return;
@@ -215,11 +219,12 @@ function textOf(node: HastRoot | HastContent): string {
 /**
  * Raw HTML, parsed with the rest of the body as one fragment and written out
  * again: whatever the fragments held, the result is balanced (a stray closing
- * tag cannot close the page's own elements) and carries no HTML comments
- * (editors' notes never reach readers).
+ * tag cannot close the page's own elements, a `<details/>` cannot take in
+ * the text after it) and carries no HTML comments (editors' notes never
+ * reach readers).
  */
 function rebalance(html: string): string {
-  const tree = fromHtml(html, { fragment: true });
+  const tree = fromHtml(closeSelfClosingTags(html), { fragment: true });
   const drop = (node: HastRoot | Element) => {
     node.children = node.children.filter((child) => child.type !== 'comment');
     for (const child of node.children) if (child.type === 'element') drop(child);

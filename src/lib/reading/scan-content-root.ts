@@ -8,7 +8,7 @@ import path from 'node:path';
 import { COLLECTIONS, COLLECTION_NAMES, PLAYBOOK_FILE, type CollectionName } from '../../../schemas/index.ts';
 import { closestMatch } from '../diagnostics/did-you-mean.ts';
 import type { Finding } from '../diagnostics/diagnostic.ts';
-import { posixRelative } from './paths.ts';
+import { pathNameProblem, posixRelative, type NameProblem } from './paths.ts';
 
 export interface SourceFile {
   collection: CollectionName | 'playbook';
@@ -21,6 +21,8 @@ export interface SourceFile {
 
 export interface ContentRootScan {
   playbook: SourceFile | undefined;
+  /** playbook.yaml is there, but as a link or not as a file (a finding says so). */
+  playbookLinked?: boolean;
   entries: Record<CollectionName, SourceFile[]>;
   findings: Finding[];
 }
@@ -50,9 +52,26 @@ export async function scanContentRoot(root: string): Promise<ContentRootScan> {
   const folders = new Map<string, CollectionName>(COLLECTION_NAMES.map((name) => [COLLECTIONS[name].folder, name]));
 
   let playbook: SourceFile | undefined;
+  /** Folders and files of the root that are links: reported once, never read. */
+  const linked = new Set<string>();
   for (const item of top) {
-    if (item.isFile() && item.name === PLAYBOOK_FILE) {
+    if (item.isSymbolicLink() && (item.name === PLAYBOOK_FILE || folders.has(item.name) || OTHER_FOLDERS.has(item.name))) {
+      // A link can lead anywhere on the build machine, another organisation's content included.
+      linked.add(item.name);
+      findings.push(linkFinding(item.name === PLAYBOOK_FILE ? PLAYBOOK_FILE : `${item.name}/`, item.name === PLAYBOOK_FILE ? 'file' : 'folder'));
+    } else if (item.isFile() && item.name === PLAYBOOK_FILE) {
       playbook = { collection: 'playbook', id: 'playbook', file: PLAYBOOK_FILE, absolutePath: path.join(root, PLAYBOOK_FILE) };
+    } else if (item.name === PLAYBOOK_FILE) {
+      linked.add(item.name);
+      findings.push({
+        file: PLAYBOOK_FILE,
+        path: [],
+        position: { line: 1, column: 1 },
+        severity: 'error',
+        rule: 'file-type',
+        message: 'playbook.yaml is not an ordinary file (it is a folder, pipe, socket or device)',
+        hint: 'make playbook.yaml a text file with at least "name: <your organisation>"',
+      });
     } else if (item.isFile() && item.name === 'playbook.yml') {
       findings.push({
         file: item.name,
@@ -83,6 +102,7 @@ export async function scanContentRoot(root: string): Promise<ContentRootScan> {
 
   for (const name of COLLECTION_NAMES) {
     const { folder, extensions } = COLLECTIONS[name];
+    if (linked.has(folder)) continue;
     const { files, links, others, problem } = await listFiles(root, folder);
     if (problem) {
       findings.push({
@@ -114,21 +134,19 @@ export async function scanContentRoot(root: string): Promise<ContentRootScan> {
       });
     }
     // A link can lead anywhere on the build machine; Astro would follow it unchecked.
-    for (const link of links) {
-      findings.push({
-        file: link,
-        path: [],
-        position: { line: 1, column: 1 },
-        severity: 'error',
-        rule: 'symlink',
-        message: 'this is a link to another file or folder, and content must be real files in the content root',
-        hint: 'replace the link with a copy of the file itself',
-      });
-    }
+    for (const link of links) findings.push(linkFinding(link));
+    const badNames = new Set<string>();
     for (const relative of files) {
       const extension = path.posix.extname(relative);
       const base = path.posix.basename(relative);
       if (!isEntryPath(relative.slice(folder.length + 1))) continue;
+      // One rule for every name the build opens: a name a later step would break on is refused here.
+      const named = pathNameProblem(relative);
+      if (named) {
+        if (!badNames.has(named.path)) findings.push(nameFinding(named));
+        badNames.add(named.path);
+        continue;
+      }
       if (!(extensions as readonly string[]).includes(extension)) {
         findings.push({
           file: relative,
@@ -149,7 +167,50 @@ export async function scanContentRoot(root: string): Promise<ContentRootScan> {
       });
     }
   }
-  return { playbook, entries, findings };
+  // Pictures in assets/: every one is checked and may be published, so its name and path are held to the same rules.
+  if (!linked.has('assets')) {
+    // (Links in assets/ are reported by the picture check, on the field that names one where a field does.)
+    const assets = await listFiles(root, 'assets');
+    const badNames = new Set<string>();
+    for (const relative of assets.files) {
+      if (!IMAGE_FILE.test(relative)) continue;
+      const named = pathNameProblem(relative);
+      if (named && !badNames.has(named.path)) findings.push(nameFinding(named));
+      if (named) badNames.add(named.path);
+    }
+  }
+  return { playbook, entries, findings, playbookLinked: linked.has(PLAYBOOK_FILE) };
+}
+
+/** The picture files the build publishes from assets/ (see rules/images.ts). */
+const IMAGE_FILE = /\.(jpe?g|png|webp|avif|gif|svg)$/i;
+
+/** A link where a file or folder of content should be (`file` is its path in the root; a folder's ends in /). */
+export function linkFinding(file: string, kind: 'file' | 'folder' | 'either' = 'either'): Finding {
+  const where = { file, path: [], position: { line: 1, column: 1 }, severity: 'error' as const, rule: 'symlink' };
+  if (kind === 'folder') {
+    return {
+      ...where,
+      message: `${file} is a link to another folder, but it must be a real folder in the content root: through a link, files from anywhere on the build machine would be published`,
+      hint: 'replace the link with the folder itself (a copy of its files)',
+    };
+  }
+  if (kind === 'file') {
+    return {
+      ...where,
+      message: `${file} is a link to another file, but it must be a real file in the content root`,
+      hint: 'replace the link with a copy of the file itself',
+    };
+  }
+  return {
+    ...where,
+    message: 'this is a link to another file or folder, and content must be real files in the content root',
+    hint: 'replace the link with a copy of the file itself',
+  };
+}
+
+function nameFinding(named: NameProblem & { path: string }): Finding {
+  return { file: named.path, path: [], position: { line: 1, column: 1 }, severity: 'error', rule: 'file-name', message: named.message, hint: named.hint };
 }
 
 /**

@@ -1,5 +1,5 @@
 /**
- * Dates that have not happened yet: a review, a start or a win dated after
+ * Dates that have not happened yet: a review, a start, a change or a win dated after
  * the build date is almost always a typo (2062 for 2026), and it would make
  * an entry look freshly reviewed for decades. A warning, since a boundary
  * may be published just before it takes effect. Drafts are not checked:
@@ -8,7 +8,7 @@
  * One day of tolerance: the build date is today in UTC, and an editor east
  * of Greenwich may already be living tomorrow.
  */
-import type { FieldPath, Finding } from '../diagnostics/diagnostic.ts';
+import { formatFieldPath, type FieldPath, type Finding } from '../diagnostics/diagnostic.ts';
 import type { CheckedEntry } from '../reading/checked-content.ts';
 import type { Rule } from './rule.ts';
 
@@ -28,7 +28,7 @@ export const checkDates: Rule = ({ entries, today }) => {
       path,
       severity: 'warning',
       rule: 'future-date',
-      message: `${path.join('.')}: ${date} is in the future (today is ${today}), but it says when ${what}`,
+      message: `${formatFieldPath(path)}: ${date} is in the future (today is ${today}), but it says when ${what}`,
       found: date,
       hint: `check the year, month and day; write the date ${what}, at the latest today`,
     });
@@ -36,6 +36,7 @@ export const checkDates: Rule = ({ entries, today }) => {
   for (const boundary of entries.boundaries) {
     check(boundary, ['effective'], boundary.data.effective, 'the boundary took effect');
     check(boundary, ['lastReviewed'], boundary.data.lastReviewed, 'it was last reviewed');
+    boundary.data.changes.forEach((change, index) => check(boundary, ['changes', index, 'date'], change.date, 'the change was made'));
   }
   for (const guideline of entries.guidelines) check(guideline, ['lastReviewed'], guideline.data.lastReviewed, 'it was last reviewed');
   for (const win of entries.wins) check(win, ['date'], win.data.date, 'the win happened');

@@ -1,5 +1,6 @@
 /** Ids are file names: kebab-case, and unique within a collection. */
 import { COLLECTION_NAMES, ENTRY_ID_PATTERN } from '../../../schemas/index.ts';
+import { unexpectedCharactersNote } from '../diagnostics/characters.ts';
 import type { Finding } from '../diagnostics/diagnostic.ts';
 import type { Rule } from './rule.ts';
 
@@ -16,7 +17,7 @@ export const checkEntryIds: Rule = ({ sources }) => {
           position: { line: 1, column: 1 },
           severity: 'error',
           rule: 'id-format',
-          message: `the file name "${source.id}" is not a valid id: ids are lower-case words joined by hyphens`,
+          message: idMessage(source.id),
           found: source.id,
           expected: 'lower-case kebab-case',
           hint: `rename the file to ${kebabCase(source.id)}${source.file.slice(source.file.lastIndexOf('.'))}`,
@@ -50,4 +51,12 @@ export function kebabCase(name: string): string {
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '');
+}
+
+/** Why a file name is not an id, naming any character that cannot be seen or looks like a Latin letter. */
+function idMessage(id: string): string {
+  const note = unexpectedCharactersNote(id);
+  return note
+    ? `the file name "${id}" is not a valid id: ${note}, and ids are lower-case words of a-z and 0-9 joined by hyphens`
+    : `the file name "${id}" is not a valid id: ids are lower-case words joined by hyphens`;
 }

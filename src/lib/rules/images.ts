@@ -5,16 +5,19 @@
  *
  * Each picture is also read: a raster picture's header must say what its
  * name says (a .png holds a PNG), in a format the image pipeline optimises,
- * at no more than 40 megapixels (a small file can decode to gigabytes); an
- * SVG must hold nothing that runs or loads (svg-safety.ts). The logo, win
+ * at no more than 40 megapixels (a small file can decode to gigabytes), and
+ * the file must hold the whole picture (picture-integrity.ts); an SVG must
+ * hold only what the allowlist admits (svg-safety.ts). The logo, win
  * pictures and every picture in assets/ are checked.
  */
-import { closeSync, openSync, readdirSync, readFileSync, readSync, realpathSync, statSync } from 'node:fs';
+import { closeSync, lstatSync, openSync, readdirSync, readFileSync, readSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { imageSize } from 'image-size';
-import { isInside, posixRelative } from '../reading/paths.ts';
+import { isInside, pathNameProblem, posixRelative } from '../reading/paths.ts';
 import { svgProblem } from '../images/svg-safety.ts';
+import { pictureDamage, type PictureFormat } from '../images/picture-integrity.ts';
 import type { Finding, FieldPath } from '../diagnostics/diagnostic.ts';
+import { linkFinding } from '../reading/scan-content-root.ts';
 import type { Rule } from './rule.ts';
 
 /** The largest picture the build accepts: 5 MiB. */
@@ -51,14 +54,19 @@ const HEADER_BYTES = 256 * 1024;
 
 export const checkImages: Rule = ({ root, entries, settings }) => {
   const findings: Finding[] = [];
+  const named = new Set<string>();
   for (const win of entries.wins) {
     const image = win.data.image;
     if (typeof image !== 'string') continue;
+    named.add(posixRelative(root, path.resolve(path.dirname(win.absolutePath), image)));
     findings.push(...checkImagePath(root, path.dirname(win.absolutePath), image, win.file, ['image'], 'this win file'));
   }
   if (settings?.logo) {
+    named.add(posixRelative(root, path.resolve(root, settings.logo)));
     findings.push(...checkImagePath(root, root, settings.logo, 'playbook.yaml', ['logo'], 'the content root'));
   }
+  // A link in assets/ that no field names: a finding of its own (one a field names is reported on the field).
+  for (const link of assetLinks(root)) if (!named.has(link)) findings.push(linkFinding(link));
   // Every picture in assets/, named in a field or not: nothing unchecked sits next to the published ones.
   for (const file of assetPictures(root)) {
     // An oversized picture is refused where a field names it (with its size); one nobody names is never published.
@@ -70,9 +78,23 @@ export const checkImages: Rule = ({ root, entries, settings }) => {
   return findings;
 };
 
+function assetLinks(root: string): string[] {
+  try {
+    if (lstatSync(path.join(root, 'assets')).isSymbolicLink()) return [];
+    return readdirSync(path.join(root, 'assets'), { recursive: true, withFileTypes: true })
+      .filter((item) => item.isSymbolicLink())
+      .map((item) => posixRelative(root, path.join(item.parentPath, item.name)))
+      .sort();
+  } catch {
+    return [];
+  }
+}
+
 function assetPictures(root: string): string[] {
   let items;
   try {
+    // A linked assets/ is reported by the scan and never read: it could lead anywhere.
+    if (lstatSync(path.join(root, 'assets')).isSymbolicLink()) return [];
     items = readdirSync(path.join(root, 'assets'), { recursive: true, withFileTypes: true });
   } catch {
     return [];
@@ -118,6 +140,10 @@ export function pictureProblem(file: string): { message: string; hint: string } 
         hint: 'resize it to about 1600 pixels wide and save it as JPEG or WebP',
       };
     }
+    // The header is sound; the rest must be there too, or the image pipeline publishes a broken picture.
+    const damage = pictureDamage(readFileSync(file), expected as PictureFormat);
+    if (damage)
+      return { message: `the picture is damaged: ${damage}`, hint: 'open it in an image editor and save it again, or export it again from where it came from' };
     return undefined;
   } catch {
     return {
@@ -163,12 +189,26 @@ export function checkImagePath(root: string, from: string, written: string, file
   if (!(IMAGE_EXTENSIONS as readonly string[]).includes(path.extname(resolved).toLowerCase())) {
     return [{ ...at, message: `${name}: not a picture file (use ${IMAGE_EXTENSIONS.join(', ')})`, hint: 'export the picture as JPEG, PNG, WebP or SVG' }];
   }
+  // The one name rule: a name the build would break on (`?`, `#`, too long) is refused here, not in the build.
+  const named = pathNameProblem(posixRelative(root, resolved));
+  if (named) return [{ ...at, message: `${name}: ${named.path}: ${named.message}`, hint: named.hint }];
   let size: number;
   try {
     // Follow links too: a link inside the root must not point outside it.
+    const realRoot = realpathSync(root);
     const real = realpathSync(resolved);
-    if (!isInside(realpathSync(root), real)) {
+    if (!isInside(realRoot, real)) {
       return [{ ...at, message: `${name}: the file is a link to somewhere outside the content root`, hint: 'copy the picture itself into assets/' }];
+    }
+    // A link that stays inside is still a link where a file should be.
+    if (real !== path.join(realRoot, path.relative(root, resolved))) {
+      return [
+        {
+          ...at,
+          message: `${name}: ${posixRelative(root, resolved)} is reached through a link, but a picture must be a real file in the content root`,
+          hint: 'replace the link with a copy of the picture itself',
+        },
+      ];
     }
     const info = statSync(real);
     if (!info.isFile()) {

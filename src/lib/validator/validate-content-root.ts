@@ -26,6 +26,7 @@ import {
 } from '../../../schemas/index.ts';
 import { readSource, type FieldLocator, type ReadSource } from '../reading/read-source.ts';
 import { scanContentRoot, type SourceFile } from '../reading/scan-content-root.ts';
+import { realContentRoot } from '../reading/cache-dir.ts';
 import { formatFieldPath, type Diagnostic, type Finding } from '../diagnostics/diagnostic.ts';
 import { reportOrder } from '../diagnostics/report-order.ts';
 import { checkWithSchema } from '../diagnostics/schema-issues.ts';
@@ -93,15 +94,17 @@ export async function readPlaybook(rootInput: string, options: ValidateOptions =
   // playbook.yaml first: entries need its trust setting.
   let settings: PlaybookSettings | undefined;
   if (!scan.playbook) {
-    findings.push({
-      file: PLAYBOOK_FILE,
-      path: [],
-      position: { line: 1, column: 1 },
-      severity: 'error',
-      rule: 'playbook',
-      message: 'the content root has no playbook.yaml',
-      hint: 'create playbook.yaml with at least "name: <your organisation>"',
-    });
+    // A playbook.yaml that is a link or not a file has its own finding from the scan.
+    if (!scan.playbookLinked)
+      findings.push({
+        file: PLAYBOOK_FILE,
+        path: [],
+        position: { line: 1, column: 1 },
+        severity: 'error',
+        rule: 'playbook',
+        message: 'the content root has no playbook.yaml',
+        hint: 'create playbook.yaml with at least "name: <your organisation>"',
+      });
   } else {
     const read = await readSafely(scan.playbook, 'data');
     locators.set(read.source.file, read.locator);
@@ -113,6 +116,18 @@ export async function readPlaybook(rootInput: string, options: ValidateOptions =
     }
   }
   const trusted = settings?.trustedMdx === true;
+  // Trusted MDX is compiled by Astro as a module of its own, and the module loader reads `#`, `?` and `%` in a path as URL syntax.
+  const unsafeRootCharacter = /[#?%]/.exec(realContentRoot(root))?.[0];
+  if (trusted && unsafeRootCharacter && COLLECTION_NAMES.some((name) => scan.entries[name].some((source) => source.file.endsWith('.mdx')))) {
+    findings.push({
+      file: PLAYBOOK_FILE,
+      path: ['trustedMdx'],
+      severity: 'error',
+      rule: 'content-root',
+      message: `trustedMdx: the path of the content root holds "${unsafeRootCharacter}", and trusted .mdx files are compiled as modules, whose loader reads "${unsafeRootCharacter}" in a path as part of a web address`,
+      hint: 'move the content root to a folder whose path has no #, ? or %, or remove trustedMdx (untrusted .mdx builds from anywhere)',
+    });
+  }
   const notFullyChecked = scan.playbook && !settings ? [PLAYBOOK_FILE] : [];
 
   const known = Object.fromEntries(COLLECTION_NAMES.map((name) => [name, new Map<string, EntryStatus | undefined>()])) as CheckedContent['known'];

@@ -36,14 +36,25 @@ interface PagedBoundary<R> {
   grants: readonly { role: R }[];
 }
 
+/**
+ * The longest team slug: it is a folder name of the built site, and a team
+ * name has no length limit (a 300-character one failed the build with
+ * ENAMETOOLONG). Longer slugs are cut at a word.
+ */
+export const MAX_TEAM_SLUG = 60;
+
 /** `Contact centre` → `contact-centre`; a team whose name has no letters or digits gets `team-<n>`. */
 export function teamSlug(name: string, index: number): string {
-  const slug = name
+  let slug = name
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-|-$/g, '');
+  if (slug.length > MAX_TEAM_SLUG) {
+    const cut = slug.slice(0, MAX_TEAM_SLUG + 1);
+    slug = (cut.lastIndexOf('-') > MAX_TEAM_SLUG / 2 ? cut.slice(0, cut.lastIndexOf('-')) : cut.slice(0, MAX_TEAM_SLUG)).replace(/-$/, '');
+  }
   return slug || `team-${index + 1}`;
 }
 

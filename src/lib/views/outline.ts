@@ -21,13 +21,21 @@ const HEADING = /<h([23])\b([^>]*?)\sid="([^"]+)"([^>]*)>([\s\S]*?)<\/h\1>/g;
 
 const ENTITIES: Record<string, string> = { '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#39;': "'", '&#x27;': "'", '&nbsp;': ' ' };
 
+/**
+ * A heading's text from its HTML, each character reference decoded once (in
+ * one pass: `&amp;#99999999;` is the text "&#99999999;", not a reference to
+ * decode again), and one that names no character read as U+FFFD, as HTML does.
+ */
 function plainText(html: string): string {
   return html
     .replace(/<[^>]*>/g, '')
-    .replace(/&(?:amp|lt|gt|quot|nbsp|#39|#x27);/g, (entity) => ENTITIES[entity]!)
-    .replace(/&#(\d+);/g, (_, code: string) => String.fromCodePoint(Number(code)))
+    .replace(/&(?:amp|lt|gt|quot|nbsp|#39|#x27);|&#(\d+);/g, (entity, code: string | undefined) => ENTITIES[entity] ?? codePoint(Number(code)))
     .replace(/\s+/g, ' ')
     .trim();
+}
+
+function codePoint(code: number): string {
+  return code > 0 && code <= 0x10ffff && !(code >= 0xd800 && code <= 0xdfff) ? String.fromCodePoint(code) : '\ufffd';
 }
 
 export function outline(html: string): { headings: OutlineHeading[]; html: string } {

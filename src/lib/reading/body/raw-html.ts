@@ -107,8 +107,14 @@ export function checkHtmlBalance(fragments: readonly HtmlFragment[]): PlacedProb
     whole += `${fragment.value}\n`;
   }
   const locate = (offset: number): BodyPoint | undefined => {
+    // The last fragment starting at or before the offset (binary search: a body may hold thousands).
     let index = 0;
-    while (index + 1 < starts.length && starts[index + 1]! <= offset) index++;
+    let high = starts.length - 1;
+    while (index < high) {
+      const middle = (index + high + 1) >> 1;
+      if (starts[middle]! <= offset) index = middle;
+      else high = middle - 1;
+    }
     const fragment = fragments[index]!;
     return toBody(fragment.start, pointAt(fragment.value, offset - starts[index]!));
   };
@@ -122,29 +128,67 @@ export function checkHtmlBalance(fragments: readonly HtmlFragment[]): PlacedProb
       hint: `add </${tag}> where its text ends; a tag left open takes the rest of the page into it`,
     },
   });
+  // The innermost open element of a name, found from the top of the stack; the whole stack is never scanned per tag unless it must be.
+  const lastOpen = (tag: string): number => {
+    for (let i = open.length - 1; i >= 0; i--) if (open[i]!.tag === tag) return i;
+    return -1;
+  };
+  tagsOf(whole, {
+    onStartTag(token: TagToken) {
+      if (!token.selfClosing && !VOID_ELEMENTS.has(token.tagName)) open.push({ tag: token.tagName, offset: token.location?.startOffset ?? 0 });
+    },
+    onEndTag(token: TagToken) {
+      const offset = token.location?.startOffset ?? 0;
+      const match = lastOpen(token.tagName);
+      if (match === -1) {
+        problems.push({
+          point: locate(offset),
+          problem: {
+            rule: 'html',
+            message: `</${token.tagName}> closes a tag that is not open in this text`,
+            hint: `remove </${token.tagName}>, or add <${token.tagName}> before it; a stray closing tag would close the page's own layout around the text`,
+          },
+        });
+        return;
+      }
+      for (const left of open.splice(match).slice(1)) problems.push(unclosed(left.tag, left.offset));
+    },
+  });
+  for (const left of open) problems.push(unclosed(left.tag, left.offset));
+  return problems.sort((a, b) => (a.point?.line ?? 0) - (b.point?.line ?? 0) || (a.point?.column ?? 0) - (b.point?.column ?? 0));
+}
+
+/**
+ * `<details/>` and `<small/>` written as if HTML had self-closing tags: HTML
+ * ignores the slash on any element that is not void, so the tag stays open
+ * and takes in everything after it. Each such tag is given its closing tag
+ * right after it, which is what its writer meant (and what MDX does).
+ */
+export function closeSelfClosingTags(html: string): string {
+  const ends: { offset: number; tag: string }[] = [];
+  tagsOf(html, {
+    onStartTag(token: TagToken) {
+      if (token.selfClosing && !VOID_ELEMENTS.has(token.tagName) && token.location) ends.push({ offset: token.location.endOffset, tag: token.tagName });
+    },
+  });
+  if (ends.length === 0) return html;
+  let out = '';
+  let from = 0;
+  for (const { offset, tag } of ends) {
+    out += `${html.slice(from, offset)}</${tag}>`;
+    from = offset;
+  }
+  return out + html.slice(from);
+}
+
+/** Reads `html` with parse5's tokenizer, handing its start and end tags (with where they are) to `handlers`. */
+function tagsOf(html: string, handlers: { onStartTag?: (token: TagToken) => void; onEndTag?: (token: TagToken) => void }): void {
   const ignore = () => undefined;
-  const tokenizer = new Tokenizer(
+  new Tokenizer(
     { sourceCodeLocationInfo: true },
     {
-      onStartTag(token: TagToken) {
-        if (!token.selfClosing && !VOID_ELEMENTS.has(token.tagName)) open.push({ tag: token.tagName, offset: token.location?.startOffset ?? 0 });
-      },
-      onEndTag(token: TagToken) {
-        const offset = token.location?.startOffset ?? 0;
-        const match = open.map((element) => element.tag).lastIndexOf(token.tagName);
-        if (match === -1) {
-          problems.push({
-            point: locate(offset),
-            problem: {
-              rule: 'html',
-              message: `</${token.tagName}> closes a tag that is not open in this text`,
-              hint: `remove </${token.tagName}>, or add <${token.tagName}> before it; a stray closing tag would close the page's own layout around the text`,
-            },
-          });
-          return;
-        }
-        for (const left of open.splice(match).slice(1)) problems.push(unclosed(left.tag, left.offset));
-      },
+      onStartTag: handlers.onStartTag ?? ignore,
+      onEndTag: handlers.onEndTag ?? ignore,
       onComment: ignore,
       onDoctype: ignore,
       onEof: ignore,
@@ -153,10 +197,7 @@ export function checkHtmlBalance(fragments: readonly HtmlFragment[]): PlacedProb
       onWhitespaceCharacter: ignore,
       onParseError: ignore,
     },
-  );
-  tokenizer.write(whole, true);
-  for (const left of open) problems.push(unclosed(left.tag, left.offset));
-  return problems.sort((a, b) => (a.point?.line ?? 0) - (b.point?.line ?? 0) || (a.point?.column ?? 0) - (b.point?.column ?? 0));
+  ).write(html, true);
 }
 
 function elementProblems(element: Element, inBody: (point: BodyPoint | undefined) => BodyPoint | undefined): PlacedProblem[] {

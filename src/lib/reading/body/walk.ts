@@ -6,8 +6,6 @@
  */
 import { parse as parseJs } from 'acorn';
 import type { Program } from 'estree';
-import type { Node as UnistNode } from 'unist';
-import { SKIP, visitParents } from 'unist-util-visit-parents';
 import type { Finding, Position } from '../../diagnostics/diagnostic.ts';
 import { closestMatch } from '../../diagnostics/did-you-mean.ts';
 import { allowedAttributes, COMPONENT_NAMES, COMPONENTS, MAX_BODY_DEPTH, refusedProtocol, type ContentComponent } from './policy.ts';
@@ -80,12 +78,15 @@ export function walkBody(tree: BodyNode, options: WalkOptions): WalkResult {
   };
   let tooDeep = false;
 
-  visitParents(tree as unknown as UnistNode, (unistNode, ancestors) => {
-    const node = unistNode as unknown as BodyNode;
-    if (ancestors.length > MAX_BODY_DEPTH) {
-      if (!tooDeep) add(node.position?.start, tooDeepProblem(ancestors.length, MAX_BODY_DEPTH));
+  // Depth first in document order, each node's children read once: a parser's lazy tree may build its
+  // children list on every read, and a walk that reads it per child would take time in the square of a paragraph.
+  const pending: { node: BodyNode; depth: number }[] = [{ node: tree, depth: 0 }];
+  while (pending.length > 0) {
+    const { node, depth } = pending.pop()!;
+    if (depth > MAX_BODY_DEPTH) {
+      if (!tooDeep) add(node.position?.start, tooDeepProblem(depth, MAX_BODY_DEPTH));
       tooDeep = true;
-      return SKIP;
+      continue;
     }
     switch (node.type) {
       case 'mdxjsEsm':
@@ -114,8 +115,9 @@ export function walkBody(tree: BodyNode, options: WalkOptions): WalkResult {
         add(node.position?.start, BODY_IMAGE_PROBLEM);
         break;
     }
-    return undefined;
-  });
+    const children = node.children;
+    if (children) for (let i = children.length - 1; i >= 0; i--) pending.push({ node: children[i]!, depth: depth + 1 });
+  }
 
   // Each fragment in document order (findings are sorted by position later), then all of them as one.
   const before = findings.length;
