@@ -51,6 +51,7 @@ export const PAGE_IDS: ReadonlySet<string> = new Set([
   'sources',
   'story',
   'toc-heading',
+  'unfinished-title',
   'values',
   'values-title',
   'warnings',
