@@ -74,8 +74,9 @@ describe("a new editor's path", () => {
   it('new → unfinished fails → filled in validates → builds', () => {
     expect(steps).toEqual([
       'new: 0 boundaries/waive-a-delivery-fee.md',
-      // The shift lead's limit with nobody above holding the fee is a ladder gap: a warning, before and after.
-      'validate unfinished: 1 7 errors, 1 warning in 1 changed file',
+      // Unfinished, the role is a placeholder, so the ladder is not checked yet; once filled in, the shift
+      // lead's limit with nobody above holding the fee is a ladder gap (a warning, beside the due-for-review one).
+      'validate unfinished: 1 8 errors, 0 warnings in 1 changed file',
       'validate finished: 0 0 errors, 2 warnings in 10 entries',
       'build: 0',
     ]);
