@@ -17,6 +17,8 @@ export interface BadCase {
   description: string;
   delete: string[];
   args: string[];
+  /** What validate exits with: 1 (errors) unless the case is a warning on its own. */
+  exitCode: number;
   dir: string;
 }
 
@@ -25,8 +27,13 @@ export async function badCases(): Promise<BadCase[]> {
   return Promise.all(
     names.map(async (name) => {
       const dir = path.join(BAD_CASES_DIR, name);
-      const meta = JSON.parse(await readFile(path.join(dir, 'case.json'), 'utf8')) as { description: string; delete?: string[]; args?: string[] };
-      return { name, dir, description: meta.description, delete: meta.delete ?? [], args: meta.args ?? [] };
+      const meta = JSON.parse(await readFile(path.join(dir, 'case.json'), 'utf8')) as {
+        description: string;
+        delete?: string[];
+        args?: string[];
+        exitCode?: number;
+      };
+      return { name, dir, description: meta.description, delete: meta.delete ?? [], args: meta.args ?? [], exitCode: meta.exitCode ?? 1 };
     }),
   );
 }

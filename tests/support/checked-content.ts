@@ -35,7 +35,7 @@ export function checkedContent(input: ContentInput, settings: PlaybookSettingsIn
     }
   }
   const partial = Object.fromEntries(COLLECTION_NAMES.map((c) => [c, []])) as unknown as CheckedContent['partial'];
-  return { root: '/root', settings: playbookSchema.parse(settings), sources, entries, partial, known, today };
+  return { root: '/root', settings: playbookSchema.parse(settings), sources, entries, partial, known, today, translations: [], translationSources: [] };
 }
 
 /** A minimal valid boundary with the given grants. */

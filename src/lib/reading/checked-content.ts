@@ -3,6 +3,7 @@ import type { CollectionName, EntryStatus, PlaybookSettings } from '../../../sch
 import type { Position } from '../diagnostics/diagnostic.ts';
 import type { SourceFile } from './scan-content-root.ts';
 import type { DataByCollection } from '../domain/references.ts';
+import type { ReadTranslation } from './read-translation.ts';
 
 export interface CheckedEntry<C extends CollectionName = CollectionName> {
   collection: C;
@@ -39,4 +40,8 @@ export interface CheckedContent {
   known: Record<CollectionName, Map<string, EntryStatus | undefined>>;
   /** The build date, YYYY-MM-DD. */
   today: string;
+  /** Every translation that passed its schema, all languages (translations/<language>/…). */
+  translations: ReadTranslation[];
+  /** Every translation file found, per language and collection, including those that failed their schema. */
+  translationSources: Record<CollectionName, SourceFile[]>[];
 }

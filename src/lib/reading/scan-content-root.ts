@@ -26,18 +26,23 @@ export interface ContentRootScan {
 }
 
 /** Folders a content root may hold besides the collections. */
-const OTHER_FOLDERS = new Set(['assets']);
+const OTHER_FOLDERS = new Set(['assets', 'translations']);
 
-export async function scanContentRoot(root: string): Promise<ContentRootScan> {
+/**
+ * `under`: a folder of the root that holds collections of its own (a
+ * language's translations, `translations/fr-CA`); its files are still named
+ * relative to the root, and it has no playbook.yaml.
+ */
+export async function scanContentRoot(root: string, under = ''): Promise<ContentRootScan> {
   const findings: Finding[] = [];
   const entries = Object.fromEntries(COLLECTION_NAMES.map((name) => [name, [] as SourceFile[]])) as Record<CollectionName, SourceFile[]>;
   let top: Dirent[];
   try {
-    top = await readdir(root, { withFileTypes: true });
+    top = await readdir(path.join(root, under), { withFileTypes: true });
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? String(error);
     findings.push({
-      file: '.',
+      file: under || '.',
       path: [],
       position: { line: 1, column: 1 },
       severity: 'error',
@@ -51,7 +56,9 @@ export async function scanContentRoot(root: string): Promise<ContentRootScan> {
 
   let playbook: SourceFile | undefined;
   for (const item of top) {
-    if (item.isFile() && item.name === PLAYBOOK_FILE) {
+    if (under) {
+      // A language's folder: no settings file; interface.yaml and synonyms.yaml are read by scan-translations.ts.
+    } else if (item.isFile() && item.name === PLAYBOOK_FILE) {
       playbook = { collection: 'playbook', id: 'playbook', file: PLAYBOOK_FILE, absolutePath: path.join(root, PLAYBOOK_FILE) };
     } else if (item.isFile() && item.name === 'playbook.yml') {
       findings.push({
@@ -69,7 +76,7 @@ export async function scanContentRoot(root: string): Promise<ContentRootScan> {
       const near = closestMatch(item.name, folders.keys(), 3);
       if (near) {
         findings.push({
-          file: `${item.name}/`,
+          file: `${path.posix.join(under, item.name)}/`,
           path: [],
           position: { line: 1, column: 1 },
           severity: 'error',
@@ -82,7 +89,8 @@ export async function scanContentRoot(root: string): Promise<ContentRootScan> {
   }
 
   for (const name of COLLECTION_NAMES) {
-    const { folder, extensions } = COLLECTIONS[name];
+    const { extensions } = COLLECTIONS[name];
+    const folder = path.posix.join(under, COLLECTIONS[name].folder);
     const { files, links, others, problem } = await listFiles(root, folder);
     if (problem) {
       findings.push({

@@ -30,7 +30,10 @@ import { formatFieldPath, type Diagnostic, type Finding } from '../diagnostics/d
 import { checkWithSchema } from '../diagnostics/schema-issues.ts';
 import { buildDate } from '../domain/review.ts';
 import { RULES, type CheckedContent, type CheckedEntry } from '../rules/index.ts';
-import { locateLater, readEntryFiles, unreadable, type ReadEntry } from '../reading/read-entries.ts';
+import { locateLater, readEntryFiles, unreadable, type EntryJob, type ReadEntry } from '../reading/read-entries.ts';
+import type { ReadTranslation } from '../reading/read-translation.ts';
+import { scanTranslations } from '../reading/scan-translations.ts';
+import { readLanguageFiles, type LanguageFiles } from '../reading/read-language-files.ts';
 
 export interface ValidateOptions {
   /** The build date, YYYY-MM-DD; defaults to today (or PLAYBOOK_TODAY). */
@@ -58,6 +61,10 @@ export interface PlaybookRead {
   settings: PlaybookSettings | undefined;
   /** The entries that passed their schema, by collection. */
   entries: { [C in CollectionName]: ReadEntry<C>[] };
+  /** The translations that passed their schema, every language. */
+  translations: ReadTranslation[];
+  /** Each listed language's interface words and synonyms, as its own files give them (`interface.yaml`, `synonyms.yaml`). */
+  languageFiles: LanguageFiles;
 }
 
 export async function validateContentRoot(rootInput: string, options: ValidateOptions = {}): Promise<ValidationReport> {
@@ -78,7 +85,13 @@ export async function readPlaybook(rootInput: string, options: ValidateOptions =
   const rootProblem = await checkRootExists(root);
   if (rootProblem) {
     const diagnostic: Diagnostic = { file: display('.'), line: 1, column: 1, severity: 'error', rule: 'content-root', field: '', ...rootProblem };
-    return { report: { root, diagnostics: [diagnostic], errorCount: 1, warningCount: 0, entryCount: 0 }, settings: undefined, entries };
+    return {
+      report: { root, diagnostics: [diagnostic], errorCount: 1, warningCount: 0, entryCount: 0 },
+      settings: undefined,
+      entries,
+      translations: [],
+      languageFiles: {},
+    };
   }
 
   const scan = await scanContentRoot(root);
@@ -112,17 +125,41 @@ export async function readPlaybook(rootInput: string, options: ValidateOptions =
   const known = Object.fromEntries(COLLECTION_NAMES.map((name) => [name, new Map<string, EntryStatus | undefined>()])) as CheckedContent['known'];
   const partial = Object.fromEntries(COLLECTION_NAMES.map((name) => [name, []])) as unknown as CheckedContent['partial'];
 
-  const jobs = COLLECTION_NAMES.flatMap((collection) => scan.entries[collection].map((source) => ({ collection, source })));
-  for (const read of readEntryFiles(jobs, trusted, options.cacheFile)) {
+  // Translations: only for a playbook.yaml that could be read (it lists the languages).
+  const translationScan = settings ? await scanTranslations(root, settings.languages) : { languages: [], findings: [] };
+  findings.push(...translationScan.findings);
+  const jobs: EntryJob[] = [
+    ...COLLECTION_NAMES.flatMap((collection) => scan.entries[collection].map((source) => ({ collection, source }))),
+    ...translationScan.languages.flatMap(({ language, entries: files }) =>
+      COLLECTION_NAMES.flatMap((collection) => files[collection].map((source) => ({ collection, source, language }))),
+    ),
+  ];
+  const translations: ReadTranslation[] = [];
+  readEntryFiles(jobs, trusted, options.cacheFile).forEach((read, index) => {
     // The file's own findings are placed already; the cross-entry rules' findings need its YAML again, rarely.
     locators.set(read.source.file, locateLater(read.source, COLLECTIONS[read.collection].kind));
     findings.push(...read.findings);
+    if (jobs[index]!.language !== undefined) {
+      if (read.translation) translations.push(read.translation);
+      return;
+    }
     known[read.collection].set(read.source.id, read.status);
     if (read.entry) (entries[read.collection] as ReadEntry[]).push(read.entry);
     else if (read.salvaged) (partial[read.collection] as CheckedEntry[]).push(read.salvaged);
-  }
+  });
+  const languageFiles = settings ? readLanguageFiles(settings, translationScan.languages, locators, findings) : {};
 
-  const content: CheckedContent = { root, settings, sources: scan.entries, entries, partial, known, today };
+  const content: CheckedContent = {
+    root,
+    settings,
+    sources: scan.entries,
+    entries,
+    partial,
+    known,
+    today,
+    translations,
+    translationSources: translationScan.languages.map((folder) => folder.entries),
+  };
   for (const rule of RULES) {
     try {
       findings.push(...rule(content));
@@ -141,8 +178,9 @@ export async function readPlaybook(rootInput: string, options: ValidateOptions =
 
   const diagnostics = findings.map((finding) => place(finding, locators, display)).sort(byPosition);
   const errorCount = diagnostics.filter((d) => d.severity === 'error').length;
-  const report = { root, diagnostics, errorCount, warningCount: diagnostics.length - errorCount, entryCount: jobs.length };
-  return { report, settings, entries };
+  const entryCount = jobs.filter((job) => job.language === undefined).length;
+  const report = { root, diagnostics, errorCount, warningCount: diagnostics.length - errorCount, entryCount };
+  return { report, settings, entries, translations, languageFiles };
 }
 
 async function readSafely(source: SourceFile, kind: 'markdown' | 'data'): Promise<ReadSource> {
