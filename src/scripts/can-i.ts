@@ -12,8 +12,9 @@ import type { HelperData } from '../lib/decision/helper-data.ts';
 import { deviceStorage, readRememberedRole, rememberRole } from '../lib/decision/remembered-role.ts';
 import { currencySymbol, verdictText, whomToCall } from '../lib/decision/verdict-text.ts';
 import { amountBasis, verdict, type DecisionRef } from '../lib/decision/verdict.ts';
-import { describePeriod } from '../lib/domain/money.ts';
-import { href } from '../lib/links/href.ts';
+import type { Words } from '../lib/languages/words.ts';
+import { describePeriod } from '../lib/words/grants.ts';
+import { inlineWords, pageHref as href } from './page-words.ts';
 import { roleData } from './role-data.ts';
 
 const BASE = import.meta.env.BASE_URL;
@@ -21,9 +22,11 @@ const root = document.querySelector<HTMLElement>('[data-can-i]');
 const source = document.getElementById('can-i-data');
 const index = source?.textContent ? (JSON.parse(source.textContent) as HelperData) : undefined;
 
-if (root && index && index.r.length > 0 && document.querySelector('[data-can-i-table]:not([hidden])')) start(root, index);
+const words = inlineWords();
 
-function start(root: HTMLElement, index: HelperData): void {
+if (root && index && words && index.r.length > 0 && document.querySelector('[data-can-i-table]:not([hidden])')) start(root, index, words);
+
+function start(root: HTMLElement, index: HelperData, words: Words): void {
   const find = <T extends HTMLElement>(name: string) => root.querySelector<T>(`[data-can-i-${name}]`)!;
   const form = find<HTMLFormElement>('form');
   const role = form.elements.namedItem('role') as HTMLSelectElement;
@@ -50,7 +53,7 @@ function start(root: HTMLElement, index: HelperData): void {
     shown = data;
     const placeholder = Object.assign(document.createElement('option'), {
       value: '',
-      textContent: role.value ? 'Choose a decision' : 'Choose your role first',
+      textContent: words.t(role.value ? 'canI.chooseDecision' : 'canI.chooseRoleFirst'),
     });
     if (!role.value || data === index) {
       decision.replaceChildren(placeholder);
@@ -59,8 +62,8 @@ function start(root: HTMLElement, index: HelperData): void {
     const menu = roleDecisionMenu(data, role.value);
     decision.replaceChildren(
       placeholder,
-      ...(menu.own.length ? [group('Your decisions', menu.own)] : []),
-      ...(menu.other.length ? [group('Other decisions (they go up your ladder)', menu.other)] : []),
+      ...(menu.own.length ? [group(words.t('canI.yourDecisions'), menu.own)] : []),
+      ...(menu.other.length ? [group(words.t('canI.otherDecisions'), menu.other)] : []),
     );
     if ([...decision.options].some((o) => o.value === wanted)) decision.value = wanted;
   };
@@ -72,19 +75,20 @@ function start(root: HTMLElement, index: HelperData): void {
 
   const update = (): void => {
     const basis = amountBasis(data, role.value, decision.value);
-    currency.textContent = basis.currency ? currencySymbol(basis.currency, data.l) : '';
-    hint.textContent = `Optional${basis.currency ? ` — in ${basis.currency}` : ''}, ${describePeriod(basis.per)}.`;
+    currency.textContent = basis.currency ? currencySymbol(basis.currency, words.tag) : '';
+    const period = describePeriod(basis.per, words);
+    hint.textContent = basis.currency ? words.t('canI.amountHintCurrency', { currency: basis.currency, period }) : words.t('canI.amountHint', { period });
 
     const value = amount.value.trim() === '' ? undefined : amount.valueAsNumber;
     const answer = verdict({ data, roleId: role.value, decisionId: decision.value, amount: value });
-    const text = answer ? verdictText(answer, data.l) : prompt;
+    const text = answer ? verdictText(answer, words) : prompt;
     if (status.textContent !== text) status.textContent = text;
     status.dataset.kind = answer?.kind ?? '';
 
     details.hidden = !answer;
     if (answer) {
       show('conditions', answer.grant?.note);
-      const call = whomToCall(answer, data.l);
+      const call = whomToCall(answer, words);
       find('call-block').hidden = !call;
       if (call) {
         const link = find<HTMLAnchorElement>('call-link');
@@ -98,7 +102,7 @@ function start(root: HTMLElement, index: HelperData): void {
       find('guardrail-block').hidden = answer.guardrails.length === 0;
       const link = find<HTMLAnchorElement>('link');
       link.href = href(answer.path);
-      link.textContent = `Read the boundary: ${answer.decision.title}`;
+      link.textContent = words.t('canI.readBoundaryNamed', { title: answer.decision.title });
       find<HTMLAnchorElement>('role-table').href = href(`/can-i/${answer.role.id}/`);
     }
 

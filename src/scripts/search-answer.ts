@@ -9,8 +9,7 @@ import { roleDecisionMenu } from '../lib/decision/decision-table.ts';
 import { deviceStorage, readRememberedRole } from '../lib/decision/remembered-role.ts';
 import { verdictText } from '../lib/decision/verdict-text.ts';
 import { amountBasis, verdict, type DecisionRef } from '../lib/decision/verdict.ts';
-import { formatMoney } from '../lib/domain/money.ts';
-import { href } from '../lib/links/href.ts';
+import { pageHref, pageWords } from './page-words.ts';
 import { roleData } from './role-data.ts';
 import { loadSynonyms } from './search-engine.ts';
 
@@ -24,7 +23,7 @@ export async function showAnswerCard(card: HTMLElement, query: string): Promise<
     card.hidden = true;
     return;
   }
-  const [data, synonyms] = await Promise.all([roleId ? roleData(roleId) : undefined, loadSynonyms()]);
+  const [data, synonyms, words] = await Promise.all([roleId ? roleData(roleId) : undefined, loadSynonyms(), pageWords()]);
   if (mine !== asked) return;
   const heading = card.querySelector<HTMLElement>('[data-answer-heading]')!;
   const text = card.querySelector<HTMLElement>('[data-answer-text]')!;
@@ -32,10 +31,10 @@ export async function showAnswerCard(card: HTMLElement, query: string): Promise<
   const boundary = card.querySelector<HTMLAnchorElement>('[data-answer-boundary]')!;
 
   if (!data || !roleId) {
-    heading.textContent = 'Can I…?';
-    text.textContent = 'Choose your role once in Can I…? and searches like this one answer for you here.';
-    helper.href = href(`/can-i/?amount=${parsed.amount}`);
-    helper.textContent = 'Choose your role in Can I…?';
+    heading.textContent = words.t('canI.title');
+    text.textContent = words.t('answer.chooseRole');
+    helper.href = pageHref(`/can-i/?amount=${parsed.amount}`);
+    helper.textContent = words.t('answer.chooseRoleLink');
     boundary.hidden = true;
     card.hidden = false;
     return;
@@ -51,14 +50,14 @@ export async function showAnswerCard(card: HTMLElement, query: string): Promise<
     card.hidden = true;
     return;
   }
-  const money = answer.amount ? formatMoney(answer.amount, data.l) : String(parsed.amount);
-  heading.textContent = `${answer.role.title}: ${answer.decision.decision}, ${money}`;
-  text.textContent = verdictText(answer, data.l);
+  const money = answer.amount ? words.money(answer.amount) : words.count(parsed.amount);
+  heading.textContent = words.t('answer.heading', { role: answer.role.title, decision: answer.decision.decision, amount: money });
+  text.textContent = verdictText(answer, words);
   const params = new URLSearchParams({ role: roleId, decision: answer.decision.id, amount: String(parsed.amount) });
-  helper.href = href(`/can-i/?${params}`);
-  helper.textContent = 'Conditions and whom to call, in Can I…?';
-  boundary.href = href(answer.path);
-  boundary.textContent = `Read the boundary: ${answer.decision.title}`;
+  helper.href = pageHref(`/can-i/?${params}`);
+  helper.textContent = words.t('answer.helper');
+  boundary.href = pageHref(answer.path);
+  boundary.textContent = words.t('canI.readBoundaryNamed', { title: answer.decision.title });
   boundary.hidden = false;
   card.hidden = false;
 }

@@ -6,6 +6,7 @@
  * deep links, keyboard-only use, the per-role tables without JavaScript, and
  * axe in light and dark.
  */
+import { englishWords } from '../../src/lib/languages/dictionary.ts';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -98,7 +99,7 @@ async function chooseRole(roleId: string, data: HelperData): Promise<void> {
 
 /** What the page must say: the verdict module over the page's own data. */
 function expected(data: HelperData, roleId: string, decisionId: string, value?: number): string {
-  return verdictText(verdict({ data, roleId, decisionId, amount: value })!, data.l);
+  return verdictText(verdict({ data, roleId, decisionId, amount: value })!, englishWords(data.l));
 }
 
 /** Below, at and above the limit; a large amount where there is none. */

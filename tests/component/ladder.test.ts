@@ -2,7 +2,7 @@ import { experimental_AstroContainer as AstroContainer } from 'astro/container';
 import { beforeAll, describe, expect, it } from 'vitest';
 import EscalationLadder from '../../src/components/EscalationLadder.astro';
 import Pagination from '../../src/components/Pagination.astro';
-import { makeBoundary, makeGrant, makeRole, textOf } from './support.ts';
+import { makeBoundary, makeGrant, makeRole, pageIn, textOf } from './support.ts';
 
 let container: AstroContainer;
 beforeAll(async () => {
@@ -22,7 +22,7 @@ describe('EscalationLadder', () => {
     makeGrant(boundary, manager, 'decide', 1000, 'USD');
     makeGrant(boundary, associate, 'decide', 75, 'USD');
     makeGrant(boundary, director, 'decide');
-    const html = await container.renderToString(EscalationLadder, { props: { grants: boundary.grants, locale: 'en-US' } });
+    const html = await container.renderToString(EscalationLadder, { props: { grants: boundary.grants }, locals: pageIn('en-US') });
     expect(html.match(/<ol class="ladder__steps/g)).toHaveLength(1);
     expect(steps(html)).toEqual([
       'Store associate Decides up to $75 per case',
@@ -36,14 +36,14 @@ describe('EscalationLadder', () => {
   it('never says the top rung passes the decision up when nobody is above it', async () => {
     const boundary = makeBoundary('gesture', 'Gesture');
     makeGrant(boundary, manager, 'decide-and-inform', 500, 'USD');
-    const top = await container.renderToString(EscalationLadder, { props: { grants: boundary.grants, locale: 'en-US' } });
+    const top = await container.renderToString(EscalationLadder, { props: { grants: boundary.grants }, locals: pageIn('en-US') });
     expect(steps(top)).toEqual([
       'Store manager Decides, then informs Regional director up to $500 per case',
       'Regional director Top of the ladder: decisions passed up end here; no grant of its own on this boundary',
     ]);
     const below = makeBoundary('voucher', 'Voucher');
     makeGrant(below, associate, 'consult', 20, 'USD');
-    const html = await container.renderToString(EscalationLadder, { props: { grants: below.grants, locale: 'en-US' } });
+    const html = await container.renderToString(EscalationLadder, { props: { grants: below.grants }, locals: pageIn('en-US') });
     expect(steps(html)).toEqual([
       'Store associate Consults Shift lead first up to $20 per case',
       'Shift lead Decisions passed up come here; no grant of its own on this boundary',
@@ -58,7 +58,7 @@ describe('EscalationLadder', () => {
     makeGrant(boundary, lead, 'decide', 250);
     const fromAgent = makeGrant(boundary, agent, 'escalate');
     fromAgent.escalateTo = lead;
-    const html = await container.renderToString(EscalationLadder, { props: { grants: boundary.grants, locale: 'en-GB' } });
+    const html = await container.renderToString(EscalationLadder, { props: { grants: boundary.grants }, locals: pageIn('en-GB') });
     expect(html.match(/<ol class="ladder__steps/g)).toHaveLength(2);
     expect(steps(html)).toEqual(['Store associate Escalates to Shift lead', 'Shift lead Decides up to £250 per case', 'Contact agent Escalates to Shift lead']);
     expect(textOf(html)).toContain('Then on to Shift lead , and up from there as shown.');
@@ -67,7 +67,7 @@ describe('EscalationLadder', () => {
 
 describe('Pagination', () => {
   it('links previous, next and nearby pages, marking the current one', async () => {
-    const html = await container.renderToString(Pagination, { props: { current: 2, last: 40, label: 'Wins wall pages' } });
+    const html = await container.renderToString(Pagination, { props: { current: 2, last: 40, label: 'Wins wall pages' }, locals: pageIn() });
     expect(html).toContain('aria-label="Wins wall pages"');
     expect(html).toMatch(/href="\/wins\/" rel="prev"/);
     expect(html).toMatch(/href="\/wins\/page\/3\/" rel="next"/);
@@ -77,6 +77,6 @@ describe('Pagination', () => {
   });
 
   it('renders nothing for a single page', async () => {
-    expect((await container.renderToString(Pagination, { props: { current: 1, last: 1, label: 'x' } })).trim()).toBe('');
+    expect((await container.renderToString(Pagination, { props: { current: 1, last: 1, label: 'x' }, locals: pageIn() })).trim()).toBe('');
   });
 });

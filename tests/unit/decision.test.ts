@@ -3,6 +3,7 @@
  * grant of the fixture playbook (tests/fixtures/can-i): no amount, just
  * below, at and just above each limit, with the exact sentence expected.
  */
+import { englishWords } from '../../src/lib/languages/dictionary.ts';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { AUTHORITIES, LIMIT_PERIODS } from '../../schemas/index.ts';
@@ -17,7 +18,7 @@ const FIXTURE = path.resolve(import.meta.dirname, '../fixtures/can-i');
 
 const playbook = await loadModel(FIXTURE);
 const data = helperData(playbook);
-const say = (query: Omit<VerdictQuery, 'data'>, from: HelperData = data) => verdictText(verdict({ data: from, ...query })!, from.l);
+const say = (query: Omit<VerdictQuery, 'data'>, from: HelperData = data) => verdictText(verdict({ data: from, ...query })!, englishWords(from.l));
 
 /**
  * Every grant: [decision, role, limit, no amount, below, at, above] for

@@ -5,6 +5,7 @@
  * service worker's precache plan, the outline of long pages, the matrix
  * pages and onward links.
  */
+import { englishWords } from '../../src/lib/languages/dictionary.ts';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { matchDecision, parseAmountQuery } from '../../src/lib/decision/answer-query.ts';
@@ -36,7 +37,7 @@ describe('per-role helper data', () => {
           const part = verdict({ data: own, roleId, decisionId, amount });
           // A decision left out of the role's file is one nobody up its ladder holds.
           if (!part) expect(whole).toMatchObject({ kind: 'no-grant', escalation: undefined });
-          else expect(verdictText(part, own.l)).toBe(verdictText(whole, data.l));
+          else expect(verdictText(part, englishWords(own.l))).toBe(verdictText(whole, englishWords(data.l)));
         }
       }
     }
@@ -98,16 +99,16 @@ describe('the whole answer', () => {
   it("carries the grant's conditions and names whom to call with what they may approve", () => {
     const answer = verdict({ data: small, roleId: 'associate', decisionId: 'refunds', amount: 80 })!;
     expect(answer.grant?.note).toBe('Check the item is ours first.');
-    expect(whomToCall(answer, 'en-GB')).toEqual({ role: { id: 'manager', title: 'Manager' }, approves: 'May approve up to £500 per case.' });
-    expect(whomToCall(verdict({ data: small, roleId: 'associate', decisionId: 'refunds', amount: 20 })!, 'en-GB')).toBeUndefined();
+    expect(whomToCall(answer, englishWords('en-GB'))).toEqual({ role: { id: 'manager', title: 'Manager' }, approves: 'May approve up to £500 per case.' });
+    expect(whomToCall(verdict({ data: small, roleId: 'associate', decisionId: 'refunds', amount: 20 })!, englishWords('en-GB'))).toBeUndefined();
   });
 
   it('never sends anyone to a retired role: the ladder goes on past it', () => {
     const escalate = verdict({ data: small, roleId: 'associate', decisionId: 'damage' })!;
     expect(escalate.manager).toEqual({ id: 'manager', title: 'Manager' });
-    expect(verdictText(escalate, 'en-GB')).not.toContain('Lead');
+    expect(verdictText(escalate, englishWords('en-GB'))).not.toContain('Lead');
     // The manager's grant says consult the (retired) lead: nobody is above the manager, so "your manager".
-    expect(verdictText(verdict({ data: small, roleId: 'manager', decisionId: 'damage' })!, 'en-GB')).toBe(
+    expect(verdictText(verdict({ data: small, roleId: 'manager', decisionId: 'damage' })!, englishWords('en-GB'))).toBe(
       'Consult your manager first, then decide, with no monetary limit.',
     );
   });

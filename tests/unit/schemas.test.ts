@@ -49,7 +49,7 @@ describe('valid samples', () => {
 
   it('applies playbook defaults', () => {
     const result = checkWithSchema(playbookSchema, { name: 'X' }, 'playbook.yaml');
-    expect(result.ok && result.data).toEqual({ name: 'X', locale: 'en', reviewEveryDays: 365, trustedMdx: false });
+    expect(result.ok && result.data).toEqual({ name: 'X', locale: 'en', languages: [], reviewEveryDays: 365, trustedMdx: false });
   });
 
   it('drops duplicate references', () => {

@@ -8,8 +8,9 @@
  * "retired".
  */
 import type { Boundary, Grant, Playbook, Role, Value } from '../model/types.ts';
-import { describePeriod, formatMoney } from '../words/format.ts';
-import { grantInWords } from '../words/grants.ts';
+import { englishWords } from '../languages/dictionary.ts';
+import type { Words } from '../languages/words.ts';
+import { describePeriod, grantInWords } from '../words/grants.ts';
 
 /** A heading and its lines, in the order leaders read them. */
 export interface DiffSection {
@@ -28,7 +29,7 @@ type AnyPlaybook = Playbook<unknown>;
 const byTitle = <T extends { title: string; id: string }>(a: T, b: T) => a.title.localeCompare(b.title, 'en') || a.id.localeCompare(b.id);
 
 export function authorityDiff(before: AnyPlaybook, after: AnyPlaybook): AuthorityDiff {
-  const locale = after.settings.locale;
+  const words = englishWords(after.settings.locale);
   const sections: DiffSection[] = [];
 
   // 1. Grants on boundaries published before and after, boundary by boundary.
@@ -37,7 +38,7 @@ export function authorityDiff(before: AnyPlaybook, after: AnyPlaybook): Authorit
   for (const boundary of [...after.boundaries].sort(byTitle)) {
     const old = oldBoundaries.get(boundary.id);
     if (!old || old.status !== 'published') continue;
-    const lines = grantChanges(old, boundary, locale);
+    const lines = grantChanges(old, boundary, words);
     if (lines.length > 0) sections.push({ heading: boundary.title, file: boundary.file, lines });
   }
 
@@ -47,7 +48,7 @@ export function authorityDiff(before: AnyPlaybook, after: AnyPlaybook): Authorit
     const old = oldBoundaries.get(boundary.id);
     if (old?.status === 'published') continue;
     boundaryLines.push(
-      `Added: ${boundary.title} (${boundary.file}), ${grantCount(boundary)}: ${boundary.grants.map((g) => `${g.role.title} ${lowerFirst(grantInWords(g, locale))}`).join('; ')}`,
+      `Added: ${boundary.title} (${boundary.file}), ${grantCount(boundary)}: ${boundary.grants.map((g) => `${g.role.title} ${lowerFirst(grantInWords(g, words))}`).join('; ')}`,
     );
   }
   for (const old of [...before.boundaries].sort(byTitle)) {
@@ -91,17 +92,17 @@ export function authorityDiff(before: AnyPlaybook, after: AnyPlaybook): Authorit
   return { sections };
 }
 
-function grantChanges(old: Boundary<unknown>, now: Boundary<unknown>, locale: string): string[] {
+function grantChanges(old: Boundary<unknown>, now: Boundary<unknown>, words: Words): string[] {
   const oldGrants = new Map(old.grants.map((g) => [g.role.id, g]));
   const newGrants = new Map(now.grants.map((g) => [g.role.id, g]));
   const lines: string[] = [];
   for (const grant of now.grants) {
     const was = oldGrants.get(grant.role.id);
-    if (!was) lines.push(`${grant.role.title}: new grant: ${grantInWords(grant, locale)}`);
-    else if (!sameGrant(was, grant)) lines.push(`${grant.role.title}: ${grantChangeInWords(was, grant, locale)}`);
+    if (!was) lines.push(`${grant.role.title}: new grant: ${grantInWords(grant, words)}`);
+    else if (!sameGrant(was, grant)) lines.push(`${grant.role.title}: ${grantChangeInWords(was, grant, words)}`);
   }
   for (const was of old.grants) {
-    if (!newGrants.has(was.role.id)) lines.push(`${was.role.title}: grant removed (was: ${grantInWords(was, locale)})`);
+    if (!newGrants.has(was.role.id)) lines.push(`${was.role.title}: grant removed (was: ${grantInWords(was, words)})`);
   }
   return lines;
 }
@@ -120,7 +121,7 @@ function sameGrant(a: Grant<unknown>, b: Grant<unknown>): boolean {
  * "£30 → £50 per customer per day" when only the amount moved; otherwise
  * the whole grant in words, old → new.
  */
-function grantChangeInWords(was: Grant<unknown>, now: Grant<unknown>, locale: string): string {
+function grantChangeInWords(was: Grant<unknown>, now: Grant<unknown>, words: Words): string {
   const onlyAmount =
     was.authority === now.authority &&
     was.per === now.per &&
@@ -128,8 +129,8 @@ function grantChangeInWords(was: Grant<unknown>, now: Grant<unknown>, locale: st
     was.limit &&
     now.limit &&
     was.authority !== 'escalate';
-  if (onlyAmount) return `${formatMoney(was.limit!, locale)} → ${formatMoney(now.limit!, locale)} ${describePeriod(now.per)}`;
-  const [oldWords, newWords] = [grantInWords(was, locale), grantInWords(now, locale)];
+  if (onlyAmount) return `${words.money(was.limit!)} → ${words.money(now.limit!)} ${describePeriod(now.per, words)}`;
+  const [oldWords, newWords] = [grantInWords(was, words), grantInWords(now, words)];
   if (oldWords === newWords) {
     // Only where the decision goes next moved, which the words of a plain "decides" grant do not say.
     return `passes what is beyond its authority to ${was.escalateTo?.title ?? 'nobody'} → ${now.escalateTo?.title ?? 'nobody'} (${newWords})`;

@@ -13,6 +13,7 @@ import type { FieldPath, Finding } from '../diagnostics/diagnostic.ts';
 import { ENGLISH, type Dictionary, type WordKey } from './interface-en.ts';
 import { FRENCH } from './interface-fr.ts';
 import { PLURAL_CATEGORIES, placeholdersOf, type Message } from './message.ts';
+import { createWords, type Words } from './words.ts';
 
 export { ENGLISH };
 export type { Dictionary, Message, WordKey };
@@ -90,4 +91,23 @@ function isMessage(value: unknown): value is Message {
     typeof (value as { other?: unknown }).other === 'string' &&
     forms.every(([category, text]) => (PLURAL_CATEGORIES as readonly string[]).includes(category) && typeof text === 'string')
   );
+}
+
+/**
+ * English words with money and numbers in `locale`: for what leaders and
+ * editors read in a terminal (the validator's messages, `npm run diff`),
+ * which is written in English whatever the playbook's languages.
+ */
+export function englishWords(locale: string): Words {
+  return createWords(locale, ENGLISH);
+}
+
+/**
+ * The interface words of a language: the playbook's own `interface.yaml`
+ * when it has one, else Latitude's (English and French serve their
+ * regional variants), else English (the base language of a playbook
+ * Latitude has no words for reads as it always has).
+ */
+export function dictionaryFor(tag: string, own?: Dictionary): Dictionary {
+  return own ?? shippedDictionary(tag) ?? ENGLISH;
 }

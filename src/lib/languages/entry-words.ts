@@ -40,3 +40,14 @@ function project(value: unknown, path: FieldPath, schema: unknown): unknown {
   }
   return words;
 }
+
+/** The base entry a translation's version is compared with: its data and body. */
+export interface VersionedEntry {
+  data: object;
+  body: string;
+}
+
+/** Whether a translation was made from other words than the base entry's now (a translation with no version counts as stale). */
+export function isStale(collection: CollectionName, writtenVersion: string | undefined, base: VersionedEntry): boolean {
+  return writtenVersion !== sourceVersion(collection, base.data, base.body);
+}

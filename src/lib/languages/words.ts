@@ -15,7 +15,7 @@ export type WordValues = Readonly<Record<string, string | number>>;
 
 export interface Words {
   /** The BCP-47 tag the words and formats are for: `fr-CA`. */
-  readonly tag: string;
+  tag: string;
   /** An interface word, placeholders filled; a plural message takes the form for `values.count`. */
   t(key: WordKey, values?: WordValues): string;
   /** 20000 → "20,000" (en) or "20 000" (fr). */

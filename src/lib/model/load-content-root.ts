@@ -9,15 +9,22 @@
 import { playbookSchema } from '../../../schemas/index.ts';
 import { readPlaybook } from '../validator/validate-content-root.ts';
 import { buildPlaybook, type PlaybookInput } from './build-playbook.ts';
+import { languageTranslations } from './reading-translations.ts';
 import type { Playbook } from './types.ts';
 
 export interface LoadedModel {
   playbook: Playbook<string>;
   /** Files with errors, relative to the content root (those that failed their schema are not in the model). */
   filesWithErrors: string[];
+  /** Translations whose base entry's words have changed since they were made: `{ file, base }`, every language. */
+  staleTranslations: { file: string; base: string; language: string }[];
 }
 
-export async function loadContentRoot(root: string, today: string): Promise<LoadedModel> {
+/**
+ * `language`: one of the playbook's `languages`, to read the model in that
+ * language (its translations' words over the base facts); the base language by default.
+ */
+export async function loadContentRoot(root: string, today: string, language?: string): Promise<LoadedModel> {
   const read = await readPlaybook(root, { today, cwd: root });
   const settings = read.settings ?? playbookSchema.parse({ name: 'Playbook' });
   const entries = Object.fromEntries(
@@ -27,5 +34,13 @@ export async function loadContentRoot(root: string, today: string): Promise<Load
     ]),
   ) as PlaybookInput<string>['entries'];
   const filesWithErrors = [...new Set(read.report.diagnostics.filter((d) => d.severity === 'error').map((d) => d.file))].sort();
-  return { playbook: buildPlaybook({ settings, today, entries }), filesWithErrors };
+  const translated = (tag: string) => languageTranslations(read.entries, read.translations, tag, (translation) => translation.id);
+  const baseFile = new Map(Object.values(read.entries).flatMap((list) => list.map((entry) => [`${entry.collection}/${entry.id}`, entry.file] as const)));
+  const staleTranslations = settings.languages.flatMap((tag) =>
+    translated(tag)
+      .filter((translation) => translation.stale)
+      .map((translation) => ({ file: translation.file, base: baseFile.get(`${translation.collection}/${translation.id}`)!, language: tag })),
+  );
+  const inLanguage = language === undefined || language === settings.locale ? undefined : { tag: language, translations: translated(language) };
+  return { playbook: buildPlaybook({ settings, today, entries, language: inLanguage }), filesWithErrors, staleTranslations };
 }

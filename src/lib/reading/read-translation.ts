@@ -12,6 +12,9 @@ import { formatFieldPath, type FieldPath, type Finding, type Position } from '..
 import { checkWithSchema, keysAt } from '../diagnostics/schema-issues.ts';
 import type { ReadSource } from './read-source.ts';
 import { renderBody, type BodyHeading } from './render-body.ts';
+import type { CalloutType } from './content-components.ts';
+import { dictionaryFor } from '../languages/dictionary.ts';
+import { createWords } from '../languages/words.ts';
 
 /** A translation as read: the words of base entry `collection`/`id` in `language`. */
 export interface ReadTranslation<C extends CollectionName = CollectionName> {
@@ -59,7 +62,14 @@ export function checkTranslation(
   const written = read.body.trim() !== '';
   const body =
     markdown && written
-      ? renderBody({ file: source.file, body: read.body, bodyLine: read.bodyLine, format: source.file.endsWith('.mdx') ? 'mdx' : 'md', trusted })
+      ? renderBody({
+          file: source.file,
+          body: read.body,
+          bodyLine: read.bodyLine,
+          format: source.file.endsWith('.mdx') ? 'mdx' : 'md',
+          trusted,
+          calloutLabels: calloutLabels(language),
+        })
       : undefined;
   findings.push(...(checked.ok ? [] : checked.findings), ...(body?.findings ?? []));
   if (!checked.ok) return { findings };
@@ -79,6 +89,12 @@ export function checkTranslation(
       bodyReferences: body?.boundaryRefs ?? [],
     },
   };
+}
+
+/** A callout's words in the translation's language (Latitude's own dictionaries; English for a language it does not ship). */
+function calloutLabels(language: string): Record<CalloutType, string> {
+  const words = createWords(language, dictionaryFor(language));
+  return { note: words.t('callout.note'), tip: words.t('callout.tip'), warning: words.t('callout.warning') };
 }
 
 /**

@@ -13,6 +13,7 @@ import type { GrantData, Money, PlaybookSettings } from '../../../schemas/index.
 import { approvingGrant, describeCycle, escalationCycles, escalationTarget, type LadderRole } from '../domain/escalation.ts';
 import type { Finding } from '../diagnostics/diagnostic.ts';
 import { formatMoney, resolveMoney } from '../domain/money.ts';
+import { englishWords } from '../languages/dictionary.ts';
 import { amountPerPeriod } from '../words/grants.ts';
 import type { CheckedEntry } from '../reading/checked-content.ts';
 import type { Rule } from './rule.ts';
@@ -161,7 +162,7 @@ export function boundaryLadderFindings(
         path: ['grants', index, 'role'],
         severity: 'error',
         rule: 'ladder-narrows',
-        message: `grants[${index}]: the ladder narrows: ${grant.role} has no limit here, but escalates to ${above.role}, who is limited to ${amountPerPeriod(theirs, above.per, locale)}`,
+        message: `grants[${index}]: the ladder narrows: ${grant.role} has no limit here, but escalates to ${above.role}, who is limited to ${amountPerPeriod(theirs, above.per, englishWords(locale))}`,
         hint: `give ${grant.role} a limit no higher than ${formatMoney(theirs, locale)}, or remove the limit of ${above.role} (grants[${aboveIndex}])`,
       });
     } else if (own && theirs && own.currency === theirs.currency && grant.per === above.per && theirs.amount < own.amount) {

@@ -6,14 +6,15 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { helperDataJson, helperDataOf, roleHelperData } from '../../lib/decision/helper-data.ts';
 import { selectableRoles } from '../../lib/decision/verdict.ts';
-import { getPlaybook } from '../../data/playbook.ts';
+import { getPlaybook, getRoutePlaybook } from '../../data/playbook.ts';
 
-export const getStaticPaths = (async () => {
-  const data = helperDataOf(await getPlaybook());
+export const getStaticPaths = (async ({ routePattern }) => {
+  const data = helperDataOf(await getRoutePlaybook(routePattern));
   return selectableRoles(data).map((role) => ({ params: { role: role.id } }));
 }) satisfies GetStaticPaths;
 
-export const GET: APIRoute = async ({ params }) => {
-  const data = roleHelperData(helperDataOf(await getPlaybook()), params.role!)!;
+/** In the address's language: its role titles, decisions, notes and guardrails. */
+export const GET: APIRoute = async ({ params, locals }) => {
+  const data = roleHelperData(helperDataOf(await getPlaybook(locals.lang.tag)), params.role!)!;
   return new Response(helperDataJson(data), { headers: { 'content-type': 'application/json' } });
 };

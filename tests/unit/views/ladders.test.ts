@@ -1,5 +1,6 @@
+import { englishWords } from '../../../src/lib/languages/dictionary.ts';
 import { describe, expect, it } from 'vitest';
-import { ladderViews, limitsInWords } from '../../../src/lib/views/ladders.ts';
+import { ladderViews, limitsInWords, NO_CATEGORY } from '../../../src/lib/views/ladders.ts';
 import { boundary, LADDER, modelOf } from '../../support/checked-content.ts';
 
 describe('ladderViews', () => {
@@ -30,7 +31,7 @@ describe('ladderViews', () => {
       ),
     },
   });
-  const views = ladderViews(playbook);
+  const views = ladderViews(playbook, englishWords('en-GB'));
 
   it('draws every ladder top to bottom, named by its bottom role', () => {
     expect(views.map((v) => `${v.path}: ${v.steps.map((s) => s.title).join(' > ')}`)).toEqual([
@@ -43,7 +44,7 @@ describe('ladderViews', () => {
     const agent = views.find((v) => v.id === 'agent')!;
     expect(agent.categories.map((c) => [c.name, c.boundaries, ...c.cells.map((cell) => cell.words || '—')])).toEqual([
       ['billing', 2, 'no monetary limit', 'no monetary limit', 'up to £100 per case', 'up to £20–£50 per case'],
-      ['Other decisions', 1, '—', 'no monetary limit', '—', '—'],
+      [NO_CATEGORY, 1, '—', 'no monetary limit', '—', '—'],
     ]);
   });
 
@@ -54,11 +55,11 @@ describe('ladderViews', () => {
       'fees: grants[0].limit: driver escalates every decision here, so this limit is never used',
     ]);
     expect(lines('agent')).toEqual(['credits: grants[2].authority: director must inform someone, but has nobody above it']);
-    expect(views.find((v) => v.id === 'driver')!.categories.find((c) => c.name === 'Other decisions')!.warnings).toBe(1);
+    expect(views.find((v) => v.id === 'driver')!.categories.find((c) => c.name === NO_CATEGORY)!.warnings).toBe(1);
   });
 
   it('is worked out once per model', () => {
-    expect(ladderViews(playbook)).toBe(views);
+    expect(ladderViews(playbook, englishWords('en-GB'))).toBe(views);
   });
 });
 
@@ -70,11 +71,11 @@ describe('limitsInWords', () => {
     ...extra,
   });
   it('says a range, no limit, escalates, or that limits vary', () => {
-    expect(limitsInWords([g(75)], 'en-GB')).toBe('up to £75 per case');
-    expect(limitsInWords([g(75), g(20), g(undefined)], 'en-GB')).toBe('up to £20–£75 per case or no monetary limit');
-    expect(limitsInWords([g(10, { per: 'day' }), g(20)], 'en-GB')).toBe('up to £10 per day or up to £20 per case');
-    expect(limitsInWords([g(10, { per: 'day' }), g(20), g(5, { per: 'month' })], 'en-GB')).toBe('limits vary');
-    expect(limitsInWords([g(undefined, { authority: 'escalate' })], 'en-GB')).toBe('escalates');
-    expect(limitsInWords([], 'en-GB')).toBe('');
+    expect(limitsInWords([g(75)], englishWords('en-GB'))).toBe('up to £75 per case');
+    expect(limitsInWords([g(75), g(20), g(undefined)], englishWords('en-GB'))).toBe('up to £20–£75 per case or no monetary limit');
+    expect(limitsInWords([g(10, { per: 'day' }), g(20)], englishWords('en-GB'))).toBe('up to £10 per day or up to £20 per case');
+    expect(limitsInWords([g(10, { per: 'day' }), g(20), g(5, { per: 'month' })], englishWords('en-GB'))).toBe('limits vary');
+    expect(limitsInWords([g(undefined, { authority: 'escalate' })], englishWords('en-GB'))).toBe('escalates');
+    expect(limitsInWords([], englishWords('en-GB'))).toBe('');
   });
 });
