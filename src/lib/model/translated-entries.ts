@@ -7,7 +7,7 @@
  * entry's, and the entry says which (`untranslated`), so pages can mark them
  * with the base language. Linear in the number of entries.
  */
-import { COLLECTIONS, type CollectionName, type TranslationData } from '../../../schemas/index.ts';
+import { COLLECTIONS, TRANSLATED_LISTS, type CollectionName, type TranslationData } from '../../../schemas/index.ts';
 import type { DataByCollection } from '../domain/references.ts';
 import { entryWords } from '../languages/entry-words.ts';
 
@@ -121,12 +121,22 @@ function overlay(base: unknown, words: unknown): unknown {
   return base;
 }
 
-/** Whether `words` has a word for every word of `base`. */
+/** Whether `words` has a word for every word of `base` (a field with no words, such as an empty list, needs none). */
 function covers(words: unknown, base: unknown): boolean {
+  if (!hasWords(base)) return true;
   if (typeof base === 'string') return typeof words === 'string';
   if (Array.isArray(base)) return Array.isArray(words) && base.every((item, index) => covers(words[index], item));
-  if (isRecord(base)) return isRecord(words) && Object.entries(base).every(([key, value]) => covers(words[key], value));
+  if (isRecord(base)) return isRecord(words) && Object.entries(base).every(([key, value]) => MATCH_KEYS.has(key) || covers(words[key], value));
   return true;
+}
+
+/** The keys that name a list item (a grant's role, a change's date): they are facts, not words to translate. */
+const MATCH_KEYS: ReadonlySet<string> = new Set(Object.values(TRANSLATED_LISTS).flatMap((lists) => lists.flatMap((list) => (list.matchBy ? [list.matchBy] : []))));
+
+function hasWords(value: unknown): boolean {
+  if (typeof value === 'string') return true;
+  if (Array.isArray(value)) return value.some(hasWords);
+  return isRecord(value) && Object.entries(value).some(([key, item]) => !MATCH_KEYS.has(key) && hasWords(item));
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
