@@ -43,7 +43,9 @@ describe('sourceVersion', () => {
   });
 
   it('ignores line endings and space around the body', () => {
-    expect(sourceVersion('values', { title: 'T', summary: 'S' }, 'One.\r\n\r\nTwo.\n\n')).toBe(sourceVersion('values', { title: 'T', summary: 'S' }, 'One.\n\nTwo.'));
+    expect(sourceVersion('values', { title: 'T', summary: 'S' }, 'One.\r\n\r\nTwo.\n\n')).toBe(
+      sourceVersion('values', { title: 'T', summary: 'S' }, 'One.\n\nTwo.'),
+    );
   });
 
   it('says a translation without a version, or with an old one, is stale', () => {
@@ -85,11 +87,29 @@ describe('translated entries', () => {
   });
 
   it('mark an entry without a translation as missing, and a stale one as stale, with its body', () => {
-    const entries = { values: [], roles: [], guidelines: [], caseStudies: [], wins: [], boundaries: [{ id: 'refund', file: 'boundaries/refund.md', data: boundary, source: 'base' }] };
-    const none = translatedEntries(entries as never, [], 'en-GB') as unknown as Record<CollectionName, { translation: { state: string; untranslated: Set<string> } }[]>;
+    const entries = {
+      values: [],
+      roles: [],
+      guidelines: [],
+      caseStudies: [],
+      wins: [],
+      boundaries: [{ id: 'refund', file: 'boundaries/refund.md', data: boundary, source: 'base' }],
+    };
+    const none = translatedEntries(entries as never, [], 'en-GB') as unknown as Record<
+      CollectionName,
+      { translation: { state: string; untranslated: Set<string> } }[]
+    >;
     expect(none.boundaries[0]!.translation.state).toBe('missing');
     expect(none.boundaries[0]!.translation.untranslated.has('body')).toBe(true);
-    const translation: LoadedTranslation<string> = { language: 'fr-CA', collection: 'boundaries', id: 'refund', file: 't.md', data: french, stale: true, source: 'own body' };
+    const translation: LoadedTranslation<string> = {
+      language: 'fr-CA',
+      collection: 'boundaries',
+      id: 'refund',
+      file: 't.md',
+      data: french,
+      stale: true,
+      source: 'own body',
+    };
     const [entry] = translatedEntries(entries as never, [translation], 'en-GB').boundaries;
     expect(entry).toMatchObject({ source: 'own body', translation: { state: 'stale', sourceLanguage: 'en-GB', file: 't.md' } });
     expect(entry!.translation.untranslated.has('body')).toBe(false);
@@ -97,7 +117,11 @@ describe('translated entries', () => {
 
   it('count grants without notes as nothing to translate', () => {
     const plain = { ...boundary, grants: boundary.grants.map(({ note: _note, ...grant }) => grant), changes: [], guardrails: [] };
-    const { untranslated } = overlayWords(entryWords('boundaries', plain), plain as unknown as Record<string, unknown>, { title: 'T', summary: 'S', decision: 'D' });
+    const { untranslated } = overlayWords(entryWords('boundaries', plain), plain as unknown as Record<string, unknown>, {
+      title: 'T',
+      summary: 'S',
+      decision: 'D',
+    });
     expect([...untranslated]).toEqual([]);
   });
 });

@@ -496,6 +496,8 @@ export const ENGLISH = {
   'callout.tip': 'Tip',
   'callout.warning': 'Warning',
   'canI.title': 'Can I…?',
+  'changes.item': '{boundary}: {summary}',
+  'boundary.historyItem': '{date}: {summary}',
 } as const satisfies Record<string, Message>;
 
 /** Every interface word's key: `nav.values`, `verdict.decideUpTo`, … */

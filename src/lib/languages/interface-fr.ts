@@ -487,4 +487,6 @@ export const FRENCH: Dictionary = {
   'callout.tip': 'Conseil',
   'callout.warning': 'Attention',
   'canI.title': 'Puis-je…?',
+  'changes.item': '{boundary} : {summary}',
+  'boundary.historyItem': '{date} : {summary}',
 };

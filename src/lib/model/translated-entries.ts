@@ -131,7 +131,9 @@ function covers(words: unknown, base: unknown): boolean {
 }
 
 /** The keys that name a list item (a grant's role, a change's date): they are facts, not words to translate. */
-const MATCH_KEYS: ReadonlySet<string> = new Set(Object.values(TRANSLATED_LISTS).flatMap((lists) => lists.flatMap((list) => (list.matchBy ? [list.matchBy] : []))));
+const MATCH_KEYS: ReadonlySet<string> = new Set(
+  Object.values(TRANSLATED_LISTS).flatMap((lists) => lists.flatMap((list) => (list.matchBy ? [list.matchBy] : []))),
+);
 
 function hasWords(value: unknown): boolean {
   if (typeof value === 'string') return true;

@@ -14,7 +14,7 @@ export const GET: APIRoute = async ({ site, locals: { lang } }) => {
     title: xmlText(lang.t('feed.changesTitle', { name: playbook.settings.name })),
     description: xmlText(lang.t('feed.changesDescription', { name: playbook.settings.name })),
     site: absoluteUrl('/changes/', site, base),
-    items: changeFeedItems(playbook.changes, FEED_SIZE, site, base),
+    items: changeFeedItems(playbook.changes, FEED_SIZE, site, base, (boundary, summary) => lang.t('changes.item', { boundary, summary })),
     customData: `<language>${lang.tag}</language>`,
   });
 };
