@@ -11,6 +11,7 @@ import { placeholdersOf } from '../../src/lib/languages/message.ts';
 import { languageOfPath, localisedPath, siteLanguages, unlocalisedPath } from '../../src/lib/languages/site-languages.ts';
 import { createWords } from '../../src/lib/languages/words.ts';
 import { overlayWords, translatedEntries, type LoadedTranslation } from '../../src/lib/model/translated-entries.ts';
+import { languagePlan } from '../../src/lib/offline/precache-plan.ts';
 import { boundarySchema, type CollectionName } from '../../schemas/index.ts';
 
 const boundary = boundarySchema.parse({
@@ -206,5 +207,52 @@ describe('where each language lives', () => {
     expect(unlocalisedPath('/fr-ca/boundaries/x/', languages)).toBe('/boundaries/x/');
     expect(unlocalisedPath('/fr-ca/', languages)).toBe('/');
     expect(unlocalisedPath('/values/', languages)).toBe('/values/');
+  });
+});
+
+describe('offline, per language', () => {
+  const files = [
+    'index.html',
+    'can-i/index.html',
+    'boundaries/x/index.html',
+    'sw.js',
+    'fr-ca/index.html',
+    'fr-ca/can-i/index.html',
+    'fr-ca/boundaries/x/index.html',
+    'fr-ca/sw.js',
+    '_astro/can-i.abc.js',
+    '_latitude/icon-192.png',
+    'pagefind/pagefind.js',
+    'pagefind/wasm.en-gb.pagefind',
+    'pagefind/wasm.fr-ca.pagefind',
+    'pagefind/pagefind.en-gb_1.pf_meta',
+    'pagefind/pagefind.fr-ca_1.pf_meta',
+    'pagefind/fragment/en-gb_1.pf_fragment',
+    'pagefind/fragment/fr-ca_1.pf_fragment',
+  ].map((path) => ({ path, size: 100 }));
+
+  it('precaches the reader’s language only, with the files every language shares', () => {
+    const french = languagePlan(files, { prefix: 'fr-ca', otherPrefixes: [], searchKey: 'fr-ca' });
+    expect(french.files.map((file) => file.path).sort()).toEqual([
+      '_astro/can-i.abc.js',
+      '_latitude/icon-192.png',
+      'fr-ca/boundaries/x/index.html',
+      'fr-ca/can-i/index.html',
+      'fr-ca/index.html',
+      'pagefind/fragment/fr-ca_1.pf_fragment',
+      'pagefind/pagefind.fr-ca_1.pf_meta',
+      'pagefind/pagefind.js',
+      'pagefind/wasm.fr-ca.pagefind',
+    ]);
+    const english = languagePlan(files, { prefix: '', otherPrefixes: ['fr-ca'], searchKey: 'en-gb' });
+    expect(english.files.map((file) => file.path).filter((path) => path.includes('fr-ca'))).toEqual([]);
+    expect(english.files.map((file) => file.path)).toContain('boundaries/x/index.html');
+  });
+
+  it('tiers a language’s pages as the base language’s, within the same budget', () => {
+    const tight = languagePlan(files, { prefix: 'fr-ca', otherPrefixes: [], searchKey: 'fr-ca' }, 700);
+    expect(tight.tiers).toEqual(['core']);
+    expect(tight.files.map((file) => file.path)).toContain('fr-ca/can-i/index.html');
+    expect(tight.files.map((file) => file.path)).not.toContain('fr-ca/boundaries/x/index.html');
   });
 });
