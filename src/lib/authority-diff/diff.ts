@@ -26,9 +26,25 @@ export interface AuthorityDiff {
 
 type AnyPlaybook = Playbook<unknown>;
 
+/** A translation older than its base entry's words (`loadContentRoot`'s `staleTranslations`). */
+export interface StaleTranslation {
+  file: string;
+  base: string;
+  language: string;
+}
+
 const byTitle = <T extends { title: string; id: string }>(a: T, b: T) => a.title.localeCompare(b.title, 'en') || a.id.localeCompare(b.id);
 
-export function authorityDiff(before: AnyPlaybook, after: AnyPlaybook): AuthorityDiff {
+/**
+ * `stale`: the translations that were stale before and after the change;
+ * those stale only after it are the ones the change made stale (their base
+ * entry's words changed), listed last so translators know what to redo.
+ */
+export function authorityDiff(
+  before: AnyPlaybook,
+  after: AnyPlaybook,
+  stale?: { before: readonly StaleTranslation[]; after: readonly StaleTranslation[] },
+): AuthorityDiff {
   const words = englishWords(after.settings.locale);
   const sections: DiffSection[] = [];
 
@@ -88,6 +104,16 @@ export function authorityDiff(before: AnyPlaybook, after: AnyPlaybook): Authorit
     if (!newValues.has(old.id)) valueLines.push(`Removed: ${old.title} (${old.file})`);
   }
   if (valueLines.length > 0) sections.push({ heading: 'Values', lines: valueLines });
+
+  // 5. Translations whose base entry's words this change changed.
+  const staleBefore = new Set(stale?.before.map((translation) => translation.file));
+  const madeStale = (stale?.after ?? []).filter((translation) => !staleBefore.has(translation.file)).sort((a, b) => a.file.localeCompare(b.file));
+  if (madeStale.length > 0) {
+    sections.push({
+      heading: 'Translations made stale',
+      lines: madeStale.map((translation) => `${translation.language}: ${translation.file} (the words of ${translation.base} changed; translate them again)`),
+    });
+  }
 
   return { sections };
 }
