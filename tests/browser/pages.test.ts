@@ -1,6 +1,6 @@
 /**
  * The example playbook in a real browser: axe (WCAG 2.2 AA rules) on one
- * page of each type in light and dark colour schemes, keyboard access to the
+ * page of each type, in English and in Canadian French, in light and dark colour schemes, keyboard access to the
  * navigation with a visible focus indicator, and no horizontal scrolling at
  * 320px. Built once from content/, served like a static host.
  */
@@ -79,13 +79,19 @@ async function axeViolations(page: Page): Promise<string[]> {
   );
 }
 
+/** The same pages in Canadian French (the example is published in fr-CA too); a language's own 404 page is at /fr-ca/404/. */
+const FRENCH_PAGES: Record<string, string> = Object.fromEntries(
+  Object.entries(PAGES).map(([name, url]) => [`${name} (fr-CA)`, url === PAGES['404'] ? '/fr-ca/404/' : `/fr-ca${url}`]),
+);
+
 describe.each(['light', 'dark'] as const)('accessibility in the %s colour scheme', (colorScheme) => {
-  it.each(Object.entries(PAGES))('%s page has no axe violations', async (_name, url) => {
+  it.each(Object.entries({ ...PAGES, ...FRENCH_PAGES }))('%s page has no axe violations', async (_name, url) => {
     const page = await browser.newPage();
     try {
       await page.emulateMedia({ colorScheme });
       const response = await page.goto(server.url + url);
       expect(response?.status()).toBe(url === PAGES['404'] ? 404 : 200);
+      if (url.startsWith('/fr-ca/')) expect(await page.evaluate(() => document.documentElement.lang)).toBe('fr-CA');
       expect(await axeViolations(page)).toEqual([]);
     } finally {
       await page.close();
@@ -134,16 +140,19 @@ describe('keyboard', () => {
 });
 
 describe('small screens', () => {
-  it.each(['/', '/roles/store-associate/', '/boundaries/'])('%s does not scroll sideways at 320px', async (url) => {
-    const page = await browser.newPage({ viewport: { width: 320, height: 640 } });
-    try {
-      await page.goto(server.url + url);
-      const widths = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
-      expect(widths.scroll).toBeLessThanOrEqual(widths.client);
-    } finally {
-      await page.close();
-    }
-  });
+  it.each(['/', '/roles/store-associate/', '/boundaries/', '/fr-ca/', '/fr-ca/roles/store-associate/', '/fr-ca/boundaries/'])(
+    '%s does not scroll sideways at 320px',
+    async (url) => {
+      const page = await browser.newPage({ viewport: { width: 320, height: 640 } });
+      try {
+        await page.goto(server.url + url);
+        const widths = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
+        expect(widths.scroll).toBeLessThanOrEqual(widths.client);
+      } finally {
+        await page.close();
+      }
+    },
+  );
 });
 
 describe('boundaries matrix filter', () => {

@@ -114,6 +114,42 @@ describe('"Can I…?" on a phone', () => {
   });
 });
 
+describe('"Puis-je…?" on a phone, in Canadian French', () => {
+  beforeAll(phone);
+
+  it('gives the whole answer in French, with fr-CA money, on the first screen', async () => {
+    await page.goto(url('/fr-ca/can-i/'));
+    await page.getByLabel('Rôle', { exact: true }).selectOption('delivery-driver');
+    await expect.poll(() => page.getByLabel('Décision', { exact: true }).locator('optgroup[label="Vos décisions"] option').count()).toBeGreaterThan(0);
+    await page.getByLabel('Décision', { exact: true }).selectOption('canada-delivery-make-good');
+    await page.getByLabel('Montant', { exact: true }).fill('30');
+    await expect
+      .poll(async () => (await verdictBox().textContent())?.trim())
+      .toBe('Oui — vous pouvez décider. 30\u00a0$ respecte votre limite de 40\u00a0$ par dossier.');
+    expect(await page.locator('[data-can-i-hint]').textContent()).toBe('Facultatif — en CAD, par dossier.');
+    expect(await page.locator('[data-can-i-conditions]').textContent()).toBe(
+      'Une carte-cadeau remise à la porte, ou un crédit que le chauffeur inscrit dans le terminal portatif.',
+    );
+    expect(await page.getByRole('heading', { name: 'Garde-fous' }).isVisible()).toBe(true);
+    expect(await page.getByRole('link', { name: /^Lire la limite : Réparer une livraison/ }).getAttribute('href')).toBe(
+      '/fr-ca/boundaries/canada-delivery-make-good/',
+    );
+    expect(await page.evaluate(() => scrollY)).toBe(0);
+    const box = (await verdictBox().boundingBox())!;
+    expect(box.y + box.height).toBeLessThanOrEqual(PHONE.height);
+  });
+
+  it('answers "rembourser 80 $" above the search results as "refund $80" is answered in English', async () => {
+    await page.goto(url('/fr-ca/can-i/'));
+    await page.getByLabel('Rôle', { exact: true }).selectOption('store-associate');
+    await page.goto(url('/fr-ca/search/?q=rembourser%2080%20%24'));
+    const card = page.getByRole('region', { name: /^Store associate\s:\sRefund a purchase without a receipt, 80\s£/ });
+    await expect.poll(() => card.isVisible()).toBe(true);
+    expect(await card.textContent()).toContain('Non — 80\u00a0£ dépasse votre limite de 50\u00a0£ par client par jour.');
+    expect(await card.getByRole('link', { name: /^Lire la limite/ }).getAttribute('href')).toBe('/fr-ca/boundaries/refund-without-receipt/');
+  });
+});
+
 describe('the boundaries matrix on a phone', () => {
   beforeAll(phone);
 
