@@ -155,7 +155,7 @@ describe('dictionaries', () => {
         severity: 'error',
         rule: 'interface-words',
         message: '2 keys are missing: nav.values, nav.roles',
-        hint: 'add each key with its words in this language; docs/authoring.md lists every key with its English words',
+        hint: 'add each key with its words in this language; schemas/json/interface.schema.json lists every key with its English words',
       },
     ]);
   });

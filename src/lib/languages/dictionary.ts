@@ -51,13 +51,13 @@ export function checkInterfaceWords(data: Record<string, unknown>, file: string)
     problem(
       [],
       `${missing.length === 1 ? 'one key is' : `${missing.length} keys are`} missing: ${missing.join(', ')}`,
-      'add each key with its words in this language; docs/authoring.md lists every key with its English words',
+      'add each key with its words in this language; schemas/json/interface.schema.json lists every key with its English words',
     );
   }
   for (const [key, value] of Object.entries(data)) {
     if (!(key in ENGLISH)) {
       const near = closestMatch(key, keys);
-      problem([key], `${key}: unknown key`, near ? `did you mean "${near}"?` : 'remove it; docs/authoring.md lists every key', 'key');
+      problem([key], `${key}: unknown key`, near ? `did you mean "${near}"?` : 'remove it; schemas/json/interface.schema.json lists every key', 'key');
       continue;
     }
     const english = ENGLISH[key as WordKey] as Message;

@@ -50,7 +50,7 @@ export function readLanguageFiles(
         severity: 'error',
         rule: 'interface-words',
         message: `languages[${index}]: Latitude has no interface words for ${language}`,
-        hint: `write them in ${TRANSLATIONS_FOLDER}/${language}/${INTERFACE_FILE}; docs/authoring.md lists every key with its English words`,
+        hint: `write them in ${TRANSLATIONS_FOLDER}/${language}/${INTERFACE_FILE}; schemas/json/interface.schema.json lists every key with its English words`,
       });
     }
     if (folder?.synonyms) {
