@@ -98,20 +98,24 @@ async function main(argv: string[]): Promise<number> {
     existing: { roles: await ids(path.join(root, 'roles')), values: await ids(path.join(root, 'values')) },
   });
   const target = path.join(root, entry.file);
-  await mkdir(path.dirname(target), { recursive: true });
-  try {
-    await writeFile(target, entry.text, { flag: 'wx' });
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'EEXIST') {
-      process.stderr.write(`new: ${path.relative(process.cwd(), target)} already exists; nothing was written. Choose another title.\n`);
-      return 1;
-    }
-    throw error;
-  }
+  if (!(await writeNew(target, entry.text, ' Choose another title.'))) return 1;
   const written = path.relative(process.cwd(), target);
   if (prompts) prompts.outro(`Wrote ${written}. Replace each "${PLACEHOLDER_MARK}" placeholder, then run npm run validate.`);
   else process.stdout.write(`${written}\n`);
   return 0;
+}
+
+/** Writes a new file, never over an existing one: false (and a message) when it exists. */
+async function writeNew(target: string, text: string, advice = ''): Promise<boolean> {
+  await mkdir(path.dirname(target), { recursive: true });
+  try {
+    await writeFile(target, text, { flag: 'wx' });
+    return true;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    process.stderr.write(`new: ${path.relative(process.cwd(), target)} already exists; nothing was written.${advice}\n`);
+    return false;
+  }
 }
 
 /** `--translate <language> <collection>/<id>`: the base entry's words, to translate, in translations/<language>/. */
@@ -147,16 +151,7 @@ async function translate(language: string, positionals: string[]): Promise<numbe
   }
   const skeleton = translationSkeleton({ language, collection, file: entry.file, data: entry.data, body: entry.body });
   const target = path.join(root, skeleton.file);
-  await mkdir(path.dirname(target), { recursive: true });
-  try {
-    await writeFile(target, skeleton.text, { flag: 'wx' });
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'EEXIST') {
-      process.stderr.write(`new: ${path.relative(process.cwd(), target)} already exists; nothing was written\n`);
-      return 1;
-    }
-    throw error;
-  }
+  if (!(await writeNew(target, skeleton.text))) return 1;
   process.stdout.write(`${path.relative(process.cwd(), target)}\n`);
   return 0;
 }

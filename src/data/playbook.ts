@@ -10,7 +10,8 @@ import path from 'node:path';
 import { getCollection, getEntry, render, type CollectionEntry } from 'astro:content';
 import { COLLECTION_NAMES, type CollectionName, type TranslationData } from '../../schemas/index.ts';
 import { buildPlaybook, type LoadedEntry, type LoadedTranslation, type PlaybookInput } from '../lib/model/build-playbook.ts';
-import type { Playbook } from '../lib/model/types.ts';
+import type { AnyEntry, Playbook } from '../lib/model/types.ts';
+import { pageCacheKey } from '../lib/model/cache-key.ts';
 import { buildDate } from '../lib/domain/review.ts';
 import { dictionaryFor, type Dictionary } from '../lib/languages/dictionary.ts';
 import { pageLanguage, type PageLanguage } from '../lib/languages/page-language.ts';
@@ -142,4 +143,17 @@ async function loadInput(): Promise<Awaited<Loaded['input']>> {
  */
 export async function getRoutePlaybook(routePattern: string): Promise<SitePlaybook> {
   return getPlaybook((await routeLanguage(routePattern)).tag);
+}
+
+/**
+ * The paths of a collection's entry pages, for `getStaticPaths`: one per
+ * entry, the entry as the prop named `prop`, and a cache key that changes
+ * when the entry, the settings or the language does.
+ */
+export function entryPaths<E extends AnyEntry<SourceEntry>, K extends string>(playbook: SitePlaybook, entries: readonly E[], prop: K) {
+  return entries.map((entry) => ({
+    params: { id: entry.id },
+    props: { [prop]: entry } as Record<K, E>,
+    cacheKey: pageCacheKey(entry, playbook.settings, playbook.language),
+  }));
 }

@@ -210,7 +210,7 @@ describe('npm run new -- --translate', () => {
     expect(text).toContain('grants:\n  - role: store-associate\n  - role: shift-lead\n  - role: store-manager\n');
     expect(text).toContain('changes:\n  - date: 2026-03-01\n    summary: "TODO: Raised the store associate limit from £40 to £75."\n');
     const again = await runNew('--translate', 'fr-CA', 'boundaries/refund-a-purchase');
-    expect(again).toMatchObject({ exitCode: 1, stderr: 'new: translations/fr-CA/boundaries/refund-a-purchase.md already exists; nothing was written\n' });
+    expect(again).toMatchObject({ exitCode: 1, stderr: 'new: translations/fr-CA/boundaries/refund-a-purchase.md already exists; nothing was written.\n' });
   });
 
   it('refuses a language the playbook does not list, and an entry that does not exist', async () => {
