@@ -173,3 +173,5 @@ export const TRANSLATED_LISTS: Record<TranslatedCollection, readonly { path: rea
 
 /** Synonyms in a language (`translations/<language>/synonyms.yaml`): the same shape as `synonyms` in playbook.yaml. */
 export const translationSynonymsSchema = z.record(z.string().min(1), z.array(text).min(1));
+
+export type TranslationSynonyms = z.output<typeof translationSynonymsSchema>;

@@ -5,12 +5,11 @@
  * reader as every other file. A listed language that has no interface
  * words at all is an error on its line of playbook.yaml.
  */
-import { translationSynonymsSchema, type PlaybookSettings } from '../../../schemas/index.ts';
+import { translationSynonymsSchema, type PlaybookSettings, type TranslationSynonyms } from '../../../schemas/index.ts';
 import type { Finding } from '../diagnostics/diagnostic.ts';
 import type { FieldLocator } from './read-source.ts';
 import { checkWithSchema } from '../diagnostics/schema-issues.ts';
 import { checkInterfaceWords, shippedDictionary, type Dictionary } from '../languages/dictionary.ts';
-import type { SynonymMap } from '../search/synonyms.ts';
 import { readSourceSync } from './read-source.ts';
 import { INTERFACE_FILE, TRANSLATIONS_FOLDER, type LanguageFolder } from './scan-translations.ts';
 import { placed, unreadable } from './read-entries.ts';
@@ -19,7 +18,7 @@ export interface LanguageWords {
   /** From interface.yaml, when the language has one and it is complete. */
   interface?: Dictionary;
   /** From synonyms.yaml. */
-  synonyms?: SynonymMap;
+  synonyms?: TranslationSynonyms;
 }
 
 /** By language tag as written in `languages`. */
