@@ -2,6 +2,23 @@
 import { z } from 'zod';
 import { currencyCode, reviewEveryDays, text, webUrl } from './common.ts';
 
+/** The site's own top-level folders: a language is published under its tag in lower case, which must not be one of them. */
+const SITE_FOLDERS: ReadonlySet<string> = new Set([
+  'values',
+  'roles',
+  'guidelines',
+  'boundaries',
+  'case-studies',
+  'wins',
+  'changes',
+  'review',
+  'search',
+  'can-i',
+  'ladders',
+  'offline',
+  'pagefind',
+]);
+
 export const playbookSchema = z
   .strictObject({
     /** Organisation or playbook name, shown in the header of every page. */
@@ -25,6 +42,13 @@ export const playbookSchema = z
         const seen = new Set<string>();
         for (const [index, tag] of tags.entries()) {
           if (seen.has(tag.toLowerCase())) context.addIssue({ code: 'custom', path: [index], input: tag, message: 'is listed twice' });
+          else if (SITE_FOLDERS.has(tag.toLowerCase()))
+            context.addIssue({
+              code: 'custom',
+              path: [index],
+              input: tag,
+              message: `would put the language's pages at /${tag.toLowerCase()}/, where the site's own pages are`,
+            });
           seen.add(tag.toLowerCase());
         }
       }),
