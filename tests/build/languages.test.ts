@@ -4,13 +4,16 @@
  * exists under /fr-ca/, translated words over the base entry's facts, the
  * untranslated and stale notices, the language picker and hreflang, one
  * search index per language, feeds per language, and /review/'s lists.
- * A second build changes an English limit only: the French page follows
- * with no edit to the translation.
+ * A third language Latitude ships no words for (`de`) takes them from its
+ * interface.yaml. A second build changes an English limit only: the French
+ * page follows with no edit to the translation.
  */
-import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { stringify } from 'yaml';
+import { ENGLISH } from '../../src/lib/languages/dictionary.ts';
 import { buildPlaybook, FIXTURES, type BuildResult } from '../support/build-playbook.ts';
 import { attribute, filesIn, pagefindFragments, readPage, select, selectAll, visibleText } from '../support/built-site.ts';
 
@@ -22,6 +25,19 @@ beforeAll(async () => {
   root = await mkdtemp(path.join(os.tmpdir(), 'latitude-languages-'));
   await cp(path.join(FIXTURES, 'valid'), root, { recursive: true });
   await cp(path.join(FIXTURES, 'languages'), root, { recursive: true });
+  // A third language Latitude ships no words for: its interface.yaml gives every key ("[de] Values").
+  await writeFile(
+    path.join(root, 'playbook.yaml'),
+    (await readFile(path.join(root, 'playbook.yaml'), 'utf8')).replace('languages: [fr-CA]', 'languages: [fr-CA, de]'),
+  );
+  await mkdir(path.join(root, 'translations/de'), { recursive: true });
+  const german = Object.fromEntries(
+    Object.entries(ENGLISH).map(([key, words]) => [
+      key,
+      typeof words === 'string' ? `[de] ${words}` : Object.fromEntries(Object.entries(words).map(([form, text]) => [form, `[de] ${text}`])),
+    ]),
+  );
+  await writeFile(path.join(root, 'translations/de/interface.yaml'), stringify(german));
   build = await buildPlaybook(root);
   if (build.exitCode !== 0) throw new Error(`the languages fixture must build:\n${build.stdout}\n${build.stderr}`);
   // The same playbook with the store associate's English limit raised from £75 to £90, under a base path.
@@ -43,7 +59,7 @@ const main = async (file: string, from = build) => visibleText(select('main', aw
 describe('every page in every language', () => {
   it('builds each base page again under /fr-ca/, in French', async () => {
     const files = await filesIn(build.outDir);
-    const pages = files.filter((file) => file.endsWith('.html') && !file.startsWith('fr-ca/') && !file.startsWith('_'));
+    const pages = files.filter((file) => file.endsWith('.html') && !/^(?:fr-ca|de)\//.test(file) && !file.startsWith('_'));
     expect(pages.length).toBeGreaterThan(20);
     for (const file of pages) {
       const french = file === '404.html' ? 'fr-ca/404/index.html' : `fr-ca/${file}`;
@@ -103,11 +119,13 @@ describe('every page in every language', () => {
     expect(links).toEqual([
       ['English', '/playbook/values/own-the-outcome/', 'en-GB'],
       ['Français', '/playbook/fr-ca/values/own-the-outcome/', 'fr-CA'],
+      ['Deutsch', '/playbook/de/values/own-the-outcome/', 'de'],
     ]);
     const alternates = selectAll('link[rel="alternate"][hreflang]', tree).map((link) => [attribute(link, 'hrefLang'), attribute(link, 'href')]);
     expect(alternates).toEqual([
       ['en-GB', 'https://playbook.example.org/playbook/values/own-the-outcome/'],
       ['fr-CA', 'https://playbook.example.org/playbook/fr-ca/values/own-the-outcome/'],
+      ['de', 'https://playbook.example.org/playbook/de/values/own-the-outcome/'],
       ['x-default', 'https://playbook.example.org/playbook/values/own-the-outcome/'],
     ]);
     // Every link of a French page stays in French, but for those that say they lead to another language (hreflang).
@@ -149,10 +167,22 @@ describe('every page in every language', () => {
   });
 });
 
+describe('a language Latitude does not ship', () => {
+  it('takes its interface words from translations/<language>/interface.yaml, and its entries fall back to the base words', async () => {
+    const tree = await page('de/can-i/store-associate/index.html');
+    expect(attribute(select('html', tree)!, 'lang')).toBe('de');
+    expect(visibleText(select('h1', tree)!)).toBe('[de] What a Store associate may decide');
+    // Money as German writes it (Intl for `de`), words from interface.yaml.
+    expect(visibleText(select('main', tree)!)).toContain('Refund a purchase [de] Decides [de] up to [de] 75 £ [de] per case');
+    const role = await page('de/roles/shift-lead/index.html');
+    expect(visibleText(select('.translation-notice', role)!)).toBe('[de] This page is not yet translated; you are reading the Englisch version.');
+  });
+});
+
 describe('search in every language', () => {
   it('keeps one index per language: French pages only in French, never English-only duplicates of translated ones', async () => {
     const entry = JSON.parse(await readFile(path.join(build.outDir, 'pagefind/pagefind-entry.json'), 'utf8')) as { languages: Record<string, unknown> };
-    expect(Object.keys(entry.languages).sort()).toEqual(['en-gb', 'fr-ca']);
+    expect(Object.keys(entry.languages).sort()).toEqual(['de', 'en-gb', 'fr-ca']);
     const fragments = await pagefindFragments(path.join(build.outDir, 'pagefind'));
     const english = fragments.filter((fragment) => fragment.file.includes('/en-gb_'));
     const french = fragments.filter((fragment) => fragment.file.includes('/fr-ca_'));
