@@ -3,6 +3,7 @@ import mdx from '@astrojs/mdx';
 import { satteri } from '@astrojs/markdown-satteri';
 import { defineConfig } from 'astro/config';
 import { howToOpen } from './src/integrations/how-to-open.ts';
+import { playbookLanguages } from './src/integrations/languages.ts';
 import { playbookLogo } from './src/integrations/playbook-logo.ts';
 import { playbookOffline } from './src/integrations/offline.ts';
 import { playbookSearch } from './src/integrations/pagefind.ts';
@@ -32,7 +33,7 @@ export default defineConfig({
   // One cache (and data store) per content root, under PLAYBOOK_CACHE_DIR too: two organisations built by one install never share one.
   cacheDir: contentRootCacheDir(),
   // playbookOffline last: its service worker precaches what the others wrote (Pagefind's index, the icons).
-  integrations: [playbookValidation(), playbookDev(), playbookLogo(), mdx(), playbookSearch(), howToOpen(), playbookOffline()],
+  integrations: [playbookValidation(), playbookLanguages(), playbookDev(), playbookLogo(), mdx(), playbookSearch(), howToOpen(), playbookOffline()],
   // Content bodies are checked again as they compile: no code from content runs.
   // No Shiki: its inline styles would need a looser Content Security Policy, and a
   // culture playbook has little code to colour.

@@ -10,6 +10,8 @@
  *   npm run bench -- --keep                keep the generated playbook and builds (bench/out/)
  *   npm run bench -- --no-floor --no-search --no-mdx-cost
  *   npm run bench -- --cold-only           validate and a cold build only (for a fit over sizes)
+ *   npm run bench -- --languages           also cold builds with a second language (fr-CA): every
+ *                                          entry translated, and none translated, per page against one language
  *
  * Measured: `npm run validate` as a command; a cold build (empty cache);
  * a warm rebuild with no change; a rebuild after one changed entry; the
@@ -29,6 +31,7 @@ import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { generatePlaybook, playbookMix } from './generate-playbook.ts';
 import { measureCommand, type Measured } from './process-tree.ts';
+import { addLanguage } from './translate-playbook.ts';
 
 const { values: flags } = parseArgs({
   options: {
@@ -38,6 +41,7 @@ const { values: flags } = parseArgs({
     'no-search': { type: 'boolean', default: false },
     'no-mdx-cost': { type: 'boolean', default: false },
     'cold-only': { type: 'boolean', default: false },
+    languages: { type: 'boolean', default: false },
   },
 });
 const entries = Number(flags.entries);
@@ -124,6 +128,32 @@ if (!flags['cold-only']) {
   await writeFile(target, `${await readFile(target, 'utf8')}\nOne more sentence, added for the benchmark.\n`);
   oneChange = await measureCommand(node, [astro, 'build'], { cwd: PROJECT_ROOT, env: buildEnv });
   if (oneChange.exitCode !== 0) failed('the rebuild after one change', oneChange);
+}
+
+/** A second language: the same playbook cold, with every entry translated and with none, each against one language per page. */
+interface LanguageRun {
+  name: string;
+  build: Measured;
+  site: SiteFigures;
+  translations: number;
+}
+const languageRuns: LanguageRun[] = [];
+if (flags.languages) {
+  for (const translateAll of [true, false]) {
+    const name = translateAll ? 'fr-CA, every entry translated' : 'fr-CA, none translated';
+    step(`cold build with a second language: ${name}`);
+    const root = path.join(work, translateAll ? 'content-translated' : 'content-untranslated');
+    await generatePlaybook(root, entries);
+    const translations = await addLanguage(root, translateAll);
+    const out = path.join(work, `${path.basename(root)}-dist`);
+    const build = await measureCommand(node, [astro, 'build'], {
+      cwd: PROJECT_ROOT,
+      env: { ...env, PLAYBOOK_CONTENT_DIR: root, PLAYBOOK_OUT_DIR: out, PLAYBOOK_CACHE_DIR: path.join(work, `${path.basename(root)}-cache`) },
+    });
+    if (build.exitCode !== 0) failed(`the build ${name}`, build);
+    languageRuns.push({ name, build, site: await siteFigures(out), translations });
+    await rm(out, { recursive: true, force: true });
+  }
 }
 
 let floor: { build: Measured; index: Measured; distBytes: number } | undefined;
@@ -261,6 +291,25 @@ if (mdxCost) {
     ],
   );
 }
+for (const run of languageRuns) {
+  const time = run.build.wallMs / run.site.pages / (cold.wallMs / site.pages);
+  const memory = run.build.peakProcessBytes / run.site.pages / (cold.peakProcessBytes / site.pages);
+  rows.push(
+    [
+      `${run.name}: time per page against one language`,
+      `${time.toFixed(2)}× (${s(run.build.wallMs)} for ${run.site.pages.toLocaleString('en')} pages)`,
+      '≤ 1.1×',
+      mark(time <= 1.1),
+    ],
+    [`${run.name}: peak memory per page against one language`, `${memory.toFixed(2)}× (${gb(run.build.peakProcessBytes)})`, '≤ 1.1×', mark(memory <= 1.1)],
+    [
+      `${run.name}: largest page of any language`,
+      `${kb(run.site.largest.bytes)} (${run.site.largest.page})`,
+      `≤ ${TARGETS.largestPageKb} kB`,
+      mark(run.site.largest.bytes / 1024 <= TARGETS.largestPageKb),
+    ],
+  );
+}
 console.log(`\nLatitude at ${entries.toLocaleString('en')} entries (${site.pages.toLocaleString('en')} pages)\n`);
 printTable(rows);
 console.log('\nCold build by phase:');
@@ -290,6 +339,7 @@ const json = {
   leaders,
   search,
   mdxCost: mdxCost && { entries: mdxCost.entries, md: pick(mdxCost.md), mdx: pick(mdxCost.mdx) },
+  languages: languageRuns.map((run) => ({ name: run.name, translations: run.translations, build: pick(run.build), site: run.site })),
   floor: floor && { build: pick(floor.build), index: pick(floor.index), distBytes: floor.distBytes },
   ratios: { floor: floorWall && cold.wallMs / floorWall, warm: warm && warm.wallMs / cold.wallMs, oneChange: oneChange && oneChange.wallMs / cold.wallMs },
   targets: TARGETS,

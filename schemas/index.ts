@@ -18,6 +18,7 @@ export * from './guideline.ts';
 export * from './boundary.ts';
 export * from './case-study.ts';
 export * from './win.ts';
+export * from './translation.ts';
 
 /** A collection of a content root: its folder, the file kinds it takes and its schema. */
 export interface CollectionDefinition {

@@ -5,6 +5,7 @@
  * the same schemas have already checked.
  */
 import { defineCollection } from 'astro:content';
+import { z } from 'zod';
 import { boundarySchema, caseStudySchema, createWinSchema, guidelineSchema, playbookSchema, roleSchema, valueSchema } from '../schemas/index.ts';
 import { playbookLoader } from './loaders/playbook-loader.ts';
 
@@ -16,4 +17,22 @@ export const collections = {
   boundaries: defineCollection({ loader: playbookLoader('boundaries'), schema: boundarySchema }),
   caseStudies: defineCollection({ loader: playbookLoader('caseStudies'), schema: caseStudySchema }),
   wins: defineCollection({ loader: playbookLoader('wins'), schema: ({ image }) => createWinSchema(image()) }),
+  // Each translation's words (checked by schemas/translation.ts when read), by `<language>/<collection>/<id>`.
+  translations: defineCollection({
+    loader: playbookLoader('translations'),
+    schema: z.object({
+      language: z.string(),
+      collection: z.string(),
+      entry: z.string(),
+      file: z.string(),
+      stale: z.boolean(),
+      hasBody: z.boolean(),
+      words: z.record(z.string(), z.unknown()),
+    }),
+  }),
+  // Each language's own interface words and synonyms, by language.
+  languages: defineCollection({
+    loader: playbookLoader('languages'),
+    schema: z.object({ interface: z.record(z.string(), z.unknown()).optional(), synonyms: z.record(z.string(), z.array(z.string())).optional() }),
+  }),
 };

@@ -104,7 +104,10 @@ async function main(argv: string[]): Promise<number> {
       const n = after.filesWithErrors.length;
       notes.push(`${n} ${n === 1 ? 'file has' : 'files have'} errors (entries that cannot be read are left out): run npm run validate to see them.`);
     }
-    const diff = authorityDiff(before.playbook, after.playbook, { links: after.boundaryLinks });
+    const diff = authorityDiff(before.playbook, after.playbook, {
+      links: after.boundaryLinks,
+      stale: { before: before.staleTranslations, after: after.staleTranslations },
+    });
     const text = `${formatDiff(diff, values.format as DiffFormat, notes)}\n`;
     if (values.output !== undefined) await writeFile(path.resolve(typedIn, values.output), text);
     else process.stdout.write(text);

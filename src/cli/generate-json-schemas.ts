@@ -7,8 +7,17 @@ import { readFile, mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import { readdirSync } from 'node:fs';
-import { COLLECTIONS, COLLECTION_NAMES, playbookSchema, takesNumberAsText, type CollectionName } from '../../schemas/index.ts';
+import {
+  COLLECTIONS,
+  COLLECTION_NAMES,
+  playbookSchema,
+  takesNumberAsText,
+  TRANSLATION_SCHEMAS,
+  translationSynonymsSchema,
+  type CollectionName,
+} from '../../schemas/index.ts';
 import { publishedPlaybookSchema } from '../../schemas/published-playbook.ts';
+import { ENGLISH } from '../lib/languages/dictionary.ts';
 import { describeJsonSchema, readSchemaDocs } from '../lib/authoring/schema-docs.ts';
 import { PROJECT_ROOT } from '../lib/reading/resolve-content-root.ts';
 
@@ -26,6 +35,16 @@ const DOCUMENTED_AS: Record<CollectionName | 'playbook' | 'publishedPlaybook', s
   boundaries: 'boundarySchema',
   caseStudies: 'caseStudySchema',
   wins: 'createWinSchema',
+};
+
+/** The same for translations (`translations/<language>/<folder>/…`): `translations-<folder>.schema.json`. */
+const TRANSLATION_DOCUMENTED_AS: Record<CollectionName, string> = {
+  values: 'valueTranslationSchema',
+  roles: 'roleTranslationSchema',
+  guidelines: 'guidelineTranslationSchema',
+  boundaries: 'boundaryTranslationSchema',
+  caseStudies: 'caseStudyTranslationSchema',
+  wins: 'winTranslationSchema',
 };
 
 /**
@@ -66,7 +85,50 @@ export function jsonSchemas(): Map<string, string> {
   write('playbook', playbookSchema, DOCUMENTED_AS.playbook);
   for (const name of COLLECTION_NAMES) write(COLLECTIONS[name].folder, COLLECTIONS[name].schema, DOCUMENTED_AS[name]);
   write(PUBLISHED_PLAYBOOK_SCHEMA_NAME, publishedPlaybookSchema, DOCUMENTED_AS.publishedPlaybook);
+  for (const name of COLLECTION_NAMES) write(`translations-${COLLECTIONS[name].folder}`, TRANSLATION_SCHEMAS[name], TRANSLATION_DOCUMENTED_AS[name]);
+  files.set(
+    'translation-synonyms.schema.json',
+    `${JSON.stringify({ ...z.toJSONSchema(translationSynonymsSchema, { io: 'input' }), title: 'translation-synonyms', description: 'translations/<language>/synonyms.yaml: words employees type in this language, mapped to the words the playbook uses.' }, null, 2)}\n`,
+  );
+  files.set('interface.schema.json', `${JSON.stringify(interfaceSchema(), null, 2)}\n`);
   return files;
+}
+
+/** translations/<language>/interface.yaml: every interface word's key, each described by its English words. */
+function interfaceSchema(): object {
+  const plural = {
+    type: 'object',
+    properties: Object.fromEntries(
+      ['zero', 'one', 'two', 'few', 'many', 'other'].map((form) => [form, { type: 'string', description: `The words for the "${form}" plural form.` }]),
+    ),
+    required: ['other'],
+    additionalProperties: false,
+  };
+  const properties = Object.fromEntries(
+    Object.entries(ENGLISH).map(([key, words]) =>
+      typeof words === 'string'
+        ? [key, { type: 'string', minLength: 1, description: `In English: ${words}` }]
+        : [
+            key,
+            {
+              ...plural,
+              description: `In English: ${Object.entries(words)
+                .map(([form, text]) => `${form}: ${text}`)
+                .join('; ')}`,
+            },
+          ],
+    ),
+  );
+  return {
+    $schema: 'https://json-schema.org/draft/2020-12/schema',
+    title: 'interface',
+    description:
+      'translations/<language>/interface.yaml: the interface words of a language Latitude does not ship. Every key is required; keep each {placeholder}.',
+    type: 'object',
+    properties,
+    required: Object.keys(ENGLISH),
+    additionalProperties: false,
+  };
 }
 
 async function main(check: boolean): Promise<number> {

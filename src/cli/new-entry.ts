@@ -5,6 +5,8 @@
  *   npm run new                          asks what to add and its title (in a terminal)
  *   npm run new -- <collection> "<title>"
  *   --yes, -y                            never ask; also never in CI or when not in a terminal
+ *   npm run new -- --translate fr-CA boundaries/<id>
+ *                                        a translation to fill in: the base entry's words, sourceVersion set
  *
  * In a terminal it also asks what it cannot know of the new entry (a win's
  * role, values and boundary; a guideline's values and roles; who may decide
@@ -21,12 +23,16 @@ import { collectionFromArgument, newEntry } from '../lib/authoring/new-entry.ts'
 import { PLACEHOLDER_MARK } from '../lib/domain/placeholders.ts';
 import { resolveContentRoot } from '../lib/reading/resolve-content-root.ts';
 import { buildDate } from '../lib/domain/review.ts';
+import { translationSkeleton } from '../lib/authoring/translation-skeleton.ts';
+import { readPlaybook } from '../lib/validator/validate-content-root.ts';
 
 const USAGE = `Usage: npm run new -- <collection> "<title>"   (or npm run new alone, in a terminal, to be asked)
+       npm run new -- --translate <language> <collection>/<id>
   collection: ${Object.values(COLLECTIONS)
     .map((c) => c.folder)
     .join(', ')}
-  --yes, -y   never ask questions`;
+  --yes, -y   never ask questions
+  --translate <language>   write a translation of an entry, with its words to translate`;
 
 async function ids(folder: string): Promise<string[]> {
   try {
@@ -46,7 +52,11 @@ async function main(argv: string[]): Promise<number> {
   try {
     ({ values, positionals } = parseArgs({
       args: argv,
-      options: { yes: { type: 'boolean', short: 'y', default: false }, help: { type: 'boolean', short: 'h', default: false } },
+      options: {
+        yes: { type: 'boolean', short: 'y', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
+        translate: { type: 'string' },
+      },
       allowPositionals: true,
       strict: true,
     }));
@@ -58,6 +68,7 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(`${USAGE}\n`);
     return 0;
   }
+  if (values.translate !== undefined) return translate(values.translate, positionals);
 
   let collection = positionals[0] === undefined ? undefined : collectionFromArgument(positionals[0]);
   let title = positionals[1]?.trim();
@@ -96,19 +107,61 @@ async function main(argv: string[]): Promise<number> {
   }
   const entry = newEntry({ collection: collection!, title: title!, today: buildDate(), existing, chosen });
   const target = path.join(root, entry.file);
-  await mkdir(path.dirname(target), { recursive: true });
-  try {
-    await writeFile(target, entry.text, { flag: 'wx' });
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'EEXIST') {
-      process.stderr.write(`new: ${path.relative(process.cwd(), target)} already exists; nothing was written. Choose another title.\n`);
-      return 1;
-    }
-    throw error;
-  }
+  if (!(await writeNew(target, entry.text, ' Choose another title.'))) return 1;
   const written = path.relative(process.cwd(), target);
   if (prompts) prompts.outro(`Wrote ${written}. Replace each "${PLACEHOLDER_MARK}" placeholder, then run npm run validate.`);
   else process.stdout.write(`${written}\n`);
+  return 0;
+}
+
+/** Writes a new file, never over an existing one: false (and a message) when it exists. */
+async function writeNew(target: string, text: string, advice = ''): Promise<boolean> {
+  await mkdir(path.dirname(target), { recursive: true });
+  try {
+    await writeFile(target, text, { flag: 'wx' });
+    return true;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    process.stderr.write(`new: ${path.relative(process.cwd(), target)} already exists; nothing was written.${advice}\n`);
+    return false;
+  }
+}
+
+/** `--translate <language> <collection>/<id>`: the base entry's words, to translate, in translations/<language>/. */
+async function translate(language: string, positionals: string[]): Promise<number> {
+  const [collectionName, id, ...rest] = positionals[0]?.split('/') ?? [];
+  const collection = collectionName === undefined ? undefined : collectionFromArgument(collectionName);
+  if (positionals.length !== 1 || !collection || !id || rest.length > 0) {
+    process.stderr.write(
+      `new: --translate takes a language and one entry, such as: --translate ${language || 'fr-CA'} boundaries/refund-without-receipt\n${USAGE}\n`,
+    );
+    return 2;
+  }
+  const root = resolveContentRoot();
+  const read = await readPlaybook(root);
+  if (!read.settings) {
+    process.stderr.write('new: playbook.yaml cannot be read; run npm run validate to see why\n');
+    return 1;
+  }
+  if (!read.settings.languages.includes(language)) {
+    const listed = read.settings.languages.length > 0 ? ` (it lists ${read.settings.languages.join(', ')})` : '';
+    process.stderr.write(`new: ${language} is not one of the playbook's languages${listed}; add it to languages in playbook.yaml first\n`);
+    return 2;
+  }
+  const entry = read.entries[collection].find((candidate) => candidate.id === id);
+  const { folder, label } = COLLECTIONS[collection];
+  if (!entry || entry.data.status === 'draft') {
+    process.stderr.write(
+      entry
+        ? `new: ${entry.file} is a draft; publish it before translating it\n`
+        : `new: there is no ${label.toLowerCase()} "${id}" in ${folder}/ (or it has errors: run npm run validate)\n`,
+    );
+    return 2;
+  }
+  const skeleton = translationSkeleton({ language, collection, file: entry.file, data: entry.data, body: entry.body });
+  const target = path.join(root, skeleton.file);
+  if (!(await writeNew(target, skeleton.text))) return 1;
+  process.stdout.write(`${path.relative(process.cwd(), target)}\n`);
   return 0;
 }
 

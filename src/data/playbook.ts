@@ -1,32 +1,97 @@
 /**
  * The playbook for pages: read from Astro's collections once per build and
- * built into the model. Pages import `getPlaybook()` and never query
- * collections themselves.
+ * built into the model, once per language (the base language, and each of
+ * `languages` with its translations' words over the same facts). Pages
+ * import `getPlaybook()` and never query collections themselves; the
+ * middleware gives each page its language (`Astro.locals.lang`), and pages
+ * ask for the model in it: `getPlaybook(Astro.locals.lang.tag)`.
  */
 import path from 'node:path';
 import { getCollection, getEntry, render, type CollectionEntry } from 'astro:content';
-import { COLLECTION_NAMES, type CollectionName } from '../../schemas/index.ts';
-import { buildPlaybook, type LoadedEntry, type PlaybookInput } from '../lib/model/build-playbook.ts';
-import type { Playbook } from '../lib/model/types.ts';
+import { COLLECTION_NAMES, type CollectionName, type TranslationData } from '../../schemas/index.ts';
+import { buildPlaybook, type LoadedEntry, type LoadedTranslation, type PlaybookInput } from '../lib/model/build-playbook.ts';
+import type { AnyEntry, Playbook } from '../lib/model/types.ts';
+import { pageCacheKey } from '../lib/model/cache-key.ts';
 import { buildDate } from '../lib/domain/review.ts';
 import type { Diagnostic } from '../lib/diagnostics/diagnostic.ts';
-import { latestReport, storedGeneration } from '../loaders/playbook-read.ts';
+import { dictionaryFor, type Dictionary } from '../lib/languages/dictionary.ts';
+import { pageLanguage, type PageLanguage } from '../lib/languages/page-language.ts';
+import { languageOfPath, siteLanguages, type SiteLanguage } from '../lib/languages/site-languages.ts';
+import { stripBase } from '../lib/links/href.ts';
 import { fromStoredPath } from '../lib/reading/paths.ts';
+import type { SynonymMap } from '../lib/search/synonyms.ts';
+import { latestReport, storedGeneration } from '../loaders/playbook-read.ts';
 
-/** The loader's entry, kept on each model entry so its body can be rendered. */
-export type SourceEntry = CollectionEntry<CollectionName>;
+/** The loader's entry (or a translation's, for its body), kept on each model entry so its body can be rendered. */
+export type SourceEntry = CollectionEntry<CollectionName> | CollectionEntry<'translations'>;
 export type SitePlaybook = Playbook<SourceEntry>;
 
-let playbook: { generation: number; model: Promise<SitePlaybook> } | undefined;
+/** The site's languages with each one's words and synonyms. */
+export interface SiteLanguages {
+  /** The base language first. */
+  list: SiteLanguage[];
+  dictionaries: ReadonlyMap<string, Dictionary>;
+  /** Search synonyms by language: playbook.yaml's for the base language, synonyms.yaml's for the others. */
+  synonyms: ReadonlyMap<string, SynonymMap>;
+}
+
+interface Loaded {
+  generation: number;
+  input: Promise<Omit<PlaybookInput<SourceEntry>, 'language'> & { translations: LoadedTranslation<SourceEntry>[]; languages: SiteLanguages }>;
+  models: Map<string, Promise<SitePlaybook>>;
+}
+
+let loaded: Loaded | undefined;
+
+/** What this build (or this dev-server refresh) read, loaded once; every language's model is built from it. */
+function current(): Loaded {
+  const generation = storedGeneration();
+  if (loaded?.generation !== generation) loaded = { generation, input: loadInput(), models: new Map() };
+  return loaded;
+}
 
 /**
- * The one playbook model of this build. The dev server's loaders store a new
- * reading whenever content changes; the model is then built again.
+ * The playbook model in a language: `language` is a tag of the site's
+ * languages (`Astro.locals.lang.tag`); the base language when left out. The
+ * dev server's loaders store a new reading whenever content changes; the
+ * models are then built again.
  */
-export function getPlaybook(): Promise<SitePlaybook> {
-  const generation = storedGeneration();
-  if (playbook?.generation !== generation) playbook = { generation, model: loadPlaybook() };
-  return playbook.model;
+export function getPlaybook(language?: string): Promise<SitePlaybook> {
+  const state = current();
+  const key = language ?? '';
+  let model = state.models.get(key);
+  if (!model) {
+    model = state.input.then(({ settings, today, entries, translations }) =>
+      buildPlaybook({
+        settings,
+        today,
+        entries,
+        language:
+          language === undefined || language === settings.locale
+            ? undefined
+            : { tag: language, translations: translations.filter((translation) => translation.language === language) },
+      }),
+    );
+    state.models.set(key, model);
+  }
+  return model;
+}
+
+/** The site's languages, with their dictionaries and synonyms. */
+export async function getSiteLanguages(): Promise<SiteLanguages> {
+  return (await current().input).languages;
+}
+
+/** The language of the page at `pathname` (with the site's base), with its words and links. */
+export function pageLanguageOf(pathname: string): Promise<PageLanguage> {
+  return routeLanguage(stripBase(pathname, import.meta.env.BASE_URL));
+}
+
+/** The language of a route (`getStaticPaths`' `routePattern`, `/fr-ca/ladders/[id]`) or a site path without the base. */
+export async function routeLanguage(routePattern: string): Promise<PageLanguage> {
+  const languages = await getSiteLanguages();
+  const language = languageOfPath(routePattern, languages.list);
+  return pageLanguage(language, languages.list, languages.dictionaries.get(language.tag)!, import.meta.env.BASE_URL);
 }
 
 /**
@@ -39,19 +104,20 @@ export function findingsIn(file: string): Diagnostic[] {
   return report ? report.diagnostics.filter((d) => d.file === file) : [];
 }
 
-/** Renders an entry's body. */
+/** Renders an entry's body: its translation's own body when it has one, else the base entry's. */
 export function renderBody(entry: { source: SourceEntry }) {
   return render(entry.source);
 }
 
-async function loadPlaybook(): Promise<SitePlaybook> {
+async function loadInput(): Promise<Awaited<Loaded['input']>> {
   const settingsEntry = await getEntry('playbook', 'playbook');
   if (!settingsEntry) throw new Error('playbook.yaml was not loaded');
+  const settings = settingsEntry.data;
   const root = contentRoot();
   const entries = {} as Record<CollectionName, LoadedEntry<CollectionName, SourceEntry>[]>;
   for (const collection of COLLECTION_NAMES) {
-    const loaded = await getCollection(collection);
-    entries[collection] = loaded.map((entry) => ({
+    const stored = await getCollection(collection);
+    entries[collection] = stored.map((entry) => ({
       id: entry.id,
       file: path
         .relative(root, path.resolve(fromStoredPath(entry.filePath ?? '')))
@@ -61,7 +127,47 @@ async function loadPlaybook(): Promise<SitePlaybook> {
       source: entry,
     }));
   }
-  return buildPlaybook({ settings: settingsEntry.data, today: buildDate(), entries: entries as PlaybookInput<SourceEntry>['entries'] });
+  // Only a playbook with languages has translations: an empty collection would only warn.
+  const stored = settings.languages.length > 0 ? await getCollection('translations') : [];
+  const translations = stored.map((entry): LoadedTranslation<SourceEntry> => ({
+    language: entry.data.language,
+    collection: entry.data.collection as CollectionName,
+    id: entry.data.entry,
+    file: entry.data.file,
+    data: entry.data.words as TranslationData,
+    stale: entry.data.stale,
+    source: entry.data.hasBody ? entry : undefined,
+  }));
+  const own = new Map((settings.languages.length > 0 ? await getCollection('languages') : []).map((entry) => [entry.id, entry.data]));
+  const list = siteLanguages(settings);
+  const languages: SiteLanguages = {
+    list,
+    dictionaries: new Map(list.map((language) => [language.tag, dictionaryFor(language.tag, own.get(language.tag)?.interface as Dictionary | undefined)])),
+    synonyms: new Map(list.map((language) => [language.tag, (language.isBase ? settings.synonyms : own.get(language.tag)?.synonyms) ?? {}])),
+  };
+  return { settings, today: buildDate(), entries: entries as PlaybookInput<SourceEntry>['entries'], translations, languages };
+}
+
+/**
+ * The model in the language of a route (`getStaticPaths`' `routePattern`:
+ * `/fr-ca/values/[id]` → French), so each language's pages get that
+ * language's entries as props.
+ */
+export async function getRoutePlaybook(routePattern: string): Promise<SitePlaybook> {
+  return getPlaybook((await routeLanguage(routePattern)).tag);
+}
+
+/**
+ * The paths of a collection's entry pages, for `getStaticPaths`: one per
+ * entry, the entry as the prop named `prop`, and a cache key that changes
+ * when the entry, the settings or the language does.
+ */
+export function entryPaths<E extends AnyEntry<SourceEntry>, K extends string>(playbook: SitePlaybook, entries: readonly E[], prop: K) {
+  return entries.map((entry) => ({
+    params: { id: entry.id },
+    props: { [prop]: entry } as Record<K, E>,
+    cacheKey: pageCacheKey(entry, playbook.settings, playbook.language),
+  }));
 }
 
 /** The content root, as the validation integration resolved it for this process. */

@@ -1,6 +1,8 @@
 /**
  * Offline: after the build (and after Pagefind has written its index), a
- * service worker made with Workbox's `generateSW` at `<base>sw.js`. It
+ * service worker made with Workbox's `generateSW` at `<base>sw.js`, and one
+ * per other language at `<base><language>/sw.js` whose scope is that
+ * language's pages: a reader's phone keeps its own language only. Each
  * precaches what `precachePlan` chooses within its budget (the whole
  * example playbook; the core and listings of a large one) and caches the
  * rest as it is read: pages network-first (a fresh page when online, the
@@ -12,12 +14,12 @@
  * host keep apart. The worker is one self-contained file (Workbox's runtime
  * inlined), served from the site itself: `worker-src 'self'`.
  */
-import type { AstroIntegration } from 'astro';
+import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { createHash } from 'node:crypto';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { precachePlan, type BuiltFile } from '../lib/offline/precache-plan.ts';
+import { languagePlan, type BuiltFile, type PlanLanguage, type PrecachePlan } from '../lib/offline/precache-plan.ts';
 import { precacheUrl, SERVICE_WORKER_FILE } from '../lib/offline/urls.ts';
 
 /** Every file under `dir`, with `/`-separated relative paths and sizes. */
@@ -43,59 +45,101 @@ export function playbookOffline(): AstroIntegration {
       },
       'astro:build:done': async ({ dir, logger }) => {
         const outDir = fileURLToPath(dir);
-        const plan = precachePlan(await builtFiles(outDir));
-        const manifest = await Promise.all(
-          plan.files.map(async (file) => ({
-            url: precacheUrl(file.path, base),
-            revision: createHash('md5')
-              .update(await readFile(path.join(outDir, file.path)))
-              .digest('hex'),
-          })),
-        );
-        const { generateSW } = await import('workbox-build');
-        const at = escape(base);
-        const { warnings } = await generateSW({
-          swDest: path.join(outDir, SERVICE_WORKER_FILE),
-          globDirectory: outDir,
-          globPatterns: [],
-          additionalManifestEntries: manifest,
-          // "Can I…?" and search keep their answer in the query string: the stored page serves them all.
-          ignoreURLParametersMatching: [/.*/],
-          cacheId: `latitude${base.replace(/\/+$/, '').replace(/[^a-z0-9-]+/gi, '-')}`,
-          cleanupOutdatedCaches: true,
-          skipWaiting: true,
-          clientsClaim: true,
-          inlineWorkboxRuntime: true,
-          mode: 'production',
-          sourcemap: false,
-          runtimeCaching: [
-            {
-              urlPattern: ({ request }) => request.mode === 'navigate',
-              handler: 'NetworkFirst',
-              options: {
-                cacheName: 'pages',
-                networkTimeoutSeconds: 4,
-                expiration: { maxEntries: 500 },
-                precacheFallback: { fallbackURL: `${base}offline/` },
-              },
-            },
-            {
-              urlPattern: new RegExp(`${at}(?:pagefind/|can-i/[^/]+\\.json)`),
-              handler: 'StaleWhileRevalidate',
-              options: { cacheName: 'search-and-answers', expiration: { maxEntries: 2000 } },
-            },
-            {
-              urlPattern: new RegExp(`${at}_astro/.*\\.(?:png|jpe?g|webp|avif|gif|svg)$`),
-              handler: 'CacheFirst',
-              options: { cacheName: 'images', expiration: { maxEntries: 300 } },
-            },
-          ],
-        });
-        for (const warning of warnings) logger.warn(warning);
-        logger.info(
-          `service worker: ${plan.files.length} files precached (${Math.round(plan.bytes / 1024)} kB: ${plan.tiers.join(', ')}), the rest cached when read`,
-        );
+        const files = await builtFiles(outDir);
+        for (const language of await siteLanguagesOf(outDir, files)) {
+          const plan = languagePlan(files, language);
+          const root = language.prefix ? `${base}${language.prefix}/` : base;
+          await writeServiceWorker(outDir, root, base, plan, language.prefix, logger);
+        }
       },
     },
   };
+}
+
+/**
+ * The site's languages, as the build wrote them: each has its interface
+ * words at `<language>/interface.json` (the base language at the root), and
+ * its own part of the search index, named after its `<html lang>`.
+ */
+async function siteLanguagesOf(outDir: string, files: readonly BuiltFile[]): Promise<PlanLanguage[]> {
+  const prefixes = files.flatMap((file) => {
+    const match = /^(?:([^/]+)\/)?interface\.json$/.exec(file.path);
+    return match ? [match[1] ?? ''] : [];
+  });
+  if (prefixes.length === 0) prefixes.push('');
+  let keys: string[] = [];
+  try {
+    keys = Object.keys((JSON.parse(await readFile(path.join(outDir, 'pagefind', 'pagefind-entry.json'), 'utf8')) as { languages?: object }).languages ?? {});
+  } catch {
+    // No search index: no search files to share out.
+  }
+  return prefixes.map((prefix) => ({
+    prefix,
+    otherPrefixes: prefixes.filter((other) => other && other !== prefix),
+    searchKey: prefix || (keys.find((key) => !prefixes.includes(key)) ?? ''),
+  }));
+}
+
+/** One language's worker at `<root>sw.js`, for the pages under `root`: its precache, and the rest cached as it is read. */
+async function writeServiceWorker(
+  outDir: string,
+  root: string,
+  base: string,
+  plan: PrecachePlan,
+  prefix: string,
+  logger: AstroIntegrationLogger,
+): Promise<void> {
+  const manifest = await Promise.all(
+    plan.files.map(async (file) => ({
+      url: precacheUrl(file.path, base),
+      revision: createHash('md5')
+        .update(await readFile(path.join(outDir, file.path)))
+        .digest('hex'),
+    })),
+  );
+  const { generateSW } = await import('workbox-build');
+  const at = escape(base);
+  const here = escape(root);
+  const { warnings } = await generateSW({
+    swDest: path.join(outDir, prefix, SERVICE_WORKER_FILE),
+    globDirectory: outDir,
+    globPatterns: [],
+    additionalManifestEntries: manifest,
+    // "Can I…?" and search keep their answer in the query string: the stored page serves them all.
+    ignoreURLParametersMatching: [/.*/],
+    // One set of caches per playbook (base path) and language.
+    cacheId: `latitude${root.replace(/\/+$/, '').replace(/[^a-z0-9-]+/gi, '-')}`,
+    cleanupOutdatedCaches: true,
+    skipWaiting: true,
+    clientsClaim: true,
+    inlineWorkboxRuntime: true,
+    mode: 'production',
+    sourcemap: false,
+    runtimeCaching: [
+      {
+        urlPattern: ({ request }) => request.mode === 'navigate',
+        handler: 'NetworkFirst',
+        options: {
+          cacheName: 'pages',
+          networkTimeoutSeconds: 4,
+          expiration: { maxEntries: 500 },
+          precacheFallback: { fallbackURL: `${root}offline/` },
+        },
+      },
+      {
+        urlPattern: new RegExp(`(?:${at}pagefind/|${here}can-i/[^/]+\\.json)`),
+        handler: 'StaleWhileRevalidate',
+        options: { cacheName: 'search-and-answers', expiration: { maxEntries: 2000 } },
+      },
+      {
+        urlPattern: new RegExp(`${at}_astro/.*\\.(?:png|jpe?g|webp|avif|gif|svg)$`),
+        handler: 'CacheFirst',
+        options: { cacheName: 'images', expiration: { maxEntries: 300 } },
+      },
+    ],
+  });
+  for (const warning of warnings) logger.warn(warning);
+  logger.info(
+    `service worker${prefix ? ` (${prefix})` : ''}: ${plan.files.length} files precached (${Math.round(plan.bytes / 1024)} kB: ${plan.tiers.join(', ')}), the rest cached when read`,
+  );
 }

@@ -76,9 +76,14 @@ function searchBoxEntry(file: string): Plugin {
   };
 }
 
-/** Entry pages, the only pages that carry `data-pagefind-body`: Pagefind need not read the rest. */
-const ENTRY_PAGES = '{values,roles,guidelines,boundaries,case-studies,wins}/*/index.html';
-const ENTRY_PAGE = /^(values|roles|guidelines|boundaries|case-studies|wins)\/[^/]+\/index\.html$/;
+/**
+ * Entry pages, the only pages that carry `data-pagefind-body`, in every
+ * language (`fr-ca/boundaries/…`): Pagefind need not read the rest. Pagefind
+ * keys its indexes on each page's `<html lang>`, so every language gets its
+ * own index, stemmed in that language.
+ */
+const ENTRY_PAGES = '**/{values,roles,guidelines,boundaries,case-studies,wins}/*/index.html';
+const ENTRY_PAGE = /^(?:[a-z0-9-]+\/)?(values|roles|guidelines|boundaries|case-studies|wins)\/[^/]+\/index\.html$/;
 
 /**
  * Indexes `outDir`, or copies the index of the last build when no entry page

@@ -24,16 +24,46 @@ import { isPublic } from '../lib/model/published.ts';
 import { buildDate } from '../lib/domain/review.ts';
 import { boundaryRefHtml } from '../lib/views/boundary-ref.ts';
 import { readPlaybook, type PlaybookRead, type ReadEntry } from '../lib/validator/validate-content-root.ts';
+import type { ReadTranslation } from '../lib/reading/read-translation.ts';
+import { languageTranslations } from '../lib/model/reading-translations.ts';
+import type { LoadedTranslation } from '../lib/model/translated-entries.ts';
+import { dictionaryFor, type Dictionary } from '../lib/languages/dictionary.ts';
+import { createWords } from '../lib/languages/words.ts';
+import { localisedPath, siteLanguages } from '../lib/languages/site-languages.ts';
+import { withBase } from '../lib/links/href.ts';
+import type { SynonymMap } from '../lib/search/synonyms.ts';
 import { currentRead, markStored, startRead } from './playbook-read.ts';
 
 /** The stored form of playbook.yaml: one entry, `playbook`. */
 export const SETTINGS_ID = 'playbook';
 
-/** Every loader of content.config.ts: the reading is let go once all have stored it. */
-const LOADED_PARTS = ['playbook', ...COLLECTION_NAMES] as const;
+/** The stored form of the translations (`translations`) and of each language's own words (`languages`). */
+export const TRANSLATIONS = 'translations';
+export const LANGUAGES = 'languages';
 
-/** A loader for one collection, or for the settings (`playbook`). */
-export function playbookLoader(collection: CollectionName | 'playbook'): Loader {
+/** Every loader of content.config.ts: the reading is let go once all have stored it. */
+const LOADED_PARTS = ['playbook', ...COLLECTION_NAMES, TRANSLATIONS, LANGUAGES] as const;
+
+/** What is stored of a translation: its words, whether it is stale, and whether it has a body of its own. */
+export interface StoredTranslation {
+  language: string;
+  collection: CollectionName;
+  /** The base entry's id. */
+  entry: string;
+  file: string;
+  stale: boolean;
+  hasBody: boolean;
+  words: Record<string, unknown>;
+}
+
+/** What is stored of a language's own files: `interface.yaml`'s words and `synonyms.yaml`. */
+export interface StoredLanguage {
+  interface?: Dictionary | undefined;
+  synonyms?: SynonymMap | undefined;
+}
+
+/** A loader for one collection, for the settings (`playbook`), the translations or the languages' own words. */
+export function playbookLoader(collection: CollectionName | 'playbook' | typeof TRANSLATIONS | typeof LANGUAGES): Loader {
   return {
     name: `latitude:${collection}`,
     load: async ({ store, config }) => {
@@ -42,6 +72,16 @@ export function playbookLoader(collection: CollectionName | 'playbook'): Loader 
       if (collection === 'playbook') {
         store.clear();
         if (read.settings) store.set({ id: SETTINGS_ID, data: { ...read.settings }, filePath: projectPath(path.join(root, 'playbook.yaml')) });
+      } else if (collection === LANGUAGES) {
+        store.clear();
+        for (const [language, words] of Object.entries(read.languageFiles)) store.set({ id: language, data: { ...words } satisfies StoredLanguage });
+      } else if (collection === TRANSLATIONS) {
+        const stale = new Set(store.keys());
+        for (const translation of storedTranslations(read)) {
+          stale.delete(translation.id);
+          store.set(storedTranslation(translation, read, config.base));
+        }
+        for (const id of stale) store.delete(id);
       } else {
         const stale = new Set(store.keys());
         for (const entry of read.entries[collection] as ReadEntry[]) {
@@ -56,15 +96,54 @@ export function playbookLoader(collection: CollectionName | 'playbook'): Loader 
 }
 
 function storedEntry(collection: CollectionName, entry: ReadEntry, read: PlaybookRead, base: string, cacheDir: string) {
-  const data = storedData(collection, entry, cacheDir);
-  const html = entry.html === undefined ? undefined : expandBoundaryRefs(entry.html, boundaryRefs(read, base));
+  return storedBody(entry.id, storedData(collection, entry, cacheDir), entry, read, boundaryRefs(read, base, read.settings?.locale));
+}
+
+/** A translation's words and, when it has one, its own body with BoundaryRefs in its language. */
+function storedTranslation(translation: StorableTranslation, read: PlaybookRead, base: string) {
+  const own = translation.source;
+  const data: StoredTranslation = {
+    language: translation.language,
+    collection: translation.collection,
+    entry: translation.entry,
+    file: translation.file,
+    stale: translation.stale,
+    hasBody: own.body !== '',
+    words: { ...translation.data },
+  };
+  return storedBody(translation.id, data as unknown as Record<string, unknown>, own, read, boundaryRefs(read, base, translation.language));
+}
+
+/** The stored form of an entry or a translation: its data, and its body as HTML (or left to Astro's MDX, for trusted MDX). */
+function storedBody(
+  id: string,
+  data: Record<string, unknown>,
+  file: { html: string | undefined; headings: ReadEntry['headings']; file: string; absolutePath: string; body: string },
+  read: PlaybookRead,
+  refs: (id: string) => string,
+) {
+  const html = file.html === undefined ? undefined : expandBoundaryRefs(file.html, refs);
   // Trusted MDX is the one kind of body that Astro's own MDX pipeline renders (it may import and compute).
-  const deferredRender = read.settings?.trustedMdx === true && html === undefined && entry.file.endsWith('.mdx');
-  const rendered = html === undefined ? undefined : { html, metadata: { headings: entry.headings } };
+  const deferredRender = read.settings?.trustedMdx === true && html === undefined && file.file.endsWith('.mdx') && file.body.trim() !== '';
+  const rendered = html === undefined ? undefined : { html, metadata: { headings: file.headings } };
   const digest = createHash('sha1')
     .update(JSON.stringify([data, rendered, deferredRender]))
     .digest('base64url');
-  return { id: entry.id, data, filePath: projectPath(entry.absolutePath), digest, ...(rendered && { rendered }), ...(deferredRender && { deferredRender }) };
+  return { id, data, filePath: projectPath(file.absolutePath), digest, ...(rendered && { rendered }), ...(deferredRender && { deferredRender }) };
+}
+
+type StorableTranslation = Omit<LoadedTranslation<ReadTranslation>, 'source'> & { source: ReadTranslation; id: string; entry: string };
+
+/** Every translation of the reading, each with whether its base entry's words have changed since. */
+function storedTranslations(read: PlaybookRead): StorableTranslation[] {
+  return (read.settings?.languages ?? []).flatMap((language) =>
+    languageTranslations(read.entries, read.translations, language, (translation) => translation).map((translation) => ({
+      ...translation,
+      source: translation.source!,
+      entry: translation.id,
+      id: `${language}/${translation.collection}/${translation.id}`,
+    })),
+  );
 }
 
 /**
@@ -105,15 +184,23 @@ function projectPath(absolute: string): string {
   return toStoredPath(path.relative(process.cwd(), absolute).split(path.sep).join('/'));
 }
 
-/** BoundaryRef markers filled from the model of this reading, made once per reading. */
-const refRenderers = new WeakMap<PlaybookRead, (id: string) => string>();
-function boundaryRefs(read: PlaybookRead, base: string): (id: string) => string {
-  let render = refRenderers.get(read);
+/** BoundaryRef markers filled from the model of this reading in one language (its words, links under its prefix), made once per reading and language. */
+const refRenderers = new WeakMap<PlaybookRead, Map<string, (id: string) => string>>();
+function boundaryRefs(read: PlaybookRead, base: string, language = 'en'): (id: string) => string {
+  const renderers = refRenderers.get(read) ?? new Map<string, (id: string) => string>();
+  refRenderers.set(read, renderers);
+  let render = renderers.get(language);
   if (!render) {
     const settings = read.settings;
-    const model = settings && buildPlaybook({ settings, today: buildDate(), entries: read.entries as unknown as PlaybookInput<undefined>['entries'] });
-    render = (id) => boundaryRefHtml(model?.boundaryById.get(id), id, { locale: settings?.locale ?? 'en', base });
-    refRenderers.set(read, render);
+    const entries = read.entries as unknown as PlaybookInput<undefined>['entries'];
+    const translated = settings &&
+      language !== settings.locale && { tag: language, translations: languageTranslations(read.entries, read.translations, language, () => undefined) };
+    const model = settings && buildPlaybook({ settings, today: buildDate(), entries, language: translated || undefined });
+    const site = siteLanguages(settings ?? { locale: language });
+    const where = site.find((candidate) => candidate.tag === language) ?? site[0]!;
+    const words = createWords(language, dictionaryFor(language, read.languageFiles[language]?.interface));
+    render = (id) => boundaryRefHtml(model?.boundaryById.get(id), id, { words, href: (path) => withBase(localisedPath(path, where), base) });
+    renderers.set(language, render);
   }
   return render;
 }

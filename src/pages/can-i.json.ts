@@ -7,4 +7,6 @@ import type { APIRoute } from 'astro';
 import { helperDataJson, helperIndex } from '../lib/decision/helper-data.ts';
 import { getPlaybook } from '../data/playbook.ts';
 
-export const GET: APIRoute = async () => new Response(helperDataJson(helperIndex(await getPlaybook())), { headers: { 'content-type': 'application/json' } });
+/** In the address's language: the role titles a reader picks from. */
+export const GET: APIRoute = async ({ locals }) =>
+  new Response(helperDataJson(helperIndex(await getPlaybook(locals.lang.tag))), { headers: { 'content-type': 'application/json' } });

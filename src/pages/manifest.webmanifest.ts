@@ -8,15 +8,16 @@ import { getPlaybook } from '../data/playbook.ts';
 import { APP_ICONS, BACKGROUND_COLOUR, shortName, THEME_COLOUR } from '../lib/views/app-icons.ts';
 import { href } from '../lib/links/href.ts';
 
-export const GET: APIRoute = async () => {
-  const { settings } = await getPlaybook();
+/** In the address's language: the app opens on that language's home page. */
+export const GET: APIRoute = async ({ locals: { lang } }) => {
+  const { settings } = await getPlaybook(lang.tag);
   const manifest = {
     name: settings.name,
     short_name: shortName(settings.name),
-    description: settings.tagline,
-    lang: settings.locale,
-    start_url: href('/'),
-    scope: href('/'),
+    description: lang.isBase ? settings.tagline : undefined,
+    lang: lang.tag,
+    start_url: lang.href('/'),
+    scope: lang.href('/'),
     display: 'standalone',
     theme_color: THEME_COLOUR,
     background_color: BACKGROUND_COLOUR,

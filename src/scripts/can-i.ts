@@ -12,10 +12,11 @@
 import { roleDecisionMenu } from '../lib/decision/decision-menu.ts';
 import type { HelperIndex } from '../lib/decision/helper-data.ts';
 import { deviceStorage, readRememberedRole, rememberRole } from '../lib/decision/remembered-role.ts';
-import { currencySymbol, DECISION_WORDS, verdictText, whomToCall } from '../lib/decision/verdict-text.ts';
+import { currencySymbol, verdictText, whomToCall } from '../lib/decision/verdict-text.ts';
 import { amountBasis, verdict, type DecisionAnswer } from '../lib/decision/verdict.ts';
-import { describePeriod } from '../lib/domain/money.ts';
-import { href } from '../lib/links/href.ts';
+import type { Words } from '../lib/languages/words.ts';
+import { describePeriod } from '../lib/words/grants.ts';
+import { inlineWords, pageHref as href } from './page-words.ts';
 import { roleAnswers, type RoleAnswers } from './role-data.ts';
 
 const BASE = import.meta.env.BASE_URL;
@@ -23,9 +24,11 @@ const root = document.querySelector<HTMLElement>('[data-can-i]');
 const source = document.getElementById('can-i-data');
 const index = source?.textContent ? (JSON.parse(source.textContent) as HelperIndex) : undefined;
 
-if (root && index && index.r.length > 0 && document.querySelector('[data-can-i-table]:not([hidden])')) start(root, index);
+const words = inlineWords();
 
-function start(root: HTMLElement, index: HelperIndex): void {
+if (root && index && words && index.r.length > 0 && document.querySelector('[data-can-i-table]:not([hidden])')) start(root, index, words);
+
+function start(root: HTMLElement, index: HelperIndex, words: Words): void {
   const find = <T extends HTMLElement>(name: string) => root.querySelector<T>(`[data-can-i-${name}]`)!;
   const form = find<HTMLFormElement>('form');
   const role = form.elements.namedItem('role') as HTMLSelectElement;
@@ -35,7 +38,7 @@ function start(root: HTMLElement, index: HelperIndex): void {
   const hint = find('hint');
   const status = find('status');
   const details = find('details');
-  const prompt = status.textContent?.trim() || DECISION_WORDS.prompt;
+  const prompt = status.textContent?.trim() || words.t('canI.prompt');
   let loaded: RoleAnswers | undefined;
   let shown: RoleAnswers | undefined;
 
@@ -53,7 +56,7 @@ function start(root: HTMLElement, index: HelperIndex): void {
     shown = loaded;
     const placeholder = Object.assign(document.createElement('option'), {
       value: '',
-      textContent: role.value ? DECISION_WORDS.chooseDecision : DECISION_WORDS.chooseRoleFirst,
+      textContent: words.t(role.value ? 'canI.chooseDecision' : 'canI.chooseRoleFirst'),
     });
     if (!role.value || !loaded) {
       decision.replaceChildren(placeholder);
@@ -62,9 +65,9 @@ function start(root: HTMLElement, index: HelperIndex): void {
     const menu = roleDecisionMenu(loaded.answers);
     decision.replaceChildren(
       placeholder,
-      ...(menu.own.length ? [group(DECISION_WORDS.ownGroup, menu.own)] : []),
-      ...(menu.comesUp.length ? [group(DECISION_WORDS.comesUpGroup, menu.comesUp)] : []),
-      ...(menu.other.length ? [group(DECISION_WORDS.otherGroup, menu.other)] : []),
+      ...(menu.own.length ? [group(words.t('canI.yourDecisions'), menu.own)] : []),
+      ...(menu.comesUp.length ? [group(words.t('canI.comesUpGroup'), menu.comesUp)] : []),
+      ...(menu.other.length ? [group(words.t('canI.otherDecisions'), menu.other)] : []),
     );
     if ([...decision.options].some((o) => o.value === wanted)) decision.value = wanted;
   };
@@ -82,29 +85,29 @@ function start(root: HTMLElement, index: HelperIndex): void {
 
   const update = (): void => {
     const answer = loaded && role.value ? loaded.answers.find((a) => a.decision.id === decision.value) : undefined;
-    const locale = loaded?.locale ?? index.l;
     const basis = amountBasis(answer, loaded?.currency ?? index.c);
-    currency.textContent = basis.currency ? currencySymbol(basis.currency, locale) : '';
-    hint.textContent = DECISION_WORDS.amountHint(basis.currency, describePeriod(basis.per));
+    currency.textContent = basis.currency ? currencySymbol(basis.currency, words.tag) : '';
+    const period = describePeriod(basis.per, words);
+    hint.textContent = basis.currency ? words.t('canI.amountHintCurrency', { currency: basis.currency, period }) : words.t('canI.amountHint', { period });
 
     const value = typedAmount();
     const said = answer && verdict(answer, value);
-    const text = said ? verdictText(said, locale) : prompt;
+    const text = said ? verdictText(said, words) : prompt;
     if (status.textContent !== text) status.textContent = text;
     status.dataset.kind = said ? (said.beyond ? 'beyond' : said.kind) : '';
 
     details.hidden = !said;
     if (said) {
       show('conditions', said.answer.own?.note);
-      const calls = whomToCall(said, locale);
+      const calls = whomToCall(said, words);
       find('call-block').hidden = calls.length === 0;
       find<HTMLUListElement>('calls').replaceChildren(
         ...calls.map((call) => {
           const item = document.createElement('li');
           if ('role' in call) {
             const link = Object.assign(document.createElement('a'), { href: href(`/roles/${call.role.id}/`), textContent: call.role.title });
-            item.append(link, `, who ${call.words}.`);
-          } else item.append(`${call.owner}, who ${call.words}.`);
+            item.append(link, words.t('call.after', { what: call.words }));
+          } else item.append(call.owner, words.t('call.after', { what: call.words }));
           return item;
         }),
       );
@@ -114,7 +117,7 @@ function start(root: HTMLElement, index: HelperIndex): void {
       find('guardrail-block').hidden = said.decision.guardrails.length === 0;
       const link = find<HTMLAnchorElement>('link');
       link.href = href(said.decision.path);
-      link.textContent = DECISION_WORDS.readBoundary(said.decision.title);
+      link.textContent = words.t('canI.readBoundaryNamed', { title: said.decision.title });
       find<HTMLAnchorElement>('role-table').href = href(`/can-i/${said.role.id}/`);
     }
 

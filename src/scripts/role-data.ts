@@ -1,12 +1,12 @@
 /**
  * "Can I…?" data as the build wrote it: a role's answers
- * (`<base>can-i/<role>.json`) and the roles to choose from
+ * (`<base>can-i/<role>.json`, under the page's language) and the roles to choose from
  * (`<base>can-i.json`), each fetched once per page view; undefined when it
  * cannot be had (offline and never stored, or a role that is gone).
  */
 import { unpackAnswers, type HelperIndex, type RoleHelperData } from '../lib/decision/helper-data.ts';
 import type { DecisionAnswer } from '../lib/decision/verdict.ts';
-import { href } from '../lib/links/href.ts';
+import { pageHref } from './page-words.ts';
 
 /** A role's answers with the data's locale and usual currency. */
 export interface RoleAnswers {
@@ -20,7 +20,7 @@ const loaded = new Map<string, Promise<unknown>>();
 function fetchJson<T>(path: string): Promise<T | undefined> {
   let data = loaded.get(path) as Promise<T | undefined> | undefined;
   if (!data) {
-    data = fetch(href(path))
+    data = fetch(pageHref(path))
       .then((response) => (response.ok ? (response.json() as Promise<T>) : undefined))
       .catch(() => undefined);
     loaded.set(path, data);

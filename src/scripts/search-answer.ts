@@ -9,15 +9,14 @@
  */
 import { answerQuery, parseAmountQuery } from '../lib/decision/answer-query.ts';
 import { deviceStorage, readRememberedRole } from '../lib/decision/remembered-role.ts';
-import { amountProblemText, DECISION_WORDS, verdictText } from '../lib/decision/verdict-text.ts';
-import { formatMoney } from '../lib/domain/money.ts';
-import { href } from '../lib/links/href.ts';
+import { amountProblemText, verdictText } from '../lib/decision/verdict-text.ts';
+import { pageHref as href, pageWords } from './page-words.ts';
 import { helperIndex, roleAnswers } from './role-data.ts';
 import { loadSynonyms } from './search-engine.ts';
 
 export type SearchAnswer =
   /** The verdict for the remembered role. */
-  | { kind: 'verdict'; heading: string; text: string; helper: string; boundary: { href: string; label: string } }
+  | { kind: 'verdict'; heading: string; text: string; helper: string; helperLabel: string; boundary: { href: string; label: string } }
   /** No role remembered: "Can I…? with £80", or why the amount was left out. */
   | { kind: 'offer'; heading: string; text: string; helper: string; label: string };
 
@@ -26,31 +25,32 @@ export async function searchAnswer(query: string): Promise<SearchAnswer | undefi
   const parsed = parseAmountQuery(query);
   if (!parsed) return undefined;
   const roleId = readRememberedRole(deviceStorage(), import.meta.env.BASE_URL);
-  const [data, synonyms] = await Promise.all([roleId ? roleAnswers(roleId) : undefined, loadSynonyms()]);
+  const [data, synonyms, words] = await Promise.all([roleId ? roleAnswers(roleId) : undefined, loadSynonyms(), pageWords()]);
   if (!data || !roleId) {
     const index = await helperIndex();
     const currency = parsed.currency ?? index?.c;
-    const money = currency ? formatMoney({ amount: parsed.amount, currency }, index?.l ?? 'en') : String(parsed.amount);
+    const money = currency ? words.money({ amount: parsed.amount, currency }) : words.count(parsed.amount);
     const params = new URLSearchParams(parsed.negative ? {} : { amount: String(parsed.amount) });
     return {
       kind: 'offer',
-      heading: DECISION_WORDS.withAmount(money),
-      text: parsed.negative ? amountProblemText('negative') : DECISION_WORDS.chooseRoleToAnswer,
+      heading: words.t('answer.canIWith', { amount: money }),
+      text: parsed.negative ? amountProblemText('negative', words) : words.t('answer.chooseRole'),
       helper: href(`/can-i/?${params}`),
-      label: DECISION_WORDS.chooseRoleLink,
+      label: words.t('answer.chooseRoleLink'),
     };
   }
   const found = answerQuery(query, data.answers, synonyms, data.currency);
   if (!found) return undefined;
   const { verdict } = found;
-  const money = verdict.amount ? formatMoney(verdict.amount, data.locale) : String(parsed.amount);
+  const money = verdict.amount ? words.money(verdict.amount) : words.count(parsed.amount);
   const params = new URLSearchParams({ role: roleId, decision: verdict.decision.id, ...(verdict.amount ? { amount: String(parsed.amount) } : {}) });
   return {
     kind: 'verdict',
-    heading: DECISION_WORDS.answerHeading(verdict.role.title, verdict.decision.decision, money),
-    text: verdictText(verdict, data.locale),
+    heading: words.t('answer.heading', { role: verdict.role.title, decision: verdict.decision.decision, amount: money }),
+    text: verdictText(verdict, words),
+    helperLabel: words.t('answer.helper'),
     helper: href(`/can-i/?${params}`),
-    boundary: { href: href(verdict.decision.path), label: DECISION_WORDS.readBoundary(verdict.decision.title) },
+    boundary: { href: href(verdict.decision.path), label: words.t('canI.readBoundaryNamed', { title: verdict.decision.title }) },
   };
 }
 
@@ -72,7 +72,7 @@ export async function showAnswerCard(card: HTMLElement, query: string): Promise<
   heading.textContent = answer.heading;
   text.textContent = answer.text;
   helper.href = answer.helper;
-  helper.textContent = answer.kind === 'verdict' ? DECISION_WORDS.helperLink : answer.label;
+  helper.textContent = answer.kind === 'verdict' ? answer.helperLabel : answer.label;
   boundary.hidden = answer.kind !== 'verdict';
   if (answer.kind === 'verdict') {
     boundary.href = answer.boundary.href;

@@ -10,9 +10,9 @@
 import styles from '../components/search/search-results.css?inline';
 import { searchWords } from '../lib/decision/answer-query.ts';
 import { readSearchState } from '../lib/search/filters.ts';
-import { withBase } from '../lib/links/href.ts';
 import { searchAnswer, type SearchAnswer } from './search-answer.ts';
 import { loadSearchEngine } from './search-engine.ts';
+import { pageHref, pageWords } from './page-words.ts';
 import { appendHits, arrowKeys } from './search-results.ts';
 
 const SHOWN = 5;
@@ -39,7 +39,7 @@ export function enhanceSearchBox(form: HTMLFormElement): void {
   summary.className = 'search-popover__status';
   const list = document.createElement('ol');
   list.className = 'search-hits search-hits--compact';
-  list.setAttribute('aria-label', 'Top results');
+  void pageWords().then((words) => list.setAttribute('aria-label', words.t('search.topResults')));
   const all = document.createElement('a');
   all.className = 'search-popover__all';
   all.dataset.searchAll = '';
@@ -62,21 +62,21 @@ export function enhanceSearchBox(form: HTMLFormElement): void {
       return;
     }
     try {
-      const [found, said] = await Promise.all([
+      const [found, said, words] = await Promise.all([
         loadSearchEngine().then((engine) => engine.search(readSearchState(new URLSearchParams({ q: searchWords(query) })))),
         searchAnswer(query).catch(() => undefined),
+        pageWords(),
       ]);
       const hits = await found.hits(0, SHOWN);
       if (mine !== run) return;
       showAnswer(answer, said);
       list.replaceChildren();
-      appendHits(list, hits, { compact: true });
-      summary.textContent = found.total === 0 ? `No results for “${query}”.` : `${found.total} ${found.total === 1 ? 'result' : 'results'}`;
-      const results =
-        found.total === 0 ? summary.textContent : `${summary.textContent}. Press the down arrow to go through them, or Enter for the search page.`;
+      appendHits(list, hits, { words, compact: true });
+      summary.textContent = found.total === 0 ? words.t('search.noResultsFor', { query }) : words.t('count.results', { count: found.total });
+      const results = found.total === 0 ? summary.textContent : words.t('search.keyboardHint', { summary: summary.textContent });
       status.textContent = said ? `${said.heading}. ${said.text} ${results}` : results;
-      all.href = `${withBase('search/', import.meta.env.BASE_URL)}?${new URLSearchParams({ q: query })}`;
-      all.textContent = found.total > SHOWN ? `See all ${found.total} results` : 'Open the search page';
+      all.href = `${pageHref('search/')}?${new URLSearchParams({ q: query })}`;
+      all.textContent = found.total > SHOWN ? words.t('search.seeAll', { count: found.total }) : words.t('search.openPage');
       panel.hidden = false;
     } catch {
       close(); // the form still submits to the search page

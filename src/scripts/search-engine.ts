@@ -29,13 +29,16 @@ import { splitLimitLines } from '../lib/search/meta.ts';
 import { SEARCH_META_WEIGHTS } from '../lib/search/weights.ts';
 import { expandQuery, mergeRanked, type SynonymMap } from '../lib/search/synonyms.ts';
 import { withBase } from '../lib/links/href.ts';
+import { pageHref } from './page-words.ts';
 
 /** What a result shows. */
 export interface SearchHit {
   url: string;
   title: string;
-  /** "Boundary", "Win", … */
+  /** "Boundary", "Win", … in the page's language. */
   type: string;
+  /** The language of the page's words when they are not the index's own (an entry not yet translated): `en-GB`. */
+  language: string | undefined;
   summary: string;
   /** Boundaries: "Store associate: up to £75 per case", one per role. */
   limits: string[];
@@ -133,7 +136,7 @@ async function createEngine(): Promise<SearchEngine> {
 
 let synonymsLoaded: Promise<SynonymMap> | undefined;
 
-/** playbook.yaml's synonyms, fetched once per page (the search answer card uses them too). */
+/** The synonyms of the page's language, fetched once per page (the search answer card uses them too). */
 export function loadSynonyms(): Promise<SynonymMap> {
   synonymsLoaded ??= fetchSynonyms();
   return synonymsLoaded;
@@ -141,7 +144,7 @@ export function loadSynonyms(): Promise<SynonymMap> {
 
 async function fetchSynonyms(): Promise<SynonymMap> {
   try {
-    const response = await fetch(withBase(SYNONYMS_FILE, base));
+    const response = await fetch(pageHref(SYNONYMS_FILE));
     return response.ok ? ((await response.json()) as SynonymMap) : {};
   } catch {
     return {}; // search still works on the words typed
@@ -153,6 +156,7 @@ function toHit(data: PagefindFragment): SearchHit {
     url: data.url,
     title: data.meta.title ?? data.url,
     type: data.filters.type?.[0] ?? '',
+    language: data.meta.language,
     summary: data.meta.summary ?? '',
     limits: splitLimitLines(data.meta.limits),
     excerpt: data.excerpt,

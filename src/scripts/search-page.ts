@@ -5,6 +5,8 @@
  */
 import { FILTER_KEYS, readSearchState, writeSearchState, type FilterChoice, type SearchState } from '../lib/search/filters.ts';
 import { searchWords } from '../lib/decision/answer-query.ts';
+import type { Words } from '../lib/languages/words.ts';
+import { inlineWords } from './page-words.ts';
 import { loadSearchEngine, type SearchOutcome } from './search-engine.ts';
 import { showAnswerCard } from './search-answer.ts';
 import { appendHits, arrowKeys } from './search-results.ts';
@@ -13,6 +15,8 @@ const PAGE_SIZE = 10;
 const TYPING_PAUSE_MS = 150;
 
 export function startSearchPage(root: HTMLElement): void {
+  const words = inlineWords();
+  if (!words) return; // the page always carries its words; without them the form still submits
   const form = root.querySelector<HTMLFormElement>('form[data-search-form]')!;
   const input = form.querySelector<HTMLInputElement>('input[name="q"]')!;
   const filtersPanel = root.querySelector<HTMLDetailsElement>('details[data-search-filters]');
@@ -37,7 +41,7 @@ export function startSearchPage(root: HTMLElement): void {
     history.replaceState(history.state, '', params ? `?${params}` : location.pathname);
     const mine = ++run;
     if (answer) void showAnswerCard(answer, current.query);
-    status.textContent = current.query || Object.keys(current.filters).length > 0 ? 'Searching…' : '';
+    status.textContent = current.query || Object.keys(current.filters).length > 0 ? words.t('search.searching') : '';
     let found: SearchOutcome;
     try {
       // An amount is a question for the answer card, never a word to find.
@@ -46,7 +50,7 @@ export function startSearchPage(root: HTMLElement): void {
       if (mine !== run) return;
       list.replaceChildren();
       more.hidden = true;
-      status.textContent = 'Search is not available right now. The search index is made by "npm run build"; please try again later.';
+      status.textContent = words.t('search.unavailable');
       return;
     }
     const hits = await found.hits(0, PAGE_SIZE);
@@ -54,9 +58,9 @@ export function startSearchPage(root: HTMLElement): void {
     outcome = found;
     shown = hits.length;
     list.replaceChildren();
-    appendHits(list, hits, { headingLevel: 3 });
+    appendHits(list, hits, { words, headingLevel: 3 });
     more.hidden = shown >= found.total;
-    status.textContent = summary(current, found.total);
+    status.textContent = summary(current, found.total, words);
   };
 
   input.addEventListener('input', () => {
@@ -80,7 +84,7 @@ export function startSearchPage(root: HTMLElement): void {
     const hits = await outcome.hits(shown, PAGE_SIZE);
     if (mine !== run) return;
     const firstNew = list.children.length;
-    appendHits(list, hits, { headingLevel: 3 });
+    appendHits(list, hits, { words, headingLevel: 3 });
     shown += hits.length;
     more.hidden = shown >= outcome.total;
     list.children[firstNew]?.querySelector<HTMLAnchorElement>('a')?.focus();
@@ -105,11 +109,11 @@ function formState(form: HTMLFormElement): SearchState {
   return readSearchState(params);
 }
 
-function summary(state: SearchState, total: number): string {
+function summary(state: SearchState, total: number, words: Words): string {
   const chosen = FILTER_KEYS.flatMap((key) => state.filters[key] ?? []);
-  const what = state.query ? `for “${state.query}”` : 'for the chosen filters';
-  const within = state.query && chosen.length > 0 ? `, filtered by ${chosen.join(', ')}` : '';
+  const what = state.query ? words.t('search.forQuery', { query: state.query }) : words.t('search.forFilters');
+  const within = state.query && chosen.length > 0 ? words.t('search.filteredBy', { filters: chosen.join(', ') }) : '';
   if (!state.query && chosen.length === 0 && state.order === 'relevance') return '';
-  if (total === 0) return `No results ${what}${within}. Try other words${chosen.length > 0 ? ' or fewer filters' : ''}.`;
-  return `${total} ${total === 1 ? 'result' : 'results'} ${what}${within}.`;
+  if (total === 0) return words.t(chosen.length > 0 ? 'search.noResultsFilters' : 'search.noResults', { what, within });
+  return words.t('search.found', { results: words.t('count.results', { count: total }), what, within });
 }

@@ -4,9 +4,13 @@
  * result already answers "may I…?". Arrow keys move between the links and
  * back to the search input; Tab works as everywhere else.
  */
+import { languageName } from '../lib/languages/site-languages.ts';
+import type { Words } from '../lib/languages/words.ts';
 import type { SearchHit } from './search-engine.ts';
 
 export interface RenderOptions {
+  /** The page's words: the results' labels are in its language. */
+  words: Words;
   /** Heading level for each result's title on the search page; none in the header box. */
   headingLevel?: 2 | 3;
   /** Leave out excerpts and limits beyond the first few, for the header box. */
@@ -14,28 +18,39 @@ export interface RenderOptions {
 }
 
 /** Appends one `<li>` per hit to `list`. */
-export function appendHits(list: HTMLOListElement | HTMLUListElement, hits: readonly SearchHit[], options: RenderOptions = {}): void {
+export function appendHits(list: HTMLOListElement | HTMLUListElement, hits: readonly SearchHit[], options: RenderOptions): void {
   const fragment = document.createDocumentFragment();
   for (const hit of hits) fragment.append(hitItem(hit, options));
   list.append(fragment);
 }
 
-function hitItem(hit: SearchHit, { headingLevel, compact = false }: RenderOptions): HTMLLIElement {
+function hitItem(hit: SearchHit, { words, headingLevel, compact = false }: RenderOptions): HTMLLIElement {
   const item = element('li', 'search-hit');
   const title = element(headingLevel ? `h${headingLevel}` : 'p', 'search-hit__title');
   const link = element('a', 'search-hit__link');
   link.href = hit.url;
   link.textContent = hit.title;
+  // A page shown in the base language (not yet translated) says so, and its words carry their language.
+  if (hit.language) link.lang = hit.language;
   title.append(link);
-  if (hit.type) item.append(text('p', 'search-hit__type', hit.type));
+  if (hit.type) {
+    const type = text('p', 'search-hit__type', hit.type);
+    if (hit.language) type.append(` · ${words.t('translation.inLanguage', { language: languageName(hit.language, words.tag) })}`);
+    item.append(type);
+  }
   item.append(title);
-  if (hit.summary) item.append(text('p', 'search-hit__summary', hit.summary));
+  if (hit.summary) {
+    const summary = text('p', 'search-hit__summary', hit.summary);
+    if (hit.language) summary.lang = hit.language;
+    item.append(summary);
+  }
   if (hit.limits.length > 0) {
     const limits = element('ul', 'search-hit__limits');
-    limits.setAttribute('aria-label', 'Limits by role');
+    limits.setAttribute('aria-label', words.t('search.limitsByRole'));
     const shown = compact ? hit.limits.slice(0, 3) : hit.limits;
     for (const line of shown) limits.append(text('li', '', line));
-    if (shown.length < hit.limits.length) limits.append(text('li', 'search-hit__more', `and ${hit.limits.length - shown.length} more roles`));
+    if (shown.length < hit.limits.length)
+      limits.append(text('li', 'search-hit__more', words.t('search.moreRoles', { count: hit.limits.length - shown.length })));
     item.append(limits);
   }
   if (!compact && hit.excerpt && !saysNothingNew(hit)) {

@@ -16,7 +16,8 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { roleDecisionMenu } from '../../src/lib/decision/decision-menu.ts';
 import { unpackAnswers, type HelperIndex, type RoleHelperData } from '../../src/lib/decision/helper-data.ts';
-import { DECISION_WORDS, verdictText } from '../../src/lib/decision/verdict-text.ts';
+import { verdictText } from '../../src/lib/decision/verdict-text.ts';
+import { englishWords, ENGLISH } from '../../src/lib/languages/dictionary.ts';
 import { amountBasis, verdict, verdictOutcome, type DecisionAnswer } from '../../src/lib/decision/verdict.ts';
 import { amountsFor } from '../support/every-amount.ts';
 import { launchBrowser } from '../support/browser.ts';
@@ -107,7 +108,7 @@ function expected({ data, answers }: { data: RoleHelperData; answers: DecisionAn
       answers.find((answer) => answer.decision.id === decisionId)!,
       value,
     ),
-    data.l,
+    englishWords(data.l),
   );
 }
 
@@ -198,9 +199,9 @@ for (const site of Object.keys(SITES) as SiteName[]) {
           );
         const ids = (answers: DecisionAnswer[]) => answers.map((answer) => answer.decision.id);
         expect(groups, roleId).toEqual([
-          ...(menu.own.length ? [[DECISION_WORDS.ownGroup, ids(menu.own)]] : []),
-          ...(menu.comesUp.length ? [[DECISION_WORDS.comesUpGroup, ids(menu.comesUp)]] : []),
-          ...(menu.other.length ? [[DECISION_WORDS.otherGroup, ids(menu.other)]] : []),
+          ...(menu.own.length ? [[ENGLISH['canI.yourDecisions'], ids(menu.own)]] : []),
+          ...(menu.comesUp.length ? [[ENGLISH['canI.comesUpGroup'], ids(menu.comesUp)]] : []),
+          ...(menu.other.length ? [[ENGLISH['canI.otherDecisions'], ids(menu.other)]] : []),
         ]);
         for (const answer of [...menu.comesUp, ...menu.other]) {
           await decision().selectOption(answer.decision.id);

@@ -48,7 +48,8 @@ const checkLinks = (args: string[], env: Record<string, string> = {}) =>
 describe('npm run check-links', () => {
   it('passes a build without a base path', async () => {
     const result = await checkLinks([plain.outDir]);
-    expect(result.stdout).toMatch(/^every link and anchor resolves \(checked \d+ pages and 2 feeds\)\n$/);
+    // The example is published in English and Canadian French: two feeds in each.
+    expect(result.stdout).toMatch(/^every link and anchor resolves \(checked \d+ pages and 4 feeds\)\n$/);
     expect(result.exitCode).toBe(0);
   });
 
@@ -68,7 +69,7 @@ describe('npm run check-links', () => {
     const result = await checkLinks([broken]);
     expect(result.exitCode).toBe(1);
     const lines = result.stdout.trimEnd().split('\n');
-    expect(lines.at(-1)).toMatch(/^\d+ broken links on \d+ pages \(checked \d+ pages and 2 feeds\)$/);
+    expect(lines.at(-1)).toMatch(/^\d+ broken links on \d+ pages \(checked \d+ pages and 4 feeds\)$/);
     // Every page that links to the deleted guideline says so.
     expect(result.stdout).toContain('/boundaries/refund/\n');
     expect(result.stdout).toContain('  /guidelines/listen-first/: nothing is published at this address\n');

@@ -7,7 +7,9 @@
  * (HTML, feeds, JSON, CSV, text, JS, pictures), no decompressed Pagefind file, and no
  * result when Pagefind's own JavaScript API is asked for it in Chromium.
  * The published word "publishedbeaconqzx" must be found in each of those
- * places, so the test would notice if it were looking at nothing.
+ * places, so the test would notice if it were looking at nothing. The
+ * fixture is published in French too (`languages: [fr-CA]`): the French
+ * pages, feeds, helper data and search index are checked the same way.
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -74,15 +76,19 @@ describe('the check is not vacuous', () => {
     for (const file of ['values/speak-up/index.html', 'wins/rss.xml', 'changes/rss.xml']) expect(found).toContain(file);
     // The whole-playbook files: the authority register, the playbook for other tools, the results page.
     for (const file of ['authority.csv', 'authority.json', 'playbook.json', 'llms.txt', 'results/index.html']) expect(found).toContain(file);
+    // The same in the playbook's other language: its pages, feeds and index are checked too.
+    for (const file of ['fr-ca/values/speak-up/index.html', 'fr-ca/wins/rss.xml', 'fr-ca/changes/rss.xml']) expect(found).toContain(file);
+    expect(found.some((file) => /^pagefind\/fragment\/fr-ca_/.test(file))).toBe(true);
     // "Can I…?" data lives in one file per role.
     expect(found.some((file) => /^can-i\/[^/]+\.json$/.test(file))).toBe(true);
+    expect(found.some((file) => /^fr-ca\/can-i\/[^/]+\.json$/.test(file))).toBe(true);
     expect(found.some((file) => file.endsWith('.pf_fragment'))).toBe(true);
     expect(found.some((file) => file.endsWith('.pf_index'))).toBe(true);
   });
 
   it('reads the search index as Pagefind wrote it', async () => {
     const fragments = await pagefindFragments(path.join(build.outDir, 'pagefind'));
-    expect(fragments.map((fragment) => fragment.url).sort()).toEqual([
+    const published = [
       '/boundaries/refund/',
       '/case-studies/our-pilot/',
       '/guidelines/listen-first/',
@@ -90,7 +96,9 @@ describe('the check is not vacuous', () => {
       '/roles/manager/',
       '/values/speak-up/',
       '/wins/2026-02-published-win/',
-    ]);
+    ];
+    // Every published entry once in each language's index, never a draft.
+    expect(fragments.map((fragment) => fragment.url).sort()).toEqual([...published.map((url) => `/fr-ca${url}`), ...published].sort());
   });
 });
 

@@ -111,7 +111,9 @@ describe('every HTML page', () => {
           expect(src, where).toMatch(/^\/(_astro|pagefind)\/[\w./-]+$/);
           expect(body, where).toBe('');
         } else if (type === 'application/json') {
-          expect(attribute(script, 'id'), where).toBe('can-i-data');
+          // Data only: the helper's data, and the interface words the page's scripts show (never an author's text).
+          expect(['can-i-data', 'latitude-words'], where).toContain(attribute(script, 'id'));
+          if (attribute(script, 'id') === 'latitude-words') for (const text of authored) expect(body.includes(text), `${where} contains "${text}"`).toBe(false);
         } else {
           // The site's own inline scripts (Astro inlines small bundles; the search box loader):
           // none may carry anything an author wrote.

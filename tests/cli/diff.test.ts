@@ -2,7 +2,7 @@
  * `npm run diff` as leaders and CI run it: two fixture roots in, exactly the
  * expected summary out, the same from a git ref as from a folder.
  */
-import { cp, mkdir, mkdtemp, readFile, rename, rm, symlink } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readFile, rename, rm, symlink, writeFile } from 'node:fs/promises';
 import { markdownToMdast } from 'satteri';
 import os from 'node:os';
 import path from 'node:path';
@@ -71,6 +71,32 @@ Values
       '',
       '- Goodwill gesture (boundaries/goodwill-gesture.md): its limits or authority changed, but changes has no new line, so /changes/ and its feed would not show it',
     ]);
+  });
+
+  it('names the translations a change makes stale, and not those stale already', async () => {
+    const work = await mkdtemp(path.join(os.tmpdir(), 'latitude-diff-languages-'));
+    try {
+      const [before, after] = [path.join(work, 'before'), path.join(work, 'after')];
+      for (const root of [before, after]) {
+        await cp(path.join(FIXTURES, 'valid'), root, { recursive: true });
+        await cp(path.join(FIXTURES, 'languages'), root, { recursive: true });
+      }
+      // New words for the boundary (the French translation is now behind); values/own-the-outcome's translation was stale already.
+      const file = path.join(after, 'boundaries/refund-a-purchase.md');
+      await writeFile(file, (await readFile(file, 'utf8')).replace('Refunds are the quickest way', 'A refund is the quickest way'));
+      const result = await diff(['--base-dir', before, '--content', after]);
+      expect(result.stdout).toBe(
+        [
+          'Authority changes',
+          '',
+          'Translations made stale',
+          '  fr-CA: translations/fr-CA/boundaries/refund-a-purchase.md (the words of boundaries/refund-a-purchase.md changed; translate them again)',
+          '',
+        ].join('\n'),
+      );
+    } finally {
+      await rm(work, { recursive: true, force: true });
+    }
   });
 
   it('says so when nothing changes', async () => {

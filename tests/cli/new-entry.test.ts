@@ -228,3 +228,75 @@ describe('the questions npm run new asks', () => {
     expect(await askNewEntry(asker(['roles', Symbol('cancel')], []))).toBeUndefined();
   });
 });
+
+describe('npm run new -- --translate', () => {
+  let root: string;
+  beforeAll(async () => {
+    root = await mkdtemp(path.join(os.tmpdir(), 'latitude-translate-'));
+    await cp(VALID_ROOT, root, { recursive: true });
+    await writeFile(path.join(root, 'playbook.yaml'), `${await readFile(path.join(root, 'playbook.yaml'), 'utf8')}languages: [fr-CA]\n`);
+  });
+  afterAll(() => rm(root, { recursive: true, force: true }));
+
+  const runNew = (...args: string[]) =>
+    run(process.execPath, [path.join(PROJECT_ROOT, 'src/cli/new-entry.ts'), ...args], { cwd: root, env: { ...process.env, PLAYBOOK_CONTENT_DIR: root } });
+
+  it('writes the base entry’s words to translate, with the version filled in, mirroring the base file', async () => {
+    const result = await runNew('--translate', 'fr-CA', 'wins/2026-03-kettle-swap');
+    expect(result).toMatchObject({ exitCode: 0, stdout: 'translations/fr-CA/wins/2026/2026-03-kettle-swap.md\n' });
+    const text = await readFile(path.join(root, 'translations/fr-CA/wins/2026/2026-03-kettle-swap.md'), 'utf8');
+    expect(text).toBe(
+      [
+        '---',
+        'sourceVersion: ' + /sourceVersion: ([a-p]{10})/.exec(text)![1],
+        'title: "TODO: A kettle swapped before the guests arrived"',
+        'impact: "TODO: The customer wrote to the store manager."',
+        'imageAlt: "TODO: A new kettle on a shop counter"',
+        '---',
+        '',
+        'TODO: translate the text below into this language, then delete this line.',
+        '',
+        'Priya swapped the kettle on the spot.',
+        '',
+      ].join('\n'),
+    );
+    // Every word left to translate is an error; translated, the file is clean and current.
+    const report = await validateContentRoot(root);
+    expect(report.diagnostics.filter((d) => d.file.startsWith('translations/')).map((d) => d.rule)).toEqual([
+      'placeholder',
+      'placeholder',
+      'placeholder',
+      'placeholder',
+    ]);
+    await writeFile(
+      path.join(root, 'translations/fr-CA/wins/2026/2026-03-kettle-swap.md'),
+      text
+        .replace('TODO: A kettle swapped before the guests arrived', 'Une bouilloire changée avant l’arrivée des invités')
+        .replace('TODO: A new kettle on a shop counter', 'Une bouilloire neuve sur un comptoir')
+        .replace('TODO: The customer wrote to the store manager.', 'La cliente a écrit au gérant du magasin.')
+        .replace('TODO: translate the text below into this language, then delete this line.\n\n', '')
+        .replace('Priya swapped the kettle on the spot.', 'Priya a changé la bouilloire sur-le-champ.'),
+    );
+    expect(formatText((await validateContentRoot(root)).diagnostics)).toBe('');
+  });
+
+  it('keeps a grant’s role and a change’s date, and never overwrites', async () => {
+    expect((await runNew('--translate', 'fr-CA', 'boundaries/refund-a-purchase')).exitCode).toBe(0);
+    const text = await readFile(path.join(root, 'translations/fr-CA/boundaries/refund-a-purchase.md'), 'utf8');
+    expect(text).toContain('grants:\n  - role: store-associate\n  - role: shift-lead\n  - role: store-manager\n');
+    expect(text).toContain('changes:\n  - date: 2026-03-01\n    summary: "TODO: Raised the store associate limit from £40 to £75."\n');
+    const again = await runNew('--translate', 'fr-CA', 'boundaries/refund-a-purchase');
+    expect(again).toMatchObject({ exitCode: 1, stderr: 'new: translations/fr-CA/boundaries/refund-a-purchase.md already exists; nothing was written.\n' });
+  });
+
+  it('refuses a language the playbook does not list, and an entry that does not exist', async () => {
+    expect(await runNew('--translate', 'de', 'roles/store-associate')).toMatchObject({
+      exitCode: 2,
+      stderr: "new: de is not one of the playbook's languages (it lists fr-CA); add it to languages in playbook.yaml first\n",
+    });
+    expect(await runNew('--translate', 'fr-CA', 'roles/nobody')).toMatchObject({
+      exitCode: 2,
+      stderr: 'new: there is no role "nobody" in roles/ (or it has errors: run npm run validate)\n',
+    });
+  });
+});

@@ -108,7 +108,7 @@ describe('the bad-input catalogue', async () => {
         if (process.env.UPDATE_EXPECTED) await writeFile(expectedFile, result.stdout);
         expect(result.stdout).toBe(await readFile(expectedFile, 'utf8'));
         expect(result.stderr).toBe('');
-        expect(result.exitCode).toBe(1);
+        expect(result.exitCode).toBe(badCase.exitCode);
       } finally {
         await cleanup();
       }

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import BoundaryRefView from '../../src/components/content/BoundaryRefView.astro';
 import GrantLimit from '../../src/components/GrantLimit.astro';
 import GrantTable from '../../src/components/GrantTable.astro';
-import { makeBoundary, makeGrant, makeRole, textOf } from './support.ts';
+import { makeBoundary, makeGrant, makeRole, pageIn, textOf } from './support.ts';
 
 let container: AstroContainer;
 beforeAll(async () => {
@@ -17,7 +17,7 @@ const associate = makeRole('store-associate', 'Store associate', lead);
 describe('GrantLimit', () => {
   it('shows the authority and the limit in words, formatted for the locale', async () => {
     const grant = makeGrant(makeBoundary('refund', 'Refund a purchase'), associate, 'decide', 75);
-    const html = await container.renderToString(GrantLimit, { props: { grant, locale: 'en-GB' } });
+    const html = await container.renderToString(GrantLimit, { props: { grant }, locals: pageIn('en-GB') });
     expect(textOf(html)).toBe('Decides up to £75 per case');
     expect(html).toContain('grant--decide');
   });
@@ -27,23 +27,24 @@ describe('GrantLimit', () => {
     expect(
       textOf(
         await container.renderToString(GrantLimit, {
-          props: { grant: makeGrant(boundary, lead, 'decide-and-inform', 1000, 'USD', 'customer-day'), locale: 'en-US' },
+          props: { grant: makeGrant(boundary, lead, 'decide-and-inform', 1000, 'USD', 'customer-day') },
+          locals: pageIn('en-US'),
         }),
       ),
     ).toBe('Decides, then informs Store manager up to $1,000 per customer per day');
     expect(
-      textOf(await container.renderToString(GrantLimit, { props: { grant: makeGrant(boundary, associate, 'consult', 55, 'CAD'), locale: 'en-US' } })),
+      textOf(await container.renderToString(GrantLimit, { props: { grant: makeGrant(boundary, associate, 'consult', 55, 'CAD') }, locals: pageIn('en-US') })),
     ).toBe('Consults Shift lead first up to CA$55 per case');
   });
 
   it('says when there is no monetary limit', async () => {
     const grant = makeGrant(makeBoundary('x', 'X'), manager, 'decide');
-    expect(textOf(await container.renderToString(GrantLimit, { props: { grant, locale: 'en-IE' } }))).toBe('Decides no monetary limit');
+    expect(textOf(await container.renderToString(GrantLimit, { props: { grant }, locals: pageIn('en-IE') }))).toBe('Decides no monetary limit');
   });
 
   it('shows no limit for a role that escalates', async () => {
     const grant = makeGrant(makeBoundary('x', 'X'), associate, 'escalate', 10);
-    expect(textOf(await container.renderToString(GrantLimit, { props: { grant, locale: 'en-GB' } }))).toBe('Escalates to Shift lead');
+    expect(textOf(await container.renderToString(GrantLimit, { props: { grant }, locals: pageIn('en-GB') }))).toBe('Escalates to Shift lead');
   });
 });
 
@@ -53,7 +54,10 @@ describe('GrantTable', () => {
     const first = makeGrant(boundary, associate, 'decide', 75);
     first.note = 'Check the item is ours.';
     makeGrant(boundary, lead, 'decide', 250);
-    const html = await container.renderToString(GrantTable, { props: { grants: boundary.grants, locale: 'en-GB', rowsBy: 'role', caption: 'Who may refund' } });
+    const html = await container.renderToString(GrantTable, {
+      props: { grants: boundary.grants, rowsBy: 'role', caption: 'Who may refund' },
+      locals: pageIn('en-GB'),
+    });
     expect(html).toContain('<th scope="col"');
     expect(html.match(/<th scope="row"/g)).toHaveLength(2);
     expect(html).toContain('href="/roles/store-associate/"');
@@ -63,7 +67,7 @@ describe('GrantTable', () => {
 
   it('on a role page, names each decision and links its boundary', async () => {
     const grant = makeGrant(makeBoundary('refund', 'Refund a purchase'), associate, 'decide', 75);
-    const html = await container.renderToString(GrantTable, { props: { grants: [grant], locale: 'en-GB', rowsBy: 'boundary', caption: 'c' } });
+    const html = await container.renderToString(GrantTable, { props: { grants: [grant], rowsBy: 'boundary', caption: 'c' }, locals: pageIn('en-GB') });
     expect(html).toContain('href="/boundaries/refund/"');
     expect(textOf(html)).toContain('Refund a purchase Decides up to £75 per case');
   });
@@ -74,7 +78,7 @@ describe('BoundaryRefView', () => {
     const boundary = makeBoundary('refund', 'Refund a purchase');
     makeGrant(boundary, associate, 'decide', 75);
     makeGrant(boundary, lead, 'escalate');
-    const html = await container.renderToString(BoundaryRefView, { props: { boundary, locale: 'en-GB' } });
+    const html = await container.renderToString(BoundaryRefView, { props: { boundary }, locals: pageIn('en-GB') });
     expect(html).toMatch(/^<span class="boundary-ref"/);
     expect(html).toContain('<a href="/boundaries/refund/"');
     expect(textOf(html)).toBe('Refund a purchase (Store associate: decides up to £75 per case; Shift lead: escalates to Store manager)');

@@ -2,7 +2,7 @@ import { experimental_AstroContainer as AstroContainer } from 'astro/container';
 import { beforeAll, describe, expect, it } from 'vitest';
 import EscalationLadder from '../../src/components/EscalationLadder.astro';
 import Pagination from '../../src/components/Pagination.astro';
-import { makeBoundary, makeGrant, makeRole, rolesOf, textOf, withLadder } from './support.ts';
+import { makeBoundary, makeGrant, makeRole, pageIn, rolesOf, textOf, withLadder } from './support.ts';
 
 let container: AstroContainer;
 beforeAll(async () => {
@@ -22,7 +22,10 @@ describe('EscalationLadder', () => {
     makeGrant(boundary, manager, 'decide', 1000, 'USD');
     makeGrant(boundary, associate, 'decide', 75, 'USD');
     makeGrant(boundary, director, 'decide');
-    const html = await container.renderToString(EscalationLadder, { props: { boundary: withLadder(boundary), roles: rolesOf(boundary), locale: 'en-US' } });
+    const html = await container.renderToString(EscalationLadder, {
+      props: { boundary: withLadder(boundary), roles: rolesOf(boundary) },
+      locals: pageIn('en-US'),
+    });
     expect(html.match(/<ol class="ladder__steps/g)).toHaveLength(1);
     expect(steps(html)).toEqual([
       'Store associate Decides up to $75 per case',
@@ -36,7 +39,10 @@ describe('EscalationLadder', () => {
   it('never says the top rung passes the decision up when nobody is above it', async () => {
     const boundary = makeBoundary('gesture', 'Gesture');
     makeGrant(boundary, manager, 'decide-and-inform', 500, 'USD');
-    const top = await container.renderToString(EscalationLadder, { props: { boundary: withLadder(boundary), roles: rolesOf(boundary), locale: 'en-US' } });
+    const top = await container.renderToString(EscalationLadder, {
+      props: { boundary: withLadder(boundary), roles: rolesOf(boundary) },
+      locals: pageIn('en-US'),
+    });
     expect(steps(top)).toEqual([
       'Store manager Decides, then informs Regional director up to $500 per case',
       'Regional director Top of the ladder: decisions passed up end here; no grant of its own on this boundary',
@@ -45,7 +51,7 @@ describe('EscalationLadder', () => {
     expect(textOf(top)).toContain('Beyond the top step, no one up this ladder holds the decision: ask Owner, who answers for it.');
     const below = makeBoundary('voucher', 'Voucher');
     makeGrant(below, associate, 'consult', 20, 'USD');
-    const html = await container.renderToString(EscalationLadder, { props: { boundary: withLadder(below), roles: rolesOf(below), locale: 'en-US' } });
+    const html = await container.renderToString(EscalationLadder, { props: { boundary: withLadder(below), roles: rolesOf(below) }, locals: pageIn('en-US') });
     expect(steps(html)).toEqual([
       'Store associate Consults Shift lead first up to $20 per case',
       'Shift lead Decisions passed up come here; no grant of its own on this boundary',
@@ -60,7 +66,10 @@ describe('EscalationLadder', () => {
     makeGrant(boundary, lead, 'decide', 250);
     const fromAgent = makeGrant(boundary, agent, 'escalate');
     fromAgent.escalateTo = lead;
-    const html = await container.renderToString(EscalationLadder, { props: { boundary: withLadder(boundary), roles: rolesOf(boundary), locale: 'en-GB' } });
+    const html = await container.renderToString(EscalationLadder, {
+      props: { boundary: withLadder(boundary), roles: rolesOf(boundary) },
+      locals: pageIn('en-GB'),
+    });
     expect(html.match(/<ol class="ladder__steps/g)).toHaveLength(2);
     expect(steps(html)).toEqual(['Store associate Escalates to Shift lead', 'Shift lead Decides up to £250 per case', 'Contact agent Escalates to Shift lead']);
     expect(textOf(html)).toContain('Then on to Shift lead , and up from there as shown.');
@@ -69,7 +78,7 @@ describe('EscalationLadder', () => {
 
 describe('Pagination', () => {
   it('links previous, next and nearby pages, marking the current one', async () => {
-    const html = await container.renderToString(Pagination, { props: { current: 2, last: 40, label: 'Wins wall pages' } });
+    const html = await container.renderToString(Pagination, { props: { current: 2, last: 40, label: 'Wins wall pages' }, locals: pageIn() });
     expect(html).toContain('aria-label="Wins wall pages"');
     expect(html).toMatch(/href="\/wins\/" rel="prev"/);
     expect(html).toMatch(/href="\/wins\/page\/3\/" rel="next"/);
@@ -79,6 +88,6 @@ describe('Pagination', () => {
   });
 
   it('renders nothing for a single page', async () => {
-    expect((await container.renderToString(Pagination, { props: { current: 1, last: 1, label: 'x' } })).trim()).toBe('');
+    expect((await container.renderToString(Pagination, { props: { current: 1, last: 1, label: 'x' }, locals: pageIn() })).trim()).toBe('');
   });
 });

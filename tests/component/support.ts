@@ -1,6 +1,11 @@
 /** Small model objects for rendering components without a content root. */
 import { decisionLadder, type LadderRole } from '../../src/lib/domain/ladder.ts';
-import type { Boundary, Grant, Role } from '../../src/lib/model/types.ts';
+import { ENGLISH, type Dictionary } from '../../src/lib/languages/dictionary.ts';
+import { pageLanguage, type PageLanguage } from '../../src/lib/languages/page-language.ts';
+import type { Boundary, EntryTranslation, Grant, Role } from '../../src/lib/model/types.ts';
+
+/** Entries written in the base language. */
+const SOURCE_WORDS: EntryTranslation = { state: 'source', sourceLanguage: 'en-GB', untranslated: new Set(), file: undefined };
 
 export function makeRole(id: string, title: string, escalatesTo?: Role): Role {
   return {
@@ -12,6 +17,8 @@ export function makeRole(id: string, title: string, escalatesTo?: Role): Role {
     path: `/roles/${id}/`,
     file: `roles/${id}.yaml`,
     source: undefined,
+    translation: SOURCE_WORDS,
+    teamKey: undefined,
     escalatesTo,
     chainAbove: [],
     below: [],
@@ -31,6 +38,7 @@ export function makeBoundary(id: string, title: string): Boundary {
     path: `/boundaries/${id}/`,
     file: `boundaries/${id}.md`,
     source: undefined,
+    translation: SOURCE_WORDS,
     decision: title,
     summary: '',
     grants: [],
@@ -94,4 +102,10 @@ export function textOf(html: string): string {
     .replace(/&amp;/g, '&')
     .replace(/\s+/g, ' ')
     .trim();
+}
+
+/** What the middleware gives a page: its language (English words, `locale`'s formats), as component tests pass it in `locals`. */
+export function pageIn(locale = 'en-GB', dictionary: Dictionary = ENGLISH): { lang: PageLanguage } {
+  const language = { tag: locale, path: '', isBase: true };
+  return { lang: pageLanguage(language, [language], dictionary, '/') };
 }

@@ -26,6 +26,8 @@ export interface BadCase {
   git: boolean;
   /** Checked on a build's standard error rather than the validator's output. */
   build: boolean;
+  /** What validate exits with: 1 (errors) unless the case is a warning on its own. */
+  exitCode: number;
   dir: string;
 }
 
@@ -40,6 +42,7 @@ export async function badCases(): Promise<BadCase[]> {
         args?: string[];
         git?: boolean;
         build?: boolean;
+        exitCode?: number;
       };
       return {
         name,
@@ -49,6 +52,7 @@ export async function badCases(): Promise<BadCase[]> {
         args: meta.args ?? [],
         git: meta.git ?? false,
         build: meta.build === true,
+        exitCode: meta.exitCode ?? 1,
       };
     }),
   );

@@ -50,6 +50,8 @@ export function checkedContent(input: ContentInput, settings: PlaybookSettingsIn
     known,
     unread,
     today,
+    translations: [],
+    translationSources: [],
     publishedAddresses: () => publishedAddresses({ settings: parsed, today, entries }),
   };
 }

@@ -6,6 +6,7 @@
  * and the one verdict function that reads them.
  */
 import path from 'node:path';
+import { englishWords } from '../../src/lib/languages/dictionary.ts';
 import { describe, expect, it } from 'vitest';
 import { AUTHORITIES, LIMIT_PERIODS } from '../../schemas/index.ts';
 import { roleAnswers } from '../../src/lib/decision/answers.ts';
@@ -34,7 +35,7 @@ interface Query {
 }
 
 const say = ({ roleId, decisionId, amount, currency }: Query, from: Playbook<unknown> = playbook) =>
-  verdictText(verdict(answerOf(roleId, decisionId, from)!, amount, currency), from.settings.locale);
+  verdictText(verdict(answerOf(roleId, decisionId, from)!, amount, currency), englishWords(from.settings.locale));
 
 /**
  * Every grant: [decision, role, limit, no amount, below, at, above] for
@@ -330,12 +331,12 @@ describe('verdicts', () => {
     );
     // The same words on every path: the role's own band above the top says so too.
     const bands = verdictBands(answerOf('agent', 'waive-delivery-charge')!);
-    expect(bands.map((band) => bandText(band, bands, 'en-GB'))).toEqual([
+    expect(bands.map((band) => bandText(band, bands, englishWords('en-GB')))).toEqual([
       'Up to £50 per customer: you decide',
       'Up to £150 per customer: goes to Team lead',
       'Over £150 per customer: not covered, ask Customer operations',
     ]);
-    expect(whomToCall(verdict(answerOf('agent', 'waive-delivery-charge')!, 500), 'en-GB')).toEqual([
+    expect(whomToCall(verdict(answerOf('agent', 'waive-delivery-charge')!, 500), englishWords('en-GB'))).toEqual([
       { owner: 'Customer operations', words: 'answers for this decision' },
     ]);
   });
@@ -429,7 +430,7 @@ describe('bands: the verdict for every amount', () => {
 
   it('says "Any amount" when no limit applies', () => {
     const bands = verdictBands(answerOf('director', 'goodwill-credit')!);
-    expect(bands.map((band) => bandText(band, bands, 'en-GB'))).toEqual(['Any amount: you decide']);
+    expect(bands.map((band) => bandText(band, bands, englishWords('en-GB')))).toEqual(['Any amount: you decide']);
   });
 });
 

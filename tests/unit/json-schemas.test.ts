@@ -31,4 +31,14 @@ describe('schemas/json', () => {
     expect(boundary.additionalProperties).toBe(false);
     expect(boundary.required).toEqual(['title', 'summary', 'decision', 'grants', 'owner', 'approvedBy', 'effective', 'lastReviewed']);
   });
+
+  it('describes translation files: words only, and every interface word', () => {
+    const role = JSON.parse(jsonSchemas().get('translations-roles.schema.json')!);
+    expect(Object.keys(role.properties)).toEqual(['sourceVersion', 'title', 'summary', 'team']);
+    expect(role.additionalProperties).toBe(false);
+    const words = JSON.parse(jsonSchemas().get('interface.schema.json')!);
+    expect(words.required).toContain('verdict.decideUpTo');
+    expect(words.properties['verdict.decideUpTo'].description).toBe('In English: You may decide up to {limit}.');
+    expect(words.properties['count.wins'].required).toEqual(['other']);
+  });
 });

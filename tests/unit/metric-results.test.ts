@@ -2,6 +2,7 @@
  * Case-study figures read as numbers with their units, and drawn only when
  * the two can be compared: every other pair is stated in words.
  */
+import { englishWords } from '../../src/lib/languages/dictionary.ts';
 import { describe, expect, it } from 'vitest';
 import { metricShowing, type ChartGeometry } from '../../src/lib/results/metric-chart.ts';
 import { parseMetricValue } from '../../src/lib/results/metric-value.ts';
@@ -40,14 +41,14 @@ describe('parseMetricValue', () => {
 
 describe('metricShowing', () => {
   const drawn = (before: string, value: string, locale = 'en-GB'): ChartGeometry => {
-    const showing = metricShowing({ label: 'M', before, value }, locale);
+    const showing = metricShowing({ label: 'M', before, value }, locale, englishWords(locale));
     if (!showing.drawn) throw new Error(`${before} → ${value} was not drawn`);
     return showing.chart;
   };
   const length = (chart: ChartGeometry, which: 0 | 1) => chart.bars[which].width;
 
   it('draws a percentage on 0–100, both bars from zero, with a sentence that states both figures', () => {
-    const showing = metricShowing({ label: 'CSAT', before: '78%', value: '91%' }, 'en-GB');
+    const showing = metricShowing({ label: 'CSAT', before: '78%', value: '91%' }, 'en-GB', englishWords('en-GB'));
     expect(showing).toMatchObject({ drawn: true, label: 'CSAT', inWords: 'CSAT rose from 78% to 91%' });
     const chart = drawn('78%', '91%');
     const span = 200;
@@ -69,7 +70,7 @@ describe('metricShowing', () => {
     const seconds = drawn('52 s', '38 s');
     expect(length(seconds, 0)).toBe(200);
     expect(length(seconds, 1) / length(seconds, 0)).toBeCloseTo(38 / 52, 2);
-    expect(metricShowing({ label: 'Wait', before: '52 s', value: '38 s' }, 'en').inWords).toBe('Wait fell from 52 s to 38 s');
+    expect(metricShowing({ label: 'Wait', before: '52 s', value: '38 s' }, 'en', englishWords('en')).inWords).toBe('Wait fell from 52 s to 38 s');
   });
 
   it('draws a negative figure to the left of zero', () => {
@@ -80,7 +81,7 @@ describe('metricShowing', () => {
   });
 
   it('states a measure in words, never drawn, when its figures cannot be compared', () => {
-    const text = (before: string | undefined, value: string) => metricShowing({ label: 'M', before, value }, 'en-GB');
+    const text = (before: string | undefined, value: string) => metricShowing({ label: 'M', before, value }, 'en-GB', englishWords('en-GB'));
     expect(text('6 min', '340 s')).toEqual({ drawn: false, label: 'M', inWords: 'M: 6 min before, 340 s after' });
     expect(text('92%', '4.6/5')).toMatchObject({ drawn: false, inWords: 'M: 92% before, 4.6/5 after' });
     expect(text('£17', '€21')).toMatchObject({ drawn: false });
@@ -91,7 +92,7 @@ describe('metricShowing', () => {
   });
 
   it('says when nothing moved', () => {
-    expect(metricShowing({ label: 'NPS', before: '+41', value: '+41' }, 'en').inWords).toBe('NPS: +41 before and after');
-    expect(metricShowing({ label: 'CSAT', before: '92%', value: '92.0%' }, 'en').inWords).toBe('CSAT: 92% before, 92.0% after, the same');
+    expect(metricShowing({ label: 'NPS', before: '+41', value: '+41' }, 'en', englishWords('en')).inWords).toBe('NPS: +41 before and after');
+    expect(metricShowing({ label: 'CSAT', before: '92%', value: '92.0%' }, 'en', englishWords('en')).inWords).toBe('CSAT: 92% before, 92.0% after, the same');
   });
 });

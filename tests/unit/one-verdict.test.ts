@@ -14,6 +14,7 @@
  * Each must give the verdict the build's answer gives. (tests/browser/can-i.test.ts
  * checks that the built pages show these same bands and files.)
  */
+import { englishWords } from '../../src/lib/languages/dictionary.ts';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -45,8 +46,8 @@ function everyPath(playbook: Playbook<unknown>, synonyms: Record<string, string[
   const disagree = (what: string) => {
     if (report.disagreements.length < 20) report.disagreements.push(what);
   };
-  const locale = playbook.settings.locale;
-  const ladders = ladderViews(playbook);
+  const words = englishWords(playbook.settings.locale);
+  const ladders = ladderViews(playbook, englishWords(playbook.settings.locale));
   for (const role of playbook.roles) {
     const answers = roleAnswers(playbook, role.id)!;
     // The helper's path: the role's file as the browser receives it.
@@ -70,21 +71,21 @@ function everyPath(playbook: Playbook<unknown>, synonyms: Record<string, string[
       const { currency } = amountBasis(answer);
       for (const amount of amountsFor(answer)) {
         const expected = verdict(answer, amount, currency);
-        const text = verdictText(expected, locale);
+        const text = verdictText(expected, words);
         const outcome = verdictOutcome(expected);
         const at = `${where} at ${amount}`;
         report.checked++;
         // The helper and the search answer read the shipped file.
         const helper = verdict(fromFile, amount, currency);
-        if (verdictText(helper, locale) !== text) disagree(`${at}: helper says "${verdictText(helper, locale)}", build "${text}"`);
+        if (verdictText(helper, words) !== text) disagree(`${at}: helper says "${verdictText(helper, words)}", build "${text}"`);
         // The role table and the pocket card show the bands.
         const band = verdictOutcome(bandFor(bands, amount).verdict);
         if (band !== outcome) disagree(`${at}: table and card say ${band}, build ${outcome}`);
         // The search answer: the decision's words and the amount, with the currency sign.
-        const sign = currencySymbol(currency ?? usual, locale);
+        const sign = currencySymbol(currency ?? usual, words.tag);
         const searched = answerQuery(`${answer.decision.decision} ${sign}${amount}`, shipped, synonyms, fromFile.own?.limit?.currency ?? currency);
         if (searched?.answer.decision.id !== answer.decision.id) disagree(`${at}: search matched ${searched?.answer.decision.id}`);
-        else if (verdictText(searched.verdict, locale) !== text) disagree(`${at}: search says "${verdictText(searched.verdict, locale)}", build "${text}"`);
+        else if (verdictText(searched.verdict, words) !== text) disagree(`${at}: search says "${verdictText(searched.verdict, words)}", build "${text}"`);
         // The ladder pages: the playbook stops short of an amount below the top of a ladder exactly where /ladders/ shows a gap.
         if (expected.beyond && outcome === 'beyond') {
           const top = answer.holders.at(-1) ?? (answer.own?.authority !== 'escalate' ? answer.own : undefined) ?? answer.own;

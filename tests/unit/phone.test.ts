@@ -6,6 +6,7 @@
  * pages and onward links.
  */
 import path from 'node:path';
+import { englishWords } from '../../src/lib/languages/dictionary.ts';
 import { describe, expect, it } from 'vitest';
 import { answerQuery, matchDecision, parseAmountQuery, searchWords } from '../../src/lib/decision/answer-query.ts';
 import { roleAnswers } from '../../src/lib/decision/answers.ts';
@@ -77,20 +78,20 @@ describe('the whole answer', () => {
   it("carries the grant's conditions, and names whom to call in the order they are called, each with what they may approve", () => {
     const said = verdict(answer('associate', 'refunds'), 300);
     expect(said.answer.own?.note).toBe('Check the item is ours first.');
-    expect(whomToCall(said, 'en-GB')).toEqual([
+    expect(whomToCall(said, englishWords('en-GB'))).toEqual([
       { role: { id: 'lead', title: 'Lead' }, words: 'may approve up to £150 per case: ask them first' },
       { role: { id: 'manager', title: 'Manager' }, words: 'may approve up to £500 per case' },
     ]);
-    expect(whomToCall(verdict(answer('associate', 'refunds'), 80), 'en-GB')).toEqual([
+    expect(whomToCall(verdict(answer('associate', 'refunds'), 80), englishWords('en-GB'))).toEqual([
       { role: { id: 'lead', title: 'Lead' }, words: 'may approve up to £150 per case' },
     ]);
-    expect(whomToCall(verdict(answer('associate', 'refunds'), 20), 'en-GB')).toEqual([]);
+    expect(whomToCall(verdict(answer('associate', 'refunds'), 20), englishWords('en-GB'))).toEqual([]);
   });
 
   it('never sends anyone to a retired role: the ladder goes on past it', () => {
-    expect(verdictText(verdict(answer('associate', 'damage')), 'en-GB')).toBe('Escalate to Manager, who has no monetary limit on this decision.');
+    expect(verdictText(verdict(answer('associate', 'damage')), englishWords('en-GB'))).toBe('Escalate to Manager, who has no monetary limit on this decision.');
     // The manager's grant says consult the (retired) old role: nobody in place is above the manager, so "your manager".
-    expect(verdictText(verdict(answer('manager', 'damage')), 'en-GB')).toBe('Consult your manager first, then decide, with no monetary limit.');
+    expect(verdictText(verdict(answer('manager', 'damage')), englishWords('en-GB'))).toBe('Consult your manager first, then decide, with no monetary limit.');
   });
 });
 
@@ -114,7 +115,7 @@ describe('the search answer', () => {
     expect(parseAmountQuery(query)).toMatchObject({ words: ['refund'], amount: 80, negative: true });
     const said = answerQuery(query, roleAnswers(playbook, 'agent')!, {}, 'GBP')!;
     expect(said.verdict.amountProblem).toBe('negative');
-    expect(verdictText(said.verdict, 'en-GB')).toMatch(/^An amount cannot be negative, so it was left out/);
+    expect(verdictText(said.verdict, englishWords('en-GB'))).toMatch(/^An amount cannot be negative, so it was left out/);
   });
 
   it('needs both an amount and some words, and searches the words alone', () => {
@@ -137,7 +138,7 @@ describe('the search answer', () => {
   it("answers with the verdict function, for the role's own decisions first", () => {
     const said = answerQuery('refund 80', roleAnswers(playbook, 'agent')!, {}, 'GBP')!;
     expect(said.answer.decision.id).toBe('refund-without-receipt');
-    expect(verdictText(said.verdict, 'en-GB')).toBe(
+    expect(verdictText(said.verdict, englishWords('en-GB'))).toBe(
       'No — £80 is above your limit of £50 per customer per day. Escalate to Team lead, who may approve up to £150 per customer per day.',
     );
     expect(answerQuery('holiday 80', roleAnswers(playbook, 'agent')!, {}, 'GBP')).toBeUndefined();

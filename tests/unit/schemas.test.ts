@@ -47,9 +47,18 @@ describe('valid samples', () => {
     expect(result.ok && result.data.date).toBe('2026-03-01');
   });
 
+  it("refuses a language listed twice, or the playbook's own locale among its languages", () => {
+    const result = checkWithSchema(playbookSchema, { name: 'X', locale: 'en-GB', languages: ['fr-CA', 'fr-ca', 'en-GB', 'not a tag'] }, 'playbook.yaml');
+    expect(result.ok ? [] : result.findings.map((finding) => finding.message)).toEqual([
+      'languages[3]: must be a BCP-47 language tag such as "fr" or "fr-CA", found "not a tag"',
+      'languages[1]: is listed twice, found "fr-ca"',
+      'languages[2]: is the playbook\'s own locale, which is published already, found "en-GB"',
+    ]);
+  });
+
   it('applies playbook defaults', () => {
     const result = checkWithSchema(playbookSchema, { name: 'X' }, 'playbook.yaml');
-    expect(result.ok && result.data).toEqual({ name: 'X', locale: 'en', reviewEveryDays: 365, trustedMdx: false });
+    expect(result.ok && result.data).toEqual({ name: 'X', locale: 'en', languages: [], reviewEveryDays: 365, trustedMdx: false });
   });
 
   it('drops duplicate references', () => {

@@ -1,3 +1,4 @@
+import { englishWords } from '../../src/lib/languages/dictionary.ts';
 import { describe, expect, it } from 'vitest';
 import { searchFacets } from '../../src/lib/search/facets.ts';
 import { joinLimitLines, splitLimitLines } from '../../src/lib/search/meta.ts';
@@ -44,7 +45,7 @@ const playbook = modelOf({
   },
 });
 
-const context: SearchRecordContext = { locale: 'en-GB', roles: playbook.roles };
+const context: SearchRecordContext = { words: englishWords('en-GB'), roles: playbook.roles };
 const find = <T extends { id: string }>(list: readonly T[], id: string) => list.find((entry) => entry.id === id)!;
 
 describe('search records', () => {
@@ -132,7 +133,7 @@ describe('search records', () => {
   });
 
   it('lists the facets the search page offers from the published playbook', () => {
-    expect(searchFacets(playbook)).toEqual([
+    expect(searchFacets(playbook, englishWords('en-GB'))).toEqual([
       { key: 'type', values: ['Boundary', 'Guideline', 'Role', 'Value', 'Case study', 'Win'] },
       { key: 'role', values: ['Driver', 'Regional manager', 'Shift lead', 'Store associate'] },
       { key: 'value', values: ['Care', 'Speed'] },

@@ -20,8 +20,9 @@
  */
 import type { EntryLink } from '../domain/references.ts';
 import type { Boundary, Grant, Playbook, Role, Value } from '../model/types.ts';
-import { describePeriod, formatMoney } from '../words/format.ts';
-import { grantInWords } from '../words/grants.ts';
+import { englishWords } from '../languages/dictionary.ts';
+import type { Words } from '../languages/words.ts';
+import { describePeriod, grantInWords } from '../words/grants.ts';
 import { sameAuthority, unrecordedChanges, type AuthorityTerms } from '../domain/authority-changes.ts';
 
 /** A heading and its lines, in the order leaders read them. */
@@ -39,6 +40,19 @@ export interface AuthorityDiff {
 export interface DiffOptions {
   /** Who links to each boundary id in the changed content (front matter and `<BoundaryRef>` alike); default: the model's own backlinks. */
   links?: ReadonlyMap<string, readonly EntryLink[]>;
+  /**
+   * The translations that were stale before and after the change; those
+   * stale only after it are the ones the change made stale (their base
+   * entry's words changed), listed last so translators know what to redo.
+   */
+  stale?: { before: readonly StaleTranslation[]; after: readonly StaleTranslation[] };
+}
+
+/** A translation older than its base entry's words (`loadContentRoot`'s `staleTranslations`). */
+export interface StaleTranslation {
+  file: string;
+  base: string;
+  language: string;
 }
 
 type AnyPlaybook = Playbook<unknown>;
@@ -48,8 +62,8 @@ export const NEEDS_CHANGE_LINE = 'Needs a change-history line';
 
 const byTitle = <T extends { title: string; id: string }>(a: T, b: T) => a.title.localeCompare(b.title, 'en') || a.id.localeCompare(b.id);
 
-export function authorityDiff(before: AnyPlaybook, after: AnyPlaybook, { links }: DiffOptions = {}): AuthorityDiff {
-  const locale = after.settings.locale;
+export function authorityDiff(before: AnyPlaybook, after: AnyPlaybook, { links, stale }: DiffOptions = {}): AuthorityDiff {
+  const words = englishWords(after.settings.locale);
   const sections: DiffSection[] = [];
   const oldBoundaries = new Map(before.pages.boundaries.map((b) => [b.id, b]));
   const newBoundaries = new Map(after.pages.boundaries.map((b) => [b.id, b]));
@@ -72,7 +86,7 @@ export function authorityDiff(before: AnyPlaybook, after: AnyPlaybook, { links }
 
   // 2. Boundaries published before and after: grants, then words.
   for (const { old, boundary } of kept) {
-    const lines = [...grantChanges(old, boundary, locale), ...boundaryWordChanges(old, boundary)];
+    const lines = [...grantChanges(old, boundary, words), ...boundaryWordChanges(old, boundary)];
     if (lines.length > 0) sections.push({ heading: boundary.title, file: boundary.file, lines });
   }
 
@@ -82,13 +96,13 @@ export function authorityDiff(before: AnyPlaybook, after: AnyPlaybook, { links }
     .filter((boundary) => oldBoundaries.get(boundary.id)?.status !== 'published')
     .map(
       (boundary) =>
-        `Added: ${boundary.title} (${boundary.file}), ${grantCount(boundary)}: ${boundary.grants.map((g) => `${g.role.title} ${lowerFirst(grantInWords(g, locale))}`).join('; ')}`,
+        `Added: ${boundary.title} (${boundary.file}), ${grantCount(boundary)}: ${boundary.grants.map((g) => `${g.role.title} ${lowerFirst(grantInWords(g, words))}`).join('; ')}`,
     );
   if (added.length > 0) sections.push({ heading: 'Boundaries', lines: added });
   for (const old of [...before.boundaries].sort(byTitle)) {
     const now = newBoundaries.get(old.id);
     if (now?.status === 'published') continue;
-    const lost = old.grants.map((grant) => `${grant.role.title} loses: ${grantInWords(grant, locale)}`);
+    const lost = old.grants.map((grant) => `${grant.role.title} loses: ${grantInWords(grant, words)}`);
     const linking = links?.get(old.id) ?? (now ? modelLinks(now) : []);
     const still =
       linking.length > 0
@@ -125,6 +139,16 @@ export function authorityDiff(before: AnyPlaybook, after: AnyPlaybook, { links }
   }
   if (valueLines.length > 0) sections.push({ heading: 'Values', lines: valueLines });
 
+  // 6. Translations whose base entry's words this change changed.
+  const staleBefore = new Set(stale?.before.map((translation) => translation.file));
+  const madeStale = (stale?.after ?? []).filter((translation) => !staleBefore.has(translation.file)).sort((a, b) => a.file.localeCompare(b.file));
+  if (madeStale.length > 0) {
+    sections.push({
+      heading: 'Translations made stale',
+      lines: madeStale.map((translation) => `${translation.language}: ${translation.file} (the words of ${translation.base} changed; translate them again)`),
+    });
+  }
+
   return { sections };
 }
 
@@ -141,17 +165,17 @@ function modelLinks(boundary: Boundary<unknown>): EntryLink[] {
   return [...boundary.guidelines, ...boundary.caseStudies, ...boundary.wins].map((entry) => ({ kind: entry.kind, title: entry.title, file: entry.file }));
 }
 
-function grantChanges(old: Boundary<unknown>, now: Boundary<unknown>, locale: string): string[] {
+function grantChanges(old: Boundary<unknown>, now: Boundary<unknown>, words: Words): string[] {
   const oldGrants = new Map(old.grants.map((g) => [g.role.id, g]));
   const newGrants = new Map(now.grants.map((g) => [g.role.id, g]));
   const lines: string[] = [];
   for (const grant of now.grants) {
     const was = oldGrants.get(grant.role.id);
-    if (!was) lines.push(`${grant.role.title}: new grant: ${grantInWords(grant, locale)}`);
-    else if (!sameAuthority(termsOf(was), termsOf(grant))) lines.push(`${grant.role.title}: ${grantChangeInWords(was, grant, locale)}`);
+    if (!was) lines.push(`${grant.role.title}: new grant: ${grantInWords(grant, words)}`);
+    else if (!sameAuthority(termsOf(was), termsOf(grant))) lines.push(`${grant.role.title}: ${grantChangeInWords(was, grant, words)}`);
   }
   for (const was of old.grants) {
-    if (!newGrants.has(was.role.id)) lines.push(`${was.role.title}: grant removed (was: ${grantInWords(was, locale)})`);
+    if (!newGrants.has(was.role.id)) lines.push(`${was.role.title}: grant removed (was: ${grantInWords(was, words)})`);
   }
   return lines;
 }
@@ -160,7 +184,7 @@ function grantChanges(old: Boundary<unknown>, now: Boundary<unknown>, locale: st
  * "£30 → £50 per customer per day" when only the amount moved; otherwise
  * the whole grant in words, old → new.
  */
-function grantChangeInWords(was: Grant<unknown>, now: Grant<unknown>, locale: string): string {
+function grantChangeInWords(was: Grant<unknown>, now: Grant<unknown>, words: Words): string {
   const onlyAmount =
     was.authority === now.authority &&
     was.per === now.per &&
@@ -168,8 +192,8 @@ function grantChangeInWords(was: Grant<unknown>, now: Grant<unknown>, locale: st
     was.limit &&
     now.limit &&
     was.authority !== 'escalate';
-  if (onlyAmount) return `${formatMoney(was.limit!, locale)} → ${formatMoney(now.limit!, locale)} ${describePeriod(now.per)}`;
-  const [oldWords, newWords] = [grantInWords(was, locale), grantInWords(now, locale)];
+  if (onlyAmount) return `${words.money(was.limit!)} → ${words.money(now.limit!)} ${describePeriod(now.per, words)}`;
+  const [oldWords, newWords] = [grantInWords(was, words), grantInWords(now, words)];
   if (oldWords === newWords) {
     // Only where the decision goes next moved, which the words of a plain "decides" grant do not say.
     return `passes what is beyond its authority to ${was.escalateTo?.title ?? 'nobody'} → ${now.escalateTo?.title ?? 'nobody'} (${newWords})`;

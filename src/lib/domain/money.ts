@@ -1,5 +1,5 @@
-/** Money and limits in words, through Intl in the playbook's locale. */
-import type { LimitPeriod, Money } from '../../../schemas/index.ts';
+/** Money resolved against the playbook's default currency, and written through Intl for a language. */
+import type { Money } from '../../../schemas/index.ts';
 
 /** Money with its currency resolved against the playbook default. */
 export interface ResolvedMoney {
@@ -54,18 +54,4 @@ export function formatMoney(money: ResolvedMoney, locale: string): string {
     formatters.set(key, formatter);
   }
   return formatter.format(money.amount);
-}
-
-const PERIOD_WORDS: Record<LimitPeriod, string> = {
-  case: 'per case',
-  customer: 'per customer',
-  'customer-day': 'per customer per day',
-  day: 'per day',
-  month: 'per month',
-  year: 'per year',
-};
-
-/** "per case", "per customer per day", … */
-export function describePeriod(per: LimitPeriod): string {
-  return PERIOD_WORDS[per];
 }

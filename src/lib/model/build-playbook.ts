@@ -8,34 +8,35 @@ import type { CollectionName, PlaybookSettings } from '../../../schemas/index.ts
 import { COLLECTIONS } from '../../../schemas/index.ts';
 import { decisionLadder, rolesAbove, type LadderRole } from '../domain/ladder.ts';
 import { resolveMoney } from '../domain/money.ts';
-import type { DataByCollection } from '../domain/references.ts';
 import { REVIEW_SOON_DAYS, reviewStatus } from '../domain/review.ts';
 import { anchoredHistory } from './boundary-history.ts';
 import { entryPath } from '../domain/entry-address.ts';
 import { publicEntries } from './published.ts';
+import { sourceEntries, translatedEntries, type LoadedEntry, type LoadedTranslation, type TranslatedEntry } from './translated-entries.ts';
 import type { Boundary, BoundaryChange, CaseStudy, Grant, Guideline, Playbook, ReviewItem, Role, Value, Win } from './types.ts';
 
-/** A validated entry as a loader gives it. */
-export interface LoadedEntry<C extends CollectionName, S> {
-  id: string;
-  /** Path inside the content root. */
-  file: string;
-  data: DataByCollection[C];
-  source: S;
-}
+export type { LoadedEntry, LoadedTranslation } from './translated-entries.ts';
 
 export interface PlaybookInput<S> {
   settings: PlaybookSettings;
   today: string;
   entries: { [C in CollectionName]: LoadedEntry<C, S>[] };
+  /**
+   * The language to build the playbook in, one of `settings.languages`, with
+   * its translations: their words over the base entries' facts. Left out,
+   * the playbook is in its base language (`settings.locale`).
+   */
+  language?: { tag: string; translations: readonly LoadedTranslation<S>[] };
 }
 
 /** A boundary's ladder until its grants are linked. */
 const NO_LADDER = decisionLadder([], new Map());
 
-export function buildPlaybook<S>({ settings, today, entries }: PlaybookInput<S>): Playbook<S> {
+export function buildPlaybook<S>({ settings, today, entries: loaded, language }: PlaybookInput<S>): Playbook<S> {
+  // Words in the language asked for, facts always the base entry's: the rest of the model is built the same way in every language.
+  const entries = language ? translatedEntries(loaded, language.translations, settings.locale) : sourceEntries(loaded, settings.locale);
   const money = (m: Parameters<typeof resolveMoney>[0] | undefined) => (m ? resolveMoney(m, settings.currency) : undefined);
-  const base = <C extends CollectionName>(collection: C, entry: LoadedEntry<C, S> & { data: { status: 'published' | 'retired' } }) => ({
+  const base = <C extends CollectionName>(collection: C, entry: TranslatedEntry<C, S> & { data: { status: 'published' | 'retired' } }) => ({
     collection,
     kind: COLLECTIONS[collection].label,
     id: entry.id,
@@ -43,6 +44,7 @@ export function buildPlaybook<S>({ settings, today, entries }: PlaybookInput<S>)
     path: entryPath(collection, entry.id),
     file: entry.file,
     source: entry.source,
+    translation: entry.translation,
   });
   const review = (lastReviewed: string, every: number | undefined) => reviewStatus(lastReviewed, every ?? settings.reviewEveryDays, today);
 
@@ -56,9 +58,11 @@ export function buildPlaybook<S>({ settings, today, entries }: PlaybookInput<S>)
     caseStudies: [],
     wins: [],
   }));
+  const baseTeams = new Map(loaded.roles.map((e) => [e.id, e.data.team]));
   const roles = publicEntries(entries.roles).map((e): Role<S> => ({
     ...e.data,
     ...base('roles', e),
+    teamKey: baseTeams.get(e.id),
     escalatesTo: undefined,
     chainAbove: [],
     below: [],
@@ -207,9 +211,22 @@ export function buildPlaybook<S>({ settings, today, entries }: PlaybookInput<S>)
     .map((entry) => ({ entry, review: entry.review }))
     .sort((a, b) => a.review.daysUntilDue - b.review.daysUntilDue || byTitle(a.entry, b.entry));
 
+  const everyPublished = [
+    ...published(values),
+    ...published(roles),
+    ...published(guidelines),
+    ...published(boundaries),
+    ...published(caseStudies),
+    ...published(wins),
+  ];
   return {
     settings,
     today,
+    language: language?.tag ?? settings.locale,
+    translations: {
+      stale: everyPublished.filter((entry) => entry.translation.state === 'stale'),
+      missing: everyPublished.filter((entry) => entry.translation.state === 'missing'),
+    },
     values: published(values),
     roles: published(roles),
     guidelines: published(guidelines),

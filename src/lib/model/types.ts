@@ -21,6 +21,9 @@ import type { DecisionLadder } from '../domain/ladder.ts';
 import type { ResolvedMoney } from '../domain/money.ts';
 import type { AnchoredChange } from './boundary-history.ts';
 import type { ReviewStatus } from '../domain/review.ts';
+import type { EntryTranslation } from './translated-entries.ts';
+
+export type { EntryTranslation } from './translated-entries.ts';
 
 /** What every entry has, whatever its collection. `S` is the loader's own entry, kept for rendering the body. */
 export interface EntryBase<C extends CollectionName, S> {
@@ -36,6 +39,8 @@ export interface EntryBase<C extends CollectionName, S> {
   /** Path of the file inside the content root, for "edit this page". */
   file: string;
   source: S;
+  /** How the entry's words stand in the playbook's language: as written, translated, stale or untranslated. */
+  translation: EntryTranslation;
 }
 
 export interface Value<S = unknown> extends EntryBase<'values', S>, Omit<ValueData, 'status'> {
@@ -47,6 +52,8 @@ export interface Value<S = unknown> extends EntryBase<'values', S>, Omit<ValueDa
 }
 
 export interface Role<S = unknown> extends EntryBase<'roles', S>, Omit<RoleData, 'status' | 'escalatesTo'> {
+  /** The team's name in the base language: the same in every language, so team pages keep one address (`team` is in the page's language). */
+  teamKey: string | undefined;
   /** The role decisions go to, if any. */
   escalatesTo: Role<S> | undefined;
   /** Every role above, nearest first. */
@@ -137,6 +144,10 @@ export interface Playbook<S = unknown> {
   settings: PlaybookSettings;
   /** The build date, YYYY-MM-DD. */
   today: string;
+  /** The language the entries' words are in: `settings.locale`, or one of `settings.languages`. */
+  language: string;
+  /** Published entries whose translation into `language` is stale or missing (both empty in the base language). */
+  translations: { stale: AnyEntry<S>[]; missing: AnyEntry<S>[] };
   /** Published entries for listings: values by order then title, roles and guidelines and boundaries by title, wins newest first. */
   values: Value<S>[];
   roles: Role<S>[];

@@ -33,6 +33,9 @@ export type Tier = (typeof TIERS)[number];
 const CORE_PAGES = new Set([
   'index.html',
   '404.html',
+  // A language's own 404 page (the base language's is 404.html).
+  '404/index.html',
+  'interface.json',
   'offline/index.html',
   'search/index.html',
   'can-i/index.html',
@@ -85,4 +88,51 @@ export function precachePlan(files: readonly BuiltFile[], budget = PRECACHE_BUDG
     plan.tiers.push(tier);
   }
   return plan;
+}
+
+/**
+ * One language's share of the built site, for its own service worker (each
+ * language has one, at `<base><language>/sw.js`): its pages (the base
+ * language's at the root, another's under its prefix), the files every
+ * language shares (scripts, styles, icons, pictures, search's engine), and
+ * only its own part of the search index. A French reader's phone stores the
+ * French site, never the English pages, within the same budget.
+ */
+export interface PlanLanguage {
+  /** The language's folder: '' for the base language, `fr-ca` for another. */
+  prefix: string;
+  /** The folders of the site's other languages (their pages are left out). */
+  otherPrefixes: readonly string[];
+  /** The language's key in Pagefind's file names: its `<html lang>` in lower case (`fr-ca`, `en-gb`). */
+  searchKey: string;
+}
+
+export function languagePlan(files: readonly BuiltFile[], language: PlanLanguage, budget = PRECACHE_BUDGET): PrecachePlan {
+  const mine: BuiltFile[] = [];
+  const byTierPath = new Map<BuiltFile, BuiltFile>();
+  for (const file of files) {
+    const seen = languageView(file.path, language);
+    if (seen === undefined) continue;
+    const view = { path: seen, size: file.size };
+    byTierPath.set(view, file);
+    mine.push(view);
+  }
+  const plan = precachePlan(mine, budget);
+  return { ...plan, files: plan.files.map((view) => byTierPath.get(view)!) };
+}
+
+/** How `path` looks to a language's plan (its prefix removed), or undefined when it belongs to another language. */
+function languageView(path: string, { prefix, otherPrefixes, searchKey }: PlanLanguage): string | undefined {
+  const first = path.split('/')[0]!;
+  if (otherPrefixes.includes(first)) return undefined;
+  if (path.startsWith('pagefind/')) {
+    // Index, fragments, filters, metadata and wasm are named after their language: `fr-ca_…`, `pagefind.fr-ca_….pf_meta`, `wasm.fr-ca.pagefind`.
+    const language = /^pagefind\/(?:(?:index|fragment|filter)\/([a-z0-9-]+)_|pagefind\.([a-z0-9-]+)_|wasm\.([a-z0-9-]+)\.pagefind$)/.exec(path);
+    const key = language && (language[1] ?? language[2] ?? language[3]);
+    return key && key !== searchKey && key !== 'unknown' ? undefined : path;
+  }
+  if (!prefix) return path;
+  if (first === prefix) return path.slice(prefix.length + 1);
+  // Shared files: scripts, styles, pictures, icons.
+  return /^(?:_astro|_latitude)\//.test(path) || IMAGE.test(path) ? path : undefined;
 }

@@ -5,6 +5,7 @@ import type { SourceFile } from './scan-content-root.ts';
 import type { BodyLink } from './body/walk.ts';
 import type { BodyHeading } from './render-body.ts';
 import type { DataByCollection } from '../domain/references.ts';
+import type { ReadTranslation } from './read-translation.ts';
 
 export interface CheckedEntry<C extends CollectionName = CollectionName> {
   collection: C;
@@ -64,6 +65,10 @@ export interface CheckedContent {
   today: string;
   /** The content as it was before the change being checked (`validate --changed REF`): rules that compare versions read it. */
   base?: BaseContent | undefined;
+  /** Every translation that passed its schema, all languages (translations/<language>/…). */
+  translations: ReadTranslation[];
+  /** Every translation file found, per language and collection, including those that failed their schema. */
+  translationSources: Record<CollectionName, SourceFile[]>[];
   /**
    * What a build of the entries read whole would publish (worked out on first
    * use, from the playbook model: views/site-addresses.ts); undefined when

@@ -17,6 +17,7 @@ import type { Finding } from '../diagnostics/diagnostic.ts';
 import { checkWithSchema } from '../diagnostics/schema-issues.ts';
 import type { CheckedEntry } from './checked-content.ts';
 import { bytesDigest, openReadCache, type ReadCache } from './read-cache.ts';
+import { checkTranslation, type ReadTranslation } from './read-translation.ts';
 
 /** An entry as read: its checked data, and its body rendered (Markdown collections). */
 export type ReadEntry<C extends CollectionName = CollectionName> = CheckedEntry<C> & {
@@ -27,6 +28,8 @@ export type ReadEntry<C extends CollectionName = CollectionName> = CheckedEntry<
 export interface EntryJob {
   collection: CollectionName;
   source: SourceFile;
+  /** Set for a translation (`translations/<language>/…`): the file holds words of a base entry, read with its translation schema. */
+  language?: string;
 }
 
 /** What reading one file gave. */
@@ -40,6 +43,8 @@ export interface FileRead {
   entry?: ReadEntry;
   /** What could be read of an entry that failed its schema: the fields that passed, for the reference checks. */
   salvaged?: CheckedEntry;
+  /** A translation's words, when it passed its schema. */
+  translation?: ReadTranslation;
 }
 
 /** Below this many files, reading them all costs less than loading and saving the cache. */
@@ -61,7 +66,7 @@ export function readEntryFiles(jobs: readonly EntryJob[], trusted: boolean, cach
 }
 
 /** Reads, parses, checks and renders one entry file. Never throws: a failure is a finding on the file. */
-export function readEntryFile({ collection, source }: EntryJob, trusted: boolean, cache?: ReadCache<FileRead>): FileRead {
+export function readEntryFile({ collection, source, language }: EntryJob, trusted: boolean, cache?: ReadCache<FileRead>): FileRead {
   const kind = COLLECTIONS[collection].kind;
   let read: ReadSource;
   let digest: string | undefined;
@@ -80,8 +85,9 @@ export function readEntryFile({ collection, source }: EntryJob, trusted: boolean
   }
   let result: FileRead;
   try {
-    const checked = checkEntry(collection, read, trusted);
-    result = { collection, source, status: statusOf(read), ...checked, findings: [...read.findings, ...checked.findings].map((f) => placed(f, read.locator)) };
+    const checked = language === undefined ? checkEntry(collection, read, trusted) : checkTranslation(collection, language, read, trusted);
+    const status = language === undefined ? statusOf(read) : undefined;
+    result = { collection, source, status, ...checked, findings: [...read.findings, ...checked.findings].map((f) => placed(f, read.locator)) };
   } catch (error) {
     result = { collection, source, status: statusOf(read), findings: [unreadable(source, error)] };
   }

@@ -30,7 +30,7 @@ import { bodyHeadingId } from '../links/page-ids.ts';
 import { mayNestDeeply } from './body/policy.ts';
 import { closeSelfClosingTags } from './body/raw-html.ts';
 import { boundFinding, checkBodyTree, syntaxFinding, type BodyCheckResult, type BodyNode } from './check-body.ts';
-import { CALLOUT_KINDS, calloutKind } from './content-components.ts';
+import { CALLOUT_KINDS, calloutKind, type CalloutType } from './content-components.ts';
 
 /** Sätteri's features as the site's Markdown renderer sets them (astro.config.mjs: GFM on, smart punctuation on). */
 export const BODY_FEATURES: Features = { gfm: true, smartPunctuation: true };
@@ -51,6 +51,8 @@ export interface RenderBodyInput {
   format: 'md' | 'mdx';
   /** playbook.yaml `trustedMdx: true`: MDX is left to Astro's own MDX pipeline (checked here, rendered there). */
   trusted: boolean;
+  /** The words a `<Callout>` shows for its type, in the body's language; English by default. */
+  calloutLabels?: Readonly<Record<CalloutType, string>>;
 }
 
 export interface RenderedBody extends BodyCheckResult {
@@ -121,7 +123,7 @@ function renderMdx(input: RenderBodyInput): RenderedBody {
   placeAttributes(tree as unknown as PlacedNode, input.body);
   const checked = checkBodyTree(tree as unknown as BodyNode, input);
   if (hasErrors(checked) || input.trusted) return { ...checked, html: undefined, headings: [] };
-  const hast = toHast(tree, { handlers: MDX_HANDLERS }) as HastRoot;
+  const hast = toHast(tree, { handlers: mdxHandlers(input.calloutLabels ?? CALLOUT_KINDS) }) as HastRoot;
   const headings = addHeadingIds(hast);
   return { ...checked, html: toHtml(hast), headings };
 }
@@ -143,14 +145,17 @@ function parserFinding(error: unknown, input: RenderBodyInput): Finding {
 }
 
 /** The two content components as plain HTML, and the allowed lower-case HTML tags as elements. */
-const MDX_HANDLERS: Record<string, Handler> = {
-  mdxJsxFlowElement: jsxElement,
-  mdxJsxTextElement: jsxElement,
-  // {/* comments */}: the check allows only comment-only expressions; they render as nothing.
-  mdxFlowExpression: () => undefined,
-  mdxTextExpression: () => undefined,
-  mdxjsEsm: () => undefined,
-};
+function mdxHandlers(labels: Readonly<Record<CalloutType, string>>): Record<string, Handler> {
+  const element: Handler = (state, node) => jsxElement(state, node, labels);
+  return {
+    mdxJsxFlowElement: element,
+    mdxJsxTextElement: element,
+    // {/* comments */}: the check allows only comment-only expressions; they render as nothing.
+    mdxFlowExpression: () => undefined,
+    mdxTextExpression: () => undefined,
+    mdxjsEsm: () => undefined,
+  };
+}
 
 interface JsxNode {
   type: 'mdxJsxFlowElement' | 'mdxJsxTextElement';
@@ -159,13 +164,13 @@ interface JsxNode {
   children: MdastNodes[];
 }
 
-function jsxElement(state: State, node: MdastNodes): ElementContent | undefined {
+function jsxElement(state: State, node: MdastNodes, labels: Readonly<Record<CalloutType, string>>): ElementContent | undefined {
   const jsx = node as unknown as JsxNode;
   const attributes = new Map(
     jsx.attributes.flatMap((a) => (a.type === 'mdxJsxAttribute' && a.name ? [[a.name, typeof a.value === 'string' ? a.value : '']] : [])),
   );
   const children = state.all(node as never) as ElementContent[];
-  if (jsx.name === 'Callout') return callout(attributes.get('type'), attributes.get('title'), children);
+  if (jsx.name === 'Callout') return callout(attributes.get('type'), attributes.get('title'), children, labels);
   if (jsx.name === 'BoundaryRef')
     return { type: 'element', tagName: 'latitude-boundary-ref', properties: { dataId: attributes.get('id') ?? '' }, children: [] };
   if (!jsx.name) return undefined;
@@ -175,9 +180,9 @@ function jsxElement(state: State, node: MdastNodes): ElementContent | undefined 
 }
 
 /** The same markup as src/components/content/Callout.astro renders for trusted MDX. */
-function callout(requested: string | undefined, title: string | undefined, children: ElementContent[]): Element {
+function callout(requested: string | undefined, title: string | undefined, children: ElementContent[], labels: Readonly<Record<CalloutType, string>>): Element {
   const type = calloutKind(requested);
-  const kind = CALLOUT_KINDS[type];
+  const kind = labels[type];
   const titleParts: ElementContent[] = [
     { type: 'element', tagName: 'span', properties: { className: ['callout__kind'] }, children: [{ type: 'text', value: kind }] },
   ];

@@ -28,18 +28,23 @@ export interface ContentRootScan {
 }
 
 /** Folders a content root may hold besides the collections. */
-const OTHER_FOLDERS = new Set(['assets']);
+const OTHER_FOLDERS = new Set(['assets', 'translations']);
 
-export async function scanContentRoot(root: string): Promise<ContentRootScan> {
+/**
+ * `under`: a folder of the root that holds collections of its own (a
+ * language's translations, `translations/fr-CA`); its files are still named
+ * relative to the root, and it has no playbook.yaml.
+ */
+export async function scanContentRoot(root: string, under = ''): Promise<ContentRootScan> {
   const findings: Finding[] = [];
   const entries = Object.fromEntries(COLLECTION_NAMES.map((name) => [name, [] as SourceFile[]])) as Record<CollectionName, SourceFile[]>;
   let top: Dirent[];
   try {
-    top = await readdir(root, { withFileTypes: true });
+    top = await readdir(path.join(root, under), { withFileTypes: true });
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? String(error);
     findings.push({
-      file: '.',
+      file: under || '.',
       path: [],
       position: { line: 1, column: 1 },
       severity: 'error',
@@ -55,10 +60,15 @@ export async function scanContentRoot(root: string): Promise<ContentRootScan> {
   /** Folders and files of the root that are links: reported once, never read. */
   const linked = new Set<string>();
   for (const item of top) {
-    if (item.isSymbolicLink() && (item.name === PLAYBOOK_FILE || folders.has(item.name) || OTHER_FOLDERS.has(item.name))) {
+    const linkable = folders.has(item.name) || (!under && (item.name === PLAYBOOK_FILE || OTHER_FOLDERS.has(item.name)));
+    if (item.isSymbolicLink() && linkable) {
       // A link can lead anywhere on the build machine, another organisation's content included.
       linked.add(item.name);
-      findings.push(linkFinding(item.name === PLAYBOOK_FILE ? PLAYBOOK_FILE : `${item.name}/`, item.name === PLAYBOOK_FILE ? 'file' : 'folder'));
+      findings.push(
+        linkFinding(item.name === PLAYBOOK_FILE ? PLAYBOOK_FILE : `${path.posix.join(under, item.name)}/`, item.name === PLAYBOOK_FILE ? 'file' : 'folder'),
+      );
+    } else if (under) {
+      // A language's folder: no settings file; interface.yaml and synonyms.yaml are read by scan-translations.ts.
     } else if (item.isFile() && item.name === PLAYBOOK_FILE) {
       playbook = { collection: 'playbook', id: 'playbook', file: PLAYBOOK_FILE, absolutePath: path.join(root, PLAYBOOK_FILE) };
     } else if (item.name === PLAYBOOK_FILE) {
@@ -88,7 +98,7 @@ export async function scanContentRoot(root: string): Promise<ContentRootScan> {
       const near = closestMatch(item.name, folders.keys(), 3);
       if (near) {
         findings.push({
-          file: `${item.name}/`,
+          file: `${path.posix.join(under, item.name)}/`,
           path: [],
           position: { line: 1, column: 1 },
           severity: 'error',
@@ -101,8 +111,9 @@ export async function scanContentRoot(root: string): Promise<ContentRootScan> {
   }
 
   for (const name of COLLECTION_NAMES) {
-    const { folder, extensions } = COLLECTIONS[name];
-    if (linked.has(folder)) continue;
+    const { extensions } = COLLECTIONS[name];
+    if (linked.has(COLLECTIONS[name].folder)) continue;
+    const folder = path.posix.join(under, COLLECTIONS[name].folder);
     const { files, links, others, problem } = await listFiles(root, folder);
     if (problem) {
       findings.push({

@@ -9,6 +9,7 @@
  */
 import type { Authority, LimitPeriod } from '../../../schemas/vocabulary.ts';
 import type { Boundary, Grant, Playbook } from '../model/types.ts';
+import { englishWords } from '../languages/dictionary.ts';
 import { grantInWords } from '../words/grants.ts';
 import { csvDocument } from './csv.ts';
 
@@ -59,7 +60,7 @@ export function grantFacts(grant: Grant, locale: string): GrantFacts {
     escalatesToId: grant.escalateTo?.id ?? null,
     escalatesTo: grant.escalateTo?.title ?? null,
     conditions: grant.note ?? null,
-    inWords: grantInWords(grant, locale),
+    inWords: grantInWords(grant, englishWords(locale)),
   };
 }
 

@@ -13,7 +13,8 @@
  * columns sized from their length in characters, generously, and every
  * figure is repeated in the table beside the chart.
  */
-import { metricInWords, RESULTS_WORDS, type MetricMove } from '../words/results.ts';
+import type { Words } from '../languages/words.ts';
+import { metricInWords, type MetricMove } from '../words/results.ts';
 import { parseMetricValue } from './metric-value.ts';
 
 /** A measure as a case study gives it. */
@@ -73,11 +74,16 @@ function domainOf(amounts: [number, number], scaleTop: number | undefined, unit:
   return high === low ? [0, 1] : [low, high];
 }
 
-export function metricShowing(metric: Metric, locale: string): MetricShowing {
+/**
+ * How a measure is shown: `locale` is the playbook's, in which its figures
+ * are written (facts, never translated); `words` the page's language.
+ */
+export function metricShowing(metric: Metric, locale: string, words: Words): MetricShowing {
+  const [beforeWord, afterWord] = [words.t('metrics.before'), words.t('metrics.after')];
   const asText = (move?: MetricMove): MetricShowing => ({
     drawn: false,
     label: metric.label,
-    inWords: metricInWords(metric.label, metric.value, metric.before, move),
+    inWords: metricInWords(metric.label, metric.value, metric.before, move, words),
   });
   if (metric.before === undefined) return asText();
   const [before, after] = [parseMetricValue(metric.before, locale), parseMetricValue(metric.value, locale)];
@@ -86,7 +92,7 @@ export function metricShowing(metric: Metric, locale: string): MetricShowing {
   if (!domain) return asText();
   const move: MetricMove = after.amount > before.amount ? 'rose' : after.amount < before.amount ? 'fell' : 'same';
 
-  const wordWidth = Math.ceil(Math.max(RESULTS_WORDS.before.length, RESULTS_WORDS.after.length) * GLYPH) + PAD;
+  const wordWidth = Math.ceil(Math.max(beforeWord.length, afterWord.length) * GLYPH) + PAD;
   const figureWidth = Math.ceil(Math.max(metric.before.length, metric.value.length) * GLYPH) + PAD;
   const start = wordWidth;
   const at = (amount: number) => round(start + ((amount - domain[0]) / (domain[1] - domain[0])) * BAR_SPAN);
@@ -96,7 +102,7 @@ export function metricShowing(metric: Metric, locale: string): MetricShowing {
     const y = row * ROW + (ROW - BAR_HEIGHT) / 2;
     return {
       which,
-      word: which === 'before' ? RESULTS_WORDS.before : RESULTS_WORDS.after,
+      word: which === 'before' ? beforeWord : afterWord,
       figure,
       x: Math.min(zeroX, end),
       width: round(Math.abs(end - zeroX)),
@@ -108,7 +114,7 @@ export function metricShowing(metric: Metric, locale: string): MetricShowing {
   return {
     drawn: true,
     label: metric.label,
-    inWords: metricInWords(metric.label, metric.value, metric.before, move),
+    inWords: metricInWords(metric.label, metric.value, metric.before, move, words),
     chart: {
       width,
       height: ROW * 2,

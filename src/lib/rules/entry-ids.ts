@@ -4,11 +4,12 @@ import { unexpectedCharactersNote } from '../diagnostics/characters.ts';
 import type { Finding } from '../diagnostics/diagnostic.ts';
 import type { Rule } from './rule.ts';
 
-export const checkEntryIds: Rule = ({ sources }) => {
+export const checkEntryIds: Rule = ({ sources, translationSources }) => {
   const findings: Finding[] = [];
-  for (const collection of COLLECTION_NAMES) {
+  // Each language's translations are one more set of collections: one file per id there too.
+  for (const [group, collection] of [sources, ...translationSources].flatMap((group) => COLLECTION_NAMES.map((name) => [group, name] as const))) {
     const byId = new Map<string, string[]>();
-    for (const source of sources[collection]) {
+    for (const source of group[collection]) {
       byId.set(source.id, [...(byId.get(source.id) ?? []), source.file]);
       if (!ENTRY_ID_PATTERN.test(source.id)) {
         findings.push({

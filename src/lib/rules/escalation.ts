@@ -19,6 +19,7 @@ import {
 } from '../domain/ladder.ts';
 import type { Finding } from '../diagnostics/diagnostic.ts';
 import { formatMoney, resolveMoney } from '../domain/money.ts';
+import { englishWords } from '../languages/dictionary.ts';
 import { amountPerPeriod } from '../words/grants.ts';
 import type { CheckedEntry } from '../reading/checked-content.ts';
 import type { Rule } from './rule.ts';
@@ -201,7 +202,7 @@ export function boundaryLadderFindings(
         path: ['grants', index, 'role'],
         severity: 'error',
         rule: 'ladder-narrows',
-        message: `grants[${index}]: the ladder narrows: ${grant.role} has no limit here, but escalates to ${above.role}, who is limited to ${amountPerPeriod(theirs, above.per, locale)}`,
+        message: `grants[${index}]: the ladder narrows: ${grant.role} has no limit here, but escalates to ${above.role}, who is limited to ${amountPerPeriod(theirs, above.per, englishWords(locale))}`,
         hint: `give ${grant.role} a limit no higher than ${formatMoney(theirs, locale)}, or remove the limit of ${above.role} (grants[${aboveIndex}])`,
       });
     } else if (own && theirs && own.currency === theirs.currency && grant.per === above.per && theirs.amount < own.amount) {
@@ -226,7 +227,7 @@ export function boundaryLadderFindings(
     if ([grant.role, ...place.above].some((id) => circled.has(id))) continue;
     const above = place.above.filter((id) => inPlace(roles.get(id)));
     const own = money(grant);
-    const beyond = grant.authority === 'escalate' || !own ? 'this decision' : `anything over ${amountPerPeriod(own, grant.per, locale)}`;
+    const beyond = grant.authority === 'escalate' || !own ? 'this decision' : `anything over ${amountPerPeriod(own, grant.per, englishWords(locale))}`;
     findings.push({
       file,
       path: ['grants', index, grant.authority === 'escalate' || !grant.limit ? 'authority' : 'limit'],

@@ -11,6 +11,7 @@ import { checkMoney } from './money.ts';
 import { checkPlaceholders } from './placeholders.ts';
 import { checkReferences } from './references.ts';
 import { checkReview } from './review.ts';
+import { checkTranslations } from './translations.ts';
 import { checkWins } from './wins.ts';
 
 export const RULES: readonly Rule[] = [
@@ -26,6 +27,7 @@ export const RULES: readonly Rule[] = [
   checkCaseStudies,
   checkReview,
   checkDates,
+  checkTranslations,
 ];
 
 export type { Rule } from './rule.ts';

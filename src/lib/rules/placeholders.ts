@@ -11,12 +11,13 @@ import type { Rule } from './rule.ts';
 
 const HINT = 'replace it with your own words, or delete the line where the field is optional (npm run new wrote it as a reminder)';
 
-export const checkPlaceholders: Rule = ({ entries, partial }) => {
+export const checkPlaceholders: Rule = ({ entries, partial, translations }) => {
   const findings: Finding[] = [];
   for (const collection of COLLECTION_NAMES) {
-    // Entries that failed their schema too: every problem of a file in one run.
-    for (const entry of [...entries[collection], ...partial[collection]] as CheckedEntry[]) {
-      const severity = entry.data.status === 'draft' ? 'warning' : 'error';
+    // Entries that failed their schema too: every problem of a file in one run; and translations (npm run new -- --translate writes placeholders).
+    const own = translations.filter((translation) => translation.collection === collection);
+    for (const entry of [...entries[collection], ...partial[collection], ...own] as Pick<CheckedEntry, 'file' | 'data' | 'body' | 'bodyLine'>[]) {
+      const severity = (entry.data as { status?: string }).status === 'draft' ? 'warning' : 'error';
       for (const { path, text } of stringsIn(entry.data, [])) {
         if (!isPlaceholder(text)) continue;
         findings.push({

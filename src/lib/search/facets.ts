@@ -3,7 +3,8 @@
  * the order the search page lists them. The same titles the entry pages
  * write into their `data-pagefind-filter` attributes (records.ts).
  */
-import { ENTRY_TYPES, FILTER_KEYS, type FilterKey } from './filters.ts';
+import type { Words } from '../languages/words.ts';
+import { FILTER_KEYS, TYPE_ORDER, type FilterKey } from './filters.ts';
 
 export interface FacetSource {
   roles: readonly { title: string; team?: string | undefined }[];
@@ -17,10 +18,11 @@ export interface Facet {
 }
 
 /** Facets with at least one value; values and roles keep the playbook's order, teams and categories are alphabetical. */
-export function searchFacets(playbook: FacetSource): Facet[] {
-  const sorted = (items: readonly (string | undefined)[]) => [...new Set(items.filter((i): i is string => Boolean(i)))].sort((a, b) => a.localeCompare(b));
+export function searchFacets(playbook: FacetSource, words: Words): Facet[] {
+  const sorted = (items: readonly (string | undefined)[]) =>
+    [...new Set(items.filter((i): i is string => Boolean(i)))].sort((a, b) => a.localeCompare(b, words.tag));
   const values: Record<FilterKey, string[]> = {
-    type: [...ENTRY_TYPES],
+    type: TYPE_ORDER.map((collection) => words.t(`kind.${collection}`)),
     role: [...new Set(playbook.roles.map((role) => role.title))],
     value: [...new Set(playbook.values.map((value) => value.title))],
     team: sorted(playbook.roles.map((role) => role.team)),

@@ -1,5 +1,6 @@
 /**
- * The search filters: their keys (the contract in the README's Search section), labels, and
+ * The search filters: their keys (the contract in the README's Search section;
+ * their labels are interface words, `filter.<key>`), and
  * how a choice of filters travels in a URL (`?q=refund&type=Boundary&role=Store+associate`)
  * and into a Pagefind query. Pure, so the search page and tests share it.
  */
@@ -8,17 +9,11 @@
 export const FILTER_KEYS = ['type', 'role', 'value', 'team', 'category'] as const;
 export type FilterKey = (typeof FILTER_KEYS)[number];
 
-export const FILTER_LABELS: Record<FilterKey, string> = {
-  type: 'Type',
-  role: 'Role',
-  value: 'Value',
-  team: 'Team',
-  category: 'Category',
-};
-
-/** The `type` filter's values, in the order the search page shows them. */
-export const ENTRY_TYPES = ['Boundary', 'Guideline', 'Role', 'Value', 'Case study', 'Win'] as const;
-export type EntryType = (typeof ENTRY_TYPES)[number];
+/**
+ * The `type` filter's collections, in the order the search page shows them;
+ * its values are the kinds in the page's language ("Boundary", « Limite de décision »).
+ */
+export const TYPE_ORDER = ['boundaries', 'guidelines', 'roles', 'values', 'caseStudies', 'wins'] as const;
 
 /** Chosen filter values by key; a key with no values does not filter. */
 export type FilterChoice = Partial<Record<FilterKey, string[]>>;

@@ -9,14 +9,14 @@
  * everyone, as the role pages say); a role for itself; a win for its role.
  */
 import type { AnyEntry } from '../model/types.ts';
-import { formatDate } from '../words/format.ts';
-import type { EntryType } from './filters.ts';
+import type { Words } from '../languages/words.ts';
 import { limitLine } from '../words/grants.ts';
 import { joinLimitLines } from './meta.ts';
 import { entryWeights, type EntryWeights } from './weights.ts';
 
 export interface SearchRecordFilters {
-  type: EntryType;
+  /** The entry's kind in the page's language: "Boundary", « Limite de décision ». */
+  type: string;
   role: string[];
   value: string[];
   team: string[];
@@ -31,6 +31,8 @@ export interface SearchRecordMeta {
   decision?: string;
   /** Boundaries: each role's limit in words, joined (see `splitLimitLines`). */
   limits?: string;
+  /** The language of the entry's words when they are not the page's (not yet translated): results say so. */
+  language?: string;
 }
 
 export interface SearchRecord {
@@ -42,13 +44,15 @@ export interface SearchRecord {
 }
 
 export interface SearchRecordContext {
-  locale: string;
+  /** The page's language: kinds, limits and dates in its words. */
+  words: Words;
   /** Published roles, for guidelines that are for everyone. */
   roles: readonly { title: string; team?: string | undefined }[];
 }
 
 export function searchRecord(entry: AnyEntry, context: SearchRecordContext): SearchRecord {
-  const type = entry.kind;
+  const { words } = context;
+  const type = words.t(`kind.${entry.collection}`);
   const titles = (items: readonly { title: string }[]) => distinct(items.map((item) => item.title));
   const teams = (items: readonly { team?: string | undefined }[]) => distinct(items.flatMap((item) => (item.team ? [item.team] : [])));
   const weights = entryWeights(entry.collection);
@@ -64,7 +68,7 @@ export function searchRecord(entry: AnyEntry, context: SearchRecordContext): Sea
     case 'roles':
       filters.role = [entry.title];
       filters.team = teams([entry]);
-      meta.summary = entry.summary ?? (entry.team ? `A role in ${entry.team}` : 'A role in this playbook');
+      meta.summary = entry.summary ?? (entry.team ? words.t('search.roleInTeam', { team: entry.team }) : words.t('search.roleInPlaybook'));
       break;
     case 'guidelines': {
       const roles = entry.roles.length > 0 ? entry.roles : context.roles;
@@ -82,7 +86,7 @@ export function searchRecord(entry: AnyEntry, context: SearchRecordContext): Sea
       filters.category = entry.category ? [entry.category] : [];
       meta.summary = entry.summary;
       meta.decision = entry.decision;
-      if (entry.grants.length > 0) meta.limits = joinLimitLines(entry.grants.map((grant) => limitLine(grant, context.locale)));
+      if (entry.grants.length > 0) meta.limits = joinLimitLines(entry.grants.map((grant) => limitLine(grant, words)));
       break;
     }
     case 'caseStudies':
@@ -93,10 +97,11 @@ export function searchRecord(entry: AnyEntry, context: SearchRecordContext): Sea
       filters.role = entry.role ? [entry.role.title] : [];
       filters.team = distinct([entry.team, entry.role?.team].flatMap((team) => (team ? [team] : [])));
       filters.value = titles(entry.values);
-      meta.summary = entry.impact ?? `${entry.people.join(', ')}, ${formatDate(entry.date, context.locale)}`;
+      meta.summary = entry.impact ?? `${entry.people.join(', ')}, ${words.date(entry.date)}`;
       sort.date = entry.date;
       break;
   }
+  if (entry.translation.state !== 'source' && entry.translation.untranslated.has('title')) meta.language = entry.translation.sourceLanguage;
   return { filters, meta, sort, weights };
 }
 

@@ -9,6 +9,7 @@
 import { COLLECTIONS, COLLECTION_NAMES, playbookSchema } from '../../../schemas/index.ts';
 import { referencesOf, type EntryLink } from '../domain/references.ts';
 import { buildPlaybook, type PlaybookInput } from '../model/build-playbook.ts';
+import { languageTranslations } from '../model/reading-translations.ts';
 import type { Playbook } from '../model/types.ts';
 import { readPlaybook } from './validate-content-root.ts';
 
@@ -18,9 +19,15 @@ export interface LoadedModel {
   filesWithErrors: string[];
   /** For each boundary id, the entries that are not drafts and link to it, in their fields or with `<BoundaryRef>`: what a retirement leaves pointing at it. */
   boundaryLinks: Map<string, EntryLink[]>;
+  /** Translations whose base entry's words have changed since they were made: `{ file, base }`, every language. */
+  staleTranslations: { file: string; base: string; language: string }[];
 }
 
-export async function loadContentRoot(root: string, today: string): Promise<LoadedModel> {
+/**
+ * `language`: one of the playbook's `languages`, to read the model in that
+ * language (its translations' words over the base facts); the base language by default.
+ */
+export async function loadContentRoot(root: string, today: string, language?: string): Promise<LoadedModel> {
   const read = await readPlaybook(root, { today });
   const settings = read.settings ?? playbookSchema.parse({ name: 'Playbook' });
   const entries = Object.fromEntries(
@@ -46,5 +53,13 @@ export async function loadContentRoot(root: string, today: string): Promise<Load
       }
     }
   }
-  return { playbook: buildPlaybook({ settings, today, entries }), filesWithErrors, boundaryLinks };
+  const translated = (tag: string) => languageTranslations(read.entries, read.translations, tag, (translation) => translation.id);
+  const baseFile = new Map(Object.values(read.entries).flatMap((list) => list.map((entry) => [`${entry.collection}/${entry.id}`, entry.file] as const)));
+  const staleTranslations = settings.languages.flatMap((tag) =>
+    translated(tag)
+      .filter((translation) => translation.stale)
+      .map((translation) => ({ file: translation.file, base: baseFile.get(`${translation.collection}/${translation.id}`)!, language: tag })),
+  );
+  const inLanguage = language === undefined || language === settings.locale ? undefined : { tag: language, translations: translated(language) };
+  return { playbook: buildPlaybook({ settings, today, entries, language: inLanguage }), filesWithErrors, boundaryLinks, staleTranslations };
 }

@@ -34,7 +34,10 @@ import { buildDate } from '../domain/review.ts';
 import { RULES, type BaseContent, type CheckedContent, type CheckedEntry } from '../rules/index.ts';
 import type { PublishedAddresses } from '../reading/checked-content.ts';
 import { publishedAddresses } from '../views/site-addresses.ts';
-import { locateLater, readEntryFiles, unreadable, type ReadEntry } from '../reading/read-entries.ts';
+import { locateLater, readEntryFiles, unreadable, type EntryJob, type ReadEntry } from '../reading/read-entries.ts';
+import type { ReadTranslation } from '../reading/read-translation.ts';
+import { scanTranslations } from '../reading/scan-translations.ts';
+import { readLanguageFiles, type LanguageFiles } from '../reading/read-language-files.ts';
 
 export interface ValidateOptions {
   /** The build date, YYYY-MM-DD; defaults to today (or PLAYBOOK_TODAY). */
@@ -69,6 +72,10 @@ export interface PlaybookRead {
   settings: PlaybookSettings | undefined;
   /** The entries that passed their schema, by collection. */
   entries: { [C in CollectionName]: ReadEntry<C>[] };
+  /** The translations that passed their schema, every language. */
+  translations: ReadTranslation[];
+  /** Each listed language's interface words and synonyms, as its own files give them (`interface.yaml`, `synonyms.yaml`). */
+  languageFiles: LanguageFiles;
 }
 
 export async function validateContentRoot(rootInput: string, options: ValidateOptions = {}): Promise<ValidationReport> {
@@ -84,7 +91,13 @@ export async function readPlaybook(rootInput: string, options: ValidateOptions =
   if (rootProblem) {
     // There is no root to be relative to: the path as it was resolved.
     const diagnostic: Diagnostic = { file: root, line: 1, column: 1, severity: 'error', rule: 'content-root', field: '', ...rootProblem };
-    return { report: { root, diagnostics: [diagnostic], errorCount: 1, warningCount: 0, entryCount: 0, notFullyChecked: [] }, settings: undefined, entries };
+    return {
+      report: { root, diagnostics: [diagnostic], errorCount: 1, warningCount: 0, entryCount: 0, notFullyChecked: [] },
+      settings: undefined,
+      entries,
+      translations: [],
+      languageFiles: {},
+    };
   }
 
   const scan = await scanContentRoot(root);
@@ -134,20 +147,35 @@ export async function readPlaybook(rootInput: string, options: ValidateOptions =
   const partial = Object.fromEntries(COLLECTION_NAMES.map((name) => [name, []])) as unknown as CheckedContent['partial'];
   const unread = Object.fromEntries(COLLECTION_NAMES.map((name) => [name, new Set<string>()])) as Record<CollectionName, Set<string>>;
 
-  const jobs = COLLECTION_NAMES.flatMap((collection) => scan.entries[collection].map((source) => ({ collection, source })));
-  for (const read of readEntryFiles(jobs, trusted, options.cacheFile)) {
+  // Translations: only for a playbook.yaml that could be read (it lists the languages).
+  const translationScan = settings ? await scanTranslations(root, settings.languages) : { languages: [], findings: [] };
+  findings.push(...translationScan.findings);
+  const jobs: EntryJob[] = [
+    ...COLLECTION_NAMES.flatMap((collection) => scan.entries[collection].map((source) => ({ collection, source }))),
+    ...translationScan.languages.flatMap(({ language, entries: files }) =>
+      COLLECTION_NAMES.flatMap((collection) => files[collection].map((source) => ({ collection, source, language }))),
+    ),
+  ];
+  const translations: ReadTranslation[] = [];
+  readEntryFiles(jobs, trusted, options.cacheFile).forEach((read, index) => {
     // The file's own findings are placed already; the cross-entry rules' findings need its YAML again, rarely.
     locators.set(read.source.file, locateLater(read.source, COLLECTIONS[read.collection].kind));
     findings.push(...read.findings);
+    if (jobs[index]!.language !== undefined) {
+      if (read.translation) translations.push(read.translation);
+      else notFullyChecked.push(read.source.file);
+      return;
+    }
     known[read.collection].set(read.source.id, read.status);
     if (read.entry) {
       (entries[read.collection] as ReadEntry[]).push(read.entry);
-      continue;
+      return;
     }
     if (read.salvaged) (partial[read.collection] as CheckedEntry[]).push(read.salvaged);
     unread[read.collection].add(read.source.id);
     notFullyChecked.push(read.source.file);
-  }
+  });
+  const languageFiles = settings ? readLanguageFiles(settings, translationScan.languages, locators, findings) : {};
 
   let addresses: { of?: PublishedAddresses | undefined } = {};
   const content: CheckedContent = {
@@ -160,6 +188,8 @@ export async function readPlaybook(rootInput: string, options: ValidateOptions =
     unread,
     today,
     base: options.base,
+    translations,
+    translationSources: translationScan.languages.map((folder) => folder.entries),
     // Made once, and only when a check asks: it builds the playbook model.
     publishedAddresses: () => ('of' in addresses ? addresses.of : (addresses = { of: publishedAddresses({ settings, today, entries }) }).of),
   };
@@ -181,15 +211,9 @@ export async function readPlaybook(rootInput: string, options: ValidateOptions =
 
   const diagnostics = reportOrder(findings.map((finding) => place(finding, locators)));
   const errorCount = diagnostics.filter((d) => d.severity === 'error').length;
-  const report = {
-    root,
-    diagnostics,
-    errorCount,
-    warningCount: diagnostics.length - errorCount,
-    entryCount: jobs.length,
-    notFullyChecked: notFullyChecked.sort(),
-  };
-  return { report, settings, entries };
+  const entryCount = jobs.filter((job) => job.language === undefined).length;
+  const report = { root, diagnostics, errorCount, warningCount: diagnostics.length - errorCount, entryCount, notFullyChecked: notFullyChecked.sort() };
+  return { report, settings, entries, translations, languageFiles };
 }
 
 async function readSafely(source: SourceFile, kind: 'markdown' | 'data'): Promise<ReadSource> {

@@ -8,6 +8,8 @@ export interface MatrixRole {
   id: string;
   title: string;
   team?: string | undefined;
+  /** The team in the base language, the same in every language; the columns group by it. */
+  teamKey?: string | undefined;
   chainAbove: readonly unknown[];
   grants: readonly unknown[];
 }
@@ -32,7 +34,14 @@ export interface MatrixRow<B, G> {
 export function matrixColumns<R extends MatrixRole>(roles: readonly R[]): R[] {
   return roles
     .filter((role) => role.grants.length > 0)
-    .sort((a, b) => compareTeams(a.team, b.team) || b.chainAbove.length - a.chainAbove.length || a.title.localeCompare(b.title) || a.id.localeCompare(b.id));
+    .sort(
+      (a, b) => compareTeams(teamOf(a), teamOf(b)) || b.chainAbove.length - a.chainAbove.length || a.title.localeCompare(b.title) || a.id.localeCompare(b.id),
+    );
+}
+
+/** What a role's team is grouped by: its base-language name where known. */
+export function teamOf(role: { team?: string | undefined; teamKey?: string | undefined }): string | undefined {
+  return role.teamKey ?? role.team;
 }
 
 export function matrixRows<R extends { id: string }, G extends MatrixGrant<R>, B extends MatrixBoundary<R, G>>(

@@ -8,6 +8,7 @@
  * one that passes the decision on: it holds nothing any more.
  */
 import type { DecisionLadder } from '../domain/ladder.ts';
+import type { Words } from '../languages/words.ts';
 
 export interface LadderStep<R, G> {
   role: R;
@@ -82,11 +83,9 @@ function trimAboveLastGrant<R, G extends { authority: string }>(steps: LadderSte
  * to send the decision "passes it up": the top rung of a ladder, with
  * nobody above, is where decisions passed up end.
  */
-export function stepWithoutGrantInWords(ladder: Ladder<unknown, unknown>, index: number): string {
+export function stepWithoutGrantInWords(ladder: Ladder<unknown, unknown>, index: number, words: Words): string {
   const step = ladder.steps[index]!;
   const last = index === ladder.steps.length - 1;
-  if (!last || ladder.joins) return 'No authority of its own here: passes the decision up';
-  return step.hasAbove
-    ? 'Decisions passed up come here; no grant of its own on this boundary'
-    : 'Top of the ladder: decisions passed up end here; no grant of its own on this boundary';
+  if (!last || ladder.joins) return words.t('ladder.passesUp');
+  return step.hasAbove ? words.t('ladder.passedUpHere') : words.t('ladder.topEndsHere');
 }

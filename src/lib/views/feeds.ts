@@ -51,9 +51,16 @@ export function winFeedItems(wins: readonly FeedWin[], max: number, site: string
   }));
 }
 
-export function changeFeedItems(changes: readonly FeedChange[], max: number, site: string | URL | undefined, base: string): FeedItem[] {
+/** `line` writes a change's title in the feed's language: "Refund a purchase: Limit raised". */
+export function changeFeedItems(
+  changes: readonly FeedChange[],
+  max: number,
+  site: string | URL | undefined,
+  base: string,
+  line: (boundary: string, summary: string) => string = (boundary, summary) => `${boundary}: ${summary}`,
+): FeedItem[] {
   return changes.slice(0, max).map((change) => ({
-    title: xmlText(`${change.boundary.title}: ${change.summary}`),
+    title: xmlText(line(change.boundary.title, change.summary)),
     link: absoluteUrl(`${change.boundary.path}#${change.anchor}`, site, base),
     pubDate: day(change.date),
     description: xmlText(change.summary),

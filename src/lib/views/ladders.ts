@@ -13,11 +13,13 @@ import type { LimitPeriod } from '../../../schemas/index.ts';
 import type { Finding } from '../diagnostics/diagnostic.ts';
 import type { LadderRole } from '../domain/ladder.ts';
 import type { Boundary, Grant, Playbook, Role } from '../model/types.ts';
-import { describePeriod, formatMoney, type ResolvedMoney } from '../domain/money.ts';
+import type { ResolvedMoney } from '../domain/money.ts';
+import type { Words } from '../languages/words.ts';
+import { describePeriod } from '../words/grants.ts';
 import { boundaryLadderFindings } from '../rules/escalation.ts';
 
-/** The category boundaries without one are listed under. */
-export const NO_CATEGORY = 'Other decisions';
+/** The category boundaries without one are listed under (named `ladders.otherCategory` on the page). */
+export const NO_CATEGORY = '';
 
 export interface LadderCell {
   /** Boundaries in the category on which this role holds a grant. */
@@ -55,17 +57,17 @@ export interface LadderView<R = Role<unknown>> {
 
 const cache = new WeakMap<object, LadderView[]>();
 
-/** Every ladder of the playbook, ordered by its top role's title, then its bottom's. */
-export function ladderViews(playbook: Playbook<unknown>): LadderView[] {
+/** Every ladder of the playbook, ordered by its top role's title, then its bottom's; limits in `words` (the playbook's language). */
+export function ladderViews(playbook: Playbook<unknown>, words: Words): LadderView[] {
   const cached = cache.get(playbook);
   if (cached) return cached;
-  const views = computeLadders(playbook);
+  const views = computeLadders(playbook, words);
   cache.set(playbook, views);
   return views;
 }
 
-function computeLadders(playbook: Playbook<unknown>): LadderView[] {
-  const locale = playbook.settings.locale;
+function computeLadders(playbook: Playbook<unknown>, words: Words): LadderView[] {
+  const locale = words.tag;
   const bottoms = playbook.roles.filter((role) => role.below.every((below) => below.status !== 'published'));
   const views = bottoms.map((bottom) => {
     const steps = [...[bottom, ...bottom.chainAbove].filter((role) => role.status === 'published')].reverse();
@@ -114,7 +116,7 @@ function computeLadders(playbook: Playbook<unknown>): LadderView[] {
       .map(([name, cell]) => ({
         name,
         boundaries: cell.boundaries.size,
-        cells: cell.steps.map((grants: Grant<unknown>[]) => ({ held: grants.length, words: limitsInWords(grants, locale) })),
+        cells: cell.steps.map((grants: Grant<unknown>[]) => ({ held: grants.length, words: limitsInWords(grants, words) })),
         warnings: view.warnings.filter((w) => (w.boundary.category ?? NO_CATEGORY) === name).length,
         gaps: view.warnings.filter((w) => (w.boundary.category ?? NO_CATEGORY) === name && isGap(w)).length,
       }));
@@ -138,7 +140,7 @@ export function isGap(warning: LadderWarning): boolean {
  * "no monetary limit", "escalates", or "limits vary" when there are more
  * than two currencies and periods.
  */
-export function limitsInWords(grants: readonly { authority: string; limit: ResolvedMoney | undefined; per: LimitPeriod }[], locale: string): string {
+export function limitsInWords(grants: readonly { authority: string; limit: ResolvedMoney | undefined; per: LimitPeriod }[], words: Words): string {
   if (grants.length === 0) return '';
   const deciding = grants.filter((g) => g.authority !== 'escalate');
   const parts: string[] = [];
@@ -150,17 +152,18 @@ export function limitsInWords(grants: readonly { authority: string; limit: Resol
     const key = `${grant.limit!.currency}|${grant.per}`;
     groups.set(key, [...(groups.get(key) ?? []), grant]);
   }
-  if (groups.size > 2) parts.push('limits vary');
+  if (groups.size > 2) parts.push(words.t('limit.vary'));
   else {
     for (const group of groups.values()) {
       const amounts = group.map((g) => g.limit!.amount);
       const [low, high] = [Math.min(...amounts), Math.max(...amounts)];
       const { currency } = group[0]!.limit!;
-      const money = (amount: number) => formatMoney({ amount, currency }, locale);
-      parts.push(`up to ${low === high ? money(low) : `${money(low)}–${money(high)}`} ${describePeriod(group[0]!.per)}`);
+      const money = (amount: number) => words.money({ amount, currency });
+      const amount = low === high ? money(low) : words.t('limit.range', { low: money(low), high: money(high) });
+      parts.push(words.t('limit.upTo', { amount: words.t('limit.amountPer', { amount, period: describePeriod(group[0]!.per, words) }) }));
     }
   }
-  if (unlimited > 0) parts.push('no monetary limit');
-  if (deciding.length < grants.length) parts.push('escalates');
-  return parts.join(' or ');
+  if (unlimited > 0) parts.push(words.t('limit.none'));
+  if (deciding.length < grants.length) parts.push(words.t('limit.escalates'));
+  return parts.length === 0 ? '' : parts.reduce((first, second) => words.t('limit.or', { first, second }));
 }

@@ -6,14 +6,17 @@
  * MATRIX_PAGE_CELLS cells: many rows when there are few roles, fewer when
  * there are many, never fewer than MATRIX_MIN_ROWS.
  */
-import { matrixColumns, type MatrixRole } from './boundary-matrix.ts';
-import { NO_TEAM } from './roles-by-team.ts';
+import { matrixColumns, teamOf, type MatrixRole } from './boundary-matrix.ts';
+
+/** The page of the roles without a team: `/boundaries/team/other-roles/`. */
+const NO_TEAM = 'Other roles';
 
 export const MATRIX_PAGE_CELLS = 1500;
 export const MATRIX_MIN_ROWS = 10;
 
 export interface MatrixTeam<R> {
-  name: string;
+  /** The team's name in the page's language; undefined for the roles without a team. */
+  name: string | undefined;
   /** `stores`, for `/boundaries/team/stores/`. */
   slug: string;
   roles: R[];
@@ -70,13 +73,15 @@ export function pagedPath(first: string, n: number): string {
 /** The teams of the matrix's columns, by name (roles without a team last), each with its own columns. */
 export function matrixTeams<R extends MatrixRole>(roles: readonly R[]): MatrixTeam<R>[] {
   const columns = matrixColumns(roles);
-  const names = [...new Set(columns.map((role) => role.team ?? NO_TEAM))].sort((a, b) => (a === NO_TEAM ? 1 : b === NO_TEAM ? -1 : a.localeCompare(b)));
+  // By the base-language name, so a team's page has the same address in every language.
+  const keys = [...new Set(columns.map((role) => teamOf(role) ?? NO_TEAM))].sort((a, b) => (a === NO_TEAM ? 1 : b === NO_TEAM ? -1 : a.localeCompare(b)));
   const used = new Set<string>();
-  return names.map((name, index) => {
-    let slug = teamSlug(name, index);
+  return keys.map((key, index) => {
+    let slug = teamSlug(key, index);
     while (used.has(slug)) slug = `${slug}-${index + 1}`;
     used.add(slug);
-    return { name, slug, roles: columns.filter((role) => (role.team ?? NO_TEAM) === name) };
+    const members = columns.filter((role) => (teamOf(role) ?? NO_TEAM) === key);
+    return { name: key === NO_TEAM ? undefined : members[0]!.team, slug, roles: members };
   });
 }
 

@@ -1,19 +1,22 @@
 /** The primary navigation and which of its sections a page belongs to. */
+import type { WordKey } from '../languages/interface-en.ts';
 
 export interface NavItem {
-  label: string;
+  /** The interface word the item shows. */
+  label: WordKey;
+  /** In the base language; the page's language adds its prefix. */
   path: string;
 }
 
 /** "Can I…?" first: on a phone the row scrolls sideways, and the answer must be one tap away on every page. */
 export const PRIMARY_NAV: readonly NavItem[] = [
-  { label: 'Can I…?', path: '/can-i/' },
-  { label: 'Values', path: '/values/' },
-  { label: 'Roles', path: '/roles/' },
-  { label: 'Boundaries', path: '/boundaries/' },
-  { label: 'Guidelines', path: '/guidelines/' },
-  { label: 'Case studies', path: '/case-studies/' },
-  { label: 'Wins', path: '/wins/' },
+  { label: 'nav.canI', path: '/can-i/' },
+  { label: 'nav.values', path: '/values/' },
+  { label: 'nav.roles', path: '/roles/' },
+  { label: 'nav.boundaries', path: '/boundaries/' },
+  { label: 'nav.guidelines', path: '/guidelines/' },
+  { label: 'nav.caseStudies', path: '/case-studies/' },
+  { label: 'nav.wins', path: '/wins/' },
 ];
 
 /**

@@ -13,6 +13,7 @@ import { COLLECTION_NAMES } from '../../../schemas/index.ts';
 import { buildPlaybook, type PlaybookInput } from '../model/build-playbook.ts';
 import type { AnyEntry, Playbook } from '../model/types.ts';
 import type { CheckedContent, CheckedEntry, PublishedAddresses } from '../reading/checked-content.ts';
+import { englishWords } from '../languages/dictionary.ts';
 import { ladderViews } from './ladders.ts';
 import { matrixPages } from './matrix-pages.ts';
 import { listingPages, pageCount, resultsPages, winsPagePath } from './pagination.ts';
@@ -50,7 +51,7 @@ export function siteAddresses(playbook: Playbook<unknown>): Map<string, SiteAddr
   for (const { path } of resultsPages(playbook.caseStudies)) page(path);
   for (let n = 2; n <= pageCount(playbook.wins.length); n++) page(winsPagePath(n));
   for (const { path } of matrixPages(playbook.boundaries, playbook.roles)) page(path);
-  for (const { path } of ladderViews(playbook)) page(path);
+  for (const { path } of ladderViews(playbook, englishWords(playbook.settings.locale))) page(path);
   for (const role of playbook.roles) page(`${role.path}card/`);
   for (const { id } of playbook.roles) {
     page(`/can-i/${id}/`);

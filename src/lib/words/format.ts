@@ -1,46 +1,19 @@
 /**
- * Words, dates, money and plurals for the site, through Intl in the
- * playbook's locale, so a playbook in en-US reads "Mar 1, 2026" and "$1,000"
- * and one in en-GB reads "1 Mar 2026" and "£1,000".
+ * Review dates in words, in the reader's language: "3 days overdue",
+ * "Due tomorrow" (`Words`: its dictionary's plural forms and Intl for the
+ * numbers). Dates, numbers and money are `Words`' own (Intl for the page's
+ * language): `words.date('2026-03-01')` reads "1 Mar 2026" in en-GB and
+ * « 1 mars 2026 » in fr-CA.
  */
-import { describePeriod, formatMoney } from '../domain/money.ts';
-
-export { describePeriod, formatMoney };
-
-const dateFormatters = new Map<string, Intl.DateTimeFormat>();
-
-/** `2026-03-01` → "1 Mar 2026" (en-GB) or "Mar 1, 2026" (en-US). Dates are calendar days, so UTC. */
-export function formatDate(isoDate: string, locale: string): string {
-  let formatter = dateFormatters.get(locale);
-  if (!formatter) {
-    formatter = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
-    dateFormatters.set(locale, formatter);
-  }
-  return formatter.format(new Date(`${isoDate}T00:00:00Z`));
-}
-
-/** A count in the locale's digits: 20000 → "20,000". */
-export function formatCount(count: number, locale: string): string {
-  return new Intl.NumberFormat(locale).format(count);
-}
-
-/** Which of the two English-style forms `count` takes in `locale`. */
-export function pluralWord(count: number, one: string, other: string, locale: string): string {
-  return new Intl.PluralRules(locale).select(count) === 'one' ? one : other;
-}
-
-/** "1 win", "20,000 wins". */
-export function plural(count: number, one: string, other: string, locale: string): string {
-  return `${formatCount(count, locale)} ${pluralWord(count, one, other, locale)}`;
-}
+import type { Words } from '../languages/words.ts';
 
 /** "3 days overdue", or "Due today". */
-export function overdueInWords(daysOverdue: number, locale: string): string {
-  return daysOverdue === 0 ? 'Due today' : `${plural(daysOverdue, 'day', 'days', locale)} overdue`;
+export function overdueInWords(daysOverdue: number, words: Words): string {
+  return daysOverdue === 0 ? words.t('review.dueToday') : words.t('review.overdue', { count: daysOverdue });
 }
 
 /** "Due tomorrow", "Due in 12 days", or "Due today". */
-export function dueInWords(daysUntilDue: number, locale: string): string {
-  if (daysUntilDue === 0) return 'Due today';
-  return daysUntilDue === 1 ? 'Due tomorrow' : `Due in ${plural(daysUntilDue, 'day', 'days', locale)}`;
+export function dueInWords(daysUntilDue: number, words: Words): string {
+  if (daysUntilDue === 0) return words.t('review.dueToday');
+  return daysUntilDue === 1 ? words.t('review.dueTomorrow') : words.t('review.dueIn', { count: daysUntilDue });
 }

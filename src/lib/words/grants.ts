@@ -1,39 +1,35 @@
 /**
  * A grant or a limit in words, in one place: the boundary pages, the matrix,
  * search results, the "Can I…?" helper and the validator's messages all say
- * "up to £75 per case" the same way. Money through Intl in the playbook's
- * locale. Pure: no Astro, no DOM, no zod (the helper's script bundles it).
+ * "up to £75 per case" the same way, in the reader's language (`Words`:
+ * its dictionary, and money through Intl). Pure: no Astro, no DOM, no zod
+ * (the helper's script bundles it).
  */
 import type { Authority, LimitPeriod } from '../../../schemas/vocabulary.ts';
-import { describePeriod, formatMoney, type ResolvedMoney } from '../domain/money.ts';
-import { plural } from './format.ts';
+import type { ResolvedMoney } from '../domain/money.ts';
+import type { Words } from '../languages/words.ts';
+
+/** "per case", "per customer per day", … */
+export function describePeriod(per: LimitPeriod, words: Words): string {
+  return words.t(`period.${per}`);
+}
 
 /**
  * What a role does with a decision, in words. `escalationRole` is the
  * title of the role it informs, consults or escalates to.
  */
-export function authorityInWords(authority: Authority, escalationRole: string | undefined): string {
-  const whom = escalationRole ?? 'the next role up';
-  switch (authority) {
-    case 'decide':
-      return 'Decides';
-    case 'decide-and-inform':
-      return `Decides, then informs ${whom}`;
-    case 'consult':
-      return `Consults ${whom} first`;
-    case 'escalate':
-      return `Escalates to ${whom}`;
-  }
+export function authorityInWords(authority: Authority, escalationRole: string | undefined, words: Words): string {
+  return words.t(`authority.${authority}`, { whom: escalationRole ?? words.t('authority.nextRoleUp') });
 }
 
 /** "£75 per case": an amount and what it counts against. */
-export function amountPerPeriod(limit: ResolvedMoney, per: LimitPeriod, locale: string): string {
-  return `${formatMoney(limit, locale)} ${describePeriod(per)}`;
+export function amountPerPeriod(limit: ResolvedMoney, per: LimitPeriod, words: Words): string {
+  return words.t('limit.amountPer', { amount: words.money(limit), period: describePeriod(per, words) });
 }
 
 /** "up to £75 per case", or "no monetary limit" when there is none. */
-export function limitInWords(limit: ResolvedMoney | undefined, per: LimitPeriod, locale: string): string {
-  return limit ? `up to ${amountPerPeriod(limit, per, locale)}` : 'no monetary limit';
+export function limitInWords(limit: ResolvedMoney | undefined, per: LimitPeriod, words: Words): string {
+  return limit ? words.t('limit.upTo', { amount: amountPerPeriod(limit, per, words) }) : words.t('limit.none');
 }
 
 /** What a grant needs for words. */
@@ -50,18 +46,18 @@ export interface GrantWords {
  * first, then decides up to £500 per case", "Escalates to Shift lead". A
  * role that escalates commits nothing on its own, so no limit is given.
  */
-export function grantInWords(grant: GrantWords, locale: string): string {
-  const whom = grant.escalateTo?.title ?? 'the next role up';
-  const limit = grant.limit ? limitInWords(grant.limit, grant.per, locale) : undefined;
+export function grantInWords(grant: GrantWords, words: Words): string {
+  const whom = grant.escalateTo?.title ?? words.t('authority.nextRoleUp');
+  const limit = grant.limit ? limitInWords(grant.limit, grant.per, words) : undefined;
   switch (grant.authority) {
     case 'decide':
-      return limit ? `Decides ${limit}` : 'Decides, no monetary limit';
+      return limit ? words.t('grant.decideUpTo', { limit }) : words.t('grant.decideNoLimit');
     case 'decide-and-inform':
-      return limit ? `Decides ${limit}, then informs ${whom}` : `Decides with no monetary limit, then informs ${whom}`;
+      return limit ? words.t('grant.informUpTo', { limit, whom }) : words.t('grant.informNoLimit', { whom });
     case 'consult':
-      return limit ? `Consults ${whom} first, then decides ${limit}` : `Consults ${whom} first, then decides with no monetary limit`;
+      return limit ? words.t('grant.consultUpTo', { limit, whom }) : words.t('grant.consultNoLimit', { whom });
     case 'escalate':
-      return `Escalates to ${whom}`;
+      return words.t('grant.escalate', { whom });
   }
 }
 
@@ -70,42 +66,33 @@ export function grantInWords(grant: GrantWords, locale: string): string {
  * "Store manager: up to £400 per case, then informs Regional manager",
  * "Contact agent: escalates to Team lead".
  */
-export function limitLine(grant: GrantWords & { role: { title: string } }, locale: string): string {
-  const whom = grant.escalateTo?.title ?? 'the next role up';
-  const limit = limitInWords(grant.limit, grant.per, locale);
-  const words = {
+export function limitLine(grant: GrantWords & { role: { title: string } }, words: Words): string {
+  const whom = grant.escalateTo?.title ?? words.t('authority.nextRoleUp');
+  const limit = limitInWords(grant.limit, grant.per, words);
+  const line = {
     decide: limit,
-    'decide-and-inform': `${limit}, then informs ${whom}`,
-    consult: `${limit}, after consulting ${whom}`,
-    escalate: `escalates to ${whom}`,
+    'decide-and-inform': words.t('limitLine.inform', { limit, whom }),
+    consult: words.t('limitLine.consult', { limit, whom }),
+    escalate: words.t('limitLine.escalate', { whom }),
   }[grant.authority];
-  return `${grant.role.title}: ${words}`;
+  return words.t('limitLine.role', { role: grant.role.title, limit: line });
 }
 
 /** Under a ladder whose top grant has a limit (or only escalates) and nobody above holds the decision: beyond it, whom to ask. */
-export function ladderEndsInWords(owner: string): string {
-  return `Beyond the top step, no one up this ladder holds the decision: ask ${owner}, who answers for it.`;
+export function ladderEndsInWords(owner: string, words: Words): string {
+  return words.t('ladder.endsAskOwner', { owner });
 }
 
 /** A ladder page's lead where authority stops below the top on some boundaries. */
-export function ladderGapsInWords(boundaries: number, locale: string): string {
-  return `It does not hold everywhere: on ${plural(boundaries, 'decision boundary', 'decision boundaries', locale)} authority stops below the top, and beyond it readers are sent to the boundary's owner.`;
+export function ladderGapsInWords(boundaries: number, words: Words): string {
+  return words.t('ladderPage.gapsLead', { count: boundaries });
 }
 
 /** Whether a ladder holds for a kind of decision: "Yes", "2 warnings", or, where authority stops below the top, "No: 1 gap (and 1 warning)". */
-export function ladderHoldsInWords(warnings: number, gaps: number, locale: string): string {
-  if (warnings === 0) return 'Yes';
-  if (gaps === 0) return plural(warnings, 'warning', 'warnings', locale);
+export function ladderHoldsInWords(warnings: number, gaps: number, words: Words): string {
+  if (warnings === 0) return words.t('ladderPage.yes');
+  if (gaps === 0) return words.t('count.warnings', { count: warnings });
   const others = warnings - gaps;
-  return `No: ${plural(gaps, 'gap', 'gaps', locale)}${others > 0 ? ` (and ${plural(others, 'warning', 'warnings', locale)})` : ''}`;
+  const no = words.t('ladderPage.noGaps', { gaps: words.t('count.gaps', { count: gaps }) });
+  return others > 0 ? words.t('ladderPage.andWarnings', { holds: no, warnings: words.t('count.warnings', { count: others }) }) : no;
 }
-
-/**
- * What a boundary's guardrails are, introduced so that it is true of any
- * list: guardrails say when to stop ("not for trade accounts") as often as
- * what must always be done ("refund to the card used").
- */
-export const GUARDRAILS_LEAD = 'Whatever the limit, these always apply:';
-
-/** The mark on the reader's own row of a boundary's limits, once "Can I…?" knows their role. */
-export const YOUR_ROLE = 'Your role';

@@ -6,14 +6,15 @@
  */
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { helperDataJson, roleHelperData } from '../../lib/decision/helper-data.ts';
-import { getPlaybook } from '../../data/playbook.ts';
+import { getPlaybook, getRoutePlaybook } from '../../data/playbook.ts';
 
-export const getStaticPaths = (async () => {
-  const playbook = await getPlaybook();
+export const getStaticPaths = (async ({ routePattern }) => {
+  const playbook = await getRoutePlaybook(routePattern);
   return playbook.roles.map((role) => ({ params: { role: role.id } }));
 }) satisfies GetStaticPaths;
 
-export const GET: APIRoute = async ({ params }) => {
-  const data = roleHelperData(await getPlaybook(), params.role!)!;
+/** In the address's language: its role titles, decisions, notes and guardrails. */
+export const GET: APIRoute = async ({ params, locals }) => {
+  const data = roleHelperData(await getPlaybook(locals.lang.tag), params.role!)!;
   return new Response(helperDataJson(data), { headers: { 'content-type': 'application/json' } });
 };

@@ -7,6 +7,7 @@ import { logoSitePath } from '../../../src/lib/links/logo.ts';
 import { stripBase } from '../../../src/lib/links/href.ts';
 import { navCurrent, PRIMARY_NAV } from '../../../src/lib/views/navigation.ts';
 import { rolesByTeam } from '../../../src/lib/views/roles-by-team.ts';
+import { ENGLISH } from '../../../src/lib/languages/dictionary.ts';
 
 describe('capList', () => {
   it('keeps the first items and counts the rest', () => {
@@ -35,7 +36,7 @@ describe('editLink', () => {
 
 describe('navigation', () => {
   it('lists the sections in the agreed order', () => {
-    expect(PRIMARY_NAV.map((item) => item.label)).toEqual(['Can I…?', 'Values', 'Roles', 'Boundaries', 'Guidelines', 'Case studies', 'Wins']);
+    expect(PRIMARY_NAV.map((item) => ENGLISH[item.label])).toEqual(['Can I…?', 'Values', 'Roles', 'Boundaries', 'Guidelines', 'Case studies', 'Wins']);
   });
 
   it('marks the section index as the page and entries inside it as current', () => {
@@ -81,9 +82,15 @@ describe('rolesByTeam', () => {
     expect(teams.map((t) => [t.name, t.roles.map((r) => r.id)])).toEqual([
       ['Contact', ['agent']],
       ['Stores', ['associate', 'manager']],
-      ['Other roles', ['ceo']],
+      [undefined, ['ceo']],
     ]);
     expect(new Set(teams.map((t) => t.anchor)).size).toBe(3);
+  });
+
+  it('groups by the base language’s team, so every language groups alike', () => {
+    const role = (id: string, team: string, teamKey: string) => ({ id, title: id, team, teamKey, chainAbove: [] });
+    const teams = rolesByTeam([role('driver', 'Livraison', 'Delivery'), role('supervisor', 'Livraisons', 'Delivery')], 'fr-CA');
+    expect(teams.map((t) => [t.name, t.roles.map((r) => r.id)])).toEqual([['Livraison', ['driver', 'supervisor']]]);
   });
 });
 

@@ -1,0 +1,50 @@
+/**
+ * The words of one language at run time: interface words from its
+ * dictionary with their placeholders filled, plurals chosen with
+ * Intl.PluralRules, and numbers, money and dates through Intl for the same
+ * language, so "up to 75 $ par cas" and "1 234" read as a French reader
+ * expects. Pure and small: the browser's scripts build one from the words
+ * the page hands them.
+ */
+import { formatMoney, type ResolvedMoney } from '../domain/money.ts';
+import { fillPlaceholders, type Message } from './message.ts';
+import type { WordKey } from './interface-en.ts';
+
+/** Values for a message's placeholders: numbers are written with the language's digits. */
+export type WordValues = Readonly<Record<string, string | number>>;
+
+export interface Words {
+  /** The BCP-47 tag the words and formats are for: `fr-CA`. */
+  tag: string;
+  /** An interface word, placeholders filled; a plural message takes the form for `values.count`. */
+  t(key: WordKey, values?: WordValues): string;
+  /** 20000 → "20,000" (en) or "20 000" (fr). */
+  count(value: number): string;
+  /** `2026-03-01` → "1 Mar 2026" (en-GB), "1 mars 2026" (fr-CA). */
+  date(isoDate: string): string;
+  /** £75, 75 $, 1 000 € — whole amounts without decimals. */
+  money(money: ResolvedMoney): string;
+}
+
+export function createWords(tag: string, dictionary: Readonly<Partial<Record<WordKey, Message>>>): Words {
+  const plurals = new Intl.PluralRules(tag);
+  const numbers = new Intl.NumberFormat(tag);
+  const dates = new Intl.DateTimeFormat(tag, { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+  const count = (value: number) => numbers.format(value);
+  return {
+    tag,
+    t(key, values = {}) {
+      const message = dictionary[key];
+      // A missing word shows its key: visible in review, never a crash.
+      if (message === undefined) return key;
+      const text = typeof message === 'string' ? message : (message[plurals.select(Number(values.count ?? 0))] ?? message.other);
+      const filled: Record<string, string> = {};
+      for (const [name, value] of Object.entries(values)) filled[name] = typeof value === 'number' ? count(value) : value;
+      return fillPlaceholders(text, filled);
+    },
+    count,
+    // Dates are calendar days, so UTC.
+    date: (isoDate) => dates.format(new Date(`${isoDate}T00:00:00Z`)),
+    money: (money) => formatMoney(money, tag),
+  };
+}
