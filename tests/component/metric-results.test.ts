@@ -6,6 +6,7 @@
 import { experimental_AstroContainer as AstroContainer } from 'astro/container';
 import { beforeAll, describe, expect, it } from 'vitest';
 import MetricResults from '../../src/components/MetricResults.astro';
+import { pageIn } from './support.ts';
 import { byTag, parsePage, textOf as textOfNode, attribute } from '../support/built-site.ts';
 
 let container: AstroContainer;
@@ -21,7 +22,7 @@ const metrics = [
 
 describe('MetricResults', () => {
   it('draws what compares, states the rest in words, and tables every figure, with no script', async () => {
-    const tree = parsePage(await container.renderToString(MetricResults, { props: { metrics, locale: 'en-GB', idPrefix: 'm' } }));
+    const tree = parsePage(await container.renderToString(MetricResults, { props: { metrics, locale: 'en-GB', idPrefix: 'm' }, locals: pageIn('en-GB') }));
     const charts = byTag(tree, 'svg');
     expect(charts).toHaveLength(1);
     const chart = charts[0]!;
@@ -55,6 +56,7 @@ describe('MetricResults', () => {
     const tree = parsePage(
       await container.renderToString(MetricResults, {
         props: { metrics: [metrics[0]!, metrics[0]!], locale: 'en-GB', idPrefix: 'leeds-metric', caption: 'Leeds: results' },
+        locals: pageIn('en-GB'),
       }),
     );
     expect(byTag(tree, 'title').map((title) => attribute(title, 'id'))).toEqual(['leeds-metric-1-title', 'leeds-metric-2-title']);

@@ -51,6 +51,7 @@ export const PAGE_IDS: ReadonlySet<string> = new Set([
   'sources',
   'story',
   'toc-heading',
+  'translations',
   'unfinished-title',
   'values',
   'values-title',
