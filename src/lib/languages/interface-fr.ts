@@ -288,7 +288,6 @@ export const FRENCH: Dictionary = {
   'card.moreNoCode': { one: 'Et {count} autre décision : ouvrez {link}.', other: 'Et {count} autres décisions : ouvrez {link}.' },
   'card.moreLink': 'toutes les décisions de ce rôle',
   'card.yourLadder': 'Votre échelle',
-  'card.whomToCall': 'Qui appeler',
   'card.top':
     'Vous êtes au sommet de votre échelle : au-delà de vos limites, adressez-vous à la personne qui répond de la décision, comme l’indique chaque ligne ci-dessus.',
   'card.asOf': 'En date du {date}. Les limites changent : la page du rôle a toujours les limites en vigueur.',
@@ -461,7 +460,6 @@ export const FRENCH: Dictionary = {
   'canI.prompt': 'Choisissez votre rôle et une décision pour voir ce que vous pouvez faire.',
   'canI.conditions': 'Conditions',
   'canI.whomToCall': 'Qui appeler',
-  'canI.yourManager': 'Votre gestionnaire',
   'canI.guardrails': 'Garde-fous',
   'canI.guardrailsLead': 'Quelle que soit la limite, ces règles s’appliquent toujours :',
   'canI.readBoundary': 'Lire la limite',
@@ -481,7 +479,6 @@ export const FRENCH: Dictionary = {
   'canIRole.decision': 'Décision',
   'canIRole.youMay': 'Vous pouvez',
   'canIRole.conditions': 'Conditions',
-  'canIRole.whomToCall': 'Qui appeler',
   'canIRole.comesUpLead': 'Elles ne font pas partie de votre marge de manœuvre, mais un rôle juste sous le vôtre les détient et peut vous les transmettre :',
   'canIRole.atEachAmount': 'Selon le montant',
   'canIRole.other': 'Autres décisions',
