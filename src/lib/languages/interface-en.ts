@@ -87,6 +87,11 @@ export const ENGLISH = {
   'entry.permalink': 'Link to this page',
   'retired.badge': 'Retired',
   'retired.text': 'This {kind} no longer applies. It is kept here for reference and is left out of listings and search.',
+  'unfinished.badge': 'Not finished',
+  'unfinished.text': {
+    one: 'This {kind} still holds a placeholder from {command}, so it cannot be published yet. Only this preview shows it.',
+    other: 'This {kind} still holds {count} placeholders from {command}, so it cannot be published yet. Only this preview shows it.',
+  },
   'translation.missing': 'This page is not yet translated; you are reading the {language} version.',
   'translation.partly': 'Parts of this page are not yet translated and are shown in {language}.',
   'translation.stale': 'The {language} version of this page has changed since it was translated, so this translation may be out of date.',

@@ -80,6 +80,11 @@ export const FRENCH: Dictionary = {
   'entry.permalink': 'Lien vers cette page',
   'retired.badge': 'Retirée',
   'retired.text': 'Cette fiche ({kind}) ne s’applique plus. Elle est gardée pour référence et n’apparaît plus dans les listes ni dans la recherche.',
+  'unfinished.badge': 'Inachevée',
+  'unfinished.text': {
+    one: 'Cette fiche ({kind}) contient encore un espace réservé de {command} : elle ne peut pas encore être publiée. Seul cet aperçu l’affiche.',
+    other: 'Cette fiche ({kind}) contient encore {count} espaces réservés de {command} : elle ne peut pas encore être publiée. Seul cet aperçu l’affiche.',
+  },
   'translation.missing': 'Cette page n’est pas encore traduite : vous lisez la version en {language}.',
   'translation.partly': 'Certaines parties de cette page ne sont pas encore traduites et sont affichées en {language}.',
   'translation.stale': 'La version en {language} de cette page a changé depuis sa traduction : cette traduction n’est peut-être plus à jour.',
