@@ -1,0 +1,206 @@
+/**
+ * Grants with dates (issue 19): which grants apply on a day, the windows of
+ * days over which a boundary's grants do not change, and every rule that
+ * reads grants holding per window: overlapping grants, ended grants, the
+ * ladder never narrowing on any day, circles, win spend on the win's date.
+ */
+import { describe, expect, it } from 'vitest';
+import { appliesOn, dayAfter, decisionLadder, grantWindows, windowsOverlap } from '../../src/lib/domain/ladder.ts';
+import { checkEscalation } from '../../src/lib/rules/escalation.ts';
+import { checkMoney } from '../../src/lib/rules/money.ts';
+import { boundary, checkedContent, LADDER } from '../support/checked-content.ts';
+
+const lines = (findings: { severity: string; rule: string; file: string; message: string; hint?: string }[]) =>
+  findings.map((f) => `${f.file} ${f.severity} ${f.rule}: ${f.message}${f.hint ? ` | ${f.hint}` : ''}`);
+
+/** A December raise for the agent: £75 until the end of November, £150 in December and January, £75 again from February. */
+const SEASON = [
+  { role: 'agent', authority: 'decide', limit: { amount: 75 }, until: '2026-11-30' },
+  { role: 'agent', authority: 'decide', limit: { amount: 150 }, from: '2026-12-01', until: '2027-01-31' },
+  { role: 'agent', authority: 'decide', limit: { amount: 75 }, from: '2027-02-01' },
+];
+
+describe('which grants apply on a day', () => {
+  it('from is the first day, until the last, both inclusive; a missing date is open', () => {
+    const december = { from: '2026-12-01', until: '2027-01-31' };
+    expect(['2026-11-30', '2026-12-01', '2027-01-31', '2027-02-01'].map((day) => appliesOn(december, day))).toEqual([false, true, true, false]);
+    expect(appliesOn({}, '1999-01-01')).toBe(true);
+    expect(appliesOn({ until: '2026-11-30' }, '2020-01-01')).toBe(true);
+    expect(appliesOn({ from: '2027-02-01' }, '2099-12-31')).toBe(true);
+  });
+
+  it('the day after crosses months, years and leap days', () => {
+    expect(['2026-11-30', '2026-12-31', '2028-02-28', '2027-02-28'].map(dayAfter)).toEqual(['2026-12-01', '2027-01-01', '2028-02-29', '2027-03-01']);
+  });
+
+  it('windows overlap when they share a day', () => {
+    expect(windowsOverlap({ until: '2026-11-30' }, { from: '2026-12-01' })).toBe(false);
+    expect(windowsOverlap({ until: '2026-12-01' }, { from: '2026-12-01' })).toBe(true);
+    expect(windowsOverlap({}, { from: '2026-12-01', until: '2026-12-31' })).toBe(true);
+    expect(windowsOverlap({ from: '2027-02-01' }, { from: '2026-12-01', until: '2027-01-31' })).toBe(false);
+  });
+
+  it('cuts time where grants change: on each from, and the day after each until', () => {
+    expect(grantWindows(SEASON)).toEqual([
+      { from: undefined, until: '2026-11-30' },
+      { from: '2026-12-01', until: '2027-01-31' },
+      { from: '2027-02-01', until: undefined },
+    ]);
+    expect(grantWindows([{}, {}])).toEqual([{ from: undefined, until: undefined }]);
+    expect(grantWindows(SEASON, '2026-12-05')).toEqual([
+      { from: '2026-12-01', until: '2027-01-31' },
+      { from: '2027-02-01', until: undefined },
+    ]);
+  });
+
+  it("a decision's ladder on a day uses the grants of that day, indexes as written", () => {
+    const grants = [...SEASON, { role: 'lead', authority: 'decide' as const, limit: { amount: 500 } }] as const;
+    const roles = new Map(Object.entries(LADDER));
+    expect(decisionLadder(grants, roles, '2026-11-30').of('agent').own).toBe(0);
+    expect(decisionLadder(grants, roles, '2026-12-01').of('agent').own).toBe(1);
+    expect(decisionLadder(grants, roles, '2027-01-31').of('agent').own).toBe(1);
+    expect(decisionLadder(grants, roles, '2027-02-01').of('agent').own).toBe(2);
+    expect(decisionLadder(grants, roles, '2027-02-01').of('agent').holders).toEqual([3]);
+  });
+});
+
+describe('rules per window', () => {
+  it('lets one role hold grants whose windows do not overlap', () => {
+    const content = checkedContent({
+      roles: { ...LADDER },
+      boundaries: { b: boundary([...SEASON, { role: 'lead', authority: 'decide', limit: { amount: 500 } }, { role: 'manager', authority: 'decide' }]) },
+    });
+    expect(lines(checkEscalation(content))).toEqual([]);
+  });
+
+  it('refuses two grants of one role on the same days, naming both', () => {
+    const content = checkedContent({
+      roles: { ...LADDER },
+      boundaries: {
+        b: boundary([
+          { role: 'agent', authority: 'decide', limit: { amount: 75 } },
+          { role: 'lead', authority: 'decide' },
+          { role: 'agent', authority: 'decide', limit: { amount: 150 }, from: '2026-12-01', until: '2027-01-31' },
+        ]),
+      },
+    });
+    expect(lines(checkEscalation(content))).toEqual([
+      'boundaries/b.md error overlapping-grants: grants[2]: grants[0] and grants[2] both give agent this decision from 2026-12-01 until 2027-01-31, so nobody can tell which applies | a role holds one grant on any day: end grants[0] the day before grants[2] starts (until), or start it after (from)',
+    ]);
+  });
+
+  it('refuses an until before its from', () => {
+    const content = checkedContent({
+      roles: { ...LADDER },
+      boundaries: { b: boundary([{ role: 'agent', authority: 'decide', from: '2027-03-01', until: '2027-02-01' }]) },
+    });
+    expect(lines(checkEscalation(content))).toEqual([
+      'boundaries/b.md error grant-dates: grants[0].until: 2027-02-01 is before from (2027-03-01), so the grant applies on no day | until is the last day the grant applies; check the year, month and day of both dates',
+    ]);
+  });
+
+  it('warns about a grant that has ended', () => {
+    const content = checkedContent(
+      {
+        roles: { ...LADDER },
+        boundaries: { b: boundary([...SEASON, { role: 'lead', authority: 'decide' }]) },
+      },
+      undefined,
+      '2027-03-01',
+    );
+    expect(lines(checkEscalation(content))).toEqual([
+      "boundaries/b.md warning grant-ended: grants[0].until: agent's grant ended on 2026-11-30 (today is 2027-03-01), so it applies on no day from now on | remove the grant; to keep it as history, add a line to changes (date: 2026-11-30) that says what it was",
+      "boundaries/b.md warning grant-ended: grants[1].until: agent's grant ended on 2027-01-31 (today is 2027-03-01), so it applies on no day from now on | remove the grant; to keep it as history, add a line to changes (date: 2027-01-31) that says what it was",
+    ]);
+  });
+
+  it('finds a ladder that narrows on some days only, and says which', () => {
+    const content = checkedContent({
+      roles: { ...LADDER },
+      boundaries: { b: boundary([...SEASON, { role: 'lead', authority: 'decide', limit: { amount: 100 } }, { role: 'manager', authority: 'decide' }]) },
+    });
+    expect(lines(checkEscalation(content))).toEqual([
+      "boundaries/b.md error ladder-narrows: grants[1].limit: the ladder narrows: agent may commit £150, but lead above it only £100 (from 2026-12-01 until 2027-01-31) | lower this limit to £100 or less, or raise lead's limit (grants[3])",
+    ]);
+  });
+
+  it("checks the ladder on a window's last day as well as its first: a lead's raise that ends before the agent's", () => {
+    const content = checkedContent({
+      roles: { ...LADDER },
+      boundaries: {
+        b: boundary([
+          { role: 'agent', authority: 'decide', limit: { amount: 150 }, from: '2026-12-01', until: '2027-01-31' },
+          { role: 'lead', authority: 'decide', limit: { amount: 200 }, until: '2026-12-31' },
+          { role: 'lead', authority: 'decide', limit: { amount: 100 }, from: '2027-01-01' },
+          { role: 'manager', authority: 'decide' },
+        ]),
+      },
+    });
+    expect(lines(checkEscalation(content))).toEqual([
+      "boundaries/b.md error ladder-narrows: grants[0].limit: the ladder narrows: agent may commit £150, but lead above it only £100 (from 2027-01-01 until 2027-01-31) | lower this limit to £100 or less, or raise lead's limit (grants[2])",
+    ]);
+  });
+
+  it('reports a finding that holds on every day once, without dates', () => {
+    const content = checkedContent({
+      roles: { ...LADDER },
+      boundaries: {
+        b: boundary([
+          { role: 'agent', authority: 'decide', limit: { amount: 300 } },
+          { role: 'lead', authority: 'decide', limit: { amount: 200 }, until: '2026-12-31' },
+          { role: 'lead', authority: 'decide', limit: { amount: 250 }, from: '2027-01-01' },
+          { role: 'manager', authority: 'decide' },
+        ]),
+      },
+    });
+    expect(lines(checkEscalation(content)).map((line) => line.split(' | ')[0])).toEqual([
+      'boundaries/b.md error ladder-narrows: grants[0].limit: the ladder narrows: agent may commit £300, but lead above it only £200 (until 2026-12-31)',
+      'boundaries/b.md error ladder-narrows: grants[0].limit: the ladder narrows: agent may commit £300, but lead above it only £250 (from 2027-01-01 on)',
+    ]);
+  });
+
+  it('finds authority that stops below the top in one window', () => {
+    const content = checkedContent({
+      roles: { ...LADDER },
+      boundaries: {
+        b: boundary([
+          { role: 'agent', authority: 'decide', limit: { amount: 75 } },
+          { role: 'lead', authority: 'decide', until: '2027-01-31' },
+        ]),
+      },
+    });
+    expect(lines(checkEscalation(content)).map((line) => line.split(' | ')[0])).toEqual([
+      'boundaries/b.md warning ladder-gap: grants[0]: authority stops at agent: no role above it (lead, manager, director) holds this decision, so anything over £75 per case has nobody to approve it (from 2027-02-01 on)',
+    ]);
+  });
+
+  it('finds a circle that a dated grant makes', () => {
+    const content = checkedContent({
+      roles: { ...LADDER },
+      boundaries: {
+        b: boundary([
+          { role: 'agent', authority: 'decide', limit: { amount: 75 } },
+          { role: 'lead', authority: 'decide-and-inform', limit: { amount: 200 }, escalateTo: 'agent', from: '2026-12-01', until: '2026-12-31' },
+          { role: 'lead', authority: 'decide', limit: { amount: 200 }, from: '2027-01-01' },
+          { role: 'manager', authority: 'decide' },
+        ]),
+      },
+    });
+    expect(lines(checkEscalation(content)).filter((line) => line.includes('escalation-cycle'))).toEqual([
+      'boundaries/b.md error escalation-cycle: grants[1].escalateTo: on this boundary the decision goes round in a circle: lead → agent → lead | one of these grants must escalate to a role above the circle, or have no escalateTo',
+    ]);
+  });
+
+  it("compares a win's spend with the grant of the win's date", () => {
+    const win = (date: string) => ({ title: 'W', date, people: ['Ana'], values: ['care'], role: 'agent', boundary: 'b', spent: { amount: 120 } });
+    const content = checkedContent({
+      roles: { ...LADDER },
+      boundaries: { b: boundary([...SEASON, { role: 'lead', authority: 'decide' }]) },
+      wins: { december: win('2026-12-10'), november: win('2026-11-10'), february: win('2027-02-10') },
+    });
+    expect(lines(checkMoney(content)).map((line) => line.split(' | ')[0])).toEqual([
+      'wins/november.md warning spend-over-limit: spent: £120 is more than the £75 a agent may commit on b',
+      'wins/february.md warning spend-over-limit: spent: £120 is more than the £75 a agent may commit on b',
+    ]);
+  });
+});
