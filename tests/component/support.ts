@@ -42,6 +42,7 @@ export function makeBoundary(id: string, title: string): Boundary {
     decision: title,
     summary: '',
     grants: [],
+    windows: [],
     values: [],
     guidelines: [],
     caseStudies: [],
@@ -67,6 +68,8 @@ export function makeGrant(boundary: Boundary, role: Role, authority: Grant['auth
     per,
     escalateTo: role.escalatesTo,
     note: undefined,
+    from: undefined,
+    until: undefined,
   };
   boundary.grants.push(grant);
   return grant;
@@ -83,6 +86,7 @@ export function withLadder(boundary: Boundary): Boundary {
     boundary.grants.map((g) => ({ role: g.role.id, authority: g.authority, limit: g.limit, escalateTo: g.escalateTo?.id })),
     roles,
   );
+  boundary.windows = [{ from: undefined, until: undefined, ladder: boundary.ladder }];
   return boundary;
 }
 

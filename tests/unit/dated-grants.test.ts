@@ -5,16 +5,19 @@
  * ladder never narrowing on any day, circles, win spend on the win's date.
  */
 import { describe, expect, it } from 'vitest';
-import { appliesOn, dayAfter, decisionLadder, grantWindows, windowsOverlap } from '../../src/lib/domain/ladder.ts';
+import { appliesOn, dayAfter, decisionLadder, grantWindows, windowsOverlap, type LadderRole } from '../../src/lib/domain/ladder.ts';
+import { roleAnswers } from '../../src/lib/decision/answers.ts';
+import { helperDataJson, roleHelperData, unpackAnswers } from '../../src/lib/decision/helper-data.ts';
+import { verdict, verdictBands } from '../../src/lib/decision/verdict.ts';
 import { checkEscalation } from '../../src/lib/rules/escalation.ts';
 import { checkMoney } from '../../src/lib/rules/money.ts';
-import { boundary, checkedContent, LADDER } from '../support/checked-content.ts';
+import { boundary, checkedContent, LADDER, modelOf } from '../support/checked-content.ts';
 
 const lines = (findings: { severity: string; rule: string; file: string; message: string; hint?: string }[]) =>
   findings.map((f) => `${f.file} ${f.severity} ${f.rule}: ${f.message}${f.hint ? ` | ${f.hint}` : ''}`);
 
 /** A December raise for the agent: £75 until the end of November, £150 in December and January, £75 again from February. */
-const SEASON = [
+const SEASON: { role: string; authority: 'decide'; limit: { amount: number }; from?: string; until?: string }[] = [
   { role: 'agent', authority: 'decide', limit: { amount: 75 }, until: '2026-11-30' },
   { role: 'agent', authority: 'decide', limit: { amount: 150 }, from: '2026-12-01', until: '2027-01-31' },
   { role: 'agent', authority: 'decide', limit: { amount: 75 }, from: '2027-02-01' },
@@ -54,8 +57,10 @@ describe('which grants apply on a day', () => {
   });
 
   it("a decision's ladder on a day uses the grants of that day, indexes as written", () => {
-    const grants = [...SEASON, { role: 'lead', authority: 'decide' as const, limit: { amount: 500 } }] as const;
-    const roles = new Map(Object.entries(LADDER));
+    const grants = [...SEASON, { role: 'lead', authority: 'decide' as const, limit: { amount: 500 } }];
+    const roles = new Map<string, LadderRole>(
+      Object.entries(LADDER).map(([id, role]) => [id, { escalatesTo: 'escalatesTo' in role ? role.escalatesTo : undefined }]),
+    );
     expect(decisionLadder(grants, roles, '2026-11-30').of('agent').own).toBe(0);
     expect(decisionLadder(grants, roles, '2026-12-01').of('agent').own).toBe(1);
     expect(decisionLadder(grants, roles, '2027-01-31').of('agent').own).toBe(1);
@@ -202,5 +207,85 @@ describe('rules per window', () => {
       'wins/november.md warning spend-over-limit: spent: £120 is more than the £75 a agent may commit on b',
       'wins/february.md warning spend-over-limit: spent: £120 is more than the £75 a agent may commit on b',
     ]);
+  });
+});
+
+describe('the verdict on a day', () => {
+  const playbook = (today: string) =>
+    modelOf(
+      {
+        roles: { ...LADDER },
+        boundaries: { b: boundary([...SEASON, { role: 'lead', authority: 'decide', limit: { amount: 500 } }, { role: 'manager', authority: 'decide' }]) },
+      },
+      undefined,
+      today,
+    );
+  const answerOf = (today: string, role = 'agent') => roleAnswers(playbook(today), role)!.find((answer) => answer.decision.id === 'b')!;
+
+  it('the model keeps the windows from the build date on, and leaves ended grants out', () => {
+    const model = playbook('2026-12-05');
+    const b = model.boundaryById.get('b')!;
+    expect(b.grants.map((grant) => [grant.limit?.amount, grant.from, grant.until])).toEqual([
+      [150, '2026-12-01', '2027-01-31'],
+      [75, '2027-02-01', undefined],
+      [500, undefined, undefined],
+      [undefined, undefined, undefined],
+    ]);
+    expect(b.windows.map((window) => [window.from, window.until])).toEqual([
+      ['2026-12-01', '2027-01-31'],
+      ['2027-02-01', undefined],
+    ]);
+    expect(b.ladder.of('agent').own).toBe(0);
+  });
+
+  it('answers with the terms of the day asked about, and the build date without one', () => {
+    const answer = answerOf('2026-11-23');
+    expect(verdict(answer, 120).kind).toBe('over-limit');
+    expect(verdict(answer, 120, undefined, '2026-11-30').kind).toBe('over-limit');
+    expect(verdict(answer, 120, undefined, '2026-12-01').kind).toBe('decide');
+    expect(verdict(answer, 120, undefined, '2027-01-31').kind).toBe('decide');
+    const february = verdict(answer, 120, undefined, '2027-02-01');
+    expect([february.kind, february.approver?.role.id, february.on, february.window?.from]).toEqual(['over-limit', 'lead', '2027-02-01', '2027-02-01']);
+  });
+
+  it('bands follow the day', () => {
+    const answer = answerOf('2026-11-23');
+    const limits = (day: string) => verdictBands(answer, day).map((band) => band.upTo?.amount);
+    expect(limits('2026-11-23')).toEqual([75, 500, undefined]);
+    expect(limits('2026-12-24')).toEqual([150, 500, undefined]);
+  });
+
+  it('a role above sees the grant that comes up to it change with the days', () => {
+    const answer = answerOf('2026-11-23', 'lead');
+    expect(answer.windows?.map((window) => window.own?.limit?.amount)).toEqual([500, 500, 500]);
+  });
+
+  it('the helper data carries the windows, and unpacks to the same answers', () => {
+    const model = playbook('2026-11-23');
+    const data = roleHelperData(model, 'agent')!;
+    const shipped = unpackAnswers(JSON.parse(helperDataJson(data)) as typeof data);
+    expect(JSON.parse(JSON.stringify(shipped))).toEqual(JSON.parse(JSON.stringify(roleAnswers(model, 'agent'))));
+    const b = shipped.find((answer) => answer.decision.id === 'b')!;
+    expect(b.windows?.map((window) => [window.from, window.until, window.own?.limit?.amount])).toEqual([
+      [undefined, '2026-11-30', 75],
+      ['2026-12-01', '2027-01-31', 150],
+      ['2027-02-01', undefined, 75],
+    ]);
+  });
+
+  it('a role that holds a grant only for a season: nothing outside it, its terms within', () => {
+    const model = modelOf({
+      roles: { ...LADDER },
+      boundaries: {
+        b: boundary([
+          { role: 'agent', authority: 'decide', limit: { amount: 50 }, from: '2026-12-01', until: '2026-12-31' },
+          { role: 'lead', authority: 'decide' },
+        ]),
+      },
+    });
+    const answer = roleAnswers(model, 'agent')!.find((candidate) => candidate.decision.id === 'b')!;
+    expect(verdict(answer, 40).kind).toBe('no-grant');
+    expect(verdict(answer, 40, undefined, '2026-12-10').kind).toBe('decide');
+    expect(verdict(answer, 40, undefined, '2027-01-01').approver?.role.id).toBe('lead');
   });
 });

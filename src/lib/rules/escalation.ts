@@ -280,9 +280,15 @@ function overlapFinding(file: string, grants: readonly CheckedGrant[], earlier: 
       hint: 'keep one grant per role; merge the two into one',
     };
   }
-  const from = [first.from, second.from].filter((day) => day !== undefined).sort().at(-1);
+  const from = [first.from, second.from]
+    .filter((day) => day !== undefined)
+    .sort()
+    .at(-1);
   const until = [first.until, second.until].filter((day) => day !== undefined).sort()[0];
-  const days = windowInWords({ from, until }).trim().replace(/^\(|\)$/g, '') || 'on every day';
+  const days =
+    windowInWords({ from, until })
+      .trim()
+      .replace(/^\(|\)$/g, '') || 'on every day';
   return {
     file,
     path: ['grants', index, second.from !== undefined ? 'from' : 'role'],
@@ -314,7 +320,14 @@ function windowFindings(
 ): Finding[] {
   const findings: Finding[] = [];
   grants.forEach((grant, index) => {
-    if (!checked.has(index) || ladder.of(grant.role).own !== index || grant.authority === 'escalate' || inCycle.has(grant.role) || !inPlace(roles.get(grant.role))) return;
+    if (
+      !checked.has(index) ||
+      ladder.of(grant.role).own !== index ||
+      grant.authority === 'escalate' ||
+      inCycle.has(grant.role) ||
+      !inPlace(roles.get(grant.role))
+    )
+      return;
     const aboveIndex = ladder.of(grant.role).holders[0];
     if (aboveIndex === undefined) return;
     const above = grants[aboveIndex]!;
