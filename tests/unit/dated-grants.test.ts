@@ -6,7 +6,13 @@
  */
 import { describe, expect, it } from 'vitest';
 import { appliesOn, dayAfter, decisionLadder, grantWindows, windowsOverlap, type LadderRole } from '../../src/lib/domain/ladder.ts';
+import { authorityDiff } from '../../src/lib/authority-diff/diff.ts';
 import { roleAnswers } from '../../src/lib/decision/answers.ts';
+import { dayNote } from '../../src/lib/decision/verdict-text.ts';
+import { dictionaryFor, englishWords } from '../../src/lib/languages/dictionary.ts';
+import { createWords } from '../../src/lib/languages/words.ts';
+import { shownGrants } from '../../src/lib/views/grant-windows.ts';
+import { grantWindowInWords } from '../../src/lib/words/grants.ts';
 import { helperDataJson, roleHelperData, unpackAnswers } from '../../src/lib/decision/helper-data.ts';
 import { verdict, verdictBands } from '../../src/lib/decision/verdict.ts';
 import { checkEscalation } from '../../src/lib/rules/escalation.ts';
@@ -287,5 +293,97 @@ describe('the verdict on a day', () => {
     expect(verdict(answer, 40).kind).toBe('no-grant');
     expect(verdict(answer, 40, undefined, '2026-12-10').kind).toBe('decide');
     expect(verdict(answer, 40, undefined, '2027-01-01').approver?.role.id).toBe('lead');
+  });
+});
+
+describe('dated grants in words, on pages, for review and in the diff', () => {
+  const english = englishWords('en-GB');
+  const french = createWords('fr-CA', dictionaryFor('fr-CA'));
+  const terms = (amount: number | undefined, extra: { from?: string; until?: string } = {}) => ({
+    authority: 'decide' as const,
+    limit: amount === undefined ? undefined : { amount, currency: 'GBP' },
+    per: 'case' as const,
+    escalateTo: undefined,
+    ...extra,
+  });
+
+  it('says the window beside the limit, in the page language, with Intl dates', () => {
+    const december = terms(150, { from: '2026-12-01', until: '2027-01-31' });
+    expect(grantWindowInWords(december, terms(75), '2026-12-05', english)).toBe('until 31 Jan 2027, then £75');
+    expect(grantWindowInWords(december, undefined, '2026-12-05', english)).toBe('until 31 Jan 2027');
+    expect(grantWindowInWords(december, terms(undefined), '2026-12-05', english)).toBe('until 31 Jan 2027, then no monetary limit');
+    expect(grantWindowInWords(december, terms(75), '2026-11-23', english)).toBe('from 1 Dec 2026');
+    expect(grantWindowInWords(terms(75), undefined, '2026-11-23', english)).toBe('');
+    expect(grantWindowInWords(december, terms(75), '2026-12-05', french)).toBe("jusqu'au 31 janv. 2027, puis 75\u00a0£");
+  });
+
+  it('a page shows each role once: the grant of the build date, with the one that follows', () => {
+    const grants = [{ role: 'agent', from: '2027-02-01' }, { role: 'agent', from: '2026-12-01', until: '2027-01-31' }, { role: 'lead' }];
+    expect(shownGrants(grants, (grant) => grant.role, '2026-12-05')).toEqual([
+      { grant: grants[1], next: grants[0] },
+      { grant: grants[2], next: undefined },
+    ]);
+    expect(shownGrants(grants, (grant) => grant.role, '2026-11-23')[0]).toEqual({ grant: grants[1], next: grants[0] });
+    expect(shownGrants(grants, (grant) => grant.role, '2027-03-01')[0]).toEqual({ grant: grants[0], next: undefined });
+  });
+
+  it('says which day an answer is for when its terms change soon', () => {
+    const window = { from: '2026-12-01', until: '2027-01-31', group: 'own' as const, own: undefined, next: undefined, holders: [] };
+    expect(dayNote({ on: '2027-01-20', window }, 'device', english)).toBe("Answer for 20 Jan 2027 (this device's date). Other terms apply from 1 Feb 2027.");
+    expect(dayNote({ on: '2026-12-05', window }, 'build', english)).toBe('Answer for 5 Dec 2026 (the date this page was built).');
+    expect(dayNote({ on: '2026-12-20', window: { ...window, from: '2026-11-01' } }, 'device', english)).toBeUndefined();
+    expect(dayNote({ on: '2026-12-20', window: undefined }, 'device', english)).toBeUndefined();
+  });
+
+  it('the review list has the grants ending within 30 days, soonest first', () => {
+    const model = modelOf(
+      {
+        roles: { ...LADDER },
+        boundaries: {
+          b: boundary([...SEASON, { role: 'lead', authority: 'decide', until: '2026-12-31' }, { role: 'lead', authority: 'decide', from: '2027-01-01' }]),
+        },
+      },
+      undefined,
+      '2027-01-05',
+    );
+    expect(model.grantsEnding.map((grant) => [grant.role.id, grant.until])).toEqual([['agent', '2027-01-31']]);
+  });
+
+  it('the authority diff shows a dated grant with its days', () => {
+    const before = modelOf({
+      roles: { ...LADDER },
+      boundaries: {
+        b: boundary([
+          { role: 'agent', authority: 'decide', limit: { amount: 75 } },
+          { role: 'lead', authority: 'decide' },
+        ]),
+      },
+    });
+    const after = modelOf({
+      roles: { ...LADDER },
+      boundaries: {
+        b: boundary(
+          [
+            { role: 'agent', authority: 'decide', limit: { amount: 75 }, until: '2026-11-30' },
+            { role: 'agent', authority: 'decide', limit: { amount: 150 }, from: '2026-12-01', until: '2027-01-31' },
+            { role: 'agent', authority: 'decide', limit: { amount: 75 }, from: '2027-02-01' },
+            { role: 'lead', authority: 'decide' },
+          ],
+          { changes: [{ date: '2026-11-20', summary: 'A December raise for agents.' }] },
+        ),
+      },
+    });
+    expect(authorityDiff(before, after).sections).toEqual([
+      {
+        heading: 'Refund a purchase',
+        file: 'boundaries/b.md',
+        lines: [
+          'Agent (until 30 Nov 2026): new grant: Decides up to £75 per case',
+          'Agent (from 1 Dec 2026 until 31 Jan 2027): new grant: Decides up to £150 per case',
+          'Agent (from 1 Feb 2027): new grant: Decides up to £75 per case',
+          'Agent: grant removed (was: Decides up to £75 per case)',
+        ],
+      },
+    ]);
   });
 });

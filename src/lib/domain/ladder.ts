@@ -74,6 +74,17 @@ export function dayBefore(day: string): string {
   return new Date(Date.parse(`${day}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
 }
 
+/** The calendar day a moment falls on where the reader is (the device's own time zone), YYYY-MM-DD. */
+export function localDay(moment: Date): string {
+  const pad = (value: number) => String(value).padStart(2, '0');
+  return `${moment.getFullYear()}-${pad(moment.getMonth() + 1)}-${pad(moment.getDate())}`;
+}
+
+/** Days from `from` to `to` (YYYY-MM-DD); negative when `to` is earlier. */
+export function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+}
+
 /** Whether two windows share at least one day. */
 export function windowsOverlap(a: DayWindow, b: DayWindow): boolean {
   return (a.until === undefined || b.from === undefined || b.from <= a.until) && (b.until === undefined || a.from === undefined || a.from <= b.until);

@@ -6,7 +6,7 @@
  */
 import type { CollectionName, PlaybookSettings } from '../../../schemas/index.ts';
 import { COLLECTIONS } from '../../../schemas/index.ts';
-import { appliesOn, decisionLadder, grantWindows, rolesAbove, windowDay, type LadderRole } from '../domain/ladder.ts';
+import { appliesOn, daysBetween, decisionLadder, grantWindows, rolesAbove, windowDay, type LadderRole } from '../domain/ladder.ts';
 import { resolveMoney } from '../domain/money.ts';
 import { REVIEW_SOON_DAYS, reviewStatus } from '../domain/review.ts';
 import { anchoredHistory } from './boundary-history.ts';
@@ -225,6 +225,11 @@ export function buildPlaybook<S>({ settings, today, entries: loaded, language }:
     .map((entry) => ({ entry, review: entry.review }))
     .sort((a, b) => a.review.daysUntilDue - b.review.daysUntilDue || byTitle(a.entry, b.entry));
 
+  // Linear in the grants: each grant is looked at once.
+  const grantsEnding = published(boundaries)
+    .flatMap((boundary) => boundary.grants.filter((grant) => grant.until !== undefined && daysBetween(today, grant.until) <= REVIEW_SOON_DAYS))
+    .sort((a, b) => a.until!.localeCompare(b.until!) || byTitle(a.boundary, b.boundary) || byTitle(a.role, b.role));
+
   const everyPublished = [
     ...published(values),
     ...published(roles),
@@ -254,6 +259,7 @@ export function buildPlaybook<S>({ settings, today, entries: loaded, language }:
     changes,
     dueForReview,
     reviewSoon,
+    grantsEnding,
   };
 }
 

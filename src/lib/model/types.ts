@@ -196,4 +196,6 @@ export interface Playbook<S = unknown> {
   dueForReview: ReviewItem<S>[];
   /** Published guidelines and boundaries that fall due within REVIEW_SOON_DAYS (30), soonest first. */
   reviewSoon: ReviewItem<S>[];
+  /** Grants on published boundaries whose last day (`until`) is within REVIEW_SOON_DAYS (30) of the build date, soonest first. */
+  grantsEnding: Grant<S>[];
 }
