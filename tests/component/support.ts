@@ -29,6 +29,8 @@ export function makeRole(id: string, title: string, escalatesTo?: Role): Role {
 }
 
 export function makeBoundary(id: string, title: string): Boundary {
+  // Undated grants all apply on the build date: one list for both.
+  const grants: Grant[] = [];
   return {
     collection: 'boundaries',
     kind: 'Boundary',
@@ -41,7 +43,8 @@ export function makeBoundary(id: string, title: string): Boundary {
     translation: SOURCE_WORDS,
     decision: title,
     summary: '',
-    grants: [],
+    grants,
+    grantsNow: grants,
     windows: [],
     values: [],
     guidelines: [],

@@ -11,6 +11,8 @@ import { roleAnswers } from '../../src/lib/decision/answers.ts';
 import { dayNote } from '../../src/lib/decision/verdict-text.ts';
 import { dictionaryFor, englishWords } from '../../src/lib/languages/dictionary.ts';
 import { createWords } from '../../src/lib/languages/words.ts';
+import { searchRecord } from '../../src/lib/search/records.ts';
+import { matrixRows } from '../../src/lib/views/boundary-matrix.ts';
 import { shownGrants } from '../../src/lib/views/grant-windows.ts';
 import { grantWindowInWords } from '../../src/lib/words/grants.ts';
 import { helperDataJson, roleHelperData, unpackAnswers } from '../../src/lib/decision/helper-data.ts';
@@ -242,6 +244,21 @@ describe('the verdict on a day', () => {
       ['2027-02-01', undefined],
     ]);
     expect(b.ladder.of('agent').own).toBe(0);
+    expect(b.grantsNow.map((grant) => [grant.role.id, grant.limit?.amount])).toEqual([
+      ['agent', 150],
+      ['lead', 500],
+      ['manager', undefined],
+    ]);
+  });
+
+  it('the matrix and search results show the grant of the build date, one per role', () => {
+    const model = playbook('2027-02-05');
+    const b = model.boundaryById.get('b')!;
+    const columns = ['agent', 'lead'].map((id) => model.roleById.get(id)!);
+    expect(matrixRows([b], columns)[0]!.cells.map((grant) => grant?.limit?.amount)).toEqual([75, 500]);
+    const limits = searchRecord(b, { words: englishWords('en-GB'), roles: model.roles }).meta.limits;
+    expect(limits).toContain('Agent: up to £75 per case');
+    expect(limits).not.toContain('£150');
   });
 
   it('answers with the terms of the day asked about, and the build date without one', () => {

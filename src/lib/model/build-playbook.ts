@@ -82,6 +82,7 @@ export function buildPlaybook<S>({ settings, today, entries: loaded, language }:
     ...e.data,
     ...base('boundaries', e),
     grants: [],
+    grantsNow: [],
     ladder: NO_LADDER,
     windows: [],
     values: [],
@@ -172,6 +173,7 @@ export function buildPlaybook<S>({ settings, today, entries: loaded, language }:
     boundary.windows = grantWindows(current, today).map((window) => ({ ...window, ladder: decisionLadder(current, ladderRoles, windowDay(window)) }));
     boundary.ladder = boundary.windows[0]!.ladder;
     boundary.grants = all.filter(notEnded);
+    boundary.grantsNow = boundary.grants.filter((grant) => appliesOn(grant, today));
     boundary.grants.forEach((grant, index) => {
       // Whom the grant turns to on its own days: the ladder of the first window it applies in.
       const ladder = boundary.windows.find((window) => window.ladder.of(grant.role.id).own === index)?.ladder ?? boundary.ladder;

@@ -105,6 +105,8 @@ export interface Guideline<S = unknown> extends EntryBase<'guidelines', S>, Omit
 export interface Boundary<S = unknown> extends EntryBase<'boundaries', S>, Omit<BoundaryData, 'status' | 'grants' | 'values' | 'guidelines'> {
   /** In the order written, but for grants that ended before the build date (they apply on no day from then on). */
   grants: Grant<S>[];
+  /** Of `grants`, those that apply on the build date (one per role): what the matrix, search results and boundary references show. */
+  grantsNow: Grant<S>[];
   /** The decision's ladder on the build date, over `grants` (same indexes): for any role, the path up, whom it turns to, and who above may decide. */
   ladder: DecisionLadder;
   /**
