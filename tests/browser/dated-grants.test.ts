@@ -2,8 +2,9 @@
  * A December grant in Chromium (tests/fixtures/dated, built on 10 January
  * 2027): the store associate may refund up to £150 until 31 January, then
  * £75. With the device's date set on both sides of `until` (playwright's
- * clock), "Can I…?" and the search answer card give both verdicts, each the
- * verdict function's for that day, and say which date they used.
+ * clock), "Can I…?", the search answer card and the pocket card give both
+ * verdicts, each the verdict function's for that day, and say which date
+ * they used.
  */
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -90,6 +91,26 @@ describe('the search answer card on the device date', () => {
         const card = page.locator('[data-search-answer]');
         await expect.poll(() => card.isVisible()).toBe(true);
         expect(await card.locator('[data-answer-text]').textContent()).toBe(expected(day, 120));
+      } finally {
+        await context.close();
+      }
+    });
+  }
+});
+
+describe('the pocket card on the device date', () => {
+  for (const [day, upTo, note] of [
+    ['2027-01-31', '150', "Answer for 31 Jan 2027 (this device's date). Other terms apply from 1 Feb 2027."],
+    ['2027-02-01', '75', "Answer for 1 Feb 2027 (this device's date)."],
+  ] as const) {
+    it(`shows the bands of ${day}`, async () => {
+      const { context, page } = await onDay(day);
+      try {
+        await page.goto(`${server.url}/roles/associate/card/`);
+        const group = page.locator('[data-dated-bands]');
+        await expect.poll(() => group.locator('[data-day-note]').textContent()).toBe(note);
+        expect(await group.locator('ol:visible li').first().getAttribute('data-up-to')).toBe(upTo);
+        expect(await group.locator('ol:visible').count()).toBe(1);
       } finally {
         await context.close();
       }

@@ -52,6 +52,16 @@ describe('a December grant', () => {
         selectAll('ol[data-verdict-bands] li', page).map((item) => item.properties['dataUpTo']),
         file,
       ).toEqual(['150', '250', undefined]);
+      // February's bands are in the page too, hidden, for the script to show on the reader's own date.
+      const later = selectAll('ol[data-window-bands]', page);
+      expect(
+        later.map((list) => [list.properties['dataFrom'], list.properties['hidden']]),
+        file,
+      ).toEqual([['2027-02-01', true]]);
+      expect(
+        selectAll('li', later[0]!).map((item) => item.properties['dataUpTo']),
+        file,
+      ).toEqual(['75', '250', undefined]);
     }
   });
 

@@ -11,6 +11,7 @@ import { roleAnswers } from '../../src/lib/decision/answers.ts';
 import { dayNote } from '../../src/lib/decision/verdict-text.ts';
 import { dictionaryFor, englishWords } from '../../src/lib/languages/dictionary.ts';
 import { createWords } from '../../src/lib/languages/words.ts';
+import type { Boundary, Grant, Role } from '../../src/lib/model/types.ts';
 import { searchRecord } from '../../src/lib/search/records.ts';
 import { matrixRows } from '../../src/lib/views/boundary-matrix.ts';
 import { shownGrants } from '../../src/lib/views/grant-windows.ts';
@@ -255,7 +256,7 @@ describe('the verdict on a day', () => {
     const model = playbook('2027-02-05');
     const b = model.boundaryById.get('b')!;
     const columns = ['agent', 'lead'].map((id) => model.roleById.get(id)!);
-    expect(matrixRows([b], columns)[0]!.cells.map((grant) => grant?.limit?.amount)).toEqual([75, 500]);
+    expect(matrixRows<Role<string>, Grant<string>, Boundary<string>>([b], columns)[0]!.cells.map((grant) => grant?.limit?.amount)).toEqual([75, 500]);
     const limits = searchRecord(b, { words: englishWords('en-GB'), roles: model.roles }).meta.limits;
     expect(limits).toContain('Agent: up to £75 per case');
     expect(limits).not.toContain('£150');

@@ -8,7 +8,7 @@
  *
  * Pure: no Astro, no DOM (it is bundled into the client scripts).
  */
-import { dayAfter, daysBetween } from '../domain/ladder.ts';
+import { dayAfter, daysBetween, type DayWindow } from '../domain/ladder.ts';
 import type { Words } from '../languages/words.ts';
 import { amountPerPeriod } from '../words/grants.ts';
 import { amountBasis, type AmountProblem, type GrantTerms, type RoleRef, type Verdict, type VerdictBand } from './verdict.ts';
@@ -151,7 +151,7 @@ export type DaySource = 'device' | 'build';
  * (this device's date). These terms change after 31 Dec 2026." Undefined
  * when no window is near, or the grants carry no dates.
  */
-export function dayNote(verdict: Pick<Verdict, 'on' | 'window'>, source: DaySource, words: Words): string | undefined {
+export function dayNote(verdict: { on: string | undefined; window: DayWindow | undefined }, source: DaySource, words: Words): string | undefined {
   const { on, window } = verdict;
   if (on === undefined || !window) return undefined;
   const endsSoon = window.until !== undefined && daysBetween(on, window.until) <= NEAR_CHANGE_DAYS;
