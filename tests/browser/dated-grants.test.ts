@@ -111,6 +111,11 @@ describe('the pocket card on the device date', () => {
         await expect.poll(() => group.locator('[data-day-note]').textContent()).toBe(note);
         expect(await group.locator('ol:visible li').first().getAttribute('data-up-to')).toBe(upTo);
         expect(await group.locator('ol:visible').count()).toBe(1);
+        expect((await axeCheck(page)).violations).toEqual([]);
+        // The boundary page: the window beside the limit, also accessible.
+        await page.goto(`${server.url}/boundaries/refund/`);
+        expect(await page.locator('[data-grant-window]').first().textContent()).toBe('until 31 Jan 2027, then £75');
+        expect((await axeCheck(page)).violations).toEqual([]);
       } finally {
         await context.close();
       }
