@@ -1,10 +1,13 @@
 /**
  * The ladder of authority holds: roles escalate in a forest (no cycles) and
- * only to roles in use; each role holds at most one grant per boundary;
- * `escalate` grants have somewhere to go; limits never narrow on the way
- * up; and authority does not stop below the top of a ladder that a decision
- * can climb. Every question of who is above whom is answered by the one
- * ladder module (domain/ladder.ts), as it is for the site.
+ * only to roles in use; each role holds at most one grant per boundary on
+ * any day (grants with `from`/`until` take turns); `escalate` grants have
+ * somewhere to go; limits never narrow on the way up; and authority does not
+ * stop below the top of a ladder that a decision can climb. With dated
+ * grants the ladder checks run once per window of days (`grantWindows`), so
+ * they hold on every day; a grant whose `until` has passed is a warning.
+ * Every question of who is above whom is answered by the one ladder module
+ * (domain/ladder.ts), as it is for the site.
  */
 import type { GrantData, Money, PlaybookSettings } from '../../../schemas/index.ts';
 import {
