@@ -134,7 +134,7 @@ describe('rules per window', () => {
       boundaries: { b: boundary([...SEASON, { role: 'lead', authority: 'decide', limit: { amount: 100 } }, { role: 'manager', authority: 'decide' }]) },
     });
     expect(lines(checkEscalation(content))).toEqual([
-      "boundaries/b.md error ladder-narrows: grants[1].limit: the ladder narrows: agent may commit £150, but lead above it only £100 (from 2026-12-01 until 2027-01-31) | lower this limit to £100 or less, or raise lead's limit (grants[3])",
+      "boundaries/b.md error ladder-narrows: grants[1].limit: the ladder narrows: agent may commit £150, but lead above it only £100, from 2026-12-01 until 2027-01-31 | lower this limit to £100 or less, or raise lead's limit (grants[3])",
     ]);
   });
 
@@ -151,7 +151,7 @@ describe('rules per window', () => {
       },
     });
     expect(lines(checkEscalation(content))).toEqual([
-      "boundaries/b.md error ladder-narrows: grants[0].limit: the ladder narrows: agent may commit £150, but lead above it only £100 (from 2027-01-01 until 2027-01-31) | lower this limit to £100 or less, or raise lead's limit (grants[2])",
+      "boundaries/b.md error ladder-narrows: grants[0].limit: the ladder narrows: agent may commit £150, but lead above it only £100, from 2027-01-01 until 2027-01-31 | lower this limit to £100 or less, or raise lead's limit (grants[2])",
     ]);
   });
 
@@ -168,8 +168,8 @@ describe('rules per window', () => {
       },
     });
     expect(lines(checkEscalation(content)).map((line) => line.split(' | ')[0])).toEqual([
-      'boundaries/b.md error ladder-narrows: grants[0].limit: the ladder narrows: agent may commit £300, but lead above it only £200 (until 2026-12-31)',
-      'boundaries/b.md error ladder-narrows: grants[0].limit: the ladder narrows: agent may commit £300, but lead above it only £250 (from 2027-01-01 on)',
+      'boundaries/b.md error ladder-narrows: grants[0].limit: the ladder narrows: agent may commit £300, but lead above it only £200, until 2026-12-31',
+      'boundaries/b.md error ladder-narrows: grants[0].limit: the ladder narrows: agent may commit £300, but lead above it only £250, from 2027-01-01 on',
     ]);
   });
 
@@ -184,7 +184,7 @@ describe('rules per window', () => {
       },
     });
     expect(lines(checkEscalation(content)).map((line) => line.split(' | ')[0])).toEqual([
-      'boundaries/b.md warning ladder-gap: grants[0]: authority stops at agent: no role above it (lead, manager, director) holds this decision, so anything over £75 per case has nobody to approve it (from 2027-02-01 on)',
+      'boundaries/b.md warning ladder-gap: grants[0]: authority stops at agent: no role above it (lead, manager, director) holds this decision, so anything over £75 per case has nobody to approve it, from 2027-02-01 on',
     ]);
   });
 

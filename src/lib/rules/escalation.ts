@@ -15,6 +15,7 @@ import {
   grantWindows,
   windowDay,
   windowsOverlap,
+  type DayWindow,
   type GrantWindow,
   describeCycle,
   escalationCycles,
@@ -111,11 +112,11 @@ function endedGrants(boundary: CheckedEntry<'boundaries'>, today: string): Findi
   );
 }
 
-/** " (from 2026-12-01 until 2027-01-31)": the days a finding holds on, when not on every day. */
-function windowInWords(window: GrantWindow): string {
-  if (window.from !== undefined && window.until !== undefined) return ` (from ${window.from} until ${window.until})`;
-  if (window.from !== undefined) return ` (from ${window.from} on)`;
-  return window.until !== undefined ? ` (until ${window.until})` : '';
+/** ", from 2026-12-01 until 2027-01-31": the days a finding holds on, when not on every day ('' for every day). */
+function windowInWords(window: DayWindow): string {
+  if (window.from !== undefined && window.until !== undefined) return `, from ${window.from} until ${window.until}`;
+  if (window.from !== undefined) return `, from ${window.from} on`;
+  return window.until !== undefined ? `, until ${window.until}` : '';
 }
 
 /** Grants held by a retired role (never used), and grants whose own escalateTo names a retired role (nobody would take them). */
@@ -288,10 +289,7 @@ function overlapFinding(file: string, grants: readonly CheckedGrant[], earlier: 
     .sort()
     .at(-1);
   const until = [first.until, second.until].filter((day) => day !== undefined).sort()[0];
-  const days =
-    windowInWords({ from, until })
-      .trim()
-      .replace(/^\(|\)$/g, '') || 'on every day';
+  const days = windowInWords({ from, until }).replace(/^, /, '') || 'on every day';
   return {
     file,
     path: ['grants', index, second.from !== undefined ? 'from' : 'role'],
