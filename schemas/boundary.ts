@@ -21,6 +21,14 @@ export const grantSchema = z.strictObject({
   escalateTo: entryId.optional(),
   /** A short qualification shown with the grant. */
   note: text.optional(),
+  /** The first day the grant applies, YYYY-MM-DD; left out, it applies from the boundary's start. */
+  from: isoDate.optional(),
+  /**
+   * The last day the grant applies (inclusive), YYYY-MM-DD; left out, it has
+   * no end. One role may hold several grants on a boundary when their
+   * `from`/`until` windows do not overlap: a permanent £75 and a December £150.
+   */
+  until: isoDate.optional(),
 });
 
 export const boundarySchema = z.strictObject({

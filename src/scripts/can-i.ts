@@ -12,7 +12,8 @@
 import { roleDecisionMenu } from '../lib/decision/decision-menu.ts';
 import type { HelperIndex } from '../lib/decision/helper-data.ts';
 import { deviceStorage, readRememberedRole, rememberRole } from '../lib/decision/remembered-role.ts';
-import { currencySymbol, verdictText, whomToCall } from '../lib/decision/verdict-text.ts';
+import { currencySymbol, dayNote, verdictText, whomToCall } from '../lib/decision/verdict-text.ts';
+import { localDay } from '../lib/domain/ladder.ts';
 import { amountBasis, verdict, type DecisionAnswer } from '../lib/decision/verdict.ts';
 import type { Words } from '../lib/languages/words.ts';
 import { describePeriod } from '../lib/words/grants.ts';
@@ -91,8 +92,9 @@ function start(root: HTMLElement, index: HelperIndex, words: Words): void {
     hint.textContent = basis.currency ? words.t('canI.amountHintCurrency', { currency: basis.currency, period }) : words.t('canI.amountHint', { period });
 
     const value = typedAmount();
-    const said = answer && verdict(answer, value);
-    const text = said ? verdictText(said, words) : prompt;
+    // Dated grants: the answer for the reader's own date, as their device has it (read on every answer: a page left open past midnight).
+    const said = answer && verdict(answer, value, undefined, localDay(new Date()));
+    const text = said ? [verdictText(said, words), dayNote(said, 'device', words)].filter(Boolean).join(' ') : prompt;
     if (status.textContent !== text) status.textContent = text;
     status.dataset.kind = said ? (said.beyond ? 'beyond' : said.kind) : '';
 

@@ -9,7 +9,8 @@
  */
 import { answerQuery, parseAmountQuery } from '../lib/decision/answer-query.ts';
 import { deviceStorage, readRememberedRole } from '../lib/decision/remembered-role.ts';
-import { amountProblemText, verdictText } from '../lib/decision/verdict-text.ts';
+import { amountProblemText, dayNote, verdictText } from '../lib/decision/verdict-text.ts';
+import { localDay } from '../lib/domain/ladder.ts';
 import { pageHref as href, pageWords } from './page-words.ts';
 import { helperIndex, roleAnswers } from './role-data.ts';
 import { loadSynonyms } from './search-engine.ts';
@@ -39,7 +40,8 @@ export async function searchAnswer(query: string): Promise<SearchAnswer | undefi
       label: words.t('answer.chooseRoleLink'),
     };
   }
-  const found = answerQuery(query, data.answers, synonyms, data.currency);
+  // Dated grants: the answer for the reader's own date, as their device has it.
+  const found = answerQuery(query, data.answers, synonyms, data.currency, localDay(new Date()));
   if (!found) return undefined;
   const { verdict } = found;
   const money = verdict.amount ? words.money(verdict.amount) : words.count(parsed.amount);
@@ -47,7 +49,7 @@ export async function searchAnswer(query: string): Promise<SearchAnswer | undefi
   return {
     kind: 'verdict',
     heading: words.t('answer.heading', { role: verdict.role.title, decision: verdict.decision.decision, amount: money }),
-    text: verdictText(verdict, words),
+    text: [verdictText(verdict, words), dayNote(verdict, 'device', words)].filter(Boolean).join(' '),
     helperLabel: words.t('answer.helper'),
     helper: href(`/can-i/?${params}`),
     boundary: { href: href(verdict.decision.path), label: words.t('canI.readBoundaryNamed', { title: verdict.decision.title }) },

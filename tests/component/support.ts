@@ -29,6 +29,8 @@ export function makeRole(id: string, title: string, escalatesTo?: Role): Role {
 }
 
 export function makeBoundary(id: string, title: string): Boundary {
+  // Undated grants all apply on the build date: one list for both.
+  const grants: Grant[] = [];
   return {
     collection: 'boundaries',
     kind: 'Boundary',
@@ -41,7 +43,9 @@ export function makeBoundary(id: string, title: string): Boundary {
     translation: SOURCE_WORDS,
     decision: title,
     summary: '',
-    grants: [],
+    grants,
+    grantsNow: grants,
+    windows: [],
     values: [],
     guidelines: [],
     caseStudies: [],
@@ -67,6 +71,8 @@ export function makeGrant(boundary: Boundary, role: Role, authority: Grant['auth
     per,
     escalateTo: role.escalatesTo,
     note: undefined,
+    from: undefined,
+    until: undefined,
   };
   boundary.grants.push(grant);
   return grant;
@@ -83,6 +89,7 @@ export function withLadder(boundary: Boundary): Boundary {
     boundary.grants.map((g) => ({ role: g.role.id, authority: g.authority, limit: g.limit, escalateTo: g.escalateTo?.id })),
     roles,
   );
+  boundary.windows = [{ from: undefined, until: undefined, ladder: boundary.ladder }];
   return boundary;
 }
 

@@ -23,7 +23,7 @@ import type { Boundary, Grant, Playbook, Role, Value } from '../model/types.ts';
 import { englishWords } from '../languages/dictionary.ts';
 import type { Words } from '../languages/words.ts';
 import { describePeriod, grantInWords } from '../words/grants.ts';
-import { sameAuthority, unrecordedChanges, type AuthorityTerms } from '../domain/authority-changes.ts';
+import { grantKey, sameAuthority, unrecordedChanges, type AuthorityTerms } from '../domain/authority-changes.ts';
 
 /** A heading and its lines, in the order leaders read them. */
 export interface DiffSection {
@@ -96,13 +96,13 @@ export function authorityDiff(before: AnyPlaybook, after: AnyPlaybook, { links, 
     .filter((boundary) => oldBoundaries.get(boundary.id)?.status !== 'published')
     .map(
       (boundary) =>
-        `Added: ${boundary.title} (${boundary.file}), ${grantCount(boundary)}: ${boundary.grants.map((g) => `${g.role.title} ${lowerFirst(grantInWords(g, words))}`).join('; ')}`,
+        `Added: ${boundary.title} (${boundary.file}), ${grantCount(boundary)}: ${boundary.grants.map((g) => `${grantHolder(g, words)} ${lowerFirst(grantInWords(g, words))}`).join('; ')}`,
     );
   if (added.length > 0) sections.push({ heading: 'Boundaries', lines: added });
   for (const old of [...before.boundaries].sort(byTitle)) {
     const now = newBoundaries.get(old.id);
     if (now?.status === 'published') continue;
-    const lost = old.grants.map((grant) => `${grant.role.title} loses: ${grantInWords(grant, words)}`);
+    const lost = old.grants.map((grant) => `${grantHolder(grant, words)} loses: ${grantInWords(grant, words)}`);
     const linking = links?.get(old.id) ?? (now ? modelLinks(now) : []);
     const still =
       linking.length > 0
@@ -157,7 +157,21 @@ function historyOf(boundary: Boundary<unknown>): { grants: AuthorityTerms[]; cha
 }
 
 function termsOf(grant: Grant<unknown>): AuthorityTerms {
-  return { role: grant.role.id, authority: grant.authority, limit: grant.limit, per: grant.per, escalateTo: grant.escalateTo?.id };
+  return {
+    role: grant.role.id,
+    authority: grant.authority,
+    limit: grant.limit,
+    per: grant.per,
+    escalateTo: grant.escalateTo?.id,
+    from: grant.from,
+    until: grant.until,
+  };
+}
+
+/** "Store associate", or for a dated grant "Store associate (from 1 Dec 2026 until 31 Jan 2027)": a grant's role and its days. */
+function grantHolder(grant: Grant<unknown>, words: Words): string {
+  const days = [grant.from && `from ${words.date(grant.from)}`, grant.until && `until ${words.date(grant.until)}`].filter(Boolean).join(' ');
+  return days ? `${grant.role.title} (${days})` : grant.role.title;
 }
 
 /** The entries published in a model that link to a boundary through their fields (guidelines, case studies, wins). */
@@ -165,17 +179,19 @@ function modelLinks(boundary: Boundary<unknown>): EntryLink[] {
   return [...boundary.guidelines, ...boundary.caseStudies, ...boundary.wins].map((entry) => ({ kind: entry.kind, title: entry.title, file: entry.file }));
 }
 
+/** Grants matched by role and dates: a dated grant is its own line, with its days ("Store associate (from 1 Dec 2026 until 31 Jan 2027): new grant: …"). */
 function grantChanges(old: Boundary<unknown>, now: Boundary<unknown>, words: Words): string[] {
-  const oldGrants = new Map(old.grants.map((g) => [g.role.id, g]));
-  const newGrants = new Map(now.grants.map((g) => [g.role.id, g]));
+  const key = (grant: Grant<unknown>) => grantKey(termsOf(grant));
+  const oldGrants = new Map(old.grants.map((g) => [key(g), g]));
+  const newGrants = new Map(now.grants.map((g) => [key(g), g]));
   const lines: string[] = [];
   for (const grant of now.grants) {
-    const was = oldGrants.get(grant.role.id);
-    if (!was) lines.push(`${grant.role.title}: new grant: ${grantInWords(grant, words)}`);
-    else if (!sameAuthority(termsOf(was), termsOf(grant))) lines.push(`${grant.role.title}: ${grantChangeInWords(was, grant, words)}`);
+    const was = oldGrants.get(key(grant));
+    if (!was) lines.push(`${grantHolder(grant, words)}: new grant: ${grantInWords(grant, words)}`);
+    else if (!sameAuthority(termsOf(was), termsOf(grant))) lines.push(`${grantHolder(grant, words)}: ${grantChangeInWords(was, grant, words)}`);
   }
   for (const was of old.grants) {
-    if (!newGrants.has(was.role.id)) lines.push(`${was.role.title}: grant removed (was: ${grantInWords(was, words)})`);
+    if (!newGrants.has(key(was))) lines.push(`${grantHolder(was, words)}: grant removed (was: ${grantInWords(was, words)})`);
   }
   return lines;
 }

@@ -165,14 +165,16 @@ export interface QueryAnswer {
 /**
  * The verdict a search gives: for the query's amount and the decision it
  * names best among the role's answers (its own decisions first, then those
- * in the currency asked about). Undefined when the query names no amount or
- * no decision of the role's.
+ * in the currency asked about), on `day` (the reader's date; undefined: the
+ * build date). Undefined when the query names no amount or no decision of
+ * the role's.
  */
 export function answerQuery(
   query: string,
   answers: readonly DecisionAnswer[],
   synonyms: SynonymMap | undefined,
   fallbackCurrency?: string,
+  day?: string,
 ): QueryAnswer | undefined {
   const parsed = parseAmountQuery(query);
   if (!parsed) return undefined;
@@ -187,5 +189,5 @@ export function answerQuery(
   );
   const answer = match && candidates.find((candidate) => candidate.decision === match.decision);
   if (!answer) return undefined;
-  return { parsed, answer, verdict: verdict(answer, parsed.negative ? -parsed.amount : parsed.amount, parsed.currency) };
+  return { parsed, answer, verdict: verdict(answer, parsed.negative ? -parsed.amount : parsed.amount, parsed.currency, day) };
 }

@@ -10,7 +10,8 @@
  * grants of the roles around it, never with the whole playbook.
  */
 import type { Boundary, Grant, Playbook, Role } from '../model/types.ts';
-import type { AnswerGroup, DecisionAnswer, DecisionRef, GrantTerms, RoleRef } from './verdict.ts';
+import type { DecisionLadder } from '../domain/ladder.ts';
+import type { AnswerGroup, AnswerWindow, DecisionAnswer, DecisionRef, GrantTerms, RoleRef } from './verdict.ts';
 
 /** What the answers need of the model. */
 export type AnswerPlaybook = Pick<Playbook, 'roles' | 'boundaries'>;
@@ -69,24 +70,45 @@ export function roleAnswers(playbook: AnswerPlaybook, roleId: string): DecisionA
   return list;
 }
 
-/** One role's answer on one boundary, or undefined when the role can do nothing with it (holds nothing, nobody above does, none below brings it). */
+/**
+ * One role's answer on one boundary, or undefined when the role can do
+ * nothing with it on any day (holds nothing, nobody above does, none below
+ * brings it). With dated grants, the answer on each window of days too.
+ */
 export function decisionAnswer(boundary: Boundary, role: Role, roles: ReadonlyMap<string, Role>, comesUp = false): DecisionAnswer | undefined {
-  const place = boundary.ladder.of(role.id);
-  const grant = (index: number) => boundary.grants[index]!;
-  const own = place.own === undefined ? undefined : grant(place.own);
-  let group: AnswerGroup;
-  if (own) group = 'own';
-  else if (comesUp) group = 'comes-up';
-  else if (place.holders.length > 0) group = 'up';
-  else return undefined;
-  const next = place.next === undefined ? undefined : roleRefOf(roles.get(place.next));
+  const onWindow = (ladder: DecisionLadder): Omit<AnswerWindow, 'from' | 'until'> | undefined => {
+    const place = ladder.of(role.id);
+    const grant = (index: number) => boundary.grants[index]!;
+    const own = place.own === undefined ? undefined : grant(place.own);
+    let group: AnswerGroup;
+    if (own) group = 'own';
+    else if (comesUp) group = 'comes-up';
+    else if (place.holders.length > 0) group = 'up';
+    else return undefined;
+    return {
+      group,
+      own: own && terms(own),
+      next: place.next === undefined ? undefined : roleRefOf(roles.get(place.next)),
+      holders: place.holders.map((index) => terms(grant(index))),
+    };
+  };
+  const dated = boundary.windows.length > 1;
+  const windows = dated ? boundary.windows.map((window) => ({ from: window.from, until: window.until, terms: onWindow(window.ladder) })) : [];
+  const today = dated ? windows[0]!.terms : onWindow(boundary.ladder);
+  if (!today && !windows.some((window) => window.terms)) return undefined;
+  // On a day when the role can do nothing with it, it holds nothing and nobody above may approve: the owner answers.
+  const nothing = (): Omit<AnswerWindow, 'from' | 'until'> => ({
+    group: 'up',
+    own: undefined,
+    next: roleRefOf(roles.get(boundary.ladder.of(role.id).next ?? '')),
+    holders: [],
+  });
+  const now = today ?? nothing();
   return {
     role: roleRefOf(role),
     decision: decisionRef(boundary),
-    group,
-    own: own && terms(own),
-    next,
-    holders: place.holders.map((index) => terms(grant(index))),
+    ...now,
+    ...(dated ? { windows: windows.map(({ from, until, terms }): AnswerWindow => ({ from, until, ...(terms ?? nothing()) })) } : {}),
   };
 }
 

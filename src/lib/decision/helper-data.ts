@@ -11,7 +11,7 @@
 import { AUTHORITIES, LIMIT_PERIODS } from '../../../schemas/vocabulary.ts';
 import type { Playbook } from '../model/types.ts';
 import { roleAnswers } from './answers.ts';
-import type { AnswerGroup, DecisionAnswer, GrantTerms, RoleRef } from './verdict.ts';
+import type { AnswerGroup, AnswerWindow, DecisionAnswer, GrantTerms, RoleRef } from './verdict.ts';
 
 /** Authorities in code order: terms store the index (the schema's own list, which has no zod). */
 export const AUTHORITY_CODES = AUTHORITIES;
@@ -46,24 +46,48 @@ export type PackedTerms =
   | [role: number, authority: number, per: number, note: string, amount: number, currency: string];
 
 /**
- * One decision's answer: `[id, decision, title, path, category, guardrails,
- * owner, group, next, own, holders]`; category '' for none, `group` indexes
- * GROUP_CODES, `next` a role (or NO_ROLE), `own` the role's terms or 0, and
- * `holders` the terms of the roles above that may decide, nearest first.
+ * One window of days of a dated answer: `[from, until, group, next, own,
+ * holders]`, dates YYYY-MM-DD or '' when open, the rest as in an answer.
  */
-export type PackedAnswer = [
-  id: string,
-  decision: string,
-  title: string,
-  path: string,
-  category: string,
-  guardrails: string[],
-  owner: string,
-  group: number,
-  next: number,
-  own: PackedTerms | 0,
-  holders: PackedTerms[],
-];
+export type PackedWindow = [from: string, until: string, group: number, next: number, own: PackedTerms | 0, holders: PackedTerms[]];
+
+/**
+ * One decision's answer: `[id, decision, title, path, category, guardrails,
+ * owner, group, next, own, holders, windows?]`; category '' for none, `group`
+ * indexes GROUP_CODES, `next` a role (or NO_ROLE), `own` the role's terms or
+ * 0, `holders` the terms of the roles above that may decide, nearest first
+ * (all on the build date), and, only when the boundary's grants carry dates,
+ * `windows`: the answer on each window of days, so the browser answers for
+ * the reader's own date.
+ */
+export type PackedAnswer =
+  | [
+      id: string,
+      decision: string,
+      title: string,
+      path: string,
+      category: string,
+      guardrails: string[],
+      owner: string,
+      group: number,
+      next: number,
+      own: PackedTerms | 0,
+      holders: PackedTerms[],
+    ]
+  | [
+      id: string,
+      decision: string,
+      title: string,
+      path: string,
+      category: string,
+      guardrails: string[],
+      owner: string,
+      group: number,
+      next: number,
+      own: PackedTerms | 0,
+      holders: PackedTerms[],
+      windows: PackedWindow[],
+    ];
 
 /** `/can-i/<role>.json`: one role's answers. */
 export interface RoleHelperData extends HelperIndex {
@@ -125,19 +149,31 @@ export function roleHelperData(playbook: HelperPlaybook, roleId: string): RoleHe
     if (!terms.limit) return head;
     return terms.limit.currency === currency ? [...head, terms.limit.amount] : [...head, terms.limit.amount, terms.limit.currency];
   };
-  const d = answers.map(({ decision, group, own, next, holders }): PackedAnswer => [
-    decision.id,
-    decision.decision,
-    decision.title,
-    decision.path,
-    decision.category ?? '',
-    decision.guardrails,
-    decision.owner,
-    GROUP_CODES.indexOf(group),
-    at(next),
-    own ? pack(own) : 0,
-    holders.map(pack),
-  ]);
+  const d = answers.map(({ decision, group, own, next, holders, windows }): PackedAnswer => {
+    const packed: PackedAnswer = [
+      decision.id,
+      decision.decision,
+      decision.title,
+      decision.path,
+      decision.category ?? '',
+      decision.guardrails,
+      decision.owner,
+      GROUP_CODES.indexOf(group),
+      at(next),
+      own ? pack(own) : 0,
+      holders.map(pack),
+    ];
+    if (!windows) return packed;
+    const packedWindows = windows.map((window): PackedWindow => [
+      window.from ?? '',
+      window.until ?? '',
+      GROUP_CODES.indexOf(window.group),
+      at(window.next),
+      window.own ? pack(window.own) : 0,
+      window.holders.map(pack),
+    ]);
+    return [...packed, packedWindows];
+  });
   return { l: playbook.settings.locale, c: currency, r: roles, d };
 }
 
@@ -155,13 +191,25 @@ export function unpackAnswers(data: RoleHelperData): DecisionAnswer[] {
     note: note || undefined,
     limit: amount === undefined ? undefined : { amount, currency: currency ?? data.c },
   });
-  const answers = data.d.map(([id, decision, title, path, category, guardrails, owner, group, next, own, holders]): DecisionAnswer => ({
+  const answers = data.d.map(([id, decision, title, path, category, guardrails, owner, group, next, own, holders, windows]): DecisionAnswer => ({
     role: refs[0]!,
     decision: { id, decision, title, path, category: category || undefined, guardrails, owner },
     group: GROUP_CODES[group]!,
     own: own === 0 ? undefined : terms(own),
     next: next === NO_ROLE ? undefined : refs[next],
     holders: holders.map(terms),
+    ...(windows
+      ? {
+          windows: windows.map(([from, until, windowGroup, windowNext, windowOwn, windowHolders]): AnswerWindow => ({
+            from: from || undefined,
+            until: until || undefined,
+            group: GROUP_CODES[windowGroup]!,
+            own: windowOwn === 0 ? undefined : terms(windowOwn),
+            next: windowNext === NO_ROLE ? undefined : refs[windowNext],
+            holders: windowHolders.map(terms),
+          })),
+        }
+      : {}),
   }));
   unpacked.set(data, answers);
   return answers;

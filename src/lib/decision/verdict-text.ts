@@ -8,6 +8,7 @@
  *
  * Pure: no Astro, no DOM (it is bundled into the client scripts).
  */
+import { dayAfter, daysBetween, type DayWindow } from '../domain/ladder.ts';
 import type { Words } from '../languages/words.ts';
 import { amountPerPeriod } from '../words/grants.ts';
 import { amountBasis, type AmountProblem, type GrantTerms, type RoleRef, type Verdict, type VerdictBand } from './verdict.ts';
@@ -136,4 +137,27 @@ export function currencySymbol(currency: string, locale: string): string {
   } catch {
     return currency;
   }
+}
+
+/** How near a change of terms must be for an answer to say which day it is for, in days. */
+export const NEAR_CHANGE_DAYS = 30;
+
+/** Which day an answer was worked out for: the reader's device date (scripts ran) or the build date (they did not). */
+export type DaySource = 'device' | 'build';
+
+/**
+ * When the verdict's terms change within NEAR_CHANGE_DAYS of its day (a
+ * dated grant ends, or the next window starts): "Answer for 5 Dec 2026
+ * (this device's date). These terms change after 31 Dec 2026." Undefined
+ * when no window is near, or the grants carry no dates.
+ */
+export function dayNote(verdict: { on: string | undefined; window: DayWindow | undefined }, source: DaySource, words: Words): string | undefined {
+  const { on, window } = verdict;
+  if (on === undefined || !window) return undefined;
+  const endsSoon = window.until !== undefined && daysBetween(on, window.until) <= NEAR_CHANGE_DAYS;
+  const startedLately = window.from !== undefined && daysBetween(window.from, on) <= NEAR_CHANGE_DAYS && window.from <= on;
+  if (!endsSoon && !startedLately) return undefined;
+  const answerFor = words.t('window.answerFor', { date: words.date(on), source: words.t(source === 'device' ? 'window.deviceDate' : 'window.buildDate') });
+  if (!endsSoon) return answerFor;
+  return `${answerFor} ${words.t('window.changesOn', { date: words.date(dayAfter(window.until!)) })}`;
 }

@@ -5,11 +5,15 @@
  * a decision (`DecisionAnswer`: the role's own terms, whom it turns to, and
  * the holders above it, nearest first, as the ladder module worked them
  * out) and an amount, and only picks by amount: it never walks a ladder.
+ * When the boundary's grants carry dates, the answer carries one set of
+ * terms per window of days, and the verdict takes the day to answer for
+ * (`answerOn`): the reader's device date in the browser, the build date
+ * otherwise.
  *
  * Pure: no Astro, no DOM, no zod (it is bundled into the client scripts).
  */
 import type { Authority, LimitPeriod } from '../../../schemas/vocabulary.ts';
-import { covers, firstCovering } from '../domain/ladder.ts';
+import { appliesOn, covers, firstCovering } from '../domain/ladder.ts';
 import type { ResolvedMoney } from '../domain/money.ts';
 
 export interface RoleRef {
@@ -56,6 +60,37 @@ export interface DecisionAnswer {
   next: RoleRef | undefined;
   /** The roles above that may decide, nearest first, with their terms; retired roles and roles that only escalate are not here. */
   holders: GrantTerms[];
+  /**
+   * When the boundary's grants carry dates: the answer on each window of
+   * days from the build date on, in order (the first holds the build date,
+   * and is what the fields above say; the last has no end). Undefined when
+   * no grant carries dates.
+   */
+  windows?: AnswerWindow[] | undefined;
+}
+
+/** The answer on a window of days over which the boundary's grants do not change. */
+export interface AnswerWindow {
+  /** The first day, YYYY-MM-DD; undefined: from the start. */
+  from: string | undefined;
+  /** The last day (inclusive); undefined: for ever. */
+  until: string | undefined;
+  group: AnswerGroup;
+  own: GrantTerms | undefined;
+  next: RoleRef | undefined;
+  holders: GrantTerms[];
+}
+
+/**
+ * The answer on `day` (YYYY-MM-DD): the terms of the window that holds it
+ * (a day before the first window gets the first), with `window` set to it.
+ * Without a day, or for grants without dates, the answer as built.
+ */
+export function answerOn(answer: DecisionAnswer, day: string | undefined): DecisionAnswer & { window?: AnswerWindow | undefined } {
+  const windows = answer.windows;
+  if (day === undefined || !windows || windows.length === 0) return answer;
+  const window = windows.find((candidate) => appliesOn(candidate, day)) ?? windows[0]!;
+  return { ...answer, group: window.group, own: window.own, next: window.next, holders: window.holders, window };
 }
 
 export type VerdictKind = 'decide' | 'decide-and-inform' | 'consult' | 'escalate' | 'no-grant' | 'over-limit';
@@ -65,7 +100,12 @@ export type AmountProblem = 'negative' | 'unreadable';
 
 export interface Verdict {
   kind: VerdictKind;
+  /** The answer on the day asked about (`answerOn`). */
   answer: DecisionAnswer;
+  /** The day the verdict is for, YYYY-MM-DD; undefined: the build date. */
+  on: string | undefined;
+  /** The window of days whose terms were used, when the boundary's grants carry dates. */
+  window: AnswerWindow | undefined;
   role: RoleRef;
   decision: DecisionRef;
   /** The amount asked about; undefined when none was given (or it was left out, see `amountProblem`). */
@@ -104,16 +144,20 @@ export function amountBasis(answer: DecisionAnswer | undefined, fallback?: strin
 }
 
 /**
- * The verdict for an amount (in `currency`, else the amount basis's).
- * A negative amount, or one that is not a number, is left out, and the
- * verdict says so (`amountProblem`).
+ * The verdict for an amount (in `currency`, else the amount basis's), on
+ * `day` (YYYY-MM-DD; undefined: the build date). A negative amount, or one
+ * that is not a number, is left out, and the verdict says so (`amountProblem`).
  */
-export function verdict(answer: DecisionAnswer, amount?: number, currency?: string): Verdict {
+export function verdict(built: DecisionAnswer, amount?: number, currency?: string, day?: string): Verdict {
+  const dated = answerOn(built, day);
+  const answer: DecisionAnswer = dated;
   const amountProblem: AmountProblem | undefined =
     amount === undefined ? undefined : !Number.isFinite(amount) ? 'unreadable' : amount < 0 ? 'negative' : undefined;
   const asked = amount === undefined || amountProblem ? undefined : { amount, currency: currency ?? amountBasis(answer).currency ?? '' };
   const base = {
     answer,
+    on: day,
+    window: 'window' in dated ? dated.window : undefined,
     role: answer.role,
     decision: answer.decision,
     amount: asked,
@@ -177,14 +221,15 @@ export interface VerdictBand {
  * from the verdict at each limit (in the amount basis's currency) and above
  * the highest, so reading a band off a table gives the verdict itself.
  */
-export function verdictBands(answer: DecisionAnswer): VerdictBand[] {
+export function verdictBands(built: DecisionAnswer, day?: string): VerdictBand[] {
+  const answer = answerOn(built, day);
   const { currency } = amountBasis(answer);
   const limits = [answer.own, ...answer.holders].flatMap((terms) =>
     terms?.limit && terms.limit.currency === currency && terms.authority !== 'escalate' ? [terms.limit.amount] : [],
   );
   const points = [...new Set(limits)].sort((a, b) => a - b);
-  const bands: VerdictBand[] = points.map((amount) => ({ upTo: { amount, currency: currency! }, verdict: verdict(answer, amount, currency) }));
-  bands.push({ upTo: undefined, verdict: verdict(answer, points.length > 0 ? points.at(-1)! + 1 : undefined, currency) });
+  const bands: VerdictBand[] = points.map((amount) => ({ upTo: { amount, currency: currency! }, verdict: verdict(built, amount, currency, day) }));
+  bands.push({ upTo: undefined, verdict: verdict(built, points.length > 0 ? points.at(-1)! + 1 : undefined, currency, day) });
   // Neighbouring bands with one outcome are one band, up to the higher amount.
   return bands.filter((band, index) => index === bands.length - 1 || verdictOutcome(band.verdict) !== verdictOutcome(bands[index + 1]!.verdict));
 }

@@ -24,14 +24,22 @@ export interface AuthorityTerms {
   limit?: { amount: number; currency: string } | undefined;
   per: string;
   escalateTo?: string | undefined;
+  /** The grant's first and last days, when it carries dates. */
+  from?: string | undefined;
+  until?: string | undefined;
 }
 
-/** The roles whose authority differs: a grant added, removed, or with another authority, limit, period or escalateTo; in the order written (added and changed first, then removed). */
+/** A grant's place in a boundary: its role and its dates (one role may hold several grants, on days that do not overlap). */
+export function grantKey(grant: Pick<AuthorityTerms, 'role' | 'from' | 'until'>): string {
+  return `${grant.role}|${grant.from ?? ''}|${grant.until ?? ''}`;
+}
+
+/** The roles whose authority differs: a grant added, removed, with other dates, or with another authority, limit, period or escalateTo; in the order written (added and changed first, then removed); each role once. */
 export function authorityChanges(before: readonly AuthorityTerms[], after: readonly AuthorityTerms[]): string[] {
-  const was = new Map(before.map((grant) => [grant.role, grant]));
-  const now = new Set(after.map((grant) => grant.role));
-  const changed = after.filter((grant) => !was.has(grant.role) || !sameAuthority(was.get(grant.role)!, grant)).map((grant) => grant.role);
-  return [...changed, ...before.filter((grant) => !now.has(grant.role)).map((grant) => grant.role)];
+  const was = new Map(before.map((grant) => [grantKey(grant), grant]));
+  const now = new Set(after.map(grantKey));
+  const changed = after.filter((grant) => !was.has(grantKey(grant)) || !sameAuthority(was.get(grantKey(grant))!, grant)).map((grant) => grant.role);
+  return [...new Set([...changed, ...before.filter((grant) => !now.has(grantKey(grant))).map((grant) => grant.role)])];
 }
 
 export function sameAuthority(a: AuthorityTerms, b: AuthorityTerms): boolean {

@@ -17,9 +17,13 @@
  *   never an answer. Then `firstCovering` picks, for any amount, the first
  *   holder whose limit covers it.
  *
- * Dates: `decisionLadder` takes the grants in force. When grants carry
- * `from`/`until`, the caller chooses the grants of the day first and passes
- * those; nothing here depends on a date. Pure: bundled into client scripts.
+ * Dates: a grant may carry `from`/`until` (the first and last day it
+ * applies). `appliesOn` is the one answer to "does this grant apply on
+ * that day?"; `decisionLadder` takes a day and leaves out the grants that do
+ * not apply on it; `grantWindows` cuts time into the stretches over which a
+ * boundary's grants do not change, so a check that holds on one day of each
+ * window holds on every day. Days are YYYY-MM-DD strings, compared as text.
+ * Pure: bundled into client scripts.
  */
 import type { Authority } from '../../../schemas/vocabulary.ts';
 
@@ -40,6 +44,81 @@ export interface LadderGrant {
   escalateTo?: string | undefined;
   /** Only whether there is one matters here; the verdict compares amounts with `covers`. */
   limit?: { amount: number } | undefined;
+  /** The first day the grant applies, YYYY-MM-DD; undefined: from the start. */
+  from?: string | undefined;
+  /** The last day the grant applies, YYYY-MM-DD (inclusive); undefined: no end. */
+  until?: string | undefined;
+}
+
+/** A grant's dates, or a window's: the first and the last day (inclusive), either open. */
+export interface DayWindow {
+  from?: string | undefined;
+  until?: string | undefined;
+}
+
+/** Earlier than any day a playbook writes: the day that stands for "from the start". */
+export const EARLIEST_DAY = '0000-01-01';
+
+/** Whether a grant (or window) applies on `day` (YYYY-MM-DD): from its `from` on, up to and including its `until`. */
+export function appliesOn(dates: DayWindow, day: string): boolean {
+  return (dates.from === undefined || dates.from <= day) && (dates.until === undefined || day <= dates.until);
+}
+
+/** The day after `day` (YYYY-MM-DD), in the calendar. */
+export function dayAfter(day: string): string {
+  return new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+}
+
+/** The day before `day` (YYYY-MM-DD). */
+export function dayBefore(day: string): string {
+  return new Date(Date.parse(`${day}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+}
+
+/** The calendar day a moment falls on where the reader is (the device's own time zone), YYYY-MM-DD. */
+export function localDay(moment: Date): string {
+  const pad = (value: number) => String(value).padStart(2, '0');
+  return `${moment.getFullYear()}-${pad(moment.getMonth() + 1)}-${pad(moment.getDate())}`;
+}
+
+/** Days from `from` to `to` (YYYY-MM-DD); negative when `to` is earlier. */
+export function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+}
+
+/** Whether two windows share at least one day. */
+export function windowsOverlap(a: DayWindow, b: DayWindow): boolean {
+  return (a.until === undefined || b.from === undefined || b.from <= a.until) && (b.until === undefined || a.from === undefined || a.from <= b.until);
+}
+
+/** A stretch of days over which the same grants apply: `from` undefined is from the start, `until` undefined is for ever. */
+export interface GrantWindow {
+  from: string | undefined;
+  until: string | undefined;
+}
+
+/**
+ * Time cut where a boundary's grants change: each window starts on a
+ * grant's `from` or the day after a grant's `until`, in order, the first
+ * from the start and the last for ever. Undated grants give one window.
+ * Optionally only the windows that reach `since` or later.
+ */
+export function grantWindows(grants: readonly DayWindow[], since?: string): GrantWindow[] {
+  const starts = new Set<string>();
+  for (const grant of grants) {
+    if (grant.from !== undefined) starts.add(grant.from);
+    if (grant.until !== undefined) starts.add(dayAfter(grant.until));
+  }
+  const sorted = [...starts].sort();
+  const windows: GrantWindow[] = [undefined, ...sorted].map((from, index) => ({
+    from,
+    until: index < sorted.length ? dayBefore(sorted[index]!) : undefined,
+  }));
+  return since === undefined ? windows : windows.filter((window) => window.until === undefined || window.until >= since);
+}
+
+/** The day a window stands for: its first day, or EARLIEST_DAY for the window from the start. */
+export function windowDay(window: GrantWindow): string {
+  return window.from ?? EARLIEST_DAY;
 }
 
 /**
@@ -123,13 +202,15 @@ export interface DecisionLadder {
 }
 
 /**
- * The ladder of one decision. `grants` are those in force (at most one per
- * role counts: the first); `roles` every role there is, with its status.
+ * The ladder of one decision on `day`: of `grants`, those that apply on that
+ * day (`appliesOn`; every grant when no day is given), at most one per role
+ * (the first); indexes stay those of `grants`. `roles`: every role there is,
+ * with its status.
  */
-export function decisionLadder(grants: readonly LadderGrant[], roles: ReadonlyMap<string, LadderRole>): DecisionLadder {
+export function decisionLadder(grants: readonly LadderGrant[], roles: ReadonlyMap<string, LadderRole>, day?: string): DecisionLadder {
   const byRole = new Map<string, number>();
   grants.forEach((grant, index) => {
-    if (!byRole.has(grant.role)) byRole.set(grant.role, index);
+    if (!byRole.has(grant.role) && (day === undefined || appliesOn(grant, day))) byRole.set(grant.role, index);
   });
   const heldInPlace = (id: string): number | undefined => {
     const index = byRole.get(id);

@@ -23,6 +23,7 @@ const CLIENT_PREFIXES = [
   'count.results',
   'kind.',
   'translation.inLanguage',
+  'window.',
 ];
 
 /** What a page gives its scripts: its language's tag and the words they use. */

@@ -549,6 +549,18 @@ export const ENGLISH = {
   'canI.title': 'Can I…?',
   'changes.item': '{boundary}: {summary}',
   'boundary.historyItem': '{date}: {summary}',
+  // Issue 19: grants with dates (the window beside a limit, the day an answer is for, grants ending soon).
+  'window.until': 'until {date}',
+  'window.untilThen': 'until {date}, then {next}',
+  'window.from': 'from {date}',
+  'window.answerFor': 'Answer for {date} ({source}).',
+  'window.deviceDate': "this device's date",
+  'window.buildDate': 'the date this page was built',
+  'window.changesAfter': 'These terms change after {date}.',
+  'window.changesOn': 'Other terms apply from {date}.',
+  'review.grantsEnding': 'Grants ending within 30 days',
+  'review.grantsEndingLead': 'These grants end soon: on the day after, the role goes back to its usual terms, or holds nothing here.',
+  'review.grantEnds': '{role}: {grant}, until {date}',
 } as const satisfies Record<string, Message>;
 
 /** Every interface word's key: `nav.values`, `verdict.decideUpTo`, … */

@@ -542,4 +542,16 @@ export const FRENCH: Dictionary = {
   'canI.title': 'Puis-je…?',
   'changes.item': '{boundary} : {summary}',
   'boundary.historyItem': '{date} : {summary}',
+  // Issue 19 : délégations datées (la période à côté d'une limite, la date d'une réponse, les délégations qui prennent fin).
+  'window.until': "jusqu'au {date}",
+  'window.untilThen': "jusqu'au {date}, puis {next}",
+  'window.from': 'à partir du {date}',
+  'window.answerFor': 'Réponse pour le {date} ({source}).',
+  'window.deviceDate': 'date de cet appareil',
+  'window.buildDate': 'date de création de cette page',
+  'window.changesAfter': 'Ces conditions changent après le {date}.',
+  'window.changesOn': "D'autres conditions s'appliquent à partir du {date}.",
+  'review.grantsEnding': 'Délégations qui prennent fin dans les 30 jours',
+  'review.grantsEndingLead': "Ces délégations prennent fin bientôt : le lendemain, le rôle revient à ses conditions habituelles, ou n'a plus rien ici.",
+  'review.grantEnds': "{role} : {grant}, jusqu'au {date}",
 };

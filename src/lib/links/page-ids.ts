@@ -28,6 +28,7 @@ export const PAGE_IDS: ReadonlySet<string> = new Set([
   'examples',
   'explore-title',
   'grants',
+  'grants-ending',
   'guardrails',
   'guidelines',
   'home-title',

@@ -6,7 +6,7 @@
  */
 import type { CollectionName, PlaybookSettings } from '../../../schemas/index.ts';
 import { COLLECTIONS } from '../../../schemas/index.ts';
-import { decisionLadder, rolesAbove, type LadderRole } from '../domain/ladder.ts';
+import { appliesOn, daysBetween, decisionLadder, grantWindows, rolesAbove, windowDay, type LadderRole } from '../domain/ladder.ts';
 import { resolveMoney } from '../domain/money.ts';
 import { REVIEW_SOON_DAYS, reviewStatus } from '../domain/review.ts';
 import { anchoredHistory } from './boundary-history.ts';
@@ -82,7 +82,9 @@ export function buildPlaybook<S>({ settings, today, entries: loaded, language }:
     ...e.data,
     ...base('boundaries', e),
     grants: [],
+    grantsNow: [],
     ladder: NO_LADDER,
+    windows: [],
     values: [],
     guidelines: [],
     caseStudies: [],
@@ -143,6 +145,8 @@ export function buildPlaybook<S>({ settings, today, entries: loaded, language }:
   }
 
   const boundaryData = rawById('boundaries');
+  /** Every grant as written, ended ones too: a win is judged by the grant of its own date. */
+  const everyGrant = new Map<Boundary<S>, Grant<S>[]>();
   for (const boundary of boundaries) {
     const data = boundaryData.get(boundary.id)!;
     boundary.values = look(valueById, data.values);
@@ -150,8 +154,7 @@ export function buildPlaybook<S>({ settings, today, entries: loaded, language }:
       if (!boundary.guidelines.includes(guideline)) boundary.guidelines.push(guideline);
     }
     const written = data.grants.filter((grant) => roleById.has(grant.role));
-    boundary.ladder = decisionLadder(written, ladderRoles);
-    boundary.grants = written.map((grant): Grant<S> => ({
+    const grantOf = (grant: (typeof written)[number]): Grant<S> => ({
       boundary,
       role: roleById.get(grant.role)!,
       authority: grant.authority,
@@ -159,12 +162,25 @@ export function buildPlaybook<S>({ settings, today, entries: loaded, language }:
       per: grant.per,
       escalateTo: undefined,
       note: grant.note,
-    }));
-    for (const grant of boundary.grants) {
-      const next = boundary.ladder.of(grant.role.id).next;
+      from: grant.from,
+      until: grant.until,
+    });
+    const all = written.map(grantOf);
+    everyGrant.set(boundary, all);
+    // A grant that ended before the build date applies on no day from then on: it is history (the validator says so).
+    const notEnded = (grant: { until?: string | undefined }) => grant.until === undefined || grant.until >= today;
+    const current = written.filter(notEnded);
+    boundary.windows = grantWindows(current, today).map((window) => ({ ...window, ladder: decisionLadder(current, ladderRoles, windowDay(window)) }));
+    boundary.ladder = boundary.windows[0]!.ladder;
+    boundary.grants = all.filter(notEnded);
+    boundary.grantsNow = boundary.grants.filter((grant) => appliesOn(grant, today));
+    boundary.grants.forEach((grant, index) => {
+      // Whom the grant turns to on its own days: the ladder of the first window it applies in.
+      const ladder = boundary.windows.find((window) => window.ladder.of(grant.role.id).own === index)?.ladder ?? boundary.ladder;
+      const next = ladder.of(grant.role.id).next;
       grant.escalateTo = next === undefined ? undefined : roleById.get(next);
       if (boundary.status === 'published') grant.role.grants.push(grant);
-    }
+    });
     if (boundary.status !== 'published') continue;
     for (const value of boundary.values) value.boundaries.push(boundary);
   }
@@ -186,7 +202,7 @@ export function buildPlaybook<S>({ settings, today, entries: loaded, language }:
     win.role = data.role === undefined ? undefined : roleById.get(data.role);
     win.values = look(valueById, data.values);
     win.boundary = data.boundary === undefined ? undefined : boundaryById.get(data.boundary);
-    win.grant = win.role && win.boundary?.grants.find((grant) => grant.role === win.role);
+    win.grant = win.role && win.boundary && everyGrant.get(win.boundary)?.find((grant) => grant.role === win.role && appliesOn(grant, win.date));
     if (win.status !== 'published') continue;
     for (const value of win.values) value.wins.push(win);
     win.role?.wins.push(win);
@@ -210,6 +226,11 @@ export function buildPlaybook<S>({ settings, today, entries: loaded, language }:
     .filter((entry) => !entry.review.due && entry.review.daysUntilDue <= REVIEW_SOON_DAYS)
     .map((entry) => ({ entry, review: entry.review }))
     .sort((a, b) => a.review.daysUntilDue - b.review.daysUntilDue || byTitle(a.entry, b.entry));
+
+  // Linear in the grants: each grant is looked at once.
+  const grantsEnding = published(boundaries)
+    .flatMap((boundary) => boundary.grants.filter((grant) => grant.until !== undefined && daysBetween(today, grant.until) <= REVIEW_SOON_DAYS))
+    .sort((a, b) => a.until!.localeCompare(b.until!) || byTitle(a.boundary, b.boundary) || byTitle(a.role, b.role));
 
   const everyPublished = [
     ...published(values),
@@ -240,6 +261,7 @@ export function buildPlaybook<S>({ settings, today, entries: loaded, language }:
     changes,
     dueForReview,
     reviewSoon,
+    grantsEnding,
   };
 }
 

@@ -78,6 +78,20 @@ export interface Grant<S = unknown> {
   /** Whom this role informs, consults or escalates to on this decision: the first role in place up its path (its escalateTo, else the role's escalatesTo, past retired roles). */
   escalateTo: Role<S> | undefined;
   note: string | undefined;
+  /** The first day the grant applies, YYYY-MM-DD; undefined: from the start. */
+  from: string | undefined;
+  /** The last day the grant applies, YYYY-MM-DD (inclusive); undefined: no end. */
+  until: string | undefined;
+}
+
+/** A stretch of days over which a boundary's grants do not change, with its ladder. */
+export interface BoundaryWindow {
+  /** The first day; undefined: from the start. */
+  from: string | undefined;
+  /** The last day (inclusive); undefined: for ever. */
+  until: string | undefined;
+  /** The decision's ladder on these days, over the boundary's `grants` (same indexes). */
+  ladder: DecisionLadder;
 }
 
 export interface Guideline<S = unknown> extends EntryBase<'guidelines', S>, Omit<GuidelineData, 'status' | 'values' | 'roles' | 'boundaries'> {
@@ -89,10 +103,18 @@ export interface Guideline<S = unknown> extends EntryBase<'guidelines', S>, Omit
 }
 
 export interface Boundary<S = unknown> extends EntryBase<'boundaries', S>, Omit<BoundaryData, 'status' | 'grants' | 'values' | 'guidelines'> {
-  /** In the order written. */
+  /** In the order written, but for grants that ended before the build date (they apply on no day from then on). */
   grants: Grant<S>[];
-  /** The decision's ladder, over `grants` (same indexes): for any role, the path up, whom it turns to, and who above may decide. */
+  /** Of `grants`, those that apply on the build date (one per role): what the matrix, search results and boundary references show. */
+  grantsNow: Grant<S>[];
+  /** The decision's ladder on the build date, over `grants` (same indexes): for any role, the path up, whom it turns to, and who above may decide. */
   ladder: DecisionLadder;
+  /**
+   * The windows of days from the build date on, in order, each with its
+   * ladder: the first holds the build date (its ladder is `ladder`), the
+   * last has no end. One window when no grant carries dates.
+   */
+  windows: BoundaryWindow[];
   values: Value<S>[];
   /** Guidelines this boundary cites, and those that cite it. */
   guidelines: Guideline<S>[];
@@ -176,4 +198,6 @@ export interface Playbook<S = unknown> {
   dueForReview: ReviewItem<S>[];
   /** Published guidelines and boundaries that fall due within REVIEW_SOON_DAYS (30), soonest first. */
   reviewSoon: ReviewItem<S>[];
+  /** Grants on published boundaries whose last day (`until`) is within REVIEW_SOON_DAYS (30) of the build date, soonest first. */
+  grantsEnding: Grant<S>[];
 }

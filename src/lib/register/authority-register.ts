@@ -40,10 +40,10 @@ export interface GrantFacts {
 }
 
 /**
- * A grant's dates. Grants gain `from` and `until` with dated grants; this is
- * the one place the register and /playbook.json read them.
+ * A grant's dates (`from`, `until`): the one place the register and
+ * /playbook.json read them. A role with a December raise has a row per grant.
  */
-function windowOf(grant: Grant & { from?: string | undefined; until?: string | undefined }): { from: string | null; until: string | null } {
+function windowOf(grant: Grant): { from: string | null; until: string | null } {
   return { from: grant.from ?? null, until: grant.until ?? null };
 }
 

@@ -38,6 +38,8 @@ function versionOf(data: BoundaryData, settings: Pick<PlaybookSettings, 'currenc
     limit: grant.limit && resolveMoney(grant.limit, settings?.currency),
     per: grant.per,
     escalateTo: grant.escalateTo,
+    from: grant.from,
+    until: grant.until,
   }));
   return { grants, changes: data.changes };
 }

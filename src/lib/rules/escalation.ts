@@ -1,14 +1,22 @@
 /**
  * The ladder of authority holds: roles escalate in a forest (no cycles) and
- * only to roles in use; each role holds at most one grant per boundary;
- * `escalate` grants have somewhere to go; limits never narrow on the way
- * up; and authority does not stop below the top of a ladder that a decision
- * can climb. Every question of who is above whom is answered by the one
- * ladder module (domain/ladder.ts), as it is for the site.
+ * only to roles in use; each role holds at most one grant per boundary on
+ * any day (grants with `from`/`until` take turns); `escalate` grants have
+ * somewhere to go; limits never narrow on the way up; and authority does not
+ * stop below the top of a ladder that a decision can climb. With dated
+ * grants the ladder checks run once per window of days (`grantWindows`), so
+ * they hold on every day; a grant whose `until` has passed is a warning.
+ * Every question of who is above whom is answered by the one ladder module
+ * (domain/ladder.ts), as it is for the site.
  */
 import type { GrantData, Money, PlaybookSettings } from '../../../schemas/index.ts';
 import {
   decisionLadder,
+  grantWindows,
+  windowDay,
+  windowsOverlap,
+  type DayWindow,
+  type GrantWindow,
   describeCycle,
   escalationCycles,
   escalationTarget,
@@ -24,7 +32,7 @@ import { amountPerPeriod } from '../words/grants.ts';
 import type { CheckedEntry } from '../reading/checked-content.ts';
 import type { Rule } from './rule.ts';
 
-export const checkEscalation: Rule = ({ entries, partial, settings, known }) => {
+export const checkEscalation: Rule = ({ entries, partial, settings, known, today }) => {
   const findings: Finding[] = [];
   // Drafts are left out, as the site leaves them out: a reference to one is the references rule's finding.
   // A role read only in part still counts where its escalatesTo could be read. Where not, or where the role does
@@ -67,14 +75,49 @@ export const checkEscalation: Rule = ({ entries, partial, settings, known }) => 
   // A boundary with a mistake elsewhere (a misspelt key, a bad date) still has its ladder checked when its grants could be read.
   const withGrants = partial.boundaries.filter((boundary) => boundary.data.grants !== undefined && !boundary.brokenKeys.includes('grants'));
   for (const boundary of [...entries.boundaries, ...withGrants]) {
-    const ladder = decisionLadder(boundary.data.grants, roles);
-    findings.push(...boundaryLadderFindings(boundary.file, boundary.data.grants, roles, settings, { inCycle, ladder, unsure }));
+    findings.push(...boundaryLadderFindings(boundary.file, boundary.data.grants, roles, settings, { inCycle, unsure, since: today }));
     if (boundary.data.status === 'retired') continue;
     findings.push(...retiredOnBoundary(boundary, known.roles));
-    findings.push(...grantCycles(boundary, ladder, inCycle));
+    findings.push(...endedGrants(boundary, today));
+    // Each window of days has its own ladder: a circle on any day is a circle.
+    const seen = new Set<string>();
+    for (const window of grantWindows(boundary.data.grants, today)) {
+      for (const finding of grantCycles(boundary, decisionLadder(boundary.data.grants, roles, windowDay(window)), inCycle)) {
+        if (seen.has(finding.message)) continue;
+        seen.add(finding.message);
+        findings.push(finding);
+      }
+    }
   }
   return findings;
 };
+
+/** Grants whose last day has passed: they apply on no day from now on. A warning: remove them, or keep them as history in `changes`. */
+function endedGrants(boundary: CheckedEntry<'boundaries'>, today: string): Finding[] {
+  if (boundary.data.status === 'draft') return [];
+  return boundary.data.grants.flatMap((grant, index): Finding[] =>
+    grant.until !== undefined && grant.until < today
+      ? [
+          {
+            file: boundary.file,
+            path: ['grants', index, 'until'],
+            severity: 'warning',
+            rule: 'grant-ended',
+            message: `grants[${index}].until: ${grant.role}'s grant ended on ${grant.until} (today is ${today}), so it applies on no day from now on`,
+            found: grant.until,
+            hint: `remove the grant; to keep it as history, add a line to changes (date: ${grant.until}) that says what it was`,
+          },
+        ]
+      : [],
+  );
+}
+
+/** ", from 2026-12-01 until 2027-01-31": the days a finding holds on, when not on every day ('' for every day). */
+function windowInWords(window: DayWindow): string {
+  if (window.from !== undefined && window.until !== undefined) return `, from ${window.from} until ${window.until}`;
+  if (window.from !== undefined) return `, from ${window.from} on`;
+  return window.until !== undefined ? `, until ${window.until}` : '';
+}
 
 /** Grants held by a retired role (never used), and grants whose own escalateTo names a retired role (nobody would take them). */
 function retiredOnBoundary(boundary: CheckedEntry<'boundaries'>, statuses: ReadonlyMap<string, RoleStatus | undefined>): Finding[] {
@@ -112,13 +155,17 @@ export interface CheckedGrant {
   limit?: Money | undefined;
   per: GrantData['per'];
   escalateTo?: string | undefined;
+  from?: string | undefined;
+  until?: string | undefined;
 }
 
 export interface LadderCheckOptions {
   /** Roles on a circle of escalatesTo links (reported once, as escalation-cycle): their limits are not compared. */
   inCycle?: ReadonlySet<string>;
-  /** The boundary's ladder, when the caller has it already. */
+  /** The boundary's ladder, when the caller has it already and its grants carry no dates. */
   ladder?: DecisionLadder;
+  /** Check only the windows of days that reach this day or later (YYYY-MM-DD): the past is history. */
+  since?: string | undefined;
   /** Roles that could not be read (in whole, or at all): where they escalate to is not known, so it is never reported missing. */
   unsure?: (role: string) => boolean;
 }
@@ -134,26 +181,35 @@ export function boundaryLadderFindings(
   grants: readonly CheckedGrant[],
   roles: ReadonlyMap<string, LadderRole>,
   settings: Pick<PlaybookSettings, 'currency' | 'locale'> | undefined,
-  { inCycle = new Set(), ladder = decisionLadder(grants, roles), unsure = () => false }: LadderCheckOptions = {},
+  { inCycle = new Set(), ladder, unsure = () => false, since }: LadderCheckOptions = {},
 ): Finding[] {
   const findings: Finding[] = [];
   const locale = settings?.locale ?? 'en';
   const money = (grant: CheckedGrant) => grant.limit && resolveMoney(grant.limit, settings?.currency);
-  const seen = new Map<string, number>();
+  const byRole = new Map<string, number[]>();
+  /** The grants the ladder checks below look at: one per role on any day. */
+  const onLadder: number[] = [];
   grants.forEach((grant, index) => {
-    const earlier = seen.get(grant.role);
-    if (earlier !== undefined) {
+    const earlier = byRole.get(grant.role) ?? [];
+    byRole.set(grant.role, [...earlier, index]);
+    const clash = earlier.find((other) => windowsOverlap(grants[other]!, grant));
+    if (clash !== undefined) {
+      findings.push(overlapFinding(file, grants, clash, index));
+      return;
+    }
+    if (grant.from !== undefined && grant.until !== undefined && grant.until < grant.from) {
       findings.push({
         file,
-        path: ['grants', index, 'role'],
+        path: ['grants', index, 'until'],
         severity: 'error',
-        rule: 'duplicate-grant',
-        message: `grants[${index}].role: "${grant.role}" already has a grant on this boundary (grants[${earlier}])`,
-        hint: 'keep one grant per role; merge the two into one',
+        rule: 'grant-dates',
+        message: `grants[${index}].until: ${grant.until} is before from (${grant.from}), so the grant applies on no day`,
+        found: grant.until,
+        expected: `${grant.from} or later`,
+        hint: 'until is the last day the grant applies; check the year, month and day of both dates',
       });
       return;
     }
-    seen.set(grant.role, index);
 
     if (grant.escalateTo === grant.role) {
       findings.push({
@@ -191,7 +247,88 @@ export function boundaryLadderFindings(
         hint: 'remove the limit, or change authority to decide, decide-and-inform or consult',
       });
     }
-    if (grant.authority === 'escalate' || inCycle.has(grant.role) || !inPlace(roles.get(grant.role))) return;
+    onLadder.push(index);
+  });
+
+  // The ladder holds on every day: checked once per window of days over which the grants do not change.
+  // Undated grants have one window, and their findings read as they always have.
+  const dated = grants.some((grant) => grant.from !== undefined || grant.until !== undefined);
+  const windows = dated ? grantWindows(grants, since) : [{ from: undefined, until: undefined }];
+  const checked = new Set(onLadder);
+  const perWindow = new Map<string, { finding: Finding; windows: GrantWindow[] }>();
+  for (const window of windows) {
+    const windowLadder = !dated && ladder ? ladder : decisionLadder(grants, roles, dated ? windowDay(window) : undefined);
+    for (const finding of windowFindings(file, grants, checked, roles, windowLadder, { inCycle, locale, money })) {
+      const key = `${finding.rule} ${String(finding.path)} ${finding.message}`;
+      const seen = perWindow.get(key);
+      if (seen) seen.windows.push(window);
+      else perWindow.set(key, { finding, windows: [window] });
+    }
+  }
+  for (const { finding, windows: on } of perWindow.values()) {
+    findings.push(on.length === windows.length ? finding : { ...finding, message: `${finding.message}${windowInWords(on[0]!)}` });
+  }
+  return findings;
+}
+
+/** Two grants of one role that apply on some of the same days: an error at the later one, naming both. */
+function overlapFinding(file: string, grants: readonly CheckedGrant[], earlier: number, index: number): Finding {
+  const [first, second] = [grants[earlier]!, grants[index]!];
+  if ([first, second].every((grant) => grant.from === undefined && grant.until === undefined)) {
+    return {
+      file,
+      path: ['grants', index, 'role'],
+      severity: 'error',
+      rule: 'duplicate-grant',
+      message: `grants[${index}].role: "${second.role}" already has a grant on this boundary (grants[${earlier}])`,
+      hint: 'keep one grant per role; merge the two into one',
+    };
+  }
+  const from = [first.from, second.from]
+    .filter((day) => day !== undefined)
+    .sort()
+    .at(-1);
+  const until = [first.until, second.until].filter((day) => day !== undefined).sort()[0];
+  const days = windowInWords({ from, until }).replace(/^, /, '') || 'on every day';
+  return {
+    file,
+    path: ['grants', index, second.from !== undefined ? 'from' : 'role'],
+    severity: 'error',
+    rule: 'overlapping-grants',
+    message: `grants[${index}]: grants[${earlier}] and grants[${index}] both give ${second.role} this decision ${days}, so nobody can tell which applies`,
+    hint: `a role holds one grant on any day: end grants[${earlier}] the day before grants[${index}] starts (until), or start it after (from)`,
+  };
+}
+
+interface WindowCheck {
+  inCycle: ReadonlySet<string>;
+  locale: string;
+  money: (grant: CheckedGrant) => ReturnType<typeof resolveMoney> | undefined;
+}
+
+/**
+ * The checks of one window's ladder: a limit above the next holder's (the
+ * ladder narrows), and authority that stops below the top. `checked`: the
+ * grants whose own findings allow it (not a duplicate, not escalating to itself).
+ */
+function windowFindings(
+  file: string,
+  grants: readonly CheckedGrant[],
+  checked: ReadonlySet<number>,
+  roles: ReadonlyMap<string, LadderRole>,
+  ladder: DecisionLadder,
+  { inCycle, locale, money }: WindowCheck,
+): Finding[] {
+  const findings: Finding[] = [];
+  grants.forEach((grant, index) => {
+    if (
+      !checked.has(index) ||
+      ladder.of(grant.role).own !== index ||
+      grant.authority === 'escalate' ||
+      inCycle.has(grant.role) ||
+      !inPlace(roles.get(grant.role))
+    )
+      return;
     const aboveIndex = ladder.of(grant.role).holders[0];
     if (aboveIndex === undefined) return;
     const above = grants[aboveIndex]!;
@@ -247,7 +384,10 @@ export function boundaryLadderFindings(
  */
 function grantCycles(boundary: CheckedEntry<'boundaries'>, ladder: DecisionLadder, roleCycles: ReadonlySet<string>): Finding[] {
   const grants = boundary.data.grants;
-  const byRole = new Map(grants.map((grant, index) => [grant.role, { grant, index }]));
+  // Each role's grant on this ladder's day (the ladder's own choice), by role.
+  const ownOf = (id: string) => ladder.of(id).own;
+  const byRole = new Map<string, { grant: GrantData; index: number }>();
+  for (const [index, grant] of grants.entries()) if (ownOf(grant.role) === index) byRole.set(grant.role, { grant, index });
   const findings: Finding[] = [];
   for (const cycle of ladder.circles()) {
     if (cycle.every((id) => roleCycles.has(id)) || cycle.every((id) => byRole.get(id)?.grant.escalateTo === undefined)) continue;

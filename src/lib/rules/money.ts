@@ -1,11 +1,12 @@
 /**
  * Money is in real currencies, every amount has a currency (its own or the
- * playbook's default), and wins that spent more than the role's limit are
- * flagged for a leader's look.
+ * playbook's default), and wins that spent more than the role's limit (on
+ * the win's date) are flagged for a leader's look.
  */
 import { ISO_4217_CODES, type Money } from '../../../schemas/index.ts';
 import { didYouMean } from '../diagnostics/did-you-mean.ts';
 import { formatFieldPath, type FieldPath, type Finding } from '../diagnostics/diagnostic.ts';
+import { appliesOn } from '../domain/ladder.ts';
 import { currencyDecimals, decimalsOf, formatMoney, resolveMoney } from '../domain/money.ts';
 import type { CheckedEntry } from '../reading/checked-content.ts';
 import type { Rule } from './rule.ts';
@@ -82,7 +83,8 @@ export const checkMoney: Rule = ({ entries, settings }) => {
     const { spent, role, boundary } = win.data;
     check(win, ['spent'], spent);
     if (!spent || !role || !boundary) continue;
-    const grant = boundaries.get(boundary)?.grants.find((g) => g.role === role);
+    // The grant the role held on the win's date: a December raise covers a December win, not a March one.
+    const grant = boundaries.get(boundary)?.grants.find((g) => g.role === role && appliesOn(g, win.data.date));
     const limit = grant?.limit && resolveMoney(grant.limit, settings?.currency);
     const cost = resolveMoney(spent, settings?.currency);
     if (grant && grant.per === 'case' && limit && cost && limit.currency === cost.currency && cost.amount > limit.amount) {

@@ -79,14 +79,15 @@ export function searchRecord(entry: AnyEntry, context: SearchRecordContext): Sea
       break;
     }
     case 'boundaries': {
-      const roles = entry.grants.map((grant) => grant.role);
+      // The grants of the build date: a role with a December raise is one line, not two.
+      const roles = entry.grantsNow.map((grant) => grant.role);
       filters.role = titles(roles);
       filters.team = teams(roles);
       filters.value = titles(entry.values);
       filters.category = entry.category ? [entry.category] : [];
       meta.summary = entry.summary;
       meta.decision = entry.decision;
-      if (entry.grants.length > 0) meta.limits = joinLimitLines(entry.grants.map((grant) => limitLine(grant, words)));
+      if (entry.grantsNow.length > 0) meta.limits = joinLimitLines(entry.grantsNow.map((grant) => limitLine(grant, words)));
       break;
     }
     case 'caseStudies':

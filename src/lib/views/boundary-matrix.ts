@@ -22,6 +22,8 @@ export interface MatrixBoundary<R, G extends MatrixGrant<R>> {
   id: string;
   category?: string | undefined;
   grants: readonly G[];
+  /** The grants of the build date, when the boundary's grants carry dates: a cell shows the one of that day. */
+  grantsNow?: readonly G[];
 }
 
 export interface MatrixRow<B, G> {
@@ -49,7 +51,7 @@ export function matrixRows<R extends { id: string }, G extends MatrixGrant<R>, B
   columns: readonly R[],
 ): MatrixRow<B, G>[] {
   return boundaries.map((boundary) => {
-    const byRole = new Map(boundary.grants.map((grant) => [grant.role.id, grant]));
+    const byRole = new Map((boundary.grantsNow ?? boundary.grants).map((grant) => [grant.role.id, grant]));
     return { boundary, cells: columns.map((role) => byRole.get(role.id)) };
   });
 }

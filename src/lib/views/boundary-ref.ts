@@ -14,11 +14,13 @@ export interface BoundaryRefTarget {
   title: string;
   status: 'published' | 'retired';
   grants: readonly (GrantWords & { role: { title: string } })[];
+  /** The grants of the build date, when the boundary's grants carry dates: these are shown. */
+  grantsNow?: readonly (GrantWords & { role: { title: string } })[];
 }
 
 /** Each role's grant in words: "Store associate: decides up to £30 per case; …". */
 export function boundaryRefLimits(boundary: BoundaryRefTarget, words: Words): string {
-  return boundary.grants
+  return (boundary.grantsNow ?? boundary.grants)
     .map((grant) =>
       words.t('boundaryRef.grant', { role: grant.role.title, grant: grantInWords(grant, words).replace(/^./, (c) => c.toLocaleLowerCase(words.tag)) }),
     )

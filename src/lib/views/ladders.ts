@@ -96,7 +96,10 @@ function computeLadders(playbook: Playbook<unknown>, words: Words): LadderView[]
       }
     }
     // The validator's ladder checks, on the grants as the model has them.
-    const findings = boundaryLadderFindings(boundary.file, boundary.grants.map(checkedGrant), ladderRoles, playbook.settings, { ladder: boundary.ladder });
+    const findings = boundaryLadderFindings(boundary.file, boundary.grants.map(checkedGrant), ladderRoles, playbook.settings, {
+      ladder: boundary.ladder,
+      since: playbook.today,
+    });
     for (const finding of findings) {
       const index = finding.path[1];
       const role = typeof index === 'number' ? boundary.grants[index]?.role.id : undefined;
@@ -126,7 +129,15 @@ function computeLadders(playbook: Playbook<unknown>, words: Words): LadderView[]
 
 /** A model grant as the validator's ladder checks take it. Its escalateTo is the next role in place, which the boundary's ladder already follows. */
 function checkedGrant(grant: Grant<unknown>) {
-  return { role: grant.role.id, authority: grant.authority, limit: grant.limit, per: grant.per, escalateTo: grant.escalateTo?.id };
+  return {
+    role: grant.role.id,
+    authority: grant.authority,
+    limit: grant.limit,
+    per: grant.per,
+    escalateTo: grant.escalateTo?.id,
+    from: grant.from,
+    until: grant.until,
+  };
 }
 
 /** A warning that authority stops below the top of a ladder: the ladder does not hold there. */

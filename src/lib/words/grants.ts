@@ -96,3 +96,31 @@ export function ladderHoldsInWords(warnings: number, gaps: number, words: Words)
   const no = words.t('ladderPage.noGaps', { gaps: words.t('count.gaps', { count: gaps }) });
   return others > 0 ? words.t('ladderPage.andWarnings', { holds: no, warnings: words.t('count.warnings', { count: others }) }) : no;
 }
+
+/** A grant's dates, as the window words need them. */
+export interface DatedGrantWords extends GrantWords {
+  from?: string | undefined;
+  until?: string | undefined;
+}
+
+/**
+ * What a grant's dates add beside its limit, on `today`: "until 31 Jan
+ * 2027, then £75" (the role's grant from the next day), "until 31 Jan 2027",
+ * "from 1 Feb 2027" (not started yet); '' for a grant that applies today and
+ * has no end. Dates through Intl in the reader's language.
+ */
+export function grantWindowInWords(grant: DatedGrantWords, next: GrantWords | undefined, today: string, words: Words): string {
+  if (grant.from !== undefined && grant.from > today) return words.t('window.from', { date: words.date(grant.from) });
+  if (grant.until === undefined) return '';
+  const date = words.date(grant.until);
+  if (!next) return words.t('window.until', { date });
+  const then =
+    next.authority === 'escalate'
+      ? words.t('limit.escalates')
+      : next.limit
+        ? next.per === grant.per
+          ? words.money(next.limit)
+          : amountPerPeriod(next.limit, next.per, words)
+        : words.t('limit.none');
+  return words.t('window.untilThen', { date, next: then });
+}
