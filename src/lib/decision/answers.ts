@@ -9,6 +9,7 @@
  * up to it, and those someone up its ladder holds. Its list grows with the
  * grants of the roles around it, never with the whole playbook.
  */
+import type { DecisionLadder } from '../domain/ladder.ts';
 import type { Boundary, Grant, Playbook, Role } from '../model/types.ts';
 import type { AnswerGroup, DecisionAnswer, DecisionRef, GrantTerms, RoleRef } from './verdict.ts';
 
@@ -71,22 +72,42 @@ export function roleAnswers(playbook: AnswerPlaybook, roleId: string): DecisionA
 
 /** One role's answer on one boundary, or undefined when the role can do nothing with it (holds nothing, nobody above does, none below brings it). */
 export function decisionAnswer(boundary: Boundary, role: Role, roles: ReadonlyMap<string, Role>, comesUp = false): DecisionAnswer | undefined {
-  const place = boundary.ladder.of(role.id);
-  const grant = (index: number) => boundary.grants[index]!;
-  const own = place.own === undefined ? undefined : grant(place.own);
+  return ladderAnswer(
+    { ladder: boundary.ladder, terms: (index) => terms(boundary.grants[index]!), decision: decisionRef(boundary) },
+    roleRefOf(role),
+    (id) => roleRefOf(roles.get(id)),
+    comesUp,
+  );
+}
+
+/** What an answer on one decision is read from: its ladder, the terms of the grant at each of the ladder's indexes, and the decision. */
+export interface DecisionSource {
+  ladder: DecisionLadder;
+  terms: (index: number) => GrantTerms;
+  decision: DecisionRef;
+}
+
+/**
+ * One role's answer on one decision, read off the decision's ladder: the
+ * site's answers (above, from the model) and the validator's scenario check
+ * (from the grants as written) both make their answers here, so the
+ * verdict they give is the same.
+ */
+export function ladderAnswer(source: DecisionSource, role: RoleRef, roleRef: (id: string) => RoleRef | undefined, comesUp = false): DecisionAnswer | undefined {
+  const place = source.ladder.of(role.id);
+  const own = place.own === undefined ? undefined : source.terms(place.own);
   let group: AnswerGroup;
   if (own) group = 'own';
   else if (comesUp) group = 'comes-up';
   else if (place.holders.length > 0) group = 'up';
   else return undefined;
-  const next = place.next === undefined ? undefined : roleRefOf(roles.get(place.next));
   return {
-    role: roleRefOf(role),
-    decision: decisionRef(boundary),
+    role,
+    decision: source.decision,
     group,
-    own: own && terms(own),
-    next,
-    holders: place.holders.map((index) => terms(grant(index))),
+    own,
+    next: place.next === undefined ? undefined : roleRef(place.next),
+    holders: place.holders.map((index) => source.terms(index)),
   };
 }
 
