@@ -289,6 +289,17 @@ describe('guidelines', () => {
     expect(main).toContain('Last reviewed Jan 10, 2025. Due for review: 317 days overdue');
     expect(text(one(html, 'footer'))).toContain('Last reviewed Jan 10, 2025 Edit this page');
   });
+
+  it('has "Report a problem with this page" filled from feedbackUrl, URL-encoded; listings have none (issue 18)', async () => {
+    const report = (tree: Root) => selectAll('footer a', tree).find((a) => text(a) === 'Report a problem with this page');
+    const html = await page('guidelines/fix-first/index.html', based);
+    expect(attribute(report(html)!, 'href')).toBe(
+      'https://example.com/issues/new?title=Problem%20with%20Fix%20it%20first&body=https%3A%2F%2Fplaybook.example.org%2Fplaybook%2Fguidelines%2Ffix-first%2F&owner=Retail%20operations',
+    );
+    // A value has no owner: {owner} is left empty.
+    expect(attribute(report(await page('values/own-the-outcome/index.html'))!, 'href')).toMatch(/title=Problem%20with%20Own%20the%20outcome&body=.*&owner=$/);
+    expect(report(await page('guidelines/index.html'))).toBeUndefined();
+  });
 });
 
 describe('case studies', () => {

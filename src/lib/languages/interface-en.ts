@@ -547,6 +547,8 @@ export const ENGLISH = {
   'canI.title': 'Can I…?',
   'changes.item': '{boundary}: {summary}',
   'boundary.historyItem': '{date}: {summary}',
+  // Issue 18: report a problem, self-check, start here.
+  'footer.reportProblem': 'Report a problem with this page',
 } as const satisfies Record<string, Message>;
 
 /** Every interface word's key: `nav.values`, `verdict.decideUpTo`, … */

@@ -540,4 +540,6 @@ export const FRENCH: Dictionary = {
   'canI.title': 'Puis-je…?',
   'changes.item': '{boundary} : {summary}',
   'boundary.historyItem': '{date} : {summary}',
+  // Issue 18: report a problem, self-check, start here.
+  'footer.reportProblem': 'Signaler un problème sur cette page',
 };
