@@ -23,6 +23,8 @@ const CLIENT_PREFIXES = [
   'count.results',
   'kind.',
   'translation.inLanguage',
+  // The self-check's feedback and score (issue 18).
+  'check.',
 ];
 
 /** What a page gives its scripts: its language's tag and the words they use. */
