@@ -111,6 +111,30 @@ describe('the self-check on a phone', () => {
   });
 });
 
+describe('start here', () => {
+  it('leads through values, guidelines, decisions, ladder, self-check and pocket card, with progress kept on the device', async () => {
+    await page.goto(url('/roles/store-associate/'));
+    await page.getByRole('link', { name: 'Start here', exact: true }).tap();
+    await page.waitForURL('**/roles/store-associate/start/');
+    expect(await page.locator('[data-start-step] h2').allTextContents()).toEqual([
+      '1. What we stand for',
+      '2. Your guidelines',
+      '3. What you may decide',
+      '4. Whom you turn to',
+      '5. Check yourself',
+      '6. Your pocket card',
+    ]);
+    expect(await page.locator('[data-start-step="check"] a').getAttribute('href')).toBe('/roles/store-associate/check/');
+    await page.locator('[data-start-step="values"] [data-start-done] button').tap();
+    await expect.poll(async () => (await page.locator('[data-start-progress]').textContent())?.trim()).toBe('1 of 6 steps done');
+    await page.reload();
+    await expect.poll(async () => (await page.locator('[data-start-progress]').textContent())?.trim()).toBe('1 of 6 steps done');
+    expect(await page.locator('[data-start-step="values"] [data-start-done] button').getAttribute('aria-pressed')).toBe('true');
+    const { violations } = await axeCheck(page);
+    expect(violations).toEqual([]);
+  });
+});
+
 describe('without JavaScript', () => {
   it('is a printable question sheet with every answer in <details>, in English and French', async () => {
     const plain = await site.browser.newContext({ viewport: PHONE, javaScriptEnabled: false });

@@ -111,7 +111,7 @@ describe('every page', () => {
     expect(count(await page('boundaries/refund-a-purchase-2024/index.html'), '[data-pagefind-body]')).toBe(0);
   });
 
-  it("has no client JavaScript except the boundaries matrix filter, the service worker registration, a boundary's own-row mark (the decision helper's) and the search box, which the search feature owns", async () => {
+  it("has no client JavaScript except the boundaries matrix filter, the service worker registration, a boundary's own-row mark (the decision helper's), a role's self-check and start-here path (issue 18) and the search box, which the search feature owns", async () => {
     const own = (f: string) => !['can-i', 'search'].some((route) => f.startsWith(path.join(build.outDir, route) + path.sep));
     const pages = (await filesUnder(build.outDir)).filter((f) => f.endsWith('.html') && own(f));
     for (const file of pages) {
@@ -125,7 +125,9 @@ describe('every page', () => {
       // Inline (it imports nothing), so a boundary page still makes no request for it.
       const ownRow = scripts.filter((script) => script.includes('[data-own-first]'));
       expect(ownRow.length, file).toBe(/^boundaries[\\/][^/\\]+[\\/]index\.html$/.test(path.relative(build.outDir, file)) && !isMatrix ? 1 : 0);
-      for (const script of scripts) if (![...matrix, ...worker, ...ownRow].includes(script)) expect(script, file).toMatch(/search/i);
+      const training = scripts.filter((script) => /\/_astro\/(?:check|start)\.astro_astro_type_script/.test(script));
+      expect(training.length, file).toBe(/^roles[\\/][^/\\]+[\\/](?:check|start)[\\/]index\.html$/.test(path.relative(build.outDir, file)) ? 1 : 0);
+      for (const script of scripts) if (![...matrix, ...worker, ...ownRow, ...training].includes(script)) expect(script, file).toMatch(/search/i);
     }
   });
 });

@@ -25,6 +25,7 @@ const CLIENT_PREFIXES = [
   'translation.inLanguage',
   // The self-check's feedback and score (issue 18).
   'check.',
+  'start.',
 ];
 
 /** What a page gives its scripts: its language's tag and the words they use. */

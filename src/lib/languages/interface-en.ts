@@ -577,6 +577,22 @@ export const ENGLISH = {
   'check.missed': 'Questions you missed',
   'check.back': 'Back to {role}',
   'check.link': 'Self-check',
+  'start.title': 'Start here: {role}',
+  'start.description': 'Where to begin as a {role}: our values, your guidelines, what you may decide, whom you turn to, a self-check and your pocket card.',
+  'start.breadcrumb': 'Start here',
+  'start.lead': 'The steps to find your feet in this role, in order. Mark each one done as you go; your progress stays on this device.',
+  'start.step.values': 'What we stand for',
+  'start.step.guidelines': 'Your guidelines',
+  'start.step.decide': 'What you may decide',
+  'start.step.ladder': 'Whom you turn to',
+  'start.step.check': 'Check yourself',
+  'start.step.card': 'Your pocket card',
+  'start.allValues': 'All our values',
+  'start.checkLink': { one: 'Take the self-check (1 question)', other: 'Take the self-check ({count} questions)' },
+  'start.markDone': 'Mark as done',
+  'start.done': 'Done',
+  'start.progress': '{done} of {total} steps done',
+  'start.link': 'Start here',
 } as const satisfies Record<string, Message>;
 
 /** Every interface word's key: `nav.values`, `verdict.decideUpTo`, … */
