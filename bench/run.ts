@@ -73,6 +73,8 @@ const TARGETS = {
   distRatio: 2,
   htmlGzKb: 4,
   largestPageKb: 200,
+  /** Issue 18: a role's self-check page, gzipped; its questions are capped, so it never grows with the whole playbook. */
+  selfCheckGzKb: 40,
   searchFirstKb: 150,
   searchLaterKb: 50,
   searchMs: 300,
@@ -265,6 +267,12 @@ rows.push(
     `≤ ${TARGETS.largestPageKb} kB`,
     mark(site.largest.bytes / 1024 <= TARGETS.largestPageKb),
   ],
+  [
+    'largest self-check page, gzipped',
+    `${kb(site.largestCheck.gz)} (${site.largestCheck.page})`,
+    `≤ ${TARGETS.selfCheckGzKb} kB`,
+    mark(site.largestCheck.gz / 1024 <= TARGETS.selfCheckGzKb),
+  ],
 );
 if (search) {
   rows.push(
@@ -395,17 +403,24 @@ interface SiteFigures {
   medianBytes: number;
   medianGzBytes: number;
   largest: { page: string; bytes: number };
+  /** The largest `roles/<id>/check/` page, gzipped (issue 18). */
+  largestCheck: { page: string; gz: number };
 }
 
 async function siteFigures(dir: string): Promise<SiteFigures> {
   const items = await readdir(dir, { recursive: true, withFileTypes: true });
   const html = items.filter((i) => i.isFile() && i.name.endsWith('.html')).map((i) => path.join(i.parentPath, i.name));
   let largest = { page: '', bytes: 0 };
+  let largestCheck = { page: '', gz: 0 };
   const content: { bytes: number; gz: number }[] = [];
   for (const file of html) {
     const bytes = await readFile(file);
     const page = path.relative(dir, file);
     if (bytes.length > largest.bytes) largest = { page, bytes: bytes.length };
+    if (/^roles\/[^/]+\/check\/index\.html$/.test(page)) {
+      const gz = gzipSync(bytes).length;
+      if (gz > largestCheck.gz) largestCheck = { page, gz };
+    }
     // Content pages: one entry each, in a collection folder (not listings or pagination).
     if (/^(values|roles|guidelines|boundaries|case-studies|wins)\/[^/]+\/index\.html$/.test(page) && !page.startsWith('wins/page/')) {
       content.push({ bytes: bytes.length, gz: gzipSync(bytes).length });
@@ -418,6 +433,7 @@ async function siteFigures(dir: string): Promise<SiteFigures> {
     medianBytes: median(content.map((c) => c.bytes)),
     medianGzBytes: median(content.map((c) => c.gz)),
     largest,
+    largestCheck,
   };
 }
 

@@ -1,6 +1,6 @@
 /** Issue 18: a role's self-check, its score and what the device keeps. */
 import { describe, expect, it } from 'vitest';
-import { checkScore, checkStorageKey, readProgress, roleCheck, saveProgress, type CheckStorage } from '../../src/lib/decision/self-check.ts';
+import { CHECK_QUESTIONS, checkScore, checkStorageKey, readProgress, roleCheck, saveProgress, type CheckStorage } from '../../src/lib/decision/self-check.ts';
 import { englishWords } from '../../src/lib/languages/dictionary.ts';
 import { boundary, LADDER, modelOf } from '../support/checked-content.ts';
 
@@ -40,6 +40,12 @@ describe('roleCheck', () => {
     expect(questions[2]!.guardrails).toEqual(['Never in cash.']);
     expect(roleCheck(playbook, 'lead', englishWords('en-GB')).map((q) => q.key)).toEqual(['refunds:2']);
     expect(roleCheck(playbook, 'nobody', englishWords('en-GB'))).toEqual([]);
+  });
+
+  it('asks at most CHECK_QUESTIONS, however many boundaries the role meets', () => {
+    const many = Object.fromEntries(Array.from({ length: 30 }, (_, i) => [`b-${i}`, boundary(GRANTS, { title: `B ${i}`, scenarios: SCENARIOS.slice(0, 2) })]));
+    const big = modelOf({ roles: { ...LADDER }, boundaries: many });
+    expect(roleCheck(big, 'agent', englishWords('en-GB'))).toHaveLength(CHECK_QUESTIONS);
   });
 });
 

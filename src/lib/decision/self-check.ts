@@ -17,6 +17,7 @@ import type { Playbook } from '../model/types.ts';
 import { roleAnswers } from './answers.ts';
 import { scenarioMoney, scenarioVerdict } from './scenarios.ts';
 import { verdictText } from './verdict-text.ts';
+import type { DecisionAnswer } from './verdict.ts';
 
 /** One question of a self-check. */
 export interface CheckQuestion {
@@ -34,26 +35,39 @@ export interface CheckQuestion {
   explain: string | undefined;
 }
 
-/** The self-check of one role: the scenarios written for it on the boundaries it can ask about, in their order. */
+/** What one sitting asks at most: a role that meets hundreds of boundaries still gets a page of bounded size. */
+export const CHECK_QUESTIONS = 40;
+
+/** The self-check of one role: the scenarios written for it on the boundaries it can ask about, in their order, at most CHECK_QUESTIONS. */
 export function roleCheck(playbook: Pick<Playbook, 'roles' | 'boundaries' | 'boundaryById' | 'settings'>, roleId: string, words: Words): CheckQuestion[] {
-  return (roleAnswers(playbook, roleId) ?? []).flatMap((answer) => {
-    const boundary = playbook.boundaryById.get(answer.decision.id);
-    return (boundary?.scenarios ?? []).flatMap((scenario, index): CheckQuestion[] => {
-      if (scenario.role !== roleId) return [];
-      const notAllowed = scenario.answer === 'not-allowed';
-      return [
-        {
-          key: `${boundary!.id}:${index}`,
-          boundary: { id: boundary!.id, title: boundary!.title, path: boundary!.path },
-          situation: scenario.situation,
-          amount: scenarioMoney(answer, scenario.amount, playbook.settings.currency),
-          answer: scenario.answer,
-          reason: notAllowed ? words.t('check.guardrailReason') : verdictText(scenarioVerdict(answer, scenario.amount, playbook.settings.currency), words),
-          guardrails: notAllowed ? [...boundary!.guardrails] : [],
-          explain: scenario.explain,
-        },
-      ];
-    });
+  const questions: CheckQuestion[] = [];
+  for (const answer of roleAnswers(playbook, roleId) ?? []) {
+    if (questions.length >= CHECK_QUESTIONS) break;
+    questions.push(...questionsOn(playbook, answer, roleId, words));
+  }
+  return questions.slice(0, CHECK_QUESTIONS);
+}
+
+/** The questions written for a role on one boundary. */
+function questionsOn(playbook: Pick<Playbook, 'boundaryById' | 'settings'>, answer: DecisionAnswer, roleId: string, words: Words): CheckQuestion[] {
+  const boundary = playbook.boundaryById.get(answer.decision.id);
+  if (!boundary) return [];
+  const currency = playbook.settings.currency;
+  return (boundary.scenarios ?? []).flatMap((scenario, index): CheckQuestion[] => {
+    if (scenario.role !== roleId) return [];
+    const notAllowed = scenario.answer === 'not-allowed';
+    return [
+      {
+        key: `${boundary.id}:${index}`,
+        boundary: { id: boundary.id, title: boundary.title, path: boundary.path },
+        situation: scenario.situation,
+        amount: scenarioMoney(answer, scenario.amount, currency),
+        answer: scenario.answer,
+        reason: notAllowed ? words.t('check.guardrailReason') : verdictText(scenarioVerdict(answer, scenario.amount, currency), words),
+        guardrails: notAllowed ? [...boundary.guardrails] : [],
+        explain: scenario.explain,
+      },
+    ];
   });
 }
 
