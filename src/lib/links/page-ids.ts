@@ -23,6 +23,7 @@ export const PAGE_IDS: ReadonlySet<string> = new Set([
   'card-decide',
   'card-title',
   'chain',
+  'check-summary-heading',
   'changes',
   'decide',
   'examples',
