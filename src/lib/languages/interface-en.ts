@@ -593,6 +593,13 @@ export const ENGLISH = {
   'start.done': 'Done',
   'start.progress': '{done} of {total} steps done',
   'start.link': 'Start here',
+  'forMe.title': 'What changed for you since your last visit',
+  'forMe.all': 'All changes for your role',
+  'forMe.clear': 'Clear',
+  'forMe.pageTitle': 'Changes for {role}',
+  'forMe.pageLead': 'The latest changes to the boundaries a {role} meets, newest first.',
+  'forMe.none': 'No changes yet to the boundaries this role meets.',
+  'forMe.byRole': 'Changes for one role:',
 } as const satisfies Record<string, Message>;
 
 /** Every interface word's key: `nav.values`, `verdict.decideUpTo`, … */

@@ -587,4 +587,11 @@ export const FRENCH: Dictionary = {
   'start.done': 'Fait',
   'start.progress': '{done} étapes faites sur {total}',
   'start.link': 'Pour commencer',
+  'forMe.title': 'Ce qui a changé pour vous depuis votre dernière visite',
+  'forMe.all': 'Tous les changements pour votre rôle',
+  'forMe.clear': 'Effacer',
+  'forMe.pageTitle': 'Changements pour {role}',
+  'forMe.pageLead': 'Les derniers changements aux limites que rencontre le rôle {role}, du plus récent au plus ancien.',
+  'forMe.none': 'Aucun changement pour l’instant aux limites que rencontre ce rôle.',
+  'forMe.byRole': 'Changements pour un rôle :',
 };
