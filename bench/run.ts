@@ -75,6 +75,8 @@ const TARGETS = {
   largestPageKb: 200,
   /** Issue 18: a role's self-check page, gzipped; its questions are capped, so it never grows with the whole playbook. */
   selfCheckGzKb: 40,
+  /** Issue 18: a role's "what changed for me" file, gzipped (at most 20 changes). */
+  roleChangesGzKb: 4,
   searchFirstKb: 150,
   searchLaterKb: 50,
   searchMs: 300,
@@ -273,6 +275,12 @@ rows.push(
     `≤ ${TARGETS.selfCheckGzKb} kB`,
     mark(site.largestCheck.gz / 1024 <= TARGETS.selfCheckGzKb),
   ],
+  [
+    "largest role's what-changed file, gzipped",
+    `${kb(site.largestRoleChanges.gz)} (${site.largestRoleChanges.page})`,
+    `≤ ${TARGETS.roleChangesGzKb} kB`,
+    mark(site.largestRoleChanges.gz / 1024 <= TARGETS.roleChangesGzKb),
+  ],
 );
 if (search) {
   rows.push(
@@ -405,6 +413,8 @@ interface SiteFigures {
   largest: { page: string; bytes: number };
   /** The largest `roles/<id>/check/` page, gzipped (issue 18). */
   largestCheck: { page: string; gz: number };
+  /** The largest `roles/<id>/changes.json`, gzipped (issue 18). */
+  largestRoleChanges: { page: string; gz: number };
 }
 
 async function siteFigures(dir: string): Promise<SiteFigures> {
@@ -412,6 +422,14 @@ async function siteFigures(dir: string): Promise<SiteFigures> {
   const html = items.filter((i) => i.isFile() && i.name.endsWith('.html')).map((i) => path.join(i.parentPath, i.name));
   let largest = { page: '', bytes: 0 };
   let largestCheck = { page: '', gz: 0 };
+  let largestRoleChanges = { page: '', gz: 0 };
+  for (const item of items.filter((i) => i.isFile() && i.name === 'changes.json')) {
+    const file = path.join(item.parentPath, item.name);
+    const page = path.relative(dir, file);
+    if (!/^roles\/[^/]+\/changes\.json$/.test(page)) continue;
+    const gz = gzipSync(await readFile(file)).length;
+    if (gz > largestRoleChanges.gz) largestRoleChanges = { page, gz };
+  }
   const content: { bytes: number; gz: number }[] = [];
   for (const file of html) {
     const bytes = await readFile(file);
@@ -434,6 +452,7 @@ async function siteFigures(dir: string): Promise<SiteFigures> {
     medianGzBytes: median(content.map((c) => c.gz)),
     largest,
     largestCheck,
+    largestRoleChanges,
   };
 }
 

@@ -111,7 +111,7 @@ describe('every page', () => {
     expect(count(await page('boundaries/refund-a-purchase-2024/index.html'), '[data-pagefind-body]')).toBe(0);
   });
 
-  it("has no client JavaScript except the boundaries matrix filter, the service worker registration, a boundary's own-row mark (the decision helper's), a role's self-check and start-here path (issue 18) and the search box, which the search feature owns", async () => {
+  it("has no client JavaScript except the boundaries matrix filter, the service worker registration, a boundary's own-row mark (the decision helper's), a role's self-check, start-here path and what changed for me (issue 18) and the search box, which the search feature owns", async () => {
     const own = (f: string) => !['can-i', 'search'].some((route) => f.startsWith(path.join(build.outDir, route) + path.sep));
     const pages = (await filesUnder(build.outDir)).filter((f) => f.endsWith('.html') && own(f));
     for (const file of pages) {
@@ -126,8 +126,12 @@ describe('every page', () => {
       const ownRow = scripts.filter((script) => script.includes('[data-own-first]'));
       expect(ownRow.length, file).toBe(/^boundaries[\\/][^/\\]+[\\/]index\.html$/.test(path.relative(build.outDir, file)) && !isMatrix ? 1 : 0);
       const training = scripts.filter((script) => /\/_astro\/(?:check|start)\.astro_astro_type_script/.test(script));
+      // "What changed for me" (issue 18) on the home page and each published role's page ("Can I…?" is the helper's own).
+      const forMe = scripts.filter((script) => /\/_astro\/ChangesForMe\.astro_astro_type_script/.test(script));
+      const rel = path.relative(build.outDir, file);
+      expect(forMe.length, file).toBe(rel === 'index.html' || /^roles[\\/][^/\\]+[\\/]index\.html$/.test(rel) ? 1 : 0);
       expect(training.length, file).toBe(/^roles[\\/][^/\\]+[\\/](?:check|start)[\\/]index\.html$/.test(path.relative(build.outDir, file)) ? 1 : 0);
-      for (const script of scripts) if (![...matrix, ...worker, ...ownRow, ...training].includes(script)) expect(script, file).toMatch(/search/i);
+      for (const script of scripts) if (![...matrix, ...worker, ...ownRow, ...training, ...forMe].includes(script)) expect(script, file).toMatch(/search/i);
     }
   });
 });

@@ -24,7 +24,6 @@ export const PAGE_IDS: ReadonlySet<string> = new Set([
   'card-title',
   'chain',
   'changes-by-role',
-  'changes-for-me-title',
   'check-summary-heading',
   'changes',
   'decide',
