@@ -160,6 +160,10 @@ describe('without JavaScript', () => {
       expect(await sheet.locator('.check-situation').first().textContent()).toBe(
         'En montant une armoire à l’étage, vous ébréchez la rampe d’escalier du client.',
       );
+      expect(await sheet.locator('.check-situation').first().getAttribute('lang')).toBeNull();
+      // Scenarios with no French words yet are shown in English, marked as such.
+      await sheet.goto(url('/fr-ca/roles/store-associate/check/'));
+      expect(await sheet.locator('.check-situation').first().getAttribute('lang')).toBe('en-GB');
     } finally {
       await plain.close();
     }

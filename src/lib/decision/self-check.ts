@@ -18,6 +18,7 @@ import { roleAnswers } from './answers.ts';
 import { scenarioMoney, scenarioVerdict } from './scenarios.ts';
 import { verdictText } from './verdict-text.ts';
 import type { DecisionAnswer } from './verdict.ts';
+import { wordsLang } from '../views/untranslated.ts';
 
 /** One question of a self-check. */
 export interface CheckQuestion {
@@ -33,6 +34,8 @@ export interface CheckQuestion {
   /** The guardrails, for a `not-allowed` answer; empty otherwise. */
   guardrails: string[];
   explain: string | undefined;
+  /** The base language's tag when the boundary's scenarios are not translated into the page's language (for `lang`). */
+  wordsLang: string | undefined;
 }
 
 /** What one sitting asks at most: a role that meets hundreds of boundaries still gets a page of bounded size. */
@@ -66,6 +69,7 @@ function questionsOn(playbook: Pick<Playbook, 'boundaryById' | 'settings'>, answ
         reason: notAllowed ? words.t('check.guardrailReason') : verdictText(scenarioVerdict(answer, scenario.amount, currency), words),
         guardrails: notAllowed ? [...boundary.guardrails] : [],
         explain: scenario.explain,
+        wordsLang: wordsLang(boundary, 'scenarios'),
       },
     ];
   });
