@@ -14,11 +14,15 @@ import { precachePlan, PRECACHE_BUDGET } from '../src/lib/offline/precache-plan.
 
 export const CAN_I_BUDGET = 30 * 1024;
 export const PAGE_BUDGET = 200 * 1024;
+/** A role's self-check (issue 18), gzipped: its questions are capped, so it never grows with the whole playbook. */
+export const SELF_CHECK_BUDGET = 40 * 1024;
 
 export interface PhoneBudgets {
   canI: { scripts: number; embeddedData: number; largestRoleFile: number; largestRole: string; total: number; budget: number };
   precache: { files: number; bytes: number; tiers: string[]; budget: number };
   largestPage: { path: string; bytes: number; budget: number };
+  /** The largest `/roles/<id>/check/` page, gzipped (issue 18). */
+  selfCheck: { path: string; bytes: number; budget: number };
 }
 
 const gz = (text: string | Buffer) => gzipSync(text).length;
@@ -50,6 +54,11 @@ export async function phoneBudgets(dist: string, base = '/'): Promise<PhoneBudge
     const bytes = gz(await readFile(path.join(dist, file.path)));
     if (bytes > largestRole.bytes) largestRole = { path: file.path, bytes };
   }
+  let largestCheck = { path: '', bytes: 0 };
+  for (const file of files.filter((f) => /^roles\/[^/]+\/check\/index\.html$/.test(f.path))) {
+    const bytes = gz(await readFile(path.join(dist, file.path)));
+    if (bytes > largestCheck.bytes) largestCheck = { path: file.path, bytes };
+  }
   const scripts = await scriptBytes(dist, canIPage, base);
   const plan = precachePlan(files);
   const pages = files.filter((f) => f.path.endsWith('.html')).sort((a, b) => b.size - a.size);
@@ -64,6 +73,7 @@ export async function phoneBudgets(dist: string, base = '/'): Promise<PhoneBudge
     },
     precache: { files: plan.files.length, bytes: plan.bytes, tiers: plan.tiers, budget: PRECACHE_BUDGET },
     largestPage: { path: pages[0]?.path ?? '', bytes: pages[0]?.size ?? 0, budget: PAGE_BUDGET },
+    selfCheck: { ...largestCheck, budget: SELF_CHECK_BUDGET },
   };
 }
 
@@ -75,6 +85,7 @@ export function formatPhoneBudgets(b: PhoneBudgets): string {
     `Can I…? on a phone: ${kB(b.canI.total)} gzipped (${mark(b.canI.total, b.canI.budget)} ${kB(b.canI.budget)}): scripts ${kB(b.canI.scripts)}, roles in the page ${kB(b.canI.embeddedData)}, largest role file ${kB(b.canI.largestRoleFile)} (${b.canI.largestRole})`,
     `service worker precache: ${b.precache.files} files, ${kB(b.precache.bytes)} (${mark(b.precache.bytes, b.precache.budget)} ${kB(b.precache.budget)}), tiers: ${b.precache.tiers.join(', ')}`,
     `largest page: ${b.largestPage.path} ${kB(b.largestPage.bytes)} (${mark(b.largestPage.bytes, b.largestPage.budget)} ${kB(b.largestPage.budget)})`,
+    `largest self-check: ${b.selfCheck.path} ${kB(b.selfCheck.bytes)} gzipped (${mark(b.selfCheck.bytes, b.selfCheck.budget)} ${kB(b.selfCheck.budget)})`,
   ].join('\n');
 }
 

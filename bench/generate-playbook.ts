@@ -162,10 +162,17 @@ export async function generatePlaybook(dir: string, total: number, seed = 42, op
           : `  - role: ${role}\n    authority: ${r % 2 ? 'decide-and-inform' : 'decide'}\n    limit: { amount: ${base * (r + 1) * 2} }\n    per: ${counted}\n`,
       )
       .join('');
+    // Training scenarios (issue 18) on both sides of level 1's limit, level 2 informing, and a guardrail: each agrees with the grants.
+    const scenarios =
+      `scenarios:\n` +
+      `  - situation: ${sentence(12)}\n    role: ${ladder[0]}\n    amount: ${base * 2}\n    answer: decide\n` +
+      `  - situation: ${sentence(12)}\n    role: ${ladder[0]}\n    amount: ${base * 2 + 1}\n    answer: escalate\n    explain: ${sentence(10)}\n` +
+      `  - situation: ${sentence(12)}\n    role: ${ladder[1]}\n    amount: ${base * 2}\n    answer: decide-and-inform\n` +
+      `  - situation: ${sentence(12)}\n    role: ${ladder[0]}\n    answer: not-allowed\n`;
     const e = ext();
     await write(
       `boundaries/${id}.${e}`,
-      `---\ntitle: ${pick(TOPICS)} decision ${i + 1}\nsummary: How far each role may go to ${pick(TOPICS)} for a customer.\ndecision: ${pick(TOPICS)} for a customer (${i + 1})\ncategory: ${pick(['billing', 'service recovery', 'delivery'])}\ngrants:\n${grants}guardrails:\n  - Never where fraud is suspected.\nexamples:\n  within:\n    - ${sentence(10)}\n  outside:\n    - ${sentence(10)}\nvalues: [${values[i % values.length]}]\nowner: Customer experience team\napprovedBy: Director of customer experience\neffective: 2026-01-01\nlastReviewed: 2026-06-01\nchanges:\n  - date: 2026-03-01\n    summary: Limit raised for level 1.\n---\n\n${body(350, e === 'mdx')}`,
+      `---\ntitle: ${pick(TOPICS)} decision ${i + 1}\nsummary: How far each role may go to ${pick(TOPICS)} for a customer.\ndecision: ${pick(TOPICS)} for a customer (${i + 1})\ncategory: ${pick(['billing', 'service recovery', 'delivery'])}\ngrants:\n${grants}guardrails:\n  - Never where fraud is suspected.\nexamples:\n  within:\n    - ${sentence(10)}\n  outside:\n    - ${sentence(10)}\n${scenarios}values: [${values[i % values.length]}]\nowner: Customer experience team\napprovedBy: Director of customer experience\neffective: 2026-01-01\nlastReviewed: 2026-06-01\nchanges:\n  - date: 2026-03-01\n    summary: Limit raised for level 1.\n---\n\n${body(350, e === 'mdx')}`,
     );
   }
   for (const [i, id] of guidelines.entries()) {

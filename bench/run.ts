@@ -73,6 +73,10 @@ const TARGETS = {
   distRatio: 2,
   htmlGzKb: 4,
   largestPageKb: 200,
+  /** Issue 18: a role's self-check page, gzipped; its questions are capped, so it never grows with the whole playbook. */
+  selfCheckGzKb: 40,
+  /** Issue 18: a role's "what changed for me" file, gzipped (at most 20 changes). */
+  roleChangesGzKb: 4,
   searchFirstKb: 150,
   searchLaterKb: 50,
   searchMs: 300,
@@ -265,6 +269,18 @@ rows.push(
     `≤ ${TARGETS.largestPageKb} kB`,
     mark(site.largest.bytes / 1024 <= TARGETS.largestPageKb),
   ],
+  [
+    'largest self-check page, gzipped',
+    `${kb(site.largestCheck.gz)} (${site.largestCheck.page})`,
+    `≤ ${TARGETS.selfCheckGzKb} kB`,
+    mark(site.largestCheck.gz / 1024 <= TARGETS.selfCheckGzKb),
+  ],
+  [
+    "largest role's what-changed file, gzipped",
+    `${kb(site.largestRoleChanges.gz)} (${site.largestRoleChanges.page})`,
+    `≤ ${TARGETS.roleChangesGzKb} kB`,
+    mark(site.largestRoleChanges.gz / 1024 <= TARGETS.roleChangesGzKb),
+  ],
 );
 if (search) {
   rows.push(
@@ -395,17 +411,34 @@ interface SiteFigures {
   medianBytes: number;
   medianGzBytes: number;
   largest: { page: string; bytes: number };
+  /** The largest `roles/<id>/check/` page, gzipped (issue 18). */
+  largestCheck: { page: string; gz: number };
+  /** The largest `roles/<id>/changes.json`, gzipped (issue 18). */
+  largestRoleChanges: { page: string; gz: number };
 }
 
 async function siteFigures(dir: string): Promise<SiteFigures> {
   const items = await readdir(dir, { recursive: true, withFileTypes: true });
   const html = items.filter((i) => i.isFile() && i.name.endsWith('.html')).map((i) => path.join(i.parentPath, i.name));
   let largest = { page: '', bytes: 0 };
+  let largestCheck = { page: '', gz: 0 };
+  let largestRoleChanges = { page: '', gz: 0 };
+  for (const item of items.filter((i) => i.isFile() && i.name === 'changes.json')) {
+    const file = path.join(item.parentPath, item.name);
+    const page = path.relative(dir, file);
+    if (!/^roles\/[^/]+\/changes\.json$/.test(page)) continue;
+    const gz = gzipSync(await readFile(file)).length;
+    if (gz > largestRoleChanges.gz) largestRoleChanges = { page, gz };
+  }
   const content: { bytes: number; gz: number }[] = [];
   for (const file of html) {
     const bytes = await readFile(file);
     const page = path.relative(dir, file);
     if (bytes.length > largest.bytes) largest = { page, bytes: bytes.length };
+    if (/^roles\/[^/]+\/check\/index\.html$/.test(page)) {
+      const gz = gzipSync(bytes).length;
+      if (gz > largestCheck.gz) largestCheck = { page, gz };
+    }
     // Content pages: one entry each, in a collection folder (not listings or pagination).
     if (/^(values|roles|guidelines|boundaries|case-studies|wins)\/[^/]+\/index\.html$/.test(page) && !page.startsWith('wins/page/')) {
       content.push({ bytes: bytes.length, gz: gzipSync(bytes).length });
@@ -418,6 +451,8 @@ async function siteFigures(dir: string): Promise<SiteFigures> {
     medianBytes: median(content.map((c) => c.bytes)),
     medianGzBytes: median(content.map((c) => c.gz)),
     largest,
+    largestCheck,
+    largestRoleChanges,
   };
 }
 

@@ -1,9 +1,9 @@
 /** Schema for `boundaries/<id>.md|mdx`: who may decide what, up to which limit. */
 import { z } from 'zod';
 import { entryId, entryIds, isoDate, money, reviewEveryDays, status, text } from './common.ts';
-import { AUTHORITIES, LIMIT_PERIODS } from './vocabulary.ts';
+import { AUTHORITIES, LIMIT_PERIODS, SCENARIO_ANSWERS } from './vocabulary.ts';
 
-export { AUTHORITIES, LIMIT_PERIODS, type Authority, type LimitPeriod } from './vocabulary.ts';
+export { AUTHORITIES, LIMIT_PERIODS, SCENARIO_ANSWERS, type Authority, type LimitPeriod, type ScenarioAnswer } from './vocabulary.ts';
 
 export const grantSchema = z.strictObject({
   /** The role id this grant is for. */
@@ -29,6 +29,25 @@ export const grantSchema = z.strictObject({
    * `from`/`until` windows do not overlap: a permanent £75 and a December £150.
    */
   until: isoDate.optional(),
+});
+
+/**
+ * A training situation a role meets on this boundary, with the answer the
+ * playbook expects. The validator works the answer out from the grants with
+ * the "Can I…?" verdict, so a scenario can never teach what the grants do
+ * not say.
+ */
+export const scenarioSchema = z.strictObject({
+  /** What happens, in the reader's words: "A customer's kettle broke after a week; it cost £90." */
+  situation: text,
+  /** The role id of who meets it: a role that holds a grant here, or escalates to one that does. */
+  role: entryId,
+  /** What the decision would commit: a number in the boundary's currency, or money with its own currency. */
+  amount: z.union([money.shape.amount, money]).optional(),
+  /** The answer the playbook expects: an authority, or `not-allowed` when a guardrail applies. */
+  answer: z.enum(SCENARIO_ANSWERS),
+  /** Why, shown after the reader answers. */
+  explain: text.optional(),
 });
 
 export const boundarySchema = z.strictObject({
@@ -78,10 +97,13 @@ export const boundarySchema = z.strictObject({
       }),
     )
     .default([]),
+  /** Training situations with the answer the playbook expects, checked against the grants. */
+  scenarios: z.array(scenarioSchema).optional(),
   /** `draft` (appears nowhere), `published` (default) or `retired` (page only). */
   status,
 });
 
 export type GrantData = z.output<typeof grantSchema>;
+export type ScenarioData = z.output<typeof scenarioSchema>;
 export type BoundaryInput = z.input<typeof boundarySchema>;
 export type BoundaryData = z.output<typeof boundarySchema>;

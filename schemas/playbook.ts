@@ -19,6 +19,9 @@ const SITE_FOLDERS: ReadonlySet<string> = new Set([
   'pagefind',
 ]);
 
+/** What `feedbackUrl` may fill in (issue 18). */
+export const FEEDBACK_PLACEHOLDERS: readonly string[] = ['title', 'url', 'owner'];
+
 export const playbookSchema = z
   .strictObject({
     /** Organisation or playbook name, shown in the header of every page. */
@@ -58,6 +61,18 @@ export const playbookSchema = z
     reviewEveryDays: reviewEveryDays.default(365),
     /** Base of "edit this page" links; the entry's path inside the content root is appended. */
     editUrl: webUrl.optional(),
+    /**
+     * Address template of "Report a problem with this page" on every entry
+     * page, such as `https://github.com/org/playbook/issues/new?title={title}&body={url}`:
+     * `{title}`, `{url}` (the page's address) and `{owner}` (the entry's owner,
+     * empty for entries without one) are filled in, URL-encoded. Without it
+     * the link is left out.
+     */
+    feedbackUrl: webUrl
+      .refine((template) => [...template.matchAll(/\{([^{}]*)\}/g)].every((match) => FEEDBACK_PLACEHOLDERS.includes(match[1]!)), {
+        error: 'may hold only the placeholders {title}, {url} and {owner}',
+      })
+      .optional(),
     /** Logo shown in the header: a path relative to the content root, inside it. */
     logo: text.optional(),
     /**

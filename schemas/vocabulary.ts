@@ -11,3 +11,8 @@ export const LIMIT_PERIODS = ['case', 'customer', 'customer-day', 'day', 'month'
 
 export type Authority = (typeof AUTHORITIES)[number];
 export type LimitPeriod = (typeof LIMIT_PERIODS)[number];
+
+/** The answers a training scenario may expect: an authority, or `not-allowed` where a guardrail applies (issue 18). */
+export const SCENARIO_ANSWERS = ['decide', 'decide-and-inform', 'consult', 'escalate', 'not-allowed'] as const;
+
+export type ScenarioAnswer = (typeof SCENARIO_ANSWERS)[number];

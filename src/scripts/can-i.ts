@@ -19,6 +19,8 @@ import type { Words } from '../lib/languages/words.ts';
 import { describePeriod } from '../lib/words/grants.ts';
 import { inlineWords, pageHref as href } from './page-words.ts';
 import { roleAnswers, type RoleAnswers } from './role-data.ts';
+// What changed for the remembered role since the last visit (issue 18), in this page's one script.
+import './changes-for-me.ts';
 
 const BASE = import.meta.env.BASE_URL;
 const root = document.querySelector<HTMLElement>('[data-can-i]');

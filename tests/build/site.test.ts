@@ -111,7 +111,7 @@ describe('every page', () => {
     expect(count(await page('boundaries/refund-a-purchase-2024/index.html'), '[data-pagefind-body]')).toBe(0);
   });
 
-  it("has no client JavaScript except the boundaries matrix filter, the service worker registration, a boundary's own-row mark (the decision helper's) and the search box, which the search feature owns", async () => {
+  it("has no client JavaScript except the boundaries matrix filter, the service worker registration, a boundary's own-row mark (the decision helper's), a role's self-check, start-here path and what changed for me (issue 18) and the search box, which the search feature owns", async () => {
     const own = (f: string) => !['can-i', 'search'].some((route) => f.startsWith(path.join(build.outDir, route) + path.sep));
     const pages = (await filesUnder(build.outDir)).filter((f) => f.endsWith('.html') && own(f));
     for (const file of pages) {
@@ -125,7 +125,13 @@ describe('every page', () => {
       // Inline (it imports nothing), so a boundary page still makes no request for it.
       const ownRow = scripts.filter((script) => script.includes('[data-own-first]'));
       expect(ownRow.length, file).toBe(/^boundaries[\\/][^/\\]+[\\/]index\.html$/.test(path.relative(build.outDir, file)) && !isMatrix ? 1 : 0);
-      for (const script of scripts) if (![...matrix, ...worker, ...ownRow].includes(script)) expect(script, file).toMatch(/search/i);
+      const training = scripts.filter((script) => /\/_astro\/(?:check|start)\.astro_astro_type_script/.test(script));
+      // "What changed for me" (issue 18) on the home page and each published role's page ("Can I…?" is the helper's own).
+      const forMe = scripts.filter((script) => /\/_astro\/ChangesForMe\.astro_astro_type_script/.test(script));
+      const rel = path.relative(build.outDir, file);
+      expect(forMe.length, file).toBe(rel === 'index.html' || /^roles[\\/][^/\\]+[\\/]index\.html$/.test(rel) ? 1 : 0);
+      expect(training.length, file).toBe(/^roles[\\/][^/\\]+[\\/](?:check|start)[\\/]index\.html$/.test(path.relative(build.outDir, file)) ? 1 : 0);
+      for (const script of scripts) if (![...matrix, ...worker, ...ownRow, ...training, ...forMe].includes(script)) expect(script, file).toMatch(/search/i);
     }
   });
 });
@@ -288,6 +294,17 @@ describe('guidelines', () => {
     expect(main).toContain('Owner Retail operations For Store associate');
     expect(main).toContain('Last reviewed Jan 10, 2025. Due for review: 317 days overdue');
     expect(text(one(html, 'footer'))).toContain('Last reviewed Jan 10, 2025 Edit this page');
+  });
+
+  it('has "Report a problem with this page" filled from feedbackUrl, URL-encoded; listings have none (issue 18)', async () => {
+    const report = (tree: Root) => selectAll('footer a', tree).find((a) => text(a) === 'Report a problem with this page');
+    const html = await page('guidelines/fix-first/index.html', based);
+    expect(attribute(report(html)!, 'href')).toBe(
+      'https://example.com/issues/new?title=Problem%20with%20Fix%20it%20first&body=https%3A%2F%2Fplaybook.example.org%2Fplaybook%2Fguidelines%2Ffix-first%2F&owner=Retail%20operations',
+    );
+    // A value has no owner: {owner} is left empty.
+    expect(attribute(report(await page('values/own-the-outcome/index.html'))!, 'href')).toMatch(/title=Problem%20with%20Own%20the%20outcome&body=.*&owner=$/);
+    expect(report(await page('guidelines/index.html'))).toBeUndefined();
   });
 });
 

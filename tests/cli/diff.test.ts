@@ -31,6 +31,8 @@ Refund a purchase (boundaries/refund-a-purchase.md)
   Shift lead: Decides up to £250 per case, then informs Store manager → Consults Store manager first, then decides up to £250 per case
   Area manager: new grant: Decides, no monetary limit
   Store manager: grant removed (was: Decides, no monetary limit)
+  Scenario “A blender bought for £90 arrives broken.” (Store associate, £90): escalate → decide
+  Scenario “A £200 refund for a vacuum cleaner that caught fire.” (Shift lead, £200): decide-and-inform → consult
   Guardrail added: “Never refund in cash.”
 
 Boundaries

@@ -18,6 +18,31 @@ describe('authorityDiff', () => {
     expect(authorityDiff(before, before)).toEqual({ sections: [] });
   });
 
+  it('lists the scenarios whose answer a limit change moves, and those still expecting the old answer (issue 18)', () => {
+    const scenarios = [
+      { situation: 'A £30 refund.', role: 'lead', amount: 30, answer: 'decide' },
+      { situation: 'A £50 refund.', role: 'lead', amount: 50, answer: 'escalate' },
+      { situation: 'A £10 refund.', role: 'agent', amount: 10, answer: 'escalate' },
+    ];
+    const after = modelOf({
+      roles: { ...LADDER },
+      boundaries: {
+        refunds: boundary(
+          [
+            { role: 'agent', authority: 'escalate' },
+            { role: 'lead', authority: 'decide', limit: { amount: 60 } },
+          ],
+          { scenarios, changes: [{ date: '2026-11-01', summary: 'Lead limit raised to £60.' }] },
+        ),
+      },
+    });
+    const refunds = authorityDiff(before, after).sections.find((section) => section.heading === 'Refund a purchase');
+    expect(refunds?.lines).toEqual([
+      'Lead: £40 → £60 per case',
+      'Scenario “A £50 refund.” (Lead, £50): escalate → decide; the scenario still expects escalate',
+    ]);
+  });
+
   it('an authority change, an escalation override and a ladder change read as leaders say them', () => {
     const after = modelOf({
       roles: { ...LADDER, agent: { title: 'Agent', escalatesTo: 'manager' } },

@@ -189,6 +189,8 @@ describe('the precache plan', () => {
     expect(tierOf('boundaries/refunds/index.html')).toBe('boundaries-and-roles');
     expect(tierOf('guidelines/x/index.html')).toBe('values-and-guidelines');
     expect(tierOf('wins/x/index.html')).toBe('pages');
+    expect(tierOf('roles/agent/check/index.html')).toBe('boundaries-and-roles');
+    expect(tierOf('roles/agent/start/index.html')).toBe('pages');
     expect(tierOf('_astro/photo.webp')).toBe('images');
     for (const never of ['sw.js', 'wins/rss.xml', '_astro/x.js.map']) expect(tierOf(never)).toBeUndefined();
   });

@@ -8,8 +8,9 @@
  * 1. boundaries whose limits or authority changed with no new `changes`
  *    line ("needs a change-history line": /changes/ and its feed would not
  *    show the change; `validate --changed` refuses it too);
- * 2. each boundary's changed grants, and its changed words (summary,
- *    decision, guardrails: old and new);
+ * 2. each boundary's changed grants, the training scenarios whose answer
+ *    they change (worked out by the "Can I…?" verdict, old and new), and its
+ *    changed words (summary, decision, guardrails: old and new);
  * 3. boundaries added; each boundary retired or removed with every role's
  *    lost authority and every entry that still links to it;
  * 4. ladders; 5. values, with their old and new words.
@@ -18,6 +19,9 @@
  * became a draft or was deleted is "removed"; one that became retired is
  * "retired".
  */
+import type { ScenarioData } from '../../../schemas/index.ts';
+import { decisionAnswer } from '../decision/answers.ts';
+import { grantedAnswer, scenarioMoney, scenarioVerdict } from '../decision/scenarios.ts';
 import type { EntryLink } from '../domain/references.ts';
 import type { Boundary, Grant, Playbook, Role, Value } from '../model/types.ts';
 import { englishWords } from '../languages/dictionary.ts';
@@ -86,7 +90,7 @@ export function authorityDiff(before: AnyPlaybook, after: AnyPlaybook, { links, 
 
   // 2. Boundaries published before and after: grants, then words.
   for (const { old, boundary } of kept) {
-    const lines = [...grantChanges(old, boundary, words), ...boundaryWordChanges(old, boundary)];
+    const lines = [...grantChanges(old, boundary, words), ...scenarioChanges(before, after, old, boundary, words), ...boundaryWordChanges(old, boundary)];
     if (lines.length > 0) sections.push({ heading: boundary.title, file: boundary.file, lines });
   }
 
@@ -215,6 +219,30 @@ function grantChangeInWords(was: Grant<unknown>, now: Grant<unknown>, words: Wor
     return `passes what is beyond its authority to ${was.escalateTo?.title ?? 'nobody'} → ${now.escalateTo?.title ?? 'nobody'} (${newWords})`;
   }
   return `${oldWords} → ${newWords}`;
+}
+
+/**
+ * The scenarios (as written now) whose answer the change moves: each one's
+ * answer from the old grants and from the new, by the same verdict as
+ * "Can I…?" and the validator; and whether the scenario still expects the
+ * old one (which the validator then refuses).
+ */
+function scenarioChanges(before: AnyPlaybook, after: AnyPlaybook, old: Boundary<unknown>, now: Boundary<unknown>, words: Words): string[] {
+  const answerOf = (playbook: AnyPlaybook, boundary: Boundary<unknown>, scenario: ScenarioData) => {
+    const role = playbook.roleById.get(scenario.role);
+    const answer = role && decisionAnswer(boundary, role, playbook.roleById);
+    return answer && grantedAnswer(scenarioVerdict(answer, scenario.amount, playbook.settings.currency));
+  };
+  return (now.scenarios ?? []).flatMap((scenario) => {
+    if (scenario.answer === 'not-allowed') return [];
+    const [was, is] = [answerOf(before, old, scenario), answerOf(after, now, scenario)];
+    if (was === undefined || is === undefined || was === is) return [];
+    const role = after.roleById.get(scenario.role)!;
+    const answer = decisionAnswer(now, role, after.roleById)!;
+    const money = scenarioMoney(answer, scenario.amount, after.settings.currency);
+    const still = scenario.answer === is ? '' : `; the scenario still expects ${scenario.answer}`;
+    return [`Scenario “${scenario.situation}” (${role.title}${money ? `, ${words.money(money)}` : ''}): ${was} → ${is}${still}`];
+  });
 }
 
 /** A boundary's changed words: its decision, summary and guardrails, old and new. */

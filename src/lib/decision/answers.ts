@@ -9,8 +9,8 @@
  * up to it, and those someone up its ladder holds. Its list grows with the
  * grants of the roles around it, never with the whole playbook.
  */
-import type { Boundary, Grant, Playbook, Role } from '../model/types.ts';
 import type { DecisionLadder } from '../domain/ladder.ts';
+import type { Boundary, Grant, Playbook, Role } from '../model/types.ts';
 import type { AnswerGroup, AnswerWindow, DecisionAnswer, DecisionRef, GrantTerms, RoleRef } from './verdict.ts';
 
 /** What the answers need of the model. */
@@ -76,31 +76,19 @@ export function roleAnswers(playbook: AnswerPlaybook, roleId: string): DecisionA
  * brings it). With dated grants, the answer on each window of days too.
  */
 export function decisionAnswer(boundary: Boundary, role: Role, roles: ReadonlyMap<string, Role>, comesUp = false): DecisionAnswer | undefined {
-  const onWindow = (ladder: DecisionLadder): Omit<AnswerWindow, 'from' | 'until'> | undefined => {
-    const place = ladder.of(role.id);
-    const grant = (index: number) => boundary.grants[index]!;
-    const own = place.own === undefined ? undefined : grant(place.own);
-    let group: AnswerGroup;
-    if (own) group = 'own';
-    else if (comesUp) group = 'comes-up';
-    else if (place.holders.length > 0) group = 'up';
-    else return undefined;
-    return {
-      group,
-      own: own && terms(own),
-      next: place.next === undefined ? undefined : roleRefOf(roles.get(place.next)),
-      holders: place.holders.map((index) => terms(grant(index))),
-    };
-  };
+  const source = (ladder: DecisionLadder) => ({ ladder, terms: (index: number) => terms(boundary.grants[index]!) });
+  const roleRef = (id: string) => roleRefOf(roles.get(id));
   const dated = boundary.windows.length > 1;
-  const windows = dated ? boundary.windows.map((window) => ({ from: window.from, until: window.until, terms: onWindow(window.ladder) })) : [];
-  const today = dated ? windows[0]!.terms : onWindow(boundary.ladder);
+  const windows = dated
+    ? boundary.windows.map((window) => ({ from: window.from, until: window.until, terms: termsOnLadder(source(window.ladder), role.id, roleRef, comesUp) }))
+    : [];
+  const today = dated ? windows[0]!.terms : termsOnLadder(source(boundary.ladder), role.id, roleRef, comesUp);
   if (!today && !windows.some((window) => window.terms)) return undefined;
   // On a day when the role can do nothing with it, it holds nothing and nobody above may approve: the owner answers.
-  const nothing = (): Omit<AnswerWindow, 'from' | 'until'> => ({
+  const nothing = (): AnswerTerms => ({
     group: 'up',
     own: undefined,
-    next: roleRefOf(roles.get(boundary.ladder.of(role.id).next ?? '')),
+    next: roleRef(boundary.ladder.of(role.id).next ?? ''),
     holders: [],
   });
   const now = today ?? nothing();
@@ -109,6 +97,50 @@ export function decisionAnswer(boundary: Boundary, role: Role, roles: ReadonlyMa
     decision: decisionRef(boundary),
     ...now,
     ...(dated ? { windows: windows.map(({ from, until, terms }): AnswerWindow => ({ from, until, ...(terms ?? nothing()) })) } : {}),
+  };
+}
+
+/** What an answer on one decision is read from: its ladder on one day, the terms of the grant at each of the ladder's indexes, and the decision. */
+export interface DecisionSource {
+  ladder: DecisionLadder;
+  terms: (index: number) => GrantTerms;
+  decision: DecisionRef;
+}
+
+/** A role's terms on one decision, without the dates of a window. */
+type AnswerTerms = Omit<AnswerWindow, 'from' | 'until'>;
+
+/**
+ * One role's answer on one decision on one day, read off that day's ladder:
+ * the validator's scenario check (from the grants as written) makes its
+ * answers here, and the site's answers (above, from the model) read each
+ * window through the same `termsOnLadder`, so the verdict they give is the
+ * same.
+ */
+export function ladderAnswer(source: DecisionSource, role: RoleRef, roleRef: (id: string) => RoleRef | undefined, comesUp = false): DecisionAnswer | undefined {
+  const found = termsOnLadder(source, role.id, roleRef, comesUp);
+  return found && { role, decision: source.decision, ...found };
+}
+
+/** A role's place on one ladder as an answer's terms, or undefined when it can do nothing with the decision there. */
+function termsOnLadder(
+  source: Pick<DecisionSource, 'ladder' | 'terms'>,
+  roleId: string,
+  roleRef: (id: string) => RoleRef | undefined,
+  comesUp: boolean,
+): AnswerTerms | undefined {
+  const place = source.ladder.of(roleId);
+  const own = place.own === undefined ? undefined : source.terms(place.own);
+  let group: AnswerGroup;
+  if (own) group = 'own';
+  else if (comesUp) group = 'comes-up';
+  else if (place.holders.length > 0) group = 'up';
+  else return undefined;
+  return {
+    group,
+    own,
+    next: place.next === undefined ? undefined : roleRef(place.next),
+    holders: place.holders.map((index) => source.terms(index)),
   };
 }
 

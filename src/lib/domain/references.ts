@@ -50,6 +50,7 @@ export function referencesOf<C extends CollectionName>(collection: C, data: Data
         one(['grants', i, 'role'], 'roles', grant?.role);
         one(['grants', i, 'escalateTo'], 'roles', grant?.escalateTo);
       });
+      boundary.scenarios?.forEach((scenario, i) => one(['scenarios', i, 'role'], 'roles', scenario?.role));
       many('values', 'values', boundary.values);
       many('guidelines', 'guidelines', boundary.guidelines);
       break;

@@ -24,6 +24,9 @@ const CLIENT_PREFIXES = [
   'kind.',
   'translation.inLanguage',
   'window.',
+  // The self-check's feedback and score (issue 18).
+  'check.',
+  'start.',
 ];
 
 /** What a page gives its scripts: its language's tag and the words they use. */

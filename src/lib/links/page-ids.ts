@@ -23,6 +23,8 @@ export const PAGE_IDS: ReadonlySet<string> = new Set([
   'card-decide',
   'card-title',
   'chain',
+  'changes-by-role',
+  'check-summary-heading',
   'changes',
   'decide',
   'examples',

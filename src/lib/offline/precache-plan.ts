@@ -59,6 +59,8 @@ export function tierOf(path: string): Tier | undefined {
   if (/^can-i\/[^/]+\.json$/.test(path)) return 'listings';
   if (!path.endsWith('.html')) return IMAGE.test(path) ? 'images' : undefined;
   if (/^[^/]+\/index\.html$/.test(path)) return 'listings';
+  // A role's start-here path (issue 18) is read once, then cached as it is read; its self-check goes with the role's pages.
+  if (/^roles\/[^/]+\/start\/index\.html$/.test(path)) return 'pages';
   if (/^(?:boundaries|roles|can-i)\//.test(path)) return 'boundaries-and-roles';
   if (/^(?:values|guidelines)\//.test(path)) return 'values-and-guidelines';
   return 'pages';

@@ -11,6 +11,7 @@ import { checkMoney } from './money.ts';
 import { checkPlaceholders } from './placeholders.ts';
 import { checkReferences } from './references.ts';
 import { checkReview } from './review.ts';
+import { checkScenarios } from './scenarios.ts';
 import { checkTranslations } from './translations.ts';
 import { checkWins } from './wins.ts';
 
@@ -20,6 +21,7 @@ export const RULES: readonly Rule[] = [
   checkReferences,
   checkBodyLinks,
   checkEscalation,
+  checkScenarios,
   checkChangeHistory,
   checkMoney,
   checkWins,

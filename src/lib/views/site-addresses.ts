@@ -53,6 +53,9 @@ export function siteAddresses(playbook: Playbook<unknown>): Map<string, SiteAddr
   for (const { path } of matrixPages(playbook.boundaries, playbook.roles)) page(path);
   for (const { path } of ladderViews(playbook, englishWords(playbook.settings.locale))) page(path);
   for (const role of playbook.roles) page(`${role.path}card/`);
+  // Issue 18: each published role's self-check and start-here path.
+  for (const role of playbook.roles) for (const part of ['check/', 'start/', 'changes.json']) page(`${role.path}${part}`);
+  for (const role of playbook.roles) page(`/changes/${role.id}/`);
   for (const { id } of playbook.roles) {
     page(`/can-i/${id}/`);
     page(`/can-i/${id}.json`);
