@@ -18,6 +18,7 @@ import {
   type RoleStatus,
 } from '../domain/ladder.ts';
 import type { Finding } from '../diagnostics/diagnostic.ts';
+import { finding, MESSAGES } from '../diagnostics/catalogue.ts';
 import { formatMoney, resolveMoney } from '../domain/money.ts';
 import { englishWords } from '../languages/dictionary.ts';
 import { amountPerPeriod } from '../words/grants.ts';
@@ -40,28 +41,13 @@ export const checkEscalation: Rule = ({ entries, partial, settings, known }) => 
   const inCycle = new Set(cycles.flat());
   for (const cycle of cycles) {
     const first = cycle[0]!;
-    findings.push({
-      file: roleFiles.get(first)!,
-      path: ['escalatesTo'],
-      severity: 'error',
-      rule: 'escalation-cycle',
-      message: `escalatesTo: the escalation ladder goes round in a circle: ${describeCycle(cycle)}`,
-      hint: 'the role at the top of a ladder must not have escalatesTo; remove it from one of these roles',
-    });
+    findings.push(finding(MESSAGES['escalation-cycle'], 'roles', { file: roleFiles.get(first)!, path: ['escalatesTo'] }, { cycle: describeCycle(cycle) }));
   }
 
   for (const role of entries.roles) {
     const target = role.data.escalatesTo;
     if (role.data.status !== 'published' || target === undefined || known.roles.get(target) !== 'retired') continue;
-    findings.push({
-      file: role.file,
-      path: ['escalatesTo'],
-      severity: 'error',
-      rule: 'escalate-to-retired',
-      message: `escalatesTo: the role "${target}" is retired, so nobody would take the decisions ${role.id} passes up`,
-      found: target,
-      hint: `escalate to the role that took over from ${target} instead`,
-    });
+    findings.push(finding(MESSAGES['escalate-to-retired'], 'role', { file: role.file, path: ['escalatesTo'], found: target }, { target, role: role.id }));
   }
 
   // A boundary with a mistake elsewhere (a misspelt key, a bad date) still has its ladder checked when its grants could be read.
@@ -81,26 +67,20 @@ function retiredOnBoundary(boundary: CheckedEntry<'boundaries'>, statuses: Reado
   const findings: Finding[] = [];
   boundary.data.grants.forEach((grant, index) => {
     if (statuses.get(grant.role) === 'retired') {
-      findings.push({
-        file: boundary.file,
-        path: ['grants', index, 'role'],
-        severity: 'warning',
-        rule: 'retired-role-grant',
-        message: `grants[${index}].role: the role "${grant.role}" is retired, so nobody holds this grant any more`,
-        found: grant.role,
-        hint: `give the grant to the role that took over from ${grant.role}, or remove it`,
-      });
+      findings.push(
+        finding(
+          MESSAGES['retired-role-grant'],
+          'default',
+          { file: boundary.file, path: ['grants', index, 'role'], found: grant.role },
+          { index, role: grant.role },
+        ),
+      );
     }
     if (grant.escalateTo === undefined || grant.escalateTo === grant.role || statuses.get(grant.escalateTo) !== 'retired') return;
-    findings.push({
-      file: boundary.file,
-      path: ['grants', index, 'escalateTo'],
-      severity: 'error',
-      rule: 'escalate-to-retired',
-      message: `grants[${index}].escalateTo: the role "${grant.escalateTo}" is retired, so nobody would take this decision`,
-      found: grant.escalateTo,
-      hint: `escalate to the role that took over from ${grant.escalateTo} instead`,
-    });
+    const target = grant.escalateTo;
+    findings.push(
+      finding(MESSAGES['escalate-to-retired'], 'grant', { file: boundary.file, path: ['grants', index, 'escalateTo'], found: target }, { index, target }),
+    );
   });
   return findings;
 }
@@ -143,53 +123,33 @@ export function boundaryLadderFindings(
   grants.forEach((grant, index) => {
     const earlier = seen.get(grant.role);
     if (earlier !== undefined) {
-      findings.push({
-        file,
-        path: ['grants', index, 'role'],
-        severity: 'error',
-        rule: 'duplicate-grant',
-        message: `grants[${index}].role: "${grant.role}" already has a grant on this boundary (grants[${earlier}])`,
-        hint: 'keep one grant per role; merge the two into one',
-      });
+      findings.push(finding(MESSAGES['duplicate-grant'], 'default', { file, path: ['grants', index, 'role'] }, { index, role: grant.role, earlier }));
       return;
     }
     seen.set(grant.role, index);
 
     if (grant.escalateTo === grant.role) {
-      findings.push({
-        file,
-        path: ['grants', index, 'escalateTo'],
-        severity: 'error',
-        rule: 'escalate-to-self',
-        message: `grants[${index}].escalateTo: ${grant.role} escalates to itself, so the decision never leaves the role`,
-        found: grant.escalateTo,
-        hint: `name the role above ${grant.role} that takes the decision, or remove escalateTo to use roles/${grant.role}.yaml's escalatesTo`,
-      });
+      findings.push(
+        finding(MESSAGES['escalate-to-self'], 'default', { file, path: ['grants', index, 'escalateTo'], found: grant.escalateTo }, { index, role: grant.role }),
+      );
       return;
     }
     if (escalationTarget(grant, roles) === undefined && grant.authority !== 'decide' && !unsure(grant.role)) {
-      const isEscalate = grant.authority === 'escalate';
-      findings.push({
-        file,
-        path: ['grants', index, 'authority'],
-        severity: isEscalate ? 'error' : 'warning',
-        rule: 'escalate-nowhere',
-        message: isEscalate
-          ? `grants[${index}].authority: ${grant.role} must escalate, but has nobody to escalate to`
-          : `grants[${index}].authority: ${grant.role} must ${grant.authority === 'consult' ? 'consult' : 'inform'} someone, but has nobody above it`,
-        hint: `add "escalateTo: <role id>" to this grant, or "escalatesTo" to roles/${grant.role}.yaml`,
-      });
+      const where = { file, path: ['grants', index, 'authority'] };
+      findings.push(
+        grant.authority === 'escalate'
+          ? finding(MESSAGES['escalate-nowhere'], 'escalate', where, { index, role: grant.role })
+          : finding(
+              MESSAGES['escalate-nowhere'],
+              'tell',
+              { ...where, severity: 'warning' },
+              { index, role: grant.role, verb: grant.authority === 'consult' ? 'consult' : 'inform' },
+            ),
+      );
     }
 
     if (grant.authority === 'escalate' && grant.limit) {
-      findings.push({
-        file,
-        path: ['grants', index, 'limit'],
-        severity: 'warning',
-        rule: 'unused-limit',
-        message: `grants[${index}].limit: ${grant.role} escalates every decision here, so this limit is never used`,
-        hint: 'remove the limit, or change authority to decide, decide-and-inform or consult',
-      });
+      findings.push(finding(MESSAGES['unused-limit'], 'default', { file, path: ['grants', index, 'limit'] }, { index, role: grant.role }));
     }
     if (grant.authority === 'escalate' || inCycle.has(grant.role) || !inPlace(roles.get(grant.role))) return;
     const aboveIndex = ladder.of(grant.role).holders[0];
@@ -197,25 +157,31 @@ export function boundaryLadderFindings(
     const above = grants[aboveIndex]!;
     const [own, theirs] = [money(grant), money(above)];
     if (!grant.limit && theirs) {
-      findings.push({
-        file,
-        path: ['grants', index, 'role'],
-        severity: 'error',
-        rule: 'ladder-narrows',
-        message: `grants[${index}]: the ladder narrows: ${grant.role} has no limit here, but escalates to ${above.role}, who is limited to ${amountPerPeriod(theirs, above.per, englishWords(locale))}`,
-        hint: `give ${grant.role} a limit no higher than ${formatMoney(theirs, locale)}, or remove the limit of ${above.role} (grants[${aboveIndex}])`,
-      });
+      findings.push(
+        finding(
+          MESSAGES['ladder-narrows'],
+          'unlimited',
+          { file, path: ['grants', index, 'role'] },
+          {
+            index,
+            role: grant.role,
+            above: above.role,
+            aboveLimit: amountPerPeriod(theirs, above.per, englishWords(locale)),
+            aboveAmount: formatMoney(theirs, locale),
+            aboveIndex,
+          },
+        ),
+      );
     } else if (own && theirs && own.currency === theirs.currency && grant.per === above.per && theirs.amount < own.amount) {
-      findings.push({
-        file,
-        path: ['grants', index, 'limit', 'amount'],
-        severity: 'error',
-        rule: 'ladder-narrows',
-        message: `grants[${index}].limit: the ladder narrows: ${grant.role} may commit ${formatMoney(own, locale)}, but ${above.role} above it only ${formatMoney(theirs, locale)}`,
-        expected: `at most ${formatMoney(theirs, locale)}`,
-        found: formatMoney(own, locale),
-        hint: `lower this limit to ${formatMoney(theirs, locale)} or less, or raise ${above.role}'s limit (grants[${aboveIndex}])`,
-      });
+      const [mine, most] = [formatMoney(own, locale), formatMoney(theirs, locale)];
+      findings.push(
+        finding(
+          MESSAGES['ladder-narrows'],
+          'limit',
+          { file, path: ['grants', index, 'limit', 'amount'], expected: `at most ${most}`, found: mine },
+          { index, role: grant.role, own: mine, above: above.role, theirs: most, aboveIndex },
+        ),
+      );
     }
   });
 
@@ -228,14 +194,8 @@ export function boundaryLadderFindings(
     const above = place.above.filter((id) => inPlace(roles.get(id)));
     const own = money(grant);
     const beyond = grant.authority === 'escalate' || !own ? 'this decision' : `anything over ${amountPerPeriod(own, grant.per, englishWords(locale))}`;
-    findings.push({
-      file,
-      path: ['grants', index, grant.authority === 'escalate' || !grant.limit ? 'authority' : 'limit'],
-      severity: 'warning',
-      rule: 'ladder-gap',
-      message: `grants[${index}]: authority stops at ${grant.role}: no role above it (${above.join(', ')}) holds this decision, so ${beyond} has nobody to approve it`,
-      hint: `give ${place.next} a grant on this boundary, or let this grant escalateTo a role that holds it; readers who go beyond it are told to ask the boundary's owner`,
-    });
+    const path = ['grants', index, grant.authority === 'escalate' || !grant.limit ? 'authority' : 'limit'];
+    findings.push(finding(MESSAGES['ladder-gap'], 'default', { file, path }, { index, role: grant.role, above, beyond, next: place.next }));
   }
   return findings;
 }
@@ -257,14 +217,9 @@ function grantCycles(boundary: CheckedEntry<'boundaries'>, ladder: DecisionLadde
     const from = cycle.indexOf(start);
     const ordered = [...cycle.slice(from), ...cycle.slice(0, from)];
     const index = byRole.get(start)!.index;
-    findings.push({
-      file: boundary.file,
-      path: ['grants', index, 'escalateTo'],
-      severity: 'error',
-      rule: 'escalation-cycle',
-      message: `grants[${index}].escalateTo: on this boundary the decision goes round in a circle: ${describeCycle(ordered)}`,
-      hint: 'one of these grants must escalate to a role above the circle, or have no escalateTo',
-    });
+    findings.push(
+      finding(MESSAGES['escalation-cycle'], 'grants', { file: boundary.file, path: ['grants', index, 'escalateTo'] }, { index, cycle: describeCycle(ordered) }),
+    );
   }
   return findings;
 }
