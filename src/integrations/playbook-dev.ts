@@ -19,14 +19,13 @@ import { fileURLToPath } from 'node:url';
 import type { Plugin, ViteDevServer } from 'vite';
 import type { Diagnostic } from '../lib/diagnostics/diagnostic.ts';
 import { pathInside } from '../lib/reading/paths.ts';
-import { resolveContentRoot } from '../lib/reading/resolve-content-root.ts';
 import { formatSummary, formatText } from '../lib/diagnostics/format.ts';
 import { problemsPage } from '../lib/diagnostics/problems-page.ts';
 import { formatNotFullyChecked, formatOlderWarnings, presentReport, type PresentedReport } from '../lib/diagnostics/report-order.ts';
 import { uncommittedFiles } from '../lib/reading/git-content.ts';
 import { readCacheFile } from '../lib/reading/read-cache.ts';
 import { readPlaybook, type ValidationReport } from '../lib/validator/validate-content-root.ts';
-import { rememberReport, startRead } from '../loaders/playbook-read.ts';
+import { contentRoot as pinnedContentRoot, rememberReport, startRead } from '../loaders/playbook-read.ts';
 
 /** Saves come in bursts (an editor writing several files, a git checkout): wait this long for quiet. */
 const SETTLE_MS = 150;
@@ -57,8 +56,9 @@ export function contentReloadsAfterStore(contentRoot: () => string): Plugin {
   };
 }
 
-export function playbookDev(): AstroIntegration {
-  let root = '';
+/** `contentRoot`: the content root astro.config.mjs resolved once for the whole build. */
+export function playbookDev(contentRoot: string = pinnedContentRoot()): AstroIntegration {
+  const root = contentRoot;
   let cacheFile: string | undefined;
   let report: ValidationReport | undefined;
   let presented: PresentedReport | undefined;
@@ -111,7 +111,6 @@ export function playbookDev(): AstroIntegration {
     hooks: {
       'astro:config:setup': ({ command, config, updateConfig }) => {
         if (command !== 'dev') return;
-        root = resolveContentRoot();
         updateConfig({ vite: { plugins: [contentReloadsAfterStore(() => root)] } });
         cacheFile = readCacheFile(fileURLToPath(config.cacheDir));
         uncommitted = uncommittedFiles(root);

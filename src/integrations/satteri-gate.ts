@@ -23,10 +23,10 @@ import { finding, MESSAGES, TOP } from '../lib/diagnostics/catalogue.ts';
 import { checkBodyTree, type BodyNode } from '../lib/reading/check-body.ts';
 import { isInside, pathInside, posixRelative } from '../lib/reading/paths.ts';
 import { readPlaybookFileUnchecked } from '../lib/reading/playbook-file.ts';
-import { resolveContentRoot } from '../lib/reading/resolve-content-root.ts';
+import { contentRoot as pinnedContentRoot } from '../loaders/playbook-read.ts';
 
 export interface ContentBodyGateOptions {
-  /** The content root; by default resolved when the first file compiles (PLAYBOOK_CONTENT_DIR, else content/). */
+  /** The content root; by default the one this process pinned (astro.config.mjs resolves it once). */
   contentRoot?: string;
   /** playbook.yaml `trustedMdx`; by default read from the content root's playbook.yaml. */
   trusted?: boolean;
@@ -54,7 +54,7 @@ export function contentBodyGate(options: ContentBodyGateOptions = {}): MdastPlug
   const trustedByRoot = new Map<string, boolean>();
   return (context: PluginFactoryContext): MdastPluginDefinition | null => {
     if (!context.fileURL || context.fileURL.protocol !== 'file:') return null;
-    const root = path.resolve(options.contentRoot ?? resolveContentRoot());
+    const root = path.resolve(options.contentRoot ?? pinnedContentRoot());
     const absolute = fileURLToPath(context.fileURL);
     const relative = insideContentRoot(root, absolute);
     if (relative === undefined) {

@@ -28,7 +28,7 @@ describe('the dev server after a save', () => {
     const stderr = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
     try {
       const events: string[] = [];
-      const integration = playbookDev();
+      const integration = playbookDev(VALID_ROOT);
       const plugins: unknown[] = [];
       await integration.hooks['astro:config:setup']!({
         command: 'dev',
