@@ -20,6 +20,7 @@ import type { Plugin, ViteDevServer } from 'vite';
 import type { Diagnostic } from '../lib/diagnostics/diagnostic.ts';
 import { pathInside } from '../lib/reading/paths.ts';
 import { formatSummary, formatText } from '../lib/diagnostics/format.ts';
+import { MESSAGES } from '../lib/diagnostics/catalogue.ts';
 import { problemsPage } from '../lib/diagnostics/problems-page.ts';
 import { formatNotFullyChecked, formatOlderWarnings, presentReport, type PresentedReport } from '../lib/diagnostics/report-order.ts';
 import { uncommittedFiles } from '../lib/reading/git-content.ts';
@@ -35,7 +36,7 @@ const OLDER_WARNINGS_SHOWN = 'npm run validate -- --all lists them';
 
 /** Errors that stop every page: all but the placeholders of an unfinished entry, which its own page shows. */
 export function blockingErrors(diagnostics: readonly Diagnostic[]): Diagnostic[] {
-  return diagnostics.filter((d) => d.severity === 'error' && d.rule !== 'placeholder');
+  return diagnostics.filter((d) => d.severity === 'error' && d.rule !== MESSAGES.placeholder.id);
 }
 
 /**

@@ -35,11 +35,11 @@ export function checkWithSchema<S extends z.ZodType>(
  * of the file for the key it was meant to be.
  */
 function oneFindingPerSlip(schema: z.ZodType, findings: Finding[]): Finding[] {
-  const required = new Map(findings.filter((f) => f.rule === 'required').map((f) => [formatFieldPath(f.path), f]));
+  const required = new Map(findings.filter((f) => f.rule === MESSAGES.required.id).map((f) => [formatFieldPath(f.path), f]));
   if (required.size === 0) return findings;
   const meant = new Set<Finding>();
   const out = findings.map((finding) => {
-    if (finding.rule !== 'unknown-key') return finding;
+    if (finding.rule !== MESSAGES['unknown-key'].id) return finding;
     const parent = finding.path.slice(0, -1);
     const near = nearestKey(schema, parent, String(finding.path.at(-1)));
     const missing = near === undefined ? undefined : required.get(formatFieldPath([...parent, near]));
