@@ -12,6 +12,8 @@ import { playbookValidation } from './src/integrations/playbook-validation.ts';
 import { contentBodyGate } from './src/integrations/satteri-gate.ts';
 import { contentSecurityPolicy } from './src/lib/security/content-security-policy.ts';
 import { contentRootCacheDir } from './src/lib/reading/cache-dir.ts';
+import { resolveContentRoot } from './src/lib/reading/resolve-content-root.ts';
+import { pinContentRoot } from './src/loaders/playbook-read.ts';
 
 const base = process.env.PLAYBOOK_BASE || undefined;
 // Astro exposes every environment variable as import.meta.env.*: an inherited BASE_URL
@@ -21,6 +23,8 @@ delete process.env.BASE_URL;
 // npx @astrojs/upgrade" is advice for the project's developers, never for them.
 process.env.ASTRO_DISABLE_UPDATE_CHECK = 'true';
 const site = process.env.PLAYBOOK_SITE || undefined;
+// The content root, resolved once: passed to every integration, and pinned for the loaders and the model.
+const contentRoot = pinContentRoot(resolveContentRoot());
 
 export default defineConfig({
   site,
@@ -31,13 +35,22 @@ export default defineConfig({
   // Build tests build fixture playbooks side by side; each gets its own output and cache.
   outDir: process.env.PLAYBOOK_OUT_DIR || './dist',
   // One cache (and data store) per content root, under PLAYBOOK_CACHE_DIR too: two organisations built by one install never share one.
-  cacheDir: contentRootCacheDir(),
+  cacheDir: contentRootCacheDir(contentRoot),
   // playbookOffline last: its service worker precaches what the others wrote (Pagefind's index, the icons).
-  integrations: [playbookValidation(), playbookLanguages(), playbookDev(), playbookLogo(), mdx(), playbookSearch(), howToOpen(), playbookOffline()],
+  integrations: [
+    playbookValidation(contentRoot),
+    playbookLanguages(contentRoot),
+    playbookDev(contentRoot),
+    playbookLogo(contentRoot),
+    mdx(),
+    playbookSearch(),
+    howToOpen(),
+    playbookOffline(),
+  ],
   // Content bodies are checked again as they compile: no code from content runs.
   // No Shiki: its inline styles would need a looser Content Security Policy, and a
   // culture playbook has little code to colour.
-  markdown: { processor: satteri({ mdastPlugins: [contentBodyGate()] }), syntaxHighlight: false },
+  markdown: { processor: satteri({ mdastPlugins: [contentBodyGate({ contentRoot })] }), syntaxHighlight: false },
   // Stylesheets as files, never inline: each page then carries no <style> and no style hashes in its policy.
   build: { format: 'directory', inlineStylesheets: 'never' },
   // Unchanged pages (same cache key, same code) are copied from the last build instead of rendered again.

@@ -44,7 +44,10 @@ export function isCalendarDate(text: string): boolean {
  */
 export const isoDate = z.preprocess(
   (value) => (value instanceof Date && !Number.isNaN(value.getTime()) ? value.toISOString().slice(0, 10) : value),
-  z.string().regex(DATE_PATTERN, { error: 'must be a date written YYYY-MM-DD', abort: true }).refine(isCalendarDate, { error: 'is not a real calendar date' }),
+  z
+    .string()
+    .regex(DATE_PATTERN, { error: 'must be a date written YYYY-MM-DD', abort: true })
+    .refine(isCalendarDate, { error: 'is not a real calendar date', params: { check: 'date' } }),
 );
 
 /** Entry status: drafts appear nowhere in a build; retired entries keep their page only. */
@@ -60,11 +63,28 @@ export const reviewEveryDays = z
   .int()
   .positive();
 
+/** The form of an ISO 4217 currency code: three capitals. */
+const CURRENCY_PATTERN = /^[A-Z]{3}$/;
+
+/**
+ * The kinds of value checked by their form, so that the validator's hint
+ * says how to write one (its words are in src/lib/diagnostics/catalogue.ts).
+ * A pattern is known by itself; a refinement carries `params: { check }`.
+ */
+export type ValueCheck = 'date' | 'id' | 'currency' | 'web-address' | 'locale';
+
+/** The check each pattern makes, keyed by the pattern as zod reports it (`/…/`). */
+export const PATTERN_CHECKS: ReadonlyMap<string, ValueCheck> = new Map([
+  [REFERENCE_PATTERN.toString(), 'id'],
+  [DATE_PATTERN.toString(), 'date'],
+  [CURRENCY_PATTERN.toString(), 'currency'],
+]);
+
 /** Currency codes this runtime knows as ISO 4217 (Intl's list, which tracks the standard). */
 export const ISO_4217_CODES: ReadonlySet<string> = new Set(Intl.supportedValuesOf('currency'));
 
 /** An ISO 4217 currency code such as `GBP`, `EUR`, `USD`. */
-export const currencyCode = z.string().regex(/^[A-Z]{3}$/, { error: 'must be a three-letter ISO 4217 code in capitals, such as GBP' });
+export const currencyCode = z.string().regex(CURRENCY_PATTERN, { error: 'must be a three-letter ISO 4217 code in capitals, such as GBP' });
 
 /** An amount of money. `currency` may be left out where `playbook.yaml` sets a default. */
 export const money = z.strictObject({

@@ -31,7 +31,7 @@ export const playbookSchema = z
     /** BCP-47 locale for dates, money and plurals, such as `en-GB`. */
     locale: z
       .string()
-      .refine((tag) => isLocale(tag), { error: 'must be a BCP-47 locale such as "en" or "en-GB"' })
+      .refine((tag) => isLocale(tag), { error: 'must be a BCP-47 locale such as "en" or "en-GB"', params: { check: 'locale' } })
       .default('en'),
     /**
      * Languages the playbook is published in besides `locale` (BCP-47 tags such
@@ -96,6 +96,7 @@ export const playbookSchema = z
         path: ['languages', index],
         input: settings.languages[index],
         message: "is the playbook's own locale, which is published already",
+        params: { check: 'locale' },
       });
     }
   });

@@ -20,7 +20,7 @@ import { languageOfPath, siteLanguages, type SiteLanguage } from '../lib/languag
 import { stripBase } from '../lib/links/href.ts';
 import { fromStoredPath } from '../lib/reading/paths.ts';
 import type { SynonymMap } from '../lib/search/synonyms.ts';
-import { latestReport, storedGeneration } from '../loaders/playbook-read.ts';
+import { contentRoot, latestReport, storedGeneration } from '../loaders/playbook-read.ts';
 
 /** The loader's entry (or a translation's, for its body), kept on each model entry so its body can be rendered. */
 export type SourceEntry = CollectionEntry<CollectionName> | CollectionEntry<'translations'>;
@@ -168,9 +168,4 @@ export function entryPaths<E extends AnyEntry<SourceEntry>, K extends string>(pl
     props: { [prop]: entry } as Record<K, E>,
     cacheKey: pageCacheKey(entry, playbook.settings, playbook.language),
   }));
-}
-
-/** The content root, as the validation integration resolved it for this process. */
-function contentRoot(): string {
-  return path.resolve(process.env.PLAYBOOK_CONTENT_DIR ?? 'content');
 }

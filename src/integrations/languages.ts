@@ -17,7 +17,7 @@ import { fileURLToPath } from 'node:url';
 import { PLAYBOOK_FILE } from '../../schemas/index.ts';
 import { languagePath } from '../lib/languages/site-languages.ts';
 import { readPlaybookFileUnchecked } from '../lib/reading/playbook-file.ts';
-import { resolveContentRoot } from '../lib/reading/resolve-content-root.ts';
+import { contentRoot as pinnedContentRoot } from '../loaders/playbook-read.ts';
 
 /**
  * Routes that hold data, not words, and exist once for the whole site.
@@ -25,12 +25,12 @@ import { resolveContentRoot } from '../lib/reading/resolve-content-root.ts';
  */
 export const SINGLE_LANGUAGE_ROUTES: ReadonlySet<string> = new Set(['/authority.csv', '/authority.json', '/playbook.json', '/playbook.schema.json']);
 
-export function playbookLanguages(): AstroIntegration {
+/** `contentRoot`: the content root astro.config.mjs resolved once for the whole build. */
+export function playbookLanguages(contentRoot: string = pinnedContentRoot()): AstroIntegration {
   return {
     name: 'latitude:languages',
     hooks: {
       'astro:config:setup': ({ config, injectRoute, addWatchFile }) => {
-        const contentRoot = resolveContentRoot({ projectRoot: fileURLToPath(config.root) });
         addWatchFile(path.join(contentRoot, PLAYBOOK_FILE));
         const pagesDir = fileURLToPath(new URL('./src/pages/', config.root));
         const routes = pageRoutes(pagesDir).filter((route) => !SINGLE_LANGUAGE_ROUTES.has(route.pattern));

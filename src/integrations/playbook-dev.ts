@@ -16,17 +16,17 @@
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { ViteDevServer } from 'vite';
+import type { Plugin, ViteDevServer } from 'vite';
 import type { Diagnostic } from '../lib/diagnostics/diagnostic.ts';
 import { pathInside } from '../lib/reading/paths.ts';
-import { resolveContentRoot } from '../lib/reading/resolve-content-root.ts';
 import { formatSummary, formatText } from '../lib/diagnostics/format.ts';
+import { MESSAGES } from '../lib/diagnostics/catalogue.ts';
 import { problemsPage } from '../lib/diagnostics/problems-page.ts';
 import { formatNotFullyChecked, formatOlderWarnings, presentReport, type PresentedReport } from '../lib/diagnostics/report-order.ts';
 import { uncommittedFiles } from '../lib/reading/git-content.ts';
 import { readCacheFile } from '../lib/reading/read-cache.ts';
 import { readPlaybook, type ValidationReport } from '../lib/validator/validate-content-root.ts';
-import { rememberReport, startRead } from '../loaders/playbook-read.ts';
+import { contentRoot as pinnedContentRoot, rememberReport, startRead } from '../loaders/playbook-read.ts';
 
 /** Saves come in bursts (an editor writing several files, a git checkout): wait this long for quiet. */
 const SETTLE_MS = 150;
@@ -36,11 +36,30 @@ const OLDER_WARNINGS_SHOWN = 'npm run validate -- --all lists them';
 
 /** Errors that stop every page: all but the placeholders of an unfinished entry, which its own page shows. */
 export function blockingErrors(diagnostics: readonly Diagnostic[]): Diagnostic[] {
-  return diagnostics.filter((d) => d.severity === 'error' && d.rule !== 'placeholder');
+  return diagnostics.filter((d) => d.severity === 'error' && d.rule !== MESSAGES.placeholder.id);
 }
 
-export function playbookDev(): AstroIntegration {
-  let root = '';
+/**
+ * Keeps Vite's own hot update off the content root's files. A content file
+ * the server compiled (a trusted .mdx body) is a module of Vite's graph, and
+ * Vite would reload the browser the moment it is saved, before the new
+ * reading is stored: the page would show the old entry, or "Page not found"
+ * for a new one. The integration reloads once the store holds the new
+ * reading instead.
+ */
+export function contentReloadsAfterStore(contentRoot: () => string): Plugin {
+  return {
+    name: 'latitude:content-reloads-after-store',
+    enforce: 'pre',
+    hotUpdate({ file }) {
+      return pathInside(contentRoot(), file) === undefined ? undefined : [];
+    },
+  };
+}
+
+/** `contentRoot`: the content root astro.config.mjs resolved once for the whole build. */
+export function playbookDev(contentRoot: string = pinnedContentRoot()): AstroIntegration {
+  const root = contentRoot;
   let cacheFile: string | undefined;
   let report: ValidationReport | undefined;
   let presented: PresentedReport | undefined;
@@ -91,9 +110,9 @@ export function playbookDev(): AstroIntegration {
   return {
     name: 'latitude:dev',
     hooks: {
-      'astro:config:setup': ({ command, config }) => {
+      'astro:config:setup': ({ command, config, updateConfig }) => {
         if (command !== 'dev') return;
-        root = resolveContentRoot();
+        updateConfig({ vite: { plugins: [contentReloadsAfterStore(() => root)] } });
         cacheFile = readCacheFile(fileURLToPath(config.cacheDir));
         uncommitted = uncommittedFiles(root);
         // Read before the collections load: the loaders store this reading.
@@ -107,6 +126,7 @@ export function playbookDev(): AstroIntegration {
           clearTimeout(timer);
           timer = setTimeout(async () => {
             await read();
+            // Resolves once every loader has stored the new reading and the data store is written: only then is the page worth reloading.
             await refreshContent?.({});
             devServer.ws.send({ type: 'full-reload' });
           }, SETTLE_MS);

@@ -14,7 +14,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isInside } from '../lib/reading/paths.ts';
 import { readPlaybookFileUnchecked } from '../lib/reading/playbook-file.ts';
-import { resolveContentRoot } from '../lib/reading/resolve-content-root.ts';
+import { contentRoot as pinnedContentRoot } from '../loaders/playbook-read.ts';
 import { withBase } from '../lib/links/href.ts';
 import { APP_ICONS } from '../lib/views/app-icons.ts';
 import { logoSitePath } from '../lib/links/logo.ts';
@@ -59,15 +59,12 @@ async function findLogo(contentRoot: string): Promise<{ file: string; sitePath: 
   return found?.isFile() ? { file, sitePath: logoSitePath(logo) } : undefined;
 }
 
-export function playbookLogo(): AstroIntegration {
-  let contentRoot = '';
+/** `contentRoot`: the content root astro.config.mjs resolved once for the whole build. */
+export function playbookLogo(contentRoot: string = pinnedContentRoot()): AstroIntegration {
   let base = '/';
   return {
     name: 'latitude:logo',
     hooks: {
-      'astro:config:setup': ({ config }) => {
-        contentRoot = resolveContentRoot({ projectRoot: fileURLToPath(config.root) });
-      },
       'astro:config:done': ({ config }) => {
         base = config.base;
       },

@@ -2,30 +2,25 @@
  * Reads and checks the content root before Astro loads any content, so
  * `astro build` fails on exactly the messages `npm run validate` prints
  * before anything is stored or built. The loaders then store this same
- * reading: each file is read once per build. Also pins the content root,
- * and says once when PLAYBOOK_SITE is missing (see site-address.ts).
+ * reading: each file is read once per build. Also says once when PLAYBOOK_SITE is missing (see site-address.ts).
  */
 import type { AstroIntegration } from 'astro';
 import { fileURLToPath } from 'node:url';
 import { missingSiteWarning } from '../lib/links/site-address.ts';
-import { resolveContentRoot } from '../lib/reading/resolve-content-root.ts';
 import { formatSummary, formatText } from '../lib/diagnostics/format.ts';
 import { closingLines, presentReport } from '../lib/diagnostics/report-order.ts';
 import { uncommittedFiles } from '../lib/reading/git-content.ts';
 import { claimCacheDir } from '../lib/reading/cache-dir.ts';
 import { readCacheFile } from '../lib/reading/read-cache.ts';
 import { readPlaybook } from '../lib/validator/validate-content-root.ts';
-import { startRead } from '../loaders/playbook-read.ts';
+import { contentRoot as pinnedContentRoot, startRead } from '../loaders/playbook-read.ts';
 
-export function playbookValidation(): AstroIntegration {
+/** `contentRoot`: the content root astro.config.mjs resolved once for the whole build. */
+export function playbookValidation(contentRoot: string = pinnedContentRoot()): AstroIntegration {
   return {
     name: 'latitude:validation',
     hooks: {
       'astro:config:setup': async ({ config, command, logger }) => {
-        const projectRoot = fileURLToPath(config.root);
-        const contentRoot = resolveContentRoot({ projectRoot });
-        // One resolution for everyone downstream (the loaders read it).
-        process.env.PLAYBOOK_CONTENT_DIR = contentRoot;
         // Before Astro reads its data store: a cache folder that holds another root's cache is emptied.
         if (claimCacheDir(fileURLToPath(config.cacheDir), contentRoot)) logger.info("the cache folder held another content root's cache: it was emptied");
         if (command !== 'build') return; // the dev server reads (and re-reads) in src/integrations/playbook-dev.ts

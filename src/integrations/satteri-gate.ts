@@ -19,13 +19,14 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { MdastPluginDefinition, MdastPluginEntry, PluginFactoryContext } from 'satteri';
 import type { Finding } from '../lib/diagnostics/diagnostic.ts';
+import { finding, MESSAGES, TOP } from '../lib/diagnostics/catalogue.ts';
 import { checkBodyTree, type BodyNode } from '../lib/reading/check-body.ts';
 import { isInside, pathInside, posixRelative } from '../lib/reading/paths.ts';
 import { readPlaybookFileUnchecked } from '../lib/reading/playbook-file.ts';
-import { resolveContentRoot } from '../lib/reading/resolve-content-root.ts';
+import { contentRoot as pinnedContentRoot } from '../loaders/playbook-read.ts';
 
 export interface ContentBodyGateOptions {
-  /** The content root; by default resolved when the first file compiles (PLAYBOOK_CONTENT_DIR, else content/). */
+  /** The content root; by default the one this process pinned (astro.config.mjs resolves it once). */
   contentRoot?: string;
   /** playbook.yaml `trustedMdx`; by default read from the content root's playbook.yaml. */
   trusted?: boolean;
@@ -53,7 +54,7 @@ export function contentBodyGate(options: ContentBodyGateOptions = {}): MdastPlug
   const trustedByRoot = new Map<string, boolean>();
   return (context: PluginFactoryContext): MdastPluginDefinition | null => {
     if (!context.fileURL || context.fileURL.protocol !== 'file:') return null;
-    const root = path.resolve(options.contentRoot ?? resolveContentRoot());
+    const root = path.resolve(options.contentRoot ?? pinnedContentRoot());
     const absolute = fileURLToPath(context.fileURL);
     const relative = insideContentRoot(root, absolute);
     if (relative === undefined) {
@@ -132,19 +133,11 @@ function linkLeadingTo(root: string, file: string): string | undefined {
 }
 
 function refuseLink(link: string): MdastPluginDefinition {
-  const finding: Finding = {
-    file: link,
-    path: [],
-    position: { line: 1, column: 1 },
-    severity: 'error',
-    rule: 'content-link',
-    message: 'this file is a link to somewhere outside the content root, so it cannot be checked or published',
-    hint: 'copy the file itself into the content root instead of linking to it',
-  };
+  const refused = finding(MESSAGES['content-link'], 'default', { file: link, position: TOP });
   return {
     name: 'latitude:content-body-gate',
     before() {
-      throw new ContentBodyError(finding, [finding]);
+      throw new ContentBodyError(refused, [refused]);
     },
   };
 }

@@ -17,7 +17,6 @@ import { fileURLToPath } from 'node:url';
 import type { Loader } from 'astro/loaders';
 import { COLLECTION_NAMES, type CollectionName } from '../../schemas/index.ts';
 import { toStoredPath } from '../lib/reading/paths.ts';
-import { resolveContentRoot } from '../lib/reading/resolve-content-root.ts';
 import { expandBoundaryRefs } from '../lib/reading/render-body.ts';
 import { buildPlaybook, type PlaybookInput } from '../lib/model/build-playbook.ts';
 import { isPublic } from '../lib/model/published.ts';
@@ -32,7 +31,7 @@ import { createWords } from '../lib/languages/words.ts';
 import { localisedPath, siteLanguages } from '../lib/languages/site-languages.ts';
 import { withBase } from '../lib/links/href.ts';
 import type { SynonymMap } from '../lib/search/synonyms.ts';
-import { currentRead, markStored, startRead } from './playbook-read.ts';
+import { contentRoot, currentRead, markStored, startRead } from './playbook-read.ts';
 
 /** The stored form of playbook.yaml: one entry, `playbook`. */
 export const SETTINGS_ID = 'playbook';
@@ -67,7 +66,7 @@ export function playbookLoader(collection: CollectionName | 'playbook' | typeof 
   return {
     name: `latitude:${collection}`,
     load: async ({ store, config }) => {
-      const root = resolveContentRoot();
+      const root = contentRoot();
       const read = await (currentRead(root) ?? startRead(root, () => readPlaybook(root)));
       if (collection === 'playbook') {
         store.clear();
@@ -154,11 +153,28 @@ function storedTranslations(read: PlaybookRead): StorableTranslation[] {
 function storedData(collection: CollectionName, entry: ReadEntry, cacheDir: string): Record<string, unknown> {
   const data = { ...(entry.data as Record<string, unknown>) };
   if (collection === 'wins' && typeof data.image === 'string') {
-    if (isPublic(data.status)) data.image = `__ASTRO_IMAGE_${pictureImport(entry, data.image, cacheDir)}`;
+    if (isPublic(data.status)) data.image = astroImage(pictureImport(entry, data.image, cacheDir));
     else delete data.image;
   }
   return data;
 }
+
+/**
+ * What Astro's own `image()` schema helper stores for a picture at `path` in
+ * a content-layer collection: its image-import prefix, then the path. The
+ * data store turns such a value into an import of the picture, which the
+ * image pipeline optimises. Written here because the loader stores data its
+ * reader has already checked, without running the collection's schema again
+ * (`parseData`) for every entry. Astro keeps the prefix internal;
+ * tests/unit/astro-image.test.ts holds this function to what the installed
+ * Astro's `image()` writes, so an Astro release that changes it fails a test,
+ * not a build's pictures.
+ */
+export function astroImage(path: string): string {
+  return `${ASTRO_IMAGE_PREFIX}${path}`;
+}
+
+const ASTRO_IMAGE_PREFIX = '__ASTRO_IMAGE_';
 
 /**
  * How Astro's image pipeline is told where a win's picture is: relative to

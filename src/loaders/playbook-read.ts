@@ -5,9 +5,12 @@
  * integrations natively and content.config.ts through Vite: two module
  * graphs, one process.
  */
+import { resolveContentRoot } from '../lib/reading/resolve-content-root.ts';
 import type { PlaybookRead, ValidationReport } from '../lib/validator/validate-content-root.ts';
 
 interface ReadState {
+  /** The content root of this process, resolved once (astro.config.mjs pins it). */
+  root?: string;
   /** The dev server's latest report, by content root, for the notices entry pages show (see `rememberReport`). */
   reports?: Map<string, ValidationReport>;
   /** The current round's reading, by content root. */
@@ -24,6 +27,20 @@ function state(): ReadState {
   const holder = globalThis as { [KEY]?: ReadState };
   holder[KEY] ??= { reads: new Map(), generation: 0, stored: new Map() };
   return holder[KEY];
+}
+
+/**
+ * Pins the content root for this process: astro.config.mjs resolves it once
+ * and passes it to the integrations; the loaders and the model read it here.
+ */
+export function pinContentRoot(root: string): string {
+  state().root = root;
+  return root;
+}
+
+/** The content root this process works on: the one pinned, else resolved once (PLAYBOOK_CONTENT_DIR, else content/) and pinned. */
+export function contentRoot(): string {
+  return (state().root ??= resolveContentRoot());
 }
 
 /** The current reading of `root`, if one has started. */

@@ -73,6 +73,8 @@ describe('npm run dev, editing', () => {
     );
     await waitFor(async () => (await heading().catch(() => '')) === 'Refund a purchase, any store', 'the updated page', dev);
     expect(await page.locator('main').textContent()).not.toContain('unknown key');
+    // An editor is never told to upgrade Astro: that is the developers' business.
+    expect(dev.output()).not.toMatch(/@astrojs\/upgrade|new version of Astro/i);
   });
 });
 

@@ -43,7 +43,7 @@ describe('readPlaybook', () => {
     const { report } = await readPlaybook(root, { today: '2026-11-23' });
     expect(lines(report)).toEqual([
       'values/missing-summary.md:2:1 error summary: is required (required)',
-      'values/parser-breaker.md:1:1 error the file could not be read: reading it failed: Maximum call stack size exceeded (unreadable)',
+      'values/parser-breaker.md:1:1 error the file cannot be read (Maximum call stack size exceeded) (unreadable)',
     ]);
   });
 

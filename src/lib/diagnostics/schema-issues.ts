@@ -4,6 +4,8 @@
  * knows how zod reports problems.
  */
 import type { z } from 'zod';
+import { PATTERN_CHECKS, type ValueCheck } from '../../../schemas/common.ts';
+import { finding, MESSAGES, typeWord, VALUE_CHECK_HINTS } from './catalogue.ts';
 import { unexpectedCharactersNote } from './characters.ts';
 import { closestMatch } from './did-you-mean.ts';
 import { describeValue, formatFieldPath, type FieldPath, type Finding } from './diagnostic.ts';
@@ -33,17 +35,17 @@ export function checkWithSchema<S extends z.ZodType>(
  * of the file for the key it was meant to be.
  */
 function oneFindingPerSlip(schema: z.ZodType, findings: Finding[]): Finding[] {
-  const required = new Map(findings.filter((f) => f.rule === 'required').map((f) => [formatFieldPath(f.path), f]));
+  const required = new Map(findings.filter((f) => f.rule === MESSAGES.required.id).map((f) => [formatFieldPath(f.path), f]));
   if (required.size === 0) return findings;
   const meant = new Set<Finding>();
   const out = findings.map((finding) => {
-    if (finding.rule !== 'unknown-key') return finding;
+    if (finding.rule !== MESSAGES['unknown-key'].id) return finding;
     const parent = finding.path.slice(0, -1);
     const near = nearestKey(schema, parent, String(finding.path.at(-1)));
     const missing = near === undefined ? undefined : required.get(formatFieldPath([...parent, near]));
     if (!missing) return finding;
     meant.add(missing);
-    return { ...finding, hint: `did you mean "${near}"? That key is required` };
+    return slipOf(finding, near!);
   });
   return out.filter((finding) => !meant.has(finding));
 }
@@ -56,95 +58,63 @@ function nearestKey(schema: z.ZodType, path: FieldPath, key: string): string | u
 export function issueToFindings(schema: z.ZodType, issue: Issue, file: string): Finding[] {
   const path = issue.path.filter((part): part is string | number => typeof part !== 'symbol');
   const field = formatFieldPath(path);
-  const base = { file, severity: 'error' as const };
 
   switch (issue.code) {
     case 'unrecognized_keys': {
       const known = keysAt(schema, path);
       return issue.keys.map((key) => {
-        const near = nearestKey(schema, path, key);
         const keyPath = [...path, key];
-        return {
-          ...base,
-          path: keyPath,
-          at: 'key' as const,
-          rule: 'unknown-key',
-          message: withCharacters(`${formatFieldPath(keyPath)}: unknown key`, key),
-          found: key,
-          hint:
-            key === '<<'
-              ? 'content is read as YAML 1.2, where << merges nothing: write the keys out in full here'
-              : near
-                ? `did you mean "${near}"?`
-                : `remove it; the keys allowed here are ${known.join(', ')}`,
-        };
+        const where = { file, path: keyPath, at: 'key' as const, found: key };
+        const note = unexpectedCharactersNote(key);
+        return finding(MESSAGES['unknown-key'], 'default', where, { field: formatFieldPath(keyPath), note, key, near: nearestKey(schema, path, key), known });
       });
     }
     case 'invalid_type': {
-      if (issue.input === undefined) {
-        return [
-          {
-            ...base,
-            path,
-            rule: 'required',
-            message: `${field}: is required`,
-            expected: typeWord(issue.expected),
-            hint: `add "${String(path[path.length - 1])}:" with ${typeWord(issue.expected)}`,
-          },
-        ];
-      }
       const expected = typeWord(issue.expected);
+      if (issue.input === undefined) {
+        return [finding(MESSAGES.required, 'default', { file, path, expected }, { field, key: String(path[path.length - 1]), expected: issue.expected })];
+      }
       const found = describeValue(issue.input);
-      return [
-        {
-          ...base,
-          path,
-          rule: 'type',
-          message: `${field}: expected ${expected}, found ${found}`,
-          expected,
-          found,
-          hint: typeHint(issue.expected, issue.input),
-        },
-      ];
+      return [finding(MESSAGES.type, 'default', { file, path, expected, found }, { field, expected: issue.expected, input: issue.input })];
     }
     case 'invalid_value': {
       const options = issue.values.map(String);
       const found = describeValue(issue.input);
       const near = typeof issue.input === 'string' ? closestMatch(issue.input, options) : undefined;
-      return [
-        {
-          ...base,
-          path,
-          rule: 'value',
-          message: `${field}: expected one of ${options.join(', ')}, found ${found}`,
-          expected: `one of ${options.join(', ')}`,
-          found,
-          hint: near ? `did you mean "${near}"?` : `use one of ${options.join(', ')}`,
-        },
-      ];
+      return [finding(MESSAGES.value, 'one-of', { file, path, expected: `one of ${options.join(', ')}`, found }, { field, options, found, near })];
     }
     case 'too_small':
     case 'too_big': {
       const found = describeValue(issue.input);
       const problem = isDefaultMessage(issue.message) ? rangeProblem(issue) : issue.message;
-      return [{ ...base, path, rule: 'value', message: `${field}: ${problem}, found ${found}`, found, hint: rangeHint(issue) }];
+      return [finding(MESSAGES.value, 'range', { file, path, found }, { field, problem, found, hint: rangeHint(issue) })];
     }
     default: {
-      // invalid_format and custom checks carry the schema's own message.
+      // invalid_format and custom checks carry the schema's own message; which check it is comes from the issue, never from its words.
       const found = 'input' in issue ? describeValue(issue.input) : undefined;
       const problem = isDefaultMessage(issue.message) ? 'is not valid here' : issue.message;
-      return [
-        {
-          ...base,
-          path,
-          rule: 'value',
-          message: found === undefined ? `${field}: ${problem}` : withCharacters(`${field}: ${problem}, found ${found}`, (issue as { input?: unknown }).input),
-          found,
-          hint: formatHint(problem),
-        },
-      ];
+      const message =
+        found === undefined ? `${field}: ${problem}` : withCharacters(`${field}: ${problem}, found ${found}`, (issue as { input?: unknown }).input);
+      return [finding(MESSAGES.value, 'form', { file, path, ...(found === undefined ? {} : { found }) }, { message, check: valueCheckOf(issue) })];
     }
   }
+}
+
+/** An unknown key that is a slip of a required one: one finding, saying so. */
+function slipOf(unknown: Finding, near: string): Finding {
+  const { message, hint } = MESSAGES['unknown-key'].wordings['misspelt-required']({ message: unknown.message, near });
+  return { ...unknown, message, hint };
+}
+
+/** Which kind of value a format or custom check is, from the issue's pattern, format or params (schemas/common.ts). */
+function valueCheckOf(issue: Issue): ValueCheck | undefined {
+  if (issue.code === 'invalid_format')
+    return issue.format === 'url' ? 'web-address' : issue.pattern === undefined ? undefined : PATTERN_CHECKS.get(issue.pattern);
+  if (issue.code === 'custom') {
+    const check = (issue.params as { check?: unknown } | undefined)?.check;
+    return typeof check === 'string' && Object.hasOwn(VALUE_CHECK_HINTS, check) ? (check as ValueCheck) : undefined;
+  }
+  return undefined;
 }
 
 /** `message`, naming the invisible or look-alike characters of a value that should be plain (an id, a key, a date). */
@@ -155,37 +125,6 @@ function withCharacters(message: string, value: unknown): string {
 
 function isDefaultMessage(message: string): boolean {
   return /^(Invalid|Too (small|big))/.test(message);
-}
-
-function typeWord(expected: string): string {
-  switch (expected) {
-    case 'string':
-      return 'text';
-    case 'number':
-      return 'a number';
-    case 'int':
-      return 'a whole number';
-    case 'boolean':
-      return 'true or false';
-    case 'array':
-      return 'a list';
-    case 'object':
-      return 'a group of keys';
-    case 'date':
-      return 'a date written YYYY-MM-DD';
-    default:
-      return expected;
-  }
-}
-
-function typeHint(expected: string, input: unknown): string {
-  if (expected === 'array') return 'write a list, one "- item" per line, or [first, second] on one line';
-  if (expected === 'object') return 'write the keys indented under this one';
-  if (expected === 'number' && typeof input === 'string') return 'write the number alone, without a currency sign or quotes (amount: 75)';
-  if (expected === 'boolean') return 'write true or false, without quotes';
-  if (expected === 'string' && Array.isArray(input)) return 'write a single line of text, not a list';
-  if (expected === 'string' && (typeof input === 'number' || typeof input === 'boolean')) return 'put the value in quotes to make it text';
-  return 'change the value to the expected kind';
 }
 
 function rangeProblem(issue: z.core.$ZodIssueTooSmall | z.core.$ZodIssueTooBig): string {
@@ -201,15 +140,6 @@ function rangeHint(issue: z.core.$ZodIssueTooSmall | z.core.$ZodIssueTooBig): st
   if (issue.origin === 'string' && issue.code === 'too_big') return 'shorten the text; put the detail in the body instead';
   if (issue.origin === 'array') return issue.code === 'too_small' ? 'add an item to the list' : 'remove items from the list';
   return 'change the number';
-}
-
-function formatHint(problem: string): string {
-  if (problem.includes('YYYY-MM-DD') || problem.includes('calendar date')) return 'write the date as year-month-day, such as 2026-03-01';
-  if (problem.includes('kebab-case')) return 'use the file name of the entry you mean, without extension';
-  if (problem.includes('ISO 4217')) return 'use a currency code such as GBP, EUR, USD or CAD';
-  if (problem.includes('web address')) return 'copy the full address from the browser, such as https://example.com/page';
-  if (problem.includes('locale')) return 'use a language tag such as en, en-GB or fr-CA';
-  return 'correct the value';
 }
 
 /** The keys an object schema allows at `path`, for "did you mean" on unknown keys. */

@@ -9,7 +9,8 @@
  * Messages are text or plural groups (`message.ts`).
  */
 import { closestMatch } from '../diagnostics/did-you-mean.ts';
-import type { FieldPath, Finding } from '../diagnostics/diagnostic.ts';
+import type { Finding } from '../diagnostics/diagnostic.ts';
+import { finding, MESSAGES } from '../diagnostics/catalogue.ts';
 import { ENGLISH, type Dictionary, type WordKey } from './interface-en.ts';
 import { FRENCH } from './interface-fr.ts';
 import { PLURAL_CATEGORIES, placeholdersOf, type Message } from './message.ts';
@@ -43,42 +44,20 @@ export function shippedDictionary(tag: string): Dictionary | undefined {
 export function checkInterfaceWords(data: Record<string, unknown>, file: string): { findings: Finding[]; dictionary?: Dictionary } {
   const findings: Finding[] = [];
   const keys = Object.keys(ENGLISH) as WordKey[];
-  const problem = (path: FieldPath, message: string, hint: string, at: 'key' | 'value' = 'value') =>
-    findings.push({ file, path, at, severity: 'error', rule: 'interface-words', message, hint });
-
   const missing = keys.filter((key) => !(key in data));
-  if (missing.length > 0) {
-    problem(
-      [],
-      `${missing.length === 1 ? 'one key is' : `${missing.length} keys are`} missing: ${missing.join(', ')}`,
-      'add each key with its words in this language; schemas/json/interface.schema.json lists every key with its English words',
-    );
-  }
+  if (missing.length > 0) findings.push(finding(MESSAGES['interface-words'], 'missing', { file, at: 'value' }, { missing }));
   for (const [key, value] of Object.entries(data)) {
     if (!(key in ENGLISH)) {
-      const near = closestMatch(key, keys);
-      problem([key], `${key}: unknown key`, near ? `did you mean "${near}"?` : 'remove it; schemas/json/interface.schema.json lists every key', 'key');
+      findings.push(finding(MESSAGES['interface-words'], 'unknown-key', { file, path: [key], at: 'key' }, { key, near: closestMatch(key, keys) }));
       continue;
     }
     const english = ENGLISH[key as WordKey] as Message;
     if (!isMessage(value)) {
-      problem(
-        [key],
-        `${key}: expected ${typeof english === 'string' ? 'text' : 'text, or a group of keys one and other'}`,
-        typeof english === 'string'
-          ? `write the words on one line: ${key}: …`
-          : 'write "other:" (and "one:" and the other forms your language uses) indented under the key',
-      );
+      findings.push(finding(MESSAGES['interface-words'], 'kind', { file, path: [key], at: 'value' }, { key, plural: typeof english !== 'string' }));
       continue;
     }
     const lost = [...placeholdersOf(english)].filter((name) => !placeholdersOf(value).has(name));
-    if (lost.length > 0) {
-      problem(
-        [key],
-        `${key}: leaves out ${lost.map((name) => `{${name}}`).join(', ')}, which the page fills in`,
-        `write ${lost.map((name) => `{${name}}`).join(', ')} where it belongs in the sentence`,
-      );
-    }
+    if (lost.length > 0) findings.push(finding(MESSAGES['interface-words'], 'lost-placeholders', { file, path: [key], at: 'value' }, { key, lost }));
   }
   return findings.length === 0 ? { findings, dictionary: data as Dictionary } : { findings };
 }

@@ -29,7 +29,7 @@ import type { Finding, Position } from '../diagnostics/diagnostic.ts';
 import { syntaxFinding as syntaxFindingIn } from './body/mdx-syntax.ts';
 import { bodyBoundProblem, characterReferenceProblem } from './body/bounds.ts';
 import { MAX_BODY_DEPTH } from './body/policy.ts';
-import { tooDeepProblem } from './body/problems.ts';
+import { finding, MESSAGES } from '../diagnostics/catalogue.ts';
 import { walkBody, type BodyLink, type BodyNode } from './body/walk.ts';
 
 export { BODY_HTML_SCHEMA, CONTENT_COMPONENTS, MAX_BODY_DEPTH, type ComponentAttribute, type ContentComponent } from './body/policy.ts';
@@ -89,7 +89,6 @@ export function boundFinding(input: BodyCheckInput): Finding | undefined {
     file: input.file,
     path: [],
     position: { line: bound.point.line + input.bodyLine - 1, column: bound.point.column },
-    severity: 'error',
     ...bound.problem,
   };
 }
@@ -106,17 +105,10 @@ function isStackOverflow(error: unknown): boolean {
 }
 
 function tooDeepFinding(input: BodyTreeOptions): Finding {
-  return { file: input.file, path: [], position: { line: input.bodyLine, column: 1 }, severity: 'error', ...tooDeepProblem(Infinity, MAX_BODY_DEPTH) };
+  return finding(MESSAGES.nesting, 'text', { file: input.file, position: { line: input.bodyLine, column: 1 } }, { depth: Infinity, limit: MAX_BODY_DEPTH });
 }
 
 function unexpectedFinding(error: unknown, input: BodyTreeOptions): Finding {
-  return {
-    file: input.file,
-    path: [],
-    position: { line: input.bodyLine, column: 1 },
-    severity: 'error',
-    rule: 'mdx-syntax',
-    message: `the text could not be checked: ${error instanceof Error ? error.message : String(error)}`,
-    hint: "look for an unfinished tag or unusual characters; if the text looks right, tell the playbook's developers",
-  };
+  const reason = error instanceof Error ? error.message : String(error);
+  return finding(MESSAGES['mdx-syntax'], 'unexpected', { file: input.file, position: { line: input.bodyLine, column: 1 } }, { reason });
 }

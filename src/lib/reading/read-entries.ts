@@ -10,7 +10,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { COLLECTIONS, type CollectionName, type EntryStatus } from '../../../schemas/index.ts';
-import { parseSource, readEntryBytes, type FieldLocator, type ReadSource } from './read-source.ts';
+import { parseSource, readEntryBytes, unreadable, type FieldLocator, type ReadSource } from './read-source.ts';
 import { renderBody } from './render-body.ts';
 import type { SourceFile } from './scan-content-root.ts';
 import type { Finding } from '../diagnostics/diagnostic.ts';
@@ -178,25 +178,6 @@ function salvage(schema: unknown, value: unknown): unknown {
     return kept;
   }
   return undefined;
-}
-
-export function unreadable(source: SourceFile, error: unknown): Finding {
-  const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  const reason =
-    code === 'EACCES' || code === 'EPERM'
-      ? 'the file may not be read (check its permissions)'
-      : code === 'EISDIR'
-        ? 'this is a folder, not a file'
-        : `reading it failed: ${error instanceof Error ? error.message : String(error)}`;
-  return {
-    file: source.file,
-    path: [],
-    position: { line: 1, column: 1 },
-    severity: 'error',
-    rule: 'unreadable',
-    message: `the file could not be read: ${reason}`,
-    hint: 'make it a plain text file the build can read, or remove it from the content root',
-  };
 }
 
 function statusOf(read: ReadSource): EntryStatus | undefined {

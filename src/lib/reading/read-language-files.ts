@@ -7,12 +7,13 @@
  */
 import { translationSynonymsSchema, type PlaybookSettings, type TranslationSynonyms } from '../../../schemas/index.ts';
 import type { Finding } from '../diagnostics/diagnostic.ts';
+import { finding, MESSAGES } from '../diagnostics/catalogue.ts';
 import type { FieldLocator } from './read-source.ts';
 import { checkWithSchema } from '../diagnostics/schema-issues.ts';
 import { checkInterfaceWords, shippedDictionary, type Dictionary } from '../languages/dictionary.ts';
-import { readSourceSync } from './read-source.ts';
+import { readSourceSync, unreadable } from './read-source.ts';
 import { INTERFACE_FILE, TRANSLATIONS_FOLDER, type LanguageFolder } from './scan-translations.ts';
-import { placed, unreadable } from './read-entries.ts';
+import { placed } from './read-entries.ts';
 
 export interface LanguageWords {
   /** From interface.yaml, when the language has one and it is complete. */
@@ -43,14 +44,14 @@ export function readLanguageFiles(
         if (checked.dictionary) words.interface = checked.dictionary;
       }
     } else if (!shippedDictionary(language)) {
-      findings.push({
-        file: 'playbook.yaml',
-        path: ['languages', index],
-        severity: 'error',
-        rule: 'interface-words',
-        message: `languages[${index}]: Latitude has no interface words for ${language}`,
-        hint: `write them in ${TRANSLATIONS_FOLDER}/${language}/${INTERFACE_FILE}; schemas/json/interface.schema.json lists every key with its English words`,
-      });
+      findings.push(
+        finding(
+          MESSAGES['interface-words'],
+          'no-words',
+          { file: 'playbook.yaml', path: ['languages', index] },
+          { index, language, file: `${TRANSLATIONS_FOLDER}/${language}/${INTERFACE_FILE}` },
+        ),
+      );
     }
     if (folder?.synonyms) {
       const data = readData(folder.synonyms, locators, findings);

@@ -6,6 +6,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node, type Pair } from 'yaml';
 import type { FieldPath, Finding, Position } from '../diagnostics/diagnostic.ts';
+import { finding, MESSAGES, TOP, type Wording } from '../diagnostics/catalogue.ts';
 import type { SourceFile } from './scan-content-root.ts';
 import { readAroundErrors } from './yaml-recovery.ts';
 
@@ -77,95 +78,61 @@ export function readEntryBytes(source: SourceFile): Uint8Array | ReadSource {
   try {
     // Looked at before it is read: a huge file is refused without loading it, and a pipe would never end.
     const info = statSync(source.absolutePath);
-    if (info.isDirectory()) return unreadable(source, 'EISDIR');
-    if (!info.isFile()) return unreadable(source, 'ENOTFILE');
+    if (info.isDirectory()) return notRead(source, unreadable(source, 'EISDIR'));
+    if (!info.isFile()) return notRead(source, unreadable(source, 'ENOTFILE'));
     if (info.size > MAX_ENTRY_BYTES) return tooLarge(source, info.size);
     return readFileSync(source.absolutePath);
   } catch (error) {
-    return unreadable(source, (error as NodeJS.ErrnoException).code);
+    return notRead(source, unreadable(source, error));
   }
 }
 
-function tooLarge(source: SourceFile, size: number): ReadSource {
-  return {
-    source,
-    data: undefined,
-    body: '',
-    bodyLine: 1,
-    locator: fixedLocator({ line: 1, column: 1 }),
-    findings: [
-      {
-        file: source.file,
-        path: [],
-        severity: 'error',
-        rule: 'file-size',
-        position: { line: 1, column: 1 },
-        message: `the file is ${(size / 1048576).toFixed(1)} MB, more than the 1 MB an entry may be`,
-        hint: 'split the text into several entries, or link to a longer document instead of copying it in',
-      },
-    ],
-  };
+/** A file whose bytes were never read: its one finding says why. */
+function notRead(source: SourceFile, finding: Finding): ReadSource {
+  return { source, data: undefined, body: '', bodyLine: 1, locator: fixedLocator(TOP), findings: [finding] };
 }
 
-/** A file the validator could not open: not a crash, a finding naming the file. */
-function unreadable(source: SourceFile, code: string | undefined): ReadSource {
-  const reason =
-    code === 'EACCES' || code === 'EPERM'
-      ? { message: 'the file cannot be read: its permissions do not allow it', hint: 'make the file readable (chmod a+r), or remove it from the content root' }
-      : code === 'EISDIR'
-        ? { message: 'this is a folder, but its name is that of an entry file', hint: 'rename the folder so that it does not end in .md, .mdx or .yaml' }
-        : code === 'ENOTFILE'
-          ? {
-              message: 'this is not an ordinary file (it is a pipe, socket or device), so it cannot be read',
-              hint: 'remove it from the content root; entries are ordinary text files',
-            }
-          : {
-              message: `the file cannot be read (${code ?? 'unknown error'})`,
-              hint: 'check that the file still exists and is an ordinary file; then run the check again',
-            };
-  return {
-    source,
-    data: undefined,
-    body: '',
-    bodyLine: 1,
-    locator: fixedLocator({ line: 1, column: 1 }),
-    findings: [{ file: source.file, path: [], severity: 'error', rule: 'file', position: { line: 1, column: 1 }, ...reason }],
-  };
+function tooLarge(source: SourceFile, size: number): ReadSource {
+  return notRead(source, finding(MESSAGES['file-size'], 'default', { file: source.file, position: TOP }, { megabytes: (size / 1048576).toFixed(1) }));
+}
+
+/**
+ * A file that could not be opened or read through, whoever read it: not a
+ * crash, the one finding naming the file. `error` is what was thrown, or an
+ * error code (`ENOTFILE` for a pipe, socket or device).
+ */
+export function unreadable(source: Pick<SourceFile, 'file'>, error: unknown): Finding {
+  const code = typeof error === 'string' ? error : (error as NodeJS.ErrnoException | undefined)?.code;
+  const where = { file: source.file, position: TOP };
+  if (code === 'EACCES' || code === 'EPERM') return finding(MESSAGES.unreadable, 'permissions', where);
+  if (code === 'EISDIR') return finding(MESSAGES.unreadable, 'folder', where);
+  if (code === 'ENOTFILE') return finding(MESSAGES.unreadable, 'not-ordinary', where);
+  return finding(MESSAGES.unreadable, 'other', where, { reason: code ?? (error instanceof Error ? error.message : String(error)) });
 }
 
 /** Parses a content file's bytes; exported for tests. */
 export function parseSource(source: SourceFile, kind: 'markdown' | 'data', bytes: Uint8Array): ReadSource {
-  const fail = (finding: Omit<Finding, 'file' | 'path' | 'severity'>): ReadSource => ({
-    source,
-    data: undefined,
-    body: '',
-    bodyLine: 1,
-    locator: fixedLocator({ line: 1, column: 1 }),
-    findings: [{ file: source.file, path: [], severity: 'error', ...finding }],
-  });
+  const fail = (failed: Finding): ReadSource => notRead(source, failed);
 
   if (bytes.byteLength > MAX_ENTRY_BYTES) return tooLarge(source, bytes.byteLength);
   let text: string;
   try {
     text = utf8.decode(bytes);
   } catch {
-    return fail({
-      rule: 'encoding',
-      position: firstInvalidUtf8(bytes),
-      message: 'the file is not valid UTF-8 text',
-      hint: 'save the file as UTF-8 (in most editors: "Save with encoding" → UTF-8)',
-    });
+    return fail(finding(MESSAGES.encoding, 'not-utf8', { file: source.file, position: firstInvalidUtf8(bytes) }));
   }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   const control = CONTROL_CHARACTER.exec(text);
   if (control) {
     const code = control[0].codePointAt(0)!;
-    return fail({
-      rule: 'encoding',
-      position: pointAt(text, control.index),
-      message: `the file holds an invisible control character (U+${code.toString(16).toUpperCase().padStart(4, '0')}), which cannot be published`,
-      hint: 'delete the character: it often comes from copying text out of another program; retype the text around it if you cannot see it',
-    });
+    return fail(
+      finding(
+        MESSAGES.encoding,
+        'control',
+        { file: source.file, position: pointAt(text, control.index) },
+        { code: code.toString(16).toUpperCase().padStart(4, '0') },
+      ),
+    );
   }
 
   let yamlText = text;
@@ -175,20 +142,10 @@ export function parseSource(source: SourceFile, kind: 'markdown' | 'data', bytes
   if (kind === 'markdown') {
     const split = splitFrontmatter(text);
     if (split === 'missing') {
-      return fail({
-        rule: 'frontmatter',
-        position: { line: 1, column: 1 },
-        message: 'the file does not start with frontmatter',
-        hint: 'start the file with a line "---", the keys such as "title: …", then another line "---" before the text',
-      });
+      return fail(finding(MESSAGES.frontmatter, 'missing', { file: source.file, position: TOP }));
     }
     if (split === 'unclosed') {
-      return fail({
-        rule: 'frontmatter',
-        position: { line: 1, column: 1 },
-        message: 'the frontmatter is never closed',
-        hint: 'add a line with only "---" after the last key, before the text',
-      });
+      return fail(finding(MESSAGES.frontmatter, 'unclosed', { file: source.file, position: TOP }));
     }
     ({ yaml: yamlText, body, bodyLine } = split);
     yamlLine = 2;
@@ -199,15 +156,8 @@ export function parseSource(source: SourceFile, kind: 'markdown' | 'data', bytes
     const { line, col } = lineCounter.linePos(offset);
     return { line: line + yamlLine - 1, column: col };
   };
-  const yamlFinding = (offset: number, message: string, hint: string): Finding => ({
-    file: source.file,
-    path: [],
-    position: position(offset),
-    severity: 'error',
-    rule: 'yaml',
-    message,
-    hint,
-  });
+  const yamlFinding = (offset: number, wording: Wording): Finding =>
+    finding(MESSAGES.yaml, 'parser', { file: source.file, position: position(offset) }, wording);
   const parse = (text: string, counter?: LineCounter) =>
     parseDocument(text, { ...YAML_READ_OPTIONS, lineCounter: counter, uniqueKeys: true, prettyErrors: false, strict: true });
   const tooDeep = (offset: number): ReadSource => ({
@@ -216,7 +166,7 @@ export function parseSource(source: SourceFile, kind: 'markdown' | 'data', bytes
     body,
     bodyLine,
     locator: fixedLocator({ line: yamlLine, column: 1 }),
-    findings: [yamlFinding(offset, NESTED_TOO_DEEP.message, NESTED_TOO_DEEP.hint)],
+    findings: [finding(MESSAGES.yaml, 'too-deep', { file: source.file, position: position(offset) })],
   });
   let doc: Document;
   try {
@@ -228,7 +178,7 @@ export function parseSource(source: SourceFile, kind: 'markdown' | 'data', bytes
   // A directive would change how the rest is read (YAML 1.1, custom tags): refused before anything else.
   const directive = directiveProblem(doc, yamlText);
   if (directive) {
-    const findings = [yamlFinding(directive.offset, directive.message, directive.hint)];
+    const findings = [yamlFinding(directive.offset, directive)];
     return { source, data: undefined, body, bodyLine, locator: documentLocator(doc, position, { line: yamlLine, column: 1 }), findings };
   }
   let yamlFindings: Finding[] = [];
@@ -244,7 +194,7 @@ export function parseSource(source: SourceFile, kind: 'markdown' | 'data', bytes
       recovered = undefined; // beyond the parser's limits: report the first error alone, as before
     }
     yamlFindings = (recovered?.errors ?? [{ error, offset: error.pos[0] }]).map((e) =>
-      yamlFinding(e.offset, yamlErrorMessage(e.error.code, e.error.message), yamlErrorHint(e.error.code)),
+      yamlFinding(e.offset, { message: yamlErrorMessage(e.error.code, e.error.message), hint: yamlErrorHint(e.error.code) }),
     );
     if (!recovered)
       return { source, data: undefined, body, bodyLine, locator: documentLocator(doc, position, { line: yamlLine, column: 1 }), findings: yamlFindings };
@@ -254,7 +204,7 @@ export function parseSource(source: SourceFile, kind: 'markdown' | 'data', bytes
   const refused = (findings: Finding[]): ReadSource => ({ source, data: undefined, body, bodyLine, locator, findings: [...yamlFindings, ...findings] });
 
   const written = writtenProblem(doc, yamlText);
-  if (written) return refused([yamlFinding(written.offset, written.message, written.hint)]);
+  if (written) return refused([yamlFinding(written.offset, written)]);
 
   let data: unknown;
   try {
@@ -263,13 +213,7 @@ export function parseSource(source: SourceFile, kind: 'markdown' | 'data', bytes
     const alias = firstAlias(doc);
     const bomb = error instanceof ReferenceError && /alias count/i.test(error.message);
     return refused([
-      bomb
-        ? yamlFinding(
-            alias ?? 0,
-            `the aliases (*name) in this file expand to too much text (more than ${MAX_ALIAS_COUNT} copies)`,
-            'write the values out in full instead of repeating them with & and *',
-          )
-        : yamlFinding(alias ?? 0, NESTED_TOO_DEEP.message, NESTED_TOO_DEEP.hint),
+      finding(MESSAGES.yaml, bomb ? 'alias-bomb' : 'too-deep', { file: source.file, position: position(alias ?? 0) }, { limit: MAX_ALIAS_COUNT }),
     ]);
   }
   if (unreadKeys && (data === null || data === undefined)) return refused([]);
@@ -281,15 +225,7 @@ export function parseSource(source: SourceFile, kind: 'markdown' | 'data', bytes
       bodyLine,
       locator,
       findings: [
-        {
-          file: source.file,
-          path: [],
-          position: { line: yamlLine, column: 1 },
-          severity: 'error',
-          rule: 'yaml',
-          message: data === null || data === undefined ? 'there are no keys in the file' : 'the file must hold keys and values, not a single value or a list',
-          hint: 'write one key per line, such as "title: Own the outcome"',
-        },
+        finding(MESSAGES.yaml, data === null || data === undefined ? 'no-keys' : 'not-keys', { file: source.file, position: { line: yamlLine, column: 1 } }),
       ],
     };
   }
@@ -309,11 +245,6 @@ function splitFrontmatter(text: string): Split {
     bodyLine: close + 2,
   };
 }
-
-const NESTED_TOO_DEEP = {
-  message: 'the YAML is nested too deeply to be read',
-  hint: 'keep keys and lists a few levels deep; an entry never needs more',
-};
 
 /**
  * What the YAML says that it cannot mean for content: an alias (`*name`)

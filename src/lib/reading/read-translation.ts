@@ -9,6 +9,7 @@
  */
 import { COLLECTIONS, TRANSLATION_SCHEMAS, type CollectionName, type TranslationData } from '../../../schemas/index.ts';
 import { formatFieldPath, type FieldPath, type Finding, type Position } from '../diagnostics/diagnostic.ts';
+import { finding, MESSAGES } from '../diagnostics/catalogue.ts';
 import { checkWithSchema, keysAt } from '../diagnostics/schema-issues.ts';
 import type { ReadSource } from './read-source.ts';
 import { renderBody, type BodyHeading } from './render-body.ts';
@@ -47,16 +48,14 @@ export function checkTranslation(
   const source = read.source;
   const facts: FieldPath[] = [];
   const words = splitFacts(read.data, [], TRANSLATION_SCHEMAS[collection], COLLECTIONS[collection].schema, facts);
-  const findings: Finding[] = facts.map((path) => ({
-    file: source.file,
-    path,
-    at: 'key',
-    severity: 'error',
-    rule: 'translation-fact',
-    message: `${formatFieldPath(path)}: is a fact, and facts come from the base entry, never from a translation`,
-    found: String(path[path.length - 1]),
-    hint: 'remove this line: limits, dates, owners and references are written once, in the base entry, and every language shows them',
-  }));
+  const findings: Finding[] = facts.map((path) =>
+    finding(
+      MESSAGES['translation-fact'],
+      'default',
+      { file: source.file, path, at: 'key', found: String(path[path.length - 1]) },
+      { field: formatFieldPath(path) },
+    ),
+  );
   const checked = checkWithSchema(TRANSLATION_SCHEMAS[collection], words, source.file);
   const markdown = COLLECTIONS[collection].kind === 'markdown';
   const written = read.body.trim() !== '';

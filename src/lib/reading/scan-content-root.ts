@@ -8,6 +8,7 @@ import path from 'node:path';
 import { COLLECTIONS, COLLECTION_NAMES, PLAYBOOK_FILE, type CollectionName } from '../../../schemas/index.ts';
 import { closestMatch } from '../diagnostics/did-you-mean.ts';
 import type { Finding } from '../diagnostics/diagnostic.ts';
+import { finding, MESSAGES, TOP } from '../diagnostics/catalogue.ts';
 import { pathNameProblem, posixRelative, type NameProblem } from './paths.ts';
 
 export interface SourceFile {
@@ -43,15 +44,7 @@ export async function scanContentRoot(root: string, under = ''): Promise<Content
     top = await readdir(path.join(root, under), { withFileTypes: true });
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? String(error);
-    findings.push({
-      file: under || '.',
-      path: [],
-      position: { line: 1, column: 1 },
-      severity: 'error',
-      rule: 'content-root',
-      message: `the content root cannot be read (${code})`,
-      hint: 'make the folder readable (chmod a+rx), then run the check again',
-    });
+    findings.push(finding(MESSAGES['content-root'], 'unreadable', { file: under || '.', position: TOP }, { code }));
     return { playbook: undefined, entries, findings };
   }
   const folders = new Map<string, CollectionName>(COLLECTION_NAMES.map((name) => [COLLECTIONS[name].folder, name]));
@@ -73,39 +66,15 @@ export async function scanContentRoot(root: string, under = ''): Promise<Content
       playbook = { collection: 'playbook', id: 'playbook', file: PLAYBOOK_FILE, absolutePath: path.join(root, PLAYBOOK_FILE) };
     } else if (item.name === PLAYBOOK_FILE) {
       linked.add(item.name);
-      findings.push({
-        file: PLAYBOOK_FILE,
-        path: [],
-        position: { line: 1, column: 1 },
-        severity: 'error',
-        rule: 'file-type',
-        message: 'playbook.yaml is not an ordinary file (it is a folder, pipe, socket or device)',
-        hint: 'make playbook.yaml a text file with at least "name: <your organisation>"',
-      });
+      findings.push(finding(MESSAGES['file-type'], 'playbook-not-file', { file: PLAYBOOK_FILE, position: TOP }));
     } else if (item.isFile() && item.name === 'playbook.yml') {
-      findings.push({
-        file: item.name,
-        path: [],
-        position: { line: 1, column: 1 },
-        severity: 'error',
-        rule: 'file-name',
-        message: 'the settings file must be called playbook.yaml',
-        hint: 'rename playbook.yml to playbook.yaml',
-      });
+      findings.push(finding(MESSAGES['file-name'], 'playbook-yml', { file: item.name, position: TOP }));
     } else if (item.isDirectory() && !folders.has(item.name) && !OTHER_FOLDERS.has(item.name) && !item.name.startsWith('.')) {
       // A misspelt collection folder would silently drop its entries.
       // Few, distinct folder names: a looser match catches singulars (boundary → boundaries).
       const near = closestMatch(item.name, folders.keys(), 3);
       if (near) {
-        findings.push({
-          file: `${path.posix.join(under, item.name)}/`,
-          path: [],
-          position: { line: 1, column: 1 },
-          severity: 'error',
-          rule: 'folder',
-          message: `the folder "${item.name}" is not a collection, so nothing in it is published`,
-          hint: `rename it to "${near}"`,
-        });
+        findings.push(finding(MESSAGES.folder, 'near-miss', { file: `${path.posix.join(under, item.name)}/`, position: TOP }, { name: item.name, near }));
       }
     }
   }
@@ -116,33 +85,17 @@ export async function scanContentRoot(root: string, under = ''): Promise<Content
     const folder = path.posix.join(under, COLLECTIONS[name].folder);
     const { files, links, others, problem } = await listFiles(root, folder);
     if (problem) {
-      findings.push({
-        file: folder,
-        path: [],
-        position: { line: 1, column: 1 },
-        severity: 'error',
-        rule: 'folder',
-        message: problem,
-        hint: `make ${folder}/ a folder that the build may read, holding one file per entry`,
-      });
+      findings.push(finding(MESSAGES.folder, 'unreadable', { file: folder, position: TOP }, { folder, problem }));
     }
     // Pipes, sockets, devices, and folders named like entry files: nothing an editor means to publish.
     for (const { file, folder: isFolder } of others) {
       if (!isEntryPath(file.slice(folder.length + 1))) continue;
       if (isFolder && !(extensions as readonly string[]).includes(path.posix.extname(file))) continue;
-      findings.push({
-        file,
-        path: [],
-        position: { line: 1, column: 1 },
-        severity: 'error',
-        rule: 'file-type',
-        message: isFolder
-          ? 'this is a folder, but its name is that of an entry file'
-          : 'this is not an ordinary file (it is a pipe, socket or device), so it cannot be read',
-        hint: isFolder
-          ? `rename the folder so that its name does not end in ${path.posix.extname(file)}`
-          : 'remove it from the content root; entries are ordinary text files',
-      });
+      findings.push(
+        isFolder
+          ? finding(MESSAGES['file-type'], 'folder-named-like-file', { file, position: TOP }, { extension: path.posix.extname(file) })
+          : finding(MESSAGES['file-type'], 'not-ordinary', { file, position: TOP }),
+      );
     }
     // A link can lead anywhere on the build machine; Astro would follow it unchecked.
     for (const link of links) findings.push(linkFinding(link));
@@ -159,15 +112,14 @@ export async function scanContentRoot(root: string, under = ''): Promise<Content
         continue;
       }
       if (!(extensions as readonly string[]).includes(extension)) {
-        findings.push({
-          file: relative,
-          path: [],
-          position: { line: 1, column: 1 },
-          severity: 'error',
-          rule: 'file-type',
-          message: `${folder}/ only takes ${extensions.join(' or ')} files, so this file is not published`,
-          hint: `rename it to ${base.slice(0, base.length - extension.length)}${extensions[0]}, or move it out of ${folder}/`,
-        });
+        findings.push(
+          finding(
+            MESSAGES['file-type'],
+            'extension',
+            { file: relative, position: TOP },
+            { folder, extensions, renamed: `${base.slice(0, base.length - extension.length)}${extensions[0]}` },
+          ),
+        );
         continue;
       }
       entries[name].push({
@@ -198,30 +150,11 @@ const IMAGE_FILE = /\.(jpe?g|png|webp|avif|gif|svg)$/i;
 
 /** A link where a file or folder of content should be (`file` is its path in the root; a folder's ends in /). */
 export function linkFinding(file: string, kind: 'file' | 'folder' | 'either' = 'either'): Finding {
-  const where = { file, path: [], position: { line: 1, column: 1 }, severity: 'error' as const, rule: 'symlink' };
-  if (kind === 'folder') {
-    return {
-      ...where,
-      message: `${file} is a link to another folder, but it must be a real folder in the content root: through a link, files from anywhere on the build machine would be published`,
-      hint: 'replace the link with the folder itself (a copy of its files)',
-    };
-  }
-  if (kind === 'file') {
-    return {
-      ...where,
-      message: `${file} is a link to another file, but it must be a real file in the content root`,
-      hint: 'replace the link with a copy of the file itself',
-    };
-  }
-  return {
-    ...where,
-    message: 'this is a link to another file or folder, and content must be real files in the content root',
-    hint: 'replace the link with a copy of the file itself',
-  };
+  return finding(MESSAGES.symlink, kind, { file, position: TOP }, { file });
 }
 
 function nameFinding(named: NameProblem & { path: string }): Finding {
-  return { file: named.path, path: [], position: { line: 1, column: 1 }, severity: 'error', rule: 'file-name', message: named.message, hint: named.hint };
+  return finding(MESSAGES['file-name'], 'name', { file: named.path, position: TOP }, { message: named.message, hint: named.hint });
 }
 
 /**

@@ -11,6 +11,7 @@ import { lstat, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { CollectionName } from '../../../schemas/index.ts';
 import type { Finding } from '../diagnostics/diagnostic.ts';
+import { finding, MESSAGES, TOP } from '../diagnostics/catalogue.ts';
 import { linkFinding, scanContentRoot, type SourceFile } from './scan-content-root.ts';
 
 /** The folder of a content root that holds translations. */
@@ -45,7 +46,18 @@ export async function scanTranslations(root: string, languages: readonly string[
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code !== 'ENOENT')
-      findings.push(folderProblem(`${TRANSLATIONS_FOLDER}/`, code === 'ENOTDIR' ? 'it is a file, but it must be a folder' : `it could not be read (${code})`));
+      findings.push(
+        finding(
+          MESSAGES.folder,
+          'translations',
+          { file: `${TRANSLATIONS_FOLDER}/`, position: TOP },
+          {
+            file: `${TRANSLATIONS_FOLDER}/`,
+            folder: TRANSLATIONS_FOLDER,
+            problem: code === 'ENOTDIR' ? 'it is a file, but it must be a folder' : `it could not be read (${code})`,
+          },
+        ),
+      );
     return { languages: found, findings };
   }
   const listed = new Map(languages.map((tag) => [tag.toLowerCase(), tag]));
@@ -58,10 +70,11 @@ export async function scanTranslations(root: string, languages: readonly string[
     }
     if (!item.isDirectory()) {
       findings.push(
-        languageProblem(
-          folder,
-          `${TRANSLATIONS_FOLDER}/ holds one folder per language, so ${item.name} is not read`,
-          `move it into the folder of its language, such as ${TRANSLATIONS_FOLDER}/${languages[0] ?? 'fr-CA'}/`,
+        finding(
+          MESSAGES['translation-language'],
+          'not-a-folder',
+          { file: folder, position: TOP },
+          { name: item.name, translations: TRANSLATIONS_FOLDER, example: languages[0] ?? 'fr-CA' },
         ),
       );
       continue;
@@ -70,12 +83,8 @@ export async function scanTranslations(root: string, languages: readonly string[
     if (tag !== item.name) {
       findings.push(
         tag
-          ? languageProblem(`${folder}/`, `the folder ${item.name} does not match the language ${tag} in playbook.yaml exactly`, `rename the folder to ${tag}`)
-          : languageProblem(
-              `${folder}/`,
-              `${item.name} is not one of the playbook's languages, so nothing in ${folder}/ is published`,
-              `add ${item.name} to languages in playbook.yaml, or remove the folder${languages.length > 0 ? ` (the languages are ${languages.join(', ')})` : ''}`,
-            ),
+          ? finding(MESSAGES['translation-language'], 'written-differently', { file: `${folder}/`, position: TOP }, { name: item.name, tag })
+          : finding(MESSAGES['translation-language'], 'not-listed', { file: `${folder}/`, position: TOP }, { name: item.name, folder, languages }),
       );
       continue;
     }
@@ -93,20 +102,4 @@ export async function scanTranslations(root: string, languages: readonly string[
   }
   found.sort((a, b) => languages.indexOf(a.language) - languages.indexOf(b.language));
   return { languages: found, findings };
-}
-
-function languageProblem(file: string, message: string, hint: string): Finding {
-  return { file, path: [], position: { line: 1, column: 1 }, severity: 'error', rule: 'translation-language', message, hint };
-}
-
-function folderProblem(file: string, problem: string): Finding {
-  return {
-    file,
-    path: [],
-    position: { line: 1, column: 1 },
-    severity: 'error',
-    rule: 'folder',
-    message: `the folder ${file} cannot hold translations: ${problem}`,
-    hint: `make ${TRANSLATIONS_FOLDER}/ a folder holding one folder per language, such as ${TRANSLATIONS_FOLDER}/fr-CA/`,
-  };
 }

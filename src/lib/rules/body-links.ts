@@ -16,7 +16,8 @@ import { closestMatch, closestMatches } from '../diagnostics/did-you-mean.ts';
 import type { Finding } from '../diagnostics/diagnostic.ts';
 import { entryAt, entryPath } from '../domain/entry-address.ts';
 import type { CheckedEntry } from '../reading/checked-content.ts';
-import { capitalise, whereListed } from './references.ts';
+import { whereListed } from './references.ts';
+import { problem, MESSAGES, type Problem } from '../diagnostics/catalogue.ts';
 import type { Rule } from './rule.ts';
 
 const SCHEME = /^[a-z][a-z0-9+.-]*:/i;
@@ -57,13 +58,13 @@ export const checkBodyLinks: Rule = (content) => {
     for (const link of entry.bodyLinks) {
       const target = internalTarget(link.url, page);
       if (!target) continue;
-      const problem = linkProblem(link.url, target, entry);
-      if (problem) findings.push({ file: entry.file, path: [], position: link.position, severity: 'error', rule: 'body-link', ...problem });
+      const wrong = linkProblem(link.url, target, entry);
+      if (wrong) findings.push({ file: entry.file, path: [], position: link.position, ...wrong.problem, found: wrong.found });
     }
   }
   return findings;
 
-  function linkProblem(url: string, { path, fragment }: { path: string; fragment: string | undefined }, from: CheckedEntry): Problem | undefined {
+  function linkProblem(url: string, { path, fragment }: { path: string; fragment: string | undefined }, from: CheckedEntry): WrongLink | undefined {
     const address = addresses!.at(path);
     if (address) {
       const { parts } = address;
@@ -71,15 +72,7 @@ export const checkBodyLinks: Rule = (content) => {
       const near = closestMatch(fragment, parts);
       const listed = [...parts].slice(0, MAX_PARTS_LISTED).map((part) => `#${part}`);
       const own = path === entryPath(from.collection, from.id);
-      return {
-        message: `the link to ${url} leads to ${own ? 'this' : 'its'} page, but the page has no part "#${fragment}"`,
-        found: fragment,
-        hint: near
-          ? `did you mean #${near}?`
-          : listed.length === 0
-            ? `${own ? 'this' : 'that'} page has no parts to link to: link to the page alone`
-            : `${own ? "this page's" : "that page's"} parts are ${listed.join(', ')}${parts.size > listed.length ? ', …' : ''}`,
-      };
+      return { problem: problem(MESSAGES['body-link'], 'part', { url, fragment, own, near, listed, more: parts.size > listed.length }), found: fragment };
     }
     if (CONTENT_FILE.test(path)) return fileLink(url, from);
     const wanted = entryAt(path);
@@ -88,11 +81,15 @@ export const checkBodyLinks: Rule = (content) => {
       const near = closestMatches(wanted.id, addresses!.pagedIds(wanted.collection), 3).map((id) => entryPath(wanted.collection, id));
       const label = COLLECTIONS[wanted.collection].label.toLowerCase();
       return {
-        message: `the link to ${url} leads nowhere: there is no ${label} "${wanted.id}"`,
+        problem: problem(MESSAGES['body-link'], 'no-entry', {
+          url,
+          label,
+          id: wanted.id,
+          near,
+          listed: whereListed(wanted.collection),
+          example: entryPath(wanted.collection, '<id>'),
+        }),
         found: wanted.id,
-        hint: near.length
-          ? `did you mean ${near.join(' or ')}? ${capitalise(whereListed(wanted.collection))}`
-          : `link to a page's address as the site shows it, such as ${entryPath(wanted.collection, '<id>')}; ${whereListed(wanted.collection)}`,
       };
     }
     const section = path.split('/')[1] ?? '';
@@ -101,44 +98,28 @@ export const checkBodyLinks: Rule = (content) => {
       path,
       [...addresses!.paths()].filter((candidate) => candidate.split('/')[1] === section || candidate.split('/').length <= 3),
     );
-    return {
-      message: `the link to ${url} leads nowhere: the playbook has no page at ${path}`,
-      found: path,
-      hint: near
-        ? `did you mean ${near}?`
-        : "link to a page's address as the site shows it, such as /boundaries/<id>/, or to a full web address starting with https://",
-    };
+    return { problem: problem(MESSAGES['body-link'], 'no-page', { url, path, near }), found: path };
   }
 
   /** An entry that exists but has no page: a draft, or one that could not be read (its own file says why). */
-  function entryWithoutPage(url: string, { collection, id }: { collection: CollectionName; id: string }, from: CheckedEntry): Problem | undefined {
+  function entryWithoutPage(url: string, { collection, id }: { collection: CollectionName; id: string }, from: CheckedEntry): WrongLink | undefined {
     const status = known[collection].get(id);
     if (status !== 'draft' || from.data.status === 'draft') return undefined;
-    return {
-      message: `the link to ${url} leads to a draft, which has no page, so this ${from.data.status ?? 'published'} entry would link to nothing`,
-      found: id,
-      hint: `publish ${id} first, or remove the link until it is published`,
-    };
+    return { problem: problem(MESSAGES['body-link'], 'draft', { url, status: from.data.status ?? 'published', id }), found: id };
   }
 
   /** A link to a content file (`../boundaries/refund.md`, as the files sit side by side): the file is not published, its page is. */
-  function fileLink(url: string, from: CheckedEntry): Problem {
+  function fileLink(url: string, from: CheckedEntry): WrongLink {
     const file = new URL(url, `https://root.invalid/${from.file}`).pathname.slice(1);
     const entry = entryOfFile.get(decodeURIComponentSafe(file));
-    return {
-      message: `the link to ${url} points at a content file, which is not published`,
-      found: url,
-      hint: entry
-        ? `link to the entry's page instead: ${entryPath(entry.collection, entry.id)}`
-        : "link to the entry's page instead, such as /boundaries/<id>/",
-    };
+    return { problem: problem(MESSAGES['body-link'], 'content-file', { url, page: entry && entryPath(entry.collection, entry.id) }), found: url };
   }
 };
 
-interface Problem {
-  message: string;
+/** What is wrong with a link, and the part of it that is wrong. */
+interface WrongLink {
+  problem: Problem;
   found: string;
-  hint: string;
 }
 
 function decodeURIComponentSafe(text: string): string {

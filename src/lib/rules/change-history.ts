@@ -5,9 +5,10 @@
  * The comparison is the authority diff's own (domain/authority-changes.ts).
  */
 import type { BoundaryData, PlaybookSettings } from '../../../schemas/index.ts';
-import type { Finding } from '../diagnostics/diagnostic.ts';
+import { formatFieldPath, type Finding } from '../diagnostics/diagnostic.ts';
 import { resolveMoney } from '../domain/money.ts';
 import { unrecordedChanges, type AuthorityTerms } from '../domain/authority-changes.ts';
+import { finding, MESSAGES } from '../diagnostics/catalogue.ts';
 import type { Rule } from './rule.ts';
 
 export const checkChangeHistory: Rule = ({ entries, base, settings, today }) => {
@@ -19,14 +20,8 @@ export const checkChangeHistory: Rule = ({ entries, base, settings, today }) => 
     const roles = unrecordedChanges(versionOf(before, settings), versionOf(boundary.data, settings));
     if (roles.length === 0) continue;
     const index = boundary.data.grants.findIndex((grant) => grant.role === roles[0]);
-    findings.push({
-      file: boundary.file,
-      path: index >= 0 ? ['grants', index] : ['grants'],
-      severity: 'error',
-      rule: 'needs-change-line',
-      message: `${index >= 0 ? `grants[${index}]` : 'grants'}: the limit or authority of ${roles.join(', ')} changed, but changes has no new line, so /changes/ and its feed would not show it`,
-      hint: `add a line at the top of changes, such as "- date: ${today}" with "summary:" saying what changed and why`,
-    });
+    const path = index >= 0 ? ['grants', index] : ['grants'];
+    findings.push(finding(MESSAGES['needs-change-line'], 'default', { file: boundary.file, path }, { field: formatFieldPath(path), roles, today }));
   }
   return findings;
 };

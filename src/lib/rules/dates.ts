@@ -10,6 +10,7 @@
  */
 import { formatFieldPath, type FieldPath, type Finding } from '../diagnostics/diagnostic.ts';
 import type { CheckedEntry } from '../reading/checked-content.ts';
+import { finding, MESSAGES } from '../diagnostics/catalogue.ts';
 import type { Rule } from './rule.ts';
 
 /** How far ahead of the build date a date may be before it is reported, in days. */
@@ -23,15 +24,7 @@ export const checkDates: Rule = ({ entries, today }) => {
   if (Number.isNaN(limit)) return findings;
   const check = (entry: CheckedEntry, path: FieldPath, date: string, what: string) => {
     if (entry.data.status === 'draft' || Date.parse(`${date}T00:00:00Z`) <= limit) return;
-    findings.push({
-      file: entry.file,
-      path,
-      severity: 'warning',
-      rule: 'future-date',
-      message: `${formatFieldPath(path)}: ${date} is in the future (today is ${today}), but it says when ${what}`,
-      found: date,
-      hint: `check the year, month and day; write the date ${what}, at the latest today`,
-    });
+    findings.push(finding(MESSAGES['future-date'], 'default', { file: entry.file, path, found: date }, { field: formatFieldPath(path), date, today, what }));
   };
   for (const boundary of entries.boundaries) {
     check(boundary, ['effective'], boundary.data.effective, 'the boundary took effect');

@@ -26,6 +26,7 @@ import {
   type RoleStatus,
 } from '../domain/ladder.ts';
 import type { Finding } from '../diagnostics/diagnostic.ts';
+import { finding, MESSAGES } from '../diagnostics/catalogue.ts';
 import { formatMoney, resolveMoney } from '../domain/money.ts';
 import { englishWords } from '../languages/dictionary.ts';
 import { amountPerPeriod } from '../words/grants.ts';
@@ -48,28 +49,13 @@ export const checkEscalation: Rule = ({ entries, partial, settings, known, today
   const inCycle = new Set(cycles.flat());
   for (const cycle of cycles) {
     const first = cycle[0]!;
-    findings.push({
-      file: roleFiles.get(first)!,
-      path: ['escalatesTo'],
-      severity: 'error',
-      rule: 'escalation-cycle',
-      message: `escalatesTo: the escalation ladder goes round in a circle: ${describeCycle(cycle)}`,
-      hint: 'the role at the top of a ladder must not have escalatesTo; remove it from one of these roles',
-    });
+    findings.push(finding(MESSAGES['escalation-cycle'], 'roles', { file: roleFiles.get(first)!, path: ['escalatesTo'] }, { cycle: describeCycle(cycle) }));
   }
 
   for (const role of entries.roles) {
     const target = role.data.escalatesTo;
     if (role.data.status !== 'published' || target === undefined || known.roles.get(target) !== 'retired') continue;
-    findings.push({
-      file: role.file,
-      path: ['escalatesTo'],
-      severity: 'error',
-      rule: 'escalate-to-retired',
-      message: `escalatesTo: the role "${target}" is retired, so nobody would take the decisions ${role.id} passes up`,
-      found: target,
-      hint: `escalate to the role that took over from ${target} instead`,
-    });
+    findings.push(finding(MESSAGES['escalate-to-retired'], 'role', { file: role.file, path: ['escalatesTo'], found: target }, { target, role: role.id }));
   }
 
   // A boundary with a mistake elsewhere (a misspelt key, a bad date) still has its ladder checked when its grants could be read.
@@ -98,15 +84,12 @@ function endedGrants(boundary: CheckedEntry<'boundaries'>, today: string): Findi
   return boundary.data.grants.flatMap((grant, index): Finding[] =>
     grant.until !== undefined && grant.until < today
       ? [
-          {
-            file: boundary.file,
-            path: ['grants', index, 'until'],
-            severity: 'warning',
-            rule: 'grant-ended',
-            message: `grants[${index}].until: ${grant.role}'s grant ended on ${grant.until} (today is ${today}), so it applies on no day from now on`,
-            found: grant.until,
-            hint: `remove the grant; to keep it as history, add a line to changes (date: ${grant.until}) that says what it was`,
-          },
+          finding(
+            MESSAGES['grant-ended'],
+            'default',
+            { file: boundary.file, path: ['grants', index, 'until'], found: grant.until },
+            { index, role: grant.role, until: grant.until, today },
+          ),
         ]
       : [],
   );
@@ -124,26 +107,20 @@ function retiredOnBoundary(boundary: CheckedEntry<'boundaries'>, statuses: Reado
   const findings: Finding[] = [];
   boundary.data.grants.forEach((grant, index) => {
     if (statuses.get(grant.role) === 'retired') {
-      findings.push({
-        file: boundary.file,
-        path: ['grants', index, 'role'],
-        severity: 'warning',
-        rule: 'retired-role-grant',
-        message: `grants[${index}].role: the role "${grant.role}" is retired, so nobody holds this grant any more`,
-        found: grant.role,
-        hint: `give the grant to the role that took over from ${grant.role}, or remove it`,
-      });
+      findings.push(
+        finding(
+          MESSAGES['retired-role-grant'],
+          'default',
+          { file: boundary.file, path: ['grants', index, 'role'], found: grant.role },
+          { index, role: grant.role },
+        ),
+      );
     }
     if (grant.escalateTo === undefined || grant.escalateTo === grant.role || statuses.get(grant.escalateTo) !== 'retired') return;
-    findings.push({
-      file: boundary.file,
-      path: ['grants', index, 'escalateTo'],
-      severity: 'error',
-      rule: 'escalate-to-retired',
-      message: `grants[${index}].escalateTo: the role "${grant.escalateTo}" is retired, so nobody would take this decision`,
-      found: grant.escalateTo,
-      hint: `escalate to the role that took over from ${grant.escalateTo} instead`,
-    });
+    const target = grant.escalateTo;
+    findings.push(
+      finding(MESSAGES['escalate-to-retired'], 'grant', { file: boundary.file, path: ['grants', index, 'escalateTo'], found: target }, { index, target }),
+    );
   });
   return findings;
 }
@@ -198,54 +175,39 @@ export function boundaryLadderFindings(
       return;
     }
     if (grant.from !== undefined && grant.until !== undefined && grant.until < grant.from) {
-      findings.push({
-        file,
-        path: ['grants', index, 'until'],
-        severity: 'error',
-        rule: 'grant-dates',
-        message: `grants[${index}].until: ${grant.until} is before from (${grant.from}), so the grant applies on no day`,
-        found: grant.until,
-        expected: `${grant.from} or later`,
-        hint: 'until is the last day the grant applies; check the year, month and day of both dates',
-      });
+      findings.push(
+        finding(
+          MESSAGES['grant-dates'],
+          'default',
+          { file, path: ['grants', index, 'until'], found: grant.until, expected: `${grant.from} or later` },
+          { index, from: grant.from, until: grant.until },
+        ),
+      );
       return;
     }
 
     if (grant.escalateTo === grant.role) {
-      findings.push({
-        file,
-        path: ['grants', index, 'escalateTo'],
-        severity: 'error',
-        rule: 'escalate-to-self',
-        message: `grants[${index}].escalateTo: ${grant.role} escalates to itself, so the decision never leaves the role`,
-        found: grant.escalateTo,
-        hint: `name the role above ${grant.role} that takes the decision, or remove escalateTo to use roles/${grant.role}.yaml's escalatesTo`,
-      });
+      findings.push(
+        finding(MESSAGES['escalate-to-self'], 'default', { file, path: ['grants', index, 'escalateTo'], found: grant.escalateTo }, { index, role: grant.role }),
+      );
       return;
     }
     if (escalationTarget(grant, roles) === undefined && grant.authority !== 'decide' && !unsure(grant.role)) {
-      const isEscalate = grant.authority === 'escalate';
-      findings.push({
-        file,
-        path: ['grants', index, 'authority'],
-        severity: isEscalate ? 'error' : 'warning',
-        rule: 'escalate-nowhere',
-        message: isEscalate
-          ? `grants[${index}].authority: ${grant.role} must escalate, but has nobody to escalate to`
-          : `grants[${index}].authority: ${grant.role} must ${grant.authority === 'consult' ? 'consult' : 'inform'} someone, but has nobody above it`,
-        hint: `add "escalateTo: <role id>" to this grant, or "escalatesTo" to roles/${grant.role}.yaml`,
-      });
+      const where = { file, path: ['grants', index, 'authority'] };
+      findings.push(
+        grant.authority === 'escalate'
+          ? finding(MESSAGES['escalate-nowhere'], 'escalate', where, { index, role: grant.role })
+          : finding(
+              MESSAGES['escalate-nowhere'],
+              'tell',
+              { ...where, severity: 'warning' },
+              { index, role: grant.role, verb: grant.authority === 'consult' ? 'consult' : 'inform' },
+            ),
+      );
     }
 
     if (grant.authority === 'escalate' && grant.limit) {
-      findings.push({
-        file,
-        path: ['grants', index, 'limit'],
-        severity: 'warning',
-        rule: 'unused-limit',
-        message: `grants[${index}].limit: ${grant.role} escalates every decision here, so this limit is never used`,
-        hint: 'remove the limit, or change authority to decide, decide-and-inform or consult',
-      });
+      findings.push(finding(MESSAGES['unused-limit'], 'default', { file, path: ['grants', index, 'limit'] }, { index, role: grant.role }));
     }
     onLadder.push(index);
   });
@@ -275,14 +237,7 @@ export function boundaryLadderFindings(
 function overlapFinding(file: string, grants: readonly CheckedGrant[], earlier: number, index: number): Finding {
   const [first, second] = [grants[earlier]!, grants[index]!];
   if ([first, second].every((grant) => grant.from === undefined && grant.until === undefined)) {
-    return {
-      file,
-      path: ['grants', index, 'role'],
-      severity: 'error',
-      rule: 'duplicate-grant',
-      message: `grants[${index}].role: "${second.role}" already has a grant on this boundary (grants[${earlier}])`,
-      hint: 'keep one grant per role; merge the two into one',
-    };
+    return finding(MESSAGES['duplicate-grant'], 'default', { file, path: ['grants', index, 'role'] }, { index, role: second.role, earlier });
   }
   const from = [first.from, second.from]
     .filter((day) => day !== undefined)
@@ -290,14 +245,12 @@ function overlapFinding(file: string, grants: readonly CheckedGrant[], earlier: 
     .at(-1);
   const until = [first.until, second.until].filter((day) => day !== undefined).sort()[0];
   const days = windowInWords({ from, until }).replace(/^, /, '') || 'on every day';
-  return {
-    file,
-    path: ['grants', index, second.from !== undefined ? 'from' : 'role'],
-    severity: 'error',
-    rule: 'overlapping-grants',
-    message: `grants[${index}]: grants[${earlier}] and grants[${index}] both give ${second.role} this decision ${days}, so nobody can tell which applies`,
-    hint: `a role holds one grant on any day: end grants[${earlier}] the day before grants[${index}] starts (until), or start it after (from)`,
-  };
+  return finding(
+    MESSAGES['overlapping-grants'],
+    'default',
+    { file, path: ['grants', index, second.from !== undefined ? 'from' : 'role'] },
+    { index, earlier, role: second.role, days },
+  );
 }
 
 interface WindowCheck {
@@ -334,25 +287,31 @@ function windowFindings(
     const above = grants[aboveIndex]!;
     const [own, theirs] = [money(grant), money(above)];
     if (!grant.limit && theirs) {
-      findings.push({
-        file,
-        path: ['grants', index, 'role'],
-        severity: 'error',
-        rule: 'ladder-narrows',
-        message: `grants[${index}]: the ladder narrows: ${grant.role} has no limit here, but escalates to ${above.role}, who is limited to ${amountPerPeriod(theirs, above.per, englishWords(locale))}`,
-        hint: `give ${grant.role} a limit no higher than ${formatMoney(theirs, locale)}, or remove the limit of ${above.role} (grants[${aboveIndex}])`,
-      });
+      findings.push(
+        finding(
+          MESSAGES['ladder-narrows'],
+          'unlimited',
+          { file, path: ['grants', index, 'role'] },
+          {
+            index,
+            role: grant.role,
+            above: above.role,
+            aboveLimit: amountPerPeriod(theirs, above.per, englishWords(locale)),
+            aboveAmount: formatMoney(theirs, locale),
+            aboveIndex,
+          },
+        ),
+      );
     } else if (own && theirs && own.currency === theirs.currency && grant.per === above.per && theirs.amount < own.amount) {
-      findings.push({
-        file,
-        path: ['grants', index, 'limit', 'amount'],
-        severity: 'error',
-        rule: 'ladder-narrows',
-        message: `grants[${index}].limit: the ladder narrows: ${grant.role} may commit ${formatMoney(own, locale)}, but ${above.role} above it only ${formatMoney(theirs, locale)}`,
-        expected: `at most ${formatMoney(theirs, locale)}`,
-        found: formatMoney(own, locale),
-        hint: `lower this limit to ${formatMoney(theirs, locale)} or less, or raise ${above.role}'s limit (grants[${aboveIndex}])`,
-      });
+      const [mine, most] = [formatMoney(own, locale), formatMoney(theirs, locale)];
+      findings.push(
+        finding(
+          MESSAGES['ladder-narrows'],
+          'limit',
+          { file, path: ['grants', index, 'limit', 'amount'], expected: `at most ${most}`, found: mine },
+          { index, role: grant.role, own: mine, above: above.role, theirs: most, aboveIndex },
+        ),
+      );
     }
   });
 
@@ -365,14 +324,8 @@ function windowFindings(
     const above = place.above.filter((id) => inPlace(roles.get(id)));
     const own = money(grant);
     const beyond = grant.authority === 'escalate' || !own ? 'this decision' : `anything over ${amountPerPeriod(own, grant.per, englishWords(locale))}`;
-    findings.push({
-      file,
-      path: ['grants', index, grant.authority === 'escalate' || !grant.limit ? 'authority' : 'limit'],
-      severity: 'warning',
-      rule: 'ladder-gap',
-      message: `grants[${index}]: authority stops at ${grant.role}: no role above it (${above.join(', ')}) holds this decision, so ${beyond} has nobody to approve it`,
-      hint: `give ${place.next} a grant on this boundary, or let this grant escalateTo a role that holds it; readers who go beyond it are told to ask the boundary's owner`,
-    });
+    const path = ['grants', index, grant.authority === 'escalate' || !grant.limit ? 'authority' : 'limit'];
+    findings.push(finding(MESSAGES['ladder-gap'], 'default', { file, path }, { index, role: grant.role, above, beyond, next: place.next }));
   }
   return findings;
 }
@@ -397,14 +350,9 @@ function grantCycles(boundary: CheckedEntry<'boundaries'>, ladder: DecisionLadde
     const from = cycle.indexOf(start);
     const ordered = [...cycle.slice(from), ...cycle.slice(0, from)];
     const index = byRole.get(start)!.index;
-    findings.push({
-      file: boundary.file,
-      path: ['grants', index, 'escalateTo'],
-      severity: 'error',
-      rule: 'escalation-cycle',
-      message: `grants[${index}].escalateTo: on this boundary the decision goes round in a circle: ${describeCycle(ordered)}`,
-      hint: 'one of these grants must escalate to a role above the circle, or have no escalateTo',
-    });
+    findings.push(
+      finding(MESSAGES['escalation-cycle'], 'grants', { file: boundary.file, path: ['grants', index, 'escalateTo'] }, { index, cycle: describeCycle(ordered) }),
+    );
   }
   return findings;
 }

@@ -19,6 +19,7 @@ import { pictureDamage, type PictureFormat } from '../images/picture-integrity.t
 import type { Finding, FieldPath } from '../diagnostics/diagnostic.ts';
 import { linkFinding } from '../reading/scan-content-root.ts';
 import type { Rule } from './rule.ts';
+import { finding, MESSAGES, TOP } from '../diagnostics/catalogue.ts';
 
 /** The largest picture the build accepts: 5 MiB. */
 export const MAX_IMAGE_BYTES = 5 * 1024 * 1024;
@@ -72,8 +73,7 @@ export const checkImages: Rule = ({ root, entries, settings }) => {
     // An oversized picture is refused where a field names it (with its size); one nobody names is never published.
     if (statSync(path.join(root, ...file.split('/'))).size > MAX_IMAGE_BYTES) continue;
     const problem = pictureProblem(path.join(root, ...file.split('/')));
-    if (problem)
-      findings.push({ file, path: [], position: { line: 1, column: 1 }, severity: 'error', rule: 'image', message: problem.message, hint: problem.hint });
+    if (problem) findings.push(finding(MESSAGES.image, 'picture', { file, position: TOP }, { field: undefined, picture: problem }));
   }
   return findings;
 };
@@ -165,78 +165,46 @@ function readHead(file: string, bytes: number): Uint8Array {
 }
 
 export function checkImagePath(root: string, from: string, written: string, file: string, field: FieldPath, relativeTo: string): Finding[] {
-  const at = { file, path: field, severity: 'error' as const, rule: 'image', found: written };
+  const at = { file, path: field, found: written };
   const name = field.join('.');
   if (/^[a-z][a-z0-9+.-]*:/i.test(written) || path.isAbsolute(written) || written.startsWith('/')) {
-    return [
-      {
-        ...at,
-        message: `${name}: must be a file in the content root, not an address or absolute path`,
-        hint: `copy the picture into assets/ and write its path relative to ${relativeTo}`,
-      },
-    ];
+    return [finding(MESSAGES.image, 'address', at, { field: name, relativeTo })];
   }
   const resolved = path.resolve(from, written);
   if (!isInside(root, resolved)) {
-    return [
-      {
-        ...at,
-        message: `${name}: the path leads outside the content root`,
-        hint: `keep pictures in the content root's assets/ folder and write a path relative to ${relativeTo}`,
-      },
-    ];
+    return [finding(MESSAGES.image, 'outside', at, { field: name, relativeTo })];
   }
   if (!(IMAGE_EXTENSIONS as readonly string[]).includes(path.extname(resolved).toLowerCase())) {
-    return [{ ...at, message: `${name}: not a picture file (use ${IMAGE_EXTENSIONS.join(', ')})`, hint: 'export the picture as JPEG, PNG, WebP or SVG' }];
+    return [finding(MESSAGES.image, 'extension', at, { field: name, extensions: IMAGE_EXTENSIONS })];
   }
   // The one name rule: a name the build would break on (`?`, `#`, too long) is refused here, not in the build.
   const named = pathNameProblem(posixRelative(root, resolved));
-  if (named) return [{ ...at, message: `${name}: ${named.path}: ${named.message}`, hint: named.hint }];
+  if (named) return [finding(MESSAGES.image, 'name', at, { field: name, file: named.path, name: named })];
   let size: number;
   try {
     // Follow links too: a link inside the root must not point outside it.
     const realRoot = realpathSync(root);
     const real = realpathSync(resolved);
     if (!isInside(realRoot, real)) {
-      return [{ ...at, message: `${name}: the file is a link to somewhere outside the content root`, hint: 'copy the picture itself into assets/' }];
+      return [finding(MESSAGES.image, 'link-outside', at, { field: name })];
     }
     // A link that stays inside is still a link where a file should be.
     if (real !== path.join(realRoot, path.relative(root, resolved))) {
-      return [
-        {
-          ...at,
-          message: `${name}: ${posixRelative(root, resolved)} is reached through a link, but a picture must be a real file in the content root`,
-          hint: 'replace the link with a copy of the picture itself',
-        },
-      ];
+      return [finding(MESSAGES.image, 'through-link', at, { field: name, file: posixRelative(root, resolved) })];
     }
     const info = statSync(real);
     if (!info.isFile()) {
-      return [
-        {
-          ...at,
-          message: `${name}: ${path.relative(root, resolved).split(path.sep).join('/')} is not an ordinary file`,
-          hint: 'point at a picture file in assets/',
-        },
-      ];
+      return [finding(MESSAGES.image, 'not-ordinary', at, { field: name, file: posixRelative(root, resolved) })];
     }
     size = info.size;
   } catch {
-    return [
-      { ...at, message: `${name}: there is no file at ${posixRelative(root, resolved)}`, hint: `check the spelling; the path is relative to ${relativeTo}` },
-    ];
+    return [finding(MESSAGES.image, 'missing', at, { field: name, file: posixRelative(root, resolved), relativeTo })];
   }
   if (size > MAX_IMAGE_BYTES) {
-    return [
-      {
-        ...at,
-        message: `${name}: the picture is ${(size / 1048576).toFixed(1)} MB, more than the 5 MB limit`,
-        hint: 'resize it to about 1600 pixels wide and save it as JPEG or WebP',
-      },
-    ];
+    return [finding(MESSAGES.image, 'too-large', at, { field: name, megabytes: (size / 1048576).toFixed(1) })];
   }
   // Pictures in assets/ are read once, below, for every file there.
   if (isInside(path.join(root, 'assets'), resolved)) return [];
   const problem = pictureProblem(resolved);
-  return problem ? [{ ...at, message: `${name}: ${problem.message}`, hint: problem.hint }] : [];
+  return problem ? [finding(MESSAGES.image, 'picture', at, { field: name, picture: problem })] : [];
 }

@@ -9,6 +9,7 @@ import { formatFieldPath, type FieldPath, type Finding } from '../diagnostics/di
 import { appliesOn } from '../domain/ladder.ts';
 import { currencyDecimals, decimalsOf, formatMoney, resolveMoney } from '../domain/money.ts';
 import type { CheckedEntry } from '../reading/checked-content.ts';
+import { finding, MESSAGES } from '../diagnostics/catalogue.ts';
 import type { Rule } from './rule.ts';
 
 export const checkMoney: Rule = ({ entries, settings }) => {
@@ -17,62 +18,30 @@ export const checkMoney: Rule = ({ entries, settings }) => {
     if (!money) return;
     const field = formatFieldPath(path);
     if (money.currency !== undefined && !ISO_4217_CODES.has(money.currency)) {
-      findings.push({
-        file: entry.file,
-        path: [...path, 'currency'],
-        severity: 'error',
-        rule: 'currency',
-        message: `${field}.currency: "${money.currency}" is not an ISO 4217 currency code`,
-        found: money.currency,
-        expected: 'an ISO 4217 code such as GBP, EUR, USD',
-        hint: didYouMean(money.currency, ISO_4217_CODES) ?? 'use the three-letter code of the currency, such as GBP, EUR, USD or CAD',
-      });
+      findings.push(currencyFinding(entry.file, [...path, 'currency'], money.currency));
     }
     const currency = money.currency ?? settings?.currency;
     if (currency !== undefined && ISO_4217_CODES.has(currency)) {
       const allowed = currencyDecimals(currency);
       if (decimalsOf(money.amount) > allowed) {
-        findings.push({
-          file: entry.file,
-          path: [...path, 'amount'],
-          severity: 'error',
-          rule: 'currency-decimals',
-          message:
-            allowed === 0
-              ? `${field}.amount: ${money.amount} has decimals, but ${currency} amounts are whole numbers`
-              : `${field}.amount: ${money.amount} has more decimals than ${currency} has (${allowed})`,
-          found: String(money.amount),
-          hint:
-            allowed === 0
-              ? `write a whole number of ${currency}, such as ${Math.floor(money.amount)}`
-              : `write at most ${allowed} decimals, such as ${money.amount.toFixed(allowed + 2).slice(0, -2)}`,
-        });
+        findings.push(
+          finding(
+            MESSAGES['currency-decimals'],
+            'default',
+            { file: entry.file, path: [...path, 'amount'], found: String(money.amount) },
+            { field, amount: money.amount, currency, allowed },
+          ),
+        );
       }
     }
     // Without valid settings playbook.yaml's own error says it all; don't echo it on every amount.
     if (money.currency === undefined && settings !== undefined && settings.currency === undefined) {
-      findings.push({
-        file: entry.file,
-        path,
-        severity: 'error',
-        rule: 'currency',
-        message: `${field}: the amount has no currency, and playbook.yaml sets no default currency`,
-        hint: 'add "currency: GBP" (or your currency) here, or a default "currency:" to playbook.yaml',
-      });
+      findings.push(finding(MESSAGES.currency, 'missing', { file: entry.file, path }, { field }));
     }
   };
 
   if (settings?.currency !== undefined && !ISO_4217_CODES.has(settings.currency)) {
-    findings.push({
-      file: 'playbook.yaml',
-      path: ['currency'],
-      severity: 'error',
-      rule: 'currency',
-      message: `currency: "${settings.currency}" is not an ISO 4217 currency code`,
-      found: settings.currency,
-      expected: 'an ISO 4217 code such as GBP, EUR, USD',
-      hint: didYouMean(settings.currency, ISO_4217_CODES) ?? 'use the three-letter code of the currency, such as GBP, EUR, USD or CAD',
-    });
+    findings.push(currencyFinding('playbook.yaml', ['currency'], settings.currency));
   }
   for (const boundary of entries.boundaries) {
     boundary.data.grants.forEach((grant, i) => check(boundary, ['grants', i, 'limit'], grant.limit));
@@ -88,15 +57,25 @@ export const checkMoney: Rule = ({ entries, settings }) => {
     const limit = grant?.limit && resolveMoney(grant.limit, settings?.currency);
     const cost = resolveMoney(spent, settings?.currency);
     if (grant && grant.per === 'case' && limit && cost && limit.currency === cost.currency && cost.amount > limit.amount) {
-      findings.push({
-        file: win.file,
-        path: ['spent', 'amount'],
-        severity: 'warning',
-        rule: 'spend-over-limit',
-        message: `spent: ${formatMoney(cost, locale)} is more than the ${formatMoney(limit, locale)} a ${role} may commit on ${boundary}`,
-        hint: "say in the story who approved the extra, or ask the boundary's owner whether the limit is too tight",
-      });
+      findings.push(
+        finding(
+          MESSAGES['spend-over-limit'],
+          'default',
+          { file: win.file, path: ['spent', 'amount'] },
+          { cost: formatMoney(cost, locale), limit: formatMoney(limit, locale), role, boundary },
+        ),
+      );
     }
   }
   return findings;
 };
+
+/** A currency code that ISO 4217 does not have. */
+function currencyFinding(file: string, path: FieldPath, code: string): Finding {
+  return finding(
+    MESSAGES.currency,
+    'code',
+    { file, path, found: code, expected: 'an ISO 4217 code such as GBP, EUR, USD' },
+    { field: formatFieldPath(path), code, near: didYouMean(code, ISO_4217_CODES) },
+  );
+}

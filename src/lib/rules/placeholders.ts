@@ -5,11 +5,10 @@
  */
 import { COLLECTION_NAMES } from '../../../schemas/index.ts';
 import { isPlaceholder } from '../domain/placeholders.ts';
-import { describeValue, formatFieldPath, type FieldPath, type Finding } from '../diagnostics/diagnostic.ts';
+import { formatFieldPath, type FieldPath, type Finding } from '../diagnostics/diagnostic.ts';
 import type { CheckedEntry } from '../reading/checked-content.ts';
+import { finding, MESSAGES } from '../diagnostics/catalogue.ts';
 import type { Rule } from './rule.ts';
-
-const HINT = 'replace it with your own words, or delete the line where the field is optional (npm run new wrote it as a reminder)';
 
 export const checkPlaceholders: Rule = ({ entries, partial, translations }) => {
   const findings: Finding[] = [];
@@ -20,29 +19,13 @@ export const checkPlaceholders: Rule = ({ entries, partial, translations }) => {
       const severity = (entry.data as { status?: string }).status === 'draft' ? 'warning' : 'error';
       for (const { path, text } of stringsIn(entry.data, [])) {
         if (!isPlaceholder(text)) continue;
-        findings.push({
-          file: entry.file,
-          path,
-          severity,
-          rule: 'placeholder',
-          message: `${formatFieldPath(path)}: still holds the placeholder ${describeValue(text)}`,
-          found: text,
-          hint: HINT,
-        });
+        findings.push(finding(MESSAGES.placeholder, 'field', { file: entry.file, path, severity, found: text }, { field: formatFieldPath(path), text }));
       }
       entry.body.split('\n').forEach((line, index) => {
         if (!isPlaceholder(line) || line.length - line.trimStart().length > 3) return;
         const text = line.trim();
-        findings.push({
-          file: entry.file,
-          path: [],
-          position: { line: entry.bodyLine + index, column: line.indexOf(text) + 1 },
-          severity,
-          rule: 'placeholder',
-          message: `the text still holds the placeholder ${describeValue(text)}`,
-          found: text,
-          hint: HINT,
-        });
+        const position = { line: entry.bodyLine + index, column: line.indexOf(text) + 1 };
+        findings.push(finding(MESSAGES.placeholder, 'text', { file: entry.file, position, severity, found: text }, { text }));
       });
     }
   }

@@ -4,9 +4,8 @@ import { didYouMean } from '../diagnostics/did-you-mean.ts';
 import { formatFieldPath, type Finding } from '../diagnostics/diagnostic.ts';
 import { isPlaceholder } from '../domain/placeholders.ts';
 import { referencesOf, type Reference } from '../domain/references.ts';
+import { finding, MESSAGES } from '../diagnostics/catalogue.ts';
 import type { Rule } from './rule.ts';
-
-export const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
 /** Where an editor finds every id of a collection: "the roles are listed in roles/ (one file per role) and at /roles/ on the site". */
 export function whereListed(collection: CollectionName): string {
@@ -24,31 +23,26 @@ export const checkReferences: Rule = ({ entries, partial, known, translations })
     const label = COLLECTIONS[ref.collection].label.toLowerCase();
     const folder = COLLECTIONS[ref.collection].folder;
     const where = ref.position ? { position: ref.position } : {};
+    const field = ref.position ? 'BoundaryRef id' : formatFieldPath(ref.path);
     if (!targets.has(ref.id)) {
       const near = didYouMean(ref.id, targets.keys(), 3);
-      findings.push({
-        file,
-        path: ref.path,
-        ...where,
-        severity: 'error',
-        rule: 'reference',
-        message: `${ref.position ? 'BoundaryRef id' : formatFieldPath(ref.path)}: there is no ${label} "${ref.id}"`,
-        found: ref.id,
-        hint: near
-          ? `${near} ${capitalise(whereListed(ref.collection))}`
-          : `use the id of an entry in ${folder}/ (its file name, without extension); ${whereListed(ref.collection)}`,
-      });
+      findings.push(
+        finding(
+          MESSAGES.reference,
+          'default',
+          { file, path: ref.path, ...where, found: ref.id },
+          { field, label, id: ref.id, near, listed: whereListed(ref.collection), folder },
+        ),
+      );
     } else if (status !== 'draft' && targets.get(ref.id) === 'draft') {
-      findings.push({
-        file,
-        path: ref.path,
-        ...where,
-        severity: 'error',
-        rule: 'draft-reference',
-        message: `${ref.position ? 'BoundaryRef id' : formatFieldPath(ref.path)}: the ${label} "${ref.id}" is a draft, so this ${status ?? 'published'} entry would link to a page that does not exist`,
-        found: ref.id,
-        hint: `publish ${ref.id} first, or remove the reference until it is published`,
-      });
+      findings.push(
+        finding(
+          MESSAGES['draft-reference'],
+          'default',
+          { file, path: ref.path, ...where, found: ref.id },
+          { field, label, id: ref.id, status: status ?? 'published' },
+        ),
+      );
     }
   };
   const bodyReferences = (uses: readonly { id: string; position: Finding['position'] }[]) =>

@@ -1,6 +1,7 @@
 /** Entries past their review date are reported (warnings; errors with --strict). */
 import type { Finding } from '../diagnostics/diagnostic.ts';
 import { reviewStatus } from '../domain/review.ts';
+import { finding, MESSAGES } from '../diagnostics/catalogue.ts';
 import type { Rule } from './rule.ts';
 
 export const checkReview: Rule = ({ entries, settings, today }) => {
@@ -12,14 +13,9 @@ export const checkReview: Rule = ({ entries, settings, today }) => {
     const every = reviewEveryDays ?? fallback;
     const review = reviewStatus(lastReviewed, every, today);
     if (!review.due) continue;
-    findings.push({
-      file: entry.file,
-      path: ['lastReviewed'],
-      severity: 'warning',
-      rule: 'due-for-review',
-      message: `lastReviewed: due for review since ${review.dueOn} (last reviewed ${lastReviewed}, every ${every} days)`,
-      hint: `review it with its owner (${owner}), then set lastReviewed to the date of the review`,
-    });
+    findings.push(
+      finding(MESSAGES['due-for-review'], 'default', { file: entry.file, path: ['lastReviewed'] }, { dueOn: review.dueOn, lastReviewed, every, owner }),
+    );
   }
   return findings;
 };

@@ -9,6 +9,7 @@ import { ladderAnswer } from '../decision/answers.ts';
 import { grantedAnswer, scenarioMoney, scenarioVerdict } from '../decision/scenarios.ts';
 import { amountBasis, type GrantTerms, type RoleRef, type Verdict } from '../decision/verdict.ts';
 import type { Finding } from '../diagnostics/diagnostic.ts';
+import { finding, MESSAGES } from '../diagnostics/catalogue.ts';
 import { decisionLadder, type LadderRole } from '../domain/ladder.ts';
 import { formatMoney, resolveMoney, type ResolvedMoney } from '../domain/money.ts';
 import type { CheckedEntry } from '../reading/checked-content.ts';
@@ -74,59 +75,59 @@ function boundaryScenarioFindings(
     const field = `scenarios[${index}]`;
     const answer = ladderAnswer(source, ref(scenario.role), (id) => (roles.has(id) ? ref(id) : undefined));
     if (!answer) {
-      findings.push({
-        file: boundary.file,
-        path: ['scenarios', index, 'role'],
-        severity: 'error',
-        rule: 'scenario-role',
-        message: `${field}.role: ${scenario.role} holds no grant on this boundary and no role up its ladder does, so it never meets this decision`,
-        found: scenario.role,
-        hint: `name a role that holds a grant here (${grants.map((grant) => grant.role).join(', ')}) or escalates to one`,
-      });
+      findings.push(
+        finding(
+          MESSAGES['scenario-role'],
+          'default',
+          { file: boundary.file, path: ['scenarios', index, 'role'], found: scenario.role },
+          { field, role: scenario.role, holders: grants.map((grant) => grant.role).join(', ') },
+        ),
+      );
       return;
     }
     if (scenario.answer === 'not-allowed') {
       if (guardrails.length > 0) return;
-      findings.push({
-        file: boundary.file,
-        path: ['scenarios', index, 'answer'],
-        severity: 'error',
-        rule: 'scenario-answer',
-        message: `${field}.answer: not-allowed means a guardrail forbids it, but this boundary has no guardrails`,
-        found: 'not-allowed',
-        hint: `add the guardrail under "guardrails:", or write the answer the grants give: ${grantedAnswer(scenarioVerdict(answer, scenario.amount, settings?.currency))}`,
-      });
+      findings.push(
+        finding(
+          MESSAGES['scenario-answer'],
+          'no-guardrails',
+          { file: boundary.file, path: ['scenarios', index, 'answer'], found: 'not-allowed' },
+          { field, granted: grantedAnswer(scenarioVerdict(answer, scenario.amount, settings?.currency)) },
+        ),
+      );
       return;
     }
     const basis = amountBasis(answer, settings?.currency);
     const money = scenarioMoney(answer, scenario.amount, settings?.currency);
     if (money && basis.currency !== undefined && money.currency !== basis.currency) {
-      findings.push({
-        file: boundary.file,
-        path: ['scenarios', index, 'amount'],
-        severity: 'error',
-        rule: 'scenario-currency',
-        message: `${field}.amount: the amount is in ${money.currency}, but ${scenario.role}'s limits on this boundary are in ${basis.currency}`,
-        expected: basis.currency,
-        found: money.currency,
-        hint: `write the amount in ${basis.currency}, as the grants are`,
-      });
+      findings.push(
+        finding(
+          MESSAGES['scenario-currency'],
+          'default',
+          { file: boundary.file, path: ['scenarios', index, 'amount'], expected: basis.currency, found: money.currency },
+          { field, currency: money.currency, role: scenario.role, limits: basis.currency },
+        ),
+      );
       return;
     }
     const result = scenarioVerdict(answer, scenario.amount, settings?.currency);
     const given = grantedAnswer(result);
     if (given === scenario.answer) return;
     const asking = money ? ` asking about ${formatMoney(money, locale)}` : '';
-    findings.push({
-      file: boundary.file,
-      path: ['scenarios', index, 'answer'],
-      severity: 'error',
-      rule: 'scenario-answer',
-      message: `${field}: ${withArticle(roleInWords(scenario.role))}${asking} ${whatTheGrantsGive(result, locale)}, but the scenario expects ${scenario.answer}`,
-      expected: given,
-      found: scenario.answer,
-      hint: `write "answer: ${given}", or change the grants if the playbook means ${scenario.answer}`,
-    });
+    findings.push(
+      finding(
+        MESSAGES['scenario-answer'],
+        'disagrees',
+        { file: boundary.file, path: ['scenarios', index, 'answer'], expected: given, found: scenario.answer },
+        {
+          field,
+          who: `${withArticle(roleInWords(scenario.role))}${asking}`,
+          gives: whatTheGrantsGive(result, locale),
+          expects: scenario.answer,
+          granted: given,
+        },
+      ),
+    );
   });
   return findings;
 }

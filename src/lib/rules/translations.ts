@@ -14,6 +14,7 @@ import { entryWords, sourceVersion } from '../languages/entry-words.ts';
 import type { CheckedEntry } from '../reading/checked-content.ts';
 import type { ReadTranslation } from '../reading/read-translation.ts';
 import { whereListed } from './references.ts';
+import { finding, MESSAGES, TOP } from '../diagnostics/catalogue.ts';
 import type { Rule } from './rule.ts';
 
 export const checkTranslations: Rule = ({ entries, known, translations }) => {
@@ -30,31 +31,21 @@ export const checkTranslations: Rule = ({ entries, known, translations }) => {
     const ids = known[collection];
     if (!ids.has(id)) {
       const near = didYouMean(id, ids.keys(), 3);
-      findings.push({
-        file,
-        path: [],
-        position: { line: 1, column: 1 },
-        severity: 'error',
-        rule: 'translation-source',
-        message: `there is no ${label.toLowerCase()} "${id}" to translate: a translation has the file name of the entry it translates`,
-        found: id,
-        hint: near ? `${near} ${capitalise(whereListed(collection))}` : `rename the file to the id of an entry in ${folder}/; ${whereListed(collection)}`,
-      });
+      findings.push(
+        finding(
+          MESSAGES['translation-source'],
+          'default',
+          { file, position: TOP, found: id },
+          { label: label.toLowerCase(), id, near, listed: whereListed(collection), folder },
+        ),
+      );
       continue;
     }
     const base = baseOf(collection, id);
     // A base entry that failed its own schema has its own errors; it is checked against once they are fixed.
     if (!base) continue;
     if (base.data.status === 'draft') {
-      findings.push({
-        file,
-        path: [],
-        position: { line: 1, column: 1 },
-        severity: 'error',
-        rule: 'translation-draft',
-        message: `${base.file} is a draft, so it has no page to translate yet`,
-        hint: `publish ${base.file} first, or start this file's name with _ until then (files starting with _ are not read)`,
-      });
+      findings.push(finding(MESSAGES['translation-draft'], 'default', { file, position: TOP }, { base: base.file }));
       continue;
     }
     findings.push(...compareWords(translation, base), ...compareVersion(translation, base));
@@ -66,30 +57,13 @@ export const checkTranslations: Rule = ({ entries, known, translations }) => {
 function compareWords(translation: ReadTranslation, base: CheckedEntry): Finding[] {
   const findings: Finding[] = [];
   const lists = TRANSLATED_LISTS[translation.collection];
-  const finding = (path: FieldPath, rule: string, message: string, hint: string, found?: unknown): Finding => ({
-    file: translation.file,
-    path,
-    severity: 'error',
-    rule,
-    message: `${formatFieldPath(path)}: ${message}`,
-    ...(found === undefined ? {} : { found: describeValue(found) }),
-    hint,
-  });
+  const at = (path: FieldPath, found?: unknown) => ({ file: translation.file, path, ...(found === undefined ? {} : { found: describeValue(found) }) });
   const walk = (mine: unknown, theirs: unknown, path: FieldPath): void => {
     if (Array.isArray(mine)) {
       const field = formatFieldPath(path);
       const count = Array.isArray(theirs) ? theirs.length : 0;
       if (!Array.isArray(theirs) || theirs.length !== mine.length) {
-        findings.push(
-          finding(
-            path,
-            'translation-list',
-            `the base entry lists ${count}, this translation ${mine.length}`,
-            count === 0
-              ? `remove ${field}: ${base.file} has nothing to translate there`
-              : `translate the ${count} ${count === 1 ? 'item' : 'items'} of ${field} in ${base.file} one for one, in the same order`,
-          ),
-        );
+        findings.push(finding(MESSAGES['translation-list'], 'length', at(path), { field, count, mine: mine.length, base: base.file }));
         return;
       }
       const matchBy = lists.find((list) => list.path.join('.') === path.join('.'))?.matchBy;
@@ -98,14 +72,17 @@ function compareWords(translation: ReadTranslation, base: CheckedEntry): Finding
         const key = matchBy && (item as Record<string, unknown> | null)?.[matchBy];
         if (matchBy && key !== other?.[matchBy]) {
           const order = theirs.map((entry) => String((entry as Record<string, unknown>)[matchBy])).join(', ');
+          const itemPath = [...path, index, matchBy];
           findings.push(
-            finding(
-              [...path, index, matchBy],
-              'translation-list',
-              `the base entry's ${field}[${index}] is ${matchBy === 'date' ? 'dated' : 'for'} ${String(other?.[matchBy])}, not ${String(key)}`,
-              `keep ${field} in the base entry's order: ${order}`,
-              key,
-            ),
+            finding(MESSAGES['translation-list'], 'order', at(itemPath, key), {
+              field: formatFieldPath(itemPath),
+              list: field,
+              index,
+              matchBy,
+              theirs: String(other?.[matchBy]),
+              mine: String(key),
+              order,
+            }),
           );
           return;
         }
@@ -121,15 +98,7 @@ function compareWords(translation: ReadTranslation, base: CheckedEntry): Finding
       return;
     }
     if (theirs === undefined) {
-      findings.push(
-        finding(
-          path,
-          'translation-extra',
-          'the base entry has no words here, so there is nothing to translate',
-          `remove it, or write the words in ${base.file} first`,
-          mine,
-        ),
-      );
+      findings.push(finding(MESSAGES['translation-extra'], 'default', at(path, mine), { field: formatFieldPath(path), base: base.file }));
     }
   };
   walk(translation.data, entryWords(translation.collection, base.data), []);
@@ -140,31 +109,15 @@ function compareVersion(translation: ReadTranslation, base: CheckedEntry): Findi
   const current = sourceVersion(translation.collection, base.data, base.body);
   const written = translation.data.sourceVersion;
   if (written === undefined) {
-    return [
-      {
-        file: translation.file,
-        path: [],
-        position: { line: 1, column: 1 },
-        severity: 'error',
-        rule: 'translation-version',
-        message: `sourceVersion: is required: it records which version of ${base.file} this translation was made from`,
-        hint: `add the line sourceVersion: ${current}`,
-      },
-    ];
+    return [finding(MESSAGES['translation-version'], 'default', { file: translation.file, position: TOP }, { base: base.file, current })];
   }
   if (written === current) return [];
   return [
-    {
-      file: translation.file,
-      path: ['sourceVersion'],
-      severity: 'warning',
-      rule: 'translation-stale',
-      message: `sourceVersion: ${base.file} has changed since this translation was made`,
-      found: written,
-      expected: current,
-      hint: `bring the translation up to date with ${base.file}, then write sourceVersion: ${current}`,
-    },
+    finding(
+      MESSAGES['translation-stale'],
+      'default',
+      { file: translation.file, path: ['sourceVersion'], found: written, expected: current },
+      { base: base.file, current },
+    ),
   ];
 }
-
-const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);

@@ -24,17 +24,18 @@ import {
   type EntryStatus,
   type PlaybookSettings,
 } from '../../../schemas/index.ts';
-import { readSource, type FieldLocator, type ReadSource } from '../reading/read-source.ts';
+import { readSource, unreadable, type FieldLocator, type ReadSource } from '../reading/read-source.ts';
 import { scanContentRoot, type SourceFile } from '../reading/scan-content-root.ts';
 import { realContentRoot } from '../reading/cache-dir.ts';
 import { formatFieldPath, type Diagnostic, type Finding } from '../diagnostics/diagnostic.ts';
+import { finding, MESSAGES, problem, TOP, type Problem } from '../diagnostics/catalogue.ts';
 import { reportOrder } from '../diagnostics/report-order.ts';
 import { checkWithSchema } from '../diagnostics/schema-issues.ts';
 import { buildDate } from '../domain/review.ts';
 import { RULES, type BaseContent, type CheckedContent, type CheckedEntry } from '../rules/index.ts';
 import type { PublishedAddresses } from '../reading/checked-content.ts';
 import { publishedAddresses } from '../views/site-addresses.ts';
-import { locateLater, readEntryFiles, unreadable, type EntryJob, type ReadEntry } from '../reading/read-entries.ts';
+import { locateLater, readEntryFiles, type EntryJob, type ReadEntry } from '../reading/read-entries.ts';
 import type { ReadTranslation } from '../reading/read-translation.ts';
 import { scanTranslations } from '../reading/scan-translations.ts';
 import { readLanguageFiles, type LanguageFiles } from '../reading/read-language-files.ts';
@@ -90,7 +91,17 @@ export async function readPlaybook(rootInput: string, options: ValidateOptions =
   const rootProblem = await checkRootExists(root);
   if (rootProblem) {
     // There is no root to be relative to: the path as it was resolved.
-    const diagnostic: Diagnostic = { file: root, line: 1, column: 1, severity: 'error', rule: 'content-root', field: '', ...rootProblem };
+    const { message, hint } = rootProblem;
+    const diagnostic: Diagnostic = {
+      file: root,
+      line: 1,
+      column: 1,
+      severity: rootProblem.severity,
+      rule: rootProblem.rule,
+      field: '',
+      message,
+      ...(hint === undefined ? {} : { hint }),
+    };
     return {
       report: { root, diagnostics: [diagnostic], errorCount: 1, warningCount: 0, entryCount: 0, notFullyChecked: [] },
       settings: undefined,
@@ -108,16 +119,7 @@ export async function readPlaybook(rootInput: string, options: ValidateOptions =
   let settings: PlaybookSettings | undefined;
   if (!scan.playbook) {
     // A playbook.yaml that is a link or not a file has its own finding from the scan.
-    if (!scan.playbookLinked)
-      findings.push({
-        file: PLAYBOOK_FILE,
-        path: [],
-        position: { line: 1, column: 1 },
-        severity: 'error',
-        rule: 'playbook',
-        message: 'the content root has no playbook.yaml',
-        hint: 'create playbook.yaml with at least "name: <your organisation>"',
-      });
+    if (!scan.playbookLinked) findings.push(finding(MESSAGES.playbook, 'default', { file: PLAYBOOK_FILE, position: TOP }));
   } else {
     const read = await readSafely(scan.playbook, 'data');
     locators.set(read.source.file, read.locator);
@@ -132,14 +134,7 @@ export async function readPlaybook(rootInput: string, options: ValidateOptions =
   // Trusted MDX is compiled by Astro as a module of its own, and the module loader reads `#`, `?` and `%` in a path as URL syntax.
   const unsafeRootCharacter = /[#?%]/.exec(realContentRoot(root))?.[0];
   if (trusted && unsafeRootCharacter && COLLECTION_NAMES.some((name) => scan.entries[name].some((source) => source.file.endsWith('.mdx')))) {
-    findings.push({
-      file: PLAYBOOK_FILE,
-      path: ['trustedMdx'],
-      severity: 'error',
-      rule: 'content-root',
-      message: `trustedMdx: the path of the content root holds "${unsafeRootCharacter}", and trusted .mdx files are compiled as modules, whose loader reads "${unsafeRootCharacter}" in a path as part of a web address`,
-      hint: 'move the content root to a folder whose path has no #, ? or %, or remove trustedMdx (untrusted .mdx builds from anywhere)',
-    });
+    findings.push(finding(MESSAGES['content-root'], 'trusted-mdx-path', { file: PLAYBOOK_FILE, path: ['trustedMdx'] }, { character: unsafeRootCharacter }));
   }
   const notFullyChecked = scan.playbook && !settings ? [PLAYBOOK_FILE] : [];
 
@@ -197,15 +192,14 @@ export async function readPlaybook(rootInput: string, options: ValidateOptions =
     try {
       findings.push(...rule(content));
     } catch (error) {
-      findings.push({
-        file: '.',
-        path: [],
-        position: { line: 1, column: 1 },
-        severity: 'error',
-        rule: 'internal',
-        message: `one of the checks (${rule.name || 'a rule'}) stopped with "${error instanceof Error ? error.message : String(error)}", so its findings are missing`,
-        hint: "the other checks ran; please tell the playbook's developers, with the content that caused it",
-      });
+      findings.push(
+        finding(
+          MESSAGES.internal,
+          'default',
+          { file: '.', position: TOP },
+          { check: rule.name || 'a rule', reason: error instanceof Error ? error.message : String(error) },
+        ),
+      );
     }
   }
 
@@ -257,16 +251,12 @@ function place(finding: Finding, locators: Map<string, FieldLocator>): Diagnosti
   return diagnostic;
 }
 
-async function checkRootExists(root: string): Promise<{ message: string; hint: string } | undefined> {
+async function checkRootExists(root: string): Promise<Problem | undefined> {
   try {
     const info = await stat(root);
-    if (info.isDirectory()) return undefined;
-    return {
-      message: `the content root ${root} is a file, not a folder`,
-      hint: 'point --content or PLAYBOOK_CONTENT_DIR at the folder that holds playbook.yaml',
-    };
+    return info.isDirectory() ? undefined : problem(MESSAGES['content-root'], 'file', { root });
   } catch {
-    return { message: `there is no content root at ${root}`, hint: 'point --content or PLAYBOOK_CONTENT_DIR at the folder that holds playbook.yaml' };
+    return problem(MESSAGES['content-root'], 'missing', { root });
   }
 }
 

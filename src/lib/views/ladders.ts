@@ -17,6 +17,7 @@ import type { ResolvedMoney } from '../domain/money.ts';
 import type { Words } from '../languages/words.ts';
 import { describePeriod } from '../words/grants.ts';
 import { boundaryLadderFindings } from '../rules/escalation.ts';
+import { MESSAGES } from '../diagnostics/catalogue.ts';
 
 /** The category boundaries without one are listed under (named `ladders.otherCategory` on the page). */
 export const NO_CATEGORY = '';
@@ -142,7 +143,7 @@ function checkedGrant(grant: Grant<unknown>) {
 
 /** A warning that authority stops below the top of a ladder: the ladder does not hold there. */
 export function isGap(warning: LadderWarning): boolean {
-  return warning.finding.rule === 'ladder-gap';
+  return warning.finding.rule === MESSAGES['ladder-gap'].id;
 }
 
 /**

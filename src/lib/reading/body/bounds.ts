@@ -8,7 +8,7 @@
  * ends the whole process without naming the file. Neither shape is ever
  * written by hand, so both are refused where they start, with the line.
  */
-import type { Problem } from './problems.ts';
+import { MESSAGES, problem, type Problem } from '../../diagnostics/catalogue.ts';
 import type { BodyPoint } from './raw-html.ts';
 
 /**
@@ -107,36 +107,20 @@ export function characterReferenceProblem(body: string): BoundProblem | undefine
     const written = match[0].length > 24 ? `${match[0].slice(0, 21)}...` : match[0];
     return {
       point: { line: before.split('\n').length, column: match.index - lineStart + 1 },
-      problem: {
-        rule: 'character-reference',
-        message: `${written} names no character (references go from &#1; to &#1114111;, which is U+10FFFF), so the page would not show what it says`,
-        hint: 'write the character itself; to show the reference as text, write &amp; in place of its &',
-      },
+      problem: problem(MESSAGES['character-reference'], 'default', { written }),
     };
   }
   return undefined;
 }
 
 function markupProblem(): Problem {
-  return {
-    rule: 'complexity',
-    message: `this paragraph holds more than ${MAX_MARKUP_PER_BLOCK} markup characters (such as * _ ~ [ ] < &), more than the check can read in reasonable time`,
-    hint: 'split it into shorter paragraphs with blank lines between them; to show the characters themselves, put the text in a code block',
-  };
+  return problem(MESSAGES.complexity, 'paragraph', { limit: MAX_MARKUP_PER_BLOCK });
 }
 
 function bodyMarkupProblem(): Problem {
-  return {
-    rule: 'complexity',
-    message: `the text holds more than ${MAX_MARKUP_PER_BODY.toLocaleString('en-GB')} markup characters (such as * _ ~ [ ] < &) by here, more than the check can read in reasonable time`,
-    hint: 'split the text into several entries, or link to a longer document instead of copying it in',
-  };
+  return problem(MESSAGES.complexity, 'body', { limit: MAX_MARKUP_PER_BODY });
 }
 
 function codeTooDeepProblem(): Problem {
-  return {
-    rule: 'nesting',
-    message: `the code here nests brackets more than ${MAX_CODE_NESTING} levels deep, more than the check can read`,
-    hint: 'code in content never nests this deep: remove the brackets pasted by mistake, or write \\{ and \\} to show braces as text',
-  };
+  return problem(MESSAGES.nesting, 'code', { limit: MAX_CODE_NESTING });
 }

@@ -9,9 +9,7 @@
  */
 import type { Finding } from '../../diagnostics/diagnostic.ts';
 import type { BodyPoint } from './raw-html.ts';
-import type { Problem } from './problems.ts';
-
-type Wording = Omit<Problem, 'rule'>;
+import { finding, MESSAGES, type Wording } from '../../diagnostics/catalogue.ts';
 
 /** What the parser threw, as far as it is known. */
 export interface SyntaxError {
@@ -38,7 +36,7 @@ const EXPRESSION: Wording = {
 };
 
 /** By `source:ruleId`; a source alone (`source:*`) covers the rest of its rules. */
-const MESSAGES: Readonly<Record<string, (error: SyntaxError) => Wording | undefined>> = {
+const SYNTAX_WORDINGS: Readonly<Record<string, (error: SyntaxError) => Wording | undefined>> = {
   'mdast-util-mdx-jsx:end-tag-mismatch': endTagMismatch,
   'mdast-util-mdx-jsx:unexpected-closing-slash': () => ({
     message: 'a closing tag appears without a matching opening tag',
@@ -105,16 +103,10 @@ export function syntaxFinding(error: unknown, file: string, body: string, bodyLi
   const character = offset === undefined ? undefined : body[offset];
   const before = offset === undefined ? undefined : /\S(?=\s*$)/.exec(body.slice(Math.max(0, offset - 200), offset))?.[0];
   const parsed: SyntaxError = { reason, source, ruleId, point, character, before };
-  const keyed = MESSAGES[`${source}:${ruleId}`] ?? MESSAGES[`${source}:*`];
+  const keyed = SYNTAX_WORDINGS[`${source}:${ruleId}`] ?? SYNTAX_WORDINGS[`${source}:*`];
   const wording = keyed ? (keyed(parsed) ?? catchAll(reason)) : byReason(reason, ruleId, source);
-  return {
-    file,
-    path: [],
-    position: point ? { line: point.line + bodyLine - 1, column: point.column } : { line: bodyLine, column: 1 },
-    severity: 'error',
-    rule: 'mdx-syntax',
-    ...wording,
-  };
+  const position = point ? { line: point.line + bodyLine - 1, column: point.column } : { line: bodyLine, column: 1 };
+  return finding(MESSAGES['mdx-syntax'], 'parser', { file, position }, wording);
 }
 
 function syntaxPoint(reason: string, place: unknown, line: unknown, column: unknown): BodyPoint | undefined {

@@ -12,6 +12,7 @@ import { Tokenizer, type Token } from 'parse5';
 import { find, html } from 'property-information';
 import { allowedAttributes, COMPONENT_NAMES, MAX_BODY_DEPTH, VOID_ELEMENTS } from './policy.ts';
 import { htmlAttributeProblem, tagProblem, tooDeepProblem, type Problem } from './problems.ts';
+import { MESSAGES, problem } from '../../diagnostics/catalogue.ts';
 
 type TagToken = Token.TagToken;
 
@@ -77,14 +78,7 @@ export function checkHtmlFragment(fragment: HtmlFragment): PlacedProblem[] {
     // An unfinished tag or comment swallows what Markdown writes after it, which could smuggle in attributes.
     problems.push({
       point: inBody(point),
-      problem:
-        code === 'eof-in-comment'
-          ? { rule: 'html', message: 'an HTML comment is opened with <!-- but never closed', hint: 'end the comment with -->' }
-          : {
-              rule: 'html',
-              message: 'an HTML tag is started but not finished',
-              hint: 'finish the tag with > and close any quotes it opens, or write \\< to show the character < itself',
-            },
+      problem: problem(MESSAGES.html, code === 'eof-in-comment' ? 'unclosed-comment' : 'unfinished-tag'),
     });
   }
   return problems;
@@ -122,11 +116,7 @@ export function checkHtmlBalance(fragments: readonly HtmlFragment[]): PlacedProb
   const open: { tag: string; offset: number }[] = [];
   const unclosed = (tag: string, offset: number): PlacedProblem => ({
     point: locate(offset),
-    problem: {
-      rule: 'html',
-      message: `the <${tag}> tag is never closed`,
-      hint: `add </${tag}> where its text ends; a tag left open takes the rest of the page into it`,
-    },
+    problem: problem(MESSAGES.html, 'never-closed', { tag }),
   });
   // The innermost open element of a name, found from the top of the stack; the whole stack is never scanned per tag unless it must be.
   const lastOpen = (tag: string): number => {
@@ -143,11 +133,7 @@ export function checkHtmlBalance(fragments: readonly HtmlFragment[]): PlacedProb
       if (match === -1) {
         problems.push({
           point: locate(offset),
-          problem: {
-            rule: 'html',
-            message: `</${token.tagName}> closes a tag that is not open in this text`,
-            hint: `remove </${token.tagName}>, or add <${token.tagName}> before it; a stray closing tag would close the page's own layout around the text`,
-          },
+          problem: problem(MESSAGES.html, 'stray-close', { tag: token.tagName }),
         });
         return;
       }

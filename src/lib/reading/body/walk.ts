@@ -9,10 +9,9 @@ import type { Program } from 'estree';
 import type { Finding, Position } from '../../diagnostics/diagnostic.ts';
 import { closestMatch } from '../../diagnostics/did-you-mean.ts';
 import { allowedAttributes, COMPONENT_NAMES, COMPONENTS, MAX_BODY_DEPTH, refusedProtocol, type ContentComponent } from './policy.ts';
+import { MESSAGES, problem } from '../../diagnostics/catalogue.ts';
 import {
-  andList,
   BODY_IMAGE_PROBLEM,
-  braced,
   expressionAttributeProblem,
   expressionProblem,
   htmlAttributeProblem,
@@ -74,7 +73,7 @@ export function walkBody(tree: BodyNode, options: WalkOptions): WalkResult {
   const at = (point: BodyPoint | undefined): Position =>
     point ? { line: point.line + options.bodyLine - 1, column: point.column } : { line: options.bodyLine, column: 1 };
   const add = (point: BodyPoint | undefined, problem: Problem): void => {
-    findings.push({ file: options.file, path: [], position: at(point), severity: 'error', ...problem });
+    findings.push({ file: options.file, path: [], position: at(point), ...problem });
   };
   let tooDeep = false;
 
@@ -145,20 +144,7 @@ function esm(node: BodyNode, add: Add): void {
       const keyword = /^\s*(import|export)\b/.exec(line)?.[1];
       if (!keyword || (index > 0 && /^\s/.test(line))) return;
       const point = start && { line: start.line + index, column: index === 0 ? start.column : 1 };
-      add(
-        point,
-        keyword === 'import'
-          ? {
-              rule: 'mdx-import',
-              message: 'import statements are not allowed in content',
-              hint: `remove this line: ${COMPONENT_NAMES.map((name) => `<${name}>`).join(' and ')} can be used without importing them`,
-            }
-          : {
-              rule: 'mdx-import',
-              message: 'export statements are not allowed in content',
-              hint: 'remove this line: facts such as the title or date belong in the frontmatter between the --- lines',
-            },
-      );
+      add(point, keyword === 'import' ? problem(MESSAGES['mdx-import'], 'import', { components: COMPONENT_NAMES }) : problem(MESSAGES['mdx-import'], 'export'));
     });
 }
 
@@ -167,7 +153,7 @@ function jsxElement(node: BodyNode, trusted: boolean, add: Add, boundaryRef: (id
   const at = node.position?.start;
   if (name === null || name === '') {
     if (!trusted) {
-      add(at, { rule: 'mdx-component', message: 'empty tags <> and </> are not allowed in content', hint: 'remove <> and </> and keep the text between them' });
+      add(at, problem(MESSAGES['mdx-component'], 'fragment'));
     }
     return;
   }
@@ -183,12 +169,7 @@ function jsxElement(node: BodyNode, trusted: boolean, add: Add, boundaryRef: (id
   if (trusted) return;
   const component = Object.hasOwn(COMPONENTS, name) ? COMPONENTS[name] : undefined;
   if (!component) {
-    const near = closestMatch(name, COMPONENT_NAMES);
-    add(at, {
-      rule: 'mdx-component',
-      message: `<${name}> is not one of the playbook's components`,
-      hint: near ? `did you mean <${near}>?` : `use ${orList(COMPONENT_NAMES.map((known) => `<${known}>`))}; content cannot use other components`,
-    });
+    add(at, problem(MESSAGES['mdx-component'], 'unknown', { name, near: closestMatch(name, COMPONENT_NAMES), components: COMPONENT_NAMES }));
     return;
   }
   for (const { at: where, ...problem } of componentAttributeProblems(name, component, attributes)) add(where ?? at, problem);
@@ -208,18 +189,14 @@ function jsxHtmlElement(name: string, attributes: readonly BodyAttribute[], at: 
       add(
         where,
         trusted
-          ? {
-              rule: 'html',
-              message: `<${name}> is given attributes written as code (${braced(String(attribute.value ?? ''))}), which cannot be checked`,
-              hint: 'write each attribute out with its value in quotes',
-            }
+          ? problem(MESSAGES.html, 'code-attributes', { name, code: String(attribute.value ?? '') })
           : spreadProblem(name, 'each attribute out with its value in quotes'),
       );
       continue;
     }
     const value = attribute.value;
-    const problem = htmlAttributeProblem(name, allowed, attribute.name, typeof value === 'string' ? value : undefined);
-    if (problem) add(where, problem);
+    const refused = htmlAttributeProblem(name, allowed, attribute.name, typeof value === 'string' ? value : undefined);
+    if (refused) add(where, refused);
     else if (allowed && isExpressionValue(value) && !trusted) {
       add(where, expressionAttributeProblem(name, attribute.name, `${attribute.name}="…" with the text in quotes`, value));
     }
@@ -243,12 +220,9 @@ function componentAttributeProblems(
     }
     const spec = Object.hasOwn(specs, attribute.name) ? specs[attribute.name] : undefined;
     if (!spec) {
-      const near = closestMatch(attribute.name, known);
       problems.push({
         at,
-        rule: 'mdx-attribute',
-        message: `<${name}> does not take a "${attribute.name}" attribute`,
-        hint: near ? `did you mean ${near}?` : `<${name}> takes ${known.length === 1 ? 'only ' : ''}${andList(known)}`,
+        ...problem(MESSAGES['mdx-attribute'], 'unknown', { name, attribute: attribute.name, near: closestMatch(attribute.name, known), known }),
       });
       continue;
     }
@@ -256,29 +230,17 @@ function componentAttributeProblems(
     if (typeof value === 'string') {
       if (spec.values && !spec.values.includes(value)) {
         const near = closestMatch(value, spec.values);
-        problems.push({
-          at,
-          rule: 'mdx-attribute',
-          message: `the ${attribute.name} of <${name}> must be ${orList(spec.values)}, not "${value}"`,
-          hint: near ? `did you mean ${attribute.name}="${near}"?` : `write ${orList(spec.values.map((allowed) => `${attribute.name}="${allowed}"`))}`,
-        });
+        problems.push({ at, ...problem(MESSAGES['mdx-attribute'], 'value', { name, attribute: attribute.name, value, values: spec.values, near }) });
       }
       continue;
     }
     const howTo = spec.values ? orList(spec.values.map((allowed) => `${attribute.name}="${allowed}"`)) : `${attribute.name}="…" with the text in quotes`;
     if (isExpressionValue(value)) problems.push({ at, ...expressionAttributeProblem(name, attribute.name, howTo, value) });
-    else problems.push({ at, rule: 'mdx-attribute', message: `the ${attribute.name} attribute of <${name}> has no value`, hint: `write ${howTo}` });
+    else problems.push({ at, ...problem(MESSAGES['mdx-attribute'], 'empty', { name, attribute: attribute.name, howTo }) });
   }
   for (const [attributeName, spec] of Object.entries(specs)) {
     if (!spec.required || attributes.some((attribute) => attribute.type === 'mdxJsxAttribute' && attribute.name === attributeName)) continue;
-    problems.push({
-      rule: 'mdx-attribute',
-      message: `<${name}> needs ${/^[aeiou]/.test(attributeName) ? 'an' : 'a'} ${attributeName}`,
-      hint:
-        name === 'BoundaryRef'
-          ? 'write <BoundaryRef id="…" /> with the id of a boundary: its file name in boundaries/, without the extension'
-          : `add ${spec.example}`,
-    });
+    problems.push(problem(MESSAGES['mdx-attribute'], 'required', { name, attribute: attributeName, example: spec.example }));
   }
   return problems;
 }

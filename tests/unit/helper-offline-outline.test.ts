@@ -1,5 +1,5 @@
 /**
- * The pure logic behind the phone work (issue 11): per-role helper data, the
+ * The pure logic behind using the playbook on a phone: per-role helper data, the
  * role's Decision menu, retired roles never named, conditions and whom to
  * call, the search answer card's query reading, the remembered role, the
  * service worker's precache plan, the outline of long pages, the matrix
