@@ -424,7 +424,10 @@ export const ENGLISH = {
   'changes.lead': 'Every change to a decision boundary, newest first. Follow along with the {feed}.',
   'changes.feed': 'changes feed (RSS)',
   'changes.none': 'No boundary has changed yet.',
-  'changes.more': "These are the newest {shown} of {total} changes. Older changes are on each boundary's own page.",
+  'changes.more': {
+    one: "This is the newest {shown} of {total} change. Older changes are on each boundary's own page.",
+    other: "These are the newest {shown} of {total} changes. Older changes are on each boundary's own page.",
+  },
   'reviewPage.description': 'Guidelines and decision boundaries past their review date, and those that fall due soon.',
   'reviewPage.lead':
     'Guidelines and decision boundaries past their review date, most overdue first, then those that fall due within the next {days} days. Each owner checks that the entry still holds and updates its last-reviewed date.',
@@ -498,7 +501,7 @@ export const ENGLISH = {
 
   // Search.
   'search.label': 'Search',
-  'search.placeholder': 'Search the playbook',
+  'search.placeholder': 'Search',
   'search.description': 'Search the whole playbook: values, roles, guidelines, decision boundaries, case studies and wins.',
   'search.heading': 'Search the playbook',
   'search.examples': 'refund, late delivery, voucher…',
@@ -516,7 +519,7 @@ export const ENGLISH = {
   'search.topResults': 'Top results',
   'search.noResultsFor': 'No results for “{query}”.',
   'search.keyboardHint': '{summary}. Press the down arrow to go through them, or Enter for the search page.',
-  'search.seeAll': 'See all {count} results',
+  'search.seeAll': { one: 'See the {count} result', other: 'See all {count} results' },
   'search.openPage': 'Open the search page',
   'search.searching': 'Searching…',
   'search.unavailable': 'Search is not available right now. The search index is made by "npm run build"; please try again later.',
@@ -527,7 +530,7 @@ export const ENGLISH = {
   'search.noResultsFilters': 'No results {what}{within}. Try other words or fewer filters.',
   'search.found': '{results} {what}{within}.',
   'search.limitsByRole': 'Limits by role',
-  'search.moreRoles': 'and {count} more roles',
+  'search.moreRoles': { one: 'and {count} more role', other: 'and {count} more roles' },
   'filter.type': 'Type',
   'filter.role': 'Role',
   'filter.value': 'Value',
@@ -540,7 +543,7 @@ export const ENGLISH = {
   'answer.helper': 'Conditions and whom to call, in Can I…?',
   'search.roleInTeam': 'A role in {team}',
   'search.roleInPlaybook': 'A role in this playbook',
-  'matrix.showing': 'Showing {shown} of {total} boundaries',
+  'matrix.showing': { one: 'Showing {shown} of {total} boundary', other: 'Showing {shown} of {total} boundaries' },
   'callout.note': 'Note',
   'callout.tip': 'Tip',
   'callout.warning': 'Warning',
