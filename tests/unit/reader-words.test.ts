@@ -49,7 +49,9 @@ describe('plurals in the strings readers reported', () => {
 describe('dates in the strings readers reported', () => {
   it('the pocket card\'s "As of" date is written by Intl in the page\'s language', () => {
     expect(en.t('card.asOf', { date: en.date('2026-12-04') })).toBe('As of 4 Dec 2026. Limits change: the role page always has the current ones.');
-    expect(fr.t('card.asOf', { date: fr.date('2026-12-04') })).toBe('En date du 4 déc. 2026. Les limites changent : la page du rôle a toujours les limites en vigueur.');
+    expect(fr.t('card.asOf', { date: fr.date('2026-12-04') })).toBe(
+      'En date du 4 déc. 2026. Les limites changent : la page du rôle a toujours les limites en vigueur.',
+    );
   });
 
   it('the review page and the print footer use the same dates', () => {

@@ -550,6 +550,12 @@ export const ENGLISH = {
   'canI.title': 'Can I…?',
   'changes.item': '{boundary}: {summary}',
   'boundary.historyItem': '{date}: {summary}',
+  // Issue 23 (readers): the theme control, the search shortcut, previous and next on entry pages, "On this page".
+  'theme.label': 'Theme',
+  'theme.auto': 'Auto',
+  'theme.light': 'Light',
+  'theme.dark': 'Dark',
+  'search.shortcutHint': 'Shortcut: press / or Ctrl+K (⌘K on a Mac) on any page to come to this box.',
 } as const satisfies Record<string, Message>;
 
 /** Every interface word's key: `nav.values`, `verdict.decideUpTo`, … */

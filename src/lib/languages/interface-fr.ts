@@ -543,4 +543,10 @@ export const FRENCH: Dictionary = {
   'canI.title': 'Puis-je…?',
   'changes.item': '{boundary} : {summary}',
   'boundary.historyItem': '{date} : {summary}',
+  // Issue 23 (lecteurs) : le choix du thème, le raccourci de recherche, précédent et suivant sur les pages, « Sur cette page ».
+  'theme.label': 'Thème',
+  'theme.auto': 'Automatique',
+  'theme.light': 'Clair',
+  'theme.dark': 'Sombre',
+  'search.shortcutHint': 'Raccourci : appuyez sur / ou Ctrl+K (⌘K sur Mac) sur toute page pour revenir à cette case.',
 };
