@@ -556,6 +556,9 @@ export const ENGLISH = {
   'theme.light': 'Light',
   'theme.dark': 'Dark',
   'search.shortcutHint': 'Shortcut: press / or Ctrl+K (⌘K on a Mac) on any page to come to this box.',
+  'entry.pager': 'Previous and next',
+  'entry.previous': '← Previous: {title}',
+  'entry.next': 'Next: {title} →',
 } as const satisfies Record<string, Message>;
 
 /** Every interface word's key: `nav.values`, `verdict.decideUpTo`, … */

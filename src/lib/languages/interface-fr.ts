@@ -549,4 +549,7 @@ export const FRENCH: Dictionary = {
   'theme.light': 'Clair',
   'theme.dark': 'Sombre',
   'search.shortcutHint': 'Raccourci : appuyez sur / ou Ctrl+K (⌘K sur Mac) sur toute page pour revenir à cette case.',
+  'entry.pager': 'Précédent et suivant',
+  'entry.previous': '← Précédent : {title}',
+  'entry.next': 'Suivant : {title} →',
 };
