@@ -54,7 +54,7 @@ async function open(options: BrowserContextOptions, address: string): Promise<Pa
 const background = (page: Page) => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
 const focused = (page: Page) => page.evaluate(() => (document.activeElement as HTMLElement | null)?.outerHTML.slice(0, 200) ?? '');
 
-describe.each(Object.entries(VIEWPORTS))('on a %s', (_name, options) => {
+describe.each(Object.entries(VIEWPORTS))('on a %s', (name, options) => {
   describe('the theme control', () => {
     it('is absent without JavaScript, where the system setting decides', async () => {
       for (const colorScheme of ['light', 'dark'] as const) {
@@ -175,6 +175,47 @@ describe.each(Object.entries(VIEWPORTS))('on a %s', (_name, options) => {
       expect((await pager.locator('a[rel="prev"]').innerText()).trim()).toBe(`← Newer: ${model.wins[0]!.title}`);
       expect((await pager.locator('a[rel="next"]').innerText()).trim()).toBe(`Older: ${model.wins[2]!.title} →`);
     });
+  });
+
+  describe('"On this page"', () => {
+    const BOUNDARY = '/boundaries/refund-without-receipt/';
+    const box = (page: Page, selector: string) =>
+      page
+        .locator(selector)
+        .first()
+        .evaluate((element) => element.getBoundingClientRect().toJSON() as DOMRect);
+
+    it(
+      name === 'desktop' ? 'stays beside the text, in view, and marks the section being read' : 'is a compact block after the answer, not beside the text',
+      async () => {
+        const page = await open(options, BOUNDARY);
+        const toc = await box(page, 'nav.toc');
+        const limits = await box(page, 'main .entry-header');
+        if (name === 'desktop') {
+          expect(toc.left).toBeGreaterThanOrEqual(limits.right);
+          expect(toc.top).toBeLessThan(options.viewport.height);
+          const sections = await page.locator('nav.toc a').evaluateAll((links) => links.map((a) => a.getAttribute('href')!));
+          expect(sections.length).toBeGreaterThanOrEqual(3);
+          for (const section of sections.slice(1, 4)) {
+            await page.evaluate((id) => document.querySelector(id)!.scrollIntoView(), section);
+            await expect
+              .poll(() =>
+                page.locator('nav.toc a').evaluateAll((links) => links.filter((a) => a.matches(':target-current')).map((a) => a.getAttribute('href'))),
+              )
+              .toEqual([section]);
+            const inView = await box(page, 'nav.toc');
+            expect(inView.top, section).toBeGreaterThanOrEqual(0);
+            expect(inView.bottom, section).toBeLessThanOrEqual(options.viewport.height);
+          }
+        } else {
+          // Below the boundary's limits, full width, a few lines high.
+          expect(toc.top).toBeGreaterThanOrEqual(limits.bottom);
+          expect(toc.height).toBeLessThan(200);
+          const text = await box(page, 'main .entry-text');
+          expect(text.top).toBeGreaterThanOrEqual(toc.bottom);
+        }
+      },
+    );
   });
 
   describe('papercuts', () => {
