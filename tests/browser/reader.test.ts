@@ -218,6 +218,39 @@ describe.each(Object.entries(VIEWPORTS))('on a %s', (name, options) => {
     );
   });
 
+  describe('offline, after one visit', () => {
+    it('keeps every win and case study, says "not found" for an address the site does not have, and its offline page says what is kept', async () => {
+      const page = await open(options, '/');
+      // Active once the whole precache (the example playbook: every page) is stored; slow on a busy machine.
+      await expect
+        .poll(() => page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.active?.state ?? 'none'), { timeout: 120_000 })
+        .toBe('activated');
+      const context = page.context();
+      await context.setOffline(true);
+      try {
+        for (const entry of [model.wins.at(-1)!, model.caseStudies.at(-1)!]) {
+          const response = await page.goto(url(entry.path));
+          expect(response?.ok(), entry.path).toBe(true);
+          expect((await page.getByRole('heading', { level: 1 }).textContent())?.trim()).toBe(entry.title);
+        }
+        await page.goto(url('/wins/no-such-win/'));
+        expect((await page.getByRole('heading', { level: 1 }).textContent())?.trim()).toBe('Page not found');
+        await page.goto(url('/offline/'));
+        expect((await page.locator('[data-offline-kept] li').allTextContents()).map((text) => text.trim())).toEqual([
+          'the home page, search and Can I…?',
+          "the lists of values, roles, guidelines, boundaries, case studies and wins, and each role's answers in Can I…?",
+          'every decision boundary and role, and the search index',
+          'every value and guideline',
+          'every case study and win',
+          'the changes, results, review, ladders and pocket cards',
+          'the pictures',
+        ]);
+      } finally {
+        await context.setOffline(false);
+      }
+    });
+  });
+
   describe('papercuts', () => {
     it("the header search box's placeholder fits in the box", async () => {
       for (const address of ['/values/', '/fr-ca/values/']) {

@@ -559,6 +559,15 @@ export const ENGLISH = {
   'entry.pager': 'Previous and next',
   'entry.previous': '← Previous: {title}',
   'entry.next': 'Next: {title} →',
+  'offline.kept': 'What this device keeps for offline use, from your first visit, updated with each new version of the playbook:',
+  'offline.keptCore': 'the home page, search and Can I…?',
+  'offline.keptListings': "the lists of values, roles, guidelines, boundaries, case studies and wins, and each role's answers in Can I…?",
+  'offline.keptBoundariesAndRoles': 'every decision boundary and role, and the search index',
+  'offline.keptValuesAndGuidelines': 'every value and guideline',
+  'offline.keptCaseStudiesAndWins': 'every case study and win',
+  'offline.keptPages': 'the changes, results, review, ladders and pocket cards',
+  'offline.keptImages': 'the pictures',
+  'offline.keptRest': 'Any other page is kept once you have opened it with a network.',
 } as const satisfies Record<string, Message>;
 
 /** Every interface word's key: `nav.values`, `verdict.decideUpTo`, … */
