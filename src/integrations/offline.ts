@@ -3,10 +3,13 @@
  * service worker made with Workbox's `generateSW` at `<base>sw.js`, and one
  * per other language at `<base><language>/sw.js` whose scope is that
  * language's pages: a reader's phone keeps its own language only. Each
- * precaches what `precachePlan` chooses within its budget (the whole
- * example playbook; the core and listings of a large one) and caches the
+ * precaches what `precachePlan` chooses within its budget, counted as
+ * downloaded (the whole example playbook; the core and listings of a large
+ * one) and caches the
  * rest as it is read: pages network-first (a fresh page when online, the
- * stored one offline, `<base>offline/` when neither), search's index and
+ * stored one offline, `<base>offline/` when neither — or the not-found page
+ * for an address the site does not have, src/lib/offline/not-found.ts),
+ * search's index and
  * fragments and "Can I…?"'s per-role data stale-while-revalidate, images
  * cache-first. Each build's precache lists every file with its hash, so a
  * new deploy installs a new worker, which takes over at once and drops the
@@ -116,7 +119,9 @@ async function keepOfflineWordsExact(outDir: string, prefix: string, plan: Preca
   } catch {
     return;
   }
-  const kept = html.replace(/<li\b[^>]*\bdata-precache-tier="([a-z-]+)"[^>]*>[\s\S]*?<\/li>/g, (item, tier: string) => (plan.tiers.includes(tier as Tier) ? item : ''));
+  const kept = html.replace(/<li\b[^>]*\bdata-precache-tier="([a-z-]+)"[^>]*>[\s\S]*?<\/li>/g, (item, tier: string) =>
+    plan.tiers.includes(tier as Tier) ? item : '',
+  );
   if (kept !== html) await writeFile(file, kept);
 }
 
@@ -191,6 +196,6 @@ async function writeServiceWorker(
  * into the worker, is `source`: Workbox copies plugin functions into the
  * worker as their text.
  */
-function workerFunction(source: string): () => void {
-  return Object.assign(() => undefined, { toString: () => source });
+function workerFunction(source: string): () => Promise<undefined> {
+  return Object.assign(async () => undefined, { toString: () => source });
 }

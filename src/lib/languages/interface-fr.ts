@@ -554,7 +554,8 @@ export const FRENCH: Dictionary = {
   'entry.next': 'Suivant : {title} →',
   'offline.kept': 'Ce que cet appareil garde pour l’utilisation hors ligne, dès votre première visite, mis à jour à chaque nouvelle version du guide :',
   'offline.keptCore': 'la page d’accueil, la recherche et Puis-je…?',
-  'offline.keptListings': 'les listes des valeurs, rôles, lignes directrices, limites, études de cas et réussites, et les réponses de chaque rôle dans Puis-je…?',
+  'offline.keptListings':
+    'les listes des valeurs, rôles, lignes directrices, limites, études de cas et réussites, et les réponses de chaque rôle dans Puis-je…?',
   'offline.keptBoundariesAndRoles': 'chaque limite de décision et chaque rôle, et l’index de recherche',
   'offline.keptValuesAndGuidelines': 'chaque valeur et chaque ligne directrice',
   'offline.keptCaseStudiesAndWins': 'chaque étude de cas et chaque réussite',
