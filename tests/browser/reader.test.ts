@@ -91,10 +91,10 @@ describe.each(Object.entries(VIEWPORTS))('on a %s', (name, options) => {
     it('is applied before anything is drawn: no flash of the light page when Dark was chosen', async () => {
       const page = await open({ ...options, colorScheme: 'light' }, '/values/');
       await page.evaluate((key) => localStorage.setItem(key, 'dark'), THEME_STORAGE_KEY);
-      // Notes the theme at the moment <body> is first inserted, before any of it can be painted.
+      // Notes the theme at the moment the first thing that can be drawn (the skip link) is inserted.
       await page.addInitScript(() => {
         new MutationObserver((_changes, observer) => {
-          if (!document.body) return;
+          if (!document.querySelector('.skip-link')) return;
           (window as unknown as { themeAtBody: string | undefined }).themeAtBody = document.documentElement.dataset.theme;
           observer.disconnect();
         }).observe(document, { childList: true, subtree: true });

@@ -9,7 +9,7 @@
  * inline script (`'unsafe-inline'` never appears for scripts). A static
  * <meta> would have to allow inline code, or be re-hashed by hand.
  * The inline scripts Astro does not bundle — the search box loader, the
- * light/dark choice in every page's <head> and the search shortcut — have
+ * light/dark choice at the top of every page's <body> and the search shortcut — have
  * constant text, so their hashes are listed here.
  *
  * What a <meta> policy cannot say (frame-ancestors, reporting) is sent as

@@ -1,7 +1,8 @@
 /**
- * The light/dark/auto choice, as the exact text of the one inline script in
- * every page's <head> (src/components/ThemePicker.astro puts it there). It
- * runs before the page is drawn: it reads the reader's choice from this
+ * The light/dark/auto choice, as the exact text of an inline script first
+ * in every page's <body> (BaseLayout puts it there, after the Content
+ * Security Policy's <meta>, which Astro writes at the end of <head>). It
+ * runs before anything in the body is drawn: it reads the reader's choice from this
  * device (localStorage) and sets `<html data-theme="auto|light|dark">`, so
  * a dark page never flashes light. The stylesheet picks the colours from
  * data-theme (src/styles/global.css) and shows the header's Theme control
