@@ -3,10 +3,13 @@
  * service worker made with Workbox's `generateSW` at `<base>sw.js`, and one
  * per other language at `<base><language>/sw.js` whose scope is that
  * language's pages: a reader's phone keeps its own language only. Each
- * precaches what `precachePlan` chooses within its budget (the whole
- * example playbook; the core and listings of a large one) and caches the
+ * precaches what `precachePlan` chooses within its budget, counted as
+ * downloaded (the whole example playbook; the core and listings of a large
+ * one) and caches the
  * rest as it is read: pages network-first (a fresh page when online, the
- * stored one offline, `<base>offline/` when neither), search's index and
+ * stored one offline, `<base>offline/` when neither — or the not-found page
+ * for an address the site does not have, src/lib/offline/not-found.ts),
+ * search's index and
  * fragments and "Can I…?"'s per-role data stale-while-revalidate, images
  * cache-first. Each build's precache lists every file with its hash, so a
  * new deploy installs a new worker, which takes over at once and drops the
@@ -16,19 +19,29 @@
  */
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { createHash } from 'node:crypto';
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
+import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { languagePlan, type BuiltFile, type PlanLanguage, type PrecachePlan } from '../lib/offline/precache-plan.ts';
+import { gzipSync } from 'node:zlib';
+import { downloadedSize, languagePlan, type BuiltFile, type PlanLanguage, type PrecachePlan, type Tier } from '../lib/offline/precache-plan.ts';
 import { precacheUrl, SERVICE_WORKER_FILE } from '../lib/offline/urls.ts';
+import { fallbackSource, knownPages } from '../lib/offline/not-found.ts';
 
-/** Every file under `dir`, with `/`-separated relative paths and sizes. */
-export async function builtFiles(dir: string): Promise<BuiltFile[]> {
+/**
+ * Every file under `dir`, with `/`-separated relative paths and sizes: on
+ * disk, or (`downloaded`) as a phone downloads them, which the precache
+ * budget counts (`downloadedSize`).
+ */
+export async function builtFiles(dir: string, measure: 'on-disk' | 'downloaded' = 'on-disk'): Promise<BuiltFile[]> {
   const files: BuiltFile[] = [];
   for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
     if (!entry.isFile()) continue;
     const full = path.join(entry.parentPath, entry.name);
-    files.push({ path: path.relative(dir, full).split(path.sep).join('/'), size: (await stat(full)).size });
+    const relative = path.relative(dir, full).split(path.sep).join('/');
+    const { size } = await stat(full);
+    const gzipped = () => gzipSync(readFileSync(full)).length;
+    files.push({ path: relative, size: measure === 'downloaded' ? downloadedSize(relative, size, gzipped) : size });
   }
   return files;
 }
@@ -45,11 +58,13 @@ export function playbookOffline(): AstroIntegration {
       },
       'astro:build:done': async ({ dir, logger }) => {
         const outDir = fileURLToPath(dir);
-        const files = await builtFiles(outDir);
+        const files = await builtFiles(outDir, 'downloaded');
         for (const language of await siteLanguagesOf(outDir, files)) {
           const plan = languagePlan(files, language);
           const root = language.prefix ? `${base}${language.prefix}/` : base;
-          await writeServiceWorker(outDir, root, base, plan, language.prefix, logger);
+          await keepOfflineWordsExact(outDir, language.prefix, plan);
+          const known = knownPages(pagesOf(files, language), root);
+          await writeServiceWorker(outDir, root, base, plan, language.prefix, known, logger);
         }
       },
     },
@@ -80,6 +95,36 @@ async function siteLanguagesOf(outDir: string, files: readonly BuiltFile[]): Pro
   }));
 }
 
+/** A language's HTML pages, as the language sees them (`values/x/index.html`, its prefix removed). */
+function pagesOf(files: readonly BuiltFile[], { prefix, otherPrefixes }: PlanLanguage): string[] {
+  return files.flatMap(({ path: file }) => {
+    if (!file.endsWith('.html')) return [];
+    const first = file.split('/')[0]!;
+    if (prefix) return first === prefix ? [file.slice(prefix.length + 1)] : [];
+    return otherPrefixes.includes(first) ? [] : [file];
+  });
+}
+
+/**
+ * The offline page lists what the worker keeps, one item per tier
+ * (`data-precache-tier`); the items of the tiers this language's plan left
+ * out are taken out here, before the page's own revision is worked out, so
+ * it says exactly what this worker stores.
+ */
+async function keepOfflineWordsExact(outDir: string, prefix: string, plan: PrecachePlan): Promise<void> {
+  const file = path.join(outDir, prefix, 'offline', 'index.html');
+  let html: string;
+  try {
+    html = await readFile(file, 'utf8');
+  } catch {
+    return;
+  }
+  const kept = html.replace(/<li\b[^>]*\bdata-precache-tier="([a-z-]+)"[^>]*>[\s\S]*?<\/li>/g, (item, tier: string) =>
+    plan.tiers.includes(tier as Tier) ? item : '',
+  );
+  if (kept !== html) await writeFile(file, kept);
+}
+
 /** One language's worker at `<root>sw.js`, for the pages under `root`: its precache, and the rest cached as it is read. */
 async function writeServiceWorker(
   outDir: string,
@@ -87,6 +132,7 @@ async function writeServiceWorker(
   base: string,
   plan: PrecachePlan,
   prefix: string,
+  known: readonly string[] | undefined,
   logger: AstroIntegrationLogger,
 ): Promise<void> {
   const manifest = await Promise.all(
@@ -123,7 +169,8 @@ async function writeServiceWorker(
           cacheName: 'pages',
           networkTimeoutSeconds: 4,
           expiration: { maxEntries: 500 },
-          precacheFallback: { fallbackURL: `${root}offline/` },
+          // Not stored and no network: "You are offline" for a page of the site, "not found" for an address it does not have.
+          plugins: [{ handlerDidError: workerFunction(fallbackSource(known, `${root}offline/`, prefix ? `${root}404/` : `${base}404.html`)) }],
         },
       },
       {
@@ -142,4 +189,13 @@ async function writeServiceWorker(
   logger.info(
     `service worker${prefix ? ` (${prefix})` : ''}: ${plan.files.length} files precached (${Math.round(plan.bytes / 1024)} kB: ${plan.tiers.join(', ')}), the rest cached when read`,
   );
+}
+
+/**
+ * A function for generateSW's options whose text, when Workbox writes it
+ * into the worker, is `source`: Workbox copies plugin functions into the
+ * worker as their text.
+ */
+function workerFunction(source: string): () => Promise<undefined> {
+  return Object.assign(async () => undefined, { toString: () => source });
 }

@@ -250,9 +250,9 @@ describe('offline, after one visit', () => {
 
   it('opens a boundary page, searches and answers "Can I…?" with the network gone', async () => {
     await page.goto(url('/'));
-    // Active: the precache is complete.
+    // Active: the precache is complete (since issue 23 it holds every win and case study too, so give a busy machine time).
     await expect
-      .poll(() => page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.active?.state ?? 'none'), { timeout: 30_000 })
+      .poll(() => page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.active?.state ?? 'none'), { timeout: 120_000 })
       .toBe('activated');
     await context.setOffline(true);
     try {
@@ -266,10 +266,11 @@ describe('offline, after one visit', () => {
       await page.goto(url('/can-i/?role=store-associate&decision=store-goodwill-gesture&amount=80'));
       await expect.poll(async () => (await verdictBox().textContent())?.trim(), { timeout: 10_000 }).toMatch(/^No — £80 is above your limit of £75 per case\./);
 
-      // A page never stored says so, rather than the browser's error.
+      // A win never opened: since issue 23 the example playbook's wins are precached, so it opens (a page of the
+      // site that was not stored would say "You are offline": tests/unit/offline-not-found.test.ts, reader.test.ts).
       const never = await page.goto(url('/wins/2024-05-taxi-for-the-cot/'));
       expect(never?.ok()).toBe(true);
-      expect(await page.getByRole('heading', { level: 1 }).textContent()).toMatch(/^You are offline$|Taxi/);
+      expect(await page.getByRole('heading', { level: 1 }).textContent()).toMatch(/^You are offline$|taxi/i);
     } finally {
       await context.setOffline(false);
     }

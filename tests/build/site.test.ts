@@ -14,6 +14,8 @@ import { checkLinks } from '../../src/lib/quality/link-check.ts';
 import { buildPlaybook as buildModel, type PlaybookInput } from '../../src/lib/model/build-playbook.ts';
 import { readPlaybook, type ReadEntry } from '../../src/lib/validator/validate-content-root.ts';
 import { entryAnchors, siteAddresses } from '../../src/lib/views/site-addresses.ts';
+import { SEARCH_SHORTCUT } from '../../src/lib/search/search-shortcut.ts';
+import { THEME_SCRIPT } from '../../src/lib/theme/theme-script.ts';
 import { buildPlaybook, FIXED_TODAY, FIXTURES, PROJECT_ROOT, type BuildResult } from '../support/build-playbook.ts';
 import { attribute, parsePage, readPage, select, selectAll, textOf, visibleText as text } from '../support/built-site.ts';
 
@@ -111,7 +113,8 @@ describe('every page', () => {
     expect(count(await page('boundaries/refund-a-purchase-2024/index.html'), '[data-pagefind-body]')).toBe(0);
   });
 
-  it("has no client JavaScript except the boundaries matrix filter, the service worker registration, a boundary's own-row mark (the decision helper's), a role's self-check, start-here path and what changed for me (issue 18) and the search box, which the search feature owns", async () => {
+  // Issue 23 allows two small inline scripts on every page: the light/dark choice at the top of <body> and the search shortcut.
+  it("has no client JavaScript except the boundaries matrix filter, the service worker registration, a boundary's own-row mark (the decision helper's), a role's self-check, start-here path and what changed for me (issue 18), the theme choice, the search shortcut and the search box, which the search feature owns", async () => {
     const own = (f: string) => !['can-i', 'search'].some((route) => f.startsWith(path.join(build.outDir, route) + path.sep));
     const pages = (await filesUnder(build.outDir)).filter((f) => f.endsWith('.html') && own(f));
     for (const file of pages) {
@@ -131,7 +134,13 @@ describe('every page', () => {
       const rel = path.relative(build.outDir, file);
       expect(forMe.length, file).toBe(rel === 'index.html' || /^roles[\\/][^/\\]+[\\/]index\.html$/.test(rel) ? 1 : 0);
       expect(training.length, file).toBe(/^roles[\\/][^/\\]+[\\/](?:check|start)[\\/]index\.html$/.test(path.relative(build.outDir, file)) ? 1 : 0);
-      for (const script of scripts) if (![...matrix, ...worker, ...ownRow, ...training, ...forMe].includes(script)) expect(script, file).toMatch(/search/i);
+      // Inline, constant text (allowed by hash): the reader's light/dark choice, and `/` or Ctrl/⌘-K to the search box.
+      const theme = scripts.filter((script) => script.trim() === THEME_SCRIPT);
+      expect(theme, file).toHaveLength(1);
+      const shortcut = scripts.filter((script) => script.trim() === SEARCH_SHORTCUT);
+      expect(shortcut, file).toHaveLength(1);
+      for (const script of scripts)
+        if (![...matrix, ...worker, ...ownRow, ...training, ...forMe, ...theme, ...shortcut].includes(script)) expect(script, file).toMatch(/search/i);
     }
   });
 });

@@ -188,7 +188,9 @@ describe('the precache plan', () => {
     expect(tierOf('boundaries/index.html')).toBe('listings');
     expect(tierOf('boundaries/refunds/index.html')).toBe('boundaries-and-roles');
     expect(tierOf('guidelines/x/index.html')).toBe('values-and-guidelines');
-    expect(tierOf('wins/x/index.html')).toBe('pages');
+    // Issue 23: case studies and wins have their own tier, before the other pages.
+    expect(tierOf('wins/x/index.html')).toBe('case-studies-and-wins');
+    expect(tierOf('ladders/x/index.html')).toBe('pages');
     expect(tierOf('roles/agent/check/index.html')).toBe('boundaries-and-roles');
     expect(tierOf('roles/agent/start/index.html')).toBe('pages');
     expect(tierOf('_astro/photo.webp')).toBe('images');

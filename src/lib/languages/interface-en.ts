@@ -428,7 +428,10 @@ export const ENGLISH = {
   'changes.lead': 'Every change to a decision boundary, newest first. Follow along with the {feed}.',
   'changes.feed': 'changes feed (RSS)',
   'changes.none': 'No boundary has changed yet.',
-  'changes.more': "These are the newest {shown} of {total} changes. Older changes are on each boundary's own page.",
+  'changes.more': {
+    one: "This is the newest {shown} of {total} change. Older changes are on each boundary's own page.",
+    other: "These are the newest {shown} of {total} changes. Older changes are on each boundary's own page.",
+  },
   'reviewPage.description': 'Guidelines and decision boundaries past their review date, and those that fall due soon.',
   'reviewPage.lead':
     'Guidelines and decision boundaries past their review date, most overdue first, then those that fall due within the next {days} days. Each owner checks that the entry still holds and updates its last-reviewed date.',
@@ -500,7 +503,7 @@ export const ENGLISH = {
 
   // Search.
   'search.label': 'Search',
-  'search.placeholder': 'Search the playbook',
+  'search.placeholder': 'Search',
   'search.description': 'Search the whole playbook: values, roles, guidelines, decision boundaries, case studies and wins.',
   'search.heading': 'Search the playbook',
   'search.examples': 'refund, late delivery, voucher…',
@@ -518,7 +521,7 @@ export const ENGLISH = {
   'search.topResults': 'Top results',
   'search.noResultsFor': 'No results for “{query}”.',
   'search.keyboardHint': '{summary}. Press the down arrow to go through them, or Enter for the search page.',
-  'search.seeAll': 'See all {count} results',
+  'search.seeAll': { one: 'See the {count} result', other: 'See all {count} results' },
   'search.openPage': 'Open the search page',
   'search.searching': 'Searching…',
   'search.unavailable': 'Search is not available right now. The search index is made by "npm run build"; please try again later.',
@@ -529,7 +532,7 @@ export const ENGLISH = {
   'search.noResultsFilters': 'No results {what}{within}. Try other words or fewer filters.',
   'search.found': '{results} {what}{within}.',
   'search.limitsByRole': 'Limits by role',
-  'search.moreRoles': 'and {count} more roles',
+  'search.moreRoles': { one: 'and {count} more role', other: 'and {count} more roles' },
   'filter.type': 'Type',
   'filter.role': 'Role',
   'filter.value': 'Value',
@@ -542,7 +545,7 @@ export const ENGLISH = {
   'answer.helper': 'Conditions and whom to call, in Can I…?',
   'search.roleInTeam': 'A role in {team}',
   'search.roleInPlaybook': 'A role in this playbook',
-  'matrix.showing': 'Showing {shown} of {total} boundaries',
+  'matrix.showing': { one: 'Showing {shown} of {total} boundary', other: 'Showing {shown} of {total} boundaries' },
   'callout.note': 'Note',
   'callout.tip': 'Tip',
   'callout.warning': 'Warning',
@@ -614,6 +617,24 @@ export const ENGLISH = {
   'forMe.pageLead': 'The latest changes to the boundaries a {role} meets, newest first.',
   'forMe.none': 'No changes yet to the boundaries this role meets.',
   'forMe.byRole': 'Changes for one role:',
+  // Issue 23 (readers): the theme control, the search shortcut, previous and next on entry pages, "On this page".
+  'theme.label': 'Theme',
+  'theme.auto': 'Auto',
+  'theme.light': 'Light',
+  'theme.dark': 'Dark',
+  'search.shortcutHint': 'Shortcut: press / or Ctrl+K (⌘K on a Mac) on any page to come to this box.',
+  'entry.pager': 'Previous and next',
+  'entry.previous': '← Previous: {title}',
+  'entry.next': 'Next: {title} →',
+  'offline.kept': 'What this device keeps for offline use, from your first visit, updated with each new version of the playbook:',
+  'offline.keptCore': 'the home page, search and Can I…?',
+  'offline.keptListings': "the lists of values, roles, guidelines, boundaries, case studies and wins, and each role's answers in Can I…?",
+  'offline.keptBoundariesAndRoles': 'every decision boundary and role, and the search index',
+  'offline.keptValuesAndGuidelines': 'every value and guideline',
+  'offline.keptCaseStudiesAndWins': 'every case study and win',
+  'offline.keptPages': 'the changes, results, review, ladders and pocket cards',
+  'offline.keptImages': 'the pictures',
+  'offline.keptRest': 'Any other page is kept once you have opened it with a network.',
 } as const satisfies Record<string, Message>;
 
 /** Every interface word's key: `nav.values`, `verdict.decideUpTo`, … */

@@ -10,24 +10,30 @@
  * - listings: the section indexes and each role's "Can I…?" data;
  * - boundaries and roles: their pages and the search index;
  * - values and guidelines;
- * - every other page (case studies, wins, changes);
+ * - case studies and wins (each win's page and the wins wall's pages);
+ * - every other page (changes, results, review, ladders, pocket cards);
  * - images.
  *
- * For the example playbook every tier fits; at 20,000 entries the core and
- * the listings do, and the rest is cached as it is read.
+ * The budget counts the bytes a phone downloads: pages, scripts, styles and
+ * data gzipped, as deploy/nginx.conf serves them (`downloadedSize`), the
+ * search index and pictures as they are (already compressed). For the
+ * example playbook every tier fits; at 20,000 entries the core and the
+ * listings do, and the rest is cached as it is read.
  *
  * Pure: paths relative to the build folder, with `/` separators.
  */
 
+/** What the precache may download, in bytes as sent (compressed). */
 export const PRECACHE_BUDGET = 2 * 1024 * 1024;
 
 export interface BuiltFile {
   /** Relative to the build folder: `boundaries/x/index.html`. */
   path: string;
+  /** Bytes as downloaded (`downloadedSize`), which the budget counts. */
   size: number;
 }
 
-export const TIERS = ['core', 'listings', 'boundaries-and-roles', 'values-and-guidelines', 'pages', 'images'] as const;
+export const TIERS = ['core', 'listings', 'boundaries-and-roles', 'values-and-guidelines', 'case-studies-and-wins', 'pages', 'images'] as const;
 export type Tier = (typeof TIERS)[number];
 
 const CORE_PAGES = new Set([
@@ -63,7 +69,16 @@ export function tierOf(path: string): Tier | undefined {
   if (/^roles\/[^/]+\/start\/index\.html$/.test(path)) return 'pages';
   if (/^(?:boundaries|roles|can-i)\//.test(path)) return 'boundaries-and-roles';
   if (/^(?:values|guidelines)\//.test(path)) return 'values-and-guidelines';
+  if (/^(?:case-studies|wins)\//.test(path)) return 'case-studies-and-wins';
   return 'pages';
+}
+
+/** Files a server compresses (deploy/nginx.conf's gzip_types, and HTML); the search index and pictures are sent as they are. */
+const COMPRESSED = /\.(?:html|css|js|json|svg|webmanifest|txt|csv|xml)$/i;
+
+/** The bytes a phone downloads for a file: `gzipped(contents)` for text a server compresses, else its size on disk. */
+export function downloadedSize(path: string, size: number, gzipped: () => number): number {
+  return path.startsWith('pagefind/') || !COMPRESSED.test(path) ? size : Math.min(size, gzipped());
 }
 
 export interface PrecachePlan {

@@ -8,8 +8,9 @@
  * thing in every page's <head>, so the policy can forbid every other
  * inline script (`'unsafe-inline'` never appears for scripts). A static
  * <meta> would have to allow inline code, or be re-hashed by hand.
- * The one inline script Astro does not bundle, the search box loader, has
- * constant text, so its hash is listed here.
+ * The inline scripts Astro does not bundle — the search box loader, the
+ * light/dark choice at the top of every page's <body> and the search shortcut — have
+ * constant text, so their hashes are listed here.
  *
  * What a <meta> policy cannot say (frame-ancestors, reporting) is sent as
  * an HTTP header by the server in front of the site: docs/deploy.md.
@@ -28,6 +29,8 @@
 import { createHash } from 'node:crypto';
 import type { AstroUserConfig } from 'astro';
 import { SEARCH_BOX_LOADER } from '../search/search-box-loader.ts';
+import { SEARCH_SHORTCUT } from '../search/search-shortcut.ts';
+import { THEME_SCRIPT } from '../theme/theme-script.ts';
 
 type CspConfig = Exclude<NonNullable<NonNullable<AstroUserConfig['security']>['csp']>, boolean>;
 
@@ -46,8 +49,8 @@ export const contentSecurityPolicy = {
   ],
   scriptDirective: {
     resources: ["'self'", "'wasm-unsafe-eval'"],
-    // The one inline script Astro does not bundle: the header search box's loader (constant text).
-    hashes: [sha256(SEARCH_BOX_LOADER)],
+    // The inline scripts Astro does not bundle (constant text): the header search box's loader, the theme choice, the search shortcut.
+    hashes: [sha256(SEARCH_BOX_LOADER), sha256(THEME_SCRIPT), sha256(SEARCH_SHORTCUT)],
   },
   styleDirective: {
     resources: [

@@ -5,6 +5,8 @@
  * costs a lookup, not a scan of the playbook.
  */
 
+import type { AnyEntry, Playbook } from '../model/types.ts';
+
 const positions = new WeakMap<readonly object[], Map<object, number>>();
 
 /** The items before and after `item` in `list`; none when it is not in the list (a retired entry). */
@@ -14,6 +16,19 @@ export function neighbours<T extends object>(list: readonly T[], item: T): { pre
   const at = index.get(item);
   if (at === undefined) return { previous: undefined, next: undefined };
   return { previous: list[at - 1], next: list[at + 1] };
+}
+
+/**
+ * An entry's previous and next in its collection's listing order (the
+ * playbook's published lists: values by order, roles, guidelines and
+ * boundaries by title, case studies as listed, wins newest first). A
+ * retired entry, in no listing, has neither. A lookup per page.
+ */
+export function entryNeighbours<S>(
+  playbook: Pick<Playbook<S>, AnyEntry['collection']>,
+  entry: AnyEntry<S>,
+): { previous: AnyEntry<S> | undefined; next: AnyEntry<S> | undefined } {
+  return neighbours<AnyEntry<S>>(playbook[entry.collection], entry);
 }
 
 interface Decided {

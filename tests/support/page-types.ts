@@ -1,0 +1,33 @@
+/** The example playbook's pages, one of each type: what the browser tests check with axe (tests/browser/pages.test.ts, reader.test.ts). */
+
+/** One page of each type in the example playbook. */
+export const PAGES: Record<string, string> = {
+  home: '/',
+  'values index': '/values/',
+  value: '/values/own-the-fix/',
+  'roles index': '/roles/',
+  role: '/roles/store-associate/',
+  'guidelines index': '/guidelines/',
+  guideline: '/guidelines/fix-it-first/',
+  'boundaries index': '/boundaries/',
+  boundary: '/boundaries/refund-without-receipt/',
+  'retired boundary': '/boundaries/refund-without-receipt-2024/',
+  'case studies index': '/case-studies/',
+  'case study': '/case-studies/southwest-frontline-freedom/',
+  'case study with results drawn': '/case-studies/north-region-limit-pilot/',
+  results: '/results/',
+  'wins page 1': '/wins/',
+  'wins page 2': '/wins/page/2/',
+  win: '/wins/2026-04-first-75-pound-gesture/',
+  changes: '/changes/',
+  review: '/review/',
+  'ladders index': '/ladders/',
+  ladder: '/ladders/store-associate/',
+  '404': '/no-such-page/',
+  'matrix of a team': '/boundaries/team/stores/',
+  "a role's decisions (Can I…? without JavaScript)": '/can-i/store-associate/',
+  'pocket card': '/roles/store-associate/card/',
+  offline: '/offline/',
+  'can i': '/can-i/?role=store-associate&decision=store-goodwill-gesture&amount=80',
+  'search with an answer card': '/search/?q=refund%20%C2%A380',
+};

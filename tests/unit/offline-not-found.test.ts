@@ -1,0 +1,72 @@
+/**
+ * Issue 23: offline, an address the site does not have says "not found",
+ * one it has says "You are offline" (the worker's fallback, run here with
+ * stand-in caches); the worker knows the site's pages up to
+ * KNOWN_PAGES_LIMIT. Case studies and wins are a tier of their own, and the
+ * budget counts what a phone downloads.
+ */
+import { gzipSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import { fallbackSource, KNOWN_PAGES_LIMIT, knownPages } from '../../src/lib/offline/not-found.ts';
+import { downloadedSize, precachePlan, tierOf } from '../../src/lib/offline/precache-plan.ts';
+
+type Fallback = (args: { request: { url: string } }) => Promise<string | undefined>;
+
+/** The worker's fallback, with `caches.match` answering the address it was asked for. */
+function fallback(known: readonly string[] | undefined): Fallback {
+  const caches = { match: async (address: string, options: { ignoreSearch: boolean }) => (options.ignoreSearch ? address : undefined) };
+  return new Function('caches', `return (${fallbackSource(known, '/offline/', '/404.html')});`)(caches) as Fallback;
+}
+
+describe('offline, a page that is not stored', () => {
+  const known = knownPages(['index.html', 'values/index.html', 'values/own-the-fix/index.html', '404.html', 'offline/index.html'], '/')!;
+
+  it('knows the pages by the address they are linked at, without the not-found page', () => {
+    expect(known).toEqual(['/', '/offline/', '/values/', '/values/own-the-fix/']);
+    expect(knownPages(['fr-page/index.html', '404/index.html'], '/fr-ca/')).toEqual(['/fr-ca/fr-page/']);
+  });
+
+  it('is "You are offline" for a page of the site (with or without its last slash), "not found" for any other address', async () => {
+    const answer = fallback(known);
+    expect(await answer({ request: { url: 'https://p.example/values/own-the-fix/' } })).toBe('/offline/');
+    expect(await answer({ request: { url: 'https://p.example/values/own-the-fix?x=1' } })).toBe('/offline/');
+    expect(await answer({ request: { url: 'https://p.example/values/no-such-value/' } })).toBe('/404.html');
+    expect(await answer({ request: { url: 'https://p.example/nothing' } })).toBe('/404.html');
+  });
+
+  it('is "You are offline" for every address when the site has more pages than the worker carries', async () => {
+    const many = Array.from({ length: KNOWN_PAGES_LIMIT + 1 }, (_, n) => `wins/w${n}/index.html`);
+    expect(knownPages(many, '/')).toBeUndefined();
+    expect(await fallback(undefined)({ request: { url: 'https://p.example/nothing/' } })).toBe('/offline/');
+  });
+});
+
+describe('the precache plan', () => {
+  it('keeps case studies and wins as one tier, after values and guidelines', () => {
+    expect(tierOf('case-studies/x/index.html')).toBe('case-studies-and-wins');
+    expect(tierOf('wins/x/index.html')).toBe('case-studies-and-wins');
+    expect(tierOf('wins/page/2/index.html')).toBe('case-studies-and-wins');
+    expect(tierOf('wins/index.html')).toBe('listings');
+    expect(tierOf('changes/index.html')).toBe('listings');
+    expect(tierOf('ladders/x/index.html')).toBe('pages');
+    const plan = precachePlan(
+      [
+        { path: '_astro/a.js', size: 100 },
+        { path: 'guidelines/g/index.html', size: 100 },
+        { path: 'wins/w/index.html', size: 100 },
+        { path: 'ladders/l/index.html', size: 1000 },
+      ],
+      400,
+    );
+    expect(plan.tiers).toEqual(['core', 'listings', 'boundaries-and-roles', 'values-and-guidelines', 'case-studies-and-wins']);
+  });
+
+  it('counts what a phone downloads: text gzipped, the search index and pictures as they are', () => {
+    const page = Buffer.from('<p>hello</p>'.repeat(500));
+    const gzipped = () => gzipSync(page).length;
+    expect(downloadedSize('wins/w/index.html', page.length, gzipped)).toBe(gzipped());
+    expect(downloadedSize('wins/w/index.html', page.length, gzipped)).toBeLessThan(page.length / 10);
+    expect(downloadedSize('pagefind/fragment/en_1.pf_fragment', 900, () => 1)).toBe(900);
+    expect(downloadedSize('_astro/photo.webp', 900, () => 1)).toBe(900);
+  });
+});
