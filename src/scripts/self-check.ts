@@ -54,7 +54,7 @@ function start(root: HTMLElement, words: Words): void {
     next.hidden = true;
     const result = checkScore(questions, progress);
     score.hidden = result.answered === 0;
-    score.textContent = words.t('check.score', { right: result.right, answered: result.answered, total: result.total });
+    score.textContent = words.t('check.score', { right: result.right, answered: result.answered, count: result.total });
     if (done) showSummary(result.right, result.total, result.missed);
     else reveal(questions[current]!, progress[questions[current]!.key]);
   };

@@ -26,7 +26,7 @@ if (path && progress && words) {
     }
     const count = steps.filter((step) => done.includes(step.dataset.startStep as StartStep)).length;
     progress.hidden = false;
-    progress.textContent = words.t('start.progress', { done: count, total: steps.length });
+    progress.textContent = words.t('start.progress', { done: count, count: steps.length });
   };
   for (const step of steps) {
     step.querySelector<HTMLElement>('[data-start-done]')!.hidden = false;
