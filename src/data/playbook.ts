@@ -10,7 +10,7 @@ import path from 'node:path';
 import { getCollection, getEntry, render, type CollectionEntry } from 'astro:content';
 import { COLLECTION_NAMES, type CollectionName, type TranslationData } from '../../schemas/index.ts';
 import { buildPlaybook, type LoadedEntry, type LoadedTranslation, type PlaybookInput } from '../lib/model/build-playbook.ts';
-import type { AnyEntry, Playbook } from '../lib/model/types.ts';
+import type { AnyEntry, Playbook, Role } from '../lib/model/types.ts';
 import { pageCacheKey } from '../lib/model/cache-key.ts';
 import { buildDate } from '../lib/domain/review.ts';
 import type { Diagnostic } from '../lib/diagnostics/diagnostic.ts';
@@ -155,6 +155,17 @@ async function loadInput(): Promise<Awaited<Loaded['input']>> {
  */
 export async function getRoutePlaybook(routePattern: string): Promise<SitePlaybook> {
   return getPlaybook((await routeLanguage(routePattern)).tag);
+}
+
+/** The paths of a page each published role has besides its own (its pocket card, self-check, start path), for `getStaticPaths`: the role as the prop. */
+export async function rolePagePaths(routePattern: string) {
+  const playbook = await getRoutePlaybook(routePattern);
+  return playbook.roles.map((role) => ({ params: { id: role.id }, props: { role } }));
+}
+
+/** The props of a page made by `rolePagePaths`. */
+export interface RolePageProps {
+  role: Role<SourceEntry>;
 }
 
 /**

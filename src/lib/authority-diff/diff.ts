@@ -28,6 +28,7 @@ import { englishWords } from '../languages/dictionary.ts';
 import type { Words } from '../languages/words.ts';
 import { describePeriod, grantInWords } from '../words/grants.ts';
 import { grantKey, sameAuthority, unrecordedChanges, type AuthorityTerms } from '../domain/authority-changes.ts';
+import { grantAsWritten } from '../model/grant-as-written.ts';
 
 /** A heading and its lines, in the order leaders read them. */
 export interface DiffSection {
@@ -157,19 +158,7 @@ export function authorityDiff(before: AnyPlaybook, after: AnyPlaybook, { links, 
 }
 
 function historyOf(boundary: Boundary<unknown>): { grants: AuthorityTerms[]; changes: Boundary<unknown>['changes'] } {
-  return { grants: boundary.grants.map(termsOf), changes: boundary.changes };
-}
-
-function termsOf(grant: Grant<unknown>): AuthorityTerms {
-  return {
-    role: grant.role.id,
-    authority: grant.authority,
-    limit: grant.limit,
-    per: grant.per,
-    escalateTo: grant.escalateTo?.id,
-    from: grant.from,
-    until: grant.until,
-  };
+  return { grants: boundary.grants.map(grantAsWritten), changes: boundary.changes };
 }
 
 /** "Store associate", or for a dated grant "Store associate (from 1 Dec 2026 until 31 Jan 2027)": a grant's role and its days. */
@@ -185,14 +174,14 @@ function modelLinks(boundary: Boundary<unknown>): EntryLink[] {
 
 /** Grants matched by role and dates: a dated grant is its own line, with its days ("Store associate (from 1 Dec 2026 until 31 Jan 2027): new grant: …"). */
 function grantChanges(old: Boundary<unknown>, now: Boundary<unknown>, words: Words): string[] {
-  const key = (grant: Grant<unknown>) => grantKey(termsOf(grant));
+  const key = (grant: Grant<unknown>) => grantKey(grantAsWritten(grant));
   const oldGrants = new Map(old.grants.map((g) => [key(g), g]));
   const newGrants = new Map(now.grants.map((g) => [key(g), g]));
   const lines: string[] = [];
   for (const grant of now.grants) {
     const was = oldGrants.get(key(grant));
     if (!was) lines.push(`${grantHolder(grant, words)}: new grant: ${grantInWords(grant, words)}`);
-    else if (!sameAuthority(termsOf(was), termsOf(grant))) lines.push(`${grantHolder(grant, words)}: ${grantChangeInWords(was, grant, words)}`);
+    else if (!sameAuthority(grantAsWritten(was), grantAsWritten(grant))) lines.push(`${grantHolder(grant, words)}: ${grantChangeInWords(was, grant, words)}`);
   }
   for (const was of old.grants) {
     if (!newGrants.has(key(was))) lines.push(`${grantHolder(was, words)}: grant removed (was: ${grantInWords(was, words)})`);

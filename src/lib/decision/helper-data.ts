@@ -60,34 +60,20 @@ export type PackedWindow = [from: string, until: string, group: number, next: nu
  * `windows`: the answer on each window of days, so the browser answers for
  * the reader's own date.
  */
-export type PackedAnswer =
-  | [
-      id: string,
-      decision: string,
-      title: string,
-      path: string,
-      category: string,
-      guardrails: string[],
-      owner: string,
-      group: number,
-      next: number,
-      own: PackedTerms | 0,
-      holders: PackedTerms[],
-    ]
-  | [
-      id: string,
-      decision: string,
-      title: string,
-      path: string,
-      category: string,
-      guardrails: string[],
-      owner: string,
-      group: number,
-      next: number,
-      own: PackedTerms | 0,
-      holders: PackedTerms[],
-      windows: PackedWindow[],
-    ];
+export type PackedAnswer = [
+  id: string,
+  decision: string,
+  title: string,
+  path: string,
+  category: string,
+  guardrails: string[],
+  owner: string,
+  group: number,
+  next: number,
+  own: PackedTerms | 0,
+  holders: PackedTerms[],
+  windows?: PackedWindow[],
+];
 
 /** `/can-i/<role>.json`: one role's answers. */
 export interface RoleHelperData extends HelperIndex {
@@ -172,7 +158,8 @@ export function roleHelperData(playbook: HelperPlaybook, roleId: string): RoleHe
       window.own ? pack(window.own) : 0,
       window.holders.map(pack),
     ]);
-    return [...packed, packedWindows];
+    packed[11] = packedWindows;
+    return packed;
   });
   return { l: playbook.settings.locale, c: currency, r: roles, d };
 }

@@ -18,6 +18,7 @@ import type { Words } from '../languages/words.ts';
 import { describePeriod } from '../words/grants.ts';
 import { boundaryLadderFindings } from '../rules/escalation.ts';
 import { MESSAGES } from '../diagnostics/catalogue.ts';
+import { grantAsWritten } from '../model/grant-as-written.ts';
 
 /** The category boundaries without one are listed under (named `ladders.otherCategory` on the page). */
 export const NO_CATEGORY = '';
@@ -97,7 +98,7 @@ function computeLadders(playbook: Playbook<unknown>, words: Words): LadderView[]
       }
     }
     // The validator's ladder checks, on the grants as the model has them.
-    const findings = boundaryLadderFindings(boundary.file, boundary.grants.map(checkedGrant), ladderRoles, playbook.settings, {
+    const findings = boundaryLadderFindings(boundary.file, boundary.grants.map(grantAsWritten), ladderRoles, playbook.settings, {
       ladder: boundary.ladder,
       since: playbook.today,
     });
@@ -126,19 +127,6 @@ function computeLadders(playbook: Playbook<unknown>, words: Words): LadderView[]
       }));
   }
   return views.sort((a, b) => a.steps[0]!.title.localeCompare(b.steps[0]!.title, locale) || a.steps.at(-1)!.title.localeCompare(b.steps.at(-1)!.title, locale));
-}
-
-/** A model grant as the validator's ladder checks take it. Its escalateTo is the next role in place, which the boundary's ladder already follows. */
-function checkedGrant(grant: Grant<unknown>) {
-  return {
-    role: grant.role.id,
-    authority: grant.authority,
-    limit: grant.limit,
-    per: grant.per,
-    escalateTo: grant.escalateTo?.id,
-    from: grant.from,
-    until: grant.until,
-  };
 }
 
 /** A warning that authority stops below the top of a ladder: the ladder does not hold there. */
