@@ -35,7 +35,12 @@ const content = (agentLimit: number) => ({
     }),
     parking: boundary([{ role: 'other', authority: 'decide' }], { title: 'Parking', changes: [{ date: '2026-06-01', summary: 'New.' }] }),
     vouchers: boundary([{ role: 'agent', authority: 'decide' }], { title: 'Vouchers', summary: 'Give a voucher.', effective: '2026-02-01' }),
-    old: boundary([{ role: 'agent', authority: 'decide' }], { title: 'Old way', summary: 'Gone.', status: 'retired', changes: [{ date: '2026-04-01', summary: 'Retired.' }] }),
+    old: boundary([{ role: 'agent', authority: 'decide' }], {
+      title: 'Old way',
+      summary: 'Gone.',
+      status: 'retired',
+      changes: [{ date: '2026-04-01', summary: 'Retired.' }],
+    }),
   },
   guidelines: {
     greet: { title: 'Greet everyone', summary: 'Say hello.', owner: 'Ops', lastReviewed: '2026-03-01', roles: ['agent'] },

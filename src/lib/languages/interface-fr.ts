@@ -611,7 +611,8 @@ export const FRENCH: Dictionary = {
   'forMe.all': 'Tous les changements pour votre rôle',
   'forMe.clear': 'Effacer',
   'forMe.pageTitle': 'Changements pour {role}',
-  'forMe.pageLead': 'Les derniers changements aux limites que rencontre le rôle {role}, les limites retirées et les lignes directrices du rôle, du plus récent au plus ancien.',
+  'forMe.pageLead':
+    'Les derniers changements aux limites que rencontre le rôle {role}, les limites retirées et les lignes directrices du rôle, du plus récent au plus ancien.',
   'forMe.none': 'Aucun changement pour l’instant aux limites ni aux lignes directrices de ce rôle.',
   'forMe.byRole': 'Changements pour un rôle :',
   // Issue 18 (ce qui a changé pour vous, partie 2) : ce que chaque élément annonce.

@@ -121,7 +121,14 @@ export function roleChanges(playbook: ChangesPlaybook, roleId: string, limit = R
   const role = playbook.pages.roles.find((candidate) => candidate.id === roleId);
   for (const guideline of role?.guidelines ?? []) {
     if (guideline.status !== 'published') continue;
-    items.push({ key: `guideline:${guideline.id}`, kind: 'guideline', date: guideline.lastReviewed, title: guideline.title, path: guideline.path, summary: guideline.summary });
+    items.push({
+      key: `guideline:${guideline.id}`,
+      kind: 'guideline',
+      date: guideline.lastReviewed,
+      title: guideline.title,
+      path: guideline.path,
+      summary: guideline.summary,
+    });
   }
   return items.sort(newestFirst).slice(0, limit);
 }
@@ -244,7 +251,12 @@ export function visitChanges(
 }
 
 /** "Clear": nothing more to show during this visit, and everything seen. */
-export function clearVisit(changes: readonly RoleChange[], device: CheckStorage | undefined, session: CheckStorage | undefined, keys: { seen: string; visit: string }): void {
+export function clearVisit(
+  changes: readonly RoleChange[],
+  device: CheckStorage | undefined,
+  session: CheckStorage | undefined,
+  keys: { seen: string; visit: string },
+): void {
   markSeen(device, keys.seen, changes);
   try {
     session?.setItem(keys.visit, '[]');
