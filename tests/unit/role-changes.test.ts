@@ -85,6 +85,35 @@ describe('roleChanges', () => {
   });
 });
 
+describe('dated grants', () => {
+  it('says a limit raised or authority changed on the day a dated grant of the role takes effect', () => {
+    const playbook = modelOf({
+      roles: LADDER,
+      boundaries: {
+        refunds: boundary(
+          [
+            { role: 'agent', authority: 'decide', limit: { amount: 50 }, until: '2026-12-31' },
+            { role: 'agent', authority: 'decide', limit: { amount: 80 }, from: '2027-01-01' },
+          ],
+          { changes: [{ date: '2027-01-01', summary: 'Agent limit raised to £80 from January.' }] },
+        ),
+        vouchers: boundary(
+          [
+            { role: 'agent', authority: 'decide', until: '2026-12-31' },
+            { role: 'agent', authority: 'consult', from: '2027-01-01' },
+          ],
+          { title: 'Vouchers', summary: 'Give a voucher.', changes: [{ date: '2026-01-01', summary: 'First version.' }] },
+        ),
+      },
+    });
+    const changes = roleChanges(playbook, 'agent');
+    expect(changes.filter((change) => change.date === '2027-01-01').map((change) => [change.key, change.kind, change.summary])).toEqual([
+      ['refunds#change-2027-01-01', 'limit-raised', 'Agent limit raised to £80 from January.'],
+      ['vouchers#from-2027-01-01', 'authority', 'Give a voucher.'],
+    ]);
+  });
+});
+
 describe('since the last visit', () => {
   const keys = { seen: seenStorageKey('/', 'agent'), visit: visitStorageKey('/', 'agent') };
   const first = roleChanges(modelOf(content(50)), 'agent');

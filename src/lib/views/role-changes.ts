@@ -18,7 +18,7 @@
 import { roleAnswers } from '../decision/answers.ts';
 import type { CheckStorage } from '../decision/self-check.ts';
 import { sameAuthority, type AuthorityTerms } from '../domain/authority-changes.ts';
-import type { Boundary, Playbook } from '../model/types.ts';
+import type { Boundary, Grant, Playbook } from '../model/types.ts';
 
 /** At most this many items per role: the newest. */
 export const ROLE_CHANGES = 20;
@@ -44,17 +44,21 @@ export interface RoleChange {
 
 type ChangesPlaybook = Pick<Playbook, 'roles' | 'boundaries' | 'changes' | 'guidelines' | 'pages' | 'boundaryById'>;
 
-/** The role's own terms on a boundary today (its grant that applies now), if any. */
-function termsOf(boundary: Boundary, roleId: string): AuthorityTerms | undefined {
-  const grant = boundary.grantsNow.find((candidate) => candidate.role.id === roleId);
-  if (!grant) return undefined;
+/** A grant's terms, as domain/authority-changes.ts compares them. */
+function termsOfGrant(grant: Grant): AuthorityTerms {
   return {
-    role: roleId,
+    role: grant.role.id,
     authority: grant.authority,
     limit: grant.limit ? { amount: grant.limit.amount, currency: grant.limit.currency } : undefined,
     per: grant.per,
     escalateTo: grant.escalateTo?.id,
   };
+}
+
+/** The role's own terms on a boundary today (its grant that applies now), if any. */
+function termsOf(boundary: Boundary, roleId: string): AuthorityTerms | undefined {
+  const grant = boundary.grantsNow.find((candidate) => candidate.role.id === roleId);
+  return grant ? termsOfGrant(grant) : undefined;
 }
 
 const retired = new WeakMap<object, Map<string, Boundary[]>>();
@@ -104,6 +108,17 @@ export function roleChanges(playbook: ChangesPlaybook, roleId: string, limit = R
     });
   }
   for (const boundary of met.values()) {
+    // The role's dated grants: each new one that gives another limit or authority is said as such, on the day it takes effect.
+    const own = boundary.grants.filter((grant) => grant.role.id === roleId).sort((a, b) => ((a.from ?? '') < (b.from ?? '') ? -1 : 1));
+    for (let i = 1; i < own.length; i++) {
+      const next = own[i]!;
+      const kind = termsKind(termsOfGrant(own[i - 1]!), termsOfGrant(next));
+      if (kind === 'change' || next.from === undefined) continue;
+      const line = items.find((item) => item.kind === 'change' && item.date === next.from && item.key.startsWith(`${boundary.id}#`));
+      if (line) line.kind = kind;
+      else
+        items.push({ key: `${boundary.id}#from-${next.from}`, kind, date: next.from, title: boundary.title, path: boundary.path, summary: boundary.summary });
+    }
     // A line dated the day it took effect already says it came.
     if (boundary.history.some((line) => line.date === boundary.effective)) continue;
     items.push({ key: `${boundary.id}#added`, kind: 'added', date: boundary.effective, title: boundary.title, path: boundary.path, summary: boundary.summary });
@@ -190,8 +205,13 @@ export function markSeen(storage: CheckStorage | undefined, key: string, changes
 
 /** What a new `changes` line is said to be, against the role's terms at the last visit. */
 export function kindSince(change: RoleChange, was: AuthorityTerms | undefined): RoleChangeKind {
-  if (change.kind !== 'change' || !change.terms || !was || sameAuthority(was, change.terms)) return change.kind;
-  const now = change.terms;
+  if (change.kind !== 'change' || !change.terms || !was) return change.kind;
+  return termsKind(was, change.terms);
+}
+
+/** How a role's terms moved: `change` when they did not. */
+export function termsKind(was: AuthorityTerms, now: AuthorityTerms): RoleChangeKind {
+  if (sameAuthority(was, now)) return 'change';
   const sameOtherwise = was.authority === now.authority && was.per === now.per && was.escalateTo === now.escalateTo;
   if (sameOtherwise && was.limit && now.limit && was.limit.currency === now.limit.currency) {
     return now.limit.amount > was.limit.amount ? 'limit-raised' : 'limit-lowered';
