@@ -1,7 +1,8 @@
 /**
  * Issue 18, what changed for me: after a visit, a limit change in a new build
  * shows under "What changed for you since your last visit" for the affected
- * role only; the first visit shows nothing, and the reader can clear it.
+ * role only, said as a raised limit; the first visit shows nothing, each
+ * visit moves the mark on (the next shows nothing), and the reader can clear it.
  * Two builds of the example playbook: as it is, then with the store
  * associate's goodwill limit raised and a contact-centre limit changed.
  */
@@ -44,7 +45,7 @@ afterAll(async () => {
 
 const box = (page: Page) => page.locator('[data-changes-for-me]');
 
-/** A reader's device carried from the first build's site to the second's (same device, new deploy). */
+/** A reader's device carried to the second build's site (same device, new deploy, a new visit: localStorage only). */
 async function carryOver(context: BrowserContext): Promise<BrowserContext> {
   const state = await context.storageState();
   const origins = state.origins.map((origin) => ({ ...origin, origin: after.server.url }));
@@ -74,7 +75,10 @@ describe('what changed for me', () => {
         await page.goto(`${after.server.url}${address}`);
         await expect.poll(() => box(page).isVisible(), { message: address }).toBe(true);
         const items = await box(page).locator('li').allTextContents();
-        expect(items, address).toEqual([expect.stringMatching(/Goodwill gesture in a UK store: Raised the store associate limit from £75 to £80\.$/)]);
+        expect(items, address).toEqual([
+          expect.stringMatching(/Limit raised: Goodwill gesture in a UK store: Raised the store associate limit from £75 to £80\.$/),
+        ]);
+        expect(await box(page).locator('li').getAttribute('data-kind'), address).toBe('limit-raised');
       }
       expect(await box(page).getByRole('link', { name: 'All changes for your role' }).getAttribute('href')).toBe('/changes/store-associate/');
       await box(page).getByRole('button', { name: 'Clear' }).click();
@@ -84,6 +88,30 @@ describe('what changed for me', () => {
       expect(await box(page).isHidden()).toBe(true);
     } finally {
       await context.close();
+    }
+  });
+
+  it('moves the mark on: the next visit shows only what changed after the last one', async () => {
+    const first = await visitAs('store-associate');
+    const second = await carryOver(first);
+    await first.close();
+    const third = await (async () => {
+      try {
+        const page = await second.newPage();
+        await page.goto(`${after.server.url}/`);
+        await expect.poll(() => box(page).isVisible()).toBe(true);
+        return await carryOver(second);
+      } finally {
+        await second.close();
+      }
+    })();
+    try {
+      const page = await third.newPage();
+      await page.goto(`${after.server.url}/roles/store-associate/`);
+      await page.waitForLoadState('networkidle');
+      expect(await box(page).isHidden()).toBe(true);
+    } finally {
+      await third.close();
     }
   });
 
@@ -109,8 +137,9 @@ describe('what changed for me', () => {
       await page.getByRole('link', { name: 'Store associate', exact: true }).click();
       await page.waitForURL('**/changes/store-associate/');
       const items = await page.locator('.role-changes li').allTextContents();
-      expect(items[0]).toMatch(/Goodwill gesture in a UK store: Raised the store associate limit from £75 to £80\.$/);
+      expect(items[0]).toMatch(/Changed: Goodwill gesture in a UK store: Raised the store associate limit from £75 to £80\.$/);
       expect(items.join('\n')).not.toContain('contact centre only');
+      expect(await page.locator('.role-changes li[data-kind="guideline"]').count()).toBeGreaterThan(0);
     } finally {
       await context.close();
     }

@@ -27,6 +27,8 @@ const CLIENT_PREFIXES = [
   // The self-check's feedback and score (issue 18).
   'check.',
   'start.',
+  // What changed for me: what each item is said to be (issue 18).
+  'forMe.kind.',
 ];
 
 /** What a page gives its scripts: its language's tag and the words they use. */

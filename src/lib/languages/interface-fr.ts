@@ -611,9 +611,18 @@ export const FRENCH: Dictionary = {
   'forMe.all': 'Tous les changements pour votre rôle',
   'forMe.clear': 'Effacer',
   'forMe.pageTitle': 'Changements pour {role}',
-  'forMe.pageLead': 'Les derniers changements aux limites que rencontre le rôle {role}, du plus récent au plus ancien.',
-  'forMe.none': 'Aucun changement pour l’instant aux limites que rencontre ce rôle.',
+  'forMe.pageLead':
+    'Les derniers changements aux limites que rencontre le rôle {role}, les limites retirées et les lignes directrices du rôle, du plus récent au plus ancien.',
+  'forMe.none': 'Aucun changement pour l’instant aux limites ni aux lignes directrices de ce rôle.',
   'forMe.byRole': 'Changements pour un rôle :',
+  // Issue 18 (ce qui a changé pour vous, partie 2) : ce que chaque élément annonce.
+  'forMe.kind.change': 'Modifié',
+  'forMe.kind.limit-raised': 'Plafond relevé',
+  'forMe.kind.limit-lowered': 'Plafond abaissé',
+  'forMe.kind.authority': 'Autorité modifiée',
+  'forMe.kind.added': 'Nouvelle limite de décision',
+  'forMe.kind.retired': 'Limite de décision retirée',
+  'forMe.kind.guideline': 'Ligne directrice pour votre rôle',
   // Issue 23 (lecteurs) : le choix du thème, le raccourci de recherche, précédent et suivant sur les pages, « Sur cette page ».
   'theme.label': 'Thème',
   'theme.auto': 'Automatique',
