@@ -6,19 +6,21 @@
  * middleware gives each page its language (`Astro.locals.lang`), and pages
  * ask for the model in it: `getPlaybook(Astro.locals.lang.tag)`.
  */
+import path from 'node:path';
 import { getCollection, getEntry, render, type CollectionEntry } from 'astro:content';
 import { COLLECTION_NAMES, type CollectionName, type TranslationData } from '../../schemas/index.ts';
 import { buildPlaybook, type LoadedEntry, type LoadedTranslation, type PlaybookInput } from '../lib/model/build-playbook.ts';
 import type { AnyEntry, Playbook, Role } from '../lib/model/types.ts';
-import { boundaryRefDigests, pageCacheKey } from '../lib/model/cache-key.ts';
+import { pageCacheKey } from '../lib/model/cache-key.ts';
 import { buildDate } from '../lib/domain/review.ts';
 import type { Diagnostic } from '../lib/diagnostics/diagnostic.ts';
 import { dictionaryFor, type Dictionary } from '../lib/languages/dictionary.ts';
 import { pageLanguage, type PageLanguage } from '../lib/languages/page-language.ts';
 import { languageOfPath, siteLanguages, type SiteLanguage } from '../lib/languages/site-languages.ts';
 import { stripBase } from '../lib/links/href.ts';
+import { fromStoredPath } from '../lib/reading/paths.ts';
 import type { SynonymMap } from '../lib/search/synonyms.ts';
-import { contentRoot, latestReport, STORED_FILE, storedGeneration } from '../loaders/playbook-read.ts';
+import { contentRoot, latestReport, storedGeneration } from '../loaders/playbook-read.ts';
 
 /** The loader's entry (or a translation's, for its body), kept on each model entry so its body can be rendered. */
 export type SourceEntry = CollectionEntry<CollectionName> | CollectionEntry<'translations'>;
@@ -55,25 +57,20 @@ function current(): Loaded {
  * models are then built again.
  */
 export function getPlaybook(language?: string): Promise<SitePlaybook> {
-  return modelIn(current(), language ?? '');
-}
-
-/**
- * The model of `state` in `key` ('' for the base language), built once: the
- * base language asked for by its tag is the same model as asked for by none.
- */
-function modelIn(state: Loaded, key: string): Promise<SitePlaybook> {
+  const state = current();
+  const key = language ?? '';
   let model = state.models.get(key);
   if (!model) {
     model = state.input.then(({ settings, today, entries, translations }) =>
-      key === settings.locale
-        ? modelIn(state, '')
-        : buildPlaybook({
-            settings,
-            today,
-            entries,
-            language: key === '' ? undefined : { tag: key, translations: translations.filter((translation) => translation.language === key) },
-          }),
+      buildPlaybook({
+        settings,
+        today,
+        entries,
+        language:
+          language === undefined || language === settings.locale
+            ? undefined
+            : { tag: language, translations: translations.filter((translation) => translation.language === language) },
+      }),
     );
     state.models.set(key, model);
   }
@@ -116,14 +113,19 @@ async function loadInput(): Promise<Awaited<Loaded['input']>> {
   const settingsEntry = await getEntry('playbook', 'playbook');
   if (!settingsEntry) throw new Error('playbook.yaml was not loaded');
   const settings = settingsEntry.data;
+  const root = contentRoot();
   const entries = {} as Record<CollectionName, LoadedEntry<CollectionName, SourceEntry>[]>;
   for (const collection of COLLECTION_NAMES) {
     const stored = await getCollection(collection);
-    entries[collection] = stored.map((entry) => {
-      // The loader carries the reader's own path of the file (`STORED_FILE`): taken as it is, not worked out again.
-      const { [STORED_FILE]: file, ...data } = entry.data as LoadedEntry<CollectionName, SourceEntry>['data'] & { [STORED_FILE]: string };
-      return { id: entry.id, file, data: data as LoadedEntry<CollectionName, SourceEntry>['data'], source: entry };
-    });
+    entries[collection] = stored.map((entry) => ({
+      id: entry.id,
+      file: path
+        .relative(root, path.resolve(fromStoredPath(entry.filePath ?? '')))
+        .split(path.sep)
+        .join('/'),
+      data: entry.data as LoadedEntry<CollectionName, SourceEntry>['data'],
+      source: entry,
+    }));
   }
   // Only a playbook with languages has translations: an empty collection would only warn.
   const stored = settings.languages.length > 0 ? await getCollection('translations') : [];
@@ -169,13 +171,12 @@ export interface RolePageProps {
 /**
  * The paths of a collection's entry pages, for `getStaticPaths`: one per
  * entry, the entry as the prop named `prop`, and a cache key that changes
- * when the entry, the settings, the language or a boundary its body refers
- * to (`<BoundaryRef>`, filled at render time) does.
+ * when the entry, the settings or the language does.
  */
 export function entryPaths<E extends AnyEntry<SourceEntry>, K extends string>(playbook: SitePlaybook, entries: readonly E[], prop: K) {
   return entries.map((entry) => ({
     params: { id: entry.id },
     props: { [prop]: entry } as Record<K, E>,
-    cacheKey: pageCacheKey(entry, playbook.settings, playbook.language, boundaryRefDigests(entry.source, playbook.boundaryById)),
+    cacheKey: pageCacheKey(entry, playbook.settings, playbook.language),
   }));
 }

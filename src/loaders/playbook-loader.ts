@@ -17,14 +17,21 @@ import { fileURLToPath } from 'node:url';
 import type { Loader } from 'astro/loaders';
 import { COLLECTION_NAMES, type CollectionName } from '../../schemas/index.ts';
 import { toStoredPath } from '../lib/reading/paths.ts';
+import { expandBoundaryRefs } from '../lib/reading/render-body.ts';
+import { buildPlaybook, type PlaybookInput } from '../lib/model/build-playbook.ts';
 import { isPublic } from '../lib/model/published.ts';
+import { buildDate } from '../lib/domain/review.ts';
+import { boundaryRefHtml } from '../lib/views/boundary-ref.ts';
 import { readPlaybook, type PlaybookRead, type ReadEntry } from '../lib/validator/validate-content-root.ts';
 import type { ReadTranslation } from '../lib/reading/read-translation.ts';
 import { languageTranslations } from '../lib/model/reading-translations.ts';
 import type { LoadedTranslation } from '../lib/model/translated-entries.ts';
-import type { Dictionary } from '../lib/languages/dictionary.ts';
+import { dictionaryFor, type Dictionary } from '../lib/languages/dictionary.ts';
+import { createWords } from '../lib/languages/words.ts';
+import { localisedPath, siteLanguages } from '../lib/languages/site-languages.ts';
+import { withBase } from '../lib/links/href.ts';
 import type { SynonymMap } from '../lib/search/synonyms.ts';
-import { contentRoot, currentRead, markStored, startRead, STORED_FILE } from './playbook-read.ts';
+import { contentRoot, currentRead, markStored, startRead } from './playbook-read.ts';
 
 /** The stored form of playbook.yaml: one entry, `playbook`. */
 export const SETTINGS_ID = 'playbook';
@@ -71,14 +78,14 @@ export function playbookLoader(collection: CollectionName | 'playbook' | typeof 
         const stale = new Set(store.keys());
         for (const translation of storedTranslations(read)) {
           stale.delete(translation.id);
-          store.set(storedTranslation(translation, read));
+          store.set(storedTranslation(translation, read, config.base));
         }
         for (const id of stale) store.delete(id);
       } else {
         const stale = new Set(store.keys());
         for (const entry of read.entries[collection] as ReadEntry[]) {
           stale.delete(entry.id);
-          store.set(storedEntry(collection, entry, read, fileURLToPath(config.cacheDir)));
+          store.set(storedEntry(collection, entry, read, config.base, fileURLToPath(config.cacheDir)));
         }
         for (const id of stale) store.delete(id);
       }
@@ -87,17 +94,12 @@ export function playbookLoader(collection: CollectionName | 'playbook' | typeof 
   };
 }
 
-/**
- * An entry as stored: its data with the file the reader read it from
- * (`file`, inside the content root), carried as the reader wrote it so the
- * model takes it as it is (`filePath` is Astro's own, relative to the project).
- */
-function storedEntry(collection: CollectionName, entry: ReadEntry, read: PlaybookRead, cacheDir: string) {
-  return storedBody(entry.id, { ...storedData(collection, entry, cacheDir), [STORED_FILE]: entry.file }, entry, read);
+function storedEntry(collection: CollectionName, entry: ReadEntry, read: PlaybookRead, base: string, cacheDir: string) {
+  return storedBody(entry.id, storedData(collection, entry, cacheDir), entry, read, boundaryRefs(read, base, read.settings?.locale));
 }
 
-/** A translation's words and, when it has one, its own body. */
-function storedTranslation(translation: StorableTranslation, read: PlaybookRead) {
+/** A translation's words and, when it has one, its own body with BoundaryRefs in its language. */
+function storedTranslation(translation: StorableTranslation, read: PlaybookRead, base: string) {
   const own = translation.source;
   const data: StoredTranslation = {
     language: translation.language,
@@ -108,22 +110,18 @@ function storedTranslation(translation: StorableTranslation, read: PlaybookRead)
     hasBody: own.body !== '',
     words: { ...translation.data },
   };
-  return storedBody(translation.id, data as unknown as Record<string, unknown>, own, read);
+  return storedBody(translation.id, data as unknown as Record<string, unknown>, own, read, boundaryRefs(read, base, translation.language));
 }
 
-/**
- * The stored form of an entry or a translation: its data, and its body as
- * HTML (or left to Astro's MDX, for trusted MDX). The HTML keeps its
- * BoundaryRef markers: the page fills them from the one model of its
- * language (EntryBody.astro), so the loader builds no model of its own.
- */
+/** The stored form of an entry or a translation: its data, and its body as HTML (or left to Astro's MDX, for trusted MDX). */
 function storedBody(
   id: string,
   data: Record<string, unknown>,
   file: { html: string | undefined; headings: ReadEntry['headings']; file: string; absolutePath: string; body: string },
   read: PlaybookRead,
+  refs: (id: string) => string,
 ) {
-  const html = file.html;
+  const html = file.html === undefined ? undefined : expandBoundaryRefs(file.html, refs);
   // Trusted MDX is the one kind of body that Astro's own MDX pipeline renders (it may import and compute).
   const deferredRender = read.settings?.trustedMdx === true && html === undefined && file.file.endsWith('.mdx') && file.body.trim() !== '';
   const rendered = html === undefined ? undefined : { html, metadata: { headings: file.headings } };
@@ -200,4 +198,25 @@ function pictureImport(entry: ReadEntry, image: string, cacheDir: string): strin
 /** Astro wants entry file paths relative to the project root (the working directory of a build), and reads them as URLs. */
 function projectPath(absolute: string): string {
   return toStoredPath(path.relative(process.cwd(), absolute).split(path.sep).join('/'));
+}
+
+/** BoundaryRef markers filled from the model of this reading in one language (its words, links under its prefix), made once per reading and language. */
+const refRenderers = new WeakMap<PlaybookRead, Map<string, (id: string) => string>>();
+function boundaryRefs(read: PlaybookRead, base: string, language = 'en'): (id: string) => string {
+  const renderers = refRenderers.get(read) ?? new Map<string, (id: string) => string>();
+  refRenderers.set(read, renderers);
+  let render = renderers.get(language);
+  if (!render) {
+    const settings = read.settings;
+    const entries = read.entries as unknown as PlaybookInput<undefined>['entries'];
+    const translated = settings &&
+      language !== settings.locale && { tag: language, translations: languageTranslations(read.entries, read.translations, language, () => undefined) };
+    const model = settings && buildPlaybook({ settings, today: buildDate(), entries, language: translated || undefined });
+    const site = siteLanguages(settings ?? { locale: language });
+    const where = site.find((candidate) => candidate.tag === language) ?? site[0]!;
+    const words = createWords(language, dictionaryFor(language, read.languageFiles[language]?.interface));
+    render = (id) => boundaryRefHtml(model?.boundaryById.get(id), id, { words, href: (path) => withBase(localisedPath(path, where), base) });
+    renderers.set(language, render);
+  }
+  return render;
 }

@@ -8,13 +8,6 @@
 import { resolveContentRoot } from '../lib/reading/resolve-content-root.ts';
 import type { PlaybookRead, ValidationReport } from '../lib/validator/validate-content-root.ts';
 
-/**
- * The key of an entry's stored data that carries the file it was read from,
- * inside the content root, as the reader wrote it: the loader stores it and
- * the model takes it as it is (src/data/playbook.ts).
- */
-export const STORED_FILE = 'file';
-
 interface ReadState {
   /** The content root of this process, resolved once (astro.config.mjs pins it). */
   root?: string;

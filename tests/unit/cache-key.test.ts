@@ -4,7 +4,7 @@
  * links (an entry linked from everywhere is digested once).
  */
 import { describe, expect, it } from 'vitest';
-import { boundaryRefDigests, entryDigest, pageCacheKey } from '../../src/lib/model/cache-key.ts';
+import { entryDigest, pageCacheKey } from '../../src/lib/model/cache-key.ts';
 
 function playbook(boundaryTitle = 'Refund a purchase', wins = 3) {
   const value = { collection: 'values', id: 'own-it', path: '/values/own-it/', title: 'Own it', wins: [] as object[] };
@@ -47,37 +47,5 @@ describe('pageCacheKey', () => {
     for (const win of wins) pageCacheKey(win);
     pageCacheKey(boundary);
     expect(entryDigest(boundary)).toBe(entryDigest(boundary));
-  });
-});
-
-describe('boundaryRefDigests', () => {
-  /** A guideline whose body refers to the boundary with `<BoundaryRef>`, keyed as entryPaths keys it. */
-  function referencingKey(
-    amount: number,
-    roleTitle = 'Store associate',
-    html = '<p>See <latitude-boundary-ref data-id="refund"></latitude-boundary-ref>.</p>',
-  ) {
-    const role = { collection: 'roles', id: 'associate', path: '/roles/associate/', title: roleTitle };
-    const boundary = { collection: 'boundaries', id: 'refund', path: '/boundaries/refund/', title: 'Refund a purchase', grants: [] as { role: object }[] };
-    boundary.grants.push({ role, limit: { amount, currency: 'GBP' } } as { role: object });
-    const source = { rendered: { html } };
-    const guideline = { collection: 'guidelines', id: 'returns', path: '/guidelines/returns/', title: 'Returns', source };
-    return pageCacheKey(guideline, { name: 'Harbour & Pine' }, 'en-GB', boundaryRefDigests(source, new Map([['refund', boundary]])));
-  }
-
-  it("changes the referencing page's key when only the referenced boundary's limit changes", () => {
-    expect(referencingKey(30)).toBe(referencingKey(30));
-    expect(referencingKey(30)).not.toBe(referencingKey(50));
-  });
-
-  it("changes it when a referenced boundary's role is renamed, and not for a body without references", () => {
-    expect(referencingKey(30, 'Store associate')).not.toBe(referencingKey(30, 'Sales associate'));
-    expect(referencingKey(30, undefined, '<p>No reference.</p>')).toBe(referencingKey(50, undefined, '<p>No reference.</p>'));
-  });
-
-  it('reads the references of trusted MDX, which Astro renders, from its source', () => {
-    const boundary = { collection: 'boundaries', id: 'refund', path: '/boundaries/refund/', grants: [] };
-    expect(boundaryRefDigests({ body: 'See <BoundaryRef id="refund" />.' }, new Map([['refund', boundary]]))).toEqual([`refund:${entryDigest(boundary)}`]);
-    expect(boundaryRefDigests({ body: 'See <BoundaryRef id="gone" />.' }, new Map())).toEqual(['missing:gone']);
   });
 });

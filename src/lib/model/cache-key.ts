@@ -10,7 +10,6 @@
  * playbook, not with its square.
  */
 import { createHash, type Hash } from 'node:crypto';
-import { boundaryRefIdsOf } from '../reading/boundary-ref-marker.ts';
 
 const entryDigests = new WeakMap<object, string>();
 
@@ -18,24 +17,6 @@ export function pageCacheKey(...parts: unknown[]): string {
   const hash = createHash('sha1');
   for (const part of parts) write(hash, part, 'linked', new Set());
   return hash.digest('base64url');
-}
-
-/**
- * What a page's key must also hold for the boundaries its body shows with
- * `<BoundaryRef>` (their titles and each role's limit, filled in at render
- * time): each one's own digest, and its roles'. A referenced boundary is no
- * link of the entry's, so without this an incremental build would keep a
- * page whose limits have changed.
- */
-export function boundaryRefDigests(
-  source: Parameters<typeof boundaryRefIdsOf>[0],
-  boundaryById: ReadonlyMap<string, { grants: readonly { role: object }[] }>,
-): string[] {
-  return boundaryRefIdsOf(source).map((id) => {
-    const boundary = boundaryById.get(id);
-    if (!boundary) return `missing:${id}`;
-    return [id, entryDigest(boundary), ...boundary.grants.map((grant) => entryDigest(grant.role))].join(':');
-  });
 }
 
 /** An entry's own fields and body, with the entries it links to as ids only. */

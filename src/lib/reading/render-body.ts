@@ -15,8 +15,8 @@
  *   comments dropped) whenever a body holds any.
  *
  * `BoundaryRef` needs the rest of the playbook (the boundary's title and
- * limits), so it is left as a marker (boundary-ref-marker.ts) that the page
- * fills from its model. Never throws: a parser failure is a finding.
+ * limits), so it is left as a marker that `expandBoundaryRefs` fills in once
+ * the entries are read. Never throws: a parser failure is a finding.
  */
 import GithubSlugger from 'github-slugger';
 import type { Element, ElementContent, Root as HastRoot, RootContent as HastContent } from 'hast';
@@ -28,7 +28,6 @@ import { markdownToHtml, mdxToMdast, type Features, type HastPluginDefinition, t
 import type { Finding } from '../diagnostics/diagnostic.ts';
 import { bodyHeadingId } from '../links/page-ids.ts';
 import { mayNestDeeply } from './body/policy.ts';
-import { BOUNDARY_REF_TAG } from './boundary-ref-marker.ts';
 import { closeSelfClosingTags } from './body/raw-html.ts';
 import { boundFinding, checkBodyTree, syntaxFinding, type BodyCheckResult, type BodyNode } from './check-body.ts';
 import { CALLOUT_KINDS, calloutKind, type CalloutType } from './content-components.ts';
@@ -58,13 +57,16 @@ export interface RenderBodyInput {
 
 export interface RenderedBody extends BodyCheckResult {
   /**
-   * The body as HTML, with `BoundaryRef` markers (see boundary-ref-marker.ts);
+   * The body as HTML, with `BoundaryRef` markers (see `expandBoundaryRefs`);
    * undefined when the check refused the body, or for trusted MDX, which
    * Astro's MDX integration renders.
    */
   html: string | undefined;
   headings: BodyHeading[];
 }
+
+/** The marker a `<BoundaryRef id>` leaves in rendered HTML; ids are kebab-case, so they need no escaping. */
+const BOUNDARY_REF_MARKER = /<latitude-boundary-ref data-id="([^"]*)"><\/latitude-boundary-ref>/g;
 
 export function renderBody(input: RenderBodyInput): RenderedBody {
   const bound = boundFinding(input);
@@ -74,6 +76,11 @@ export function renderBody(input: RenderBodyInput): RenderedBody {
   } catch (error) {
     return { findings: [parserFinding(error, input)], boundaryRefs: [], links: [], html: undefined, headings: [] };
   }
+}
+
+/** Replaces each BoundaryRef marker with the HTML `render` gives for its id. */
+export function expandBoundaryRefs(html: string, render: (id: string) => string): string {
+  return html.includes('<latitude-boundary-ref') ? html.replace(BOUNDARY_REF_MARKER, (_, id: string) => render(id)) : html;
 }
 
 function renderMarkdown(input: RenderBodyInput): RenderedBody {
@@ -164,7 +171,8 @@ function jsxElement(state: State, node: MdastNodes, labels: Readonly<Record<Call
   );
   const children = state.all(node as never) as ElementContent[];
   if (jsx.name === 'Callout') return callout(attributes.get('type'), attributes.get('title'), children, labels);
-  if (jsx.name === 'BoundaryRef') return { type: 'element', tagName: BOUNDARY_REF_TAG, properties: { dataId: attributes.get('id') ?? '' }, children: [] };
+  if (jsx.name === 'BoundaryRef')
+    return { type: 'element', tagName: 'latitude-boundary-ref', properties: { dataId: attributes.get('id') ?? '' }, children: [] };
   if (!jsx.name) return undefined;
   // The check has allowed only the tags and attributes of its HTML allowlist.
   const properties = Object.fromEntries([...attributes].map(([name, value]) => [name, value === '' ? true : value]));

@@ -1,13 +1,11 @@
 /**
  * `<BoundaryRef id="…" />` in content, as HTML: a link to the boundary with
- * each role's authority and limit in words. A page fills its body's markers
- * with this from its own model (`fillBoundaryRefs`), and the trusted-MDX
- * component renders the same.
+ * each role's authority and limit in words. The body renderer fills its
+ * markers with this, and the trusted-MDX component renders the same.
  */
 import type { Element, ElementContent } from 'hast';
 import { toHtml } from 'hast-util-to-html';
 import type { Words } from '../languages/words.ts';
-import { expandBoundaryRefs } from '../reading/boundary-ref-marker.ts';
 import { grantInWords, type GrantWords } from '../words/grants.ts';
 
 /** What a boundary reference shows. */
@@ -47,17 +45,4 @@ export function boundaryRefHtml(boundary: BoundaryRefTarget | undefined, id: str
   });
   const span: Element = { type: 'element', tagName: 'span', properties: { className: ['boundary-ref'] }, children };
   return toHtml(span);
-}
-
-/**
- * A body's stored HTML with each BoundaryRef marker filled from the page's
- * model (`boundaryById` of the page's language), so the limits shown are the
- * model's, read once per build.
- */
-export function fillBoundaryRefs(
-  html: string,
-  boundaryById: ReadonlyMap<string, BoundaryRefTarget>,
-  options: { words: Words; href: (path: string) => string },
-): string {
-  return expandBoundaryRefs(html, (id) => boundaryRefHtml(boundaryById.get(id), id, options));
 }
