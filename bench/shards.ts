@@ -95,7 +95,12 @@ const gb = (bytes: number) => `${(bytes / 1e9).toFixed(2)} GB`;
 const slowest = Math.max(...shards.map((run) => run.wallMs));
 const rows = [
   ['whole build, cold', s(whole.wallMs), gb(whole.peakProcessBytes), gb(whole.peakTreeBytes)],
-  ...shards.map((run, i) => [`shard ${i + 1}/${count}, cold`, `${s(run.wallMs)} (${(run.wallMs / whole.wallMs).toFixed(2)}×)`, gb(run.peakProcessBytes), gb(run.peakTreeBytes)]),
+  ...shards.map((run, i) => [
+    `shard ${i + 1}/${count}, cold`,
+    `${s(run.wallMs)} (${(run.wallMs / whole.wallMs).toFixed(2)}×)`,
+    gb(run.peakProcessBytes),
+    gb(run.peakTreeBytes),
+  ]),
   ['merge', s(merge.wallMs), gb(merge.peakProcessBytes), gb(merge.peakTreeBytes)],
   ['slowest shard + merge', `${s(slowest + merge.wallMs)} (${((slowest + merge.wallMs) / whole.wallMs).toFixed(2)}×)`, '', ''],
 ];

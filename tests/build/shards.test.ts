@@ -22,7 +22,7 @@ const CONTENT = path.join(FIXTURES, 'canary');
 const SHARDS = 3;
 
 let whole: BuildResult;
-let shards: BuildResult[] = [];
+const shards: BuildResult[] = [];
 let merged: string;
 let mergeRun: Awaited<ReturnType<typeof run>>;
 
@@ -43,7 +43,8 @@ afterAll(async () => {
   for (const shard of shards) await shard.cleanup();
 });
 
-const manifest = async (shard: BuildResult): Promise<ShardManifest> => JSON.parse(await readFile(path.join(shard.outDir, SHARD_MANIFEST), 'utf8')) as ShardManifest;
+const manifest = async (shard: BuildResult): Promise<ShardManifest> =>
+  JSON.parse(await readFile(path.join(shard.outDir, SHARD_MANIFEST), 'utf8')) as ShardManifest;
 
 describe('a build in three shards', () => {
   it('splits the pages: each rendered by one shard, all of them by some shard', async () => {
@@ -80,7 +81,9 @@ describe('a build in three shards', () => {
 
   it('passes the link check, holds one search index and no trace of a draft', async () => {
     expect(await checkLinks(merged)).toEqual([]);
-    const entry = JSON.parse(await readFile(path.join(merged, 'pagefind/pagefind-entry.json'), 'utf8')) as { languages: Record<string, { page_count: number }> };
+    const entry = JSON.parse(await readFile(path.join(merged, 'pagefind/pagefind-entry.json'), 'utf8')) as {
+      languages: Record<string, { page_count: number }>;
+    };
     expect(Object.keys(entry.languages).length).toBe(2);
     for (const language of Object.values(entry.languages)) expect(language.page_count).toBeGreaterThan(5);
     const files = await filesIn(merged);

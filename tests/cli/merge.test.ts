@@ -13,7 +13,8 @@ import { PROJECT_ROOT, run } from '../support/build-playbook.ts';
 
 let root: string;
 
-const merge = (...args: string[]) => run(process.execPath, [path.join(PROJECT_ROOT, 'src/cli/merge.ts'), ...args], { cwd: root, env: { ...process.env, INIT_CWD: root } });
+const merge = (...args: string[]) =>
+  run(process.execPath, [path.join(PROJECT_ROOT, 'src/cli/merge.ts'), ...args], { cwd: root, env: { ...process.env, INIT_CWD: root } });
 
 async function shard(name: string, manifest: Partial<ShardManifest>, files: Record<string, string>) {
   const dir = path.join(root, name);
@@ -26,7 +27,17 @@ async function shard(name: string, manifest: Partial<ShardManifest>, files: Reco
 
 beforeAll(async () => {
   root = await mkdtemp(path.join(os.tmpdir(), 'latitude-merge-cli-'));
-  await shard('one', { shard: '1/2', pages: [{ path: '/', file: 'index.html' }, { path: '/a/', file: 'a/index.html' }] }, { 'index.html': 'home', 'a/index.html': 'a', '_astro/x.css': 'x{}' });
+  await shard(
+    'one',
+    {
+      shard: '1/2',
+      pages: [
+        { path: '/', file: 'index.html' },
+        { path: '/a/', file: 'a/index.html' },
+      ],
+    },
+    { 'index.html': 'home', 'a/index.html': 'a', '_astro/x.css': 'x{}' },
+  );
   await shard('two', { shard: '2/2', pages: [{ path: '/a/', file: 'a/index.html' }] }, { 'a/index.html': 'A', '_astro/x.css': 'y{}' });
 });
 

@@ -91,7 +91,7 @@ describe('.github/workflows/playbook-shards.yml', async () => {
     expect(names.indexOf('actions/cache/restore')).toBeLessThan(names.indexOf('npm run build -- --shard "$SHARD"'));
     expect(names.indexOf('actions/cache/save')).toBeGreaterThan(names.indexOf('npm run build -- --shard "$SHARD"'));
     // Each shard's cache key names the shard and the split (docs/scale.md); only main writes it.
-    const key = 'playbook-shard-${{ matrix.shard }}-of-${{ needs.plan.outputs.count }}-${{ hashFiles(\'package-lock.json\') }}-';
+    const key = "playbook-shard-${{ matrix.shard }}-of-${{ needs.plan.outputs.count }}-${{ hashFiles('package-lock.json') }}-";
     const [restore] = using(shard!, 'actions/cache/restore');
     const [save] = using(shard!, 'actions/cache/save');
     expect(restore!.with).toEqual({ path: 'node_modules/.astro', key: `${key}\${{ github.sha }}`, 'restore-keys': key });

@@ -8,15 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { shardPrerenderer } from '../../src/integrations/shard.ts';
-import {
-  collectFiles,
-  pageProblems,
-  partIds,
-  readShardDirs,
-  searchIndexProblems,
-  shardSetProblems,
-  type ShardDir,
-} from '../../src/lib/scale/merge.ts';
+import { collectFiles, pageProblems, partIds, readShardDirs, searchIndexProblems, shardSetProblems, type ShardDir } from '../../src/lib/scale/merge.ts';
 import { buildOutDir, shardArgument, shardCacheDir, shardFromCommandLine } from '../../src/lib/scale/shard-flag.ts';
 import { pageFile, pagesOfShard, parseShardManifest, SHARD_MANIFEST, type ShardManifest } from '../../src/lib/scale/shard-manifest.ts';
 import { inShard } from '../../src/lib/scale/shard.ts';
@@ -49,7 +41,12 @@ describe('the page split', () => {
 
   it('gives every page to exactly one shard, by its pathname', () => {
     const parts = [1, 2, 3].map((index) => pagesOfShard(paths, { index, count: 3 }));
-    expect(parts.flat().map((p) => p.pathname).sort()).toEqual(paths.map((p) => p.pathname).sort());
+    expect(
+      parts
+        .flat()
+        .map((p) => p.pathname)
+        .sort(),
+    ).toEqual(paths.map((p) => p.pathname).sort());
     for (const part of parts) expect(part.length).toBeGreaterThan(60);
     for (const [i, part] of parts.entries()) for (const page of part) expect(inShard(page.pathname, { index: i + 1, count: 3 })).toBe(true);
     expect(pagesOfShard(paths, undefined)).toEqual(paths);
@@ -143,9 +140,7 @@ describe('the merge', () => {
     await writeFile(path.join(root, 'bad.json'), '');
     await mkdir(path.join(root, 'broken'));
     await writeFile(path.join(root, 'broken', SHARD_MANIFEST), '{');
-    const { problems } = await readShardDirs(
-      ['plain', 'missing', 'broken', 'bad.json'].map((name) => ({ name, dir: path.join(root, name) })),
-    );
+    const { problems } = await readShardDirs(['plain', 'missing', 'broken', 'bad.json'].map((name) => ({ name, dir: path.join(root, name) })));
     expect(problems).toEqual([
       'plain: no latitude-shard.json, so it is not the output of a shard build (npm run build -- --shard K/N).',
       'missing: no such folder.',

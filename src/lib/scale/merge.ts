@@ -75,7 +75,8 @@ export function shardSetProblems(shards: readonly ShardDir[]): string[] {
   const first = shards[0];
   if (!first) return ['No shard folders to merge: name each shard’s output folder.'];
   for (const shard of shards.slice(1)) {
-    if (shard.shard.count !== first.shard.count) problems.push(`${label(shard)} and ${label(first)} are parts of different splits (${shard.shard.count} and ${first.shard.count} shards).`);
+    if (shard.shard.count !== first.shard.count)
+      problems.push(`${label(shard)} and ${label(first)} are parts of different splits (${shard.shard.count} and ${first.shard.count} shards).`);
   }
   if (problems.length > 0) return problems;
   const byIndex = new Map<number, ShardDir>();
@@ -90,9 +91,13 @@ export function shardSetProblems(shards: readonly ShardDir[]): string[] {
   const allPages = first.manifest.allPages.join('\n');
   for (const shard of shards.slice(1)) {
     if (shard.manifest.today !== first.manifest.today)
-      problems.push(`${label(shard)} was built for ${shard.manifest.today}, ${label(first)} for ${first.manifest.today}: build every shard with the same PLAYBOOK_TODAY.`);
+      problems.push(
+        `${label(shard)} was built for ${shard.manifest.today}, ${label(first)} for ${first.manifest.today}: build every shard with the same PLAYBOOK_TODAY.`,
+      );
     if (shard.manifest.base !== first.manifest.base)
-      problems.push(`${label(shard)} was built for the base path ${shard.manifest.base}, ${label(first)} for ${first.manifest.base}: build every shard with the same PLAYBOOK_BASE.`);
+      problems.push(
+        `${label(shard)} was built for the base path ${shard.manifest.base}, ${label(first)} for ${first.manifest.base}: build every shard with the same PLAYBOOK_BASE.`,
+      );
     if (shard.manifest.allPages.join('\n') !== allPages)
       problems.push(`${label(shard)} and ${label(first)} list different pages for the whole site: build every shard from the same content and code.`);
   }
