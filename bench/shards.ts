@@ -82,6 +82,14 @@ const merge = await measureCommand(node, [path.join(PROJECT_ROOT, 'src/cli/merge
 });
 if (merge.exitCode !== 0) failed('the merge', merge);
 
+// The merge's own account of where its time went (checks, copying, search, offline).
+process.stderr.write(
+  merge.stdout
+    .split('\n')
+    .filter((line) => /^(merged|search:)/.test(line))
+    .join('\n') + '\n',
+);
+
 const filesOf = async (dir: string) =>
   (await readdir(dir, { recursive: true, withFileTypes: true }))
     .filter((item) => item.isFile())
