@@ -51,8 +51,8 @@ export default defineConfig({
     playbookLogo(contentRoot),
     mdx(),
     playbookSearch(),
-    howToOpen(),
-    ...(shard ? [playbookShard(shard)] : [playbookOffline()]),
+    // A shard is not a site to open: it says how to merge instead.
+    ...(shard ? [playbookShard(shard)] : [howToOpen(), playbookOffline()]),
   ],
   // Content bodies are checked again as they compile: no code from content runs.
   // No Shiki: its inline styles would need a looser Content Security Policy, and a
