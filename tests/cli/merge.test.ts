@@ -78,3 +78,15 @@ describe('npm run merge', () => {
     expect(none.exitCode).toBe(2);
   });
 });
+
+describe('npm run build -- --shard', () => {
+  it('stops at once, in one line, on a shard that is not K/N', async () => {
+    const result = await run(process.execPath, [path.join(PROJECT_ROOT, 'node_modules/astro/bin/astro.mjs'), 'build', '--shard', '5/4'], {
+      cwd: PROJECT_ROOT,
+      env: { ...process.env, PLAYBOOK_OUT_DIR: path.join(root, 'never'), ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1' },
+    });
+    expect(result.stderr).toBe('--shard 5/4: K counts from 1 to 4.\n');
+    expect(result.exitCode).toBe(1);
+    await expect(stat(path.join(root, 'never'))).rejects.toThrow();
+  });
+});
