@@ -10,6 +10,7 @@
  * Exit 0 when the site is merged, 1 when the shards do not make one site
  * (each problem is printed, nothing is written), 2 for a usage mistake.
  */
+import { constants } from 'node:fs';
 import { copyFile, mkdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -92,7 +93,8 @@ async function main(argv: string[]): Promise<number> {
         await mkdir(folder, { recursive: true });
         made.add(folder);
       }
-      await copyFile(path.join(shard.dir, file), target);
+      // A copy-on-write clone where the file system has them, else a copy; never a link (the offline step rewrites a page in place).
+      await copyFile(path.join(shard.dir, file), target, constants.COPYFILE_FICLONE);
     }
   };
   await Promise.all(Array.from({ length: 16 }, copyNext));
