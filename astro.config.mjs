@@ -8,12 +8,14 @@ import { playbookLogo } from './src/integrations/playbook-logo.ts';
 import { playbookOffline } from './src/integrations/offline.ts';
 import { playbookSearch } from './src/integrations/pagefind.ts';
 import { playbookDev } from './src/integrations/playbook-dev.ts';
+import { playbookShard } from './src/integrations/shard.ts';
 import { playbookValidation } from './src/integrations/playbook-validation.ts';
 import { contentBodyGate } from './src/integrations/satteri-gate.ts';
 import { contentSecurityPolicy } from './src/lib/security/content-security-policy.ts';
 import { contentRootCacheDir } from './src/lib/reading/cache-dir.ts';
 import { resolveContentRoot } from './src/lib/reading/resolve-content-root.ts';
 import { pinContentRoot } from './src/loaders/playbook-read.ts';
+import { buildOutDir, shardCacheDir, shardFromCommandLine } from './src/lib/scale/shard-flag.ts';
 
 const base = process.env.PLAYBOOK_BASE || undefined;
 // Astro exposes every environment variable as import.meta.env.*: an inherited BASE_URL
@@ -25,6 +27,8 @@ process.env.ASTRO_DISABLE_UPDATE_CHECK = 'true';
 const site = process.env.PLAYBOOK_SITE || undefined;
 // The content root, resolved once: passed to every integration, and pinned for the loaders and the model.
 const contentRoot = pinContentRoot(resolveContentRoot());
+// `npm run build -- --shard K/N`: Astro ignores flags it does not know, so the flag is read here (docs/scale.md, "Past one machine").
+const shard = readShard();
 
 export default defineConfig({
   site,
@@ -33,10 +37,13 @@ export default defineConfig({
   // Scoped styles by class, merged into the class attribute elements mostly have already: lighter pages than a data attribute on every element.
   scopedStyleStrategy: 'class',
   // Build tests build fixture playbooks side by side; each gets its own output and cache.
-  outDir: process.env.PLAYBOOK_OUT_DIR || './dist',
+  // A shard writes to dist-shards/K-of-N/ unless told otherwise.
+  outDir: buildOutDir(shard, process.env),
   // One cache (and data store) per content root, under PLAYBOOK_CACHE_DIR too: two organisations built by one install never share one.
-  cacheDir: contentRootCacheDir(contentRoot),
+  // Each shard has its own (it renders different pages).
+  cacheDir: shardCacheDir(contentRootCacheDir(contentRoot), shard),
   // playbookOffline last: its service worker precaches what the others wrote (Pagefind's index, the icons).
+  // A shard has only some of the pages: `npm run merge` writes the service worker for the joined site instead.
   integrations: [
     playbookValidation(contentRoot),
     playbookLanguages(contentRoot),
@@ -44,8 +51,8 @@ export default defineConfig({
     playbookLogo(contentRoot),
     mdx(),
     playbookSearch(),
-    howToOpen(),
-    playbookOffline(),
+    // A shard is not a site to open: it says how to merge instead.
+    ...(shard ? [playbookShard(shard)] : [howToOpen(), playbookOffline()]),
   ],
   // Content bodies are checked again as they compile: no code from content runs.
   // No Shiki: its inline styles would need a looser Content Security Policy, and a
@@ -58,3 +65,13 @@ export default defineConfig({
   // Every page gets a <meta> Content Security Policy with hashes of the site's own inline code: why and what in the module.
   security: { csp: contentSecurityPolicy },
 });
+
+/** The shard this build renders (`--shard K/N` or LATITUDE_SHARD), or undefined; a mistake in it stops here with one line. */
+function readShard() {
+  try {
+    return shardFromCommandLine(process.argv.slice(2), process.env);
+  } catch (error) {
+    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+    process.exit(1);
+  }
+}

@@ -7,7 +7,7 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default defineConfig(
-  { ignores: ['dist/', '**/.astro/', 'node_modules/', 'content/', 'tests/fixtures/', 'schemas/json/', 'bench/out/', 'bench/floor/dist/'] },
+  { ignores: ['dist/', 'dist-shards/', '**/.astro/', 'node_modules/', 'content/', 'tests/fixtures/', 'schemas/json/', 'bench/out/', 'bench/floor/dist/'] },
   js.configs.recommended,
   tseslint.configs.recommended,
   astro.configs.recommended,

@@ -57,18 +57,30 @@ export function playbookOffline(): AstroIntegration {
         base = config.base.endsWith('/') ? config.base : `${config.base}/`;
       },
       'astro:build:done': async ({ dir, logger }) => {
-        const outDir = fileURLToPath(dir);
-        const files = await builtFiles(outDir, 'downloaded');
-        for (const language of await siteLanguagesOf(outDir, files)) {
-          const plan = languagePlan(files, language);
-          const root = language.prefix ? `${base}${language.prefix}/` : base;
-          await keepOfflineWordsExact(outDir, language.prefix, plan);
-          const known = knownPages(pagesOf(files, language), root);
-          await writeServiceWorker(outDir, root, base, plan, language.prefix, known, logger);
-        }
+        await writeOfflineFiles(fileURLToPath(dir), base, logger);
       },
     },
   };
+}
+
+/** What the offline step says as it works. */
+export type OfflineLogger = Pick<AstroIntegrationLogger, 'info' | 'warn'>;
+
+/**
+ * The offline step over a whole built site at `outDir` (built for `base`,
+ * ending in `/`): each language's service worker and offline page. Run after
+ * a build, or by `npm run merge` over the joined shards (a shard alone has
+ * only some of the pages).
+ */
+export async function writeOfflineFiles(outDir: string, base: string, logger: OfflineLogger): Promise<void> {
+  const files = await builtFiles(outDir, 'downloaded');
+  for (const language of await siteLanguagesOf(outDir, files)) {
+    const plan = languagePlan(files, language);
+    const root = language.prefix ? `${base}${language.prefix}/` : base;
+    await keepOfflineWordsExact(outDir, language.prefix, plan);
+    const known = knownPages(pagesOf(files, language), root);
+    await writeServiceWorker(outDir, root, base, plan, language.prefix, known, logger);
+  }
 }
 
 /**
@@ -133,7 +145,7 @@ async function writeServiceWorker(
   plan: PrecachePlan,
   prefix: string,
   known: readonly string[] | undefined,
-  logger: AstroIntegrationLogger,
+  logger: OfflineLogger,
 ): Promise<void> {
   const manifest = await Promise.all(
     plan.files.map(async (file) => ({

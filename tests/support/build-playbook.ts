@@ -26,12 +26,14 @@ export interface BuildResult {
 
 export interface BuildOptions {
   env?: Record<string, string>;
+  /** More arguments for `astro build`: `['--shard', '2/3']`. */
+  args?: string[];
 }
 
 export async function buildPlaybook(contentRoot: string, options: BuildOptions = {}): Promise<BuildResult> {
   const work = await mkdtemp(path.join(os.tmpdir(), 'latitude-build-'));
   const outDir = path.join(work, 'dist');
-  const result = await run(process.execPath, [path.join(PROJECT_ROOT, 'node_modules/astro/bin/astro.mjs'), 'build'], {
+  const result = await run(process.execPath, [path.join(PROJECT_ROOT, 'node_modules/astro/bin/astro.mjs'), 'build', ...(options.args ?? [])], {
     cwd: PROJECT_ROOT,
     env: {
       ...process.env,

@@ -1,0 +1,139 @@
+/**
+ * `npm run bench:shards -- --entries 2000 --shards 2`: what a sharded build
+ * costs against one build of the same content, on this machine. It
+ * generates a playbook (bench/generate-playbook.ts), builds it whole (cold),
+ * then builds each shard cold one after another (`astro build --shard K/N`),
+ * then merges them (`npm run merge`), and checks the merged site holds the
+ * same files as the whole build. Each shard stands for one CI machine: the
+ * figure that matters is the slowest shard plus the merge, and each shard's
+ * peak memory, against the whole build.
+ *
+ * A table goes to stdout and every figure to bench/out/shards-<entries>-<N>.json.
+ */
+import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { generatePlaybook } from './generate-playbook.ts';
+import { measureCommand, type Measured } from './process-tree.ts';
+
+const { values: flags } = parseArgs({
+  options: {
+    entries: { type: 'string', default: '2000' },
+    shards: { type: 'string', default: '2' },
+    keep: { type: 'boolean', default: false },
+  },
+});
+const entries = Number(flags.entries);
+const count = Number(flags.shards);
+if (!Number.isInteger(entries) || entries < 100 || !Number.isInteger(count) || count < 2) {
+  process.stderr.write('bench:shards: --entries must be at least 100 and --shards at least 2\n');
+  process.exit(2);
+}
+
+const PROJECT_ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
+const node = process.execPath;
+const astro = path.join(PROJECT_ROOT, 'node_modules/astro/bin/astro.mjs');
+const work = path.join(PROJECT_ROOT, 'bench/out', `shards-${entries}-${count}`);
+const content = path.join(work, 'content');
+const env = (outDir: string, cache: string): NodeJS.ProcessEnv => ({
+  ...process.env,
+  PLAYBOOK_CONTENT_DIR: content,
+  PLAYBOOK_OUT_DIR: outDir,
+  PLAYBOOK_CACHE_DIR: cache,
+  // Every shard must be built for the same date (the merge checks it).
+  PLAYBOOK_TODAY: '2026-11-23',
+  ASTRO_TELEMETRY_DISABLED: '1',
+  NO_COLOR: '1',
+});
+
+const step = (what: string) => process.stderr.write(`· ${what}\n`);
+const failed = (what: string, run: Measured): never => {
+  process.stderr.write(`${what} failed (exit ${run.exitCode}):\n${run.stdout.slice(-3000)}\n${run.stderr.slice(-3000)}\n`);
+  process.exit(1);
+};
+
+await rm(work, { recursive: true, force: true });
+await mkdir(work, { recursive: true });
+step(`generating ${entries} entries`);
+await generatePlaybook(content, entries);
+const load = os.loadavg()[0]!.toFixed(1);
+
+step('whole build, cold');
+const whole = await measureCommand(node, [astro, 'build'], { cwd: PROJECT_ROOT, env: env(path.join(work, 'whole'), path.join(work, 'cache-whole')) });
+if (whole.exitCode !== 0) failed('the whole build', whole);
+
+const shards: Measured[] = [];
+for (let k = 1; k <= count; k++) {
+  step(`shard ${k}/${count}, cold`);
+  const run = await measureCommand(node, [astro, 'build', '--shard', `${k}/${count}`], {
+    cwd: PROJECT_ROOT,
+    env: env(path.join(work, `shard-${k}`), path.join(work, 'cache-shards')),
+  });
+  if (run.exitCode !== 0) failed(`shard ${k}/${count}`, run);
+  shards.push(run);
+}
+
+step('merge');
+const shardDirs = Array.from({ length: count }, (_, i) => path.join(work, `shard-${i + 1}`));
+const merge = await measureCommand(node, [path.join(PROJECT_ROOT, 'src/cli/merge.ts'), ...shardDirs, '--out', path.join(work, 'merged')], {
+  cwd: PROJECT_ROOT,
+  env: env(path.join(work, 'merged'), path.join(work, 'cache-merge')),
+});
+if (merge.exitCode !== 0) failed('the merge', merge);
+
+// The merge's own account of where its time went (checks, copying, search, offline).
+process.stderr.write(
+  merge.stdout
+    .split('\n')
+    .filter((line) => /^(merged|search:)/.test(line))
+    .join('\n') + '\n',
+);
+
+const filesOf = async (dir: string) =>
+  (await readdir(dir, { recursive: true, withFileTypes: true }))
+    .filter((item) => item.isFile())
+    .map((item) => path.relative(dir, path.join(item.parentPath, item.name)))
+    .sort();
+const [wholeFiles, mergedFiles] = await Promise.all([filesOf(path.join(work, 'whole')), filesOf(path.join(work, 'merged'))]);
+const sameFiles = wholeFiles.join('\n') === mergedFiles.join('\n');
+
+const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+const gb = (bytes: number) => `${(bytes / 1e9).toFixed(2)} GB`;
+const slowest = Math.max(...shards.map((run) => run.wallMs));
+const rows = [
+  ['whole build, cold', s(whole.wallMs), gb(whole.peakProcessBytes), gb(whole.peakTreeBytes)],
+  ...shards.map((run, i) => [
+    `shard ${i + 1}/${count}, cold`,
+    `${s(run.wallMs)} (${(run.wallMs / whole.wallMs).toFixed(2)}×)`,
+    gb(run.peakProcessBytes),
+    gb(run.peakTreeBytes),
+  ]),
+  ['merge', s(merge.wallMs), gb(merge.peakProcessBytes), gb(merge.peakTreeBytes)],
+  ['slowest shard + merge', `${s(slowest + merge.wallMs)} (${((slowest + merge.wallMs) / whole.wallMs).toFixed(2)}×)`, '', ''],
+];
+process.stdout.write(
+  [
+    `${entries} entries, ${count} shards built one after another; ${os.cpus().length} CPUs, load ${load} at start; merged site has the whole build's files: ${sameFiles ? 'yes' : 'NO'}`,
+    '| run | wall time | peak RSS, largest process | peak RSS, process tree |',
+    '|---|---|---|---|',
+    ...rows.map((row) => `| ${row.join(' | ')} |`),
+  ].join('\n') + '\n',
+);
+await writeFile(
+  path.join(PROJECT_ROOT, 'bench/out', `shards-${entries}-${count}.json`),
+  JSON.stringify(
+    {
+      entries,
+      shards: count,
+      load: Number(load),
+      sameFiles,
+      whole: { wallMs: whole.wallMs, peakProcessBytes: whole.peakProcessBytes, peakTreeBytes: whole.peakTreeBytes },
+      shardRuns: shards.map(({ wallMs, peakProcessBytes, peakTreeBytes }) => ({ wallMs, peakProcessBytes, peakTreeBytes })),
+      merge: { wallMs: merge.wallMs, peakProcessBytes: merge.peakProcessBytes, peakTreeBytes: merge.peakTreeBytes },
+    },
+    null,
+    2,
+  ),
+);
+if (!flags.keep) await rm(work, { recursive: true, force: true });

@@ -1,0 +1,138 @@
+/**
+ * `npm run merge -- DIR… [--out DIR]`: joins the output folders of a
+ * sharded build (`npm run build -- --shard K/N`, one per shard) into one
+ * site and verifies it (src/lib/scale/merge.ts: every shard once, no missing
+ * page, no doubled page, no two shards with different bytes at one path,
+ * one search index). Then it does what a whole build does after its pages
+ * and a shard cannot: the search index over the joined site (unless the
+ * shards built it in parts) and the offline service worker.
+ *
+ * Exit 0 when the site is merged, 1 when the shards do not make one site
+ * (each problem is printed, nothing is written), 2 for a usage mistake.
+ */
+import { constants } from 'node:fs';
+import { copyFile, mkdir, rm } from 'node:fs/promises';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { writeOfflineFiles } from '../integrations/offline.ts';
+import { indexSite } from '../integrations/pagefind.ts';
+import { collectFiles, pageProblems, readShardDirs, SEARCH_DIR, searchInParts, searchIndexProblems, shardSetProblems } from '../lib/scale/merge.ts';
+import { invocationDir } from '../lib/reading/resolve-content-root.ts';
+
+const USAGE = `Usage: npm run merge -- DIR… [--out DIR]
+
+  DIR…       every shard's output folder (npm run build -- --shard K/N writes dist-shards/K-of-N/)
+  --out DIR  where the joined site goes (default: PLAYBOOK_OUT_DIR, else dist/); emptied first`;
+
+/** At most this many problems are printed; the rest are counted. */
+const SHOWN = 40;
+
+async function main(argv: string[]): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      options: { out: { type: 'string' }, help: { type: 'boolean', short: 'h', default: false } },
+      allowPositionals: true,
+      strict: true,
+    });
+  } catch (error) {
+    process.stderr.write(`merge: ${(error as Error).message}\n\n${USAGE}\n`);
+    return 2;
+  }
+  const { values, positionals } = parsed;
+  if (values.help) {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+  if (positionals.length === 0) {
+    process.stderr.write(`merge: name the shards' output folders\n\n${USAGE}\n`);
+    return 2;
+  }
+  const here = invocationDir();
+  const outName = values.out ?? (process.env.PLAYBOOK_OUT_DIR || 'dist');
+  const outDir = path.resolve(values.out === undefined && process.env.PLAYBOOK_OUT_DIR ? process.cwd() : here, outName);
+  const inputs = positionals.map((name) => ({ name, dir: path.resolve(here, name) }));
+  const overlapping = inputs.find(({ dir }) => dir === outDir || dir.startsWith(`${outDir}${path.sep}`) || outDir.startsWith(`${dir}${path.sep}`));
+  if (overlapping) {
+    process.stderr.write(`merge: the joined site cannot go to ${outName}: it holds or is inside the shard folder ${overlapping.name}. Give another --out.\n`);
+    return 2;
+  }
+
+  const started = performance.now();
+  const { shards, problems } = await readShardDirs(inputs);
+  if (problems.length === 0) problems.push(...shardSetProblems(shards));
+  // One split, every shard once: then every page, file and search part is checked, and every problem named.
+  const whole = problems.length === 0;
+  const parts = whole && (await searchInParts(shards));
+  let files: Awaited<ReturnType<typeof collectFiles>> | undefined;
+  if (whole) {
+    shards.sort((a, b) => a.shard.index - b.shard.index);
+    problems.push(...pageProblems(shards));
+    if (parts) problems.push(...(await searchIndexProblems(shards)));
+    // Without parts, each shard's index holds only its own pages: left out, and made again over the joined site.
+    files = await collectFiles(shards, parts ? undefined : (file) => file.startsWith(`${SEARCH_DIR}/`));
+    problems.push(...files.problems);
+  }
+  if (problems.length > 0 || !files) {
+    printProblems(problems);
+    return 1;
+  }
+
+  const checked = performance.now();
+  await rm(outDir, { recursive: true, force: true });
+  await mkdir(outDir, { recursive: true });
+  const made = new Set<string>();
+  const queue = [...files.from];
+  const copyNext = async (): Promise<void> => {
+    for (let item = queue.pop(); item; item = queue.pop()) {
+      const [file, shard] = item;
+      const target = path.join(outDir, file);
+      const folder = path.dirname(target);
+      if (!made.has(folder)) {
+        await mkdir(folder, { recursive: true });
+        made.add(folder);
+      }
+      // A copy-on-write clone where the file system has them, else a copy; never a link (the offline step rewrites a page in place).
+      await copyFile(path.join(shard.dir, file), target, constants.COPYFILE_FICLONE);
+    }
+  };
+  await Promise.all(Array.from({ length: 16 }, copyNext));
+
+  const log = {
+    info: (message: string) => process.stdout.write(`${message}\n`),
+    warn: (message: string) => process.stderr.write(`${message}\n`),
+  };
+  const copied = performance.now();
+  const { base } = shards[0]!.manifest;
+  if (!parts) {
+    const indexed = await indexSite(outDir);
+    log.info(`search: indexed ${indexed} pages of the joined site in ${ms(performance.now() - copied)}`);
+  }
+  const searched = performance.now();
+  await writeOfflineFiles(outDir, base.endsWith('/') ? base : `${base}/`, log);
+  const pages = shards.reduce((sum, shard) => sum + shard.manifest.pages.length, 0);
+  log.info(
+    `merged ${shards.length} shards into ${outName}: ${pages} pages, ${files.from.size} files, one search index (${parts ? 'in parts, from the shards' : 'made over the joined site'}) in ${ms(performance.now() - started)} (checked ${ms(checked - started)}, copied ${ms(copied - checked)}, offline ${ms(performance.now() - searched)})`,
+  );
+  return 0;
+}
+
+const ms = (time: number) => `${Math.round(time)} ms`;
+
+/** Each problem on its line (at most SHOWN, the rest counted), and that nothing was written. */
+function printProblems(problems: readonly string[]): void {
+  const lines = problems.slice(0, SHOWN);
+  if (problems.length > SHOWN) lines.push(`… and ${problems.length - SHOWN} more.`);
+  process.stderr.write(`${lines.join('\n')}\nThe shards were not merged: ${problems.length} ${problems.length === 1 ? 'problem' : 'problems'}.\n`);
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    process.stderr.write(`merge: could not finish (${error instanceof Error ? error.message : String(error)}).\n`);
+    process.exitCode = 1;
+  },
+);

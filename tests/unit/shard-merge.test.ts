@@ -1,0 +1,237 @@
+/**
+ * The split of a build into shards and the merge's checks
+ * (src/lib/scale/shard-manifest.ts, shard-flag.ts, merge.ts), on small
+ * shard folders written here: each problem by its exact message.
+ */
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { shardPrerenderer } from '../../src/integrations/shard.ts';
+import { collectFiles, pageProblems, partIds, readShardDirs, searchIndexProblems, shardSetProblems, type ShardDir } from '../../src/lib/scale/merge.ts';
+import { buildOutDir, shardArgument, shardCacheDir, shardFromCommandLine } from '../../src/lib/scale/shard-flag.ts';
+import { pageFile, pagesOfShard, parseShardManifest, SHARD_MANIFEST, type ShardManifest } from '../../src/lib/scale/shard-manifest.ts';
+import { inShard } from '../../src/lib/scale/shard.ts';
+
+describe('the --shard flag', () => {
+  it('is read from the command line into LATITUDE_SHARD, checked', () => {
+    expect(shardArgument(['build', '--shard', '2/4'])).toBe('2/4');
+    expect(shardArgument(['build', '--shard=3/4'])).toBe('3/4');
+    expect(shardArgument(['build'])).toBeUndefined();
+    expect(() => shardArgument(['build', '--shard'])).toThrow('--shard takes K/N, for example --shard 1/4 (the first of four parts).');
+    const env: NodeJS.ProcessEnv = {};
+    expect(shardFromCommandLine(['build', '--shard', '2/4'], env)).toEqual({ index: 2, count: 4 });
+    expect(env.LATITUDE_SHARD).toBe('2/4');
+    expect(shardFromCommandLine(['build'], { LATITUDE_SHARD: '1/2' })).toEqual({ index: 1, count: 2 });
+    expect(shardFromCommandLine(['build'], {})).toBeUndefined();
+    expect(() => shardFromCommandLine(['build', '--shard', '5/4'], {})).toThrow('--shard 5/4: K counts from 1 to 4.');
+  });
+
+  it('leaves a whole build where it was, and gives each shard its own output and cache', () => {
+    expect(buildOutDir(undefined, {})).toBe('./dist');
+    expect(buildOutDir({ index: 2, count: 4 }, {})).toBe('./dist-shards/2-of-4');
+    expect(buildOutDir({ index: 2, count: 4 }, { PLAYBOOK_OUT_DIR: '/tmp/x' })).toBe('/tmp/x');
+    expect(shardCacheDir('/c/content-abc', undefined)).toBe('/c/content-abc');
+    expect(shardCacheDir('/c/content-abc', { index: 2, count: 4 })).toBe(path.join('/c', 'content-abc-shard-2-of-4'));
+  });
+});
+
+describe('the page split', () => {
+  const paths = Array.from({ length: 300 }, (_, i) => ({ pathname: `/wins/win-${i}/` })).concat([{ pathname: '/' }, { pathname: '/404' }]);
+
+  it('gives every page to exactly one shard, by its pathname', () => {
+    const parts = [1, 2, 3].map((index) => pagesOfShard(paths, { index, count: 3 }));
+    expect(
+      parts
+        .flat()
+        .map((p) => p.pathname)
+        .sort(),
+    ).toEqual(paths.map((p) => p.pathname).sort());
+    for (const part of parts) expect(part.length).toBeGreaterThan(60);
+    for (const [i, part] of parts.entries()) for (const page of part) expect(inShard(page.pathname, { index: i + 1, count: 3 })).toBe(true);
+    expect(pagesOfShard(paths, undefined)).toEqual(paths);
+  });
+
+  it("hands Astro's prerenderer only the shard's pages, and reports all of them", async () => {
+    const route = (type: string) => ({ type }) as never;
+    const all = [
+      { pathname: '/', route: route('page') },
+      { pathname: '/can-i.json', route: route('endpoint') },
+      ...paths.slice(0, 40).map((p) => ({ ...p, route: route('page') })),
+    ];
+    const inner = { name: 'astro:default', getStaticPaths: async () => all, render: async () => new Response('') };
+    let seen: { all: string[]; owned: { path: string; file: string }[] } | undefined;
+    const wrapped = shardPrerenderer(inner, { index: 1, count: 2 }, (everything, owned) => (seen = { all: everything, owned }));
+    const kept = await wrapped.getStaticPaths();
+    expect(kept.map((p) => p.pathname)).toEqual(all.filter((p) => inShard(p.pathname, { index: 1, count: 2 })).map((p) => p.pathname));
+    expect(seen!.all).toEqual(all.map((p) => p.pathname));
+    expect(seen!.owned.map((p) => p.path)).toEqual(kept.map((p) => p.pathname));
+  });
+
+  it("names each page's file as Astro writes it (build.format: directory)", () => {
+    expect(pageFile('/', false)).toBe('index.html');
+    expect(pageFile('/boundaries/refund/', false)).toBe('boundaries/refund/index.html');
+    expect(pageFile('/can-i', false)).toBe('can-i/index.html');
+    expect(pageFile('/404', false)).toBe('404.html');
+    expect(pageFile('/fr-ca/404', false)).toBe('fr-ca/404/index.html');
+    expect(pageFile('/can-i.json', true)).toBe('can-i.json');
+    expect(pageFile('/can-i/shift-lead.json', true)).toBe('can-i/shift-lead.json');
+  });
+
+  it('reads a manifest, and says what is wrong with one that is not', () => {
+    const manifest: ShardManifest = { format: 1, shard: '1/2', today: '2026-11-23', base: '/', pages: [{ path: '/', file: 'index.html' }], allPages: ['/'] };
+    expect(parseShardManifest(JSON.stringify(manifest))).toEqual(manifest);
+    expect(() => parseShardManifest('{')).toThrow('it is not JSON');
+    expect(() => parseShardManifest('{"format":2}')).toThrow('it has no "format": 1');
+    expect(() => parseShardManifest(JSON.stringify({ ...manifest, pages: ['/'] }))).toThrow('"pages" is not a list of pages');
+  });
+});
+
+describe('the merge', () => {
+  let root: string;
+  beforeEach(async () => {
+    root = await mkdtemp(path.join(os.tmpdir(), 'latitude-merge-'));
+  });
+  afterEach(() => rm(root, { recursive: true, force: true }));
+
+  const ALL = ['/', '/a/', '/b/', '/c.json'];
+  const fileOf = (page: string) => pageFile(page, page.endsWith('.json'));
+
+  /** A shard's folder: its pages (each file holding its path), shared files, and its manifest. */
+  async function shard(index: number, count: number, pages: string[], options: { files?: Record<string, string>; manifest?: Partial<ShardManifest> } = {}) {
+    const name = `s${index}`;
+    const dir = path.join(root, name);
+    const files: Record<string, string> = { '_astro/site.css': 'body{}', ...Object.fromEntries(pages.map((page) => [fileOf(page), page])), ...options.files };
+    for (const [file, text] of Object.entries(files)) {
+      await mkdir(path.dirname(path.join(dir, file)), { recursive: true });
+      await writeFile(path.join(dir, file), text);
+    }
+    const manifest: ShardManifest = {
+      format: 1,
+      shard: `${index}/${count}`,
+      today: '2026-11-23',
+      base: '/',
+      pages: pages.map((page) => ({ path: page, file: fileOf(page) })),
+      allPages: ALL,
+      ...options.manifest,
+    };
+    await writeFile(path.join(dir, SHARD_MANIFEST), JSON.stringify(manifest));
+    return { name, dir };
+  }
+
+  async function read(dirs: { name: string; dir: string }[]): Promise<ShardDir[]> {
+    const { shards, problems } = await readShardDirs(dirs);
+    expect(problems).toEqual([]);
+    return shards;
+  }
+
+  it('accepts shards that make one site, keeping one copy of shared files', async () => {
+    const shards = await read([await shard(1, 2, ['/', '/a/']), await shard(2, 2, ['/b/', '/c.json'])]);
+    expect(shardSetProblems(shards)).toEqual([]);
+    expect(pageProblems(shards)).toEqual([]);
+    const files = await collectFiles(shards);
+    expect(files.problems).toEqual([]);
+    expect([...files.from.keys()].sort()).toEqual(['_astro/site.css', 'a/index.html', 'b/index.html', 'c.json', 'index.html']);
+    expect(files.from.get('_astro/site.css')!.name).toBe('s1');
+  });
+
+  it('refuses a folder that is not a shard', async () => {
+    await mkdir(path.join(root, 'plain'));
+    await writeFile(path.join(root, 'bad.json'), '');
+    await mkdir(path.join(root, 'broken'));
+    await writeFile(path.join(root, 'broken', SHARD_MANIFEST), '{');
+    const { problems } = await readShardDirs(['plain', 'missing', 'broken', 'bad.json'].map((name) => ({ name, dir: path.join(root, name) })));
+    expect(problems).toEqual([
+      'plain: no latitude-shard.json, so it is not the output of a shard build (npm run build -- --shard K/N).',
+      'missing: no such folder.',
+      `${path.join('broken', 'latitude-shard.json')}: not a shard manifest (it is not JSON).`,
+      'bad.json: not a folder.',
+    ]);
+  });
+
+  it('wants every shard once, of one split, built for the same date, base and pages', async () => {
+    const one = await shard(1, 3, ['/', '/a/']);
+    const again = { ...one, name: 'copy-of-s1' };
+    expect(shardSetProblems(await read([one, again]))).toEqual([
+      'Shard 1/3 is given twice: s1 and copy-of-s1.',
+      'Shard 2/3 is missing: give the merge every shard’s output folder.',
+      'Shard 3/3 is missing: give the merge every shard’s output folder.',
+    ]);
+    const other = await shard(2, 2, ['/b/']);
+    expect(shardSetProblems(await read([one, other]))).toEqual(['shard 2/2 (s2) and shard 1/3 (s1) are parts of different splits (2 and 3 shards).']);
+    const first = await shard(1, 2, ['/', '/a/']);
+    const late = await shard(2, 2, ['/b/', '/c.json'], { manifest: { today: '2026-11-24', base: '/playbook/', allPages: ['/', '/a/', '/b/'] } });
+    expect(shardSetProblems(await read([first, late]))).toEqual([
+      'shard 2/2 (s2) was built for 2026-11-24, shard 1/2 (s1) for 2026-11-23: build every shard with the same PLAYBOOK_TODAY.',
+      'shard 2/2 (s2) was built for the base path /playbook/, shard 1/2 (s1) for /: build every shard with the same PLAYBOOK_BASE.',
+      'shard 2/2 (s2) and shard 1/2 (s1) list different pages for the whole site: build every shard from the same content and code.',
+    ]);
+    expect(shardSetProblems([])).toEqual(['No shard folders to merge: name each shard’s output folder.']);
+  });
+
+  it('names a page no shard built, and a page two shards built', async () => {
+    const shards = await read([await shard(1, 2, ['/', '/a/']), await shard(2, 2, ['/a/', '/c.json'])]);
+    expect(pageProblems(shards)).toEqual(['Page /a/ was built by two shards: shard 1/2 (s1) and shard 2/2 (s2).', 'Page /b/ was built by no shard.']);
+  });
+
+  it('names a file two shards wrote with different bytes, and a page whose file is missing', async () => {
+    const first = await shard(1, 2, ['/', '/a/'], { files: { '_astro/site.css': 'body{color:red}' } });
+    const second = await shard(2, 2, ['/b/', '/c.json']);
+    await rm(path.join(second.dir, 'c.json'));
+    const files = await collectFiles(await read([first, second]));
+    expect(files.problems).toEqual([
+      `${path.join('s2', 'c.json')}: missing, though shard 2/2 (s2) says it built /c.json.`,
+      '_astro/site.css: shard 1/2 (s1) and shard 2/2 (s2) wrote different bytes.',
+    ]);
+  });
+
+  it('leaves out what it is told to (each shard’s own search index, when the merge makes one)', async () => {
+    const shards = await read([
+      await shard(1, 2, ['/', '/a/'], { files: { 'pagefind/pagefind-entry.json': '{"one":1}' } }),
+      await shard(2, 2, ['/b/', '/c.json'], { files: { 'pagefind/pagefind-entry.json': '{"two":2}' } }),
+    ]);
+    const files = await collectFiles(shards, (file) => file.startsWith('pagefind/'));
+    expect(files.problems).toEqual([]);
+    expect([...files.from.keys()].some((file) => file.startsWith('pagefind/'))).toBe(false);
+  });
+
+  describe('with the search index in parts', () => {
+    const PARTS = JSON.stringify({ parts: [{ id: 'core' }, { id: 'wins-2025' }, { id: 'wins-2026' }] });
+
+    it('wants each listed part from exactly one shard, and the same list in every shard', async () => {
+      const shards = await read([
+        await shard(1, 2, ['/', '/a/'], { files: { 'pagefind/parts.json': PARTS, 'pagefind/core/x.pf': '1', 'pagefind/wins-2025/x.pf': '2' } }),
+        await shard(2, 2, ['/b/', '/c.json'], { files: { 'pagefind/parts.json': PARTS, 'pagefind/wins-2026/x.pf': '3' } }),
+      ]);
+      expect(await searchIndexProblems(shards)).toEqual([]);
+      await Promise.all(['s1', 's2'].map((name) => rm(path.join(root, name), { recursive: true })));
+      const doubled = await read([
+        await shard(1, 2, ['/', '/a/'], { files: { 'pagefind/parts.json': PARTS, 'pagefind/core/x.pf': '1', 'pagefind/wins-2025/x.pf': '2' } }),
+        await shard(2, 2, ['/b/', '/c.json'], { files: { 'pagefind/parts.json': PARTS, 'pagefind/core/x.pf': '1' } }),
+      ]);
+      expect(await searchIndexProblems(doubled)).toEqual([
+        'Search index part "core" (pagefind/core/) is in more than one shard: shard 1/2 (s1) and shard 2/2 (s2).',
+        'Search index part "wins-2026" (pagefind/wins-2026/) is in no shard.',
+      ]);
+    });
+
+    it('names a shard without the list, or with another list', async () => {
+      const missing = await read([await shard(1, 2, ['/', '/a/'], { files: { 'pagefind/parts.json': PARTS } }), await shard(2, 2, ['/b/', '/c.json'])]);
+      expect(await searchIndexProblems(missing)).toEqual([`${path.join('s2', 'pagefind/parts.json')}: missing, though shard 1/2 (s1) has one.`]);
+      await Promise.all(['s1', 's2'].map((name) => rm(path.join(root, name), { recursive: true })));
+      const other = await read([
+        await shard(1, 2, ['/', '/a/'], { files: { 'pagefind/parts.json': PARTS } }),
+        await shard(2, 2, ['/b/', '/c.json'], { files: { 'pagefind/parts.json': '["core"]' } }),
+      ]);
+      expect(await searchIndexProblems(other)).toEqual(['pagefind/parts.json: shard 1/2 (s1) and shard 2/2 (s2) list different parts.']);
+    });
+
+    it('reads the list of parts in the shapes it may take', () => {
+      expect(partIds(['core', 'wins-2025'])).toEqual(['core', 'wins-2025']);
+      expect(partIds({ parts: ['core'] })).toEqual(['core']);
+      expect(partIds({ parts: [{ id: 'core', pages: 3 }] })).toEqual(['core']);
+      expect(() => partIds({})).toThrow('it lists no parts.');
+      expect(() => partIds(['../x'])).toThrow('a part without a usable id ("../x").');
+    });
+  });
+});
