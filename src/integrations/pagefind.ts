@@ -1,9 +1,25 @@
 /**
- * Search: after `astro build`, Pagefind's Node API indexes the built site
- * into `<outDir>/pagefind/`. Only entry pages carry `data-pagefind-body`
- * (EntryLayout), so listings, review, changes, "Can I…?" and the search page
- * stay out, as do retired entries (their pages have no marker). Drafts have
- * no page at all.
+ * Search: Pagefind indexes the entry pages while `astro build` renders them.
+ * The search middleware (src/integrations/pagefind-records.ts) hands each
+ * rendered entry page's search document (its `<main>`, the only element
+ * with `data-pagefind-body`) to this integration, which feeds it to
+ * Pagefind's own process at once, so indexing runs beside rendering and
+ * nothing reads the built pages back. Listings, review, changes, "Can I…?"
+ * and the search page are not entry pages; retired entries are not in the
+ * model's published lists (and their pages carry no marker); drafts have no
+ * page at all. Pagefind keys its indexes on each page's `<html lang>`, so
+ * every language keeps its own index, stemmed in that language.
+ *
+ * The index is in parts (src/lib/search/parts.ts): `core` and one part per
+ * year of wins, each its own bundle under `<outDir>/pagefind/<part>/`, listed
+ * by `<outDir>/pagefind/parts.json`. Each part is cached by a digest of its
+ * pages' search documents: a part none of whose pages changed is copied
+ * from the last build, so one changed win re-indexes only its year. Pages an
+ * incremental build restores instead of rendering keep their search
+ * document from the last build's record cache.
+ *
+ * In a shard of a build (`LATITUDE_SHARD`, src/lib/scale/shard.ts) it writes
+ * only the parts the shard owns, and the whole manifest.
  *
  * It also emits the header's search box script at a fixed address,
  * `<base>_latitude/search-box.js`, so an inline bootstrap can load it the
@@ -11,12 +27,15 @@
  */
 import type { AstroIntegration } from 'astro';
 import { createHash } from 'node:crypto';
-import { cp, mkdir, readdir, readFile, rm } from 'node:fs/promises';
+import { cp, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
 import type { Plugin } from 'vite';
 import { SEARCH_BOX_SCRIPT } from '../lib/search/addresses.ts';
+import { CORE_PART, manifestText, partsInShard, partsManifest, searchDocument, SEARCH_PARTS_FILE } from '../lib/search/parts.ts';
+import { installRecordSink, type ExpectedPage, type SearchRecordSink } from '../lib/search/record-sink.ts';
+import { currentShard, type Shard } from '../lib/scale/shard.ts';
 
 /**
  * Pagefind's own UIs, which the playbook does not use (see src/scripts/search-engine.ts for why):
@@ -33,32 +52,59 @@ const UNUSED_BUNDLE_FILES = [
 ];
 
 /**
- * A page that only marks the site as using `data-pagefind-body`. Without any
- * marked page (a playbook whose entries are all retired), Pagefind would index
- * every page whole, listings included; with it, it indexes nothing instead.
- * The marked element is empty, so the page itself is never a result.
+ * A page that only marks a part as using `data-pagefind-body`: every
+ * search document has the marker, but a part must never fall back to
+ * indexing whole pages. The marked element is empty, so the page itself is
+ * never a result.
  */
 const BODY_MARKER_PAGE = '<!doctype html><html lang="en"><head><title>-</title></head><body><div data-pagefind-body></div></body></html>';
+const BODY_MARKER_URL = '/_latitude/search-marker/';
+
+/** Bumped when what a part's cache holds changes shape (Pagefind's own version goes with it: `cacheVersion`). */
+const CACHE_VERSION = 'parts-2';
+
+/** The cache's version with the installed Pagefind's, so an upgrade of Pagefind indexes every part again. */
+async function cacheVersion(root: string): Promise<string> {
+  try {
+    const { version } = JSON.parse(await readFile(path.join(root, 'node_modules/pagefind/package.json'), 'utf8')) as { version: string };
+    return `${CACHE_VERSION} pagefind-${version}`;
+  } catch {
+    return CACHE_VERSION;
+  }
+}
 
 export function playbookSearch(): AstroIntegration {
   let cacheDir = '';
+  let version: Promise<string> = Promise.resolve(CACHE_VERSION);
+  let indexer: PartIndexer | undefined;
   const searchBox = fileURLToPath(new URL('../scripts/search-box.ts', import.meta.url));
   return {
     name: 'latitude:search',
     hooks: {
-      'astro:config:setup': ({ command, updateConfig }) => {
+      'astro:config:setup': ({ command, updateConfig, addMiddleware }) => {
         if (command !== 'build') return;
         updateConfig({ vite: { plugins: [searchBoxEntry(searchBox)] } });
+        addMiddleware({ entrypoint: new URL('./pagefind-records.ts', import.meta.url), order: 'post' });
       },
       'astro:config:done': ({ config }) => {
         cacheDir = fileURLToPath(config.cacheDir);
+        version = cacheVersion(fileURLToPath(config.root));
+      },
+      'astro:build:start': () => {
+        // Before the first page renders: Pagefind starts indexing with it.
+        indexer = new PartIndexer(path.join(cacheDir, 'latitude-search'), currentShard());
+        installRecordSink(indexer);
       },
       'astro:build:done': async ({ dir, logger }) => {
+        installRecordSink(undefined);
         const outDir = fileURLToPath(dir);
         const started = performance.now();
-        const { pages, reused } = await indexSiteCached(outDir, path.join(cacheDir, 'latitude-search'));
-        const how = reused ? 'reused from the last build (no indexed page changed)' : 'for search';
-        logger.info(`Indexed ${pages} pages ${how} in ${Math.round(performance.now() - started)} ms (${path.join(outDir, 'pagefind')})`);
+        const done = await (indexer ?? new PartIndexer(path.join(cacheDir, 'latitude-search'), currentShard())).finish(outDir, await version);
+        indexer = undefined;
+        const reused = done.reused.length > 0 ? `; ${done.reused.length} part(s) unchanged, copied from the last build` : '';
+        logger.info(
+          `Indexed ${done.pages} pages for search in ${done.written.length + done.reused.length} part(s)${reused}; ${Math.round(performance.now() - started)} ms after rendering (${path.join(outDir, 'pagefind')})`,
+        );
       },
     },
   };
@@ -76,84 +122,221 @@ function searchBoxEntry(file: string): Plugin {
   };
 }
 
-/**
- * Entry pages, the only pages that carry `data-pagefind-body`, in every
- * language (`fr-ca/boundaries/…`): Pagefind need not read the rest. Pagefind
- * keys its indexes on each page's `<html lang>`, so every language gets its
- * own index, stemmed in that language.
- */
-const ENTRY_PAGES = '**/{values,roles,guidelines,boundaries,case-studies,wins}/*/index.html';
-const ENTRY_PAGE = /^(?:[a-z0-9-]+\/)?(values|roles|guidelines|boundaries|case-studies|wins)\/[^/]+\/index\.html$/;
+/** What a build's indexing did. */
+export interface IndexingDone {
+  /** Pages in the parts this build wrote or copied. */
+  pages: number;
+  /** Parts indexed in this build. */
+  written: string[];
+  /** Parts copied from the cache. */
+  reused: string[];
+}
+
+interface PartState {
+  index: Promise<pagefind.PagefindIndex>;
+  /** Pages already given to Pagefind. */
+  added: Set<string>;
+  pending: Promise<unknown>[];
+}
 
 /**
- * Indexes `outDir`, or copies the index of the last build when no entry page
- * changed (a warm build restores unchanged pages; indexing them again would
- * give the same files).
+ * Takes search documents as pages render, feeds each to its part's Pagefind
+ * index at once, and at the end writes (or copies from the cache) every part
+ * this build owns.
  */
-export async function indexSiteCached(outDir: string, cacheDir: string): Promise<{ pages: number; reused: boolean }> {
-  const digest = await entryPagesDigest(outDir);
-  const cached = path.join(cacheDir, digest);
-  const outputPath = path.join(outDir, 'pagefind');
-  try {
-    const pages = await indexedPageCount(cached);
-    await cp(cached, outputPath, { recursive: true });
-    return { pages, reused: true };
-  } catch {
-    // Nothing cached for these pages: index them.
+export class PartIndexer implements SearchRecordSink {
+  private expected: ExpectedPage[] | undefined;
+  /** Search documents' digests of the pages rendered in this build. */
+  private readonly rendered = new Map<string, string>();
+  private readonly parts = new Map<string, PartState>();
+  private readonly writes: Promise<unknown>[] = [];
+  private ownedParts: Set<string> | undefined;
+  private readonly errors: string[] = [];
+
+  private readonly cacheDir: string;
+  private readonly shard: Shard | undefined;
+
+  constructor(cacheDir: string, shard: Shard | undefined) {
+    this.cacheDir = cacheDir;
+    this.shard = shard;
   }
-  const pages = await indexSite(outDir);
-  await rm(cacheDir, { recursive: true, force: true });
-  await mkdir(cacheDir, { recursive: true });
-  await cp(outputPath, cached, { recursive: true });
-  return { pages, reused: false };
-}
 
-/** A digest of every entry page's address and HTML. */
-async function entryPagesDigest(outDir: string): Promise<string> {
-  const hash = createHash('sha256');
-  const items = await readdir(outDir, { recursive: true, withFileTypes: true });
-  const pages = items
-    .filter((item) => item.isFile() && item.name === 'index.html')
-    .map((item) => path.relative(outDir, path.join(item.parentPath, item.name)).split(path.sep).join('/'))
-    .filter((page) => ENTRY_PAGE.test(page))
-    .sort();
-  for (const page of pages)
-    hash
-      .update(`${page}\0`)
-      .update(await readFile(path.join(outDir, page)))
-      .update('\0');
-  return hash.digest('hex').slice(0, 32);
-}
+  expect(pages: readonly ExpectedPage[]): void {
+    this.expected = [...pages];
+    this.ownedParts = new Set(partsInShard(partsManifest(pages.map((page) => page.part)), this.shard).map((part) => part.id));
+  }
 
-/** Indexes `outDir` into `outDir/pagefind/`; returns how many pages are in the index. Throws with a plain message on any failure. */
-export async function indexSite(outDir: string): Promise<number> {
-  const outputPath = path.join(outDir, 'pagefind');
-  try {
-    const created = await pagefind.createIndex({});
-    const index = check('start the search indexer', created).index;
-    if (!index) throw new SearchIndexError('start the search indexer', ['no index was returned']);
-    const read = check('read the built pages', await index.addDirectory({ path: outDir, glob: ENTRY_PAGES }));
-    // No entry page can be right (every entry retired); no page at all is a broken build.
-    if (read.page_count === 0 && !(await hasHtml(outDir))) throw new SearchIndexError('read the built pages', [`no HTML pages in ${outDir}`]);
-    check('read the built pages', await index.addHTMLFile({ url: '/_latitude/search-marker/', content: BODY_MARKER_PAGE }));
+  add(url: string, part: string, document: string | undefined): void {
+    if (document === undefined || !this.ownedParts?.has(part)) return;
+    this.rendered.set(url, digestOf(document));
+    this.writes.push(this.storeRecord(url, document));
+    this.feed(part, url, document);
+  }
+
+  /** Writes every owned part to `<outDir>/pagefind/<part>/` and the manifest to `<outDir>/pagefind/parts.json`. */
+  async finish(outDir: string, version = CACHE_VERSION): Promise<IndexingDone> {
+    try {
+      return await this.writeParts(outDir, version);
+    } catch (error) {
+      if (error instanceof SearchIndexError) throw error;
+      throw new SearchIndexError('build the search index', [error instanceof Error ? error.message : String(error)]);
+    } finally {
+      await pagefind.close();
+    }
+  }
+
+  private async writeParts(outDir: string, version: string): Promise<IndexingDone> {
+    await Promise.all(this.writes);
+    const expected = this.expected ?? (await this.lastExpected(outDir));
+    if (!this.ownedParts) this.expect(expected);
+    const manifest = partsManifest(expected.map((page) => page.part));
+    const bundleRoot = path.join(outDir, 'pagefind');
+    await rm(bundleRoot, { recursive: true, force: true });
+    await mkdir(bundleRoot, { recursive: true });
+    await writeFile(path.join(outDir, SEARCH_PARTS_FILE), manifestText(manifest));
+    const done: IndexingDone = { pages: 0, written: [], reused: [] };
+    for (const { id } of partsInShard(manifest, this.shard)) {
+      const urls = expected
+        .filter((page) => page.part === id)
+        .map((page) => page.url)
+        .sort();
+      const digests = await Promise.all(urls.map(async (url) => this.rendered.get(url) ?? digestOf(await this.restoredRecord(outDir, url))));
+      const hash = createHash('sha256').update(`${version}\0`);
+      urls.forEach((url, i) => hash.update(`${url}\0${digests[i]}\0`));
+      const cached = path.join(this.cacheDir, 'parts', `${id}-${hash.digest('hex').slice(0, 32)}`);
+      const outputPath = path.join(bundleRoot, id);
+      done.pages += urls.length;
+      if (await copied(cached, outputPath)) {
+        done.reused.push(id);
+        continue;
+      }
+      for (const url of urls) if (!this.parts.get(id)?.added.has(url)) this.feed(id, url, await this.restoredRecord(outDir, url));
+      await this.writePart(id, outputPath);
+      done.written.push(id);
+      this.writes.push(keepPart(outputPath, cached, path.join(this.cacheDir, 'parts'), id));
+    }
+    await Promise.all(this.writes);
+    await this.keepRecords(expected);
+    if (this.errors.length > 0) throw new SearchIndexError('index the entry pages', this.errors);
+    return done;
+  }
+
+  private feed(part: string, url: string, content: string): void {
+    let state = this.parts.get(part);
+    if (!state) {
+      const index = pagefind.createIndex({}).then((created) => {
+        const { index: made } = check('start the search indexer', created);
+        if (!made) throw new SearchIndexError('start the search indexer', ['no index was returned']);
+        return made;
+      });
+      state = { index, added: new Set(), pending: [] };
+      state.pending.push(index.then((made) => made.addHTMLFile({ url: BODY_MARKER_URL, content: BODY_MARKER_PAGE })).then((r) => this.note(r)));
+      this.parts.set(part, state);
+    }
+    state.added.add(url);
+    state.pending.push(
+      state.index
+        .then((made) => made.addHTMLFile({ url, content }))
+        .then((r) => this.note(r, url))
+        .catch((error: unknown) => this.errors.push(`${url}: ${error instanceof Error ? error.message : String(error)}`)),
+    );
+  }
+
+  private note(response: { errors: string[] }, url?: string): void {
+    for (const error of response.errors) this.errors.push(url ? `${url}: ${error}` : error);
+  }
+
+  private async writePart(id: string, outputPath: string): Promise<void> {
+    const state = this.parts.get(id)!;
+    await Promise.all(state.pending);
+    if (this.errors.length > 0) throw new SearchIndexError('index the entry pages', this.errors);
+    const index = await state.index;
     check(`write the search index to ${outputPath}`, await index.writeFiles({ outputPath }));
     await Promise.all(UNUSED_BUNDLE_FILES.map((file) => rm(path.join(outputPath, file), { force: true })));
-    return await indexedPageCount(outputPath);
-  } catch (error) {
-    if (error instanceof SearchIndexError) throw error;
-    throw new SearchIndexError('build the search index', [error instanceof Error ? error.message : String(error)]);
-  } finally {
-    await pagefind.close();
+    // A merged part is searched with the core's script and WebAssembly: it ships its page lists, index, filters and fragments only.
+    if (id !== CORE_PART) {
+      const engine = (await readdir(outputPath)).filter((file) => /^pagefind(?:-worker)?\.js$|^wasm\..*\.pagefind$/.test(file));
+      await Promise.all(engine.map((file) => rm(path.join(outputPath, file), { force: true })));
+    }
+    await index.deleteIndex();
+    this.parts.delete(id);
+  }
+
+  private recordFile(url: string): string {
+    return path.join(this.cacheDir, 'records', `${createHash('sha256').update(url).digest('hex').slice(0, 32)}.html`);
+  }
+
+  private async storeRecord(url: string, document: string): Promise<void> {
+    const file = this.recordFile(url);
+    await mkdir(path.dirname(file), { recursive: true });
+    await writeFile(file, document);
+  }
+
+  /**
+   * The search document of a page this build did not render (an
+   * incremental build restored it): from the last build's record, else
+   * read from the restored page itself (a cache from before records).
+   */
+  private async restoredRecord(outDir: string, url: string): Promise<string> {
+    try {
+      return await readFile(this.recordFile(url), 'utf8');
+    } catch {
+      const html = await readFile(path.join(outDir, ...url.split('/').filter(Boolean), 'index.html'), 'utf8');
+      const document = searchDocument(html);
+      if (document === undefined) throw new SearchIndexError('index the entry pages', [`${url} has no data-pagefind-body`]);
+      await this.storeRecord(url, document);
+      return document;
+    }
+  }
+
+  /**
+   * The pages of the last build, for a build that rendered no page at all
+   * (everything restored): nothing changed, so its pages are the last build's.
+   */
+  private async lastExpected(outDir: string): Promise<ExpectedPage[]> {
+    try {
+      return JSON.parse(await readFile(path.join(this.cacheDir, 'pages.json'), 'utf8')) as ExpectedPage[];
+    } catch {
+      throw new SearchIndexError('find the pages to index', [`no page was rendered and no earlier build's list of pages is cached for ${outDir}`]);
+    }
+  }
+
+  /** Keeps the records and the list of this build's pages, and drops records of pages that are gone. */
+  private async keepRecords(expected: readonly ExpectedPage[]): Promise<void> {
+    await mkdir(this.cacheDir, { recursive: true });
+    await writeFile(path.join(this.cacheDir, 'pages.json'), JSON.stringify(expected));
+    const keep = new Set(expected.map((page) => path.basename(this.recordFile(page.url))));
+    const records = path.join(this.cacheDir, 'records');
+    const files = await readdir(records).catch(() => [] as string[]);
+    await Promise.all(files.filter((file) => !keep.has(file)).map((file) => rm(path.join(records, file), { force: true })));
   }
 }
 
-async function hasHtml(dir: string): Promise<boolean> {
-  const items = await readdir(dir, { recursive: true, withFileTypes: true });
-  return items.some((item) => item.isFile() && item.name.endsWith('.html'));
+function digestOf(document: string): string {
+  return createHash('sha256').update(document).digest('hex').slice(0, 32);
 }
 
-/** Pages in the index, from Pagefind's own entry file (addDirectory counts every HTML file it read, indexed or not). */
-async function indexedPageCount(outputPath: string): Promise<number> {
+/** Copies a cached part into place; false when there is none. */
+async function copied(cached: string, outputPath: string): Promise<boolean> {
+  try {
+    await readFile(path.join(cached, 'pagefind-entry.json'));
+  } catch {
+    return false;
+  }
+  await cp(cached, outputPath, { recursive: true });
+  return true;
+}
+
+/** Stores a freshly written part in the cache, in place of that part's older copies. */
+async function keepPart(outputPath: string, cached: string, partsDir: string, id: string): Promise<void> {
+  const older = (await readdir(partsDir).catch(() => [] as string[])).filter((name) => name.startsWith(`${id}-`));
+  await Promise.all(older.map((name) => rm(path.join(partsDir, name), { recursive: true, force: true })));
+  await mkdir(partsDir, { recursive: true });
+  await cp(outputPath, cached, { recursive: true });
+}
+
+/** Pages in a part's bundle, from Pagefind's own entry file. */
+export async function indexedPageCount(outputPath: string): Promise<number> {
   const entry = JSON.parse(await readFile(path.join(outputPath, 'pagefind-entry.json'), 'utf8')) as {
     languages?: Record<string, { page_count?: number }>;
   };

@@ -63,7 +63,12 @@ export function enhanceSearchBox(form: HTMLFormElement): void {
     }
     try {
       const [found, said, words] = await Promise.all([
-        loadSearchEngine().then((engine) => engine.search(readSearchState(new URLSearchParams({ q: searchWords(query) })))),
+        loadSearchEngine().then(async (engine) => {
+          const state = readSearchState(new URLSearchParams({ q: searchWords(query) }));
+          // The index's core first; the wins too when it has too little to show.
+          const first = await engine.search(state, 'first');
+          return first.complete || first.total >= SHOWN ? first : engine.search(state, 'all');
+        }),
         searchAnswer(query).catch(() => undefined),
         pageWords(),
       ]);
@@ -72,11 +77,12 @@ export function enhanceSearchBox(form: HTMLFormElement): void {
       showAnswer(answer, said);
       list.replaceChildren();
       appendHits(list, hits, { words, compact: true });
-      summary.textContent = found.total === 0 ? words.t('search.noResultsFor', { query }) : words.t('count.results', { count: found.total });
+      summary.textContent =
+        found.total === 0 ? words.t('search.noResultsFor', { query }) : words.t(found.complete ? 'count.results' : 'search.resultsBeforeWins', { count: found.total });
       const results = found.total === 0 ? summary.textContent : words.t('search.keyboardHint', { summary: summary.textContent });
       status.textContent = said ? `${said.heading}. ${said.text} ${results}` : results;
       all.href = `${pageHref('search/')}?${new URLSearchParams({ q: query })}`;
-      all.textContent = found.total > SHOWN ? words.t('search.seeAll', { count: found.total }) : words.t('search.openPage');
+      all.textContent = !found.complete ? words.t('search.seeAllWithWins') : found.total > SHOWN ? words.t('search.seeAll', { count: found.total }) : words.t('search.openPage');
       panel.hidden = false;
     } catch {
       close(); // the form still submits to the search page

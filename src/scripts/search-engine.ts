@@ -1,7 +1,18 @@
 /**
  * The search behind both the header box and the search page: Pagefind's own
- * JS API (`pagefind.js`, loaded from `<base>pagefind/`), the playbook's
- * synonyms, and result data loaded only for the results on screen.
+ * JS API (`pagefind.js`, loaded from the index's `core` part,
+ * `<base>pagefind/core/`), the playbook's synonyms, and result data loaded
+ * only for the results on screen.
+ *
+ * The index is in parts (src/lib/search/parts.ts, listed by
+ * `<base>pagefind/parts.json`): `core` holds values, roles, guidelines,
+ * boundaries and case studies; each year of wins is a part of its own. A
+ * search of the `first` scope (the header box's) searches `core` alone
+ * until a reader asks for wins; the search page searches every part, merged
+ * with Pagefind's `mergeIndex` (results from all parts, ranked together by
+ * score, filters and counts added up). Merged parts are searched with the
+ * core's WebAssembly, so a part costs only its page list and the index
+ * chunks a query needs. Once merged, the wins stay merged for the page.
  *
  * Why our own small UI on the raw API rather than Pagefind's Default UI
  * (pagefind-ui.js) or Component UI (pagefind-component-ui.js): measured with
@@ -24,6 +35,7 @@
  * milliseconds, and the worker script would add about 13 kB.
  */
 import { PAGEFIND_SCRIPT, SYNONYMS_FILE } from '../lib/search/addresses.ts';
+import { readManifest, SEARCH_PARTS_DIR, SEARCH_PARTS_FILE, type SearchPart } from '../lib/search/parts.ts';
 import { hasFilters, pagefindFilters, type SearchState } from '../lib/search/filters.ts';
 import { splitLimitLines } from '../lib/search/meta.ts';
 import { SEARCH_META_WEIGHTS } from '../lib/search/weights.ts';
@@ -47,8 +59,10 @@ export interface SearchHit {
 }
 
 export interface SearchOutcome {
-  /** Every matching page. */
+  /** Every matching page (of the parts searched). */
   total: number;
+  /** Whether every part of the index was searched: false when a `first` search left the wins out. */
+  complete: boolean;
   /** Data for results `from` to `from + count`. */
   hits(from: number, count: number): Promise<SearchHit[]>;
 }
@@ -69,12 +83,27 @@ interface PagefindResult {
 interface PagefindApi {
   options(options: Record<string, unknown>): Promise<void>;
   init(): Promise<void>;
+  mergeIndex(indexPath: string, options?: Record<string, unknown>): Promise<void>;
   preload(term: string, options?: Record<string, unknown>): Promise<void>;
   search(term: string | null, options?: Record<string, unknown>): Promise<{ results: PagefindResult[] } | null>;
 }
 
+/**
+ * Which parts a search needs: `all` (the search page), or `first` (the
+ * header box: `core` alone while no wins have been asked for).
+ */
+export type SearchScope = 'first' | 'all';
+
+/**
+ * A synthetic filter every merged wins part carries (Pagefind's `mergeFilter`):
+ * "newest first" sorts wins by date, and the core part has no date to sort
+ * by, so that order asks for this filter and gets the wins alone, as one
+ * index gave them.
+ */
+const WINS_PART_FILTER = 'searchPart';
+
 export interface SearchEngine {
-  search(state: SearchState): Promise<SearchOutcome>;
+  search(state: SearchState, scope?: SearchScope): Promise<SearchOutcome>;
   /** Fetches the index chunks for a half-typed query. */
   preload(query: string): void;
 }
@@ -92,18 +121,33 @@ export function loadSearchEngine(): Promise<SearchEngine> {
 }
 
 async function createEngine(): Promise<SearchEngine> {
-  const [pagefind, synonyms] = await Promise.all([import(/* @vite-ignore */ withBase(PAGEFIND_SCRIPT, base)) as Promise<PagefindApi>, loadSynonyms()]);
-  await pagefind.options({
+  const [pagefind, synonyms, parts] = await Promise.all([
+    import(/* @vite-ignore */ withBase(PAGEFIND_SCRIPT, base)) as Promise<PagefindApi>,
+    loadSynonyms(),
+    loadParts(),
+  ]);
+  // Options every part is searched with: Pagefind's `options` sets the core's only.
+  const shared = {
     baseUrl: withBase('', base),
     excerptLength: 24,
     // Boundary pages are long (grants, ladder, examples); without this,
     // short win stories that mention a word once outrank the boundary about it.
     ranking: { pageLength: 0.3, metaWeights: SEARCH_META_WEIGHTS },
+  };
+  await pagefind.options({
+    ...shared,
     // Searching a playbook takes milliseconds on the main thread; the worker
     // would cost another 12 kB (gzip) before the first result.
     noWorker: true,
   });
   await pagefind.init();
+  const wins = parts.filter((part) => part.kind === 'wins');
+  let winsMerged: Promise<void> | undefined;
+  // Newest year first: results of equal score keep this order.
+  const mergeWins = () =>
+    (winsMerged ??= Promise.all(
+      wins.map((part) => pagefind.mergeIndex(withBase(`${SEARCH_PARTS_DIR}${part.id}/`, base), { ...shared, mergeFilter: { [WINS_PART_FILTER]: ['wins'] } })),
+    ).then(() => undefined));
   const cache = new Map<string, Promise<SearchHit>>();
   const hitFor = (result: PagefindResult) => {
     let hit = cache.get(result.id);
@@ -118,20 +162,35 @@ async function createEngine(): Promise<SearchEngine> {
     preload(query) {
       if (query.trim()) void pagefind.preload(query.trim());
     },
-    async search(state) {
+    async search(state, scope = 'all') {
       const query = state.query.trim();
-      if (!query && !hasFilters(state.filters) && state.order === 'relevance') return { total: 0, hits: async () => [] };
-      const options = { filters: pagefindFilters(state.filters), ...(state.order === 'newest' ? { sort: { date: 'desc' } } : {}) };
+      const newest = state.order === 'newest';
+      if (scope === 'all' || newest || winsMerged) await mergeWins();
+      const complete = wins.length === 0 || winsMerged !== undefined;
+      if (!query && !hasFilters(state.filters) && !newest) return { total: 0, complete, hits: async () => [] };
+      const filters = { ...pagefindFilters(state.filters), ...(newest ? { [WINS_PART_FILTER]: 'wins' } : {}) };
+      const options = { filters, ...(newest ? { sort: { date: 'desc' } } : {}) };
       const run = async (term: string | null) => (await pagefind.search(term, options))?.results ?? [];
       const [typed, ...viaSynonyms] = await Promise.all([run(query || null), ...(query ? expandQuery(query, synonyms) : []).map(run)]);
       // A date order is Pagefind's own; synonym-only finds follow it rather than interleave by score.
-      const results = state.order === 'newest' ? mergeInOrder(typed!, viaSynonyms) : mergeRanked(typed!, viaSynonyms);
+      const results = newest ? mergeInOrder(typed!, viaSynonyms) : mergeRanked(typed!, viaSynonyms);
       return {
         total: results.length,
+        complete,
         hits: (from, count) => Promise.all(results.slice(from, from + count).map(hitFor)),
       };
     },
   };
+}
+
+/** The index's parts (`<base>pagefind/parts.json`): `core` alone when the list cannot be read. */
+async function loadParts(): Promise<SearchPart[]> {
+  try {
+    const response = await fetch(withBase(SEARCH_PARTS_FILE, base));
+    return response.ok ? readManifest(await response.text()).parts : [{ id: 'core', kind: 'core' }];
+  } catch {
+    return [{ id: 'core', kind: 'core' }];
+  }
 }
 
 let synonymsLoaded: Promise<SynonymMap> | undefined;
