@@ -134,9 +134,21 @@ export interface IndexingDone {
 
 interface PartState {
   index: Promise<pagefind.PagefindIndex>;
-  /** Pages already given to Pagefind. */
-  added: Set<string>;
-  pending: Promise<unknown>[];
+  /** The last page given: pages go to Pagefind one after another, in `PartQueue` order. */
+  chain: Promise<unknown>;
+}
+
+/**
+ * A part's pages in the order Pagefind is given them: by address, whatever
+ * order Astro renders them in (Pagefind numbers pages in the order it gets
+ * them, and that order is in its files and breaks ties in ranking), so a
+ * part's bundle is the same bytes from a cold build, a warm one or a shard.
+ * Pages wait here until every page before them has come.
+ */
+interface PartQueue {
+  order: string[];
+  next: number;
+  waiting: Map<string, string>;
 }
 
 /**
@@ -149,6 +161,7 @@ export class PartIndexer implements SearchRecordSink {
   /** Search documents' digests of the pages rendered in this build. */
   private readonly rendered = new Map<string, string>();
   private readonly parts = new Map<string, PartState>();
+  private readonly queues = new Map<string, PartQueue>();
   private readonly writes: Promise<unknown>[] = [];
   private ownedParts: Set<string> | undefined;
   private readonly errors: string[] = [];
@@ -164,13 +177,21 @@ export class PartIndexer implements SearchRecordSink {
   expect(pages: readonly ExpectedPage[]): void {
     this.expected = [...pages];
     this.ownedParts = new Set(partsInShard(partsManifest(pages.map((page) => page.part)), this.shard).map((part) => part.id));
+    for (const id of this.ownedParts) this.queues.set(id, { order: pageOrder(pages, id), next: 0, waiting: new Map() });
   }
 
   add(url: string, part: string, document: string | undefined): void {
-    if (document === undefined || !this.ownedParts?.has(part)) return;
+    const queue = this.queues.get(part);
+    if (document === undefined || !queue) return;
     this.rendered.set(url, digestOf(document));
     this.writes.push(this.storeRecord(url, document));
-    this.feed(part, url, document);
+    queue.waiting.set(url, document);
+    // Every page up to the first one not rendered yet goes to Pagefind now.
+    while (queue.next < queue.order.length && queue.waiting.has(queue.order[queue.next]!)) {
+      const next = queue.order[queue.next++]!;
+      this.feed(part, next, queue.waiting.get(next)!);
+      queue.waiting.delete(next);
+    }
   }
 
   /** Writes every owned part to `<outDir>/pagefind/<part>/` and the manifest to `<outDir>/pagefind/parts.json`. */
@@ -196,10 +217,7 @@ export class PartIndexer implements SearchRecordSink {
     await writeFile(path.join(outDir, SEARCH_PARTS_FILE), manifestText(manifest));
     const done: IndexingDone = { pages: 0, written: [], reused: [] };
     for (const { id } of partsInShard(manifest, this.shard)) {
-      const urls = expected
-        .filter((page) => page.part === id)
-        .map((page) => page.url)
-        .sort();
+      const urls = pageOrder(expected, id);
       const digests = await Promise.all(urls.map(async (url) => this.rendered.get(url) ?? digestOf(await this.restoredRecord(outDir, url))));
       const hash = createHash('sha256').update(`${version}\0`);
       urls.forEach((url, i) => hash.update(`${url}\0${digests[i]}\0`));
@@ -210,7 +228,9 @@ export class PartIndexer implements SearchRecordSink {
         done.reused.push(id);
         continue;
       }
-      for (const url of urls) if (!this.parts.get(id)?.added.has(url)) this.feed(id, url, await this.restoredRecord(outDir, url));
+      // The rest of the part, in order: pages rendered after a gap, and pages restored from the last build.
+      const queue = this.queues.get(id);
+      for (const url of urls.slice(queue?.next ?? 0)) this.feed(id, url, queue?.waiting.get(url) ?? (await this.restoredRecord(outDir, url)));
       await this.writePart(id, outputPath);
       done.written.push(id);
       this.writes.push(keepPart(outputPath, cached, path.join(this.cacheDir, 'parts'), id));
@@ -222,24 +242,26 @@ export class PartIndexer implements SearchRecordSink {
   }
 
   private feed(part: string, url: string, content: string): void {
-    let state = this.parts.get(part);
+    const state = this.part(part);
+    const { index } = state;
+    state.chain = state.chain
+      .then(async () => this.note(await (await index).addHTMLFile({ url, content }), url))
+      .catch((error: unknown) => this.errors.push(`${url}: ${error instanceof Error ? error.message : String(error)}`));
+  }
+
+  /** A part's Pagefind index, started on its first page. */
+  private part(id: string): PartState {
+    let state = this.parts.get(id);
     if (!state) {
       const index = pagefind.createIndex({}).then((created) => {
         const { index: made } = check('start the search indexer', created);
         if (!made) throw new SearchIndexError('start the search indexer', ['no index was returned']);
         return made;
       });
-      state = { index, added: new Set(), pending: [] };
-      state.pending.push(index.then((made) => made.addHTMLFile({ url: BODY_MARKER_URL, content: BODY_MARKER_PAGE })).then((r) => this.note(r)));
-      this.parts.set(part, state);
+      state = { index, chain: index };
+      this.parts.set(id, state);
     }
-    state.added.add(url);
-    state.pending.push(
-      state.index
-        .then((made) => made.addHTMLFile({ url, content }))
-        .then((r) => this.note(r, url))
-        .catch((error: unknown) => this.errors.push(`${url}: ${error instanceof Error ? error.message : String(error)}`)),
-    );
+    return state;
   }
 
   private note(response: { errors: string[] }, url?: string): void {
@@ -247,10 +269,12 @@ export class PartIndexer implements SearchRecordSink {
   }
 
   private async writePart(id: string, outputPath: string): Promise<void> {
-    const state = this.parts.get(id)!;
-    await Promise.all(state.pending);
+    const state = this.part(id);
+    await state.chain;
     if (this.errors.length > 0) throw new SearchIndexError('index the entry pages', this.errors);
     const index = await state.index;
+    // Last, as the index of the whole site had it.
+    check('mark the search index', await index.addHTMLFile({ url: BODY_MARKER_URL, content: BODY_MARKER_PAGE }));
     check(`write the search index to ${outputPath}`, await index.writeFiles({ outputPath }));
     await Promise.all(UNUSED_BUNDLE_FILES.map((file) => rm(path.join(outputPath, file), { force: true })));
     // A merged part is searched with the core's script and WebAssembly: it ships its page lists, index, filters and fragments only.
@@ -310,6 +334,14 @@ export class PartIndexer implements SearchRecordSink {
     const files = await readdir(records).catch(() => [] as string[]);
     await Promise.all(files.filter((file) => !keep.has(file)).map((file) => rm(path.join(records, file), { force: true })));
   }
+}
+
+/** A part's pages in the order they go to Pagefind: by address. */
+function pageOrder(pages: readonly ExpectedPage[], part: string): string[] {
+  return pages
+    .filter((page) => page.part === part)
+    .map((page) => page.url)
+    .sort();
 }
 
 function digestOf(document: string): string {
