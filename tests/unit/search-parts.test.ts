@@ -9,6 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { indexedPageCount, PartIndexer } from '../../src/integrations/pagefind.ts';
+import { languagePlan, tierOf } from '../../src/lib/offline/precache-plan.ts';
 import { manifestText, partsInShard, partsManifest, readManifest, searchDocument, searchPartOf } from '../../src/lib/search/parts.ts';
 
 describe('search parts', () => {
@@ -55,6 +56,35 @@ describe('search parts', () => {
     );
     expect(searchDocument(page('<main id="main" tabindex="-1"><h1>Retired</h1></main>'))).toBeUndefined();
     expect(searchDocument('<html><body><p>no main</p></body></html>')).toBeUndefined();
+  });
+});
+
+describe('every part offline', () => {
+  it('precaches every part: what merging one needs with the engine, its index with the boundaries and roles', () => {
+    expect(tierOf('pagefind/parts.json')).toBe('core');
+    expect(tierOf('pagefind/core/pagefind.js')).toBe('core');
+    expect(tierOf('pagefind/core/wasm.en-gb.pagefind')).toBe('core');
+    for (const part of ['core', 'wins-2024']) {
+      expect(tierOf(`pagefind/${part}/pagefind-entry.json`)).toBe('core');
+      expect(tierOf(`pagefind/${part}/pagefind.en-gb_1a2b.pf_meta`)).toBe('core');
+      for (const folder of ['index', 'fragment', 'filter']) expect(tierOf(`pagefind/${part}/${folder}/en-gb_1a2b.pf_${folder}`)).toBe('boundaries-and-roles');
+    }
+  });
+
+  it("keeps each language's files of every part for that language's worker", () => {
+    const files = ['pagefind/parts.json', 'pagefind/core/pagefind.js', 'pagefind/core/wasm.fr-ca.pagefind', 'pagefind/core/wasm.en-gb.pagefind']
+      .concat(['core', 'wins-2025'].flatMap((part) => ['en-gb', 'fr-ca'].flatMap((key) => [`pagefind/${part}/pagefind.${key}_1.pf_meta`, `pagefind/${part}/fragment/${key}_1.pf_fragment`])))
+      .map((path) => ({ path, size: 100 }));
+    const french = languagePlan(files, { prefix: 'fr-ca', otherPrefixes: [], searchKey: 'fr-ca' }).files.map((file) => file.path);
+    expect(french.sort()).toEqual([
+      'pagefind/core/fragment/fr-ca_1.pf_fragment',
+      'pagefind/core/pagefind.fr-ca_1.pf_meta',
+      'pagefind/core/pagefind.js',
+      'pagefind/core/wasm.fr-ca.pagefind',
+      'pagefind/parts.json',
+      'pagefind/wins-2025/fragment/fr-ca_1.pf_fragment',
+      'pagefind/wins-2025/pagefind.fr-ca_1.pf_meta',
+    ]);
   });
 });
 
