@@ -102,9 +102,8 @@ export function playbookSearch(): AstroIntegration {
         const done = await (indexer ?? new PartIndexer(path.join(cacheDir, 'latitude-search'), currentShard())).finish(outDir, await version);
         indexer = undefined;
         const reused = done.reused.length > 0 ? `; ${done.reused.length} part(s) unchanged, copied from the last build` : '';
-        logger.info(
-          `Indexed ${done.pages} pages for search in ${done.written.length + done.reused.length} part(s)${reused}; ${Math.round(performance.now() - started)} ms after rendering (${path.join(outDir, 'pagefind')})`,
-        );
+        const after = `${Math.round(performance.now() - started)} ms after rendering (${Math.round(done.catchUpMs)} ms taking the last pages, the rest writing)`;
+        logger.info(`Indexed ${done.pages} pages for search in ${done.written.length + done.reused.length} part(s)${reused}; ${after} (${path.join(outDir, 'pagefind')})`);
       },
     },
   };
@@ -130,6 +129,8 @@ export interface IndexingDone {
   written: string[];
   /** Parts copied from the cache. */
   reused: string[];
+  /** How long after rendering Pagefind was still taking pages (the part of indexing that did not overlap rendering, writing aside). */
+  catchUpMs: number;
 }
 
 interface PartState {
@@ -215,7 +216,9 @@ export class PartIndexer implements SearchRecordSink {
     await rm(bundleRoot, { recursive: true, force: true });
     await mkdir(bundleRoot, { recursive: true });
     await writeFile(path.join(outDir, SEARCH_PARTS_FILE), manifestText(manifest));
-    const done: IndexingDone = { pages: 0, written: [], reused: [] };
+    const done: IndexingDone = { pages: 0, written: [], reused: [], catchUpMs: 0 };
+    const started = performance.now();
+    const writing: Promise<void>[] = [];
     for (const { id } of partsInShard(manifest, this.shard)) {
       const urls = pageOrder(expected, id);
       const digests = await Promise.all(urls.map(async (url) => this.rendered.get(url) ?? digestOf(await this.restoredRecord(outDir, url))));
@@ -231,10 +234,15 @@ export class PartIndexer implements SearchRecordSink {
       // The rest of the part, in order: pages rendered after a gap, and pages restored from the last build.
       const queue = this.queues.get(id);
       for (const url of urls.slice(queue?.next ?? 0)) this.feed(id, url, queue?.waiting.get(url) ?? (await this.restoredRecord(outDir, url)));
-      await this.writePart(id, outputPath);
       done.written.push(id);
-      this.writes.push(keepPart(outputPath, cached, path.join(this.cacheDir, 'parts'), id));
+      // Parts are written side by side: Pagefind's process takes them together.
+      writing.push(
+        this.writePart(id, outputPath, () => (done.catchUpMs = Math.max(done.catchUpMs, performance.now() - started))).then(() =>
+          keepPart(outputPath, cached, path.join(this.cacheDir, 'parts'), id),
+        ),
+      );
     }
+    await Promise.all(writing);
     await Promise.all(this.writes);
     await this.keepRecords(expected);
     if (this.errors.length > 0) throw new SearchIndexError('index the entry pages', this.errors);
@@ -268,9 +276,10 @@ export class PartIndexer implements SearchRecordSink {
     for (const error of response.errors) this.errors.push(url ? `${url}: ${error}` : error);
   }
 
-  private async writePart(id: string, outputPath: string): Promise<void> {
+  private async writePart(id: string, outputPath: string, caughtUp: () => void): Promise<void> {
     const state = this.part(id);
     await state.chain;
+    caughtUp();
     if (this.errors.length > 0) throw new SearchIndexError('index the entry pages', this.errors);
     const index = await state.index;
     // Last, as the index of the whole site had it.

@@ -66,8 +66,8 @@ export function enhanceSearchBox(form: HTMLFormElement): void {
         loadSearchEngine().then(async (engine) => {
           const state = readSearchState(new URLSearchParams({ q: searchWords(query) }));
           // The index's core first; the wins too when it has too little to show.
-          const first = await engine.search(state, 'first');
-          return first.complete || first.total >= SHOWN ? first : engine.search(state, 'all');
+          const first = await engine.search(state);
+          return first.total >= SHOWN ? first : first.widen();
         }),
         searchAnswer(query).catch(() => undefined),
         pageWords(),

@@ -7,12 +7,17 @@
  * The index is in parts (src/lib/search/parts.ts, listed by
  * `<base>pagefind/parts.json`): `core` holds values, roles, guidelines,
  * boundaries and case studies; each year of wins is a part of its own. A
- * search of the `first` scope (the header box's) searches `core` alone
- * until a reader asks for wins; the search page searches every part, merged
- * with Pagefind's `mergeIndex` (results from all parts, ranked together by
- * score, filters and counts added up). Merged parts are searched with the
- * core's WebAssembly, so a part costs only its page list and the index
- * chunks a query needs. Once merged, the wins stay merged for the page.
+ * search looks in `core` alone until the reader asks for wins: when the core
+ * has fewer results than the box or the page shows, when they go past its
+ * results ("Show more results"), choose the wins kind or "newest first".
+ * Then the wins parts are merged with Pagefind's `mergeIndex` (results from
+ * all parts ranked together by score, filters and counts added up; results
+ * already on screen keep their place, `SearchOutcome.widen`). Merged parts
+ * are searched with the core's WebAssembly, so a part costs only its page
+ * list and the index chunks a query needs. Once merged, the wins stay merged
+ * for the page. Pagefind searches a word an index lacks as the longest
+ * prefix of it the index has, and each merged part does so on its own: a
+ * word only the core has can bring low-ranked stand-in matches from wins.
  *
  * Why our own small UI on the raw API rather than Pagefind's Default UI
  * (pagefind-ui.js) or Component UI (pagefind-component-ui.js): measured with
@@ -41,7 +46,7 @@ import { splitLimitLines } from '../lib/search/meta.ts';
 import { SEARCH_META_WEIGHTS } from '../lib/search/weights.ts';
 import { expandQuery, mergeRanked, type SynonymMap } from '../lib/search/synonyms.ts';
 import { withBase } from '../lib/links/href.ts';
-import { pageHref } from './page-words.ts';
+import { pageHref, pageWords } from './page-words.ts';
 
 /** What a result shows. */
 export interface SearchHit {
@@ -61,10 +66,16 @@ export interface SearchHit {
 export interface SearchOutcome {
   /** Every matching page (of the parts searched). */
   total: number;
-  /** Whether every part of the index was searched: false when a `first` search left the wins out. */
+  /** Whether every part that may hold a match was searched: false while the wins are left out. */
   complete: boolean;
   /** Data for results `from` to `from + count`. */
   hits(from: number, count: number): Promise<SearchHit[]>;
+  /**
+   * The same search over every part: these results first, in their order,
+   * then the wins' (ranked among themselves), so results on screen stay
+   * where they are. Itself when complete.
+   */
+  widen(): Promise<SearchOutcome>;
 }
 
 interface PagefindFragment {
@@ -89,12 +100,6 @@ interface PagefindApi {
 }
 
 /**
- * Which parts a search needs: `all` (the search page), or `first` (the
- * header box: `core` alone while no wins have been asked for).
- */
-export type SearchScope = 'first' | 'all';
-
-/**
  * A synthetic filter every merged wins part carries (Pagefind's `mergeFilter`):
  * "newest first" sorts wins by date, and the core part has no date to sort
  * by, so that order asks for this filter and gets the wins alone, as one
@@ -103,7 +108,12 @@ export type SearchScope = 'first' | 'all';
 const WINS_PART_FILTER = 'searchPart';
 
 export interface SearchEngine {
-  search(state: SearchState, scope?: SearchScope): Promise<SearchOutcome>;
+  /**
+   * Searches what a first look needs: the index's `core` part alone, until
+   * the wins are asked for ("newest first", the wins kind among the type
+   * filters, or `widen()` once), then every part.
+   */
+  search(state: SearchState): Promise<SearchOutcome>;
   /** Fetches the index chunks for a half-typed query. */
   preload(query: string): void;
 }
@@ -158,27 +168,45 @@ async function createEngine(): Promise<SearchEngine> {
     return hit;
   };
 
+  const winsKind = (await pageWords()).t('kind.wins');
+  /** Whether a search may find wins: no type filter, or the wins among the types. */
+  const mayFindWins = (state: SearchState) => !state.filters.type?.length || state.filters.type.includes(winsKind);
+
+  const find = async (state: SearchState): Promise<PagefindResult[]> => {
+    const query = state.query.trim();
+    const newest = state.order === 'newest';
+    const filters = { ...pagefindFilters(state.filters), ...(newest ? { [WINS_PART_FILTER]: 'wins' } : {}) };
+    const options = { filters, ...(newest ? { sort: { date: 'desc' } } : {}) };
+    const run = async (term: string | null) => (await pagefind.search(term, options))?.results ?? [];
+    const [typed, ...viaSynonyms] = await Promise.all([run(query || null), ...(query ? expandQuery(query, synonyms) : []).map(run)]);
+    // A date order is Pagefind's own; synonym-only finds follow it rather than interleave by score.
+    return newest ? mergeInOrder(typed!, viaSynonyms) : mergeRanked(typed!, viaSynonyms);
+  };
+
+  const outcome = (state: SearchState, results: readonly PagefindResult[], complete: boolean): SearchOutcome => {
+    const self: SearchOutcome = {
+      total: results.length,
+      complete,
+      hits: (from, count) => Promise.all(results.slice(from, from + count).map(hitFor)),
+      async widen() {
+        if (self.complete) return self;
+        await mergeWins();
+        return outcome(state, mergeInOrder(results, [await find(state)]), true);
+      },
+    };
+    return self;
+  };
+
   return {
     preload(query) {
       if (query.trim()) void pagefind.preload(query.trim());
     },
-    async search(state, scope = 'all') {
-      const query = state.query.trim();
+    async search(state) {
       const newest = state.order === 'newest';
-      if (scope === 'all' || newest || winsMerged) await mergeWins();
-      const complete = wins.length === 0 || winsMerged !== undefined;
-      if (!query && !hasFilters(state.filters) && !newest) return { total: 0, complete, hits: async () => [] };
-      const filters = { ...pagefindFilters(state.filters), ...(newest ? { [WINS_PART_FILTER]: 'wins' } : {}) };
-      const options = { filters, ...(newest ? { sort: { date: 'desc' } } : {}) };
-      const run = async (term: string | null) => (await pagefind.search(term, options))?.results ?? [];
-      const [typed, ...viaSynonyms] = await Promise.all([run(query || null), ...(query ? expandQuery(query, synonyms) : []).map(run)]);
-      // A date order is Pagefind's own; synonym-only finds follow it rather than interleave by score.
-      const results = newest ? mergeInOrder(typed!, viaSynonyms) : mergeRanked(typed!, viaSynonyms);
-      return {
-        total: results.length,
-        complete,
-        hits: (from, count) => Promise.all(results.slice(from, from + count).map(hitFor)),
-      };
+      const empty = !state.query.trim() && !hasFilters(state.filters) && !newest;
+      if (!empty && (newest || (winsMerged && mayFindWins(state)))) await mergeWins();
+      const complete = wins.length === 0 || winsMerged !== undefined || !mayFindWins(state);
+      return outcome(state, empty ? [] : await find(state), complete || empty);
     },
   };
 }
@@ -222,6 +250,7 @@ function toHit(data: PagefindFragment): SearchHit {
   };
 }
 
+/** `first` in its order, then what `rest` adds, each once. */
 function mergeInOrder<R extends { id: string }>(first: readonly R[], rest: readonly (readonly R[])[]): R[] {
   const seen = new Set(first.map((r) => r.id));
   return [...first, ...rest.flat().filter((r) => !seen.has(r.id) && seen.add(r.id))];

@@ -122,7 +122,7 @@ describe('the part indexer', () => {
     const [out, cache] = [await temp(), await temp()];
     const indexer = new PartIndexer(cache, undefined);
     render(indexer);
-    expect(await indexer.finish(out)).toEqual({ pages: 4, written: ['core', 'wins-2025', 'wins-2024'], reused: [] });
+    expect(await indexer.finish(out)).toMatchObject({ pages: 4, written: ['core', 'wins-2025', 'wins-2024'], reused: [] });
     expect(await readdir(path.join(out, 'pagefind'))).toEqual(expect.arrayContaining(['parts.json', 'core', 'wins-2024', 'wins-2025']));
     expect(await readFile(path.join(out, 'pagefind/parts.json'), 'utf8')).toBe(manifestText(partsManifest(['core', 'wins-2024', 'wins-2025'])));
     expect(await indexedPageCount(path.join(out, 'pagefind/core'))).toBe(2);
