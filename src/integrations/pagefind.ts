@@ -61,7 +61,7 @@ const BODY_MARKER_PAGE = '<!doctype html><html lang="en"><head><title>-</title><
 const BODY_MARKER_URL = '/_latitude/search-marker/';
 
 /** Bumped when what a part's cache holds changes shape (Pagefind's own version goes with it: `cacheVersion`). */
-const CACHE_VERSION = 'parts-2';
+const CACHE_VERSION = 'parts-3';
 
 /** The cache's version with the installed Pagefind's, so an upgrade of Pagefind indexes every part again. */
 async function cacheVersion(root: string): Promise<string> {
@@ -286,11 +286,7 @@ export class PartIndexer implements SearchRecordSink {
     check('mark the search index', await index.addHTMLFile({ url: BODY_MARKER_URL, content: BODY_MARKER_PAGE }));
     check(`write the search index to ${outputPath}`, await index.writeFiles({ outputPath }));
     await Promise.all(UNUSED_BUNDLE_FILES.map((file) => rm(path.join(outputPath, file), { force: true })));
-    // A merged part is searched with the core's script and WebAssembly: it ships its page lists, index, filters and fragments only.
-    if (id !== CORE_PART) {
-      const engine = (await readdir(outputPath)).filter((file) => /^pagefind(?:-worker)?\.js$|^wasm\..*\.pagefind$/.test(file));
-      await Promise.all(engine.map((file) => rm(path.join(outputPath, file), { force: true })));
-    }
+    await Promise.all((await unusedEngineFiles(id, outputPath)).map((file) => rm(path.join(outputPath, file), { force: true })));
     await index.deleteIndex();
     this.parts.delete(id);
   }
@@ -374,6 +370,22 @@ async function keepPart(outputPath: string, cached: string, partsDir: string, id
   await Promise.all(older.map((name) => rm(path.join(partsDir, name), { recursive: true, force: true })));
   await mkdir(partsDir, { recursive: true });
   await cp(outputPath, cached, { recursive: true });
+}
+
+/**
+ * Files of Pagefind's engine no reader loads: in a merged part, all of them
+ * (it is searched with the core's script and WebAssembly); in the core, the
+ * worker (search runs on the main thread, src/scripts/search-engine.ts) and
+ * the WebAssembly of languages the index does not have (`wasm.unknown` is
+ * only for a language Pagefind cannot stem). Each would otherwise be
+ * precached by every reader's service worker.
+ */
+async function unusedEngineFiles(id: string, outputPath: string): Promise<string[]> {
+  const files = await readdir(outputPath);
+  if (id !== CORE_PART) return files.filter((file) => /^pagefind(?:-worker)?\.js$|^wasm\..*\.pagefind$/.test(file));
+  const entry = JSON.parse(await readFile(path.join(outputPath, 'pagefind-entry.json'), 'utf8')) as { languages?: Record<string, { wasm?: string }> };
+  const used = new Set(Object.values(entry.languages ?? {}).map((language) => `wasm.${language.wasm ?? 'unknown'}.pagefind`));
+  return files.filter((file) => file === 'pagefind-worker.js' || (/^wasm\..*\.pagefind$/.test(file) && !used.has(file)));
 }
 
 /** Pages in a part's bundle, from Pagefind's own entry file. */
