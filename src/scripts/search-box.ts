@@ -77,8 +77,7 @@ export function enhanceSearchBox(form: HTMLFormElement): void {
       showAnswer(answer, said);
       list.replaceChildren();
       appendHits(list, hits, { words, compact: true });
-      summary.textContent =
-        found.total === 0 ? words.t('search.noResultsFor', { query }) : words.t(found.complete ? 'count.results' : 'search.resultsBeforeWins', { count: found.total });
+      summary.textContent = found.total === 0 ? words.t('search.noResultsFor', { query }) : words.t('count.results', { count: found.total });
       const results = found.total === 0 ? summary.textContent : words.t('search.keyboardHint', { summary: summary.textContent });
       status.textContent = said ? `${said.heading}. ${said.text} ${results}` : results;
       all.href = `${pageHref('search/')}?${new URLSearchParams({ q: query })}`;

@@ -121,6 +121,7 @@ function summary(state: SearchState, { total, complete }: SearchOutcome, words: 
   const within = state.query && chosen.length > 0 ? words.t('search.filteredBy', { filters: chosen.join(', ') }) : '';
   if (!state.query && chosen.length === 0 && state.order === 'relevance') return '';
   if (total === 0) return words.t(chosen.length > 0 ? 'search.noResultsFilters' : 'search.noResults', { what, within });
-  // Before the wins are searched, the count says where it counted.
-  return words.t('search.found', { results: words.t(complete ? 'count.results' : 'search.resultsBeforeWins', { count: total }), what, within });
+  const found = words.t('search.found', { results: words.t('count.results', { count: total }), what, within });
+  // Before the wins are searched, the count says what it left out.
+  return complete ? found : `${found} ${words.t('search.winsLater')}`;
 }

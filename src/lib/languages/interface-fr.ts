@@ -643,9 +643,6 @@ export const FRENCH: Dictionary = {
   'offline.keptImages': 'les images',
   'offline.keptRest': 'Toute autre page est gardée dès que vous l’avez ouverte avec un réseau.',
   // Issue 20 (recherche en parties) : la boîte de recherche cherche d’abord dans le cœur de l’index, dans les réussites sur demande.
-  'search.resultsBeforeWins': {
-    one: '{count} résultat dans les valeurs, rôles, lignes directrices, limites de décision et études de cas',
-    other: '{count} résultats dans les valeurs, rôles, lignes directrices, limites de décision et études de cas',
-  },
+  'search.winsLater': 'Les réussites sont aussi cherchées quand vous demandez plus de résultats.',
   'search.seeAllWithWins': 'Voir tous les résultats, réussites comprises',
 };
