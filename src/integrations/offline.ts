@@ -86,7 +86,9 @@ async function siteLanguagesOf(outDir: string, files: readonly BuiltFile[]): Pro
   let keys: string[] = [];
   try {
     // Every part of the index holds the same languages; the core part is always there in a whole build.
-    keys = Object.keys((JSON.parse(await readFile(path.join(outDir, 'pagefind', CORE_PART, 'pagefind-entry.json'), 'utf8')) as { languages?: object }).languages ?? {});
+    keys = Object.keys(
+      (JSON.parse(await readFile(path.join(outDir, 'pagefind', CORE_PART, 'pagefind-entry.json'), 'utf8')) as { languages?: object }).languages ?? {},
+    );
   } catch {
     // No search index: no search files to share out.
   }

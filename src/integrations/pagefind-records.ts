@@ -47,8 +47,16 @@ async function indexedPages(): Promise<ExpectedPage[]> {
   for (const language of (await getSiteLanguages()).list) {
     const playbook = await getPlaybook(language.tag);
     const prefix = language.path ? `/${language.path}` : '';
-    const entries: AnyEntry[] = [...playbook.values, ...playbook.roles, ...playbook.guidelines, ...playbook.boundaries, ...playbook.caseStudies, ...playbook.wins];
-    for (const entry of entries) pages.push({ url: `${prefix}${entry.path}`, part: searchPartOf(entry.collection, entry.collection === 'wins' ? entry.date : undefined) });
+    const entries: AnyEntry[] = [
+      ...playbook.values,
+      ...playbook.roles,
+      ...playbook.guidelines,
+      ...playbook.boundaries,
+      ...playbook.caseStudies,
+      ...playbook.wins,
+    ];
+    for (const entry of entries)
+      pages.push({ url: `${prefix}${entry.path}`, part: searchPartOf(entry.collection, entry.collection === 'wins' ? entry.date : undefined) });
   }
   return pages;
 }

@@ -103,7 +103,9 @@ export function playbookSearch(): AstroIntegration {
         indexer = undefined;
         const reused = done.reused.length > 0 ? `; ${done.reused.length} part(s) unchanged, copied from the last build` : '';
         const after = `${Math.round(performance.now() - started)} ms after rendering (${Math.round(done.catchUpMs)} ms taking the last pages, the rest writing)`;
-        logger.info(`Indexed ${done.pages} pages for search in ${done.written.length + done.reused.length} part(s)${reused}; ${after} (${path.join(outDir, 'pagefind')})`);
+        logger.info(
+          `Indexed ${done.pages} pages for search in ${done.written.length + done.reused.length} part(s)${reused}; ${after} (${path.join(outDir, 'pagefind')})`,
+        );
       },
     },
   };

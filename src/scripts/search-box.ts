@@ -81,7 +81,11 @@ export function enhanceSearchBox(form: HTMLFormElement): void {
       const results = found.total === 0 ? summary.textContent : words.t('search.keyboardHint', { summary: summary.textContent });
       status.textContent = said ? `${said.heading}. ${said.text} ${results}` : results;
       all.href = `${pageHref('search/')}?${new URLSearchParams({ q: query })}`;
-      all.textContent = !found.complete ? words.t('search.seeAllWithWins') : found.total > SHOWN ? words.t('search.seeAll', { count: found.total }) : words.t('search.openPage');
+      all.textContent = !found.complete
+        ? words.t('search.seeAllWithWins')
+        : found.total > SHOWN
+          ? words.t('search.seeAll', { count: found.total })
+          : words.t('search.openPage');
       panel.hidden = false;
     } catch {
       close(); // the form still submits to the search page

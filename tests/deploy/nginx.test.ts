@@ -340,7 +340,14 @@ describe('single sign-on through auth_request, site under PLAYBOOK_BASE=/playboo
   });
 
   it('sends a reader who is not signed in to the gateway, for every kind of file', async () => {
-    for (const url of ['/playbook/', '/playbook/pagefind/core/pagefind.js', `/playbook/${astroFile}`, '/playbook/wins/rss.xml', '/playbook/no-such-page/', '/']) {
+    for (const url of [
+      '/playbook/',
+      '/playbook/pagefind/core/pagefind.js',
+      `/playbook/${astroFile}`,
+      '/playbook/wins/rss.xml',
+      '/playbook/no-such-page/',
+      '/',
+    ]) {
       const response = await fetch(`${nginx!.url}${url}`, { redirect: 'manual' });
       expect(response.status, url).toBe(302);
       expect(response.headers.get('location'), url).toBe(`/oauth2/sign_in?rd=http://${new URL(nginx!.url).host}${url}`);

@@ -10,7 +10,15 @@ import * as pagefind from 'pagefind';
 
 export const ENTRY_PAGES_GLOB = '**/{values,roles,guidelines,boundaries,case-studies,wins}/*/index.html';
 const BODY_MARKER_PAGE = '<!doctype html><html lang="en"><head><title>-</title></head><body><div data-pagefind-body></div></body></html>';
-const UNUSED = ['pagefind-ui.js', 'pagefind-ui.css', 'pagefind-modular-ui.js', 'pagefind-modular-ui.css', 'pagefind-component-ui.js', 'pagefind-component-ui.css', 'pagefind-highlight.js'];
+const UNUSED = [
+  'pagefind-ui.js',
+  'pagefind-ui.css',
+  'pagefind-modular-ui.js',
+  'pagefind-modular-ui.css',
+  'pagefind-component-ui.js',
+  'pagefind-component-ui.css',
+  'pagefind-highlight.js',
+];
 
 /** Pagefind over the built site's entry pages, as one index, into `outputPath`. */
 export async function indexBuiltSite(outDir: string, outputPath: string): Promise<void> {

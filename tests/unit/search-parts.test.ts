@@ -48,7 +48,7 @@ describe('search parts', () => {
     expect(shards.filter((ids) => ids.length > 0).length).toBeGreaterThan(1);
   });
 
-  it("cuts a rendered page to its <html> tag and <main>, and leaves out a page with no data-pagefind-body", () => {
+  it('cuts a rendered page to its <html> tag and <main>, and leaves out a page with no data-pagefind-body', () => {
     const page = (main: string) =>
       `<!DOCTYPE html><html lang="fr-CA" data-theme="auto"><head><title>T</title><meta name="x"></head><body><header data-pagefind-ignore>Skip</header>${main}<footer>F</footer></body></html>`;
     expect(searchDocument(page('<main id="main" tabindex="-1" data-pagefind-body><h1>Hi</h1></main>'))).toBe(
@@ -73,7 +73,11 @@ describe('every part offline', () => {
 
   it("keeps each language's files of every part for that language's worker", () => {
     const files = ['pagefind/parts.json', 'pagefind/core/pagefind.js', 'pagefind/core/wasm.fr-ca.pagefind', 'pagefind/core/wasm.en-gb.pagefind']
-      .concat(['core', 'wins-2025'].flatMap((part) => ['en-gb', 'fr-ca'].flatMap((key) => [`pagefind/${part}/pagefind.${key}_1.pf_meta`, `pagefind/${part}/fragment/${key}_1.pf_fragment`])))
+      .concat(
+        ['core', 'wins-2025'].flatMap((part) =>
+          ['en-gb', 'fr-ca'].flatMap((key) => [`pagefind/${part}/pagefind.${key}_1.pf_meta`, `pagefind/${part}/fragment/${key}_1.pf_fragment`]),
+        ),
+      )
       .map((path) => ({ path, size: 100 }));
     const french = languagePlan(files, { prefix: 'fr-ca', otherPrefixes: [], searchKey: 'fr-ca' }).files.map((file) => file.path);
     expect(french.sort()).toEqual([

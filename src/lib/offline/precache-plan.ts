@@ -145,7 +145,9 @@ function languageView(path: string, { prefix, otherPrefixes, searchKey }: PlanLa
   if (otherPrefixes.includes(first)) return undefined;
   if (path.startsWith('pagefind/')) {
     // Index, fragments, filters, metadata and wasm are named after their language, in every part: `fr-ca_…`, `pagefind.fr-ca_….pf_meta`, `wasm.fr-ca.pagefind`.
-    const language = /^pagefind\/(?:[a-z0-9-]+\/)?(?:(?:index|fragment|filter)\/([a-z0-9-]+)_|pagefind\.([a-z0-9-]+)_|wasm\.([a-z0-9-]+)\.pagefind$)/.exec(path);
+    const language = /^pagefind\/(?:[a-z0-9-]+\/)?(?:(?:index|fragment|filter)\/([a-z0-9-]+)_|pagefind\.([a-z0-9-]+)_|wasm\.([a-z0-9-]+)\.pagefind$)/.exec(
+      path,
+    );
     const key = language && (language[1] ?? language[2] ?? language[3]);
     return key && key !== searchKey && key !== 'unknown' ? undefined : path;
   }
