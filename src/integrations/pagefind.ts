@@ -18,8 +18,12 @@
  * incremental build restores instead of rendering keep their search
  * document from the last build's record cache.
  *
- * In a shard of a build (`LATITUDE_SHARD`, src/lib/scale/shard.ts) it writes
- * only the parts the shard owns, and the whole manifest.
+ * A shard of a build (`LATITUDE_SHARD`, src/lib/scale/shard.ts) renders only
+ * its own pages, while each part needs all of its pages: a shard writes the
+ * whole manifest and leaves its pages' search documents in
+ * `<outDir>/pagefind/records/` (disjoint from shard to shard), and the merge
+ * calls `indexMergedSite`, which makes every part from them in the same
+ * order, so the merged site's index is the same bytes as a whole build's.
  *
  * It also emits the header's search box script at a fixed address,
  * `<base>_latitude/search-box.js`, so an inline bootstrap can load it the
@@ -33,7 +37,7 @@ import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
 import type { Plugin } from 'vite';
 import { SEARCH_BOX_SCRIPT } from '../lib/search/addresses.ts';
-import { CORE_PART, manifestText, partsInShard, partsManifest, searchDocument, SEARCH_PARTS_FILE } from '../lib/search/parts.ts';
+import { CORE_PART, manifestText, partsManifest, searchDocument, SEARCH_PARTS_FILE } from '../lib/search/parts.ts';
 import { installRecordSink, type ExpectedPage, type SearchRecordSink } from '../lib/search/record-sink.ts';
 import { currentShard, type Shard } from '../lib/scale/shard.ts';
 
@@ -171,23 +175,33 @@ export class PartIndexer implements SearchRecordSink {
 
   private readonly cacheDir: string;
   private readonly shard: Shard | undefined;
+  /** The pages this shard rendered, for the merge. */
+  private readonly shardPages: ExpectedPage[] = [];
 
   constructor(cacheDir: string, shard: Shard | undefined) {
     this.cacheDir = cacheDir;
     this.shard = shard;
   }
 
+  private get sharded(): boolean {
+    return this.shard !== undefined && this.shard.count > 1;
+  }
+
   expect(pages: readonly ExpectedPage[]): void {
     this.expected = [...pages];
-    this.ownedParts = new Set(partsInShard(partsManifest(pages.map((page) => page.part)), this.shard).map((part) => part.id));
+    this.ownedParts = new Set(partsManifest(pages.map((page) => page.part)).parts.map((part) => part.id));
+    // A shard keeps its pages' search documents for the merge; a whole build indexes them at once.
+    if (this.sharded) return;
     for (const id of this.ownedParts) this.queues.set(id, { order: pageOrder(pages, id), next: 0, waiting: new Map() });
   }
 
   add(url: string, part: string, document: string | undefined): void {
-    const queue = this.queues.get(part);
-    if (document === undefined || !queue) return;
+    if (document === undefined || !this.ownedParts?.has(part)) return;
     this.rendered.set(url, digestOf(document));
     this.writes.push(this.storeRecord(url, document));
+    if (this.sharded) this.shardPages.push({ url, part });
+    const queue = this.queues.get(part);
+    if (!queue) return;
     queue.waiting.set(url, document);
     // Every page up to the first one not rendered yet goes to Pagefind now.
     while (queue.next < queue.order.length && queue.waiting.has(queue.order[queue.next]!)) {
@@ -218,10 +232,11 @@ export class PartIndexer implements SearchRecordSink {
     await rm(bundleRoot, { recursive: true, force: true });
     await mkdir(bundleRoot, { recursive: true });
     await writeFile(path.join(outDir, SEARCH_PARTS_FILE), manifestText(manifest));
+    if (this.sharded) return this.writeShardRecords(outDir);
     const done: IndexingDone = { pages: 0, written: [], reused: [], catchUpMs: 0 };
     const started = performance.now();
     const writing: Promise<void>[] = [];
-    for (const { id } of partsInShard(manifest, this.shard)) {
+    for (const { id } of manifest.parts) {
       const urls = pageOrder(expected, id);
       const digests = await Promise.all(urls.map(async (url) => this.rendered.get(url) ?? digestOf(await this.restoredRecord(outDir, url))));
       const hash = createHash('sha256').update(`${version}\0`);
@@ -249,6 +264,22 @@ export class PartIndexer implements SearchRecordSink {
     await this.keepRecords(expected);
     if (this.errors.length > 0) throw new SearchIndexError('index the entry pages', this.errors);
     return done;
+  }
+
+  /**
+   * A shard renders only its own pages, while a part of the index needs all
+   * of its pages: the shard leaves its pages' search documents in
+   * `<outDir>/pagefind/records/` (disjoint files from shard to shard, so the
+   * merge copies them together) and `indexMergedSite` makes the parts from
+   * them, in the same order and bytes as a whole build.
+   */
+  private async writeShardRecords(outDir: string): Promise<IndexingDone> {
+    const dir = path.join(outDir, SHARD_RECORDS_DIR);
+    await mkdir(dir, { recursive: true });
+    const pages = [...this.shardPages].sort((a, b) => a.url.localeCompare(b.url));
+    await Promise.all(pages.map((page) => cp(this.recordFile(page.url), path.join(dir, recordName(page.url)))));
+    await writeFile(path.join(dir, `shard-${this.shard!.index}-of-${this.shard!.count}.json`), JSON.stringify(pages));
+    return { pages: pages.length, written: [], reused: [], catchUpMs: 0 };
   }
 
   private feed(part: string, url: string, content: string): void {
@@ -294,7 +325,7 @@ export class PartIndexer implements SearchRecordSink {
   }
 
   private recordFile(url: string): string {
-    return path.join(this.cacheDir, 'records', `${createHash('sha256').update(url).digest('hex').slice(0, 32)}.html`);
+    return path.join(this.cacheDir, 'records', recordName(url));
   }
 
   private async storeRecord(url: string, document: string): Promise<void> {
@@ -336,11 +367,16 @@ export class PartIndexer implements SearchRecordSink {
   private async keepRecords(expected: readonly ExpectedPage[]): Promise<void> {
     await mkdir(this.cacheDir, { recursive: true });
     await writeFile(path.join(this.cacheDir, 'pages.json'), JSON.stringify(expected));
-    const keep = new Set(expected.map((page) => path.basename(this.recordFile(page.url))));
+    const keep = new Set(expected.map((page) => recordName(page.url)));
     const records = path.join(this.cacheDir, 'records');
     const files = await readdir(records).catch(() => [] as string[]);
     await Promise.all(files.filter((file) => !keep.has(file)).map((file) => rm(path.join(records, file), { force: true })));
   }
+}
+
+/** The file of a page's search document, in the record cache and in a shard's records. */
+function recordName(url: string): string {
+  return `${createHash('sha256').update(url).digest('hex').slice(0, 32)}.html`;
 }
 
 /** A part's pages in the order they go to Pagefind: by address. */
@@ -388,6 +424,35 @@ async function unusedEngineFiles(id: string, outputPath: string): Promise<string
   const entry = JSON.parse(await readFile(path.join(outputPath, 'pagefind-entry.json'), 'utf8')) as { languages?: Record<string, { wasm?: string }> };
   const used = new Set(Object.values(entry.languages ?? {}).map((language) => `wasm.${language.wasm ?? 'unknown'}.pagefind`));
   return files.filter((file) => file === 'pagefind-worker.js' || (/^wasm\..*\.pagefind$/.test(file) && !used.has(file)));
+}
+
+/** Where a shard of a build leaves its pages' search documents, relative to the output folder. */
+export const SHARD_RECORDS_DIR = 'pagefind/records';
+
+/**
+ * Makes the index of a site merged from shards (`npm run merge`): every part
+ * from the search documents the shards left in `<dir>/pagefind/records/`,
+ * which it then removes. Throws with a plain message when a shard's records
+ * are missing (each shard lists its own) or the shards disagree on the parts.
+ */
+export async function indexMergedSite(dir: string, cacheDir: string): Promise<IndexingDone> {
+  const records = path.join(dir, SHARD_RECORDS_DIR);
+  const lists = (await readdir(records).catch(() => [] as string[])).filter((file) => /^shard-\d+-of-\d+\.json$/.test(file));
+  if (lists.length === 0) throw new SearchIndexError("find the shards' search records", [`no shard-K-of-N.json in ${records}`]);
+  const count = Number(/-of-(\d+)\.json$/.exec(lists[0]!)![1]);
+  const missing = Array.from({ length: count }, (_, i) => `shard-${i + 1}-of-${count}.json`).filter((file) => !lists.includes(file));
+  if (missing.length > 0) throw new SearchIndexError("find the shards' search records", [`missing ${missing.join(', ')} in ${records}`]);
+  const pages = (await Promise.all(lists.map(async (file) => JSON.parse(await readFile(path.join(records, file), 'utf8')) as ExpectedPage[]))).flat();
+  const manifest = await readFile(path.join(dir, SEARCH_PARTS_FILE), 'utf8');
+  if (manifest !== manifestText(partsManifest(pages.map((page) => page.part))))
+    throw new SearchIndexError("merge the shards' search records", ['pagefind/parts.json does not list the parts of the pages the shards rendered']);
+  const indexer = new PartIndexer(cacheDir, undefined);
+  indexer.expect(pages);
+  for (const page of [...pages].sort((a, b) => a.url.localeCompare(b.url))) {
+    indexer.add(page.url, page.part, await readFile(path.join(records, recordName(page.url)), 'utf8'));
+  }
+  await rm(records, { recursive: true, force: true });
+  return indexer.finish(dir);
 }
 
 /** Pages in a part's bundle, from Pagefind's own entry file. */

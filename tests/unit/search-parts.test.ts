@@ -1,16 +1,19 @@
 /**
  * The search index in parts (src/lib/search/parts.ts) and the indexer that
  * writes them (src/integrations/pagefind.ts): which part an entry goes to,
- * the manifest every shard writes alike, which parts a shard writes, the
- * search document cut from a rendered page, and the per-part cache.
+ * the manifest every shard writes alike, what a shard leaves for the merge
+ * and the merge itself, the search document cut from a rendered page, and
+ * the per-part cache.
  */
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { cp, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { indexedPageCount, PartIndexer } from '../../src/integrations/pagefind.ts';
+import { indexedPageCount, indexMergedSite, PartIndexer, SHARD_RECORDS_DIR } from '../../src/integrations/pagefind.ts';
+import { inShard } from '../../src/lib/scale/shard.ts';
+import { filesIn } from '../support/built-site.ts';
 import { languagePlan, tierOf } from '../../src/lib/offline/precache-plan.ts';
-import { manifestText, partsInShard, partsManifest, readManifest, searchDocument, searchPartOf } from '../../src/lib/search/parts.ts';
+import { manifestText, partsManifest, readManifest, searchDocument, searchPartOf } from '../../src/lib/search/parts.ts';
 
 describe('search parts', () => {
   it('puts wins in their year, everything else in core', () => {
@@ -37,15 +40,6 @@ describe('search parts', () => {
     expect(partsManifest([]).parts).toEqual([{ id: 'core', kind: 'core' }]);
     expect(() => partsManifest(['values'])).toThrow('"values" is not a search part: core or wins-YYYY.');
     expect(() => readManifest('{"version":2,"parts":[]}')).toThrow('pagefind/parts.json is not a search parts manifest');
-  });
-
-  it('gives every part to exactly one shard, and every part to a whole build', () => {
-    const manifest = partsManifest(['core', ...Array.from({ length: 12 }, (_, i) => `wins-${2014 + i}`)]);
-    expect(partsInShard(manifest, undefined)).toEqual(manifest.parts);
-    const shards = [1, 2, 3].map((index) => partsInShard(manifest, { index, count: 3 }).map((part) => part.id));
-    expect(shards.flat().sort()).toEqual(manifest.parts.map((part) => part.id).sort());
-    expect(new Set(shards.flat()).size).toBe(manifest.parts.length);
-    expect(shards.filter((ids) => ids.length > 0).length).toBeGreaterThan(1);
   });
 
   it('cuts a rendered page to its <html> tag and <main>, and leaves out a page with no data-pagefind-body', () => {
@@ -154,20 +148,41 @@ describe('the part indexer', () => {
     expect(await indexedPageCount(path.join(out, 'pagefind/wins-2025'))).toBe(1);
   });
 
-  it('in a shard, writes only the parts the shard owns, and the whole manifest', async () => {
-    const outs: string[] = [];
-    const written: string[][] = [];
+  it("in shards, leaves each shard's search documents and the whole manifest; the merge makes the same parts as one build", async () => {
+    const whole = await temp();
+    const one = new PartIndexer(await temp(), undefined);
+    render(one);
+    await one.finish(whole);
+    const merged = await temp();
+    const manifests: string[] = [];
     for (const index of [1, 2, 3]) {
+      const shard = { index, count: 3 };
       const out = await temp();
-      const indexer = new PartIndexer(await temp(), { index, count: 3 });
-      render(indexer);
-      const done = await indexer.finish(out);
-      written.push([...done.written, ...done.reused]);
-      expect((await readdir(path.join(out, 'pagefind'))).filter((name) => name !== 'parts.json').sort()).toEqual([...written.at(-1)!].sort());
-      outs.push(await readFile(path.join(out, 'pagefind/parts.json'), 'utf8'));
+      const indexer = new PartIndexer(await temp(), shard);
+      // A shard renders only its own pages (the page split of src/lib/scale/shard.ts).
+      render(
+        indexer,
+        Object.keys(DOCS).filter((url) => inShard(url, shard)),
+      );
+      expect((await indexer.finish(out)).written).toEqual([]);
+      manifests.push(await readFile(path.join(out, 'pagefind/parts.json'), 'utf8'));
+      expect((await readdir(path.join(out, 'pagefind'))).sort()).toEqual(['parts.json', 'records']);
+      await cp(out, merged, { recursive: true });
     }
-    expect(new Set(outs).size).toBe(1);
-    expect(written.flat().sort()).toEqual(['core', 'wins-2024', 'wins-2025']);
+    expect(new Set(manifests).size).toBe(1);
+    expect(await indexMergedSite(merged, await temp())).toMatchObject({ pages: 4, written: ['core', 'wins-2025', 'wins-2024'] });
+    await expect(readdir(path.join(merged, SHARD_RECORDS_DIR))).rejects.toThrow();
+    expect(await filesIn(path.join(merged, 'pagefind'))).toEqual(await filesIn(path.join(whole, 'pagefind')));
+  });
+
+  it("refuses to merge when a shard's search documents are missing", async () => {
+    const out = await temp();
+    const indexer = new PartIndexer(await temp(), { index: 1, count: 2 });
+    render(indexer);
+    await indexer.finish(out);
+    await expect(indexMergedSite(out, await temp())).rejects.toThrow(
+      `Search index: could not find the shards' search records. Pagefind said: missing shard-2-of-2.json in ${path.join(out, SHARD_RECORDS_DIR)}`,
+    );
   });
 
   it('says plainly when it has nothing to go on', async () => {

@@ -8,13 +8,11 @@
  * part by a digest of its records).
  *
  * `<base>pagefind/parts.json` lists the parts. It is made from the whole
- * playbook, so every shard of a build writes the same bytes, while each
- * shard writes only the parts it owns (`inShard('search:<part>', shard)`).
+ * playbook, so every shard of a build writes the same bytes.
  *
  * Pure: the build integration and the browser both use it.
  */
 import type { CollectionName } from '../../../schemas/index.ts';
-import { inShard, type Shard } from '../scale/shard.ts';
 
 /** The part every search opens first. */
 export const CORE_PART = 'core';
@@ -76,16 +74,6 @@ export function readManifest(text: string): SearchPartsManifest {
   if (value.version !== 1 || !Array.isArray(value.parts) || value.parts[0]?.id !== CORE_PART)
     throw new Error('pagefind/parts.json is not a search parts manifest (version 1, core first).');
   return value as SearchPartsManifest;
-}
-
-/** The shard's key for a part: the one shard contract (src/lib/scale/shard.ts) decides who writes it. */
-export function partShardKey(id: string): string {
-  return `search:${id}`;
-}
-
-/** The parts `shard` writes: all of them without a shard. */
-export function partsInShard(manifest: SearchPartsManifest, shard: Shard | undefined): SearchPart[] {
-  return manifest.parts.filter((part) => inShard(partShardKey(part.id), shard));
 }
 
 /**
