@@ -152,12 +152,33 @@ async function createEngine(): Promise<SearchEngine> {
   });
   await pagefind.init();
   const wins = parts.filter((part) => part.kind === 'wins');
-  let winsMerged: Promise<void> | undefined;
-  // Newest year first: results of equal score keep this order.
+  const merged = new Set<string>();
+  let merging: Promise<boolean> | undefined;
+  /**
+   * Merges the wins parts not merged yet, newest year first (results of
+   * equal score keep this order); true once every part is in. A part that
+   * cannot be reached (offline, and not stored on this device) is left out
+   * for now and tried again on the next search: Pagefind would otherwise
+   * keep a part it could not open and wait on it.
+   */
   const mergeWins = () =>
-    (winsMerged ??= Promise.all(
-      wins.map((part) => pagefind.mergeIndex(withBase(`${SEARCH_PARTS_DIR}${part.id}/`, base), { ...shared, mergeFilter: { [WINS_PART_FILTER]: ['wins'] } })),
-    ).then(() => undefined));
+    (merging ??= (async () => {
+      const folders = wins.filter((part) => !merged.has(part.id)).map((part) => ({ id: part.id, folder: withBase(`${SEARCH_PARTS_DIR}${part.id}/`, base) }));
+      const reachable = await Promise.all(
+        folders.map(({ folder }) =>
+          fetch(`${folder}pagefind-entry.json`).then(
+            (r) => r.ok,
+            () => false,
+          ),
+        ),
+      );
+      const ready = folders.filter((_, i) => reachable[i]);
+      await Promise.all(ready.map(({ folder }) => pagefind.mergeIndex(folder, { ...shared, mergeFilter: { [WINS_PART_FILTER]: ['wins'] } })));
+      for (const { id } of ready) merged.add(id);
+      const all = merged.size === wins.length;
+      if (!all) merging = undefined;
+      return all;
+    })());
   const cache = new Map<string, Promise<SearchHit>>();
   const hitFor = (result: PagefindResult) => {
     let hit = cache.get(result.id);
@@ -190,8 +211,8 @@ async function createEngine(): Promise<SearchEngine> {
       hits: (from, count) => Promise.all(results.slice(from, from + count).map(hitFor)),
       async widen() {
         if (self.complete) return self;
-        await mergeWins();
-        return outcome(state, mergeInOrder(results, [await find(state)]), true);
+        const all = await mergeWins();
+        return outcome(state, mergeInOrder(results, [await find(state)]), all);
       },
     };
     return self;
@@ -204,8 +225,8 @@ async function createEngine(): Promise<SearchEngine> {
     async search(state) {
       const newest = state.order === 'newest';
       const empty = !state.query.trim() && !hasFilters(state.filters) && !newest;
-      if (!empty && (newest || (winsMerged && mayFindWins(state)))) await mergeWins();
-      const complete = wins.length === 0 || winsMerged !== undefined || !mayFindWins(state);
+      const all = !empty && (newest || (merged.size > 0 && mayFindWins(state))) ? await mergeWins() : merged.size === wins.length;
+      const complete = all || !mayFindWins(state);
       return outcome(state, empty ? [] : await find(state), complete || empty);
     },
   };

@@ -54,15 +54,21 @@ describe('search parts', () => {
 });
 
 describe('every part offline', () => {
-  it('precaches every part: what merging one needs with the engine, its index with the boundaries and roles', () => {
+  it('precaches the core part with the engine and the boundaries and roles, each year of wins with the wins', () => {
     expect(tierOf('pagefind/parts.json')).toBe('core');
     expect(tierOf('pagefind/core/pagefind.js')).toBe('core');
     expect(tierOf('pagefind/core/wasm.en-gb.pagefind')).toBe('core');
-    for (const part of ['core', 'wins-2024']) {
-      expect(tierOf(`pagefind/${part}/pagefind-entry.json`)).toBe('core');
-      expect(tierOf(`pagefind/${part}/pagefind.en-gb_1a2b.pf_meta`)).toBe('core');
-      for (const folder of ['index', 'fragment', 'filter']) expect(tierOf(`pagefind/${part}/${folder}/en-gb_1a2b.pf_${folder}`)).toBe('boundaries-and-roles');
-    }
+    expect(tierOf('pagefind/core/pagefind-entry.json')).toBe('core');
+    expect(tierOf('pagefind/core/pagefind.en-gb_1a2b.pf_meta')).toBe('core');
+    for (const folder of ['index', 'fragment', 'filter']) expect(tierOf(`pagefind/core/${folder}/en-gb_1a2b.pf_${folder}`)).toBe('boundaries-and-roles');
+    for (const file of [
+      'pagefind-entry.json',
+      'pagefind.en-gb_1a2b.pf_meta',
+      'index/en-gb_1.pf_index',
+      'fragment/en-gb_1.pf_fragment',
+      'filter/en-gb_1.pf_filter',
+    ])
+      expect(tierOf(`pagefind/wins-2024/${file}`)).toBe('case-studies-and-wins');
   });
 
   it("keeps each language's files of every part for that language's worker", () => {

@@ -58,9 +58,12 @@ export function tierOf(path: string): Tier | undefined {
   if (path.startsWith('_latitude/')) return 'core';
   if (path.startsWith('_astro/')) return IMAGE.test(path) ? 'images' : /\.(?:js|css)$/.test(path) ? 'core' : undefined;
   if (path.startsWith('pagefind/')) {
-    // Every part of the index (`pagefind/core/`, `pagefind/wins-2024/`, src/lib/search/parts.ts): its index, fragments and filters.
+    // The index in parts (src/lib/search/parts.ts): a year of wins (`pagefind/wins-2024/`) goes with the wins' pages,
+    // so a phone that keeps the wins can search them offline; a phone that does not searches the rest.
+    if (/^pagefind\/wins-/.test(path)) return 'case-studies-and-wins';
+    // The core part's index, fragments and filters (and the single index of a build from before the parts).
     if (/^pagefind\/(?:[a-z0-9-]+\/)?(?:index|fragment|filter)\//.test(path)) return 'boundaries-and-roles';
-    // The engine and what merging a part needs: pagefind.js, its worker, the parts list, each part's entry file and page lists, the wasm.
+    // The engine: pagefind.js, the parts list, the core's entry file and page list, the wasm.
     return /\.(?:js|json|pagefind|pf_meta)$/.test(path) ? 'core' : undefined;
   }
   if (/^can-i\/[^/]+\.json$/.test(path)) return 'listings';
