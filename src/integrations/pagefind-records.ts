@@ -4,7 +4,7 @@
  * `<main>`, where every word, filter, meta and sort key Pagefind reads
  * lives) goes straight to the indexer with its part of the index, so
  * Pagefind indexes alongside rendering in its own process and never reads
- * the built pages back. The first entry page also tells the indexer every
+ * the built pages back. The first page rendered also tells the indexer every
  * page the index will hold, from the playbook model (pages an incremental
  * build restores instead of rendering included).
  */
@@ -24,8 +24,7 @@ export const onRequest = defineMiddleware(async (context, next) => {
   const response = await next();
   const sink = recordSink();
   if (!sink) return response;
-  const url = stripBase(context.url.pathname, import.meta.env.BASE_URL);
-  if (!ENTRY_PAGE.test(url)) return response;
+  // On the first page of any kind: a shard may render no entry page, yet writes the whole manifest.
   if (expectedFor !== sink) {
     expectedFor = sink;
     expected = indexedPages().then((pages) => {
@@ -34,6 +33,8 @@ export const onRequest = defineMiddleware(async (context, next) => {
     });
   }
   const parts = await expected!;
+  const url = stripBase(context.url.pathname, import.meta.env.BASE_URL);
+  if (!ENTRY_PAGE.test(url)) return response;
   const html = await response.text();
   // A retired entry's page is not in the index; its record says so, for the cache.
   const part = parts.get(url);

@@ -31,7 +31,7 @@
  */
 import type { AstroIntegration } from 'astro';
 import { createHash } from 'node:crypto';
-import { cp, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
@@ -276,9 +276,15 @@ export class PartIndexer implements SearchRecordSink {
   private async writeShardRecords(outDir: string): Promise<IndexingDone> {
     const dir = path.join(outDir, SHARD_RECORDS_DIR);
     await mkdir(dir, { recursive: true });
-    const pages = [...this.shardPages].sort((a, b) => a.url.localeCompare(b.url));
-    await Promise.all(pages.map((page) => cp(this.recordFile(page.url), path.join(dir, recordName(page.url)))));
-    await writeFile(path.join(dir, `shard-${this.shard!.index}-of-${this.shard!.count}.json`), JSON.stringify(pages));
+    // The shard's pages: those it rendered, and those an incremental build restored into its output.
+    const rendered = new Set(this.shardPages.map((page) => page.url));
+    const restored = await Promise.all(
+      (this.expected ?? []).filter((page) => !rendered.has(page.url)).map(async (page) => ((await exists(builtPage(outDir, page.url))) ? [page] : [])),
+    );
+    const pages = [...this.shardPages, ...restored.flat()].sort((a, b) => a.url.localeCompare(b.url));
+    await Promise.all(pages.map(async (page) => writeFile(path.join(dir, recordName(page.url)), await this.restoredRecord(outDir, page.url))));
+    const list: ShardRecords = { total: this.expected?.length ?? 0, pages };
+    await writeFile(path.join(dir, `shard-${this.shard!.index}-of-${this.shard!.count}.json`), JSON.stringify(list));
     return { pages: pages.length, written: [], reused: [], catchUpMs: 0 };
   }
 
@@ -343,7 +349,7 @@ export class PartIndexer implements SearchRecordSink {
     try {
       return await readFile(this.recordFile(url), 'utf8');
     } catch {
-      const html = await readFile(path.join(outDir, ...url.split('/').filter(Boolean), 'index.html'), 'utf8');
+      const html = await readFile(builtPage(outDir, url), 'utf8');
       const document = searchDocument(html);
       if (document === undefined) throw new SearchIndexError('index the entry pages', [`${url} has no data-pagefind-body`]);
       await this.storeRecord(url, document);
@@ -371,6 +377,26 @@ export class PartIndexer implements SearchRecordSink {
     const records = path.join(this.cacheDir, 'records');
     const files = await readdir(records).catch(() => [] as string[]);
     await Promise.all(files.filter((file) => !keep.has(file)).map((file) => rm(path.join(records, file), { force: true })));
+  }
+}
+
+/** What a shard leaves for the merge: its pages, and how many the whole index holds. */
+interface ShardRecords {
+  total: number;
+  pages: ExpectedPage[];
+}
+
+/** A page's file in the output folder: `/fr-ca/wins/x/` → `<outDir>/fr-ca/wins/x/index.html`. */
+function builtPage(outDir: string, url: string): string {
+  return path.join(outDir, ...url.split('/').filter(Boolean), 'index.html');
+}
+
+async function exists(file: string): Promise<boolean> {
+  try {
+    await stat(file);
+    return true;
+  } catch {
+    return false;
   }
 }
 
@@ -442,7 +468,11 @@ export async function indexMergedSite(dir: string, cacheDir: string): Promise<In
   const count = Number(/-of-(\d+)\.json$/.exec(lists[0]!)![1]);
   const missing = Array.from({ length: count }, (_, i) => `shard-${i + 1}-of-${count}.json`).filter((file) => !lists.includes(file));
   if (missing.length > 0) throw new SearchIndexError("find the shards' search records", [`missing ${missing.join(', ')} in ${records}`]);
-  const pages = (await Promise.all(lists.map(async (file) => JSON.parse(await readFile(path.join(records, file), 'utf8')) as ExpectedPage[]))).flat();
+  const shards = await Promise.all(lists.map(async (file) => JSON.parse(await readFile(path.join(records, file), 'utf8')) as ShardRecords));
+  const pages = shards.flatMap((shard) => shard.pages);
+  const total = Math.max(...shards.map((shard) => shard.total));
+  if (new Set(pages.map((page) => page.url)).size !== total)
+    throw new SearchIndexError("merge the shards' search records", [`the shards left ${pages.length} pages' search documents for an index of ${total} pages`]);
   const manifest = await readFile(path.join(dir, SEARCH_PARTS_FILE), 'utf8');
   if (manifest !== manifestText(partsManifest(pages.map((page) => page.part))))
     throw new SearchIndexError("merge the shards' search records", ['pagefind/parts.json does not list the parts of the pages the shards rendered']);

@@ -191,6 +191,22 @@ describe('the part indexer', () => {
     );
   });
 
+  it("refuses to merge when the shards' pages do not make the whole index", async () => {
+    const merged = await temp();
+    for (const index of [1, 2]) {
+      const out = await temp();
+      const indexer = new PartIndexer(await temp(), { index, count: 2 });
+      // The second shard's pages never reached the indexer.
+      render(indexer, index === 1 ? Object.keys(DOCS).filter((url) => inShard(url, { index, count: 2 })) : []);
+      await indexer.finish(out);
+      await cp(out, merged, { recursive: true });
+    }
+    const left = Object.keys(DOCS).filter((url) => inShard(url, { index: 1, count: 2 })).length;
+    await expect(indexMergedSite(merged, await temp())).rejects.toThrow(
+      `Search index: could not merge the shards' search records. Pagefind said: the shards left ${left} pages' search documents for an index of 4 pages`,
+    );
+  });
+
   it('says plainly when it has nothing to go on', async () => {
     const out = await temp();
     await expect(new PartIndexer(await temp(), undefined).finish(out)).rejects.toThrow(
