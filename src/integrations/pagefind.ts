@@ -105,6 +105,11 @@ export function playbookSearch(): AstroIntegration {
         const started = performance.now();
         const done = await (indexer ?? new PartIndexer(path.join(cacheDir, 'latitude-search'), currentShard())).finish(outDir, await version);
         indexer = undefined;
+        const shard = currentShard();
+        if (shard && shard.count > 1) {
+          logger.info(`Kept the search documents of ${done.pages} pages for the merge (shard ${shard.index}/${shard.count}: npm run merge makes the index)`);
+          return;
+        }
         const reused = done.reused.length > 0 ? `; ${done.reused.length} part(s) unchanged, copied from the last build` : '';
         const after = `${Math.round(performance.now() - started)} ms after rendering (${Math.round(done.catchUpMs)} ms taking the last pages, the rest writing)`;
         logger.info(
