@@ -74,8 +74,8 @@ const CANDIDATES: Candidate[] = [
     result: '.search-popover a.search-hit__link',
   },
   { name: 'Latitude: /search/ page (shipped)', page: '/search/', input: '#search-input', result: 'ol[data-search-results] a.search-hit__link' },
-  { name: 'Pagefind Default UI', page: '/_bench/default-ui/', input: '.pagefind-ui__search-input', result: 'a.pagefind-ui__result-link' },
-  { name: 'Pagefind Component UI', page: '/_bench/component-ui/', input: 'pagefind-input input', result: 'pagefind-results a[href]' },
+  { name: 'Pagefind Default UI (core part only)', page: '/_bench/default-ui/', input: '.pagefind-ui__search-input', result: 'a.pagefind-ui__result-link' },
+  { name: 'Pagefind Component UI (core part only)', page: '/_bench/component-ui/', input: 'pagefind-input input', result: 'pagefind-results a[href]' },
 ];
 
 interface Measure {
@@ -91,7 +91,7 @@ interface Measure {
 const machine = `${os.cpus()[0]?.model ?? 'unknown CPU'}, ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`;
 console.log(`Machine: ${machine} (shared; timings are indicative)`);
 
-if (!flags.site && (!flags.reuse || !(await exists(path.join(outDir, 'pagefind/pagefind-entry.json'))))) {
+if (!flags.site && (!flags.reuse || !(await exists(path.join(outDir, 'pagefind/parts.json'))))) {
   console.log(`Generating ${entries} entries in ${contentDir} …`);
   await generatePlaybook(contentDir, entries);
   console.log('Building …');
@@ -254,11 +254,11 @@ function searchCost(file: string): boolean {
 }
 
 function kindOf(pathname: string): string {
-  if (/\/pagefind\/index\//.test(pathname)) return 'index chunks';
-  if (/\/pagefind\/fragment\//.test(pathname)) return 'fragments';
-  if (/\/pagefind\/filter\//.test(pathname)) return 'filters';
+  if (/\/pagefind\/(?:[^/]+\/)?index\//.test(pathname)) return 'index chunks';
+  if (/\/pagefind\/(?:[^/]+\/)?fragment\//.test(pathname)) return 'fragments';
+  if (/\/pagefind\/(?:[^/]+\/)?filter\//.test(pathname)) return 'filters';
   if (/wasm/.test(pathname)) return 'wasm';
-  if (/\.pf_meta$|pagefind-entry\.json$/.test(pathname)) return 'entry+meta';
+  if (/\.pf_meta$|pagefind-entry\.json$|\/pagefind\/parts\.json$/.test(pathname)) return 'entry+meta';
   if (/\.js$/.test(pathname)) return 'js';
   if (/\.css$/.test(pathname)) return 'css';
   return 'other';
@@ -315,7 +315,7 @@ async function writeCandidatePages(dir: string): Promise<void> {
     path.join(bench, 'default-ui/index.html'),
     page(
       '<link href="/_bench/pagefind-ui.css" rel="stylesheet"><script src="/_bench/pagefind-ui.js"></script>',
-      '<div id="search"></div><script>addEventListener("DOMContentLoaded", () => new PagefindUI({ element: "#search", bundlePath: "/pagefind/", showSubResults: false, showImages: false }));</script>',
+      '<div id="search"></div><script>addEventListener("DOMContentLoaded", () => new PagefindUI({ element: "#search", bundlePath: "/pagefind/core/", showSubResults: false, showImages: false }));</script>',
     ),
   );
   await mkdir(path.join(bench, 'component-ui'), { recursive: true });
@@ -323,7 +323,7 @@ async function writeCandidatePages(dir: string): Promise<void> {
     path.join(bench, 'component-ui/index.html'),
     page(
       '<link href="/_bench/pagefind-component-ui.css" rel="stylesheet"><script src="/_bench/pagefind-component-ui.js" type="module"></script>',
-      '<pagefind-config bundle-path="/pagefind/"></pagefind-config><pagefind-input></pagefind-input><pagefind-results hide-sub-results></pagefind-results>',
+      '<pagefind-config bundle-path="/pagefind/core/"></pagefind-config><pagefind-input></pagefind-input><pagefind-results hide-sub-results></pagefind-results>',
     ),
   );
 }
@@ -338,10 +338,18 @@ async function indexFigures(dir: string): Promise<string> {
     return total;
   };
   const count = (folder: string) => files.filter((f) => f.parentPath.endsWith(`/${folder}`)).length;
-  const entry = JSON.parse(await readFile(path.join(bundle, 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { page_count: number }> };
-  const pages = Object.values(entry.languages).reduce((sum, l) => sum + l.page_count, 0);
+  // The index in parts (src/lib/search/parts.ts): each part's own entry file counts its pages.
+  const { parts } = JSON.parse(await readFile(path.join(bundle, 'parts.json'), 'utf8')) as { parts: { id: string }[] };
+  const counts: string[] = [];
+  let pages = 0;
+  for (const { id } of parts) {
+    const entry = JSON.parse(await readFile(path.join(bundle, id, 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { page_count: number }> };
+    const inPart = Object.values(entry.languages).reduce((sum, l) => sum + l.page_count, 0);
+    counts.push(`${id} ${inPart}`);
+    pages += inPart;
+  }
   return (
-    `Index: ${pages} pages; ${count('index')} index chunks (${((await size((p) => p.includes('/index/'))) / 1024).toFixed(0)} kB), ` +
+    `Index: ${pages} pages in ${parts.length} parts (${counts.join(', ')}); ${count('index')} index chunks (${((await size((p) => p.includes('/index/'))) / 1024).toFixed(0)} kB), ` +
     `${count('fragment')} fragments (${((await size((p) => p.includes('/fragment/'))) / 1024 / 1024).toFixed(1)} MB), ` +
     `${count('filter')} filter files (${((await size((p) => p.includes('/filter/'))) / 1024).toFixed(0)} kB)`
   );

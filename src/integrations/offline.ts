@@ -27,6 +27,7 @@ import { gzipSync } from 'node:zlib';
 import { downloadedSize, languagePlan, type BuiltFile, type PlanLanguage, type PrecachePlan, type Tier } from '../lib/offline/precache-plan.ts';
 import { precacheUrl, SERVICE_WORKER_FILE } from '../lib/offline/urls.ts';
 import { fallbackSource, knownPages } from '../lib/offline/not-found.ts';
+import { CORE_PART } from '../lib/search/parts.ts';
 
 /**
  * Every file under `dir`, with `/`-separated relative paths and sizes: on
@@ -96,7 +97,10 @@ async function siteLanguagesOf(outDir: string, files: readonly BuiltFile[]): Pro
   if (prefixes.length === 0) prefixes.push('');
   let keys: string[] = [];
   try {
-    keys = Object.keys((JSON.parse(await readFile(path.join(outDir, 'pagefind', 'pagefind-entry.json'), 'utf8')) as { languages?: object }).languages ?? {});
+    // Every part of the index holds the same languages; the core part is always there in a whole build.
+    keys = Object.keys(
+      (JSON.parse(await readFile(path.join(outDir, 'pagefind', CORE_PART, 'pagefind-entry.json'), 'utf8')) as { languages?: object }).languages ?? {},
+    );
   } catch {
     // No search index: no search files to share out.
   }

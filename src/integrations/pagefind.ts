@@ -1,9 +1,29 @@
 /**
- * Search: after `astro build`, Pagefind's Node API indexes the built site
- * into `<outDir>/pagefind/`. Only entry pages carry `data-pagefind-body`
- * (EntryLayout), so listings, review, changes, "Can I…?" and the search page
- * stay out, as do retired entries (their pages have no marker). Drafts have
- * no page at all.
+ * Search: Pagefind indexes the entry pages while `astro build` renders them.
+ * The search middleware (src/integrations/pagefind-records.ts) hands each
+ * rendered entry page's search document (its `<main>`, the only element
+ * with `data-pagefind-body`) to this integration, which feeds it to
+ * Pagefind's own process at once, so indexing runs beside rendering and
+ * nothing reads the built pages back. Listings, review, changes, "Can I…?"
+ * and the search page are not entry pages; retired entries are not in the
+ * model's published lists (and their pages carry no marker); drafts have no
+ * page at all. Pagefind keys its indexes on each page's `<html lang>`, so
+ * every language keeps its own index, stemmed in that language.
+ *
+ * The index is in parts (src/lib/search/parts.ts): `core` and one part per
+ * year of wins, each its own bundle under `<outDir>/pagefind/<part>/`, listed
+ * by `<outDir>/pagefind/parts.json`. Each part is cached by a digest of its
+ * pages' search documents: a part none of whose pages changed is copied
+ * from the last build, so one changed win re-indexes only its year. Pages an
+ * incremental build restores instead of rendering keep their search
+ * document from the last build's record cache.
+ *
+ * A shard of a build (`LATITUDE_SHARD`, src/lib/scale/shard.ts) renders only
+ * its own pages, while each part needs all of its pages: a shard writes the
+ * whole manifest and leaves its pages' search documents in
+ * `<outDir>/pagefind/records/` (disjoint from shard to shard), and the merge
+ * calls `indexMergedSite`, which makes every part from them in the same
+ * order, so the merged site's index is the same bytes as a whole build's.
  *
  * It also emits the header's search box script at a fixed address,
  * `<base>_latitude/search-box.js`, so an inline bootstrap can load it the
@@ -11,12 +31,15 @@
  */
 import type { AstroIntegration } from 'astro';
 import { createHash } from 'node:crypto';
-import { cp, mkdir, readdir, readFile, rm } from 'node:fs/promises';
+import { cp, mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
 import type { Plugin } from 'vite';
 import { SEARCH_BOX_SCRIPT } from '../lib/search/addresses.ts';
+import { CORE_PART, manifestText, partsManifest, searchDocument, SEARCH_PARTS_FILE } from '../lib/search/parts.ts';
+import { installRecordSink, type ExpectedPage, type SearchRecordSink } from '../lib/search/record-sink.ts';
+import { currentShard, type Shard } from '../lib/scale/shard.ts';
 
 /**
  * Pagefind's own UIs, which the playbook does not use (see src/scripts/search-engine.ts for why):
@@ -33,32 +56,65 @@ const UNUSED_BUNDLE_FILES = [
 ];
 
 /**
- * A page that only marks the site as using `data-pagefind-body`. Without any
- * marked page (a playbook whose entries are all retired), Pagefind would index
- * every page whole, listings included; with it, it indexes nothing instead.
- * The marked element is empty, so the page itself is never a result.
+ * A page that only marks a part as using `data-pagefind-body`: every
+ * search document has the marker, but a part must never fall back to
+ * indexing whole pages. The marked element is empty, so the page itself is
+ * never a result.
  */
 const BODY_MARKER_PAGE = '<!doctype html><html lang="en"><head><title>-</title></head><body><div data-pagefind-body></div></body></html>';
+const BODY_MARKER_URL = '/_latitude/search-marker/';
+
+/** Bumped when what a part's cache holds changes shape (Pagefind's own version goes with it: `cacheVersion`). */
+const CACHE_VERSION = 'parts-3';
+
+/** The cache's version with the installed Pagefind's, so an upgrade of Pagefind indexes every part again. */
+async function cacheVersion(root: string): Promise<string> {
+  try {
+    const { version } = JSON.parse(await readFile(path.join(root, 'node_modules/pagefind/package.json'), 'utf8')) as { version: string };
+    return `${CACHE_VERSION} pagefind-${version}`;
+  } catch {
+    return CACHE_VERSION;
+  }
+}
 
 export function playbookSearch(): AstroIntegration {
   let cacheDir = '';
+  let version: Promise<string> = Promise.resolve(CACHE_VERSION);
+  let indexer: PartIndexer | undefined;
   const searchBox = fileURLToPath(new URL('../scripts/search-box.ts', import.meta.url));
   return {
     name: 'latitude:search',
     hooks: {
-      'astro:config:setup': ({ command, updateConfig }) => {
+      'astro:config:setup': ({ command, updateConfig, addMiddleware }) => {
         if (command !== 'build') return;
         updateConfig({ vite: { plugins: [searchBoxEntry(searchBox)] } });
+        addMiddleware({ entrypoint: new URL('./pagefind-records.ts', import.meta.url), order: 'post' });
       },
       'astro:config:done': ({ config }) => {
         cacheDir = fileURLToPath(config.cacheDir);
+        version = cacheVersion(fileURLToPath(config.root));
+      },
+      'astro:build:start': () => {
+        // Before the first page renders: Pagefind starts indexing with it.
+        indexer = new PartIndexer(path.join(cacheDir, 'latitude-search'), currentShard());
+        installRecordSink(indexer);
       },
       'astro:build:done': async ({ dir, logger }) => {
+        installRecordSink(undefined);
         const outDir = fileURLToPath(dir);
         const started = performance.now();
-        const { pages, reused } = await indexSiteCached(outDir, path.join(cacheDir, 'latitude-search'));
-        const how = reused ? 'reused from the last build (no indexed page changed)' : 'for search';
-        logger.info(`Indexed ${pages} pages ${how} in ${Math.round(performance.now() - started)} ms (${path.join(outDir, 'pagefind')})`);
+        const done = await (indexer ?? new PartIndexer(path.join(cacheDir, 'latitude-search'), currentShard())).finish(outDir, await version);
+        indexer = undefined;
+        const shard = currentShard();
+        if (shard && shard.count > 1) {
+          logger.info(`Kept the search documents of ${done.pages} pages for the merge (shard ${shard.index}/${shard.count}: npm run merge makes the index)`);
+          return;
+        }
+        const reused = done.reused.length > 0 ? `; ${done.reused.length} part(s) unchanged, copied from the last build` : '';
+        const after = `${Math.round(performance.now() - started)} ms after rendering (${Math.round(done.catchUpMs)} ms taking the last pages, the rest writing)`;
+        logger.info(
+          `Indexed ${done.pages} pages for search in ${done.written.length + done.reused.length} part(s)${reused}; ${after} (${path.join(outDir, 'pagefind')})`,
+        );
       },
     },
   };
@@ -76,84 +132,366 @@ function searchBoxEntry(file: string): Plugin {
   };
 }
 
-/**
- * Entry pages, the only pages that carry `data-pagefind-body`, in every
- * language (`fr-ca/boundaries/…`): Pagefind need not read the rest. Pagefind
- * keys its indexes on each page's `<html lang>`, so every language gets its
- * own index, stemmed in that language.
- */
-const ENTRY_PAGES = '**/{values,roles,guidelines,boundaries,case-studies,wins}/*/index.html';
-const ENTRY_PAGE = /^(?:[a-z0-9-]+\/)?(values|roles|guidelines|boundaries|case-studies|wins)\/[^/]+\/index\.html$/;
+/** What a build's indexing did. */
+export interface IndexingDone {
+  /** Pages in the parts this build wrote or copied. */
+  pages: number;
+  /** Parts indexed in this build. */
+  written: string[];
+  /** Parts copied from the cache. */
+  reused: string[];
+  /** How long after rendering Pagefind was still taking pages (the part of indexing that did not overlap rendering, writing aside). */
+  catchUpMs: number;
+}
+
+interface PartState {
+  index: Promise<pagefind.PagefindIndex>;
+  /** The last page given: pages go to Pagefind one after another, in `PartQueue` order. */
+  chain: Promise<unknown>;
+}
 
 /**
- * Indexes `outDir`, or copies the index of the last build when no entry page
- * changed (a warm build restores unchanged pages; indexing them again would
- * give the same files).
+ * A part's pages in the order Pagefind is given them: by address, whatever
+ * order Astro renders them in (Pagefind numbers pages in the order it gets
+ * them, and that order is in its files and breaks ties in ranking), so a
+ * part's bundle is the same bytes from a cold build, a warm one or a shard.
+ * Pages wait here until every page before them has come.
  */
-export async function indexSiteCached(outDir: string, cacheDir: string): Promise<{ pages: number; reused: boolean }> {
-  const digest = await entryPagesDigest(outDir);
-  const cached = path.join(cacheDir, digest);
-  const outputPath = path.join(outDir, 'pagefind');
-  try {
-    const pages = await indexedPageCount(cached);
-    await cp(cached, outputPath, { recursive: true });
-    return { pages, reused: true };
-  } catch {
-    // Nothing cached for these pages: index them.
+interface PartQueue {
+  order: string[];
+  next: number;
+  waiting: Map<string, string>;
+}
+
+/**
+ * Takes search documents as pages render, feeds each to its part's Pagefind
+ * index at once, and at the end writes (or copies from the cache) every part
+ * this build owns.
+ */
+export class PartIndexer implements SearchRecordSink {
+  private expected: ExpectedPage[] | undefined;
+  /** Search documents' digests of the pages rendered in this build. */
+  private readonly rendered = new Map<string, string>();
+  private readonly parts = new Map<string, PartState>();
+  private readonly queues = new Map<string, PartQueue>();
+  private readonly writes: Promise<unknown>[] = [];
+  private ownedParts: Set<string> | undefined;
+  private readonly errors: string[] = [];
+
+  private readonly cacheDir: string;
+  private readonly shard: Shard | undefined;
+  /** The pages this shard rendered, for the merge. */
+  private readonly shardPages: ExpectedPage[] = [];
+
+  constructor(cacheDir: string, shard: Shard | undefined) {
+    this.cacheDir = cacheDir;
+    this.shard = shard;
   }
-  const pages = await indexSite(outDir);
-  await rm(cacheDir, { recursive: true, force: true });
-  await mkdir(cacheDir, { recursive: true });
-  await cp(outputPath, cached, { recursive: true });
-  return { pages, reused: false };
-}
 
-/** A digest of every entry page's address and HTML. */
-async function entryPagesDigest(outDir: string): Promise<string> {
-  const hash = createHash('sha256');
-  const items = await readdir(outDir, { recursive: true, withFileTypes: true });
-  const pages = items
-    .filter((item) => item.isFile() && item.name === 'index.html')
-    .map((item) => path.relative(outDir, path.join(item.parentPath, item.name)).split(path.sep).join('/'))
-    .filter((page) => ENTRY_PAGE.test(page))
-    .sort();
-  for (const page of pages)
-    hash
-      .update(`${page}\0`)
-      .update(await readFile(path.join(outDir, page)))
-      .update('\0');
-  return hash.digest('hex').slice(0, 32);
-}
+  private get sharded(): boolean {
+    return this.shard !== undefined && this.shard.count > 1;
+  }
 
-/** Indexes `outDir` into `outDir/pagefind/`; returns how many pages are in the index. Throws with a plain message on any failure. */
-export async function indexSite(outDir: string): Promise<number> {
-  const outputPath = path.join(outDir, 'pagefind');
-  try {
-    const created = await pagefind.createIndex({});
-    const index = check('start the search indexer', created).index;
-    if (!index) throw new SearchIndexError('start the search indexer', ['no index was returned']);
-    const read = check('read the built pages', await index.addDirectory({ path: outDir, glob: ENTRY_PAGES }));
-    // No entry page can be right (every entry retired); no page at all is a broken build.
-    if (read.page_count === 0 && !(await hasHtml(outDir))) throw new SearchIndexError('read the built pages', [`no HTML pages in ${outDir}`]);
-    check('read the built pages', await index.addHTMLFile({ url: '/_latitude/search-marker/', content: BODY_MARKER_PAGE }));
+  expect(pages: readonly ExpectedPage[]): void {
+    this.expected = [...pages];
+    this.ownedParts = new Set(partsManifest(pages.map((page) => page.part)).parts.map((part) => part.id));
+    // A shard keeps its pages' search documents for the merge; a whole build indexes them at once.
+    if (this.sharded) return;
+    for (const id of this.ownedParts) this.queues.set(id, { order: pageOrder(pages, id), next: 0, waiting: new Map() });
+  }
+
+  add(url: string, part: string, document: string | undefined): void {
+    if (document === undefined || !this.ownedParts?.has(part)) return;
+    this.rendered.set(url, digestOf(document));
+    this.writes.push(this.storeRecord(url, document));
+    if (this.sharded) this.shardPages.push({ url, part });
+    const queue = this.queues.get(part);
+    if (!queue) return;
+    queue.waiting.set(url, document);
+    // Every page up to the first one not rendered yet goes to Pagefind now.
+    while (queue.next < queue.order.length && queue.waiting.has(queue.order[queue.next]!)) {
+      const next = queue.order[queue.next++]!;
+      this.feed(part, next, queue.waiting.get(next)!);
+      queue.waiting.delete(next);
+    }
+  }
+
+  /** Writes every owned part to `<outDir>/pagefind/<part>/` and the manifest to `<outDir>/pagefind/parts.json`. */
+  async finish(outDir: string, version = CACHE_VERSION): Promise<IndexingDone> {
+    try {
+      return await this.writeParts(outDir, version);
+    } catch (error) {
+      if (error instanceof SearchIndexError) throw error;
+      throw new SearchIndexError('build the search index', [error instanceof Error ? error.message : String(error)]);
+    } finally {
+      await pagefind.close();
+    }
+  }
+
+  private async writeParts(outDir: string, version: string): Promise<IndexingDone> {
+    await Promise.all(this.writes);
+    const expected = this.expected ?? (await this.lastExpected(outDir));
+    if (!this.ownedParts) this.expect(expected);
+    const manifest = partsManifest(expected.map((page) => page.part));
+    const bundleRoot = path.join(outDir, 'pagefind');
+    await rm(bundleRoot, { recursive: true, force: true });
+    await mkdir(bundleRoot, { recursive: true });
+    await writeFile(path.join(outDir, SEARCH_PARTS_FILE), manifestText(manifest));
+    if (this.sharded) return this.writeShardRecords(outDir);
+    const done: IndexingDone = { pages: 0, written: [], reused: [], catchUpMs: 0 };
+    const started = performance.now();
+    const writing: Promise<void>[] = [];
+    for (const { id } of manifest.parts) {
+      const urls = pageOrder(expected, id);
+      const digests = await Promise.all(urls.map(async (url) => this.rendered.get(url) ?? digestOf(await this.restoredRecord(outDir, url))));
+      const hash = createHash('sha256').update(`${version}\0`);
+      urls.forEach((url, i) => hash.update(`${url}\0${digests[i]}\0`));
+      const cached = path.join(this.cacheDir, 'parts', `${id}-${hash.digest('hex').slice(0, 32)}`);
+      const outputPath = path.join(bundleRoot, id);
+      done.pages += urls.length;
+      if (await copied(cached, outputPath)) {
+        done.reused.push(id);
+        continue;
+      }
+      // The rest of the part, in order: pages rendered after a gap, and pages restored from the last build.
+      const queue = this.queues.get(id);
+      for (const url of urls.slice(queue?.next ?? 0)) this.feed(id, url, queue?.waiting.get(url) ?? (await this.restoredRecord(outDir, url)));
+      done.written.push(id);
+      // Parts are written side by side: Pagefind's process takes them together.
+      writing.push(
+        this.writePart(id, outputPath, () => (done.catchUpMs = Math.max(done.catchUpMs, performance.now() - started))).then(() =>
+          keepPart(outputPath, cached, path.join(this.cacheDir, 'parts'), id),
+        ),
+      );
+    }
+    await Promise.all(writing);
+    await Promise.all(this.writes);
+    await this.keepRecords(expected);
+    if (this.errors.length > 0) throw new SearchIndexError('index the entry pages', this.errors);
+    return done;
+  }
+
+  /**
+   * A shard renders only its own pages, while a part of the index needs all
+   * of its pages: the shard leaves its pages' search documents in
+   * `<outDir>/pagefind/records/` (disjoint files from shard to shard, so the
+   * merge copies them together) and `indexMergedSite` makes the parts from
+   * them, in the same order and bytes as a whole build.
+   */
+  private async writeShardRecords(outDir: string): Promise<IndexingDone> {
+    const dir = path.join(outDir, SHARD_RECORDS_DIR);
+    await mkdir(dir, { recursive: true });
+    // The shard's pages: those it rendered, and those an incremental build restored into its output.
+    const rendered = new Set(this.shardPages.map((page) => page.url));
+    const restored = await Promise.all(
+      (this.expected ?? []).filter((page) => !rendered.has(page.url)).map(async (page) => ((await exists(builtPage(outDir, page.url))) ? [page] : [])),
+    );
+    const pages = [...this.shardPages, ...restored.flat()].sort((a, b) => a.url.localeCompare(b.url));
+    await Promise.all(pages.map(async (page) => writeFile(path.join(dir, recordName(page.url)), await this.restoredRecord(outDir, page.url))));
+    const list: ShardRecords = { total: this.expected?.length ?? 0, pages };
+    await writeFile(path.join(dir, `shard-${this.shard!.index}-of-${this.shard!.count}.json`), JSON.stringify(list));
+    return { pages: pages.length, written: [], reused: [], catchUpMs: 0 };
+  }
+
+  private feed(part: string, url: string, content: string): void {
+    const state = this.part(part);
+    const { index } = state;
+    state.chain = state.chain
+      .then(async () => this.note(await (await index).addHTMLFile({ url, content }), url))
+      .catch((error: unknown) => this.errors.push(`${url}: ${error instanceof Error ? error.message : String(error)}`));
+  }
+
+  /** A part's Pagefind index, started on its first page. */
+  private part(id: string): PartState {
+    let state = this.parts.get(id);
+    if (!state) {
+      const index = pagefind.createIndex({}).then((created) => {
+        const { index: made } = check('start the search indexer', created);
+        if (!made) throw new SearchIndexError('start the search indexer', ['no index was returned']);
+        return made;
+      });
+      state = { index, chain: index };
+      this.parts.set(id, state);
+    }
+    return state;
+  }
+
+  private note(response: { errors: string[] }, url?: string): void {
+    for (const error of response.errors) this.errors.push(url ? `${url}: ${error}` : error);
+  }
+
+  private async writePart(id: string, outputPath: string, caughtUp: () => void): Promise<void> {
+    const state = this.part(id);
+    await state.chain;
+    caughtUp();
+    if (this.errors.length > 0) throw new SearchIndexError('index the entry pages', this.errors);
+    const index = await state.index;
+    // Last, as the index of the whole site had it.
+    check('mark the search index', await index.addHTMLFile({ url: BODY_MARKER_URL, content: BODY_MARKER_PAGE }));
     check(`write the search index to ${outputPath}`, await index.writeFiles({ outputPath }));
     await Promise.all(UNUSED_BUNDLE_FILES.map((file) => rm(path.join(outputPath, file), { force: true })));
-    return await indexedPageCount(outputPath);
-  } catch (error) {
-    if (error instanceof SearchIndexError) throw error;
-    throw new SearchIndexError('build the search index', [error instanceof Error ? error.message : String(error)]);
-  } finally {
-    await pagefind.close();
+    await Promise.all((await unusedEngineFiles(id, outputPath)).map((file) => rm(path.join(outputPath, file), { force: true })));
+    await index.deleteIndex();
+    this.parts.delete(id);
+  }
+
+  private recordFile(url: string): string {
+    return path.join(this.cacheDir, 'records', recordName(url));
+  }
+
+  private async storeRecord(url: string, document: string): Promise<void> {
+    const file = this.recordFile(url);
+    await mkdir(path.dirname(file), { recursive: true });
+    await writeFile(file, document);
+  }
+
+  /**
+   * The search document of a page this build did not render (an
+   * incremental build restored it): from the last build's record, else
+   * read from the restored page itself (a cache from before records).
+   */
+  private async restoredRecord(outDir: string, url: string): Promise<string> {
+    try {
+      return await readFile(this.recordFile(url), 'utf8');
+    } catch {
+      const html = await readFile(builtPage(outDir, url), 'utf8');
+      const document = searchDocument(html);
+      if (document === undefined) throw new SearchIndexError('index the entry pages', [`${url} has no data-pagefind-body`]);
+      await this.storeRecord(url, document);
+      return document;
+    }
+  }
+
+  /**
+   * The pages of the last build, for a build that rendered no page at all
+   * (everything restored): nothing changed, so its pages are the last build's.
+   */
+  private async lastExpected(outDir: string): Promise<ExpectedPage[]> {
+    try {
+      return JSON.parse(await readFile(path.join(this.cacheDir, 'pages.json'), 'utf8')) as ExpectedPage[];
+    } catch {
+      throw new SearchIndexError('find the pages to index', [`no page was rendered and no earlier build's list of pages is cached for ${outDir}`]);
+    }
+  }
+
+  /** Keeps the records and the list of this build's pages, and drops records of pages that are gone. */
+  private async keepRecords(expected: readonly ExpectedPage[]): Promise<void> {
+    await mkdir(this.cacheDir, { recursive: true });
+    await writeFile(path.join(this.cacheDir, 'pages.json'), JSON.stringify(expected));
+    const keep = new Set(expected.map((page) => recordName(page.url)));
+    const records = path.join(this.cacheDir, 'records');
+    const files = await readdir(records).catch(() => [] as string[]);
+    await Promise.all(files.filter((file) => !keep.has(file)).map((file) => rm(path.join(records, file), { force: true })));
   }
 }
 
-async function hasHtml(dir: string): Promise<boolean> {
-  const items = await readdir(dir, { recursive: true, withFileTypes: true });
-  return items.some((item) => item.isFile() && item.name.endsWith('.html'));
+/** What a shard leaves for the merge: its pages, and how many the whole index holds. */
+interface ShardRecords {
+  total: number;
+  pages: ExpectedPage[];
 }
 
-/** Pages in the index, from Pagefind's own entry file (addDirectory counts every HTML file it read, indexed or not). */
-async function indexedPageCount(outputPath: string): Promise<number> {
+/** A page's file in the output folder: `/fr-ca/wins/x/` → `<outDir>/fr-ca/wins/x/index.html`. */
+function builtPage(outDir: string, url: string): string {
+  return path.join(outDir, ...url.split('/').filter(Boolean), 'index.html');
+}
+
+async function exists(file: string): Promise<boolean> {
+  try {
+    await stat(file);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The file of a page's search document, in the record cache and in a shard's records. */
+function recordName(url: string): string {
+  return `${createHash('sha256').update(url).digest('hex').slice(0, 32)}.html`;
+}
+
+/** A part's pages in the order they go to Pagefind: by address. */
+function pageOrder(pages: readonly ExpectedPage[], part: string): string[] {
+  return pages
+    .filter((page) => page.part === part)
+    .map((page) => page.url)
+    .sort();
+}
+
+function digestOf(document: string): string {
+  return createHash('sha256').update(document).digest('hex').slice(0, 32);
+}
+
+/** Copies a cached part into place; false when there is none. */
+async function copied(cached: string, outputPath: string): Promise<boolean> {
+  try {
+    await readFile(path.join(cached, 'pagefind-entry.json'));
+  } catch {
+    return false;
+  }
+  await cp(cached, outputPath, { recursive: true });
+  return true;
+}
+
+/** Stores a freshly written part in the cache, in place of that part's older copies. */
+async function keepPart(outputPath: string, cached: string, partsDir: string, id: string): Promise<void> {
+  const older = (await readdir(partsDir).catch(() => [] as string[])).filter((name) => name.startsWith(`${id}-`));
+  await Promise.all(older.map((name) => rm(path.join(partsDir, name), { recursive: true, force: true })));
+  await mkdir(partsDir, { recursive: true });
+  await cp(outputPath, cached, { recursive: true });
+}
+
+/**
+ * Files of Pagefind's engine no reader loads: in a merged part, all of them
+ * (it is searched with the core's script and WebAssembly); in the core, the
+ * worker (search runs on the main thread, src/scripts/search-engine.ts) and
+ * the WebAssembly of languages the index does not have (`wasm.unknown` is
+ * only for a language Pagefind cannot stem). Each would otherwise be
+ * precached by every reader's service worker.
+ */
+async function unusedEngineFiles(id: string, outputPath: string): Promise<string[]> {
+  const files = await readdir(outputPath);
+  if (id !== CORE_PART) return files.filter((file) => /^pagefind(?:-worker)?\.js$|^wasm\..*\.pagefind$/.test(file));
+  const entry = JSON.parse(await readFile(path.join(outputPath, 'pagefind-entry.json'), 'utf8')) as { languages?: Record<string, { wasm?: string }> };
+  const used = new Set(Object.values(entry.languages ?? {}).map((language) => `wasm.${language.wasm ?? 'unknown'}.pagefind`));
+  return files.filter((file) => file === 'pagefind-worker.js' || (/^wasm\..*\.pagefind$/.test(file) && !used.has(file)));
+}
+
+/** Where a shard of a build leaves its pages' search documents, relative to the output folder. */
+export const SHARD_RECORDS_DIR = 'pagefind/records';
+
+/**
+ * Makes the index of a site merged from shards (`npm run merge`): every part
+ * from the search documents the shards left in `<dir>/pagefind/records/`,
+ * which it then removes. Throws with a plain message when a shard's records
+ * are missing (each shard lists its own) or the shards disagree on the parts.
+ */
+export async function indexMergedSite(dir: string, cacheDir: string): Promise<IndexingDone> {
+  const records = path.join(dir, SHARD_RECORDS_DIR);
+  const lists = (await readdir(records).catch(() => [] as string[])).filter((file) => /^shard-\d+-of-\d+\.json$/.test(file));
+  if (lists.length === 0) throw new SearchIndexError("find the shards' search records", [`no shard-K-of-N.json in ${records}`]);
+  const count = Number(/-of-(\d+)\.json$/.exec(lists[0]!)![1]);
+  const missing = Array.from({ length: count }, (_, i) => `shard-${i + 1}-of-${count}.json`).filter((file) => !lists.includes(file));
+  if (missing.length > 0) throw new SearchIndexError("find the shards' search records", [`missing ${missing.join(', ')} in ${records}`]);
+  const shards = await Promise.all(lists.map(async (file) => JSON.parse(await readFile(path.join(records, file), 'utf8')) as ShardRecords));
+  const pages = shards.flatMap((shard) => shard.pages);
+  const total = Math.max(...shards.map((shard) => shard.total));
+  if (new Set(pages.map((page) => page.url)).size !== total)
+    throw new SearchIndexError("merge the shards' search records", [`the shards left ${pages.length} pages' search documents for an index of ${total} pages`]);
+  const manifest = await readFile(path.join(dir, SEARCH_PARTS_FILE), 'utf8');
+  if (manifest !== manifestText(partsManifest(pages.map((page) => page.part))))
+    throw new SearchIndexError("merge the shards' search records", ['pagefind/parts.json does not list the parts of the pages the shards rendered']);
+  const indexer = new PartIndexer(cacheDir, undefined);
+  indexer.expect(pages);
+  for (const page of [...pages].sort((a, b) => a.url.localeCompare(b.url))) {
+    indexer.add(page.url, page.part, await readFile(path.join(records, recordName(page.url)), 'utf8'));
+  }
+  await rm(records, { recursive: true, force: true });
+  return indexer.finish(dir);
+}
+
+/** Pages in a part's bundle, from Pagefind's own entry file. */
+export async function indexedPageCount(outputPath: string): Promise<number> {
   const entry = JSON.parse(await readFile(path.join(outputPath, 'pagefind-entry.json'), 'utf8')) as {
     languages?: Record<string, { page_count?: number }>;
   };

@@ -63,7 +63,12 @@ export function enhanceSearchBox(form: HTMLFormElement): void {
     }
     try {
       const [found, said, words] = await Promise.all([
-        loadSearchEngine().then((engine) => engine.search(readSearchState(new URLSearchParams({ q: searchWords(query) })))),
+        loadSearchEngine().then(async (engine) => {
+          const state = readSearchState(new URLSearchParams({ q: searchWords(query) }));
+          // The index's core first; the wins too when it has too little to show.
+          const first = await engine.search(state);
+          return first.total >= SHOWN ? first : first.widen();
+        }),
         searchAnswer(query).catch(() => undefined),
         pageWords(),
       ]);
@@ -76,7 +81,11 @@ export function enhanceSearchBox(form: HTMLFormElement): void {
       const results = found.total === 0 ? summary.textContent : words.t('search.keyboardHint', { summary: summary.textContent });
       status.textContent = said ? `${said.heading}. ${said.text} ${results}` : results;
       all.href = `${pageHref('search/')}?${new URLSearchParams({ q: query })}`;
-      all.textContent = found.total > SHOWN ? words.t('search.seeAll', { count: found.total }) : words.t('search.openPage');
+      all.textContent = !found.complete
+        ? words.t('search.seeAllWithWins')
+        : found.total > SHOWN
+          ? words.t('search.seeAll', { count: found.total })
+          : words.t('search.openPage');
       panel.hidden = false;
     } catch {
       close(); // the form still submits to the search page

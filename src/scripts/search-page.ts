@@ -45,7 +45,9 @@ export function startSearchPage(root: HTMLElement): void {
     let found: SearchOutcome;
     try {
       // An amount is a question for the answer card, never a word to find.
+      // The index's core first; the wins too when it has less than a page to show.
       found = await (await loadSearchEngine()).search({ ...current, query: searchWords(current.query) });
+      if (found.total < PAGE_SIZE) found = await found.widen();
     } catch {
       if (mine !== run) return;
       list.replaceChildren();
@@ -59,8 +61,8 @@ export function startSearchPage(root: HTMLElement): void {
     shown = hits.length;
     list.replaceChildren();
     appendHits(list, hits, { words, headingLevel: 3 });
-    more.hidden = shown >= found.total;
-    status.textContent = summary(current, found.total, words);
+    more.hidden = shown >= found.total && found.complete;
+    status.textContent = summary(current, found, words);
   };
 
   input.addEventListener('input', () => {
@@ -81,12 +83,16 @@ export function startSearchPage(root: HTMLElement): void {
   more.addEventListener('click', async () => {
     if (!outcome) return;
     const mine = run;
-    const hits = await outcome.hits(shown, PAGE_SIZE);
+    // Past the core's results: the wins come after them.
+    const widened = shown >= outcome.total ? await outcome.widen() : outcome;
+    const hits = await widened.hits(shown, PAGE_SIZE);
     if (mine !== run) return;
+    if (widened !== outcome) status.textContent = summary(formState(form), widened, words);
+    outcome = widened;
     const firstNew = list.children.length;
     appendHits(list, hits, { words, headingLevel: 3 });
     shown += hits.length;
-    more.hidden = shown >= outcome.total;
+    more.hidden = shown >= outcome.total && outcome.complete;
     list.children[firstNew]?.querySelector<HTMLAnchorElement>('a')?.focus();
   });
 
@@ -109,11 +115,13 @@ function formState(form: HTMLFormElement): SearchState {
   return readSearchState(params);
 }
 
-function summary(state: SearchState, total: number, words: Words): string {
+function summary(state: SearchState, { total, complete }: SearchOutcome, words: Words): string {
   const chosen = FILTER_KEYS.flatMap((key) => state.filters[key] ?? []);
   const what = state.query ? words.t('search.forQuery', { query: state.query }) : words.t('search.forFilters');
   const within = state.query && chosen.length > 0 ? words.t('search.filteredBy', { filters: chosen.join(', ') }) : '';
   if (!state.query && chosen.length === 0 && state.order === 'relevance') return '';
   if (total === 0) return words.t(chosen.length > 0 ? 'search.noResultsFilters' : 'search.noResults', { what, within });
-  return words.t('search.found', { results: words.t('count.results', { count: total }), what, within });
+  const found = words.t('search.found', { results: words.t('count.results', { count: total }), what, within });
+  // Before the wins are searched, the count says what it left out.
+  return complete ? found : `${found} ${words.t('search.winsLater')}`;
 }

@@ -306,7 +306,7 @@ describe('under a base path (PLAYBOOK_BASE=/playbook)', () => {
           await page.waitForURL(/\/playbook\/search\/\?q=receipt$/);
           await settled(page);
           expect((await resultPaths(page))[0]).toBe('/playbook/boundaries/refund-without-receipt/');
-          expect(requested).toContain('/playbook/pagefind/pagefind.js');
+          expect(requested).toContain('/playbook/pagefind/core/pagefind.js');
           expect(requested.filter((p) => p.startsWith('/pagefind/') || p.startsWith('/_latitude/'))).toEqual([]);
         });
       } finally {

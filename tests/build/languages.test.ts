@@ -181,7 +181,7 @@ describe('a language Latitude does not ship', () => {
 
 describe('search in every language', () => {
   it('keeps one index per language: French pages only in French, never English-only duplicates of translated ones', async () => {
-    const entry = JSON.parse(await readFile(path.join(build.outDir, 'pagefind/pagefind-entry.json'), 'utf8')) as { languages: Record<string, unknown> };
+    const entry = JSON.parse(await readFile(path.join(build.outDir, 'pagefind/core/pagefind-entry.json'), 'utf8')) as { languages: Record<string, unknown> };
     expect(Object.keys(entry.languages).sort()).toEqual(['de', 'en-gb', 'fr-ca']);
     const fragments = await pagefindFragments(path.join(build.outDir, 'pagefind'));
     const english = fragments.filter((fragment) => fragment.file.includes('/en-gb_'));

@@ -197,8 +197,8 @@ describe('basic auth (the stand-in), site at /', () => {
   const protectedPaths = () => [
     '/',
     '/values/own-the-outcome/',
-    '/pagefind/pagefind.js',
-    '/pagefind/pagefind-entry.json',
+    '/pagefind/core/pagefind.js',
+    '/pagefind/core/pagefind-entry.json',
     `/${astroFile}`,
     '/wins/rss.xml',
     '/404.html',
@@ -223,7 +223,7 @@ describe('basic auth (the stand-in), site at /', () => {
   });
 
   it('serves the site, the search index and the scripts with credentials, with the security headers', async () => {
-    for (const url of ['/', '/values/own-the-outcome/', '/pagefind/pagefind.js', '/pagefind/pagefind-entry.json', `/${astroFile}`, '/wins/rss.xml']) {
+    for (const url of ['/', '/values/own-the-outcome/', '/pagefind/core/pagefind.js', '/pagefind/core/pagefind-entry.json', `/${astroFile}`, '/wins/rss.xml']) {
       const response = await fetch(`${nginx!.url}${url}`, { headers: basicAuth(USER, PASSWORD), redirect: 'manual' });
       expect(response.status, `${url}\n${await nginx!.log()}`).toBe(200);
       expectSecurityHeaders(response, url);
@@ -236,9 +236,9 @@ describe('basic auth (the stand-in), site at /', () => {
   it('lets browsers keep hashed files for a year and revalidate everything else, never in shared caches', async () => {
     const get = (url: string) => fetch(`${nginx!.url}${url}`, { headers: basicAuth(USER, PASSWORD) });
     expect((await get(`/${astroFile}`)).headers.get('cache-control')).toBe('private, max-age=31536000, immutable');
-    const fragment = (await filesIn(plain.outDir)).find((file) => file.startsWith('pagefind/fragment/'))!;
+    const fragment = (await filesIn(plain.outDir)).find((file) => /^pagefind\/[a-z0-9-]+\/fragment\//.test(file))!;
     expect((await get(`/${fragment}`)).headers.get('cache-control')).toBe('private, max-age=31536000, immutable');
-    for (const url of ['/', '/values/own-the-outcome/', '/pagefind/pagefind.js', '/pagefind/pagefind-entry.json', '/wins/rss.xml']) {
+    for (const url of ['/', '/values/own-the-outcome/', '/pagefind/core/pagefind.js', '/pagefind/core/pagefind-entry.json', '/wins/rss.xml']) {
       expect((await get(url)).headers.get('cache-control'), url).toBe('private, no-cache');
     }
   });
@@ -340,14 +340,21 @@ describe('single sign-on through auth_request, site under PLAYBOOK_BASE=/playboo
   });
 
   it('sends a reader who is not signed in to the gateway, for every kind of file', async () => {
-    for (const url of ['/playbook/', '/playbook/pagefind/pagefind.js', `/playbook/${astroFile}`, '/playbook/wins/rss.xml', '/playbook/no-such-page/', '/']) {
+    for (const url of [
+      '/playbook/',
+      '/playbook/pagefind/core/pagefind.js',
+      `/playbook/${astroFile}`,
+      '/playbook/wins/rss.xml',
+      '/playbook/no-such-page/',
+      '/',
+    ]) {
       const response = await fetch(`${nginx!.url}${url}`, { redirect: 'manual' });
       expect(response.status, url).toBe(302);
       expect(response.headers.get('location'), url).toBe(`/oauth2/sign_in?rd=http://${new URL(nginx!.url).host}${url}`);
       expect(await response.text(), url).not.toContain('Fixture Outfitters');
       expectSecurityHeaders(response, url);
     }
-    expect(asked).toContain('/playbook/pagefind/pagefind.js');
+    expect(asked).toContain('/playbook/pagefind/core/pagefind.js');
   });
 
   it("lets the gateway's own sign-in page through", async () => {
@@ -358,7 +365,7 @@ describe('single sign-on through auth_request, site under PLAYBOOK_BASE=/playboo
 
   it('serves the site under its base path to a signed-in reader', async () => {
     const headers = { cookie: SIGNED_IN };
-    for (const url of ['/playbook/', '/playbook/values/own-the-outcome/', '/playbook/pagefind/pagefind.js', `/playbook/${astroFile}`]) {
+    for (const url of ['/playbook/', '/playbook/values/own-the-outcome/', '/playbook/pagefind/core/pagefind.js', `/playbook/${astroFile}`]) {
       const response = await fetch(`${nginx!.url}${url}`, { headers, redirect: 'manual' });
       expect(response.status, `${url}\n${await nginx!.log()}`).toBe(200);
       expectSecurityHeaders(response, url);

@@ -643,6 +643,9 @@ export const ENGLISH = {
   'offline.keptPages': 'the changes, results, review, ladders and pocket cards',
   'offline.keptImages': 'the pictures',
   'offline.keptRest': 'Any other page is kept once you have opened it with a network.',
+  // Issue 20 (search in parts): search looks in the index's core first, in the wins when the reader asks.
+  'search.winsLater': 'Wins are searched too when you ask for more results.',
+  'search.seeAllWithWins': 'See all results, wins included',
 } as const satisfies Record<string, Message>;
 
 /** Every interface word's key: `nav.values`, `verdict.decideUpTo`, … */

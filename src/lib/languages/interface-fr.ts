@@ -642,4 +642,7 @@ export const FRENCH: Dictionary = {
   'offline.keptPages': 'les changements, les résultats, la révision, les échelles de remontée et les aide-mémoire',
   'offline.keptImages': 'les images',
   'offline.keptRest': 'Toute autre page est gardée dès que vous l’avez ouverte avec un réseau.',
+  // Issue 20 (recherche en parties) : la boîte de recherche cherche d’abord dans le cœur de l’index, dans les réussites sur demande.
+  'search.winsLater': 'Les réussites sont aussi cherchées quand vous demandez plus de résultats.',
+  'search.seeAllWithWins': 'Voir tous les résultats, réussites comprises',
 };

@@ -58,8 +58,12 @@ export function tierOf(path: string): Tier | undefined {
   if (path.startsWith('_latitude/')) return 'core';
   if (path.startsWith('_astro/')) return IMAGE.test(path) ? 'images' : /\.(?:js|css)$/.test(path) ? 'core' : undefined;
   if (path.startsWith('pagefind/')) {
-    if (/^pagefind\/(?:index|fragment|filter)\//.test(path)) return 'boundaries-and-roles';
-    // The engine: pagefind.js, its worker, the entry file, the wasm and the metadata.
+    // The index in parts (src/lib/search/parts.ts): a year of wins (`pagefind/wins-2024/`) goes with the wins' pages,
+    // so a phone that keeps the wins can search them offline; a phone that does not searches the rest.
+    if (/^pagefind\/wins-/.test(path)) return 'case-studies-and-wins';
+    // The core part's index, fragments and filters (and the single index of a build from before the parts).
+    if (/^pagefind\/(?:[a-z0-9-]+\/)?(?:index|fragment|filter)\//.test(path)) return 'boundaries-and-roles';
+    // The engine: pagefind.js, the parts list, the core's entry file and page list, the wasm.
     return /\.(?:js|json|pagefind|pf_meta)$/.test(path) ? 'core' : undefined;
   }
   if (/^can-i\/[^/]+\.json$/.test(path)) return 'listings';
@@ -143,8 +147,10 @@ function languageView(path: string, { prefix, otherPrefixes, searchKey }: PlanLa
   const first = path.split('/')[0]!;
   if (otherPrefixes.includes(first)) return undefined;
   if (path.startsWith('pagefind/')) {
-    // Index, fragments, filters, metadata and wasm are named after their language: `fr-ca_…`, `pagefind.fr-ca_….pf_meta`, `wasm.fr-ca.pagefind`.
-    const language = /^pagefind\/(?:(?:index|fragment|filter)\/([a-z0-9-]+)_|pagefind\.([a-z0-9-]+)_|wasm\.([a-z0-9-]+)\.pagefind$)/.exec(path);
+    // Index, fragments, filters, metadata and wasm are named after their language, in every part: `fr-ca_…`, `pagefind.fr-ca_….pf_meta`, `wasm.fr-ca.pagefind`.
+    const language = /^pagefind\/(?:[a-z0-9-]+\/)?(?:(?:index|fragment|filter)\/([a-z0-9-]+)_|pagefind\.([a-z0-9-]+)_|wasm\.([a-z0-9-]+)\.pagefind$)/.exec(
+      path,
+    );
     const key = language && (language[1] ?? language[2] ?? language[3]);
     return key && key !== searchKey && key !== 'unknown' ? undefined : path;
   }

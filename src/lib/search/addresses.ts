@@ -3,8 +3,8 @@
 /** The header search box's script, at a fixed address so a page can load it on first focus. */
 export const SEARCH_BOX_SCRIPT = '_latitude/search-box.js';
 
-/** Pagefind's bundle. */
-export const PAGEFIND_SCRIPT = 'pagefind/pagefind.js';
+/** Pagefind's script, in the index's `core` part (src/lib/search/parts.ts): the other parts are merged into it. */
+export const PAGEFIND_SCRIPT = 'pagefind/core/pagefind.js';
 
 /** playbook.yaml's synonyms, as JSON (src/pages/search/synonyms.json.ts). */
 export const SYNONYMS_FILE = 'search/synonyms.json';

@@ -1,0 +1,63 @@
+/**
+ * Astro middleware added by the search integration (src/integrations/pagefind.ts):
+ * while `astro build` renders, each entry page's search document (its
+ * `<main>`, where every word, filter, meta and sort key Pagefind reads
+ * lives) goes straight to the indexer with its part of the index, so
+ * Pagefind indexes alongside rendering in its own process and never reads
+ * the built pages back. The first page rendered also tells the indexer every
+ * page the index will hold, from the playbook model (pages an incremental
+ * build restores instead of rendering included).
+ */
+import { defineMiddleware } from 'astro:middleware';
+import { getPlaybook, getSiteLanguages } from '../data/playbook.ts';
+import { stripBase } from '../lib/links/href.ts';
+import { searchDocument, searchPartOf } from '../lib/search/parts.ts';
+import { recordSink, type ExpectedPage, type SearchRecordSink } from '../lib/search/record-sink.ts';
+import type { AnyEntry } from '../lib/model/types.ts';
+
+const ENTRY_PAGE = /^\/(?:[a-z0-9-]+\/)?(?:values|roles|guidelines|boundaries|case-studies|wins)\/[^/]+\/$/;
+
+let expected: Promise<Map<string, string>> | undefined;
+let expectedFor: SearchRecordSink | undefined;
+
+export const onRequest = defineMiddleware(async (context, next) => {
+  const response = await next();
+  const sink = recordSink();
+  if (!sink) return response;
+  // On the first page of any kind: a shard may render no entry page, yet writes the whole manifest.
+  if (expectedFor !== sink) {
+    expectedFor = sink;
+    expected = indexedPages().then((pages) => {
+      sink.expect(pages);
+      return new Map(pages.map((page) => [page.url, page.part]));
+    });
+  }
+  const parts = await expected!;
+  const url = stripBase(context.url.pathname, import.meta.env.BASE_URL);
+  if (!ENTRY_PAGE.test(url)) return response;
+  const html = await response.text();
+  // A retired entry's page is not in the index; its record says so, for the cache.
+  const part = parts.get(url);
+  sink.add(url, part ?? '', part ? searchDocument(html) : undefined);
+  return new Response(html, response);
+});
+
+/** Every published entry of every language, at its address, with its part. */
+async function indexedPages(): Promise<ExpectedPage[]> {
+  const pages: ExpectedPage[] = [];
+  for (const language of (await getSiteLanguages()).list) {
+    const playbook = await getPlaybook(language.tag);
+    const prefix = language.path ? `/${language.path}` : '';
+    const entries: AnyEntry[] = [
+      ...playbook.values,
+      ...playbook.roles,
+      ...playbook.guidelines,
+      ...playbook.boundaries,
+      ...playbook.caseStudies,
+      ...playbook.wins,
+    ];
+    for (const entry of entries)
+      pages.push({ url: `${prefix}${entry.path}`, part: searchPartOf(entry.collection, entry.collection === 'wins' ? entry.date : undefined) });
+  }
+  return pages;
+}

@@ -1,0 +1,37 @@
+/**
+ * How rendered entry pages reach the search indexer during `astro build`:
+ * the build integration (src/integrations/pagefind.ts) installs a sink
+ * before Astro renders, and the search middleware
+ * (src/integrations/pagefind-records.ts), which runs inside the same Node
+ * process as each page is rendered, hands it every entry page's search
+ * document. Outside a build (the dev server, tests) there is no sink and
+ * the middleware does nothing.
+ */
+
+/** An indexed page: its address without the base (`/fr-ca/wins/x/`) and its part of the index. */
+export interface ExpectedPage {
+  url: string;
+  part: string;
+}
+
+export interface SearchRecordSink {
+  /**
+   * Every page the index holds, from the whole playbook (every language's
+   * published entries): called once, before the first record.
+   */
+  expect(pages: readonly ExpectedPage[]): void;
+  /** A rendered entry page: `document` is its search document (`searchDocument`), undefined when Pagefind leaves it out (retired). */
+  add(url: string, part: string, document: string | undefined): void;
+}
+
+const SINK = Symbol.for('latitude.search.record-sink');
+
+type WithSink = typeof globalThis & { [SINK]?: SearchRecordSink | undefined };
+
+export function installRecordSink(sink: SearchRecordSink | undefined): void {
+  (globalThis as WithSink)[SINK] = sink;
+}
+
+export function recordSink(): SearchRecordSink | undefined {
+  return (globalThis as WithSink)[SINK];
+}

@@ -1,0 +1,216 @@
+/**
+ * The search index in parts (src/lib/search/parts.ts) and the indexer that
+ * writes them (src/integrations/pagefind.ts): which part an entry goes to,
+ * the manifest every shard writes alike, what a shard leaves for the merge
+ * and the merge itself, the search document cut from a rendered page, and
+ * the per-part cache.
+ */
+import { cp, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { indexedPageCount, indexMergedSite, PartIndexer, SHARD_RECORDS_DIR } from '../../src/integrations/pagefind.ts';
+import { inShard } from '../../src/lib/scale/shard.ts';
+import { filesIn } from '../support/built-site.ts';
+import { languagePlan, tierOf } from '../../src/lib/offline/precache-plan.ts';
+import { manifestText, partsManifest, readManifest, searchDocument, searchPartOf } from '../../src/lib/search/parts.ts';
+
+describe('search parts', () => {
+  it('puts wins in their year, everything else in core', () => {
+    expect(searchPartOf('boundaries')).toBe('core');
+    expect(searchPartOf('roles')).toBe('core');
+    expect(searchPartOf('caseStudies')).toBe('core');
+    expect(searchPartOf('wins', '2024-02-29')).toBe('wins-2024');
+    expect(() => searchPartOf('wins', undefined)).toThrow('A win needs a YYYY-MM-DD date to find its search part; got "".');
+  });
+
+  it('lists core first, then the wins newest year first, in the same bytes whatever the order it was given', () => {
+    const manifest = partsManifest(['wins-2023', 'core', 'wins-2025', 'wins-2023', 'wins-2024']);
+    expect(manifest).toEqual({
+      version: 1,
+      parts: [
+        { id: 'core', kind: 'core' },
+        { id: 'wins-2025', kind: 'wins', year: 2025 },
+        { id: 'wins-2024', kind: 'wins', year: 2024 },
+        { id: 'wins-2023', kind: 'wins', year: 2023 },
+      ],
+    });
+    expect(manifestText(partsManifest(['wins-2024', 'wins-2023', 'wins-2025']))).toBe(manifestText(manifest));
+    expect(readManifest(manifestText(manifest))).toEqual(manifest);
+    expect(partsManifest([]).parts).toEqual([{ id: 'core', kind: 'core' }]);
+    expect(() => partsManifest(['values'])).toThrow('"values" is not a search part: core or wins-YYYY.');
+    expect(() => readManifest('{"version":2,"parts":[]}')).toThrow('pagefind/parts.json is not a search parts manifest');
+  });
+
+  it('cuts a rendered page to its <html> tag and <main>, and leaves out a page with no data-pagefind-body', () => {
+    const page = (main: string) =>
+      `<!DOCTYPE html><html lang="fr-CA" data-theme="auto"><head><title>T</title><meta name="x"></head><body><header data-pagefind-ignore>Skip</header>${main}<footer>F</footer></body></html>`;
+    expect(searchDocument(page('<main id="main" tabindex="-1" data-pagefind-body><h1>Hi</h1></main>'))).toBe(
+      '<!doctype html><html lang="fr-CA" data-theme="auto"><head></head><body><main id="main" tabindex="-1" data-pagefind-body><h1>Hi</h1></main></body></html>',
+    );
+    expect(searchDocument(page('<main id="main" tabindex="-1"><h1>Retired</h1></main>'))).toBeUndefined();
+    expect(searchDocument('<html><body><p>no main</p></body></html>')).toBeUndefined();
+  });
+});
+
+describe('every part offline', () => {
+  it('precaches the core part with the engine and the boundaries and roles, each year of wins with the wins', () => {
+    expect(tierOf('pagefind/parts.json')).toBe('core');
+    expect(tierOf('pagefind/core/pagefind.js')).toBe('core');
+    expect(tierOf('pagefind/core/wasm.en-gb.pagefind')).toBe('core');
+    expect(tierOf('pagefind/core/pagefind-entry.json')).toBe('core');
+    expect(tierOf('pagefind/core/pagefind.en-gb_1a2b.pf_meta')).toBe('core');
+    for (const folder of ['index', 'fragment', 'filter']) expect(tierOf(`pagefind/core/${folder}/en-gb_1a2b.pf_${folder}`)).toBe('boundaries-and-roles');
+    for (const file of [
+      'pagefind-entry.json',
+      'pagefind.en-gb_1a2b.pf_meta',
+      'index/en-gb_1.pf_index',
+      'fragment/en-gb_1.pf_fragment',
+      'filter/en-gb_1.pf_filter',
+    ])
+      expect(tierOf(`pagefind/wins-2024/${file}`)).toBe('case-studies-and-wins');
+  });
+
+  it("keeps each language's files of every part for that language's worker", () => {
+    const files = ['pagefind/parts.json', 'pagefind/core/pagefind.js', 'pagefind/core/wasm.fr-ca.pagefind', 'pagefind/core/wasm.en-gb.pagefind']
+      .concat(
+        ['core', 'wins-2025'].flatMap((part) =>
+          ['en-gb', 'fr-ca'].flatMap((key) => [`pagefind/${part}/pagefind.${key}_1.pf_meta`, `pagefind/${part}/fragment/${key}_1.pf_fragment`]),
+        ),
+      )
+      .map((path) => ({ path, size: 100 }));
+    const french = languagePlan(files, { prefix: 'fr-ca', otherPrefixes: [], searchKey: 'fr-ca' }).files.map((file) => file.path);
+    expect(french.sort()).toEqual([
+      'pagefind/core/fragment/fr-ca_1.pf_fragment',
+      'pagefind/core/pagefind.fr-ca_1.pf_meta',
+      'pagefind/core/pagefind.js',
+      'pagefind/core/wasm.fr-ca.pagefind',
+      'pagefind/parts.json',
+      'pagefind/wins-2025/fragment/fr-ca_1.pf_fragment',
+      'pagefind/wins-2025/pagefind.fr-ca_1.pf_meta',
+    ]);
+  });
+});
+
+describe('the part indexer', () => {
+  const dirs: string[] = [];
+  const temp = async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'latitude-search-parts-'));
+    dirs.push(dir);
+    return dir;
+  };
+  afterEach(async () => {
+    await Promise.all(dirs.splice(0).map((dir) => rm(dir, { recursive: true, force: true })));
+  });
+
+  const doc = (title: string, words: string, lang = 'en-gb') =>
+    `<!doctype html><html lang="${lang}"><head></head><body><main data-pagefind-body><h1>${title}</h1><p>${words}</p></main></body></html>`;
+  const PAGES = [
+    { url: '/boundaries/refund/', part: 'core' },
+    { url: '/values/care/', part: 'core' },
+    { url: '/wins/a/', part: 'wins-2024' },
+    { url: '/wins/b/', part: 'wins-2025' },
+  ];
+  const DOCS: Record<string, string> = {
+    '/boundaries/refund/': doc('Refund', 'money back'),
+    '/values/care/': doc('Care', 'kindness'),
+    '/wins/a/': doc('Win A', 'a kettle'),
+    '/wins/b/': doc('Win B', 'a voucher'),
+  };
+  const render = (indexer: PartIndexer, urls = Object.keys(DOCS), docs = DOCS) => {
+    indexer.expect(PAGES);
+    for (const url of urls) indexer.add(url, PAGES.find((page) => page.url === url)!.part, docs[url]);
+  };
+
+  it('writes one bundle per part and the manifest; merged parts carry no engine of their own', async () => {
+    const [out, cache] = [await temp(), await temp()];
+    const indexer = new PartIndexer(cache, undefined);
+    render(indexer);
+    expect(await indexer.finish(out)).toMatchObject({ pages: 4, written: ['core', 'wins-2025', 'wins-2024'], reused: [] });
+    expect(await readdir(path.join(out, 'pagefind'))).toEqual(expect.arrayContaining(['parts.json', 'core', 'wins-2024', 'wins-2025']));
+    expect(await readFile(path.join(out, 'pagefind/parts.json'), 'utf8')).toBe(manifestText(partsManifest(['core', 'wins-2024', 'wins-2025'])));
+    expect(await indexedPageCount(path.join(out, 'pagefind/core'))).toBe(2);
+    expect(await indexedPageCount(path.join(out, 'pagefind/wins-2024'))).toBe(1);
+    const core = await readdir(path.join(out, 'pagefind/core'));
+    expect(core).toEqual(expect.arrayContaining(['pagefind.js', 'pagefind-entry.json', 'index', 'fragment']));
+    expect(core.filter((file) => /ui|highlight/.test(file))).toEqual([]);
+    const wins = await readdir(path.join(out, 'pagefind/wins-2024'));
+    expect(wins.filter((file) => /\.js$|^wasm\./.test(file))).toEqual([]);
+  });
+
+  it('copies unchanged parts from the last build and indexes only a changed part, pages it did not render included', async () => {
+    const cache = await temp();
+    const first = new PartIndexer(cache, undefined);
+    render(first);
+    await first.finish(await temp());
+    // Nothing rendered at all (everything restored): every part from the cache.
+    const restored = new PartIndexer(cache, undefined);
+    expect(await restored.finish(await temp())).toMatchObject({ written: [], reused: ['core', 'wins-2025', 'wins-2024'] });
+    // One win changed: only its year is indexed again.
+    const changed = new PartIndexer(cache, undefined);
+    render(changed, ['/wins/b/'], { ...DOCS, '/wins/b/': doc('Win B', 'a bigger voucher') });
+    const out = await temp();
+    expect(await changed.finish(out)).toMatchObject({ written: ['wins-2025'], reused: ['core', 'wins-2024'] });
+    expect(await indexedPageCount(path.join(out, 'pagefind/wins-2025'))).toBe(1);
+  });
+
+  it("in shards, leaves each shard's search documents and the whole manifest; the merge makes the same parts as one build", async () => {
+    const whole = await temp();
+    const one = new PartIndexer(await temp(), undefined);
+    render(one);
+    await one.finish(whole);
+    const merged = await temp();
+    const manifests: string[] = [];
+    for (const index of [1, 2, 3]) {
+      const shard = { index, count: 3 };
+      const out = await temp();
+      const indexer = new PartIndexer(await temp(), shard);
+      // A shard renders only its own pages (the page split of src/lib/scale/shard.ts).
+      render(
+        indexer,
+        Object.keys(DOCS).filter((url) => inShard(url, shard)),
+      );
+      expect((await indexer.finish(out)).written).toEqual([]);
+      manifests.push(await readFile(path.join(out, 'pagefind/parts.json'), 'utf8'));
+      expect((await readdir(path.join(out, 'pagefind'))).sort()).toEqual(['parts.json', 'records']);
+      await cp(out, merged, { recursive: true });
+    }
+    expect(new Set(manifests).size).toBe(1);
+    expect(await indexMergedSite(merged, await temp())).toMatchObject({ pages: 4, written: ['core', 'wins-2025', 'wins-2024'] });
+    await expect(readdir(path.join(merged, SHARD_RECORDS_DIR))).rejects.toThrow();
+    expect(await filesIn(path.join(merged, 'pagefind'))).toEqual(await filesIn(path.join(whole, 'pagefind')));
+  });
+
+  it("refuses to merge when a shard's search documents are missing", async () => {
+    const out = await temp();
+    const indexer = new PartIndexer(await temp(), { index: 1, count: 2 });
+    render(indexer);
+    await indexer.finish(out);
+    await expect(indexMergedSite(out, await temp())).rejects.toThrow(
+      `Search index: could not find the shards' search records. Pagefind said: missing shard-2-of-2.json in ${path.join(out, SHARD_RECORDS_DIR)}`,
+    );
+  });
+
+  it("refuses to merge when the shards' pages do not make the whole index", async () => {
+    const merged = await temp();
+    for (const index of [1, 2]) {
+      const out = await temp();
+      const indexer = new PartIndexer(await temp(), { index, count: 2 });
+      // The second shard's pages never reached the indexer.
+      render(indexer, index === 1 ? Object.keys(DOCS).filter((url) => inShard(url, { index, count: 2 })) : []);
+      await indexer.finish(out);
+      await cp(out, merged, { recursive: true });
+    }
+    const left = Object.keys(DOCS).filter((url) => inShard(url, { index: 1, count: 2 })).length;
+    await expect(indexMergedSite(merged, await temp())).rejects.toThrow(
+      `Search index: could not merge the shards' search records. Pagefind said: the shards left ${left} pages' search documents for an index of 4 pages`,
+    );
+  });
+
+  it('says plainly when it has nothing to go on', async () => {
+    const out = await temp();
+    await expect(new PartIndexer(await temp(), undefined).finish(out)).rejects.toThrow(
+      `Search index: could not find the pages to index. Pagefind said: no page was rendered and no earlier build's list of pages is cached for ${out}`,
+    );
+  });
+});
