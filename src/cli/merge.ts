@@ -4,19 +4,20 @@
  * site and verifies it (src/lib/scale/merge.ts: every shard once, no missing
  * page, no doubled page, no two shards with different bytes at one path,
  * one search index). Then it does what a whole build does after its pages
- * and a shard cannot: the search index over the joined site (unless the
- * shards built it in parts) and the offline service worker.
+ * and a shard cannot: the search index's parts, from the search documents
+ * the shards left, and the offline service worker.
  *
  * Exit 0 when the site is merged, 1 when the shards do not make one site
  * (each problem is printed, nothing is written), 2 for a usage mistake.
  */
 import { constants } from 'node:fs';
-import { copyFile, mkdir, rm } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { writeOfflineFiles } from '../integrations/offline.ts';
-import { indexSite } from '../integrations/pagefind.ts';
-import { collectFiles, pageProblems, readShardDirs, SEARCH_DIR, searchInParts, searchIndexProblems, shardSetProblems } from '../lib/scale/merge.ts';
+import { indexMergedSite } from '../integrations/pagefind.ts';
+import { collectFiles, pageProblems, readShardDirs, searchIndexProblems, shardSetProblems } from '../lib/scale/merge.ts';
 import { invocationDir } from '../lib/reading/resolve-content-root.ts';
 
 const USAGE = `Usage: npm run merge -- DIR… [--out DIR]
@@ -64,14 +65,12 @@ async function main(argv: string[]): Promise<number> {
   if (problems.length === 0) problems.push(...shardSetProblems(shards));
   // One split, every shard once: then every page, file and search part is checked, and every problem named.
   const whole = problems.length === 0;
-  const parts = whole && (await searchInParts(shards));
   let files: Awaited<ReturnType<typeof collectFiles>> | undefined;
   if (whole) {
     shards.sort((a, b) => a.shard.index - b.shard.index);
     problems.push(...pageProblems(shards));
-    if (parts) problems.push(...(await searchIndexProblems(shards)));
-    // Without parts, each shard's index holds only its own pages: left out, and made again over the joined site.
-    files = await collectFiles(shards, parts ? undefined : (file) => file.startsWith(`${SEARCH_DIR}/`));
+    problems.push(...(await searchIndexProblems(shards)));
+    files = await collectFiles(shards);
     problems.push(...files.problems);
   }
   if (problems.length > 0 || !files) {
@@ -105,15 +104,19 @@ async function main(argv: string[]): Promise<number> {
   };
   const copied = performance.now();
   const { base } = shards[0]!.manifest;
-  if (!parts) {
-    const indexed = await indexSite(outDir);
-    log.info(`search: indexed ${indexed} pages of the joined site in ${ms(performance.now() - copied)}`);
+  // Every part from the search documents the shards left (the same bytes as a whole build's); a fresh cache, as nothing is reused across merges.
+  const cacheDir = await mkdtemp(path.join(os.tmpdir(), 'latitude-merge-'));
+  try {
+    const indexed = await indexMergedSite(outDir, cacheDir);
+    log.info(`search: indexed ${indexed.pages} pages of the joined site in parts in ${ms(performance.now() - copied)}`);
+  } finally {
+    await rm(cacheDir, { recursive: true, force: true });
   }
   const searched = performance.now();
   await writeOfflineFiles(outDir, base.endsWith('/') ? base : `${base}/`, log);
   const pages = shards.reduce((sum, shard) => sum + shard.manifest.pages.length, 0);
   log.info(
-    `merged ${shards.length} shards into ${outName}: ${pages} pages, ${files.from.size} files, one search index (${parts ? 'in parts, from the shards' : 'made over the joined site'}) in ${ms(performance.now() - started)} (checked ${ms(checked - started)}, copied ${ms(copied - checked)}, offline ${ms(performance.now() - searched)})`,
+    `merged ${shards.length} shards into ${outName}: ${pages} pages, ${files.from.size} files, one search index (in parts, from the shards' search documents) in ${ms(performance.now() - started)} (checked ${ms(checked - started)}, copied ${ms(copied - checked)}, offline ${ms(performance.now() - searched)})`,
   );
   return 0;
 }

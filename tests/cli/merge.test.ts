@@ -25,6 +25,9 @@ async function shard(name: string, manifest: Partial<ShardManifest>, files: Reco
   await writeFile(path.join(dir, SHARD_MANIFEST), JSON.stringify({ format: 1, today: '2026-11-23', base: '/', allPages: ['/', '/a/', '/b/'], ...manifest }));
 }
 
+/** The search index's list of parts (the same in every shard) and a shard's list of its search documents. */
+const search = (index: number) => ({ 'pagefind/parts.json': '{"parts":[{"id":"core"}]}', [`pagefind/records/shard-${index}-of-2.json`]: '{}' });
+
 beforeAll(async () => {
   root = await mkdtemp(path.join(os.tmpdir(), 'latitude-merge-cli-'));
   await shard(
@@ -36,9 +39,9 @@ beforeAll(async () => {
         { path: '/a/', file: 'a/index.html' },
       ],
     },
-    { 'index.html': 'home', 'a/index.html': 'a', '_astro/x.css': 'x{}' },
+    { 'index.html': 'home', 'a/index.html': 'a', '_astro/x.css': 'x{}', ...search(1) },
   );
-  await shard('two', { shard: '2/2', pages: [{ path: '/a/', file: 'a/index.html' }] }, { 'a/index.html': 'A', '_astro/x.css': 'y{}' });
+  await shard('two', { shard: '2/2', pages: [{ path: '/a/', file: 'a/index.html' }] }, { 'a/index.html': 'A', '_astro/x.css': 'y{}', ...search(2) });
 });
 
 afterAll(() => rm(root, { recursive: true, force: true }));

@@ -185,7 +185,7 @@ describe('the merge', () => {
     ]);
   });
 
-  it('leaves out what it is told to (each shard’s own search index, when the merge makes one)', async () => {
+  it('leaves out what it is told to', async () => {
     const shards = await read([
       await shard(1, 2, ['/', '/a/'], { files: { 'pagefind/pagefind-entry.json': '{"one":1}' } }),
       await shard(2, 2, ['/b/', '/c.json'], { files: { 'pagefind/pagefind-entry.json': '{"two":2}' } }),
@@ -198,26 +198,32 @@ describe('the merge', () => {
   describe('with the search index in parts', () => {
     const PARTS = JSON.stringify({ parts: [{ id: 'core' }, { id: 'wins-2025' }, { id: 'wins-2026' }] });
 
-    it('wants each listed part from exactly one shard, and the same list in every shard', async () => {
+    it('wants the same list in every shard, each shard’s search documents, and no part built by a shard', async () => {
       const shards = await read([
-        await shard(1, 2, ['/', '/a/'], { files: { 'pagefind/parts.json': PARTS, 'pagefind/core/x.pf': '1', 'pagefind/wins-2025/x.pf': '2' } }),
-        await shard(2, 2, ['/b/', '/c.json'], { files: { 'pagefind/parts.json': PARTS, 'pagefind/wins-2026/x.pf': '3' } }),
+        await shard(1, 2, ['/', '/a/'], { files: { 'pagefind/parts.json': PARTS, 'pagefind/records/shard-1-of-2.json': '{}' } }),
+        await shard(2, 2, ['/b/', '/c.json'], { files: { 'pagefind/parts.json': PARTS, 'pagefind/records/shard-2-of-2.json': '{}' } }),
       ]);
       expect(await searchIndexProblems(shards)).toEqual([]);
       await Promise.all(['s1', 's2'].map((name) => rm(path.join(root, name), { recursive: true })));
-      const doubled = await read([
-        await shard(1, 2, ['/', '/a/'], { files: { 'pagefind/parts.json': PARTS, 'pagefind/core/x.pf': '1', 'pagefind/wins-2025/x.pf': '2' } }),
-        await shard(2, 2, ['/b/', '/c.json'], { files: { 'pagefind/parts.json': PARTS, 'pagefind/core/x.pf': '1' } }),
+      const wrong = await read([
+        await shard(1, 2, ['/', '/a/'], { files: { 'pagefind/parts.json': PARTS, 'pagefind/records/shard-1-of-2.json': '{}', 'pagefind/core/x.pf': '1' } }),
+        await shard(2, 2, ['/b/', '/c.json'], { files: { 'pagefind/parts.json': PARTS } }),
       ]);
-      expect(await searchIndexProblems(doubled)).toEqual([
-        'Search index part "core" (pagefind/core/) is in more than one shard: shard 1/2 (s1) and shard 2/2 (s2).',
-        'Search index part "wins-2026" (pagefind/wins-2026/) is in no shard.',
+      expect(await searchIndexProblems(wrong)).toEqual([
+        'Search index part "core" (pagefind/core/) is in shard 1/2 (s1): a shard leaves search documents, and the merge makes the parts.',
+        `${path.join('s2', 'pagefind/records/shard-2-of-2.json')}: missing, so the search documents of shard 2/2 (s2)'s pages are not there.`,
       ]);
     });
 
     it('names a shard without the list, or with another list', async () => {
       const missing = await read([await shard(1, 2, ['/', '/a/'], { files: { 'pagefind/parts.json': PARTS } }), await shard(2, 2, ['/b/', '/c.json'])]);
       expect(await searchIndexProblems(missing)).toEqual([`${path.join('s2', 'pagefind/parts.json')}: missing, though shard 1/2 (s1) has one.`]);
+      await Promise.all(['s1', 's2'].map((name) => rm(path.join(root, name), { recursive: true })));
+      const none = await read([await shard(1, 2, ['/', '/a/']), await shard(2, 2, ['/b/', '/c.json'])]);
+      expect(await searchIndexProblems(none)).toEqual([
+        `${path.join('s1', 'pagefind/parts.json')}: missing, so the shard holds no search index to merge; build it again.`,
+        `${path.join('s2', 'pagefind/parts.json')}: missing, so the shard holds no search index to merge; build it again.`,
+      ]);
       await Promise.all(['s1', 's2'].map((name) => rm(path.join(root, name), { recursive: true })));
       const other = await read([
         await shard(1, 2, ['/', '/a/'], { files: { 'pagefind/parts.json': PARTS } }),

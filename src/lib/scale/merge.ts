@@ -153,24 +153,22 @@ export async function collectFiles(shards: readonly ShardDir[], skip: (file: str
   return { from, problems };
 }
 
-/** Whether the shards carry their search index in parts (`pagefind/parts.json`), rather than each an index of its own pages. */
-export async function searchInParts(shards: readonly ShardDir[]): Promise<boolean> {
-  for (const shard of shards) if (await exists(path.join(shard.dir, SEARCH_PARTS_FILE))) return true;
-  return false;
-}
+/** Where a shard leaves its pages' search documents and their list (src/integrations/pagefind.ts makes the parts from them at the merge). */
+export const SEARCH_RECORDS_DIR = `${SEARCH_DIR}/records`;
 
 /**
- * One search index. When the index is built in parts (`pagefind/parts.json`,
- * the same bytes in every shard, listing the parts), each listed part's
- * folder `pagefind/<part>/` must come from exactly one shard. (Without
- * parts, each shard indexed only its own pages: the merge leaves those out
- * and indexes the joined site once.) Adapt here when the parts' format
- * changes: `partIds` reads the list.
+ * One search index. Every shard writes the same list of parts
+ * (`pagefind/parts.json`, worked out from the whole playbook) and leaves
+ * its own pages' search documents with their list
+ * (`pagefind/records/shard-K-of-N.json`); the merge makes every part from
+ * them once, so no shard may carry a built part of its own. Adapt here
+ * when the parts' format changes: `partIds` reads the list.
  */
 export async function searchIndexProblems(shards: readonly ShardDir[]): Promise<string[]> {
   const problems: string[] = [];
   const manifests = await Promise.all(shards.map((shard) => readFile(path.join(shard.dir, SEARCH_PARTS_FILE)).catch(() => undefined)));
   const withParts = shards.findIndex((_, i) => manifests[i] !== undefined);
+  if (withParts < 0) return shards.map((shard) => `${path.join(shard.name, SEARCH_PARTS_FILE)}: missing, so the shard holds no search index to merge; build it again.`);
   const reference = manifests[withParts]!;
   shards.forEach((shard, i) => {
     const manifest = manifests[i];
@@ -184,11 +182,12 @@ export async function searchIndexProblems(shards: readonly ShardDir[]): Promise<
   } catch (error) {
     return [`${path.join(shards[withParts]!.name, SEARCH_PARTS_FILE)}: ${(error as Error).message}`];
   }
-  for (const id of ids) {
-    const holders: ShardDir[] = [];
-    for (const shard of shards) if (await exists(path.join(shard.dir, SEARCH_DIR, id))) holders.push(shard);
-    if (holders.length === 0) problems.push(`Search index part "${id}" (${SEARCH_DIR}/${id}/) is in no shard.`);
-    if (holders.length > 1) problems.push(`Search index part "${id}" (${SEARCH_DIR}/${id}/) is in more than one shard: ${holders.map(label).join(' and ')}.`);
+  for (const shard of shards) {
+    const list = `${SEARCH_RECORDS_DIR}/shard-${shard.shard.index}-of-${shard.shard.count}.json`;
+    if (!(await exists(path.join(shard.dir, list)))) problems.push(`${path.join(shard.name, list)}: missing, so the search documents of ${label(shard)}'s pages are not there.`);
+    for (const id of ids)
+      if (await exists(path.join(shard.dir, SEARCH_DIR, id)))
+        problems.push(`Search index part "${id}" (${SEARCH_DIR}/${id}/) is in ${label(shard)}: a shard leaves search documents, and the merge makes the parts.`);
   }
   return problems;
 }
