@@ -2,12 +2,17 @@
  * Reads one content file the way an editor wrote it: checks it is UTF-8,
  * splits frontmatter from body, and parses the YAML keeping positions, so
  * every later finding can point at the line and column of its field.
+ *
+ * Plain YAML (most files) is read by `fastYaml` first, which gives the same
+ * data without positions; the positions are parsed only when a finding
+ * asks where a field is (the locator parses the file then, once).
  */
 import { readFileSync, statSync } from 'node:fs';
 import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node, type Pair } from 'yaml';
 import type { FieldPath, Finding, Position } from '../diagnostics/diagnostic.ts';
 import { finding, MESSAGES, TOP, type Wording } from '../diagnostics/catalogue.ts';
 import type { SourceFile } from './scan-content-root.ts';
+import { fastYaml } from './fast-yaml.ts';
 import { readAroundErrors } from './yaml-recovery.ts';
 
 /** Finds where a field is written in a file. */
@@ -111,7 +116,7 @@ export function unreadable(source: Pick<SourceFile, 'file'>, error: unknown): Fi
 }
 
 /** Parses a content file's bytes; exported for tests. */
-export function parseSource(source: SourceFile, kind: 'markdown' | 'data', bytes: Uint8Array): ReadSource {
+export function parseSource(source: SourceFile, kind: 'markdown' | 'data', bytes: Uint8Array, options: { fast?: boolean } = {}): ReadSource {
   const fail = (failed: Finding): ReadSource => notRead(source, failed);
 
   if (bytes.byteLength > MAX_ENTRY_BYTES) return tooLarge(source, bytes.byteLength);
@@ -151,6 +156,18 @@ export function parseSource(source: SourceFile, kind: 'markdown' | 'data', bytes
     yamlLine = 2;
   }
 
+  // Most files are plain YAML without problems: read fast, and parse with positions only when a finding needs a line.
+  const fast = options.fast === false ? undefined : fastYaml(yamlText);
+  if (fast) {
+    let full: FieldLocator | undefined;
+    const locator: FieldLocator = { locate: (path, at) => (full ??= readYaml(source, yamlText, yamlLine, body, bodyLine).locator).locate(path, at) };
+    return { source, data: fast, body, bodyLine, locator, findings: [] };
+  }
+  return readYaml(source, yamlText, yamlLine, body, bodyLine);
+}
+
+/** The YAML of a file read by the full parser, with positions: every problem found and placed. */
+function readYaml(source: SourceFile, yamlText: string, yamlLine: number, body: string, bodyLine: number): ReadSource {
   const lineCounter = new LineCounter();
   const position = (offset: number): Position => {
     const { line, col } = lineCounter.linePos(offset);
