@@ -152,7 +152,8 @@ export async function readPlaybook(rootInput: string, options: ValidateOptions =
     ),
   ];
   const translations: ReadTranslation[] = [];
-  readEntryFiles(jobs, trusted, options.cacheFile).forEach((read, index) => {
+  const { reads, saved } = readEntryFiles(jobs, trusted, options.cacheFile);
+  reads.forEach((read, index) => {
     // The file's own findings are placed already; the cross-entry rules' findings need its YAML again, rarely.
     locators.set(read.source.file, locateLater(read.source, COLLECTIONS[read.collection].kind));
     findings.push(...read.findings);
@@ -204,6 +205,7 @@ export async function readPlaybook(rootInput: string, options: ValidateOptions =
   }
 
   const diagnostics = reportOrder(findings.map((finding) => place(finding, locators)));
+  await saved;
   const errorCount = diagnostics.filter((d) => d.severity === 'error').length;
   const entryCount = jobs.filter((job) => job.language === undefined).length;
   const report = { root, diagnostics, errorCount, warningCount: diagnostics.length - errorCount, entryCount, notFullyChecked: notFullyChecked.sort() };
