@@ -18,6 +18,7 @@
  * mistake or a git ref that cannot be read.
  */
 import { writeFile } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { claimCacheDir, contentRootCacheDir } from '../lib/reading/cache-dir.ts';
@@ -87,6 +88,8 @@ async function main(argv: string[]): Promise<number> {
   claimCacheDir(cacheDir, root);
   const cacheFile = readCacheFile(cacheDir);
   const fileOf = (d: Diagnostic) => d.file;
+  // A pull request's check waits for this: every core reads files (LATITUDE_READ_WORKERS=0 reads on one thread).
+  const workers = readWorkers();
 
   // With --changed, the content at the ref first: what the change is compared with (its findings, its boundaries' histories).
   let focus: string[] | undefined;
@@ -96,7 +99,7 @@ async function main(argv: string[]): Promise<number> {
       focus = await changedFiles(root, values.changed);
       const at = await contentRootAt(root, values.changed);
       try {
-        const before = await readPlaybook(at.dir, { today });
+        const before = await readPlaybook(at.dir, { today, workers });
         const keys = new Set(applyStrict(before.report, values.strict).diagnostics.map((d) => diagnosticKey(d, d.file)));
         base = { keys, content: baseContentOf(before) };
       } finally {
@@ -114,7 +117,7 @@ async function main(argv: string[]): Promise<number> {
       .filter(Boolean)
       .map((file) => insideRoot(file, root, typedIn));
   }
-  const report = applyStrict(await validateContentRoot(root, { today, cacheFile, base: base?.content }), values.strict);
+  const report = applyStrict(await validateContentRoot(root, { today, cacheFile, base: base?.content, workers }), values.strict);
 
   let shown: Diagnostic[] = report.diagnostics;
   let older: Diagnostic[] = [];
@@ -145,6 +148,12 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(summaryText);
   }
   return report.errorCount > 0 ? 1 : 0;
+}
+
+/** Worker threads beside the main thread: one per other core (at most 3), or LATITUDE_READ_WORKERS. */
+function readWorkers(): number {
+  const asked = Number.parseInt(process.env.LATITUDE_READ_WORKERS ?? '', 10);
+  return Number.isInteger(asked) && asked >= 0 ? asked : Math.min(3, availableParallelism() - 1);
 }
 
 /** A file named on the command line, as a path inside the content root. */

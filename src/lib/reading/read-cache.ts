@@ -25,6 +25,8 @@ interface Stored<T> {
 export interface ReadCache<T> {
   /** The last reading of `file` when its bytes are the same. */
   get(file: string, digest: string): T | undefined;
+  /** Whether the last run read a file of this name (whatever its bytes were). */
+  has(file: string): boolean;
   set(file: string, digest: string, read: T): void;
   /**
    * Writes what this run read (only files seen in it), when anything changed.
@@ -62,6 +64,9 @@ export function openReadCache<T>(file: string, trusted: boolean): ReadCache<T> {
       if (hit?.digest !== digest) return undefined;
       next.set(name, hit);
       return hit.read;
+    },
+    has(name) {
+      return old.has(name);
     },
     set(name, digest, read) {
       changed = true;
