@@ -73,6 +73,21 @@ export function tierOf(path: string): Tier | undefined {
   return 'pages';
 }
 
+/**
+ * A built file whose size is worked out the first time it is read, then
+ * kept: measuring a file as downloaded means compressing it, and a plan
+ * reads the sizes of the tiers it takes and of the first it cannot.
+ */
+export function lazySize(path: string, measure: () => number): BuiltFile {
+  let size: number | undefined;
+  return {
+    path,
+    get size() {
+      return (size ??= measure());
+    },
+  };
+}
+
 /** Files a server compresses (deploy/nginx.conf's gzip_types, and HTML); the search index and pictures are sent as they are. */
 const COMPRESSED = /\.(?:html|css|js|json|svg|webmanifest|txt|csv|xml)$/i;
 
@@ -130,7 +145,7 @@ export function languagePlan(files: readonly BuiltFile[], language: PlanLanguage
   for (const file of files) {
     const seen = languageView(file.path, language);
     if (seen === undefined) continue;
-    const view = { path: seen, size: file.size };
+    const view = lazySize(seen, () => file.size);
     byTierPath.set(view, file);
     mine.push(view);
   }
