@@ -39,7 +39,7 @@ const READ_FAST = [
   'list:\n  - a\n  - b\nsame:\n- c\n- d\n',
   'grants:\n  - role: agent\n    authority: decide\n    limit: { amount: 75 }\n    per: case\n  - role: lead\n',
   'values: [value-1, value-2]\nempty: []\nnone: {}\nmoney: {amount: 5, currency: EUR}\nspaced: [a  b,c]\n',
-  'quote: "It still smells like her house. I didn\'t want a new one"\nsingle: \'it\'\'s here\'\nempty: ""\n',
+  "quote: \"It still smells like her house. I didn't want a new one\"\nsingle: 'it''s here'\nempty: \"\"\n",
   'a: value # a comment\n# a line comment\nb: other  \n\n\nc: x#y\n',
   'text: |\n  one\n  two\n\n  three\nnext: 1\n',
   'text: |-\n  one\n    indented\nnext: 1\n',
@@ -120,8 +120,36 @@ describe('fastYaml', () => {
   it('agrees with the full parser on thousands of variants of real entries', () => {
     const samples = [...READ_FAST, ...contentYaml(path.join(ROOT, 'content')).slice(0, 40)];
     let seed = 7;
-    const random = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
-    const pieces = [' ', ':', ': ', '#', ' #', '-', '- ', "'", '"', '[', ']', '{', '}', ',', '\n', '\n  ', '|', '>', '&', '*', '!', '~', '0', '.', 'x', '\n\n', '  '];
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    const pieces = [
+      ' ',
+      ':',
+      ': ',
+      '#',
+      ' #',
+      '-',
+      '- ',
+      "'",
+      '"',
+      '[',
+      ']',
+      '{',
+      '}',
+      ',',
+      '\n',
+      '\n  ',
+      '|',
+      '>',
+      '&',
+      '*',
+      '!',
+      '~',
+      '0',
+      '.',
+      'x',
+      '\n\n',
+      '  ',
+    ];
     let fast = 0;
     for (let round = 0; round < 4000; round++) {
       let text = samples[Math.floor(random() * samples.length)]!;
@@ -147,11 +175,7 @@ describe('content files', () => {
   afterAll(() => rmSync(generated, { recursive: true, force: true }));
 
   it('reads the sample playbook, the fixtures and a generated playbook as the full parser does', () => {
-    const texts = [
-      ...contentYaml(path.join(ROOT, 'content')),
-      ...contentYaml(path.join(ROOT, 'tests/fixtures')),
-      ...contentYaml(generated),
-    ];
+    const texts = [...contentYaml(path.join(ROOT, 'content')), ...contentYaml(path.join(ROOT, 'tests/fixtures')), ...contentYaml(generated)];
     const counts = { fast: 0, full: 0 };
     for (const text of texts) counts[agrees(text)]++;
     // The generated playbook is plain YAML throughout: all of it is read fast.
