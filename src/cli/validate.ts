@@ -18,7 +18,7 @@
  * mistake or a git ref that cannot be read.
  */
 import { writeFile } from 'node:fs/promises';
-import { availableParallelism } from 'node:os';
+import { availableParallelism, loadavg } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { claimCacheDir, contentRootCacheDir } from '../lib/reading/cache-dir.ts';
@@ -88,7 +88,7 @@ async function main(argv: string[]): Promise<number> {
   claimCacheDir(cacheDir, root);
   const cacheFile = readCacheFile(cacheDir);
   const fileOf = (d: Diagnostic) => d.file;
-  // A pull request's check waits for this: every core reads files (LATITUDE_READ_WORKERS=0 reads on one thread).
+  // A pull request's check waits for this: free cores read files too (LATITUDE_READ_WORKERS=0 reads on one thread).
   const workers = readWorkers();
 
   // With --changed, the content at the ref first: what the change is compared with (its findings, its boundaries' histories).
@@ -150,10 +150,19 @@ async function main(argv: string[]): Promise<number> {
   return report.errorCount > 0 ? 1 : 0;
 }
 
-/** Worker threads beside the main thread: one per other core (at most 3), or LATITUDE_READ_WORKERS. */
+/**
+ * Worker threads beside the main thread: LATITUDE_READ_WORKERS, else one per
+ * core that the load average says is free (at most 3). A worker costs a
+ * second of CPU of its own (its modules, copying its readings back): on an
+ * idle runner it takes half the files off the main thread, on a busy
+ * machine it only competes with it (measured: slower under load).
+ */
 function readWorkers(): number {
   const asked = Number.parseInt(process.env.LATITUDE_READ_WORKERS ?? '', 10);
-  return Number.isInteger(asked) && asked >= 0 ? asked : Math.min(3, availableParallelism() - 1);
+  if (Number.isInteger(asked) && asked >= 0) return asked;
+  const cores = availableParallelism();
+  const spare = cores - loadavg()[0]!;
+  return spare < 0.5 ? 0 : Math.min(3, cores - 1, Math.ceil(spare - 0.5));
 }
 
 /** A file named on the command line, as a path inside the content root. */
