@@ -18,7 +18,7 @@
  * mistake or a git ref that cannot be read.
  */
 import { writeFile } from 'node:fs/promises';
-import { availableParallelism, loadavg } from 'node:os';
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { claimCacheDir, contentRootCacheDir } from '../lib/reading/cache-dir.ts';
@@ -88,7 +88,7 @@ async function main(argv: string[]): Promise<number> {
   claimCacheDir(cacheDir, root);
   const cacheFile = readCacheFile(cacheDir);
   const fileOf = (d: Diagnostic) => d.file;
-  // A pull request's check waits for this: free cores read files too (LATITUDE_READ_WORKERS=0 reads on one thread).
+  // Worker threads only when asked for (LATITUDE_READ_WORKERS=1): see readWorkers.
   const workers = readWorkers();
 
   // With --changed, the content at the ref first: what the change is compared with (its findings, its boundaries' histories).
@@ -151,18 +151,15 @@ async function main(argv: string[]): Promise<number> {
 }
 
 /**
- * Worker threads beside the main thread: LATITUDE_READ_WORKERS, else one per
- * core that the load average says is free (at most 3). A worker costs a
- * second of CPU of its own (its modules, copying its readings back): on an
- * idle runner it takes half the files off the main thread, on a busy
- * machine it only competes with it (measured: slower under load).
+ * Worker threads beside the main thread: LATITUDE_READ_WORKERS (default 0).
+ * A worker costs CPU of its own (its modules, its heap, copying its
+ * readings back: 2.5 s of CPU for a quarter of 20,000 files, measured on a
+ * shared 2-core machine, where runs with one were slower), so it is only
+ * worth asking for on a runner with a core to spare; results are the same.
  */
 function readWorkers(): number {
   const asked = Number.parseInt(process.env.LATITUDE_READ_WORKERS ?? '', 10);
-  if (Number.isInteger(asked) && asked >= 0) return asked;
-  const cores = availableParallelism();
-  const spare = cores - loadavg()[0]!;
-  return spare < 0.5 ? 0 : Math.min(3, cores - 1, Math.ceil(spare - 0.5));
+  return Number.isInteger(asked) && asked > 0 ? Math.min(asked, Math.max(1, availableParallelism() - 1)) : 0;
 }
 
 /** A file named on the command line, as a path inside the content root. */
