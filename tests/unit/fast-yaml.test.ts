@@ -9,7 +9,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generatePlaybook } from '../../bench/generate-playbook.ts';
 import { fastYaml } from '../../src/lib/reading/fast-yaml.ts';
-import { parseSource } from '../../src/lib/reading/read-source.ts';
+import { parseSource, splitFrontmatter } from '../../src/lib/reading/read-source.ts';
 import type { SourceFile } from '../../src/lib/reading/scan-content-root.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -222,3 +222,28 @@ function contentYaml(dir: string): string[] {
   }
   return texts;
 }
+
+describe('splitFrontmatter', () => {
+  /** The split as it was written first (every line split, then joined): the fast scan must give the same. */
+  function reference(text: string) {
+    const lines = text.split(/\r?\n/);
+    if (lines[0]?.trimEnd() !== '---') return 'missing';
+    const close = lines.findIndex((line, index) => index > 0 && line.trimEnd() === '---');
+    if (close === -1) return 'unclosed';
+    return { yaml: lines.slice(1, close).join('\n'), body: lines.slice(close + 1).join('\n'), bodyLine: close + 2 };
+  }
+
+  it('splits as every line split and joined would', () => {
+    const pieces = ['---', '--- ', ' ---', '----', '-', '\n', '\r\n', 'a: b', '', ' ', '\u00a0', 'text', '---\n', '\n---\n'];
+    let seed = 11;
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    const texts = ['', '---', '---\n', '---\n---', '---\n---\n', '---\na: 1\n---\nbody\n', '---\n\n---', 'x\n---\n---\n'];
+    for (let round = 0; round < 3000; round++) {
+      const parts = 1 + Math.floor(random() * 8);
+      let text = '';
+      for (let part = 0; part < parts; part++) text += pieces[Math.floor(random() * pieces.length)];
+      texts.push(text);
+    }
+    for (const text of texts) expect(splitFrontmatter(text), JSON.stringify(text)).toEqual(reference(text));
+  });
+});

@@ -249,9 +249,12 @@ function readYaml(source: SourceFile, yamlText: string, yamlLine: number, body: 
   return { source, data: data as Record<string, unknown>, body, bodyLine, locator, findings: yamlFindings, ...(unreadKeys && { unreadKeys }) };
 }
 
-type Split = { yaml: string; body: string; bodyLine: number } | 'missing' | 'unclosed';
+export type Split = { yaml: string; body: string; bodyLine: number } | 'missing' | 'unclosed';
 
-function splitFrontmatter(text: string): Split {
+/** Frontmatter and body; exported for tests. */
+export function splitFrontmatter(text: string): Split {
+  // Most files have no carriage return: the closing line is found without splitting the whole body into lines.
+  if (!text.includes('\r')) return splitLines(text);
   const lines = text.split(/\r?\n/);
   if (lines[0]?.trimEnd() !== '---') return 'missing';
   const close = lines.findIndex((line, index) => index > 0 && line.trimEnd() === '---');
@@ -261,6 +264,22 @@ function splitFrontmatter(text: string): Split {
     body: lines.slice(close + 1).join('\n'),
     bodyLine: close + 2,
   };
+}
+
+/** `splitFrontmatter` for a text whose lines end in \n only: the same result, one scan up to the closing line. */
+function splitLines(text: string): Split {
+  const firstEnd = text.indexOf('\n');
+  if ((firstEnd === -1 ? text : text.slice(0, firstEnd)).trimEnd() !== '---') return 'missing';
+  if (firstEnd === -1) return 'unclosed';
+  for (let start = firstEnd + 1, line = 2; ; line++) {
+    const end = text.indexOf('\n', start);
+    const lineEnd = end === -1 ? text.length : end;
+    if (text.charCodeAt(start) === 45 && text.slice(start, lineEnd).trimEnd() === '---') {
+      return { yaml: text.slice(firstEnd + 1, start - 1), body: end === -1 ? '' : text.slice(end + 1), bodyLine: line + 1 };
+    }
+    if (end === -1) return 'unclosed';
+    start = end + 1;
+  }
 }
 
 /**
