@@ -79,6 +79,11 @@ describe('the precache plan', () => {
     expect(plan.tiers).toEqual(['core', 'listings', 'boundaries-and-roles']);
     expect(plan.files.map((f) => f.path)).toEqual(['index.html', 'boundaries/b/index.html']);
     expect(measured.sort()).toEqual(['boundaries/b/index.html', 'guidelines/g/index.html', 'index.html']);
+    // A tier over the budget is summed only until it is: 4 wins of 100 are past what is left (300).
+    measured.length = 0;
+    const wins = languagePlan(files.slice(0, 2).concat(files.slice(3)), { prefix: '', otherPrefixes: [], searchKey: 'en' }, 500);
+    expect(wins.tiers).toEqual(['core', 'listings', 'boundaries-and-roles', 'values-and-guidelines']);
+    expect(measured.filter((path) => path.startsWith('wins/'))).toHaveLength(4);
   });
 
   it('counts what a phone downloads: text gzipped, the search index and pictures as they are', () => {

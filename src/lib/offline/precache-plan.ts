@@ -76,7 +76,8 @@ export function tierOf(path: string): Tier | undefined {
 /**
  * A built file whose size is worked out the first time it is read, then
  * kept: measuring a file as downloaded means compressing it, and a plan
- * reads the sizes of the tiers it takes and of the first it cannot.
+ * reads the sizes of the tiers it takes, and of the first it cannot only
+ * until that tier is over the budget.
  */
 export function lazySize(path: string, measure: () => number): BuiltFile {
   let size: number | undefined;
@@ -113,7 +114,12 @@ export function precachePlan(files: readonly BuiltFile[], budget = PRECACHE_BUDG
   const plan: PrecachePlan = { files: [], bytes: 0, tiers: [] };
   for (const tier of TIERS) {
     const members = byTier.get(tier)!.sort((a, b) => a.path.localeCompare(b.path));
-    const size = members.reduce((total, file) => total + file.size, 0);
+    // Summed only until the tier is over the budget: a size may mean compressing the file (`lazySize`).
+    let size = 0;
+    for (const file of members) {
+      size += file.size;
+      if (tier !== 'core' && plan.bytes + size > budget) break;
+    }
     if (tier !== 'core' && plan.bytes + size > budget) break;
     plan.files.push(...members);
     plan.bytes += size;
