@@ -68,7 +68,8 @@ const TARGETS = {
   peakProcessGb: 2.5,
   peakTreeGb: 3,
   warmShare: 0.4,
-  oneChangeShare: 0.45,
+  /** Issue 20: a rebuild after one changed entry, against a cold build. */
+  oneChangeShare: 0.2,
   validateS: 5,
   distRatio: 2,
   htmlGzKb: 4,
@@ -101,8 +102,10 @@ const failed = (what: string, run: Measured) => {
   process.exit(1);
 };
 
-step('npm run validate');
-const validate = await measureCommand(node, [path.join(PROJECT_ROOT, 'src/cli/validate.ts'), '--content', content], { cwd: PROJECT_ROOT, env });
+// Cold, as on a fresh CI runner: its own empty cache folder, so no read cache (not even one from an earlier bench of the same path) answers it.
+step('npm run validate, cold');
+const validateEnv = { ...env, PLAYBOOK_CACHE_DIR: path.join(work, 'validate-cache') };
+const validate = await measureCommand(node, [path.join(PROJECT_ROOT, 'src/cli/validate.ts'), '--content', content], { cwd: PROJECT_ROOT, env: validateEnv });
 if (validate.exitCode !== 0) failed('validate', validate);
 
 step('cold build');
@@ -120,6 +123,7 @@ if (!flags['no-search']) {
 
 let warm: Measured | undefined;
 let oneChange: Measured | undefined;
+let oneChangePhases: Record<string, number> | undefined;
 if (!flags['cold-only']) {
   step('warm rebuild, no change');
   warm = await measureCommand(node, [astro, 'build'], { cwd: PROJECT_ROOT, env: buildEnv });
@@ -132,6 +136,7 @@ if (!flags['cold-only']) {
   await writeFile(target, `${await readFile(target, 'utf8')}\nOne more sentence, added for the benchmark.\n`);
   oneChange = await measureCommand(node, [astro, 'build'], { cwd: PROJECT_ROOT, env: buildEnv });
   if (oneChange.exitCode !== 0) failed('the rebuild after one change', oneChange);
+  oneChangePhases = phasesOf(oneChange.stdout + oneChange.stderr);
 }
 
 /** A second language: the same playbook cold, with every entry translated and with none, each against one language per page. */
@@ -239,10 +244,17 @@ rows.push(
           `≤ ${pct(TARGETS.oneChangeShare)}`,
           mark(oneChange.wallMs / cold.wallMs <= TARGETS.oneChangeShare),
         ],
+        [
+          // Pagefind's share is another part of issue 20 (an index in parts): what the rest of the rebuild costs, each without Pagefind.
+          'rebuild after one changed entry, without Pagefind',
+          `${s(oneChange.wallMs - (oneChangePhases?.Pagefind ?? 0))} (${pct((oneChange.wallMs - (oneChangePhases?.Pagefind ?? 0)) / (cold.wallMs - phases.Pagefind!))} of cold without Pagefind)`,
+          `≤ ${pct(TARGETS.oneChangeShare)}`,
+          mark((oneChange.wallMs - (oneChangePhases?.Pagefind ?? 0)) / (cold.wallMs - phases.Pagefind!) <= TARGETS.oneChangeShare),
+        ],
       ] as [string, string, string, string][])
     : []),
   [
-    'npm run validate, as a command',
+    'npm run validate, cold (no read cache), as a command',
     `${s(validate.wallMs)} (${((validate.wallMs * 1000) / entries).toFixed(0)} µs/entry)`,
     `≤ ${TARGETS.validateS} s at 20,000`,
     mark(validate.wallMs / 1000 <= (TARGETS.validateS * entries) / 20000),
@@ -334,6 +346,14 @@ printTable([
   ...Object.entries(phases).map(([name, ms]): [string, string] => [name, s(ms)]),
   ['the rest (start-up, content sync, bundling, writing)', s(cold.wallMs - Object.values(phases).reduce((a, b) => a + b, 0))],
 ]);
+if (oneChange && oneChangePhases) {
+  console.log('\nRebuild after one changed entry by phase:');
+  printTable([
+    ['phase', 'time'],
+    ...Object.entries(oneChangePhases).map(([name, ms]): [string, string] => [name, s(ms)]),
+    ['the rest (start-up, content sync, bundling, writing)', s(oneChange.wallMs - Object.values(oneChangePhases).reduce((a, b) => a + b, 0))],
+  ]);
+}
 console.log("\nLeaders' and tools' files, each written once per build:");
 printTable([['file', 'size', 'time'], ...leaders.files.map((file): [string, string, string] => [file.file, kb(file.bytes), `${file.ms} ms`])]);
 if (floor)
@@ -346,11 +366,12 @@ const json = {
   entries,
   mix: playbookMix(entries),
   date: new Date().toISOString(),
-  validate: { wallMs: validate.wallMs },
+  validate: { wallMs: validate.wallMs, cold: true },
   cold: pick(cold),
   warm: warm && pick(warm),
   oneChange: oneChange && pick(oneChange),
   phases,
+  oneChangePhases,
   site,
   leaders,
   search,

@@ -24,7 +24,7 @@ import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { downloadedSize, languagePlan, type BuiltFile, type PlanLanguage, type PrecachePlan, type Tier } from '../lib/offline/precache-plan.ts';
+import { downloadedSize, languagePlan, lazySize, type BuiltFile, type PlanLanguage, type PrecachePlan, type Tier } from '../lib/offline/precache-plan.ts';
 import { precacheUrl, SERVICE_WORKER_FILE } from '../lib/offline/urls.ts';
 import { fallbackSource, knownPages } from '../lib/offline/not-found.ts';
 import { CORE_PART } from '../lib/search/parts.ts';
@@ -41,8 +41,13 @@ export async function builtFiles(dir: string, measure: 'on-disk' | 'downloaded' 
     const full = path.join(entry.parentPath, entry.name);
     const relative = path.relative(dir, full).split(path.sep).join('/');
     const { size } = await stat(full);
-    const gzipped = () => gzipSync(readFileSync(full)).length;
-    files.push({ path: relative, size: measure === 'downloaded' ? downloadedSize(relative, size, gzipped) : size });
+    if (measure === 'on-disk') {
+      files.push({ path: relative, size });
+      continue;
+    }
+    // Gzipped only when a plan asks for its size: plans stop at the first tier over the budget, so a large
+    // playbook's tens of thousands of entry pages are never compressed just to be left out (see `lazySize`).
+    files.push(lazySize(relative, () => downloadedSize(relative, size, () => gzipSync(readFileSync(full)).length)));
   }
   return files;
 }

@@ -8,7 +8,7 @@
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { fallbackSource, KNOWN_PAGES_LIMIT, knownPages } from '../../src/lib/offline/not-found.ts';
-import { downloadedSize, precachePlan, tierOf } from '../../src/lib/offline/precache-plan.ts';
+import { downloadedSize, languagePlan, lazySize, precachePlan, tierOf } from '../../src/lib/offline/precache-plan.ts';
 
 type Fallback = (args: { request: { url: string } }) => Promise<string | undefined>;
 
@@ -59,6 +59,31 @@ describe('the precache plan', () => {
       400,
     );
     expect(plan.tiers).toEqual(['core', 'listings', 'boundaries-and-roles', 'values-and-guidelines', 'case-studies-and-wins']);
+  });
+
+  // Issue 20: a one-entry rebuild of a large playbook compressed every page to size a plan that leaves most of them out.
+  it('measures only the files of the tiers it takes and of the first it cannot', () => {
+    const measured: string[] = [];
+    const file = (path: string, size: number) =>
+      lazySize(path, () => {
+        measured.push(path);
+        return size;
+      });
+    const files = [
+      file('index.html', 100),
+      file('boundaries/b/index.html', 100),
+      file('guidelines/g/index.html', 1000),
+      ...Array.from({ length: 50 }, (_, index) => file(`wins/w-${index}/index.html`, 100)),
+    ];
+    const plan = languagePlan(files, { prefix: '', otherPrefixes: [], searchKey: 'en' }, 500);
+    expect(plan.tiers).toEqual(['core', 'listings', 'boundaries-and-roles']);
+    expect(plan.files.map((f) => f.path)).toEqual(['index.html', 'boundaries/b/index.html']);
+    expect(measured.sort()).toEqual(['boundaries/b/index.html', 'guidelines/g/index.html', 'index.html']);
+    // A tier over the budget is summed only until it is: 4 wins of 100 are past what is left (300).
+    measured.length = 0;
+    const wins = languagePlan(files.slice(0, 2).concat(files.slice(3)), { prefix: '', otherPrefixes: [], searchKey: 'en' }, 500);
+    expect(wins.tiers).toEqual(['core', 'listings', 'boundaries-and-roles', 'values-and-guidelines']);
+    expect(measured.filter((path) => path.startsWith('wins/'))).toHaveLength(4);
   });
 
   it('counts what a phone downloads: text gzipped, the search index and pictures as they are', () => {

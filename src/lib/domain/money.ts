@@ -19,12 +19,20 @@ const formatters = new Map<string, Intl.NumberFormat>();
  * An amount with more is a typo the validator refuses.
  */
 export function currencyDecimals(currency: string): number {
-  try {
-    return new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
-  } catch {
-    return 2; // not a currency code: the currency check reports it
+  // Asked for every amount of a large playbook, and a formatter is costly to make: each currency is asked of Intl once.
+  let decimals = decimalsByCurrency.get(currency);
+  if (decimals === undefined) {
+    try {
+      decimals = new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
+    } catch {
+      decimals = 2; // not a currency code: the currency check reports it
+    }
+    decimalsByCurrency.set(currency, decimals);
   }
+  return decimals;
 }
+
+const decimalsByCurrency = new Map<string, number>();
 
 /** The number of decimals written in an amount: 74.999 has 3, 1e-7 has 7. */
 export function decimalsOf(amount: number): number {

@@ -78,8 +78,13 @@ function isMessage(value: unknown): value is Message {
  * which is written in English whatever the playbook's languages.
  */
 export function englishWords(locale: string): Words {
-  return createWords(locale, ENGLISH);
+  // Asked once per grant by the register and the rules: made once per locale (Words hold no state, only formatters).
+  let words = englishByLocale.get(locale);
+  if (!words) englishByLocale.set(locale, (words = createWords(locale, ENGLISH)));
+  return words;
 }
+
+const englishByLocale = new Map<string, Words>();
 
 /**
  * The interface words of a language: the playbook's own `interface.yaml`

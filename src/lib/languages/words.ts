@@ -27,9 +27,7 @@ export interface Words {
 }
 
 export function createWords(tag: string, dictionary: Readonly<Partial<Record<WordKey, Message>>>): Words {
-  const plurals = new Intl.PluralRules(tag);
-  const numbers = new Intl.NumberFormat(tag);
-  const dates = new Intl.DateTimeFormat(tag, { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+  const { plurals, numbers, dates } = formatsOf(tag);
   const count = (value: number) => numbers.format(value);
   return {
     tag,
@@ -48,3 +46,23 @@ export function createWords(tag: string, dictionary: Readonly<Partial<Record<Wor
     money: (money) => formatMoney(money, tag),
   };
 }
+
+/**
+ * A language's Intl formats, made once per tag: every page asks for its
+ * words (the middleware), and making three Intl formatters cost more than
+ * rendering a small page. Intl formatters hold no state between calls.
+ */
+function formatsOf(tag: string): { plurals: Intl.PluralRules; numbers: Intl.NumberFormat; dates: Intl.DateTimeFormat } {
+  let formats = formatsByTag.get(tag);
+  if (!formats) {
+    formats = {
+      plurals: new Intl.PluralRules(tag),
+      numbers: new Intl.NumberFormat(tag),
+      dates: new Intl.DateTimeFormat(tag, { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }),
+    };
+    formatsByTag.set(tag, formats);
+  }
+  return formats;
+}
+
+const formatsByTag = new Map<string, { plurals: Intl.PluralRules; numbers: Intl.NumberFormat; dates: Intl.DateTimeFormat }>();

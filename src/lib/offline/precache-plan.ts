@@ -77,6 +77,22 @@ export function tierOf(path: string): Tier | undefined {
   return 'pages';
 }
 
+/**
+ * A built file whose size is worked out the first time it is read, then
+ * kept: measuring a file as downloaded means compressing it, and a plan
+ * reads the sizes of the tiers it takes, and of the first it cannot only
+ * until that tier is over the budget.
+ */
+export function lazySize(path: string, measure: () => number): BuiltFile {
+  let size: number | undefined;
+  return {
+    path,
+    get size() {
+      return (size ??= measure());
+    },
+  };
+}
+
 /** Files a server compresses (deploy/nginx.conf's gzip_types, and HTML); the search index and pictures are sent as they are. */
 const COMPRESSED = /\.(?:html|css|js|json|svg|webmanifest|txt|csv|xml)$/i;
 
@@ -102,7 +118,12 @@ export function precachePlan(files: readonly BuiltFile[], budget = PRECACHE_BUDG
   const plan: PrecachePlan = { files: [], bytes: 0, tiers: [] };
   for (const tier of TIERS) {
     const members = byTier.get(tier)!.sort((a, b) => a.path.localeCompare(b.path));
-    const size = members.reduce((total, file) => total + file.size, 0);
+    // Summed only until the tier is over the budget: a size may mean compressing the file (`lazySize`).
+    let size = 0;
+    for (const file of members) {
+      size += file.size;
+      if (tier !== 'core' && plan.bytes + size > budget) break;
+    }
     if (tier !== 'core' && plan.bytes + size > budget) break;
     plan.files.push(...members);
     plan.bytes += size;
@@ -134,7 +155,7 @@ export function languagePlan(files: readonly BuiltFile[], language: PlanLanguage
   for (const file of files) {
     const seen = languageView(file.path, language);
     if (seen === undefined) continue;
-    const view = { path: seen, size: file.size };
+    const view = lazySize(seen, () => file.size);
     byTierPath.set(view, file);
     mine.push(view);
   }

@@ -10,7 +10,8 @@
  * cache that cannot be read is simply not used.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import { PROJECT_ROOT } from './resolve-content-root.ts';
@@ -24,9 +25,16 @@ interface Stored<T> {
 export interface ReadCache<T> {
   /** The last reading of `file` when its bytes are the same. */
   get(file: string, digest: string): T | undefined;
+  /** Whether the last run read a file of this name (whatever its bytes were). */
+  has(file: string): boolean;
   set(file: string, digest: string, read: T): void;
-  /** Writes what this run read (only files seen in it), when anything changed. */
-  save(): void;
+  /**
+   * Writes what this run read (only files seen in it), when anything changed.
+   * The reads are taken at once; the file is written in the background (a
+   * large playbook's cache is a hundred megabytes), so the caller goes on and
+   * awaits the promise before it exits. Never rejects.
+   */
+  save(): Promise<void>;
 }
 
 /** The cache file of a content root, in its cache folder (Astro's `cacheDir` for that root). */
@@ -57,19 +65,24 @@ export function openReadCache<T>(file: string, trusted: boolean): ReadCache<T> {
       next.set(name, hit);
       return hit.read;
     },
+    has(name) {
+      return old.has(name);
+    },
     set(name, digest, read) {
       changed = true;
       next.set(name, { digest, read });
     },
-    save() {
+    async save() {
       if (!changed && next.size === old.size) return;
+      const temporary = `${file}.${process.pid}.tmp`;
       try {
-        mkdirSync(path.dirname(file), { recursive: true });
-        const temporary = `${file}.${process.pid}.tmp`;
-        writeFileSync(temporary, serialize({ version, files: next } satisfies Stored<T>));
-        renameSync(temporary, file);
+        const bytes = serialize({ version, files: next } satisfies Stored<T>);
+        await mkdir(path.dirname(file), { recursive: true });
+        await writeFile(temporary, bytes);
+        await rename(temporary, file);
       } catch {
         // A read-only cache folder: the next run reads everything again.
+        await rm(temporary, { force: true }).catch(() => undefined);
       }
     },
   };

@@ -2,12 +2,17 @@
  * Reads one content file the way an editor wrote it: checks it is UTF-8,
  * splits frontmatter from body, and parses the YAML keeping positions, so
  * every later finding can point at the line and column of its field.
+ *
+ * Plain YAML (most files) is read by `fastYaml` first, which gives the same
+ * data without positions; the positions are parsed only when a finding
+ * asks where a field is (the locator parses the file then, once).
  */
 import { readFileSync, statSync } from 'node:fs';
 import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node, type Pair } from 'yaml';
 import type { FieldPath, Finding, Position } from '../diagnostics/diagnostic.ts';
 import { finding, MESSAGES, TOP, type Wording } from '../diagnostics/catalogue.ts';
 import type { SourceFile } from './scan-content-root.ts';
+import { fastYaml } from './fast-yaml.ts';
 import { readAroundErrors } from './yaml-recovery.ts';
 
 /** Finds where a field is written in a file. */
@@ -111,7 +116,7 @@ export function unreadable(source: Pick<SourceFile, 'file'>, error: unknown): Fi
 }
 
 /** Parses a content file's bytes; exported for tests. */
-export function parseSource(source: SourceFile, kind: 'markdown' | 'data', bytes: Uint8Array): ReadSource {
+export function parseSource(source: SourceFile, kind: 'markdown' | 'data', bytes: Uint8Array, options: { fast?: boolean } = {}): ReadSource {
   const fail = (failed: Finding): ReadSource => notRead(source, failed);
 
   if (bytes.byteLength > MAX_ENTRY_BYTES) return tooLarge(source, bytes.byteLength);
@@ -151,6 +156,18 @@ export function parseSource(source: SourceFile, kind: 'markdown' | 'data', bytes
     yamlLine = 2;
   }
 
+  // Most files are plain YAML without problems: read fast, and parse with positions only when a finding needs a line.
+  const fast = options.fast === false ? undefined : fastYaml(yamlText);
+  if (fast) {
+    let full: FieldLocator | undefined;
+    const locator: FieldLocator = { locate: (path, at) => (full ??= readYaml(source, yamlText, yamlLine, body, bodyLine).locator).locate(path, at) };
+    return { source, data: fast, body, bodyLine, locator, findings: [] };
+  }
+  return readYaml(source, yamlText, yamlLine, body, bodyLine);
+}
+
+/** The YAML of a file read by the full parser, with positions: every problem found and placed. */
+function readYaml(source: SourceFile, yamlText: string, yamlLine: number, body: string, bodyLine: number): ReadSource {
   const lineCounter = new LineCounter();
   const position = (offset: number): Position => {
     const { line, col } = lineCounter.linePos(offset);
@@ -232,9 +249,12 @@ export function parseSource(source: SourceFile, kind: 'markdown' | 'data', bytes
   return { source, data: data as Record<string, unknown>, body, bodyLine, locator, findings: yamlFindings, ...(unreadKeys && { unreadKeys }) };
 }
 
-type Split = { yaml: string; body: string; bodyLine: number } | 'missing' | 'unclosed';
+export type Split = { yaml: string; body: string; bodyLine: number } | 'missing' | 'unclosed';
 
-function splitFrontmatter(text: string): Split {
+/** Frontmatter and body; exported for tests. */
+export function splitFrontmatter(text: string): Split {
+  // Most files have no carriage return: the closing line is found without splitting the whole body into lines.
+  if (!text.includes('\r')) return splitLines(text);
   const lines = text.split(/\r?\n/);
   if (lines[0]?.trimEnd() !== '---') return 'missing';
   const close = lines.findIndex((line, index) => index > 0 && line.trimEnd() === '---');
@@ -244,6 +264,22 @@ function splitFrontmatter(text: string): Split {
     body: lines.slice(close + 1).join('\n'),
     bodyLine: close + 2,
   };
+}
+
+/** `splitFrontmatter` for a text whose lines end in \n only: the same result, one scan up to the closing line. */
+function splitLines(text: string): Split {
+  const firstEnd = text.indexOf('\n');
+  if ((firstEnd === -1 ? text : text.slice(0, firstEnd)).trimEnd() !== '---') return 'missing';
+  if (firstEnd === -1) return 'unclosed';
+  for (let start = firstEnd + 1, line = 2; ; line++) {
+    const end = text.indexOf('\n', start);
+    const lineEnd = end === -1 ? text.length : end;
+    if (text.charCodeAt(start) === 45 && text.slice(start, lineEnd).trimEnd() === '---') {
+      return { yaml: text.slice(firstEnd + 1, start - 1), body: end === -1 ? '' : text.slice(end + 1), bodyLine: line + 1 };
+    }
+    if (end === -1) return 'unclosed';
+    start = end + 1;
+  }
 }
 
 /**

@@ -16,7 +16,8 @@ export const checkMoney: Rule = ({ entries, settings }) => {
   const findings: Finding[] = [];
   const check = (entry: CheckedEntry, path: FieldPath, money: Money | undefined) => {
     if (!money) return;
-    const field = formatFieldPath(path);
+    // Written only into findings: most amounts have none.
+    const field = () => formatFieldPath(path);
     if (money.currency !== undefined && !ISO_4217_CODES.has(money.currency)) {
       findings.push(currencyFinding(entry.file, [...path, 'currency'], money.currency));
     }
@@ -29,14 +30,14 @@ export const checkMoney: Rule = ({ entries, settings }) => {
             MESSAGES['currency-decimals'],
             'default',
             { file: entry.file, path: [...path, 'amount'], found: String(money.amount) },
-            { field, amount: money.amount, currency, allowed },
+            { field: field(), amount: money.amount, currency, allowed },
           ),
         );
       }
     }
     // Without valid settings playbook.yaml's own error says it all; don't echo it on every amount.
     if (money.currency === undefined && settings !== undefined && settings.currency === undefined) {
-      findings.push(finding(MESSAGES.currency, 'missing', { file: entry.file, path }, { field }));
+      findings.push(finding(MESSAGES.currency, 'missing', { file: entry.file, path }, { field: field() }));
     }
   };
 

@@ -4,7 +4,7 @@
  * (it would be published), and a warning in a draft (drafts publish nothing).
  */
 import { COLLECTION_NAMES } from '../../../schemas/index.ts';
-import { isPlaceholder } from '../domain/placeholders.ts';
+import { isPlaceholder, PLACEHOLDER_MARK, PLACEHOLDER_URL } from '../domain/placeholders.ts';
 import { formatFieldPath, type FieldPath, type Finding } from '../diagnostics/diagnostic.ts';
 import type { CheckedEntry } from '../reading/checked-content.ts';
 import { finding, MESSAGES } from '../diagnostics/catalogue.ts';
@@ -17,10 +17,11 @@ export const checkPlaceholders: Rule = ({ entries, partial, translations }) => {
     const own = translations.filter((translation) => translation.collection === collection);
     for (const entry of [...entries[collection], ...partial[collection], ...own] as Pick<CheckedEntry, 'file' | 'data' | 'body' | 'bodyLine'>[]) {
       const severity = (entry.data as { status?: string }).status === 'draft' ? 'warning' : 'error';
-      for (const { path, text } of stringsIn(entry.data, [])) {
-        if (!isPlaceholder(text)) continue;
+      for (const { path, text } of placeholdersIn(entry.data, [])) {
         findings.push(finding(MESSAGES.placeholder, 'field', { file: entry.file, path, severity, found: text }, { field: formatFieldPath(path), text }));
       }
+      // Most bodies hold no placeholder at all: only those that do are looked at line by line.
+      if (!entry.body.includes(PLACEHOLDER_MARK) && !entry.body.includes(PLACEHOLDER_URL)) continue;
       entry.body.split('\n').forEach((line, index) => {
         if (!isPlaceholder(line) || line.length - line.trimStart().length > 3) return;
         const text = line.trim();
@@ -32,9 +33,22 @@ export const checkPlaceholders: Rule = ({ entries, partial, translations }) => {
   return findings;
 };
 
-/** Every string in an entry's data, with its field path. */
-function* stringsIn(value: unknown, path: FieldPath): Generator<{ path: FieldPath; text: string }> {
-  if (typeof value === 'string') yield { path, text: value };
-  else if (Array.isArray(value)) for (const [index, item] of value.entries()) yield* stringsIn(item, [...path, index]);
-  else if (value !== null && typeof value === 'object') for (const [key, item] of Object.entries(value)) yield* stringsIn(item, [...path, key]);
+/** Every placeholder string in an entry's data, with its field path (`path` is the walk's own, copied for each one found). */
+function placeholdersIn(value: unknown, path: (string | number)[], found: { path: FieldPath; text: string }[] = []): { path: FieldPath; text: string }[] {
+  if (typeof value === 'string') {
+    if (isPlaceholder(value)) found.push({ path: [...path], text: value });
+  } else if (Array.isArray(value)) {
+    for (const [index, item] of value.entries()) {
+      path.push(index);
+      placeholdersIn(item, path, found);
+      path.pop();
+    }
+  } else if (value !== null && typeof value === 'object') {
+    for (const [key, item] of Object.entries(value)) {
+      path.push(key);
+      placeholdersIn(item, path, found);
+      path.pop();
+    }
+  }
+  return found;
 }
