@@ -6,6 +6,7 @@ import { howToOpen } from './src/integrations/how-to-open.ts';
 import { playbookLanguages } from './src/integrations/languages.ts';
 import { playbookLogo } from './src/integrations/playbook-logo.ts';
 import { playbookOffline } from './src/integrations/offline.ts';
+import { playbookPageScript } from './src/integrations/page-script.ts';
 import { playbookSearch } from './src/integrations/pagefind.ts';
 import { playbookDev } from './src/integrations/playbook-dev.ts';
 import { playbookValidation } from './src/integrations/playbook-validation.ts';
@@ -44,6 +45,7 @@ export default defineConfig({
     playbookLogo(contentRoot),
     mdx(),
     playbookSearch(),
+    playbookPageScript(),
     howToOpen(),
     playbookOffline(),
   ],
