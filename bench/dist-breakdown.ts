@@ -20,7 +20,12 @@ export interface PageChrome {
   pages: number;
   /** Average bytes per page of each part that pages repeat. */
   perPage: Record<string, number>;
+  /** The page with the most bytes outside <main>. */
+  largest: { path: string; bytes: number };
 }
+
+/** The part of a page outside its <main>: what every page repeats. */
+export const CHROME = 'outside <main> (the chrome)';
 
 export interface DistBreakdown {
   bytes: number;
@@ -64,8 +69,10 @@ export function chromeOf(html: string): Record<string, number> {
   const header = /<header class="site-header[\s\S]*?<\/header>(?=<main)/.exec(html)?.[0];
   const footer = /<footer class="site-footer[\s\S]*?<\/footer>/.exec(html)?.[0];
   const scopeClasses = [...html.matchAll(/ astro-[a-z0-9]{8}/g)].length * ' astro-xxxxxxxx'.length;
+  const main = /<main[\s>][\s\S]*<\/main>/.exec(html)?.[0];
   return {
     page: size(html),
+    [CHROME]: size(html) - size(main),
     head: size(head),
     'policy (CSP meta)': size(policy),
     'inline scripts': inlineScripts.reduce((sum, s) => sum + size(s), 0),
@@ -99,14 +106,17 @@ export async function distBreakdown(dir: string): Promise<DistBreakdown> {
   }
   const pages = files.filter((f) => f.path.endsWith('.html'));
   const sums: Record<string, number> = {};
+  let largest = { path: '', bytes: 0 };
   for (const page of pages) {
-    for (const [part, bytes] of Object.entries(chromeOf(await readFile(path.join(dir, page.path), 'utf8')))) sums[part] = (sums[part] ?? 0) + bytes;
+    const parts = chromeOf(await readFile(path.join(dir, page.path), 'utf8'));
+    for (const [part, bytes] of Object.entries(parts)) sums[part] = (sums[part] ?? 0) + bytes;
+    if (parts[CHROME]! > largest.bytes) largest = { path: page.path, bytes: parts[CHROME]! };
   }
   const perPage = Object.fromEntries(Object.entries(sums).map(([part, bytes]) => [part, Math.round(bytes / Math.max(pages.length, 1))]));
   return {
     bytes: files.reduce((sum, f) => sum + f.size, 0),
     kinds: [...kinds.values()].sort((a, b) => b.bytes - a.bytes),
-    chrome: { pages: pages.length, perPage },
+    chrome: { pages: pages.length, perPage, largest },
   };
 }
 
@@ -114,9 +124,13 @@ const mb = (bytes: number) => `${(bytes / 1e6).toFixed(2)} MB`;
 
 export function formatDistBreakdown(b: DistBreakdown): string {
   const lines = [`dist/: ${mb(b.bytes)}`];
-  for (const k of b.kinds) lines.push(`  ${k.kind.padEnd(52)} ${String(k.files).padStart(6)} files  ${mb(k.bytes).padStart(10)}  ${((k.bytes / b.bytes) * 100).toFixed(1).padStart(5)}%`);
+  for (const k of b.kinds)
+    lines.push(
+      `  ${k.kind.padEnd(52)} ${String(k.files).padStart(6)} files  ${mb(k.bytes).padStart(10)}  ${((k.bytes / b.bytes) * 100).toFixed(1).padStart(5)}%`,
+    );
   lines.push(`What an HTML page repeats (average over ${b.chrome.pages} pages, bytes):`);
   for (const [part, bytes] of Object.entries(b.chrome.perPage)) lines.push(`  ${part.padEnd(52)} ${String(bytes).padStart(8)}`);
+  lines.push(`  ${'largest outside <main>'.padEnd(52)} ${String(b.chrome.largest.bytes).padStart(8)}  ${b.chrome.largest.path}`);
   return lines.join('\n');
 }
 

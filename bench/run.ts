@@ -17,7 +17,10 @@
  * a warm rebuild with no change; a rebuild after one changed entry; the
  * phases of the cold build (reading and checking, rendering pages, pictures,
  * Pagefind); peak RSS of the largest process and of the whole process tree;
- * dist/ size, HTML per content page (median, gzipped) and the largest page;
+ * dist/ size (against the floor's, with and without the search index, and
+ * broken down by kind: pages by route, search index, scripts, JSON, pictures),
+ * what every page repeats outside <main> (the chrome), HTML per content
+ * page (median, gzipped) and the largest page;
  * the floor's cold build, and our cost as a ratio to it; search in Chromium
  * (bytes for a first and a later query, time to results); and what an MDX
  * entry costs against a Markdown one (two smaller playbooks, all .md and all
@@ -29,6 +32,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
+import { PAGE_CHROME_BUDGET } from './budgets.ts';
+import { CHROME, distBreakdown, formatDistBreakdown, type DistBreakdown } from './dist-breakdown.ts';
 import { generatePlaybook, playbookMix } from './generate-playbook.ts';
 import { measureCommand, type Measured } from './process-tree.ts';
 import { addLanguage } from './translate-playbook.ts';
@@ -70,7 +75,10 @@ const TARGETS = {
   warmShare: 0.4,
   oneChangeShare: 0.45,
   validateS: 5,
+  /** Issue 20: dist/ at most twice the floor's, for the same playbook. */
   distRatio: 2,
+  /** Issue 20: what any HTML page repeats outside <main> (head and policy, scripts, header, footer). */
+  chromeKb: PAGE_CHROME_BUDGET / 1024,
   htmlGzKb: 4,
   largestPageKb: 200,
   /** Issue 18: a role's self-check page, gzipped; its questions are capped, so it never grows with the whole playbook. */
@@ -110,6 +118,7 @@ const cold = await measureCommand(node, [astro, 'build'], { cwd: PROJECT_ROOT, e
 if (cold.exitCode !== 0) failed('the cold build', cold);
 const phases = phasesOf(cold.stdout + cold.stderr);
 const site = await siteFigures(dist);
+const breakdown = await distBreakdown(dist);
 const leaders = await leadersFiles(dist, cold.stdout + cold.stderr);
 
 let search: SearchFigures | undefined;
@@ -160,7 +169,7 @@ if (flags.languages) {
   }
 }
 
-let floor: { build: Measured; index: Measured; distBytes: number } | undefined;
+let floor: { build: Measured; index: Measured; distBytes: number; breakdown: DistBreakdown } | undefined;
 if (!flags['no-floor']) {
   step('floor: bare Astro, same files, cold');
   const floorDist = path.join(work, 'floor-dist');
@@ -169,7 +178,7 @@ if (!flags['no-floor']) {
   if (build.exitCode !== 0) failed('the floor build', build);
   const index = await measureCommand(node, [path.join(FLOOR, 'index-site.mjs'), floorDist], { cwd: FLOOR, env: floorEnv });
   if (index.exitCode !== 0) failed('the floor index', index);
-  floor = { build, index, distBytes: await folderBytes(floorDist) };
+  floor = { build, index, distBytes: await folderBytes(floorDist), breakdown: await distBreakdown(floorDist) };
 }
 
 let mdxCost: { entries: number; md: Measured; mdx: Measured } | undefined;
@@ -248,14 +257,22 @@ rows.push(
     mark(validate.wallMs / 1000 <= (TARGETS.validateS * entries) / 20000),
   ],
 );
-if (floor)
+if (floor) {
+  const searchOf = (b: DistBreakdown) => b.kinds.find((k) => k.kind.startsWith('search index'))?.bytes ?? 0;
+  const withoutSearch = (site.distBytes - searchOf(breakdown)) / (floor.distBytes - searchOf(floor.breakdown));
   rows.push([
     'dist/ size',
-    `${(site.distBytes / 1e6).toFixed(1)} MB (${(site.distBytes / floor.distBytes).toFixed(2)}× the floor's ${(floor.distBytes / 1e6).toFixed(1)} MB)`,
+    `${(site.distBytes / 1e6).toFixed(1)} MB (${(site.distBytes / floor.distBytes).toFixed(2)}× the floor's ${(floor.distBytes / 1e6).toFixed(1)} MB; ${withoutSearch.toFixed(2)}× without either search index)`,
     `≤ ${TARGETS.distRatio}×`,
     mark(site.distBytes / floor.distBytes <= TARGETS.distRatio),
   ]);
-else rows.push(['dist/ size', `${(site.distBytes / 1e6).toFixed(1)} MB`, '', '']);
+} else rows.push(['dist/ size', `${(site.distBytes / 1e6).toFixed(1)} MB`, '', '']);
+rows.push([
+  'what a page repeats outside <main>',
+  `${kb(breakdown.chrome.perPage[CHROME] ?? 0)} on average (of ${kb(breakdown.chrome.perPage.page ?? 0)} a page), ${kb(breakdown.chrome.largest.bytes)} at most (${breakdown.chrome.largest.path})`,
+  `≤ ${TARGETS.chromeKb} kB each`,
+  mark(breakdown.chrome.largest.bytes / 1024 <= TARGETS.chromeKb),
+]);
 rows.push(
   [
     'HTML per content page, median gzipped',
@@ -336,6 +353,8 @@ printTable([
 ]);
 console.log("\nLeaders' and tools' files, each written once per build:");
 printTable([['file', 'size', 'time'], ...leaders.files.map((file): [string, string, string] => [file.file, kb(file.bytes), `${file.ms} ms`])]);
+console.log(`\nWhere dist/'s bytes go (Latitude):\n${formatDistBreakdown(breakdown)}`);
+if (floor) console.log(`\nWhere dist/'s bytes go (the floor):\n${formatDistBreakdown(floor.breakdown)}`);
 if (floor)
   console.log(
     `\nFloor: build ${s(floor.build.wallMs)} + Pagefind ${s(floor.index.wallMs)}; peak RSS ${gb(floor.build.peakProcessBytes)} (tree ${gb(floor.build.peakTreeBytes)})`,
@@ -352,11 +371,12 @@ const json = {
   oneChange: oneChange && pick(oneChange),
   phases,
   site,
+  distBreakdown: breakdown,
   leaders,
   search,
   mdxCost: mdxCost && { entries: mdxCost.entries, md: pick(mdxCost.md), mdx: pick(mdxCost.mdx) },
   languages: languageRuns.map((run) => ({ name: run.name, translations: run.translations, build: pick(run.build), site: run.site })),
-  floor: floor && { build: pick(floor.build), index: pick(floor.index), distBytes: floor.distBytes },
+  floor: floor && { build: pick(floor.build), index: pick(floor.index), distBytes: floor.distBytes, distBreakdown: floor.breakdown },
   ratios: { floor: floorWall && cold.wallMs / floorWall, warm: warm && warm.wallMs / cold.wallMs, oneChange: oneChange && oneChange.wallMs / cold.wallMs },
   targets: TARGETS,
 };

@@ -18,6 +18,8 @@ import { SEARCH_SHORTCUT } from '../../src/lib/search/search-shortcut.ts';
 import { THEME_SCRIPT } from '../../src/lib/theme/theme-script.ts';
 import { SEARCH_BOX_LOADER } from '../../src/lib/search/search-box-loader.ts';
 import { PAGE_SCRIPT, PAGE_SCRIPT_FILE } from '../../src/layouts/page-script.ts';
+import { PAGE_CHROME_BUDGET } from '../../bench/budgets.ts';
+import { CHROME, chromeOf } from '../../bench/dist-breakdown.ts';
 import { buildPlaybook, FIXED_TODAY, FIXTURES, PROJECT_ROOT, type BuildResult } from '../support/build-playbook.ts';
 import { attribute, parsePage, readPage, select, selectAll, textOf, visibleText as text } from '../support/built-site.ts';
 
@@ -139,7 +141,10 @@ describe('every page', () => {
       // One shared file (issue 20), not inline in every page: the reader's light/dark choice, `/` or Ctrl/⌘-K to the search box, and the search box's loader.
       const pageScript = scripts.filter((script) => /^\/_latitude\/page\.js\?v=[0-9a-f]{10} $/.test(script));
       expect(pageScript, file).toHaveLength(1);
-      expect(scripts.filter((script) => script.includes(THEME_SCRIPT) || script.includes(SEARCH_SHORTCUT) || script.includes(SEARCH_BOX_LOADER)), file).toEqual([]);
+      expect(
+        scripts.filter((script) => script.includes(THEME_SCRIPT) || script.includes(SEARCH_SHORTCUT) || script.includes(SEARCH_BOX_LOADER)),
+        file,
+      ).toEqual([]);
       for (const script of scripts)
         if (![...matrix, ...worker, ...ownRow, ...training, ...forMe, ...pageScript].includes(script)) expect(script, file).toMatch(/search/i);
     }
@@ -147,6 +152,19 @@ describe('every page', () => {
     const shared = await readFile(path.join(build.outDir, PAGE_SCRIPT_FILE), 'utf8');
     expect(shared).toBe(PAGE_SCRIPT);
     for (const text of [THEME_SCRIPT, SEARCH_SHORTCUT, SEARCH_BOX_LOADER]) expect(shared).toContain(text);
+  });
+});
+
+describe('lighter pages (issue 20)', () => {
+  it('repeat at most PAGE_CHROME_BUDGET outside <main>, with no scope class in the header or footer', async () => {
+    const pages = (await filesUnder(build.outDir)).filter((f) => f.endsWith('.html'));
+    expect(pages.length).toBeGreaterThan(20);
+    for (const file of pages) {
+      const html = await readFile(file, 'utf8');
+      expect(chromeOf(html)[CHROME], file).toBeLessThanOrEqual(PAGE_CHROME_BUDGET);
+      const outside = html.replace(/<main[\s>][\s\S]*<\/main>/, '');
+      expect(outside, file).not.toMatch(/\bastro-[a-z0-9]{8}\b/);
+    }
   });
 });
 
