@@ -50,6 +50,8 @@ export function kindOf(file: string): string {
   const parts = rel.split('/');
   const [first] = parts;
   if (parts.length === 3 && ENTRY_COLLECTIONS.includes(first!) && parts[1] !== 'page') return `HTML: ${first} entry pages`;
+  // The floor's wins sit under their year folder: wins/2025/win-1/index.html.
+  if (parts.length === 4 && first === 'wins' && /^\d{4}$/.test(parts[1]!)) return 'HTML: wins entry pages';
   if (first === 'roles' && parts.length === 4) return `HTML: role ${parts[2]} pages`;
   if (ENTRY_COLLECTIONS.includes(first!)) return 'HTML: collection listings and their pages';
   if (first === 'can-i' || first === 'changes' || first === 'ladders' || first === 'results') return `HTML: ${first}/ pages`;

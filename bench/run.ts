@@ -10,6 +10,7 @@
  *   npm run bench -- --keep                keep the generated playbook and builds (bench/out/)
  *   npm run bench -- --no-floor --no-search --no-mdx-cost
  *   npm run bench -- --cold-only           validate and a cold build only (for a fit over sizes)
+ *   npm run bench -- --cold-only --floor   the same, and the floor (dist/ against the floor's, issue 20)
  *   npm run bench -- --languages           also cold builds with a second language (fr-CA): every
  *                                          entry translated, and none translated, per page against one language
  *
@@ -46,11 +47,12 @@ const { values: flags } = parseArgs({
     'no-search': { type: 'boolean', default: false },
     'no-mdx-cost': { type: 'boolean', default: false },
     'cold-only': { type: 'boolean', default: false },
+    floor: { type: 'boolean', default: false },
     languages: { type: 'boolean', default: false },
   },
 });
 const entries = Number(flags.entries);
-if (flags['cold-only']) Object.assign(flags, { 'no-floor': true, 'no-search': true, 'no-mdx-cost': true });
+if (flags['cold-only']) Object.assign(flags, { 'no-floor': !flags.floor, 'no-search': true, 'no-mdx-cost': true });
 if (!Number.isInteger(entries) || entries < 100) {
   process.stderr.write('bench: --entries must be a whole number of at least 100\n');
   process.exit(2);
