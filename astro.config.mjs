@@ -6,6 +6,7 @@ import { howToOpen } from './src/integrations/how-to-open.ts';
 import { playbookLanguages } from './src/integrations/languages.ts';
 import { playbookLogo } from './src/integrations/playbook-logo.ts';
 import { playbookOffline } from './src/integrations/offline.ts';
+import { playbookPageScript } from './src/integrations/page-script.ts';
 import { playbookSearch } from './src/integrations/pagefind.ts';
 import { playbookDev } from './src/integrations/playbook-dev.ts';
 import { playbookShard } from './src/integrations/shard.ts';
@@ -51,6 +52,8 @@ export default defineConfig({
     playbookLogo(contentRoot),
     mdx(),
     playbookSearch(),
+    // Every shard writes the shared page script (the same bytes; the merge keeps one copy).
+    playbookPageScript(),
     // A shard is not a site to open: it says how to merge instead.
     ...(shard ? [playbookShard(shard)] : [howToOpen(), playbookOffline()]),
   ],

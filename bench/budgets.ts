@@ -16,6 +16,17 @@ export const CAN_I_BUDGET = 30 * 1024;
 export const PAGE_BUDGET = 200 * 1024;
 /** A role's self-check (issue 18), gzipped: its questions are capped, so it never grows with the whole playbook. */
 export const SELF_CHECK_BUDGET = 40 * 1024;
+/**
+ * What an HTML page repeats outside its <main> (issue 20, lighter pages):
+ * the <head> with the policy and stylesheet links, the page script's tag,
+ * the header with navigation, search box and theme control, the footer.
+ * Every page of tens of thousands carries it, so it is most of the gap
+ * between dist/ and the bare-Astro floor's; shared code belongs in cached
+ * files (src/layouts/page-script.ts), not in each page. Any one page, with
+ * its edit and feedback links: it was 7.8 kB a page on average (2,000
+ * generated entries) before the page script and unscoped chrome styles.
+ */
+export const PAGE_CHROME_BUDGET = 6 * 1024;
 
 export interface PhoneBudgets {
   canI: { scripts: number; embeddedData: number; largestRoleFile: number; largestRole: string; total: number; budget: number };

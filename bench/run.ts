@@ -10,6 +10,7 @@
  *   npm run bench -- --keep                keep the generated playbook and builds (bench/out/)
  *   npm run bench -- --no-floor --no-search --no-mdx-cost
  *   npm run bench -- --cold-only           validate and a cold build only (for a fit over sizes)
+ *   npm run bench -- --cold-only --floor   the same, and the floor (dist/ against the floor's, issue 20)
  *   npm run bench -- --languages           also cold builds with a second language (fr-CA): every
  *                                          entry translated, and none translated, per page against one language
  *
@@ -17,7 +18,10 @@
  * a warm rebuild with no change; a rebuild after one changed entry; the
  * phases of the cold build (reading and checking, rendering pages, pictures,
  * Pagefind); peak RSS of the largest process and of the whole process tree;
- * dist/ size, HTML per content page (median, gzipped) and the largest page;
+ * dist/ size (against the floor's, with and without the search index, and
+ * broken down by kind: pages by route, search index, scripts, JSON, pictures),
+ * what every page repeats outside <main> (the chrome), HTML per content
+ * page (median, gzipped) and the largest page;
  * the floor's cold build, and our cost as a ratio to it; search in Chromium
  * (bytes for a first and a later query, time to results); and what an MDX
  * entry costs against a Markdown one (two smaller playbooks, all .md and all
@@ -29,6 +33,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
+import { PAGE_CHROME_BUDGET } from './budgets.ts';
+import { CHROME, distBreakdown, formatDistBreakdown, type DistBreakdown } from './dist-breakdown.ts';
 import { generatePlaybook, playbookMix } from './generate-playbook.ts';
 import { measureCommand, type Measured } from './process-tree.ts';
 import { addLanguage } from './translate-playbook.ts';
@@ -41,11 +47,12 @@ const { values: flags } = parseArgs({
     'no-search': { type: 'boolean', default: false },
     'no-mdx-cost': { type: 'boolean', default: false },
     'cold-only': { type: 'boolean', default: false },
+    floor: { type: 'boolean', default: false },
     languages: { type: 'boolean', default: false },
   },
 });
 const entries = Number(flags.entries);
-if (flags['cold-only']) Object.assign(flags, { 'no-floor': true, 'no-search': true, 'no-mdx-cost': true });
+if (flags['cold-only']) Object.assign(flags, { 'no-floor': !flags.floor, 'no-search': true, 'no-mdx-cost': true });
 if (!Number.isInteger(entries) || entries < 100) {
   process.stderr.write('bench: --entries must be a whole number of at least 100\n');
   process.exit(2);
@@ -71,7 +78,10 @@ const TARGETS = {
   /** Issue 20: a rebuild after one changed entry, against a cold build. */
   oneChangeShare: 0.2,
   validateS: 5,
+  /** Issue 20: dist/ at most twice the floor's, for the same playbook. */
   distRatio: 2,
+  /** Issue 20: what any HTML page repeats outside <main> (head and policy, scripts, header, footer). */
+  chromeKb: PAGE_CHROME_BUDGET / 1024,
   htmlGzKb: 4,
   largestPageKb: 200,
   /** Issue 18: a role's self-check page, gzipped; its questions are capped, so it never grows with the whole playbook. */
@@ -113,6 +123,7 @@ const cold = await measureCommand(node, [astro, 'build'], { cwd: PROJECT_ROOT, e
 if (cold.exitCode !== 0) failed('the cold build', cold);
 const phases = phasesOf(cold.stdout + cold.stderr);
 const site = await siteFigures(dist);
+const breakdown = await distBreakdown(dist);
 const leaders = await leadersFiles(dist, cold.stdout + cold.stderr);
 
 let search: SearchFigures | undefined;
@@ -165,7 +176,7 @@ if (flags.languages) {
   }
 }
 
-let floor: { build: Measured; index: Measured; distBytes: number } | undefined;
+let floor: { build: Measured; index: Measured; distBytes: number; breakdown: DistBreakdown } | undefined;
 if (!flags['no-floor']) {
   step('floor: bare Astro, same files, cold');
   const floorDist = path.join(work, 'floor-dist');
@@ -174,7 +185,7 @@ if (!flags['no-floor']) {
   if (build.exitCode !== 0) failed('the floor build', build);
   const index = await measureCommand(node, [path.join(FLOOR, 'index-site.mjs'), floorDist], { cwd: FLOOR, env: floorEnv });
   if (index.exitCode !== 0) failed('the floor index', index);
-  floor = { build, index, distBytes: await folderBytes(floorDist) };
+  floor = { build, index, distBytes: await folderBytes(floorDist), breakdown: await distBreakdown(floorDist) };
 }
 
 let mdxCost: { entries: number; md: Measured; mdx: Measured } | undefined;
@@ -260,14 +271,22 @@ rows.push(
     mark(validate.wallMs / 1000 <= (TARGETS.validateS * entries) / 20000),
   ],
 );
-if (floor)
+if (floor) {
+  const searchOf = (b: DistBreakdown) => b.kinds.find((k) => k.kind.startsWith('search index'))?.bytes ?? 0;
+  const withoutSearch = (site.distBytes - searchOf(breakdown)) / (floor.distBytes - searchOf(floor.breakdown));
   rows.push([
     'dist/ size',
-    `${(site.distBytes / 1e6).toFixed(1)} MB (${(site.distBytes / floor.distBytes).toFixed(2)}× the floor's ${(floor.distBytes / 1e6).toFixed(1)} MB)`,
+    `${(site.distBytes / 1e6).toFixed(1)} MB (${(site.distBytes / floor.distBytes).toFixed(2)}× the floor's ${(floor.distBytes / 1e6).toFixed(1)} MB; ${withoutSearch.toFixed(2)}× without either search index)`,
     `≤ ${TARGETS.distRatio}×`,
     mark(site.distBytes / floor.distBytes <= TARGETS.distRatio),
   ]);
-else rows.push(['dist/ size', `${(site.distBytes / 1e6).toFixed(1)} MB`, '', '']);
+} else rows.push(['dist/ size', `${(site.distBytes / 1e6).toFixed(1)} MB`, '', '']);
+rows.push([
+  'what a page repeats outside <main>',
+  `${kb(breakdown.chrome.perPage[CHROME] ?? 0)} on average (of ${kb(breakdown.chrome.perPage.page ?? 0)} a page), ${kb(breakdown.chrome.largest.bytes)} at most (${breakdown.chrome.largest.path})`,
+  `≤ ${TARGETS.chromeKb} kB each`,
+  mark(breakdown.chrome.largest.bytes / 1024 <= TARGETS.chromeKb),
+]);
 rows.push(
   [
     'HTML per content page, median gzipped',
@@ -356,6 +375,8 @@ if (oneChange && oneChangePhases) {
 }
 console.log("\nLeaders' and tools' files, each written once per build:");
 printTable([['file', 'size', 'time'], ...leaders.files.map((file): [string, string, string] => [file.file, kb(file.bytes), `${file.ms} ms`])]);
+console.log(`\nWhere dist/'s bytes go (Latitude):\n${formatDistBreakdown(breakdown)}`);
+if (floor) console.log(`\nWhere dist/'s bytes go (the floor):\n${formatDistBreakdown(floor.breakdown)}`);
 if (floor)
   console.log(
     `\nFloor: build ${s(floor.build.wallMs)} + Pagefind ${s(floor.index.wallMs)}; peak RSS ${gb(floor.build.peakProcessBytes)} (tree ${gb(floor.build.peakTreeBytes)})`,
@@ -373,11 +394,12 @@ const json = {
   phases,
   oneChangePhases,
   site,
+  distBreakdown: breakdown,
   leaders,
   search,
   mdxCost: mdxCost && { entries: mdxCost.entries, md: pick(mdxCost.md), mdx: pick(mdxCost.mdx) },
   languages: languageRuns.map((run) => ({ name: run.name, translations: run.translations, build: pick(run.build), site: run.site })),
-  floor: floor && { build: pick(floor.build), index: pick(floor.index), distBytes: floor.distBytes },
+  floor: floor && { build: pick(floor.build), index: pick(floor.index), distBytes: floor.distBytes, distBreakdown: floor.breakdown },
   ratios: { floor: floorWall && cold.wallMs / floorWall, warm: warm && warm.wallMs / cold.wallMs, oneChange: oneChange && oneChange.wallMs / cold.wallMs },
   targets: TARGETS,
 };

@@ -16,6 +16,10 @@ import { readPlaybook, type ReadEntry } from '../../src/lib/validator/validate-c
 import { entryAnchors, siteAddresses } from '../../src/lib/views/site-addresses.ts';
 import { SEARCH_SHORTCUT } from '../../src/lib/search/search-shortcut.ts';
 import { THEME_SCRIPT } from '../../src/lib/theme/theme-script.ts';
+import { SEARCH_BOX_LOADER } from '../../src/lib/search/search-box-loader.ts';
+import { PAGE_SCRIPT, PAGE_SCRIPT_FILE } from '../../src/layouts/page-script.ts';
+import { PAGE_CHROME_BUDGET } from '../../bench/budgets.ts';
+import { CHROME, chromeOf } from '../../bench/dist-breakdown.ts';
 import { buildPlaybook, FIXED_TODAY, FIXTURES, PROJECT_ROOT, type BuildResult } from '../support/build-playbook.ts';
 import { attribute, parsePage, readPage, select, selectAll, textOf, visibleText as text } from '../support/built-site.ts';
 
@@ -113,7 +117,7 @@ describe('every page', () => {
     expect(count(await page('boundaries/refund-a-purchase-2024/index.html'), '[data-pagefind-body]')).toBe(0);
   });
 
-  // Issue 23 allows two small inline scripts on every page: the light/dark choice at the top of <body> and the search shortcut.
+  // Issue 23 added the light/dark choice and the search shortcut to every page; issue 20 moved them, with the search box loader, into one shared file.
   it("has no client JavaScript except the boundaries matrix filter, the service worker registration, a boundary's own-row mark (the decision helper's), a role's self-check, start-here path and what changed for me (issue 18), the theme choice, the search shortcut and the search box, which the search feature owns", async () => {
     const own = (f: string) => !['can-i', 'search'].some((route) => f.startsWith(path.join(build.outDir, route) + path.sep));
     const pages = (await filesUnder(build.outDir)).filter((f) => f.endsWith('.html') && own(f));
@@ -134,13 +138,32 @@ describe('every page', () => {
       const rel = path.relative(build.outDir, file);
       expect(forMe.length, file).toBe(rel === 'index.html' || /^roles[\\/][^/\\]+[\\/]index\.html$/.test(rel) ? 1 : 0);
       expect(training.length, file).toBe(/^roles[\\/][^/\\]+[\\/](?:check|start)[\\/]index\.html$/.test(path.relative(build.outDir, file)) ? 1 : 0);
-      // Inline, constant text (allowed by hash): the reader's light/dark choice, and `/` or Ctrl/⌘-K to the search box.
-      const theme = scripts.filter((script) => script.trim() === THEME_SCRIPT);
-      expect(theme, file).toHaveLength(1);
-      const shortcut = scripts.filter((script) => script.trim() === SEARCH_SHORTCUT);
-      expect(shortcut, file).toHaveLength(1);
+      // One shared file (issue 20), not inline in every page: the reader's light/dark choice, `/` or Ctrl/⌘-K to the search box, and the search box's loader.
+      const pageScript = scripts.filter((script) => /^\/_latitude\/page\.js\?v=[0-9a-f]{10} $/.test(script));
+      expect(pageScript, file).toHaveLength(1);
+      expect(
+        scripts.filter((script) => script.includes(THEME_SCRIPT) || script.includes(SEARCH_SHORTCUT) || script.includes(SEARCH_BOX_LOADER)),
+        file,
+      ).toEqual([]);
       for (const script of scripts)
-        if (![...matrix, ...worker, ...ownRow, ...training, ...forMe, ...theme, ...shortcut].includes(script)) expect(script, file).toMatch(/search/i);
+        if (![...matrix, ...worker, ...ownRow, ...training, ...forMe, ...pageScript].includes(script)) expect(script, file).toMatch(/search/i);
+    }
+    // The shared file holds exactly those three texts.
+    const shared = await readFile(path.join(build.outDir, PAGE_SCRIPT_FILE), 'utf8');
+    expect(shared).toBe(PAGE_SCRIPT);
+    for (const text of [THEME_SCRIPT, SEARCH_SHORTCUT, SEARCH_BOX_LOADER]) expect(shared).toContain(text);
+  });
+});
+
+describe('lighter pages (issue 20)', () => {
+  it('repeat at most PAGE_CHROME_BUDGET outside <main>, with no scope class in the header or footer', async () => {
+    const pages = (await filesUnder(build.outDir)).filter((f) => f.endsWith('.html'));
+    expect(pages.length).toBeGreaterThan(20);
+    for (const file of pages) {
+      const html = await readFile(file, 'utf8');
+      expect(chromeOf(html)[CHROME], file).toBeLessThanOrEqual(PAGE_CHROME_BUDGET);
+      const outside = html.replace(/<main[\s>][\s\S]*<\/main>/, '');
+      expect(outside, file).not.toMatch(/\bastro-[a-z0-9]{8}\b/);
     }
   });
 });

@@ -8,9 +8,10 @@
  * thing in every page's <head>, so the policy can forbid every other
  * inline script (`'unsafe-inline'` never appears for scripts). A static
  * <meta> would have to allow inline code, or be re-hashed by hand.
- * The inline scripts Astro does not bundle — the search box loader, the
- * light/dark choice at the top of every page's <body> and the search shortcut — have
- * constant text, so their hashes are listed here.
+ * The site's own page script — the light/dark choice, the search shortcut
+ * and the search box loader — is one file (src/layouts/page-script.ts),
+ * allowed by 'self': no page carries it inline, so no hash of it is listed
+ * (issue 20: each hash was bytes in every page's policy).
  *
  * What a <meta> policy cannot say (frame-ancestors, reporting) is sent as
  * an HTTP header by the server in front of the site: docs/deploy.md.
@@ -26,11 +27,7 @@
  * - connect/worker: Pagefind fetches its index from the site itself.
  * - no plugins, no frames, no <base> rewriting, forms post to the site only.
  */
-import { createHash } from 'node:crypto';
 import type { AstroUserConfig } from 'astro';
-import { SEARCH_BOX_LOADER } from '../search/search-box-loader.ts';
-import { SEARCH_SHORTCUT } from '../search/search-shortcut.ts';
-import { THEME_SCRIPT } from '../theme/theme-script.ts';
 
 type CspConfig = Exclude<NonNullable<NonNullable<AstroUserConfig['security']>['csp']>, boolean>;
 
@@ -49,8 +46,6 @@ export const contentSecurityPolicy = {
   ],
   scriptDirective: {
     resources: ["'self'", "'wasm-unsafe-eval'"],
-    // The inline scripts Astro does not bundle (constant text): the header search box's loader, the theme choice, the search shortcut.
-    hashes: [sha256(SEARCH_BOX_LOADER), sha256(THEME_SCRIPT), sha256(SEARCH_SHORTCUT)],
   },
   styleDirective: {
     resources: [
@@ -59,8 +54,3 @@ export const contentSecurityPolicy = {
     ],
   },
 } satisfies CspConfig;
-
-/** A CSP source expression for an inline script's exact text. */
-function sha256(code: string): `sha256-${string}` {
-  return `sha256-${createHash('sha256').update(code).digest('base64')}`;
-}

@@ -1,7 +1,8 @@
 /**
- * The light/dark/auto choice, as the exact text of an inline script first
- * in every page's <body> (BaseLayout puts it there, after the Content
- * Security Policy's <meta>, which Astro writes at the end of <head>). It
+ * The light/dark/auto choice, as the exact text of the first part of the
+ * page script, loaded first in every page's <body> (src/layouts/page-script.ts;
+ * BaseLayout puts it after the Content Security Policy's <meta>, which Astro
+ * writes at the end of <head>; the dev server inlines this text). It
  * runs before anything in the body is drawn: it reads the reader's choice from this
  * device (localStorage) and sets `<html data-theme="auto|light|dark">`, so
  * a dark page never flashes light. The stylesheet picks the colours from
@@ -9,9 +10,9 @@
  * only once data-theme is set: without JavaScript there is no control and
  * the system's setting decides, as before.
  *
- * Constant text, so its hash is known before any build and the Content
- * Security Policy lists it (src/lib/security/content-security-policy.ts).
- * Change it freely: the hash follows.
+ * A file of the site's own, so the Content Security Policy allows it by
+ * 'self' (src/lib/security/content-security-policy.ts). Change it freely:
+ * the file's version follows.
  */
 
 /** Where the choice is kept on the device. `auto` is kept as no entry. */
