@@ -168,7 +168,8 @@ export async function searchIndexProblems(shards: readonly ShardDir[]): Promise<
   const problems: string[] = [];
   const manifests = await Promise.all(shards.map((shard) => readFile(path.join(shard.dir, SEARCH_PARTS_FILE)).catch(() => undefined)));
   const withParts = shards.findIndex((_, i) => manifests[i] !== undefined);
-  if (withParts < 0) return shards.map((shard) => `${path.join(shard.name, SEARCH_PARTS_FILE)}: missing, so the shard holds no search index to merge; build it again.`);
+  if (withParts < 0)
+    return shards.map((shard) => `${path.join(shard.name, SEARCH_PARTS_FILE)}: missing, so the shard holds no search index to merge; build it again.`);
   const reference = manifests[withParts]!;
   shards.forEach((shard, i) => {
     const manifest = manifests[i];
@@ -184,10 +185,13 @@ export async function searchIndexProblems(shards: readonly ShardDir[]): Promise<
   }
   for (const shard of shards) {
     const list = `${SEARCH_RECORDS_DIR}/shard-${shard.shard.index}-of-${shard.shard.count}.json`;
-    if (!(await exists(path.join(shard.dir, list)))) problems.push(`${path.join(shard.name, list)}: missing, so the search documents of ${label(shard)}'s pages are not there.`);
+    if (!(await exists(path.join(shard.dir, list))))
+      problems.push(`${path.join(shard.name, list)}: missing, so the search documents of ${label(shard)}'s pages are not there.`);
     for (const id of ids)
       if (await exists(path.join(shard.dir, SEARCH_DIR, id)))
-        problems.push(`Search index part "${id}" (${SEARCH_DIR}/${id}/) is in ${label(shard)}: a shard leaves search documents, and the merge makes the parts.`);
+        problems.push(
+          `Search index part "${id}" (${SEARCH_DIR}/${id}/) is in ${label(shard)}: a shard leaves search documents, and the merge makes the parts.`,
+        );
   }
   return problems;
 }

@@ -1,10 +1,10 @@
 /**
- * The header search box's loader, as the exact text of its inline <script>
- * (src/components/search/SearchBoxLoader.astro). It is constant — it reads
- * the search box script's address from the page — so its hash is known
- * before any build and the site's Content Security Policy lists it
- * (src/lib/security/content-security-policy.ts); every other inline script
- * is refused. Change it freely: the hash follows.
+ * The header search box's loader, as constant text: it reads the search
+ * box script's address from the page. A build ships it inside the one
+ * shared page script (src/layouts/page-script.ts, a file every page loads,
+ * so no hash in the Content Security Policy); the dev server inlines it
+ * (src/components/search/SearchBoxLoader.astro). Change it freely: the
+ * page script's version follows.
  */
 export const SEARCH_BOX_LOADER = `(() => {
   const src = document.querySelector('template[data-latitude-search-box]')?.dataset.latitudeSearchBox;

@@ -1,14 +1,14 @@
 /**
  * `/` and Ctrl-K (⌘-K on a Mac) put the cursor in the search box, on every
- * page (the header's box, or the search page's own), as the exact text of
- * an inline script (BaseLayout puts it at the end of <body>). Never while
+ * page (the header's box, or the search page's own), as constant text
+ * (the shared page script; inline on the dev server). Never while
  * the reader is typing in a field: there `/` is a character and Ctrl-K the
  * field's own. Screen readers learn of it from the box itself
  * (aria-keyshortcuts, and its description names the keys), and hear the
  * box's name when the shortcut moves them there.
  *
- * Constant text, so its hash is known before any build and the Content
- * Security Policy lists it (src/lib/security/content-security-policy.ts).
+ * Constant text, shipped inside the one shared page script
+ * (src/layouts/page-script.ts) that every page loads as a file.
  */
 
 /** The attribute that marks the box the shortcut goes to. */
