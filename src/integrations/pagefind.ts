@@ -31,7 +31,7 @@
  */
 import type { AstroIntegration } from 'astro';
 import { createHash } from 'node:crypto';
-import { cp, mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { cp, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
@@ -39,13 +39,14 @@ import type { Plugin } from 'vite';
 import { SEARCH_BOX_SCRIPT } from '../lib/search/addresses.ts';
 import { CORE_PART, manifestText, partsManifest, searchDocument, SEARCH_PARTS_FILE } from '../lib/search/parts.ts';
 import { installRecordSink, type ExpectedPage, type SearchRecordSink } from '../lib/search/record-sink.ts';
+import { exists } from '../lib/scale/merge.ts';
 import { currentShard, type Shard } from '../lib/scale/shard.ts';
 
 /**
  * Pagefind's own UIs, which the playbook does not use (see src/scripts/search-engine.ts for why):
  * removed after indexing so only one search UI ships.
  */
-const UNUSED_BUNDLE_FILES = [
+export const UNUSED_BUNDLE_FILES = [
   'pagefind-ui.js',
   'pagefind-ui.css',
   'pagefind-modular-ui.js',
@@ -394,15 +395,6 @@ interface ShardRecords {
 /** A page's file in the output folder: `/fr-ca/wins/x/` → `<outDir>/fr-ca/wins/x/index.html`. */
 function builtPage(outDir: string, url: string): string {
   return path.join(outDir, ...url.split('/').filter(Boolean), 'index.html');
-}
-
-async function exists(file: string): Promise<boolean> {
-  try {
-    await stat(file);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 /** The file of a page's search document, in the record cache and in a shard's records. */

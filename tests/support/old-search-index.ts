@@ -7,18 +7,10 @@
 import { readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import * as pagefind from 'pagefind';
+import { UNUSED_BUNDLE_FILES } from '../../src/integrations/pagefind.ts';
 
 export const ENTRY_PAGES_GLOB = '**/{values,roles,guidelines,boundaries,case-studies,wins}/*/index.html';
 const BODY_MARKER_PAGE = '<!doctype html><html lang="en"><head><title>-</title></head><body><div data-pagefind-body></div></body></html>';
-const UNUSED = [
-  'pagefind-ui.js',
-  'pagefind-ui.css',
-  'pagefind-modular-ui.js',
-  'pagefind-modular-ui.css',
-  'pagefind-component-ui.js',
-  'pagefind-component-ui.css',
-  'pagefind-highlight.js',
-];
 
 /** Pagefind over the built site's entry pages, as one index, into `outputPath`. */
 export async function indexBuiltSite(outDir: string, outputPath: string): Promise<void> {
@@ -48,7 +40,7 @@ async function write(outputPath: string, fill: (index: pagefind.PagefindIndex) =
     await rm(outputPath, { recursive: true, force: true });
     const written = await index.writeFiles({ outputPath });
     if (written.errors.length > 0) throw new Error(written.errors.join('; '));
-    await Promise.all(UNUSED.map((file) => rm(path.join(outputPath, file), { force: true })));
+    await Promise.all(UNUSED_BUNDLE_FILES.map((file) => rm(path.join(outputPath, file), { force: true })));
   } finally {
     await pagefind.close();
   }

@@ -9,35 +9,11 @@ import { execFileSync } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { PROJECT_ROOT } from '../support/build-playbook.ts';
-
-interface Step {
-  id?: string;
-  if?: string;
-  uses?: string;
-  run?: string;
-  with?: Record<string, unknown>;
-  env?: Record<string, string>;
-}
-interface Job {
-  permissions?: unknown;
-  needs?: string | string[];
-  strategy?: { 'fail-fast'?: boolean; matrix: Record<string, unknown> };
-  env?: Record<string, string>;
-  outputs?: Record<string, string>;
-  steps: Step[];
-}
-interface Workflow {
-  on: Record<string, { branches?: string[]; inputs?: Record<string, { type: string; default: unknown }> } | null>;
-  permissions: Record<string, string>;
-  jobs: Record<string, Job>;
-}
+import { readWorkflow, type Job } from '../support/workflow.ts';
 
 describe('.github/workflows/playbook-shards.yml', async () => {
-  const text = await readFile(path.join(PROJECT_ROOT, '.github/workflows/playbook-shards.yml'), 'utf8');
-  const workflow = parse(text) as Workflow;
+  const { text, workflow } = await readWorkflow('playbook-shards.yml');
   const { plan, shard, merge } = workflow.jobs;
   const steps = Object.values(workflow.jobs).flatMap((job) => job.steps);
   const runs = (job: Job) => job.steps.map((step) => step.run).filter(Boolean);

@@ -4,37 +4,15 @@
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../support/build-playbook.ts';
-
-const WORKFLOW = path.join(PROJECT_ROOT, '.github/workflows/playbook.yml');
-
-interface Step {
-  uses?: string;
-  run?: string;
-  with?: Record<string, unknown>;
-  env?: Record<string, string>;
-}
-interface Job {
-  permissions?: unknown;
-  needs?: string;
-  if?: string;
-  outputs?: Record<string, string>;
-  steps: Step[];
-}
-interface Workflow {
-  on: Record<string, unknown>;
-  permissions: Record<string, string>;
-  jobs: Record<string, Job>;
-}
+import { readWorkflow } from '../support/workflow.ts';
 
 /** The one job that may write: it posts the authority summary on the pull request. */
 const COMMENT_JOB = 'authority-comment';
 
 describe('.github/workflows/playbook.yml', async () => {
-  const text = await readFile(WORKFLOW, 'utf8');
-  const workflow = parse(text) as Workflow;
+  const { text, workflow } = await readWorkflow('playbook.yml');
   const steps = Object.values(workflow.jobs).flatMap((job) => job.steps);
 
   it('runs on pull_request, never pull_request_target or workflow_run', () => {

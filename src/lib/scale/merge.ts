@@ -223,7 +223,8 @@ async function sameBytes(a: string, b: string): Promise<boolean> {
   return ba.equals(bb);
 }
 
-async function exists(file: string): Promise<boolean> {
+/** Whether a file or folder is there (nothing else is asked of it). */
+export async function exists(file: string): Promise<boolean> {
   try {
     await stat(file);
     return true;
