@@ -15,8 +15,6 @@ import { searchDocument, searchPartOf } from '../lib/search/parts.ts';
 import { recordSink, type ExpectedPage, type SearchRecordSink } from '../lib/search/record-sink.ts';
 import type { AnyEntry } from '../lib/model/types.ts';
 
-const ENTRY_PAGE = /^\/(?:[a-z0-9-]+\/)?(?:values|roles|guidelines|boundaries|case-studies|wins)\/[^/]+\/$/;
-
 let expected: Promise<Map<string, string>> | undefined;
 let expectedFor: SearchRecordSink | undefined;
 
@@ -33,12 +31,12 @@ export const onRequest = defineMiddleware(async (context, next) => {
     });
   }
   const parts = await expected!;
+  // Only the model's published entries are indexed: every other page (listings, a retired entry's page) passes untouched.
   const url = stripBase(context.url.pathname, import.meta.env.BASE_URL);
-  if (!ENTRY_PAGE.test(url)) return response;
-  const html = await response.text();
-  // A retired entry's page is not in the index; its record says so, for the cache.
   const part = parts.get(url);
-  sink.add(url, part ?? '', part ? searchDocument(html) : undefined);
+  if (!part) return response;
+  const html = await response.text();
+  sink.add(url, part, searchDocument(html));
   return new Response(html, response);
 });
 

@@ -37,7 +37,7 @@ import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
 import type { Plugin } from 'vite';
 import { SEARCH_BOX_SCRIPT } from '../lib/search/addresses.ts';
-import { CORE_PART, manifestText, partsManifest, searchDocument, SEARCH_PARTS_FILE } from '../lib/search/parts.ts';
+import { CORE_PART, manifestText, partsManifest, searchDocument, SEARCH_PARTS_FILE, SHARD_RECORDS_DIR, shardRecordsList } from '../lib/search/parts.ts';
 import { installRecordSink, type ExpectedPage, type SearchRecordSink } from '../lib/search/record-sink.ts';
 import { exists } from '../lib/scale/merge.ts';
 import { currentShard, type Shard } from '../lib/scale/shard.ts';
@@ -290,7 +290,7 @@ export class PartIndexer implements SearchRecordSink {
     const pages = [...this.shardPages, ...restored.flat()].sort((a, b) => a.url.localeCompare(b.url));
     await Promise.all(pages.map(async (page) => writeFile(path.join(dir, recordName(page.url)), await this.restoredRecord(outDir, page.url))));
     const list: ShardRecords = { total: this.expected?.length ?? 0, pages };
-    await writeFile(path.join(dir, `shard-${this.shard!.index}-of-${this.shard!.count}.json`), JSON.stringify(list));
+    await writeFile(path.join(dir, shardRecordsList(this.shard!.index, this.shard!.count)), JSON.stringify(list));
     return { pages: pages.length, written: [], reused: [], catchUpMs: 0 };
   }
 
@@ -449,9 +449,6 @@ async function unusedEngineFiles(id: string, outputPath: string): Promise<string
   return files.filter((file) => file === 'pagefind-worker.js' || (/^wasm\..*\.pagefind$/.test(file) && !used.has(file)));
 }
 
-/** Where a shard of a build leaves its pages' search documents, relative to the output folder. */
-export const SHARD_RECORDS_DIR = 'pagefind/records';
-
 /**
  * Makes the index of a site merged from shards (`npm run merge`): every part
  * from the search documents the shards left in `<dir>/pagefind/records/`,
@@ -463,7 +460,7 @@ export async function indexMergedSite(dir: string, cacheDir: string): Promise<In
   const lists = (await readdir(records).catch(() => [] as string[])).filter((file) => /^shard-\d+-of-\d+\.json$/.test(file));
   if (lists.length === 0) throw new SearchIndexError("find the shards' search records", [`no shard-K-of-N.json in ${records}`]);
   const count = Number(/-of-(\d+)\.json$/.exec(lists[0]!)![1]);
-  const missing = Array.from({ length: count }, (_, i) => `shard-${i + 1}-of-${count}.json`).filter((file) => !lists.includes(file));
+  const missing = Array.from({ length: count }, (_, i) => shardRecordsList(i + 1, count)).filter((file) => !lists.includes(file));
   if (missing.length > 0) throw new SearchIndexError("find the shards' search records", [`missing ${missing.join(', ')} in ${records}`]);
   const shards = await Promise.all(lists.map(async (file) => JSON.parse(await readFile(path.join(records, file), 'utf8')) as ShardRecords));
   const pages = shards.flatMap((shard) => shard.pages);

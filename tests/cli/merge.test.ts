@@ -8,6 +8,7 @@ import { mkdir, mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { manifestText, partsManifest } from '../../src/lib/search/parts.ts';
 import { SHARD_MANIFEST, type ShardManifest } from '../../src/lib/scale/shard-manifest.ts';
 import { PROJECT_ROOT, run } from '../support/build-playbook.ts';
 
@@ -26,7 +27,7 @@ async function shard(name: string, manifest: Partial<ShardManifest>, files: Reco
 }
 
 /** The search index's list of parts (the same in every shard) and a shard's list of its search documents. */
-const search = (index: number) => ({ 'pagefind/parts.json': '{"parts":[{"id":"core"}]}', [`pagefind/records/shard-${index}-of-2.json`]: '{}' });
+const search = (index: number) => ({ 'pagefind/parts.json': manifestText(partsManifest(['core'])), [`pagefind/records/shard-${index}-of-2.json`]: '{}' });
 
 beforeAll(async () => {
   root = await mkdtemp(path.join(os.tmpdir(), 'latitude-merge-cli-'));

@@ -9,11 +9,11 @@ import { cp, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { indexedPageCount, indexMergedSite, PartIndexer, SHARD_RECORDS_DIR } from '../../src/integrations/pagefind.ts';
+import { indexedPageCount, indexMergedSite, PartIndexer } from '../../src/integrations/pagefind.ts';
 import { inShard } from '../../src/lib/scale/shard.ts';
 import { filesIn } from '../support/built-site.ts';
 import { languagePlan, tierOf } from '../../src/lib/offline/precache-plan.ts';
-import { manifestText, partsManifest, readManifest, searchDocument, searchPartOf } from '../../src/lib/search/parts.ts';
+import { manifestText, partsManifest, readManifest, searchDocument, searchPartOf, SHARD_RECORDS_DIR } from '../../src/lib/search/parts.ts';
 
 describe('search parts', () => {
   it('puts wins in their year, everything else in core', () => {
@@ -40,6 +40,11 @@ describe('search parts', () => {
     expect(partsManifest([]).parts).toEqual([{ id: 'core', kind: 'core' }]);
     expect(() => partsManifest(['values'])).toThrow('"values" is not a search part: core or wins-YYYY.');
     expect(() => readManifest('{"version":2,"parts":[]}')).toThrow('pagefind/parts.json is not a search parts manifest');
+    expect(() =>
+      readManifest(
+        '{"version":1,"parts":[{"id":"core","kind":"core"},{"id":"wins-2023","kind":"wins","year":2023},{"id":"wins-2024","kind":"wins","year":2024}]}',
+      ),
+    ).toThrow('pagefind/parts.json does not list its parts as a build writes them (core, then wins-YYYY newest first).');
   });
 
   it('cuts a rendered page to its <html> tag and <main>, and leaves out a page with no data-pagefind-body', () => {

@@ -8,7 +8,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { shardPrerenderer } from '../../src/integrations/shard.ts';
-import { collectFiles, pageProblems, partIds, readShardDirs, searchIndexProblems, shardSetProblems, type ShardDir } from '../../src/lib/scale/merge.ts';
+import { manifestText, partsManifest } from '../../src/lib/search/parts.ts';
+import { collectFiles, pageProblems, readShardDirs, searchIndexProblems, shardSetProblems, type ShardDir } from '../../src/lib/scale/merge.ts';
 import { buildOutDir, shardArgument, shardCacheDir, shardFromCommandLine } from '../../src/lib/scale/shard-flag.ts';
 import { pageFile, pagesOfShard, parseShardManifest, SHARD_MANIFEST, type ShardManifest } from '../../src/lib/scale/shard-manifest.ts';
 import { inShard } from '../../src/lib/scale/shard.ts';
@@ -196,7 +197,7 @@ describe('the merge', () => {
   });
 
   describe('with the search index in parts', () => {
-    const PARTS = JSON.stringify({ parts: [{ id: 'core' }, { id: 'wins-2025' }, { id: 'wins-2026' }] });
+    const PARTS = manifestText(partsManifest(['core', 'wins-2025', 'wins-2026']));
 
     it('wants the same list in every shard, each shard’s search documents, and no part built by a shard', async () => {
       const shards = await read([
@@ -232,12 +233,25 @@ describe('the merge', () => {
       expect(await searchIndexProblems(other)).toEqual(['pagefind/parts.json: shard 1/2 (s1) and shard 2/2 (s2) list different parts.']);
     });
 
-    it('reads the list of parts in the shapes it may take', () => {
-      expect(partIds(['core', 'wins-2025'])).toEqual(['core', 'wins-2025']);
-      expect(partIds({ parts: ['core'] })).toEqual(['core']);
-      expect(partIds({ parts: [{ id: 'core', pages: 3 }] })).toEqual(['core']);
-      expect(() => partIds({})).toThrow('it lists no parts.');
-      expect(() => partIds(['../x'])).toThrow('a part without a usable id ("../x").');
+    it('reads the list with the one reader of it, and names a list that is not one', async () => {
+      await Promise.all(['s1', 's2'].map((name) => rm(path.join(root, name), { recursive: true, force: true })));
+      const records = (index: number) => ({ [`pagefind/records/shard-${index}-of-2.json`]: '{}' });
+      const list = async (text: string) =>
+        searchIndexProblems(
+          await read([
+            await shard(1, 2, ['/', '/a/'], { files: { 'pagefind/parts.json': text, ...records(1) } }),
+            await shard(2, 2, ['/b/', '/c.json'], { files: { 'pagefind/parts.json': text, ...records(2) } }),
+          ]),
+        );
+      expect(await list(PARTS)).toEqual([]);
+      await Promise.all(['s1', 's2'].map((name) => rm(path.join(root, name), { recursive: true })));
+      expect(await list('{}')).toEqual([
+        `${path.join('s1', 'pagefind/parts.json')}: pagefind/parts.json is not a search parts manifest (version 1, core first).`,
+      ]);
+      await Promise.all(['s1', 's2'].map((name) => rm(path.join(root, name), { recursive: true })));
+      expect(await list('{"version":1,"parts":[{"id":"core","kind":"core"},{"id":"../x","kind":"wins"}]}')).toEqual([
+        `${path.join('s1', 'pagefind/parts.json')}: "../x" is not a search part: core or wins-YYYY.`,
+      ]);
     });
   });
 });

@@ -18,6 +18,7 @@
  */
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { readManifest, SEARCH_PARTS_DIR, SEARCH_PARTS_FILE, SHARD_RECORDS_DIR, shardRecordsList } from '../search/parts.ts';
 import { parseShard, type Shard } from './shard.ts';
 import { parseShardManifest, SHARD_MANIFEST, type ShardManifest } from './shard-manifest.ts';
 
@@ -33,11 +34,6 @@ export interface ShardDir {
 
 /** How a shard is named in messages: `shard 2/3 (dist-shards/2-of-3)`. */
 export const label = (shard: ShardDir) => `shard ${shard.manifest.shard} (${shard.name})`;
-
-/** The search index's folder in a built site. */
-export const SEARCH_DIR = 'pagefind';
-/** The search index's list of parts, when the index is built in parts (identical bytes in every shard). */
-export const SEARCH_PARTS_FILE = `${SEARCH_DIR}/parts.json`;
 
 /** Reads each folder's shard manifest; a folder that is not a shard's output is a problem. */
 export async function readShardDirs(dirs: readonly { name: string; dir: string }[]): Promise<{ shards: ShardDir[]; problems: string[] }> {
@@ -153,16 +149,13 @@ export async function collectFiles(shards: readonly ShardDir[], skip: (file: str
   return { from, problems };
 }
 
-/** Where a shard leaves its pages' search documents and their list (src/integrations/pagefind.ts makes the parts from them at the merge). */
-export const SEARCH_RECORDS_DIR = `${SEARCH_DIR}/records`;
-
 /**
  * One search index. Every shard writes the same list of parts
  * (`pagefind/parts.json`, worked out from the whole playbook) and leaves
  * its own pages' search documents with their list
  * (`pagefind/records/shard-K-of-N.json`); the merge makes every part from
- * them once, so no shard may carry a built part of its own. Adapt here
- * when the parts' format changes: `partIds` reads the list.
+ * them once, so no shard may carry a built part of its own. The list is
+ * read by the one reader of it, `readManifest` (src/lib/search/parts.ts).
  */
 export async function searchIndexProblems(shards: readonly ShardDir[]): Promise<string[]> {
   const problems: string[] = [];
@@ -179,32 +172,21 @@ export async function searchIndexProblems(shards: readonly ShardDir[]): Promise<
   if (problems.length > 0) return problems;
   let ids: string[];
   try {
-    ids = partIds(JSON.parse(reference.toString('utf8')));
+    ids = readManifest(reference.toString('utf8')).parts.map((part) => part.id);
   } catch (error) {
     return [`${path.join(shards[withParts]!.name, SEARCH_PARTS_FILE)}: ${(error as Error).message}`];
   }
   for (const shard of shards) {
-    const list = `${SEARCH_RECORDS_DIR}/shard-${shard.shard.index}-of-${shard.shard.count}.json`;
+    const list = `${SHARD_RECORDS_DIR}/${shardRecordsList(shard.shard.index, shard.shard.count)}`;
     if (!(await exists(path.join(shard.dir, list))))
       problems.push(`${path.join(shard.name, list)}: missing, so the search documents of ${label(shard)}'s pages are not there.`);
     for (const id of ids)
-      if (await exists(path.join(shard.dir, SEARCH_DIR, id)))
+      if (await exists(path.join(shard.dir, SEARCH_PARTS_DIR, id)))
         problems.push(
-          `Search index part "${id}" (${SEARCH_DIR}/${id}/) is in ${label(shard)}: a shard leaves search documents, and the merge makes the parts.`,
+          `Search index part "${id}" (${SEARCH_PARTS_DIR}${id}/) is in ${label(shard)}: a shard leaves search documents, and the merge makes the parts.`,
         );
   }
   return problems;
-}
-
-/** The parts a `pagefind/parts.json` lists: a list of ids, or `{ parts: [...] }` of ids or of `{ id }`. */
-export function partIds(manifest: unknown): string[] {
-  const list = Array.isArray(manifest) ? manifest : (manifest as { parts?: unknown } | null)?.parts;
-  if (!Array.isArray(list)) throw new Error('it lists no parts.');
-  return list.map((part: unknown) => {
-    const id = typeof part === 'string' ? part : (part as { id?: unknown } | null)?.id;
-    if (typeof id !== 'string' || !/^[\w.-]+$/.test(id)) throw new Error(`a part without a usable id (${JSON.stringify(part)}).`);
-    return id;
-  });
 }
 
 /** Every file under `dir`, relative, with `/`. */

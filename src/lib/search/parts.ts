@@ -68,12 +68,27 @@ export function manifestText(manifest: SearchPartsManifest): string {
   return `${JSON.stringify(manifest)}\n`;
 }
 
-/** The manifest read back; throws with a plain message when it is not one. */
+/**
+ * The manifest read back; throws with a plain message when it is not one,
+ * or when a part is not one `partsManifest` makes (an id that is not `core`
+ * or `wins-YYYY`, such as `../x`, never becomes a path).
+ */
 export function readManifest(text: string): SearchPartsManifest {
   const value = JSON.parse(text) as Partial<SearchPartsManifest>;
   if (value.version !== 1 || !Array.isArray(value.parts) || value.parts[0]?.id !== CORE_PART)
     throw new Error('pagefind/parts.json is not a search parts manifest (version 1, core first).');
+  const ids = value.parts.map((part: Partial<SearchPart> | null) => String(part?.id));
+  if (manifestText(partsManifest(ids)) !== manifestText(value as SearchPartsManifest))
+    throw new Error('pagefind/parts.json does not list its parts as a build writes them (core, then wins-YYYY newest first).');
   return value as SearchPartsManifest;
+}
+
+/** Where a shard of a build leaves its pages' search documents, relative to the output folder (the merge makes the parts from them). */
+export const SHARD_RECORDS_DIR = 'pagefind/records';
+
+/** The file in `SHARD_RECORDS_DIR` that lists the K-th of N shards' pages: `shard-2-of-3.json`. */
+export function shardRecordsList(index: number, count: number): string {
+  return `shard-${index}-of-${count}.json`;
 }
 
 /**
