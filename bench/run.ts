@@ -11,6 +11,9 @@
  *   npm run bench -- --no-floor --no-search --no-mdx-cost
  *   npm run bench -- --cold-only           validate and a cold build only (for a fit over sizes)
  *   npm run bench -- --cold-only --floor   the same, and the floor (dist/ against the floor's, issue 20)
+ *   npm run bench -- --entries 100000 --shards 4
+ *                                          a sharded build instead (bench/shards.ts): each shard, the
+ *                                          merge and one whole build of the same content, one after another
  *   npm run bench -- --languages           also cold builds with a second language (fr-CA): every
  *                                          entry translated, and none translated, per page against one language
  *
@@ -28,6 +31,7 @@
  * .mdx, each built cold). A table goes to
  * stdout and every figure to bench/out/bench-<entries>.json.
  */
+import { spawnSync } from 'node:child_process';
 import { readdir, readFile, rm, stat, writeFile, mkdir } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -49,8 +53,18 @@ const { values: flags } = parseArgs({
     'cold-only': { type: 'boolean', default: false },
     floor: { type: 'boolean', default: false },
     languages: { type: 'boolean', default: false },
+    shards: { type: 'string' },
+    'no-whole': { type: 'boolean', default: false },
   },
 });
+if (flags.shards !== undefined) {
+  // The sharded build has its own bench (what issue 20 asks of it: each shard's memory, the slowest shard plus the merge against one build).
+  const args = [path.join(path.dirname(new URL(import.meta.url).pathname), 'shards.ts'), '--entries', flags.entries!, '--shards', flags.shards];
+  if (flags.keep) args.push('--keep');
+  if (flags['no-whole']) args.push('--no-whole');
+  const { status } = spawnSync(process.execPath, args, { stdio: 'inherit' });
+  process.exit(status ?? 1);
+}
 const entries = Number(flags.entries);
 if (flags['cold-only']) Object.assign(flags, { 'no-floor': !flags.floor, 'no-search': true, 'no-mdx-cost': true });
 if (!Number.isInteger(entries) || entries < 100) {

@@ -1,19 +1,23 @@
 /**
- * `npm run bench:shards -- --entries 2000 --shards 2`: what a sharded build
+ * `npm run bench:shards -- --entries 2000 --shards 2` (also
+ * `npm run bench -- --entries 100000 --shards 4`): what a sharded build
  * costs against one build of the same content, on this machine. It
- * generates a playbook (bench/generate-playbook.ts), builds it whole (cold),
- * then builds each shard cold one after another (`astro build --shard K/N`),
- * then merges them (`npm run merge`), and checks the merged site holds the
- * same files as the whole build. Each shard stands for one CI machine: the
- * figure that matters is the slowest shard plus the merge, and each shard's
- * peak memory, against the whole build.
+ * generates a playbook (bench/generate-playbook.ts), builds each shard cold
+ * one after another (`astro build --shard K/N`), merges them
+ * (`npm run merge`), then builds it whole (cold) and checks the merged site
+ * holds the same files as the whole build. Each shard stands for one CI
+ * machine: the figures that matter are each shard's peak memory and the
+ * slowest shard plus the merge against the whole build (issue 20: ≤ 2.5 GB,
+ * ≤ 0.35×). The whole build comes last and may not fit (that is what shards
+ * are for): its failure is reported, not fatal; `--no-whole` skips it.
  *
  * A table goes to stdout and every figure to bench/out/shards-<entries>-<N>.json.
  */
-import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { SHARD_MANIFEST, type ShardManifest } from '../src/lib/scale/shard-manifest.ts';
 import { generatePlaybook } from './generate-playbook.ts';
 import { measureCommand, type Measured } from './process-tree.ts';
 
@@ -22,6 +26,7 @@ const { values: flags } = parseArgs({
     entries: { type: 'string', default: '2000' },
     shards: { type: 'string', default: '2' },
     keep: { type: 'boolean', default: false },
+    'no-whole': { type: 'boolean', default: false },
   },
 });
 const entries = Number(flags.entries);
@@ -59,10 +64,6 @@ step(`generating ${entries} entries`);
 await generatePlaybook(content, entries);
 const load = os.loadavg()[0]!.toFixed(1);
 
-step('whole build, cold');
-const whole = await measureCommand(node, [astro, 'build'], { cwd: PROJECT_ROOT, env: env(path.join(work, 'whole'), path.join(work, 'cache-whole')) });
-if (whole.exitCode !== 0) failed('the whole build', whole);
-
 const shards: Measured[] = [];
 for (let k = 1; k <= count; k++) {
   step(`shard ${k}/${count}, cold`);
@@ -82,6 +83,14 @@ const merge = await measureCommand(node, [path.join(PROJECT_ROOT, 'src/cli/merge
 });
 if (merge.exitCode !== 0) failed('the merge', merge);
 
+let whole: Measured | undefined;
+if (!flags['no-whole']) {
+  step('whole build, cold');
+  whole = await measureCommand(node, [astro, 'build'], { cwd: PROJECT_ROOT, env: env(path.join(work, 'whole'), path.join(work, 'cache-whole')) });
+  if (whole.exitCode !== 0) process.stderr.write(`the whole build did not finish (exit ${whole.exitCode}):\n${(whole.stdout + whole.stderr).slice(-1500)}\n`);
+}
+const wholeDone = whole?.exitCode === 0 ? whole : undefined;
+
 // The merge's own account of where its time went (checks, copying, search, offline).
 process.stderr.write(
   merge.stdout
@@ -95,29 +104,42 @@ const filesOf = async (dir: string) =>
     .filter((item) => item.isFile())
     .map((item) => path.relative(dir, path.join(item.parentPath, item.name)))
     .sort();
-const [wholeFiles, mergedFiles] = await Promise.all([filesOf(path.join(work, 'whole')), filesOf(path.join(work, 'merged'))]);
-const sameFiles = wholeFiles.join('\n') === mergedFiles.join('\n');
+const sameFiles = wholeDone ? (await filesOf(path.join(work, 'whole'))).join('\n') === (await filesOf(path.join(work, 'merged'))).join('\n') : undefined;
+const shardPages = await Promise.all(
+  shardDirs.map(async (dir) => (JSON.parse(await readFile(path.join(dir, SHARD_MANIFEST), 'utf8')) as ShardManifest).pages.length),
+);
 
 const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 const gb = (bytes: number) => `${(bytes / 1e9).toFixed(2)} GB`;
 const slowest = Math.max(...shards.map((run) => run.wallMs));
+const maxShardBytes = Math.max(...shards.map((run) => run.peakProcessBytes));
+const ratio = (ms: number) => (wholeDone ? ` (${(ms / wholeDone.wallMs).toFixed(2)}×)` : '');
+const wholeRow = !whole
+  ? ['whole build, cold', 'not run (--no-whole)', '', '']
+  : wholeDone
+    ? ['whole build, cold', s(wholeDone.wallMs), gb(wholeDone.peakProcessBytes), gb(wholeDone.peakTreeBytes)]
+    : ['whole build, cold', `did not finish: exit ${whole.exitCode} after ${s(whole.wallMs)}`, gb(whole.peakProcessBytes), gb(whole.peakTreeBytes)];
 const rows = [
-  ['whole build, cold', s(whole.wallMs), gb(whole.peakProcessBytes), gb(whole.peakTreeBytes)],
   ...shards.map((run, i) => [
-    `shard ${i + 1}/${count}, cold`,
-    `${s(run.wallMs)} (${(run.wallMs / whole.wallMs).toFixed(2)}×)`,
+    `shard ${i + 1}/${count}, cold (${shardPages[i]} pages)`,
+    `${s(run.wallMs)}${ratio(run.wallMs)}`,
     gb(run.peakProcessBytes),
     gb(run.peakTreeBytes),
   ]),
   ['merge', s(merge.wallMs), gb(merge.peakProcessBytes), gb(merge.peakTreeBytes)],
-  ['slowest shard + merge', `${s(slowest + merge.wallMs)} (${((slowest + merge.wallMs) / whole.wallMs).toFixed(2)}×)`, '', ''],
+  wholeRow,
+  ['slowest shard + merge', `${s(slowest + merge.wallMs)}${ratio(slowest + merge.wallMs)}`, '', ''],
 ];
+const verdict = (met: boolean | undefined) => (met === undefined ? 'not known (no whole build)' : met ? 'met' : 'missed');
 process.stdout.write(
   [
-    `${entries} entries, ${count} shards built one after another; ${os.cpus().length} CPUs, load ${load} at start; merged site has the whole build's files: ${sameFiles ? 'yes' : 'NO'}`,
+    `${entries} entries, ${count} shards built one after another; ${os.cpus()[0]?.model ?? 'unknown CPU'}, ${os.cpus().length} CPUs, Node ${process.version}, load ${load} at start; merged site has the whole build's files: ${sameFiles === undefined ? 'not compared' : sameFiles ? 'yes' : 'NO'}`,
     '| run | wall time | peak RSS, largest process | peak RSS, process tree |',
     '|---|---|---|---|',
     ...rows.map((row) => `| ${row.join(' | ')} |`),
+    '',
+    `each shard's largest process ≤ 2.5 GB: ${gb(maxShardBytes)}, ${verdict(maxShardBytes <= 2.5e9)}`,
+    `slowest shard + merge ≤ 0.35× one build: ${verdict(wholeDone && (slowest + merge.wallMs) / wholeDone.wallMs <= 0.35)}`,
   ].join('\n') + '\n',
 );
 await writeFile(
@@ -128,8 +150,8 @@ await writeFile(
       shards: count,
       load: Number(load),
       sameFiles,
-      whole: { wallMs: whole.wallMs, peakProcessBytes: whole.peakProcessBytes, peakTreeBytes: whole.peakTreeBytes },
-      shardRuns: shards.map(({ wallMs, peakProcessBytes, peakTreeBytes }) => ({ wallMs, peakProcessBytes, peakTreeBytes })),
+      whole: whole && { exitCode: whole.exitCode, wallMs: whole.wallMs, peakProcessBytes: whole.peakProcessBytes, peakTreeBytes: whole.peakTreeBytes },
+      shardRuns: shards.map(({ wallMs, peakProcessBytes, peakTreeBytes }, i) => ({ pages: shardPages[i], wallMs, peakProcessBytes, peakTreeBytes })),
       merge: { wallMs: merge.wallMs, peakProcessBytes: merge.peakProcessBytes, peakTreeBytes: merge.peakTreeBytes },
     },
     null,

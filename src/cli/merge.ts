@@ -3,20 +3,18 @@
  * sharded build (`npm run build -- --shard K/N`, one per shard) into one
  * site and verifies it (src/lib/scale/merge.ts: every shard once, no missing
  * page, no doubled page, no two shards with different bytes at one path,
- * one search index). Then it does what a whole build does after its pages
- * and a shard cannot: the search index's parts, from the search documents
- * the shards left, and the offline service worker.
+ * one search index: each part written whole by one shard). Then it does
+ * what a whole build does after its pages and a shard cannot: the offline
+ * service worker, which lists every file of the joined site.
  *
  * Exit 0 when the site is merged, 1 when the shards do not make one site
  * (each problem is printed, nothing is written), 2 for a usage mistake.
  */
 import { constants } from 'node:fs';
-import { copyFile, mkdir, mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
+import { copyFile, mkdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { writeOfflineFiles } from '../integrations/offline.ts';
-import { indexMergedSite } from '../integrations/pagefind.ts';
 import { collectFiles, pageProblems, readShardDirs, searchIndexProblems, shardSetProblems } from '../lib/scale/merge.ts';
 import { invocationDir } from '../lib/reading/resolve-content-root.ts';
 
@@ -104,19 +102,10 @@ async function main(argv: string[]): Promise<number> {
   };
   const copied = performance.now();
   const { base } = shards[0]!.manifest;
-  // Every part from the search documents the shards left (the same bytes as a whole build's); a fresh cache, as nothing is reused across merges.
-  const cacheDir = await mkdtemp(path.join(os.tmpdir(), 'latitude-merge-'));
-  try {
-    const indexed = await indexMergedSite(outDir, cacheDir);
-    log.info(`search: indexed ${indexed.pages} pages of the joined site in parts in ${ms(performance.now() - copied)}`);
-  } finally {
-    await rm(cacheDir, { recursive: true, force: true });
-  }
-  const searched = performance.now();
   await writeOfflineFiles(outDir, base.endsWith('/') ? base : `${base}/`, log);
   const pages = shards.reduce((sum, shard) => sum + shard.manifest.pages.length, 0);
   log.info(
-    `merged ${shards.length} shards into ${outName}: ${pages} pages, ${files.from.size} files, one search index (in parts, from the shards' search documents) in ${ms(performance.now() - started)} (checked ${ms(checked - started)}, copied ${ms(copied - checked)}, offline ${ms(performance.now() - searched)})`,
+    `merged ${shards.length} shards into ${outName}: ${pages} pages, ${files.from.size} files, one search index (each part from the shard that owns it) in ${ms(performance.now() - started)} (checked ${ms(checked - started)}, copied ${ms(copied - checked)}, offline ${ms(performance.now() - copied)})`,
   );
   return 0;
 }

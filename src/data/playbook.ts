@@ -19,6 +19,8 @@ import { pageLanguage, type PageLanguage } from '../lib/languages/page-language.
 import { languageOfPath, siteLanguages, type SiteLanguage } from '../lib/languages/site-languages.ts';
 import { stripBase } from '../lib/links/href.ts';
 import { fromStoredPath } from '../lib/reading/paths.ts';
+import { searchPartOf } from '../lib/search/parts.ts';
+import { installIndexedPages, type ExpectedPage } from '../lib/search/record-sink.ts';
 import type { SynonymMap } from '../lib/search/synonyms.ts';
 import { contentRoot, latestReport, storedGeneration } from '../loaders/playbook-read.ts';
 
@@ -81,6 +83,34 @@ export function getPlaybook(language?: string): Promise<SitePlaybook> {
 export async function getSiteLanguages(): Promise<SiteLanguages> {
   return (await current().input).languages;
 }
+
+/**
+ * Every page the search index holds: each language's published entries, at
+ * their addresses (without the base), with their part of the index
+ * (src/lib/search/parts.ts). The search middleware hands these pages to the
+ * indexer; a shard build splits the site by them (src/integrations/shard.ts).
+ */
+export async function indexedPages(): Promise<ExpectedPage[]> {
+  const pages: ExpectedPage[] = [];
+  for (const language of (await getSiteLanguages()).list) {
+    const playbook = await getPlaybook(language.tag);
+    const prefix = language.path ? `/${language.path}` : '';
+    const entries: AnyEntry[] = [
+      ...playbook.values,
+      ...playbook.roles,
+      ...playbook.guidelines,
+      ...playbook.boundaries,
+      ...playbook.caseStudies,
+      ...playbook.wins,
+    ];
+    for (const entry of entries)
+      pages.push({ url: `${prefix}${entry.path}`, part: searchPartOf(entry.collection, entry.collection === 'wins' ? entry.date : undefined) });
+  }
+  return pages;
+}
+
+// The build's integrations run outside the bundle that holds the model: they reach this list through a global.
+installIndexedPages(indexedPages);
 
 /** The language of the page at `pathname` (with the site's base), with its words and links. */
 export function pageLanguageOf(pathname: string): Promise<PageLanguage> {

@@ -9,11 +9,10 @@
  * build restores instead of rendering included).
  */
 import { defineMiddleware } from 'astro:middleware';
-import { getPlaybook, getSiteLanguages } from '../data/playbook.ts';
+import { indexedPages } from '../data/playbook.ts';
 import { stripBase } from '../lib/links/href.ts';
-import { searchDocument, searchPartOf } from '../lib/search/parts.ts';
-import { recordSink, type ExpectedPage, type SearchRecordSink } from '../lib/search/record-sink.ts';
-import type { AnyEntry } from '../lib/model/types.ts';
+import { searchDocument } from '../lib/search/parts.ts';
+import { recordSink, type SearchRecordSink } from '../lib/search/record-sink.ts';
 
 let expected: Promise<Map<string, string>> | undefined;
 let expectedFor: SearchRecordSink | undefined;
@@ -39,23 +38,3 @@ export const onRequest = defineMiddleware(async (context, next) => {
   sink.add(url, part, searchDocument(html));
   return new Response(html, response);
 });
-
-/** Every published entry of every language, at its address, with its part. */
-async function indexedPages(): Promise<ExpectedPage[]> {
-  const pages: ExpectedPage[] = [];
-  for (const language of (await getSiteLanguages()).list) {
-    const playbook = await getPlaybook(language.tag);
-    const prefix = language.path ? `/${language.path}` : '';
-    const entries: AnyEntry[] = [
-      ...playbook.values,
-      ...playbook.roles,
-      ...playbook.guidelines,
-      ...playbook.boundaries,
-      ...playbook.caseStudies,
-      ...playbook.wins,
-    ];
-    for (const entry of entries)
-      pages.push({ url: `${prefix}${entry.path}`, part: searchPartOf(entry.collection, entry.collection === 'wins' ? entry.date : undefined) });
-  }
-  return pages;
-}

@@ -18,12 +18,10 @@
  * incremental build restores instead of rendering keep their search
  * document from the last build's record cache.
  *
- * A shard of a build (`LATITUDE_SHARD`, src/lib/scale/shard.ts) renders only
- * its own pages, while each part needs all of its pages: a shard writes the
- * whole manifest and leaves its pages' search documents in
- * `<outDir>/pagefind/records/` (disjoint from shard to shard), and the merge
- * calls `indexMergedSite`, which makes every part from them in the same
- * order, so the merged site's index is the same bytes as a whole build's.
+ * A shard of a build (`LATITUDE_SHARD`, src/lib/scale/shard.ts) owns whole
+ * parts (`partOwners`) and renders every page of each: it writes the whole
+ * manifest and its own parts, finished, in the same order and bytes as a
+ * whole build, so the merge only copies them.
  *
  * It also emits the header's search box script at a fixed address,
  * `<base>_latitude/search-box.js`, so an inline bootstrap can load it the
@@ -37,10 +35,9 @@ import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
 import type { Plugin } from 'vite';
 import { SEARCH_BOX_SCRIPT } from '../lib/search/addresses.ts';
-import { CORE_PART, manifestText, partsManifest, searchDocument, SEARCH_PARTS_FILE, SHARD_RECORDS_DIR, shardRecordsList } from '../lib/search/parts.ts';
+import { CORE_PART, manifestText, partsManifest, searchDocument, SEARCH_PARTS_FILE } from '../lib/search/parts.ts';
 import { installRecordSink, type ExpectedPage, type SearchRecordSink } from '../lib/search/record-sink.ts';
-import { exists } from '../lib/scale/merge.ts';
-import { currentShard, type Shard } from '../lib/scale/shard.ts';
+import { currentShard, partOwners, type Shard } from '../lib/scale/shard.ts';
 
 /**
  * Pagefind's own UIs, which the playbook does not use (see src/scripts/search-engine.ts for why):
@@ -107,14 +104,12 @@ export function playbookSearch(): AstroIntegration {
         const done = await (indexer ?? new PartIndexer(path.join(cacheDir, 'latitude-search'), currentShard())).finish(outDir, await version);
         indexer = undefined;
         const shard = currentShard();
-        if (shard && shard.count > 1) {
-          logger.info(`Kept the search documents of ${done.pages} pages for the merge (shard ${shard.index}/${shard.count}: npm run merge makes the index)`);
-          return;
-        }
+        const whose =
+          shard && shard.count > 1 ? ` (the parts shard ${shard.index}/${shard.count} owns: ${[...done.written, ...done.reused].join(', ') || 'none'})` : '';
         const reused = done.reused.length > 0 ? `; ${done.reused.length} part(s) unchanged, copied from the last build` : '';
         const after = `${Math.round(performance.now() - started)} ms after rendering (${Math.round(done.catchUpMs)} ms taking the last pages, the rest writing)`;
         logger.info(
-          `Indexed ${done.pages} pages for search in ${done.written.length + done.reused.length} part(s)${reused}; ${after} (${path.join(outDir, 'pagefind')})`,
+          `Indexed ${done.pages} pages for search in ${done.written.length + done.reused.length} part(s)${whose}${reused}; ${after} (${path.join(outDir, 'pagefind')})`,
         );
       },
     },
@@ -181,23 +176,18 @@ export class PartIndexer implements SearchRecordSink {
 
   private readonly cacheDir: string;
   private readonly shard: Shard | undefined;
-  /** The pages this shard rendered, for the merge. */
-  private readonly shardPages: ExpectedPage[] = [];
 
   constructor(cacheDir: string, shard: Shard | undefined) {
     this.cacheDir = cacheDir;
     this.shard = shard;
   }
 
-  private get sharded(): boolean {
-    return this.shard !== undefined && this.shard.count > 1;
-  }
-
   expect(pages: readonly ExpectedPage[]): void {
     this.expected = [...pages];
-    this.ownedParts = new Set(partsManifest(pages.map((page) => page.part)).parts.map((part) => part.id));
-    // A shard keeps its pages' search documents for the merge; a whole build indexes them at once.
-    if (this.sharded) return;
+    const ids = partsManifest(pages.map((page) => page.part)).parts.map((part) => part.id);
+    // A shard indexes the parts it owns, whole: it renders every page of each (src/lib/scale/shard.ts).
+    const owners = this.shard && this.shard.count > 1 ? partOwners(pages, this.shard.count) : undefined;
+    this.ownedParts = new Set(ids.filter((id) => !owners || owners.get(id) === this.shard!.index));
     for (const id of this.ownedParts) this.queues.set(id, { order: pageOrder(pages, id), next: 0, waiting: new Map() });
   }
 
@@ -205,7 +195,6 @@ export class PartIndexer implements SearchRecordSink {
     if (document === undefined || !this.ownedParts?.has(part)) return;
     this.rendered.set(url, digestOf(document));
     this.writes.push(this.storeRecord(url, document));
-    if (this.sharded) this.shardPages.push({ url, part });
     const queue = this.queues.get(part);
     if (!queue) return;
     queue.waiting.set(url, document);
@@ -238,11 +227,11 @@ export class PartIndexer implements SearchRecordSink {
     await rm(bundleRoot, { recursive: true, force: true });
     await mkdir(bundleRoot, { recursive: true });
     await writeFile(path.join(outDir, SEARCH_PARTS_FILE), manifestText(manifest));
-    if (this.sharded) return this.writeShardRecords(outDir);
     const done: IndexingDone = { pages: 0, written: [], reused: [], catchUpMs: 0 };
     const started = performance.now();
     const writing: Promise<void>[] = [];
     for (const { id } of manifest.parts) {
+      if (!this.ownedParts!.has(id)) continue;
       const urls = pageOrder(expected, id);
       const digests = await Promise.all(urls.map(async (url) => this.rendered.get(url) ?? digestOf(await this.restoredRecord(outDir, url))));
       const hash = createHash('sha256').update(`${version}\0`);
@@ -270,28 +259,6 @@ export class PartIndexer implements SearchRecordSink {
     await this.keepRecords(expected);
     if (this.errors.length > 0) throw new SearchIndexError('index the entry pages', this.errors);
     return done;
-  }
-
-  /**
-   * A shard renders only its own pages, while a part of the index needs all
-   * of its pages: the shard leaves its pages' search documents in
-   * `<outDir>/pagefind/records/` (disjoint files from shard to shard, so the
-   * merge copies them together) and `indexMergedSite` makes the parts from
-   * them, in the same order and bytes as a whole build.
-   */
-  private async writeShardRecords(outDir: string): Promise<IndexingDone> {
-    const dir = path.join(outDir, SHARD_RECORDS_DIR);
-    await mkdir(dir, { recursive: true });
-    // The shard's pages: those it rendered, and those an incremental build restored into its output.
-    const rendered = new Set(this.shardPages.map((page) => page.url));
-    const restored = await Promise.all(
-      (this.expected ?? []).filter((page) => !rendered.has(page.url)).map(async (page) => ((await exists(builtPage(outDir, page.url))) ? [page] : [])),
-    );
-    const pages = [...this.shardPages, ...restored.flat()].sort((a, b) => a.url.localeCompare(b.url));
-    await Promise.all(pages.map(async (page) => writeFile(path.join(dir, recordName(page.url)), await this.restoredRecord(outDir, page.url))));
-    const list: ShardRecords = { total: this.expected?.length ?? 0, pages };
-    await writeFile(path.join(dir, shardRecordsList(this.shard!.index, this.shard!.count)), JSON.stringify(list));
-    return { pages: pages.length, written: [], reused: [], catchUpMs: 0 };
   }
 
   private feed(part: string, url: string, content: string): void {
@@ -386,12 +353,6 @@ export class PartIndexer implements SearchRecordSink {
   }
 }
 
-/** What a shard leaves for the merge: its pages, and how many the whole index holds. */
-interface ShardRecords {
-  total: number;
-  pages: ExpectedPage[];
-}
-
 /** A page's file in the output folder: `/fr-ca/wins/x/` → `<outDir>/fr-ca/wins/x/index.html`. */
 function builtPage(outDir: string, url: string): string {
   return path.join(outDir, ...url.split('/').filter(Boolean), 'index.html');
@@ -447,36 +408,6 @@ async function unusedEngineFiles(id: string, outputPath: string): Promise<string
   const entry = JSON.parse(await readFile(path.join(outputPath, 'pagefind-entry.json'), 'utf8')) as { languages?: Record<string, { wasm?: string }> };
   const used = new Set(Object.values(entry.languages ?? {}).map((language) => `wasm.${language.wasm ?? 'unknown'}.pagefind`));
   return files.filter((file) => file === 'pagefind-worker.js' || (/^wasm\..*\.pagefind$/.test(file) && !used.has(file)));
-}
-
-/**
- * Makes the index of a site merged from shards (`npm run merge`): every part
- * from the search documents the shards left in `<dir>/pagefind/records/`,
- * which it then removes. Throws with a plain message when a shard's records
- * are missing (each shard lists its own) or the shards disagree on the parts.
- */
-export async function indexMergedSite(dir: string, cacheDir: string): Promise<IndexingDone> {
-  const records = path.join(dir, SHARD_RECORDS_DIR);
-  const lists = (await readdir(records).catch(() => [] as string[])).filter((file) => /^shard-\d+-of-\d+\.json$/.test(file));
-  if (lists.length === 0) throw new SearchIndexError("find the shards' search records", [`no shard-K-of-N.json in ${records}`]);
-  const count = Number(/-of-(\d+)\.json$/.exec(lists[0]!)![1]);
-  const missing = Array.from({ length: count }, (_, i) => shardRecordsList(i + 1, count)).filter((file) => !lists.includes(file));
-  if (missing.length > 0) throw new SearchIndexError("find the shards' search records", [`missing ${missing.join(', ')} in ${records}`]);
-  const shards = await Promise.all(lists.map(async (file) => JSON.parse(await readFile(path.join(records, file), 'utf8')) as ShardRecords));
-  const pages = shards.flatMap((shard) => shard.pages);
-  const total = Math.max(...shards.map((shard) => shard.total));
-  if (new Set(pages.map((page) => page.url)).size !== total)
-    throw new SearchIndexError("merge the shards' search records", [`the shards left ${pages.length} pages' search documents for an index of ${total} pages`]);
-  const manifest = await readFile(path.join(dir, SEARCH_PARTS_FILE), 'utf8');
-  if (manifest !== manifestText(partsManifest(pages.map((page) => page.part))))
-    throw new SearchIndexError("merge the shards' search records", ['pagefind/parts.json does not list the parts of the pages the shards rendered']);
-  const indexer = new PartIndexer(cacheDir, undefined);
-  indexer.expect(pages);
-  for (const page of [...pages].sort((a, b) => a.url.localeCompare(b.url))) {
-    indexer.add(page.url, page.part, await readFile(path.join(records, recordName(page.url)), 'utf8'));
-  }
-  await rm(records, { recursive: true, force: true });
-  return indexer.finish(dir);
 }
 
 /** Pages in a part's bundle, from Pagefind's own entry file. */

@@ -2,7 +2,9 @@
  * A shard of the build (`npm run build -- --shard K/N`, see
  * src/lib/scale/shard-flag.ts): every shard reads the whole playbook and
  * runs every route's `getStaticPaths`, then renders only the pages it owns
- * (`inShard(pathname)`). The split is made in one place, Astro's
+ * (`pagesOfShard`: each part of the search index whole, with all of its
+ * pages, so the shard writes that part finished; the other pages even out
+ * the shards). The split is made in one place, Astro's
  * prerenderer: this integration wraps Astro's own and hands it only this
  * shard's pages, so no route knows about shards, and singleton pages (the
  * home page, feeds, playbook.json, the 404 page) are owned by one shard like
@@ -20,6 +22,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildDate } from '../lib/domain/review.ts';
 import { currentShard, type Shard } from '../lib/scale/shard.ts';
+import { indexedPagesSource } from '../lib/search/record-sink.ts';
 import { pageFile, pagesOfShard, SHARD_MANIFEST, type ShardManifest, type ShardPage } from '../lib/scale/shard-manifest.ts';
 
 export function playbookShard(shard: Shard | undefined = currentShard()): AstroIntegration {
@@ -67,7 +70,10 @@ export function shardPrerenderer(inner: AstroPrerenderer, shard: Shard, seen: (a
     setup: () => inner.setup?.() ?? Promise.resolve(),
     getStaticPaths: async () => {
       const all = await inner.getStaticPaths();
-      const owned = pagesOfShard(all, shard);
+      // Every route's getStaticPaths has loaded the model by now, and with it the list of indexed pages.
+      const source = indexedPagesSource();
+      if (!source) throw new Error('The playbook model did not say which pages the search index holds, so the pages cannot be split into shards.');
+      const owned = pagesOfShard(all, await source(), shard);
       seen(
         all.map((path) => path.pathname),
         owned.map(({ pathname, route }) => ({ path: pathname, file: pageFile(pathname, route.type === 'endpoint') })),

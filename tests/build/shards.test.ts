@@ -5,8 +5,9 @@
  * machines) joined by `npm run merge`. The merged site must be the whole
  * build, file for file and byte for byte: every page is rendered from the
  * same whole model by whichever shard owns it, the shared files are the
- * same code's output, and the search index and service workers are made by
- * the merge over the joined site as the whole build makes them over its own.
+ * same code's output, each part of the search index is written whole by the
+ * one shard that renders all of its pages, and the service worker is made by
+ * the merge over the joined site as the whole build makes it over its own.
  * So every check the build tests run on a whole build holds for the merged
  * one; the links, the drafts and search are checked here again directly.
  */
@@ -15,6 +16,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkLinks } from '../../src/lib/quality/link-check.ts';
 import { SHARD_MANIFEST, type ShardManifest } from '../../src/lib/scale/shard-manifest.ts';
+import { readManifest, SEARCH_PARTS_FILE } from '../../src/lib/search/parts.ts';
 import { buildPlaybook, FIXTURES, PROJECT_ROOT, run, type BuildResult } from '../support/build-playbook.ts';
 import { filesIn, readDecoded } from '../support/built-site.ts';
 
@@ -65,10 +67,20 @@ describe('a build in three shards', () => {
     expect(first).not.toContain('sw.js');
   });
 
+  it('writes each part of the search index whole in one shard, so the merge only copies it', async () => {
+    const { parts } = readManifest(await readFile(path.join(shards[0]!.outDir, SEARCH_PARTS_FILE), 'utf8'));
+    expect(parts.length).toBeGreaterThan(1);
+    const written = await Promise.all(
+      shards.map(async (shard) => (await filesIn(shard.outDir)).filter((file) => file.endsWith('/pagefind-entry.json')).map((file) => file.split('/')[1])),
+    );
+    expect(written.flat().sort()).toEqual(parts.map((part) => part.id).sort());
+    for (const shard of shards) expect((await filesIn(shard.outDir)).filter((file) => file.startsWith('pagefind/records/'))).toEqual([]);
+  });
+
   it('merges into exactly the whole build: the same files with the same bytes', async () => {
     expect(mergeRun.stderr).toBe('');
     expect(mergeRun.exitCode).toBe(0);
-    expect(mergeRun.stdout).toMatch(/^merged 3 shards into .*merged: \d+ pages, \d+ files, one search index \(in parts, from the shards' search documents\)/m);
+    expect(mergeRun.stdout).toMatch(/^merged 3 shards into .*merged: \d+ pages, \d+ files, one search index \(each part from the shard that owns it\)/m);
     const files = await filesIn(whole.outDir);
     expect(await filesIn(merged)).toEqual(files);
     const different: string[] = [];

@@ -26,8 +26,11 @@ async function shard(name: string, manifest: Partial<ShardManifest>, files: Reco
   await writeFile(path.join(dir, SHARD_MANIFEST), JSON.stringify({ format: 1, today: '2026-11-23', base: '/', allPages: ['/', '/a/', '/b/'], ...manifest }));
 }
 
-/** The search index's list of parts (the same in every shard) and a shard's list of its search documents. */
-const search = (index: number) => ({ 'pagefind/parts.json': manifestText(partsManifest(['core'])), [`pagefind/records/shard-${index}-of-2.json`]: '{}' });
+/** The search index's list of parts (the same in every shard), and its one part in the shard that owns it. */
+const search = (index: number) => ({
+  'pagefind/parts.json': manifestText(partsManifest(['core'])),
+  ...(index === 1 ? { 'pagefind/core/pagefind-entry.json': '{}' } : {}),
+});
 
 beforeAll(async () => {
   root = await mkdtemp(path.join(os.tmpdir(), 'latitude-merge-cli-'));

@@ -12,7 +12,8 @@ import { manifestText, partsManifest } from '../../src/lib/search/parts.ts';
 import { collectFiles, pageProblems, readShardDirs, searchIndexProblems, shardSetProblems, type ShardDir } from '../../src/lib/scale/merge.ts';
 import { buildOutDir, shardArgument, shardCacheDir, shardFromCommandLine } from '../../src/lib/scale/shard-flag.ts';
 import { pageFile, pagesOfShard, parseShardManifest, SHARD_MANIFEST, type ShardManifest } from '../../src/lib/scale/shard-manifest.ts';
-import { inShard } from '../../src/lib/scale/shard.ts';
+import { shardPlan } from '../../src/lib/scale/shard.ts';
+import { installIndexedPages } from '../../src/lib/search/record-sink.ts';
 
 describe('the --shard flag', () => {
   it('is read from the command line into LATITUDE_SHARD, checked', () => {
@@ -40,17 +41,21 @@ describe('the --shard flag', () => {
 describe('the page split', () => {
   const paths = Array.from({ length: 300 }, (_, i) => ({ pathname: `/wins/win-${i}/` })).concat([{ pathname: '/' }, { pathname: '/404' }]);
 
-  it('gives every page to exactly one shard, by its pathname', () => {
-    const parts = [1, 2, 3].map((index) => pagesOfShard(paths, { index, count: 3 }));
+  // The wins of two years are indexed; the home page and the 404 page are not.
+  const indexed = paths.filter((p) => p.pathname.startsWith('/wins/')).map((p, i) => ({ url: p.pathname, part: i < 200 ? 'wins-2025' : 'wins-2024' }));
+
+  it('gives every page to exactly one shard, each search part whole to one shard', () => {
+    const parts = [1, 2, 3].map((index) => pagesOfShard(paths, indexed, { index, count: 3 }));
     expect(
       parts
         .flat()
         .map((p) => p.pathname)
         .sort(),
     ).toEqual(paths.map((p) => p.pathname).sort());
-    for (const part of parts) expect(part.length).toBeGreaterThan(60);
-    for (const [i, part] of parts.entries()) for (const page of part) expect(inShard(page.pathname, { index: i + 1, count: 3 })).toBe(true);
-    expect(pagesOfShard(paths, undefined)).toEqual(paths);
+    // wins-2025 (200 pages) to shard 1, wins-2024 (100) to shard 2; the two other pages to shard 3, the lightest.
+    expect(parts.map((part) => part.length)).toEqual([200, 100, 2]);
+    expect(parts[2]!.map((p) => p.pathname)).toEqual(['/', '/404']);
+    expect(pagesOfShard(paths, indexed, undefined)).toEqual(paths);
   });
 
   it("hands Astro's prerenderer only the shard's pages, and reports all of them", async () => {
@@ -63,8 +68,16 @@ describe('the page split', () => {
     const inner = { name: 'astro:default', getStaticPaths: async () => all, render: async () => new Response('') };
     let seen: { all: string[]; owned: { path: string; file: string }[] } | undefined;
     const wrapped = shardPrerenderer(inner, { index: 1, count: 2 }, (everything, owned) => (seen = { all: everything, owned }));
+    const some = indexed.slice(0, 40);
+    installIndexedPages(async () => some);
     const kept = await wrapped.getStaticPaths();
-    expect(kept.map((p) => p.pathname)).toEqual(all.filter((p) => inShard(p.pathname, { index: 1, count: 2 })).map((p) => p.pathname));
+    const plan = shardPlan(
+      all.map((p) => p.pathname),
+      some,
+      2,
+    );
+    expect(kept.map((p) => p.pathname)).toEqual(all.filter((p) => plan.get(p.pathname) === 1).map((p) => p.pathname));
+    expect(kept.length).toBeGreaterThan(0);
     expect(seen!.all).toEqual(all.map((p) => p.pathname));
     expect(seen!.owned.map((p) => p.path)).toEqual(kept.map((p) => p.pathname));
   });
@@ -199,20 +212,22 @@ describe('the merge', () => {
   describe('with the search index in parts', () => {
     const PARTS = manifestText(partsManifest(['core', 'wins-2025', 'wins-2026']));
 
-    it('wants the same list in every shard, each shard’s search documents, and no part built by a shard', async () => {
+    const entry = (id: string) => ({ [`pagefind/${id}/pagefind-entry.json`]: '{}' });
+
+    it('wants the same list in every shard and each part from exactly one shard', async () => {
       const shards = await read([
-        await shard(1, 2, ['/', '/a/'], { files: { 'pagefind/parts.json': PARTS, 'pagefind/records/shard-1-of-2.json': '{}' } }),
-        await shard(2, 2, ['/b/', '/c.json'], { files: { 'pagefind/parts.json': PARTS, 'pagefind/records/shard-2-of-2.json': '{}' } }),
+        await shard(1, 2, ['/', '/a/'], { files: { 'pagefind/parts.json': PARTS, ...entry('core') } }),
+        await shard(2, 2, ['/b/', '/c.json'], { files: { 'pagefind/parts.json': PARTS, ...entry('wins-2025'), ...entry('wins-2026') } }),
       ]);
       expect(await searchIndexProblems(shards)).toEqual([]);
       await Promise.all(['s1', 's2'].map((name) => rm(path.join(root, name), { recursive: true })));
       const wrong = await read([
-        await shard(1, 2, ['/', '/a/'], { files: { 'pagefind/parts.json': PARTS, 'pagefind/records/shard-1-of-2.json': '{}', 'pagefind/core/x.pf': '1' } }),
-        await shard(2, 2, ['/b/', '/c.json'], { files: { 'pagefind/parts.json': PARTS } }),
+        await shard(1, 2, ['/', '/a/'], { files: { 'pagefind/parts.json': PARTS, ...entry('core'), ...entry('wins-2026') } }),
+        await shard(2, 2, ['/b/', '/c.json'], { files: { 'pagefind/parts.json': PARTS, ...entry('wins-2026') } }),
       ]);
       expect(await searchIndexProblems(wrong)).toEqual([
-        'Search index part "core" (pagefind/core/) is in shard 1/2 (s1): a shard leaves search documents, and the merge makes the parts.',
-        `${path.join('s2', 'pagefind/records/shard-2-of-2.json')}: missing, so the search documents of shard 2/2 (s2)'s pages are not there.`,
+        'Search index part "wins-2026" (pagefind/wins-2026/) was written by more than one shard: shard 1/2 (s1) and shard 2/2 (s2).',
+        'Search index part "wins-2025" (pagefind/wins-2025/) is in no shard: build every shard from the same content and code.',
       ]);
     });
 
@@ -235,12 +250,11 @@ describe('the merge', () => {
 
     it('reads the list with the one reader of it, and names a list that is not one', async () => {
       await Promise.all(['s1', 's2'].map((name) => rm(path.join(root, name), { recursive: true, force: true })));
-      const records = (index: number) => ({ [`pagefind/records/shard-${index}-of-2.json`]: '{}' });
       const list = async (text: string) =>
         searchIndexProblems(
           await read([
-            await shard(1, 2, ['/', '/a/'], { files: { 'pagefind/parts.json': text, ...records(1) } }),
-            await shard(2, 2, ['/b/', '/c.json'], { files: { 'pagefind/parts.json': text, ...records(2) } }),
+            await shard(1, 2, ['/', '/a/'], { files: { 'pagefind/parts.json': text, ...entry('core') } }),
+            await shard(2, 2, ['/b/', '/c.json'], { files: { 'pagefind/parts.json': text, ...entry('wins-2025'), ...entry('wins-2026') } }),
           ]),
         );
       expect(await list(PARTS)).toEqual([]);

@@ -18,7 +18,7 @@
  */
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { readManifest, SEARCH_PARTS_DIR, SEARCH_PARTS_FILE, SHARD_RECORDS_DIR, shardRecordsList } from '../search/parts.ts';
+import { readManifest, SEARCH_PARTS_DIR, SEARCH_PARTS_FILE } from '../search/parts.ts';
 import { parseShard, type Shard } from './shard.ts';
 import { parseShardManifest, SHARD_MANIFEST, type ShardManifest } from './shard-manifest.ts';
 
@@ -151,11 +151,11 @@ export async function collectFiles(shards: readonly ShardDir[], skip: (file: str
 
 /**
  * One search index. Every shard writes the same list of parts
- * (`pagefind/parts.json`, worked out from the whole playbook) and leaves
- * its own pages' search documents with their list
- * (`pagefind/records/shard-K-of-N.json`); the merge makes every part from
- * them once, so no shard may carry a built part of its own. The list is
- * read by the one reader of it, `readManifest` (src/lib/search/parts.ts).
+ * (`pagefind/parts.json`, worked out from the whole playbook) and the parts
+ * it owns, finished (each part goes whole to one shard: src/lib/scale/shard.ts),
+ * so every part of the list must be in exactly one shard, and the merge
+ * copies it. The list is read by the one reader of it, `readManifest`
+ * (src/lib/search/parts.ts).
  */
 export async function searchIndexProblems(shards: readonly ShardDir[]): Promise<string[]> {
   const problems: string[] = [];
@@ -176,15 +176,12 @@ export async function searchIndexProblems(shards: readonly ShardDir[]): Promise<
   } catch (error) {
     return [`${path.join(shards[withParts]!.name, SEARCH_PARTS_FILE)}: ${(error as Error).message}`];
   }
-  for (const shard of shards) {
-    const list = `${SHARD_RECORDS_DIR}/${shardRecordsList(shard.shard.index, shard.shard.count)}`;
-    if (!(await exists(path.join(shard.dir, list))))
-      problems.push(`${path.join(shard.name, list)}: missing, so the search documents of ${label(shard)}'s pages are not there.`);
-    for (const id of ids)
-      if (await exists(path.join(shard.dir, SEARCH_PARTS_DIR, id)))
-        problems.push(
-          `Search index part "${id}" (${SEARCH_PARTS_DIR}${id}/) is in ${label(shard)}: a shard leaves search documents, and the merge makes the parts.`,
-        );
+  for (const id of ids) {
+    const part = `${SEARCH_PARTS_DIR}${id}/`;
+    const holders = [];
+    for (const shard of shards) if (await exists(path.join(shard.dir, part, 'pagefind-entry.json'))) holders.push(shard);
+    if (holders.length === 0) problems.push(`Search index part "${id}" (${part}) is in no shard: build every shard from the same content and code.`);
+    else if (holders.length > 1) problems.push(`Search index part "${id}" (${part}) was written by more than one shard: ${holders.map(label).join(' and ')}.`);
   }
   return problems;
 }

@@ -5,7 +5,7 @@
  * whole site's page list the same way (each runs every `getStaticPaths`),
  * so the merge can tell a missing page from one no shard was meant to build.
  */
-import { inShard, type Shard } from './shard.ts';
+import { shardPlan, type PartPage, type Shard } from './shard.ts';
 
 /** The manifest's file name at the root of a shard's output (no leading dot: CI artifact uploads skip hidden files). */
 export const SHARD_MANIFEST = 'latitude-shard.json';
@@ -46,9 +46,19 @@ export function pageFile(pathname: string, isEndpoint: boolean): string {
   return bare === '404' || bare === '500' ? `${bare}.html` : `${bare}/index.html`;
 }
 
-/** The pages (by pathname) of the whole site that `shard` renders: one shard owns each page, by its pathname. */
-export function pagesOfShard<P extends { pathname: string }>(paths: readonly P[], shard: Shard | undefined): P[] {
-  return paths.filter((path) => inShard(path.pathname, shard));
+/**
+ * The pages (by pathname) of the whole site that `shard` renders (`shardPlan`):
+ * each indexed page with its part of the search index, the rest evening out
+ * the shards. `indexed` is every page the search index holds.
+ */
+export function pagesOfShard<P extends { pathname: string }>(paths: readonly P[], indexed: readonly PartPage[], shard: Shard | undefined): P[] {
+  if (!shard || shard.count === 1) return [...paths];
+  const plan = shardPlan(
+    paths.map((path) => path.pathname),
+    indexed,
+    shard.count,
+  );
+  return paths.filter((path) => plan.get(path.pathname) === shard.index);
 }
 
 /** Reads a manifest's JSON; throws with a plain reason when it is not one. */

@@ -4,10 +4,12 @@
  * index). Every shard reads the whole playbook, so links, backlinks and
  * ladders stay whole; only the output is split.
  *
- * Which shard owns a page (or a search-index part) is a pure function of its
- * key (a page's path, a part's id) and N: a stable hash, the same on every
- * machine and in every process, so shards run on separate CI machines agree
- * without talking to each other.
+ * Which shard owns a page is a pure function of the whole site's page
+ * list, the search index's parts and N (`shardPlan`): each part of the
+ * index goes whole to one shard, with all of its pages, so every shard
+ * writes finished parts and the merge only copies them; the other pages
+ * even out the shards' sizes. Every shard reads the same playbook, so
+ * shards run on separate CI machines agree without talking to each other.
  *
  * The shard travels to the build's integrations and pages as the
  * `LATITUDE_SHARD` environment variable ("K/N"), set once from the command
@@ -42,17 +44,59 @@ export function currentShard(env: NodeJS.ProcessEnv = process.env): Shard | unde
   return text ? parseShard(text) : undefined;
 }
 
-/** The 1-based shard that owns `key` among `count` shards: FNV-1a over the key's UTF-16 code units. */
-export function shardOf(key: string, count: number): number {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < key.length; i++) {
-    hash ^= key.charCodeAt(i);
-    hash = Math.imul(hash, 0x01000193) >>> 0;
-  }
-  return (hash % count) + 1;
+/** A page the search index holds, with its part of the index (`core`, `wins-2024`). */
+export interface PartPage {
+  /** Its address without the base: `/wins/x/`, `/fr-ca/values/y/`. */
+  readonly url: string;
+  readonly part: string;
 }
 
-/** Whether `key` belongs to `shard`; with no shard (a whole build), everything does. */
-export function inShard(key: string, shard: Shard | undefined): boolean {
-  return !shard || shard.count === 1 || shardOf(key, shard.count) === shard.index;
+/**
+ * Which shard owns each part of the search index: parts by size (their
+ * pages), largest first, each to the shard with the fewest pages so far
+ * (ties to the lower shard). The shard that owns a part renders all of its
+ * pages and writes its index, so no part is ever split between shards and
+ * the merge only copies. Pure: every shard works out the same owners from
+ * the same playbook, on any machine.
+ */
+export function partOwners(pages: readonly PartPage[], count: number): Map<string, number> {
+  const sizes = new Map<string, number>();
+  for (const page of pages) sizes.set(page.part, (sizes.get(page.part) ?? 0) + 1);
+  const load = new Array<number>(count).fill(0);
+  const owners = new Map<string, number>();
+  const bySize = [...sizes].sort(([a, sa], [b, sb]) => sb - sa || (a < b ? -1 : a > b ? 1 : 0));
+  for (const [part, size] of bySize) {
+    const lightest = load.indexOf(Math.min(...load));
+    load[lightest]! += size;
+    owners.set(part, lightest + 1);
+  }
+  return owners;
+}
+
+/**
+ * The shard (1-based) of every page of the site, by Astro's pathname: an
+ * indexed page goes with its part (`partOwners`); every other page
+ * (listings, feeds, the home page) goes, in address order, to the shard
+ * with the fewest pages so far. Throws when the index lists a page no
+ * route renders (the model and the routes disagree: a bug, not content).
+ */
+export function shardPlan(pathnames: Iterable<string>, indexed: readonly PartPage[], count: number): Map<string, number> {
+  const all = [...new Set(pathnames)].sort();
+  const known = new Set(all);
+  const owners = partOwners(indexed, count);
+  const plan = new Map<string, number>();
+  const load = new Array<number>(count).fill(0);
+  for (const page of indexed) {
+    if (!known.has(page.url)) throw new Error(`The search index lists ${page.url}, but no route renders that page.`);
+    const owner = owners.get(page.part)!;
+    plan.set(page.url, owner);
+    load[owner - 1]!++;
+  }
+  for (const pathname of all) {
+    if (plan.has(pathname)) continue;
+    const lightest = load.indexOf(Math.min(...load));
+    load[lightest]!++;
+    plan.set(pathname, lightest + 1);
+  }
+  return plan;
 }

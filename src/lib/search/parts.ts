@@ -83,14 +83,6 @@ export function readManifest(text: string): SearchPartsManifest {
   return value as SearchPartsManifest;
 }
 
-/** Where a shard of a build leaves its pages' search documents, relative to the output folder (the merge makes the parts from them). */
-export const SHARD_RECORDS_DIR = 'pagefind/records';
-
-/** The file in `SHARD_RECORDS_DIR` that lists the K-th of N shards' pages: `shard-2-of-3.json`. */
-export function shardRecordsList(index: number, count: number): string {
-  return `shard-${index}-of-${count}.json`;
-}
-
 /**
  * A rendered entry page cut to what Pagefind reads of it: the `<html>` tag
  * (its `lang` picks the part's language index) and the `<main>` element

@@ -28,6 +28,25 @@ const SINK = Symbol.for('latitude.search.record-sink');
 
 type WithSink = typeof globalThis & { [SINK]?: SearchRecordSink | undefined };
 
+/**
+ * Every page the index holds, from the playbook model (src/data/playbook.ts
+ * installs it when the build loads the model): a shard build asks it, before
+ * any page renders, which pages go with which part (src/integrations/shard.ts).
+ */
+export type IndexedPagesSource = () => Promise<ExpectedPage[]>;
+
+const SOURCE = Symbol.for('latitude.search.indexed-pages');
+
+type WithSource = typeof globalThis & { [SOURCE]?: IndexedPagesSource | undefined };
+
+export function installIndexedPages(source: IndexedPagesSource): void {
+  (globalThis as WithSource)[SOURCE] = source;
+}
+
+export function indexedPagesSource(): IndexedPagesSource | undefined {
+  return (globalThis as WithSource)[SOURCE];
+}
+
 export function installRecordSink(sink: SearchRecordSink | undefined): void {
   (globalThis as WithSink)[SINK] = sink;
 }
