@@ -18,7 +18,6 @@
  * mistake or a git ref that cannot be read.
  */
 import { writeFile } from 'node:fs/promises';
-import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { claimCacheDir, contentRootCacheDir } from '../lib/reading/cache-dir.ts';
@@ -88,8 +87,6 @@ async function main(argv: string[]): Promise<number> {
   claimCacheDir(cacheDir, root);
   const cacheFile = readCacheFile(cacheDir);
   const fileOf = (d: Diagnostic) => d.file;
-  // Worker threads only when asked for (LATITUDE_READ_WORKERS=1): see readWorkers.
-  const workers = readWorkers();
 
   // With --changed, the content at the ref first: what the change is compared with (its findings, its boundaries' histories).
   let focus: string[] | undefined;
@@ -99,7 +96,7 @@ async function main(argv: string[]): Promise<number> {
       focus = await changedFiles(root, values.changed);
       const at = await contentRootAt(root, values.changed);
       try {
-        const before = await readPlaybook(at.dir, { today, workers });
+        const before = await readPlaybook(at.dir, { today });
         const keys = new Set(applyStrict(before.report, values.strict).diagnostics.map((d) => diagnosticKey(d, d.file)));
         base = { keys, content: baseContentOf(before) };
       } finally {
@@ -117,7 +114,7 @@ async function main(argv: string[]): Promise<number> {
       .filter(Boolean)
       .map((file) => insideRoot(file, root, typedIn));
   }
-  const report = applyStrict(await validateContentRoot(root, { today, cacheFile, base: base?.content, workers }), values.strict);
+  const report = applyStrict(await validateContentRoot(root, { today, cacheFile, base: base?.content }), values.strict);
 
   let shown: Diagnostic[] = report.diagnostics;
   let older: Diagnostic[] = [];
@@ -148,18 +145,6 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(summaryText);
   }
   return report.errorCount > 0 ? 1 : 0;
-}
-
-/**
- * Worker threads beside the main thread: LATITUDE_READ_WORKERS (default 0).
- * A worker costs CPU of its own (its modules, its heap, copying its
- * readings back: 2.5 s of CPU for a quarter of 20,000 files, measured on a
- * shared 2-core machine, where runs with one were slower), so it is only
- * worth asking for on a runner with a core to spare; results are the same.
- */
-function readWorkers(): number {
-  const asked = Number.parseInt(process.env.LATITUDE_READ_WORKERS ?? '', 10);
-  return Number.isInteger(asked) && asked > 0 ? Math.min(asked, Math.max(1, availableParallelism() - 1)) : 0;
 }
 
 /** A file named on the command line, as a path inside the content root. */

@@ -54,9 +54,6 @@ export const CACHE_FROM = 1000;
  * Reads every entry file, in order. With `cacheFile`, a large root reuses
  * what the last run read of each file whose bytes are unchanged, and
  * `saved` settles once this run's reads are written for the next.
- *
- * One thread; `readEntryFilesInParallel` (read-parallel.ts) spreads the same
- * reading over worker threads, for `npm run validate`.
  */
 export function readEntryFiles(jobs: readonly EntryJob[], trusted: boolean, cacheFile?: string): { reads: FileRead[]; saved: Promise<void> } {
   const cache = cacheFile && jobs.length >= CACHE_FROM ? openReadCache<FileRead>(cacheFile, trusted) : undefined;
@@ -66,7 +63,7 @@ export function readEntryFiles(jobs: readonly EntryJob[], trusted: boolean, cach
 }
 
 /** Reads, parses, checks and renders one entry file. Never throws: a failure is a finding on the file. */
-export function readEntryFile({ collection, source, language }: EntryJob, trusted: boolean, cache?: ReadCache<FileRead>): FileRead {
+function readEntryFile({ collection, source, language }: EntryJob, trusted: boolean, cache?: ReadCache<FileRead>): FileRead {
   const kind = COLLECTIONS[collection].kind;
   let read: ReadSource;
   let digest: string | undefined;

@@ -36,7 +36,6 @@ import { RULES, type BaseContent, type CheckedContent, type CheckedEntry } from 
 import type { PublishedAddresses } from '../reading/checked-content.ts';
 import { publishedAddresses } from '../views/site-addresses.ts';
 import { locateLater, readEntryFiles, type EntryJob, type ReadEntry } from '../reading/read-entries.ts';
-import { readEntryFilesInParallel } from '../reading/read-parallel.ts';
 import type { ReadTranslation } from '../reading/read-translation.ts';
 import { scanTranslations } from '../reading/scan-translations.ts';
 import { readLanguageFiles, type LanguageFiles } from '../reading/read-language-files.ts';
@@ -48,11 +47,6 @@ export interface ValidateOptions {
   cacheFile?: string;
   /** The content before the change being checked (`--changed`), for the rules that compare versions. */
   base?: BaseContent;
-  /**
-   * Read the entry files on every core (worker threads, see read-parallel.ts):
-   * how many workers beside the main thread; by default, none.
-   */
-  workers?: number;
 }
 
 export interface ValidationReport {
@@ -158,9 +152,7 @@ export async function readPlaybook(rootInput: string, options: ValidateOptions =
     ),
   ];
   const translations: ReadTranslation[] = [];
-  const { reads, saved } = options.workers
-    ? await readEntryFilesInParallel(jobs, trusted, options.cacheFile, options.workers)
-    : readEntryFiles(jobs, trusted, options.cacheFile);
+  const { reads, saved } = readEntryFiles(jobs, trusted, options.cacheFile);
   reads.forEach((read, index) => {
     // The file's own findings are placed already; the cross-entry rules' findings need its YAML again, rarely.
     locators.set(read.source.file, locateLater(read.source, COLLECTIONS[read.collection].kind));
