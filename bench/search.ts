@@ -1,8 +1,9 @@
 /**
  * `npm run bench:search`: what search costs a reader on a large playbook.
  * Generates a 10,000-entry playbook (bench/generate-playbook.ts), builds it
- * with the real `astro build`, serves it gzip-compressed as a static host
- * would, and in Chromium measures, for the search UI the playbook ships and
+ * with the real `astro build`, serves it as deploy/nginx.conf does (text
+ * gzipped, the deploy's cache headers, ETags answered with 304), and in
+ * Chromium measures, for the search UI the playbook ships and
  * for Pagefind's two ready-made UIs:
  *
  *   - bytes transferred for the first query (everything search loads once
@@ -16,6 +17,7 @@
  *   node bench/search.ts --site DIR            measure a site built already
  *   node bench/search.ts --queries refund,courier --runs 3
  *   node bench/search.ts --site DIR --shipped-only --json FILE    (what npm run bench calls)
+ *   node bench/search.ts --site DIR --shipped-only --files        every file each query fetched
  *
  * The generated playbook and its build go to the system's temporary folder,
  * not the project, so type checks and editors never see 10,000 built pages.
@@ -31,7 +33,7 @@ import { gzipSync } from 'node:zlib';
 import * as pagefind from 'pagefind';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser } from '../tests/support/browser.ts';
-import { buildPlaybook } from '../tests/support/build-playbook.ts';
+import { buildPlaybook, PROJECT_ROOT } from '../tests/support/build-playbook.ts';
 import { generatePlaybook } from './generate-playbook.ts';
 
 const { values: flags } = parseArgs({
@@ -43,6 +45,7 @@ const { values: flags } = parseArgs({
     site: { type: 'string' },
     'shipped-only': { type: 'boolean', default: false },
     json: { type: 'string' },
+    files: { type: 'boolean', default: false },
   },
 });
 const entries = Number(flags.entries);
@@ -86,6 +89,10 @@ interface Measure {
   secondRequests: number;
   secondMs: number;
   byKind: Record<string, number>;
+  secondByKind: Record<string, number>;
+  /** Every file served, in order: who asked for it (`Served.by`), its kind and bytes on the wire. */
+  firstFiles: Served[];
+  secondFiles: Served[];
 }
 
 const machine = `${os.cpus()[0]?.model ?? 'unknown CPU'}, ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`;
@@ -135,7 +142,9 @@ if (flags.json)
     ),
   );
 const kb = (bytes: number) => (bytes / 1024).toFixed(1);
-console.log(`\nSearch on a ${entries.toLocaleString('en')}-entry playbook, gzip over HTTP/1.1 on localhost, median of ${runs} fresh browser profiles.`);
+console.log(
+  `\nSearch on ${flags.site ? `the site at ${outDir}` : `a ${entries.toLocaleString('en')}-entry playbook`}, served as deploy/nginx.conf does over HTTP/1.1 on localhost, median of ${runs} fresh browser profiles.`,
+);
 console.log(
   `First query "${firstQuery}", then "${secondQuery}". Pagefind's published figure: under ${PUBLISHED_KB} kB for a 10,000-page site. Our aim: under ${AIM_FIRST_KB} kB first, under ${AIM_SECOND_KB} kB after.\n`,
 );
@@ -156,14 +165,26 @@ for (const [i, row] of rows.entries()) {
   console.log(row.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join('  '));
   if (i === 0) console.log(widths.map((w) => '-'.repeat(w)).join('  '));
 }
-console.log('\nFirst query, by kind of file (kB):');
+const byKind = (kinds: Record<string, number>) =>
+  Object.entries(kinds)
+    .map(([k, v]) => `${k} ${kb(v)}`)
+    .join(', ');
+console.log('\nBy kind of file (kB):');
 for (const { candidate, measure: m } of results) {
-  console.log(
-    `  ${candidate.name}: ${Object.entries(m.byKind)
-      .map(([k, v]) => `${k} ${kb(v)}`)
-      .join(', ')}`,
-  );
+  console.log(`  ${candidate.name}, first query: ${byKind(m.byKind)}`);
+  console.log(`  ${candidate.name}, second query: ${byKind(m.secondByKind)}`);
 }
+console.log('\nBy who asked (kB), first query / second query:');
+for (const { candidate, measure: m } of results) console.log(`  ${candidate.name}: ${byWho(m.firstFiles)} / ${byWho(m.secondFiles)}`);
+if (flags.files)
+  for (const { candidate, measure: m } of results)
+    for (const [query, files] of [
+      [firstQuery, m.firstFiles],
+      [secondQuery, m.secondFiles],
+    ] as const) {
+      console.log(`\n${candidate.name}, "${query}", every file (of the median run for that query):`);
+      for (const file of files) console.log(`  ${kb(file.bytes).padStart(7)}  ${file.by.padEnd(8)}  ${file.kind.padEnd(12)}  ${file.path}`);
+    }
 const shipped = results.filter((r) => r.candidate.name.includes('shipped'));
 const within = shipped.every(({ measure: m }) => m.firstBytes < AIM_FIRST_KB * 1024 && m.secondBytes < AIM_SECOND_KB * 1024);
 console.log(`\nShipped UI within the aim (<${AIM_FIRST_KB} kB first, <${AIM_SECOND_KB} kB second): ${within ? 'yes' : 'NO'}`);
@@ -202,6 +223,9 @@ async function measure(browser: Browser, origin: string, candidate: Candidate, t
       secondBytes: second.bytes,
       secondRequests: second.requests,
       secondMs,
+      secondByKind: second.byKind,
+      firstFiles: first.files,
+      secondFiles: second.files,
     };
   } finally {
     await context.close();
@@ -225,8 +249,29 @@ async function typeAndWait(page: Page, input: ReturnType<Page['locator']>, resul
 
 interface Traffic {
   reset(): void;
-  take(): { bytes: number; requests: number; byKind: Record<string, number> };
+  take(): { bytes: number; requests: number; byKind: Record<string, number>; files: Served[] };
   inFlight(): number;
+}
+
+/** One file served, as counted. */
+interface Served {
+  path: string;
+  bytes: number;
+  kind: string;
+  /**
+   * Who asked: `worker` the service worker's own script, `precache` the
+   * worker itself (its requests carry its script as their referrer), `page`
+   * anything else (the page, or the worker passing a page's request on).
+   */
+  by: 'page' | 'precache' | 'worker';
+}
+
+function byWho(files: readonly Served[]): string {
+  const sums: Record<string, number> = {};
+  for (const file of files) sums[file.by] = (sums[file.by] ?? 0) + file.bytes;
+  return Object.entries(sums)
+    .map(([who, bytes]) => `${who} ${kb(bytes)}`)
+    .join(', ');
 }
 
 /**
@@ -243,7 +288,11 @@ function serverTraffic(log: ServedLog): Traffic {
       const served = log.served.slice(from).filter((r) => searchCost(r.path));
       const byKind: Record<string, number> = {};
       for (const { path: file, bytes } of served) byKind[kindOf(file)] = (byKind[kindOf(file)] ?? 0) + bytes;
-      return { bytes: served.reduce((sum, r) => sum + r.bytes, 0), requests: served.length, byKind };
+      const files = served.map(({ path: file, bytes, referrer }): Served => {
+        const by = /(?:^|\/)sw\.js$/.test(file) ? 'worker' : /\/sw\.js$/.test(referrer) ? 'precache' : 'page';
+        return { path: file, bytes, kind: kindOf(file), by };
+      });
+      return { bytes: served.reduce((sum, r) => sum + r.bytes, 0), requests: served.length, byKind, files };
     },
   };
 }
@@ -280,6 +329,7 @@ function medianOf(measures: Measure[]): Measure {
     return sorted[Math.floor(sorted.length / 2)]!;
   };
   const mid = [...measures].sort((a, b) => a.firstBytes - b.firstBytes)[Math.floor(measures.length / 2)]!;
+  const midLater = [...measures].sort((a, b) => a.secondBytes - b.secondBytes)[Math.floor(measures.length / 2)]!;
   return {
     firstBytes: median((m) => m.firstBytes),
     firstRequests: median((m) => m.firstRequests),
@@ -288,6 +338,9 @@ function medianOf(measures: Measure[]): Measure {
     secondRequests: median((m) => m.secondRequests),
     secondMs: median((m) => m.secondMs),
     byKind: mid.byKind,
+    secondByKind: midLater.secondByKind,
+    firstFiles: mid.firstFiles,
+    secondFiles: midLater.secondFiles,
   };
 }
 
@@ -356,13 +409,21 @@ async function indexFigures(dir: string): Promise<string> {
 }
 
 interface ServedLog {
-  served: { path: string; bytes: number }[];
+  /** `referrer`: the Referer header, the service worker's script for its own requests. */
+  served: { path: string; referrer: string; bytes: number }[];
   inFlight: number;
 }
 
-/** A static server that gzips text as hosts do (Pagefind's own index files are compressed already), and counts what it sends. */
+/**
+ * A static server as the deploy serves the site (deploy/nginx.conf): text
+ * gzipped (Pagefind's own index files are compressed already), each file's
+ * `Cache-Control` from the deploy's own rules (hashed files kept for a year,
+ * everything else revalidated), an `ETag` and a 304 for a copy the browser
+ * still has. It counts what it sends.
+ */
 async function serveCompressed(root: string): Promise<{ url: string; log: ServedLog; close(): Promise<void> }> {
   const log: ServedLog = { served: [], inFlight: 0 };
+  const cacheControl = await deployCacheControl();
   const TYPES: Record<string, string> = {
     '.html': 'text/html; charset=utf-8',
     '.js': 'text/javascript',
@@ -385,34 +446,62 @@ async function serveCompressed(root: string): Promise<{ url: string; log: Served
       const headers = Object.entries(response.getHeaders())
         .map(([k, v]) => `${k}: ${String(v)}\r\n`)
         .join('');
-      log.served.push({ path: url.pathname, bytes: bodyBytes + Buffer.byteLength(`HTTP/1.1 ${response.statusCode} OK\r\n${headers}\r\n`) });
+      log.served.push({
+        path: url.pathname,
+        referrer: request.headers.referer ?? '',
+        bytes: bodyBytes + Buffer.byteLength(`HTTP/1.1 ${response.statusCode} OK\r\n${headers}\r\n`),
+      });
     });
     let file = path.join(root, path.normalize(decodeURIComponent(url.pathname)));
+    let stats: Awaited<ReturnType<typeof stat>>;
     try {
       if ((await stat(file)).isDirectory()) file = path.join(file, 'index.html');
-      await stat(file);
+      stats = await stat(file);
     } catch {
       response.writeHead(404).end();
       return;
     }
     const type = TYPES[path.extname(file)];
-    if (type && /gzip/.test(String(request.headers['accept-encoding']))) {
+    const compress = Boolean(type && /gzip/.test(String(request.headers['accept-encoding'])));
+    // nginx's ETag (modified time and size, in hex), weak when the body is compressed.
+    const etag = `${compress ? 'W/' : ''}"${Math.floor(stats.mtimeMs / 1000).toString(16)}-${stats.size.toString(16)}"`;
+    const headers = { 'cache-control': cacheControl(url.pathname), etag };
+    if (request.headers['if-none-match'] === etag) {
+      response.writeHead(304, headers).end();
+      return;
+    }
+    if (compress) {
       let body = gzipped.get(file);
       if (!body) {
         body = gzipSync(await readFile(file), { level: 9 });
         gzipped.set(file, body);
       }
-      response.writeHead(200, { 'content-type': type, 'content-encoding': 'gzip', 'content-length': body.length });
+      response.writeHead(200, { ...headers, 'content-type': type!, 'content-encoding': 'gzip', 'content-length': body.length });
       response.write(body);
       response.end();
       return;
     }
-    response.writeHead(200, { 'content-type': type ?? 'application/octet-stream' });
+    response.writeHead(200, { ...headers, 'content-type': type ?? 'application/octet-stream' });
     createReadStream(file).pipe(response);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return { url: `http://127.0.0.1:${port}`, log, close: () => new Promise((resolve) => server.close(() => resolve())) };
+}
+
+/** The deploy's `Cache-Control` for an address of a site served at `/`: the `map` in deploy/nginx.conf, read from the file itself. */
+async function deployCacheControl(): Promise<(pathname: string) => string> {
+  const conf = await readFile(path.join(PROJECT_ROOT, 'deploy/nginx.conf'), 'utf8');
+  const map = /map \$uri \$latitude_cache_control \{([^}]*)\}/.exec(conf)?.[1];
+  if (!map) throw new Error('deploy/nginx.conf has no map for $latitude_cache_control');
+  const rules: { pattern: RegExp; value: string }[] = [];
+  let otherwise: string | undefined;
+  for (const [, key, value] of map.matchAll(/^\s*(\S+)\s+"([^"]*)";/gm)) {
+    if (key === 'default') otherwise = value;
+    else rules.push({ pattern: new RegExp(key!.replace(/^~/, '').replaceAll('@BASE@', '/')), value: value! });
+  }
+  if (otherwise === undefined) throw new Error('deploy/nginx.conf: the cache map has no default');
+  return (pathname) => rules.find(({ pattern }) => pattern.test(pathname))?.value ?? otherwise;
 }
 
 async function exists(file: string): Promise<boolean> {

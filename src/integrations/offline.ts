@@ -1,6 +1,7 @@
 /**
  * Offline: after the build (and after Pagefind has written its index), a
- * service worker made with Workbox's `generateSW` at `<base>sw.js`, and one
+ * service worker on Workbox's modules (src/scripts/service-worker.ts,
+ * bundled here with its language's setup) at `<base>sw.js`, and one
  * per other language at `<base><language>/sw.js` whose scope is that
  * language's pages: a reader's phone keeps its own language only. Each
  * precaches what `precachePlan` chooses within its budget, counted as
@@ -13,7 +14,9 @@
  * fragments and "Can I…?"'s per-role data stale-while-revalidate, images
  * cache-first. Each build's precache lists every file with its hash, so a
  * new deploy installs a new worker, which takes over at once and drops the
- * old caches. Caches are named after the base path, so two playbooks on one
+ * old caches; a file with a hashed name is listed without a revision (its
+ * address is its version), and the precache revalidates what the browser
+ * already holds rather than downloading it again. Caches are named after the base path, so two playbooks on one
  * host keep apart. The worker is one self-contained file (Workbox's runtime
  * inlined), served from the site itself: `worker-src 'self'`.
  */
@@ -25,7 +28,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { downloadedSize, languagePlan, lazySize, type BuiltFile, type PlanLanguage, type PrecachePlan, type Tier } from '../lib/offline/precache-plan.ts';
-import { precacheUrl, SERVICE_WORKER_FILE } from '../lib/offline/urls.ts';
+import { precacheUrl, SERVICE_WORKER_FILE, versionedByName } from '../lib/offline/urls.ts';
 import { fallbackSource, knownPages } from '../lib/offline/not-found.ts';
 import { CORE_PART } from '../lib/search/parts.ts';
 
@@ -156,67 +159,69 @@ async function writeServiceWorker(
   known: readonly string[] | undefined,
   logger: OfflineLogger,
 ): Promise<void> {
-  const manifest = await Promise.all(
+  const precache = await Promise.all(
     plan.files.map(async (file) => ({
       url: precacheUrl(file.path, base),
-      revision: createHash('md5')
-        .update(await readFile(path.join(outDir, file.path)))
-        .digest('hex'),
+      // A hashed name is the file's version: no revision, so the precache takes the copy the page has already fetched.
+      revision: versionedByName(file.path)
+        ? null
+        : createHash('md5')
+            .update(await readFile(path.join(outDir, file.path)))
+            .digest('hex'),
     })),
   );
-  const { generateSW } = await import('workbox-build');
   const at = escape(base);
   const here = escape(root);
-  const { warnings } = await generateSW({
-    swDest: path.join(outDir, prefix, SERVICE_WORKER_FILE),
-    globDirectory: outDir,
-    globPatterns: [],
-    additionalManifestEntries: manifest,
-    // "Can I…?" and search keep their answer in the query string: the stored page serves them all.
-    ignoreURLParametersMatching: [/.*/],
-    // One set of caches per playbook (base path) and language.
-    cacheId: `latitude${root.replace(/\/+$/, '').replace(/[^a-z0-9-]+/gi, '-')}`,
-    cleanupOutdatedCaches: true,
-    skipWaiting: true,
-    clientsClaim: true,
-    inlineWorkboxRuntime: true,
-    mode: 'production',
-    sourcemap: false,
-    runtimeCaching: [
-      {
-        urlPattern: ({ request }) => request.mode === 'navigate',
-        handler: 'NetworkFirst',
-        options: {
-          cacheName: 'pages',
-          networkTimeoutSeconds: 4,
-          expiration: { maxEntries: 500 },
-          // Not stored and no network: "You are offline" for a page of the site, "not found" for an address it does not have.
-          plugins: [{ handlerDidError: workerFunction(fallbackSource(known, `${root}offline/`, prefix ? `${root}404/` : `${base}404.html`)) }],
-        },
-      },
-      {
-        urlPattern: new RegExp(`(?:${at}pagefind/|${here}can-i/[^/]+\\.json)`),
-        handler: 'StaleWhileRevalidate',
-        options: { cacheName: 'search-and-answers', expiration: { maxEntries: 2000 } },
-      },
-      {
-        urlPattern: new RegExp(`${at}_astro/.*\\.(?:png|jpe?g|webp|avif|gif|svg)$`),
-        handler: 'CacheFirst',
-        options: { cacheName: 'images', expiration: { maxEntries: 300 } },
-      },
-    ],
-  });
-  for (const warning of warnings) logger.warn(warning);
+  const setup = [
+    `cacheId: ${JSON.stringify(`latitude${root.replace(/\/+$/, '').replace(/[^a-z0-9-]+/gi, '-')}`)}`,
+    `precache: ${JSON.stringify(precache)}`,
+    `searchAndAnswers: ${String(new RegExp(`(?:${at}pagefind/|${here}can-i/[^/]+\\.json)`))}`,
+    `images: ${String(new RegExp(`${at}_astro/.*\\.(?:png|jpe?g|webp|avif|gif|svg)$`))}`,
+    // Not stored and no network: "You are offline" for a page of the site, "not found" for an address it does not have.
+    `fallback: ${fallbackSource(known, `${root}offline/`, prefix ? `${root}404/` : `${base}404.html`)}`,
+  ];
+  const entry = `import { startServiceWorker } from ${JSON.stringify(WORKER_SOURCE)};\nstartServiceWorker({\n${setup.join(',\n')}\n});\n`;
+  await writeFile(path.join(outDir, prefix, SERVICE_WORKER_FILE), await bundleWorker(entry));
   logger.info(
     `service worker${prefix ? ` (${prefix})` : ''}: ${plan.files.length} files precached (${Math.round(plan.bytes / 1024)} kB: ${plan.tiers.join(', ')}), the rest cached when read`,
   );
 }
 
+/** The worker's code (src/scripts/service-worker.ts), which each language's entry starts with its own setup. */
+const WORKER_SOURCE = fileURLToPath(new URL('../scripts/service-worker.ts', import.meta.url));
+
 /**
- * A function for generateSW's options whose text, when Workbox writes it
- * into the worker, is `source`: Workbox copies plugin functions into the
- * worker as their text.
+ * The worker as one self-contained classic script (Workbox's modules
+ * inlined, minified, production mode: no Workbox logging), served from the
+ * site itself (`worker-src 'self'`). `entry` is the module that starts it.
  */
-function workerFunction(source: string): () => Promise<undefined> {
-  return Object.assign(async () => undefined, { toString: () => source });
+async function bundleWorker(entry: string): Promise<string> {
+  const { build } = await import('vite');
+  const id = 'latitude-service-worker-entry';
+  const output = await build({
+    configFile: false,
+    logLevel: 'silent',
+    publicDir: false,
+    mode: 'production',
+    define: { 'process.env.NODE_ENV': JSON.stringify('production') },
+    plugins: [
+      {
+        name: 'latitude:service-worker-entry',
+        resolveId: (source) => (source === id ? `\0${id}` : undefined),
+        load: (source) => (source === `\0${id}` ? entry : undefined),
+      },
+    ],
+    build: {
+      write: false,
+      minify: true,
+      sourcemap: false,
+      copyPublicDir: false,
+      modulePreload: false,
+      rolldownOptions: { input: id, output: { format: 'iife', entryFileNames: SERVICE_WORKER_FILE } },
+    },
+  });
+  const chunks = (Array.isArray(output) ? output : [output]).flatMap((result) => ('output' in result ? result.output : []));
+  const [chunk, ...rest] = chunks.filter((item) => item.type === 'chunk');
+  if (!chunk || rest.length > 0) throw new Error(`The service worker bundled into ${chunks.length} files, not one.`);
+  return chunk.code;
 }

@@ -14,9 +14,9 @@ import { searchAnswer, type SearchAnswer } from './search-answer.ts';
 import { loadSearchEngine } from './search-engine.ts';
 import { pageHref, pageWords } from './page-words.ts';
 import { appendHits, arrowKeys } from './search-results.ts';
+import { typingPause } from '../lib/search/typing.ts';
 
 const SHOWN = 5;
-const TYPING_PAUSE_MS = 150;
 
 export function enhanceSearchBox(form: HTMLFormElement): void {
   const input = form.querySelector<HTMLInputElement>('input[name="q"]');
@@ -92,13 +92,16 @@ export function enhanceSearchBox(form: HTMLFormElement): void {
     }
   };
 
-  input.addEventListener('input', () => {
+  const typing = () => {
     clearTimeout(pause);
+    // The words searched for: an amount ("refund 80") is the question's, not the index's.
+    const typed = searchWords(input.value);
     void loadSearchEngine()
-      .then((engine) => engine.preload(input.value))
+      .then((engine) => engine.preload(typed))
       .catch(() => undefined);
-    pause = setTimeout(search, TYPING_PAUSE_MS);
-  });
+    pause = setTimeout(search, typingPause(typed));
+  };
+  input.addEventListener('input', typing);
   input.addEventListener('keydown', (event) => {
     if (event.key === 'Escape' && !panel.hidden) {
       event.preventDefault();
@@ -114,7 +117,8 @@ export function enhanceSearchBox(form: HTMLFormElement): void {
   arrowKeys(input, panel, close);
 
   void loadSearchEngine().catch(() => undefined); // start loading while they type
-  if (input.value.trim()) void search();
+  // What was typed before this script arrived ("re" of "refund") waits for a pause like any typing, not searched at once.
+  if (input.value.trim()) typing();
 }
 
 /** The popover's first line: the verdict (or the offer to ask "Can I…?"), linking to the helper with the question filled in. */

@@ -44,6 +44,7 @@ import { readManifest, SEARCH_PARTS_DIR, SEARCH_PARTS_FILE, type SearchPart } fr
 import { hasFilters, pagefindFilters, type SearchState } from '../lib/search/filters.ts';
 import { splitLimitLines } from '../lib/search/meta.ts';
 import { SEARCH_META_WEIGHTS } from '../lib/search/weights.ts';
+import { worthPreloading } from '../lib/search/typing.ts';
 import { expandQuery, mergeRanked, type SynonymMap } from '../lib/search/synonyms.ts';
 import { withBase } from '../lib/links/href.ts';
 import { pageHref, pageWords } from './page-words.ts';
@@ -114,7 +115,7 @@ export interface SearchEngine {
    * filters, or `widen()` once), then every part.
    */
   search(state: SearchState): Promise<SearchOutcome>;
-  /** Fetches the index chunks for a half-typed query. */
+  /** Fetches the index chunks for a half-typed query, once its last word is long enough to narrow them (src/lib/search/typing.ts). */
   preload(query: string): void;
 }
 
@@ -220,7 +221,7 @@ async function createEngine(): Promise<SearchEngine> {
 
   return {
     preload(query) {
-      if (query.trim()) void pagefind.preload(query.trim());
+      if (worthPreloading(query)) void pagefind.preload(query.trim());
     },
     async search(state) {
       const newest = state.order === 'newest';

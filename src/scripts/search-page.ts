@@ -10,9 +10,9 @@ import { inlineWords } from './page-words.ts';
 import { loadSearchEngine, type SearchOutcome } from './search-engine.ts';
 import { showAnswerCard } from './search-answer.ts';
 import { appendHits, arrowKeys } from './search-results.ts';
+import { typingPause } from '../lib/search/typing.ts';
 
 const PAGE_SIZE = 10;
-const TYPING_PAUSE_MS = 150;
 
 export function startSearchPage(root: HTMLElement): void {
   const words = inlineWords();
@@ -67,10 +67,12 @@ export function startSearchPage(root: HTMLElement): void {
 
   input.addEventListener('input', () => {
     clearTimeout(pause);
+    // The words searched for: an amount ("refund 80") is the question's, not the index's.
+    const typed = searchWords(input.value);
     void loadSearchEngine()
-      .then((engine) => engine.preload(input.value))
+      .then((engine) => engine.preload(typed))
       .catch(() => undefined);
-    pause = setTimeout(search, TYPING_PAUSE_MS);
+    pause = setTimeout(search, typingPause(typed));
   });
   form.addEventListener('change', (event) => {
     if (event.target !== input) void search();

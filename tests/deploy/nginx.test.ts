@@ -243,6 +243,18 @@ describe('basic auth (the stand-in), site at /', () => {
     }
   });
 
+  it("compresses the search engine's script and JSON, and sends Pagefind's own compressed files as they are", async () => {
+    const get = (url: string) => fetch(`${nginx!.url}${url}`, { headers: { ...basicAuth(USER, PASSWORD), 'accept-encoding': 'gzip' } });
+    for (const url of ['/pagefind/core/pagefind.js', '/pagefind/core/pagefind-entry.json', '/pagefind/parts.json'])
+      expect((await get(url)).headers.get('content-encoding'), url).toBe('gzip');
+    const files = await filesIn(plain.outDir);
+    for (const file of [files.find((f) => /^pagefind\/core\/fragment\//.test(f))!, files.find((f) => /^pagefind\/core\/wasm\.[^/]+\.pagefind$/.test(f))!]) {
+      const response = await get(`/${file}`);
+      expect(response.headers.get('content-encoding'), file).toBeNull();
+      expect(Buffer.from(await response.arrayBuffer()).equals(await readFile(path.join(plain.outDir, file))), file).toBe(true);
+    }
+  });
+
   it("gives unknown addresses the site's 404 page with status 404", async () => {
     const response = await fetch(`${nginx!.url}/no-such-page/`, { headers: basicAuth(USER, PASSWORD) });
     expect(response.status).toBe(404);

@@ -3,10 +3,16 @@
  * one it has says "You are offline" (the worker's fallback, run here with
  * stand-in caches); the worker knows the site's pages up to
  * KNOWN_PAGES_LIMIT. Case studies and wins are a tier of their own, and the
- * budget counts what a phone downloads.
+ * budget counts what a phone downloads. Issue 20: a file whose hashed name
+ * is its version is precached without a revision, and these are the files
+ * the deploy lets browsers keep.
  */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
+import { versionedByName } from '../../src/lib/offline/urls.ts';
+import { PROJECT_ROOT } from '../support/build-playbook.ts';
 import { fallbackSource, KNOWN_PAGES_LIMIT, knownPages } from '../../src/lib/offline/not-found.ts';
 import { downloadedSize, languagePlan, lazySize, precachePlan, tierOf } from '../../src/lib/offline/precache-plan.ts';
 
@@ -93,5 +99,50 @@ describe('the precache plan', () => {
     expect(downloadedSize('wins/w/index.html', page.length, gzipped)).toBeLessThan(page.length / 10);
     expect(downloadedSize('pagefind/fragment/en_1.pf_fragment', 900, () => 1)).toBe(900);
     expect(downloadedSize('_astro/photo.webp', 900, () => 1)).toBe(900);
+  });
+});
+
+describe('files whose address is their version', () => {
+  const samples = [
+    '_astro/search-results.PUqYBjeQ.js',
+    '_astro/BaseLayout.DqB1ea_t.css',
+    '_astro/picture-22.BJxNrzOj_10GTjW.webp',
+    'pagefind/core/index/en-gb_7b795ce.pf_index',
+    'pagefind/wins-2024/fragment/en-gb_769c502.pf_fragment',
+    'pagefind/core/filter/en-gb_3a84b53.pf_filter',
+    'pagefind/core/pagefind.en-gb_52f5c26c46f4d.pf_meta',
+    'pagefind/core/pagefind.js',
+    'pagefind/core/pagefind-entry.json',
+    'pagefind/core/wasm.en-gb.pagefind',
+    'pagefind/parts.json',
+    '_latitude/page.js',
+    'interface.json',
+    'can-i/agent.json',
+    'index.html',
+    'sw.js',
+  ];
+
+  it('are the hashed names: Vite’s files and Pagefind’s chunks and metadata, not its script, entry file or WebAssembly', () => {
+    expect(samples.filter(versionedByName)).toEqual([
+      '_astro/search-results.PUqYBjeQ.js',
+      '_astro/BaseLayout.DqB1ea_t.css',
+      '_astro/picture-22.BJxNrzOj_10GTjW.webp',
+      'pagefind/core/index/en-gb_7b795ce.pf_index',
+      'pagefind/wins-2024/fragment/en-gb_769c502.pf_fragment',
+      'pagefind/core/filter/en-gb_3a84b53.pf_filter',
+      'pagefind/core/pagefind.en-gb_52f5c26c46f4d.pf_meta',
+    ]);
+  });
+
+  it('are exactly the files deploy/nginx.conf lets a browser keep for a year', async () => {
+    const conf = await readFile(path.join(PROJECT_ROOT, 'deploy/nginx.conf'), 'utf8');
+    const map = /map \$uri \$latitude_cache_control \{([^}]*)\}/.exec(conf)![1]!;
+    const immutable = [...map.matchAll(/^\s*~(\S+)\s+"[^"]*immutable";/gm)].map(([, pattern]) => new RegExp(pattern!.replaceAll('@BASE@', '/')));
+    expect(immutable).toHaveLength(3);
+    for (const file of samples)
+      expect(
+        immutable.some((pattern) => pattern.test(`/${file}`)),
+        file,
+      ).toBe(versionedByName(file));
   });
 });

@@ -7,8 +7,9 @@
  * travel in the worker); beyond that, every miss says offline, as a miss
  * could be either.
  *
- * The worker is generated (Workbox's generateSW), so the fallback travels
- * as source text: a Workbox plugin's `handlerDidError`. Pure.
+ * Each language's worker is bundled with its own setup as source text
+ * (src/integrations/offline.ts), so the fallback travels as source text: a
+ * Workbox plugin's `handlerDidError`. Pure.
  */
 
 /** Most pages whose addresses the worker carries (about 40 bytes each). */

@@ -8,3 +8,15 @@ export function precacheUrl(file: string, base: string): string {
   if (file === 'index.html') return root;
   return `${root}${file.endsWith('/index.html') ? file.slice(0, -'index.html'.length) : file}`;
 }
+
+/**
+ * Whether a built file's name changes with its content, so its address is
+ * its version: Vite's `_astro/` files, and in each part of the search index
+ * Pagefind's `index/`, `fragment/` and `filter/` chunks and its
+ * `pagefind.<hash>.pf_meta`. deploy/nginx.conf lets browsers keep exactly
+ * these for a year (tests/unit/offline-not-found.test.ts holds the two
+ * together); the service worker lists them without a revision.
+ */
+export function versionedByName(file: string): boolean {
+  return /^_astro\/|^pagefind\/[a-z0-9-]+\/(?:(?:fragment|index|filter)\/|pagefind\.[^/]+\.pf_meta$)/.test(file);
+}
