@@ -123,15 +123,9 @@ describe('files whose address is their version', () => {
   ];
 
   it('are the hashed names: Vite’s files and Pagefind’s chunks and metadata, not its script, entry file or WebAssembly', () => {
-    expect(samples.filter(versionedByName)).toEqual([
-      '_astro/search-results.PUqYBjeQ.js',
-      '_astro/BaseLayout.DqB1ea_t.css',
-      '_astro/picture-22.BJxNrzOj_10GTjW.webp',
-      'pagefind/core/index/en-gb_7b795ce.pf_index',
-      'pagefind/wins-2024/fragment/en-gb_769c502.pf_fragment',
-      'pagefind/core/filter/en-gb_3a84b53.pf_filter',
-      'pagefind/core/pagefind.en-gb_52f5c26c46f4d.pf_meta',
-    ]);
+    // The first seven samples are the hashed ones.
+    expect(samples.filter(versionedByName)).toEqual(samples.slice(0, 7));
+    expect(samples[6]).toBe('pagefind/core/pagefind.en-gb_52f5c26c46f4d.pf_meta');
   });
 
   it('are exactly the files deploy/nginx.conf lets a browser keep for a year', async () => {
