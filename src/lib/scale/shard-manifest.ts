@@ -5,7 +5,8 @@
  * whole site's page list the same way (each runs every `getStaticPaths`),
  * so the merge can tell a missing page from one no shard was meant to build.
  */
-import { shardPlan, type PartPage, type Shard } from './shard.ts';
+import type { ExpectedPage } from '../search/record-sink.ts';
+import { shardPlan, type Shard } from './shard.ts';
 
 /** The manifest's file name at the root of a shard's output (no leading dot: CI artifact uploads skip hidden files). */
 export const SHARD_MANIFEST = 'latitude-shard.json';
@@ -51,7 +52,7 @@ export function pageFile(pathname: string, isEndpoint: boolean): string {
  * each indexed page with its part of the search index, the rest evening out
  * the shards. `indexed` is every page the search index holds.
  */
-export function pagesOfShard<P extends { pathname: string }>(paths: readonly P[], indexed: readonly PartPage[], shard: Shard | undefined): P[] {
+export function pagesOfShard<P extends { pathname: string }>(paths: readonly P[], indexed: readonly ExpectedPage[], shard: Shard | undefined): P[] {
   if (!shard || shard.count === 1) return [...paths];
   const plan = shardPlan(
     paths.map((path) => path.pathname),

@@ -15,6 +15,7 @@
  * `LATITUDE_SHARD` environment variable ("K/N"), set once from the command
  * line by the build command.
  */
+import type { ExpectedPage } from '../search/record-sink.ts';
 
 /** The K-th (1-based) of N parts of one build. */
 export interface Shard {
@@ -44,13 +45,6 @@ export function currentShard(env: NodeJS.ProcessEnv = process.env): Shard | unde
   return text ? parseShard(text) : undefined;
 }
 
-/** A page the search index holds, with its part of the index (`core`, `wins-2024`). */
-export interface PartPage {
-  /** Its address without the base: `/wins/x/`, `/fr-ca/values/y/`. */
-  readonly url: string;
-  readonly part: string;
-}
-
 /**
  * Which shard owns each part of the search index: parts by size (their
  * pages), largest first, each to the shard with the fewest pages so far
@@ -59,7 +53,7 @@ export interface PartPage {
  * the merge only copies. Pure: every shard works out the same owners from
  * the same playbook, on any machine.
  */
-export function partOwners(pages: readonly PartPage[], count: number): Map<string, number> {
+export function partOwners(pages: readonly ExpectedPage[], count: number): Map<string, number> {
   const sizes = new Map<string, number>();
   for (const page of pages) sizes.set(page.part, (sizes.get(page.part) ?? 0) + 1);
   const load = new Array<number>(count).fill(0);
@@ -80,7 +74,7 @@ export function partOwners(pages: readonly PartPage[], count: number): Map<strin
  * with the fewest pages so far. Throws when the index lists a page no
  * route renders (the model and the routes disagree: a bug, not content).
  */
-export function shardPlan(pathnames: Iterable<string>, indexed: readonly PartPage[], count: number): Map<string, number> {
+export function shardPlan(pathnames: Iterable<string>, indexed: readonly ExpectedPage[], count: number): Map<string, number> {
   const all = [...new Set(pathnames)].sort();
   const known = new Set(all);
   const owners = partOwners(indexed, count);
