@@ -23,6 +23,7 @@ import { searchPartOf } from '../lib/search/parts.ts';
 import { installIndexedPages, type ExpectedPage } from '../lib/search/record-sink.ts';
 import type { SynonymMap } from '../lib/search/synonyms.ts';
 import { contentRoot, latestReport, storedGeneration } from '../loaders/playbook-read.ts';
+import { BODY_KEY, storedBody } from '../loaders/body-store.ts';
 
 /** The loader's entry (or a translation's, for its body), kept on each model entry so its body can be rendered. */
 export type SourceEntry = CollectionEntry<CollectionName> | CollectionEntry<'translations'>;
@@ -134,10 +135,19 @@ export function findingsIn(file: string): Diagnostic[] {
   return report ? report.diagnostics.filter((d) => d.file === file) : [];
 }
 
-/** Renders an entry's body: its translation's own body when it has one, else the base entry's. */
-export function renderBody(entry: { source: SourceEntry }) {
-  return render(entry.source);
+/**
+ * An entry's body: its translation's own body when it has one, else the base
+ * entry's. The HTML the loader rendered and kept (body-store.ts), or, for
+ * trusted MDX, the component Astro's MDX pipeline made.
+ */
+export async function renderBody(entry: { source: SourceEntry }): Promise<RenderedBody> {
+  const name = entry.source.rendered?.metadata?.[BODY_KEY];
+  if (typeof name === 'string') return { html: storedBody(name) };
+  return { Content: (await render(entry.source)).Content };
 }
+
+/** What `renderBody` gives: the body's HTML, or the component of a trusted MDX body. */
+export type RenderedBody = { html: string } | { Content: Awaited<ReturnType<typeof render>>['Content'] };
 
 async function loadInput(): Promise<Awaited<Loaded['input']>> {
   const settingsEntry = await getEntry('playbook', 'playbook');

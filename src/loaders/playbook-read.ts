@@ -60,16 +60,17 @@ export function startRead(root: string, read: () => Promise<PlaybookRead>): Prom
  * Called by each loader once it has stored its part of a reading. When every
  * part is stored, the reading is let go: the data store holds it now, and a
  * large playbook's reading is worth a gigabyte of memory through the build.
+ * Returns whether this was the last part.
  */
-export function markStored(root: string, part: string, parts: readonly string[]): void {
+export function markStored(root: string, part: string, parts: readonly string[]): boolean {
   const current = state();
   current.generation++;
   const stored = (current.stored.get(root) ?? new Set<string>()).add(part);
   current.stored.set(root, stored);
-  if (parts.every((name) => stored.has(name))) {
-    current.reads.delete(root);
-    current.stored.delete(root);
-  }
+  if (!parts.every((name) => stored.has(name))) return false;
+  current.reads.delete(root);
+  current.stored.delete(root);
+  return true;
 }
 
 /** Changes whenever the loaders have stored a new reading. */

@@ -1,0 +1,100 @@
+/**
+ * Entry bodies kept beside Astro's data store instead of in it.
+ *
+ * Astro bundles its whole data store into the build as one JavaScript module
+ * and holds it in memory while it renders. At 20,000 entries the rendered
+ * bodies are most of that store (56 of its 69 MB), and bundling them cost a
+ * shard build 400 MB of its peak memory whichever pages it rendered
+ * (docs/scale.md, "Memory"). So the loader writes each body's HTML to a file
+ * named by its digest in the build's cache folder and stores only that name;
+ * a page reads its one body when it renders.
+ *
+ * The files are content-addressed: an unchanged body is not written again,
+ * and two entries with the same body share a file. Once every loader has
+ * stored a reading, files that reading no longer names are removed.
+ *
+ * The folder is remembered on `globalThis`: the loaders run in content.config.ts's
+ * module graph, the pages in the build's own, and both in one process.
+ */
+import { createHash } from 'node:crypto';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+
+/** The key of a stored body in an entry's `rendered.metadata`. */
+export const BODY_KEY = 'latitudeBody';
+
+interface BodyState {
+  /** The folder bodies are written to and read from in this process. */
+  dir?: string;
+  /** The bodies kept since the current reading started to be stored. */
+  kept: Set<string>;
+}
+
+const KEY = Symbol.for('latitude.body-store');
+
+function state(): BodyState {
+  const holder = globalThis as { [KEY]?: BodyState };
+  holder[KEY] ??= { kept: new Set() };
+  return holder[KEY];
+}
+
+/** The folder of the bodies under a build's cache folder. */
+export function bodiesDir(cacheDir: string): string {
+  return path.join(cacheDir, 'latitude-bodies');
+}
+
+/**
+ * Keeps `html` in `dir` and returns its name, to be stored in place of the
+ * HTML. Written through a temporary file and renamed, so a build that stops
+ * halfway leaves no half-written body under a name that claims it is whole.
+ */
+export function keepBody(dir: string, html: string): string {
+  const current = state();
+  if (current.dir !== dir) {
+    mkdirSync(dir, { recursive: true });
+    current.dir = dir;
+    current.kept = new Set();
+  }
+  const name = `${createHash('sha1').update(html).digest('base64url')}.html`;
+  if (!current.kept.has(name)) {
+    current.kept.add(name);
+    const file = path.join(dir, name);
+    if (!exists(file)) {
+      const partial = `${file}.${process.pid}.partial`;
+      writeFileSync(partial, html);
+      renameSync(partial, file);
+    }
+  }
+  return name;
+}
+
+/** The HTML of a body kept by `keepBody` in this process. */
+export function storedBody(name: string): string {
+  const dir = state().dir;
+  if (!dir) throw new Error(`the body ${name} was asked for before any body was stored in this process`);
+  try {
+    return readFileSync(path.join(dir, name), 'utf8');
+  } catch (error) {
+    throw new Error(`an entry's body (${name}) is missing from ${dir}: something removed it during the build; build again`, { cause: error });
+  }
+}
+
+/**
+ * Removes the bodies that the reading just stored no longer names, and starts
+ * the next round. Called once every loader has stored the same reading.
+ */
+export function pruneBodies(): void {
+  const current = state();
+  const dir = current.dir;
+  if (!dir) return;
+  for (const name of readdirSync(dir)) if (!current.kept.has(name)) rmSync(path.join(dir, name), { force: true });
+  current.kept = new Set();
+}
+
+function exists(file: string): boolean {
+  try {
+    return statSync(file).isFile();
+  } catch {
+    return false;
+  }
+}
