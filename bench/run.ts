@@ -147,6 +147,9 @@ if (!flags['no-search']) {
 }
 
 let warm: Measured | undefined;
+/** The phase of a build that Pagefind adds after the last page is rendered. */
+const PAGEFIND_PHASE = 'Pagefind, after the last page';
+
 let oneChange: Measured | undefined;
 let oneChangePhases: Record<string, number> | undefined;
 if (!flags['cold-only']) {
@@ -272,9 +275,9 @@ rows.push(
         [
           // Pagefind's share is another part of issue 20 (an index in parts): what the rest of the rebuild costs, each without Pagefind.
           'rebuild after one changed entry, without Pagefind',
-          `${s(oneChange.wallMs - (oneChangePhases?.Pagefind ?? 0))} (${pct((oneChange.wallMs - (oneChangePhases?.Pagefind ?? 0)) / (cold.wallMs - phases.Pagefind!))} of cold without Pagefind)`,
+          `${s(oneChange.wallMs - (oneChangePhases?.[PAGEFIND_PHASE] ?? 0))} (${pct((oneChange.wallMs - (oneChangePhases?.[PAGEFIND_PHASE] ?? 0)) / (cold.wallMs - phases[PAGEFIND_PHASE]!))} of cold without Pagefind)`,
           `≤ ${pct(TARGETS.oneChangeShare)}`,
-          mark((oneChange.wallMs - (oneChangePhases?.Pagefind ?? 0)) / (cold.wallMs - phases.Pagefind!) <= TARGETS.oneChangeShare),
+          mark((oneChange.wallMs - (oneChangePhases?.[PAGEFIND_PHASE] ?? 0)) / (cold.wallMs - phases[PAGEFIND_PHASE]!) <= TARGETS.oneChangeShare),
         ],
       ] as [string, string, string, string][])
     : []),
@@ -458,7 +461,8 @@ function phasesOf(log: string): Record<string, number> {
     'reading and checking the content root': Number(/read and checked in (\d+) ms/.exec(log)?.[1] ?? 0),
     'rendering pages': seconds(/generating static routes[\s\S]*?✓ Completed in (?:(\d+)m )?([\d.]+)(m?s)/),
     'optimising pictures': seconds(/generating optimized images[\s\S]*?✓ Completed in (?:(\d+)m )?([\d.]+)(m?s)/),
-    Pagefind: Number(/Indexed \d+ pages for search in (\d+) ms/.exec(log)?.[1] ?? 0),
+    // What Pagefind adds after the last page (it indexes while pages render): src/integrations/pagefind.ts's line.
+    [PAGEFIND_PHASE]: Number(/Indexed \d+ pages for search in .*?; (\d+) ms after rendering/.exec(log)?.[1] ?? 0),
   };
 }
 
