@@ -14,6 +14,7 @@ import { claimCacheDir } from '../lib/reading/cache-dir.ts';
 import { readCacheFile } from '../lib/reading/read-cache.ts';
 import { readPlaybook } from '../lib/validator/validate-content-root.ts';
 import { contentRoot as pinnedContentRoot, startRead } from '../loaders/playbook-read.ts';
+import { bodiesDir, pinBodiesDir } from '../loaders/body-store.ts';
 
 /** `contentRoot`: the content root astro.config.mjs resolved once for the whole build. */
 export function playbookValidation(contentRoot: string = pinnedContentRoot()): AstroIntegration {
@@ -23,6 +24,8 @@ export function playbookValidation(contentRoot: string = pinnedContentRoot()): A
       'astro:config:setup': async ({ config, command, logger }) => {
         // Before Astro reads its data store: a cache folder that holds another root's cache is emptied.
         if (claimCacheDir(fileURLToPath(config.cacheDir), contentRoot)) logger.info("the cache folder held another content root's cache: it was emptied");
+        // Where the loaders keep entry bodies and pages read them (src/loaders/body-store.ts).
+        pinBodiesDir(bodiesDir(fileURLToPath(config.cacheDir), command));
         if (command !== 'build') return; // the dev server reads (and re-reads) in src/integrations/playbook-dev.ts
         const siteWarning = missingSiteWarning(config.site);
         if (siteWarning) process.stderr.write(`${siteWarning}\n`);

@@ -38,23 +38,34 @@ function state(): BodyState {
   return holder[KEY];
 }
 
-/** The folder of the bodies under a build's cache folder. */
-export function bodiesDir(cacheDir: string): string {
-  return path.join(cacheDir, 'latitude-bodies');
+/**
+ * The folder of the bodies under a project's cache folder: one for builds,
+ * one for the dev server, so an editor's dev server and a build run beside it
+ * never remove each other's bodies.
+ */
+export function bodiesDir(cacheDir: string, command: 'build' | 'dev' | 'preview' | 'sync'): string {
+  return path.join(cacheDir, command === 'build' ? 'latitude-bodies' : `latitude-bodies-${command}`);
+}
+
+/** Sets the folder this process keeps bodies in (the validation integration does, as Astro starts). */
+export function pinBodiesDir(dir: string): void {
+  const current = state();
+  if (current.dir === dir) return;
+  mkdirSync(dir, { recursive: true });
+  current.dir = dir;
+  current.kept = new Set();
 }
 
 /**
- * Keeps `html` in `dir` and returns its name, to be stored in place of the
- * HTML. Written through a temporary file and renamed, so a build that stops
- * halfway leaves no half-written body under a name that claims it is whole.
+ * Keeps `html` in the pinned folder and returns its name, to be stored in
+ * place of the HTML. Written through a temporary file and renamed, so a build
+ * that stops halfway leaves no half-written body under a name that claims it
+ * is whole.
  */
-export function keepBody(dir: string, html: string): string {
+export function keepBody(html: string): string {
   const current = state();
-  if (current.dir !== dir) {
-    mkdirSync(dir, { recursive: true });
-    current.dir = dir;
-    current.kept = new Set();
-  }
+  const dir = current.dir;
+  if (!dir) throw new Error('no folder for entry bodies was set: the playbook validation integration sets it (astro.config.mjs)');
   const name = `${createHash('sha1').update(html).digest('base64url')}.html`;
   if (!current.kept.has(name)) {
     current.kept.add(name);

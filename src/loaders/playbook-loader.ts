@@ -32,7 +32,7 @@ import { localisedPath, siteLanguages } from '../lib/languages/site-languages.ts
 import { withBase } from '../lib/links/href.ts';
 import type { SynonymMap } from '../lib/search/synonyms.ts';
 import { contentRoot, currentRead, markStored, startRead } from './playbook-read.ts';
-import { BODY_KEY, bodiesDir, keepBody, pruneBodies } from './body-store.ts';
+import { BODY_KEY, keepBody, pruneBodies } from './body-store.ts';
 
 /** The stored form of playbook.yaml: one entry, `playbook`. */
 export const SETTINGS_ID = 'playbook';
@@ -79,7 +79,7 @@ export function playbookLoader(collection: CollectionName | 'playbook' | typeof 
         const stale = new Set(store.keys());
         for (const translation of storedTranslations(read)) {
           stale.delete(translation.id);
-          store.set(storedTranslation(translation, read, config.base, fileURLToPath(config.cacheDir)));
+          store.set(storedTranslation(translation, read, config.base));
         }
         for (const id of stale) store.delete(id);
       } else {
@@ -96,11 +96,11 @@ export function playbookLoader(collection: CollectionName | 'playbook' | typeof 
 }
 
 function storedEntry(collection: CollectionName, entry: ReadEntry, read: PlaybookRead, base: string, cacheDir: string) {
-  return storedBody(entry.id, storedData(collection, entry, cacheDir), entry, read, boundaryRefs(read, base, read.settings?.locale), cacheDir);
+  return storedBody(entry.id, storedData(collection, entry, cacheDir), entry, read, boundaryRefs(read, base, read.settings?.locale));
 }
 
 /** A translation's words and, when it has one, its own body with BoundaryRefs in its language. */
-function storedTranslation(translation: StorableTranslation, read: PlaybookRead, base: string, cacheDir: string) {
+function storedTranslation(translation: StorableTranslation, read: PlaybookRead, base: string) {
   const own = translation.source;
   const data: StoredTranslation = {
     language: translation.language,
@@ -111,7 +111,7 @@ function storedTranslation(translation: StorableTranslation, read: PlaybookRead,
     hasBody: own.body !== '',
     words: { ...translation.data },
   };
-  return storedBody(translation.id, data as unknown as Record<string, unknown>, own, read, boundaryRefs(read, base, translation.language), cacheDir);
+  return storedBody(translation.id, data as unknown as Record<string, unknown>, own, read, boundaryRefs(read, base, translation.language));
 }
 
 /**
@@ -125,13 +125,11 @@ function storedBody(
   file: { html: string | undefined; headings: ReadEntry['headings']; file: string; absolutePath: string; body: string },
   read: PlaybookRead,
   refs: (id: string) => string,
-  cacheDir: string,
 ) {
   const html = file.html === undefined ? undefined : expandBoundaryRefs(file.html, refs);
   // Trusted MDX is the one kind of body that Astro's own MDX pipeline renders (it may import and compute).
   const deferredRender = read.settings?.trustedMdx === true && html === undefined && file.file.endsWith('.mdx') && file.body.trim() !== '';
-  const rendered =
-    html === undefined ? undefined : { html: '', metadata: { headings: detached(file.headings), [BODY_KEY]: keepBody(bodiesDir(cacheDir), html) } };
+  const rendered = html === undefined ? undefined : { html: '', metadata: { headings: detached(file.headings), [BODY_KEY]: keepBody(html) } };
   const stored = detached(data);
   const digest = createHash('sha1')
     .update(JSON.stringify([stored, rendered, deferredRender]))

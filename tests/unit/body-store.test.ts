@@ -2,12 +2,18 @@ import { mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { bodiesDir, keepBody, pruneBodies, storedBody } from '../../src/loaders/body-store.ts';
+import { bodiesDir, keepBody, pinBodiesDir, pruneBodies, storedBody } from '../../src/loaders/body-store.ts';
 
 const made: string[] = [];
 function cacheDir(): string {
   const dir = mkdtempSync(path.join(tmpdir(), 'latitude-bodies-'));
   made.push(dir);
+  return dir;
+}
+/** A new build's body folder, pinned as the validation integration pins it. */
+function pinned(): string {
+  const dir = bodiesDir(cacheDir(), 'build');
+  pinBodiesDir(dir);
   return dir;
 }
 afterEach(() => {
@@ -16,38 +22,44 @@ afterEach(() => {
 
 describe('the body store', () => {
   it('keeps a body under its digest and gives the same HTML back', () => {
-    const dir = bodiesDir(cacheDir());
-    const name = keepBody(dir, '<p>Refund up to £80 – “on the spot”.</p>');
+    const dir = pinned();
+    const name = keepBody('<p>Refund up to £80 – “on the spot”.</p>');
     expect(name).toMatch(/^[\w-]{27}\.html$/);
     expect(storedBody(name)).toBe('<p>Refund up to £80 – “on the spot”.</p>');
     expect(readdirSync(dir)).toEqual([name]);
   });
 
   it('writes a body once: two entries with the same text share one file, and a later round leaves it as it is', () => {
-    const dir = bodiesDir(cacheDir());
-    const first = keepBody(dir, '<p>Same words.</p>');
-    expect(keepBody(dir, '<p>Same words.</p>')).toBe(first);
+    const dir = pinned();
+    const first = keepBody('<p>Same words.</p>');
+    expect(keepBody('<p>Same words.</p>')).toBe(first);
     const written = statSync(path.join(dir, first)).mtimeMs;
     pruneBodies();
-    expect(keepBody(dir, '<p>Same words.</p>')).toBe(first);
+    expect(keepBody('<p>Same words.</p>')).toBe(first);
     expect(statSync(path.join(dir, first)).mtimeMs).toBe(written);
     expect(readdirSync(dir)).toEqual([first]);
   });
 
   it('removes, once a reading is stored, the bodies it no longer names and what a stopped build left half-written', () => {
-    const dir = bodiesDir(cacheDir());
-    const old = keepBody(dir, '<p>Before the edit.</p>');
+    const dir = pinned();
+    const old = keepBody('<p>Before the edit.</p>');
     pruneBodies();
     writeFileSync(path.join(dir, `${old}.123.partial`), '<p>Bef');
-    const kept = keepBody(dir, '<p>After the edit.</p>');
+    const kept = keepBody('<p>After the edit.</p>');
     pruneBodies();
     expect(readdirSync(dir)).toEqual([kept]);
   });
 
+  it("keeps the dev server's bodies apart from a build's, so neither removes the other's", () => {
+    const cache = cacheDir();
+    expect(bodiesDir(cache, 'build')).toBe(path.join(cache, 'latitude-bodies'));
+    expect(bodiesDir(cache, 'dev')).toBe(path.join(cache, 'latitude-bodies-dev'));
+  });
+
   it('says which body was missing when its file is gone', () => {
-    const dir = bodiesDir(cacheDir());
-    const name = keepBody(dir, '<p>Gone.</p>');
+    const dir = pinned();
+    const name = keepBody('<p>Gone.</p>');
     rmSync(path.join(dir, name));
-    expect(() => storedBody(name)).toThrow(name);
+    expect(() => storedBody(name)).toThrow(`an entry's body (${name}) is missing from ${dir}: something removed it during the build; build again`);
   });
 });
