@@ -29,7 +29,7 @@
  */
 import type { AstroIntegration } from 'astro';
 import { createHash } from 'node:crypto';
-import { cp, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
@@ -171,6 +171,8 @@ export class PartIndexer implements SearchRecordSink {
   private readonly parts = new Map<string, PartState>();
   private readonly queues = new Map<string, PartQueue>();
   private readonly writes: Promise<unknown>[] = [];
+  /** Parts written while pages still rendered (`writeEarly`), each to the folder it resolves to. */
+  private readonly early = new Map<string, Promise<string>>();
   private ownedParts: Set<string> | undefined;
   private readonly errors: string[] = [];
 
@@ -204,6 +206,25 @@ export class PartIndexer implements SearchRecordSink {
       this.feed(part, next, queue.waiting.get(next)!);
       queue.waiting.delete(next);
     }
+    // The part's last page is given: Pagefind writes it while the rest of the site renders.
+    if (queue.next === queue.order.length && !this.early.has(part)) {
+      const written = this.writeEarly(part);
+      written.catch(() => undefined); // awaited, and its error thrown, by `finish`
+      this.early.set(part, written);
+    }
+  }
+
+  /**
+   * Writes a part whose every page this build rendered, as soon as the last
+   * one is given, to a folder of the cache; `finish` moves it into the site.
+   * The wins route renders newest first, so each year's part is written while
+   * older years render, on the core the renderer leaves to Pagefind.
+   */
+  private async writeEarly(id: string): Promise<string> {
+    const staging = path.join(this.cacheDir, 'written', id);
+    await rm(staging, { recursive: true, force: true });
+    await this.writePart(id, staging, () => undefined);
+    return staging;
   }
 
   /** Writes every owned part to `<outDir>/pagefind/<part>/` and the manifest to `<outDir>/pagefind/parts.json`. */
@@ -239,6 +260,17 @@ export class PartIndexer implements SearchRecordSink {
       const cached = path.join(this.cacheDir, 'parts', `${id}-${hash.digest('hex').slice(0, 32)}`);
       const outputPath = path.join(bundleRoot, id);
       done.pages += urls.length;
+      const early = this.early.get(id);
+      if (early) {
+        writing.push(
+          early.then(async (staging) => {
+            await moved(staging, outputPath);
+            await keepPart(outputPath, cached, path.join(this.cacheDir, 'parts'), id);
+          }),
+        );
+        done.written.push(id);
+        continue;
+      }
       if (await copied(cached, outputPath)) {
         done.reused.push(id);
         continue;
@@ -395,6 +427,17 @@ async function copied(cached: string, outputPath: string): Promise<boolean> {
   }
   await cp(cached, outputPath, { recursive: true });
   return true;
+}
+
+/** Moves a part written early into the site (a copy when the cache is on another file system). */
+async function moved(staging: string, outputPath: string): Promise<void> {
+  try {
+    await rename(staging, outputPath);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EXDEV') throw error;
+    await cp(staging, outputPath, { recursive: true });
+    await rm(staging, { recursive: true, force: true });
+  }
 }
 
 /** Stores a freshly written part in the cache, in place of that part's older copies. */

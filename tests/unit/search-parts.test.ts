@@ -8,7 +8,7 @@
 import { cp, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { indexedPageCount, PartIndexer } from '../../src/integrations/pagefind.ts';
 import { partOwners } from '../../src/lib/scale/shard.ts';
 import { filesIn } from '../support/built-site.ts';
@@ -141,6 +141,21 @@ describe('the part indexer', () => {
     expect(core.filter((file) => /ui|highlight/.test(file))).toEqual([]);
     const wins = await readdir(path.join(out, 'pagefind/wins-2024'));
     expect(wins.filter((file) => /\.js$|^wasm\./.test(file))).toEqual([]);
+  });
+
+  it('writes a part while pages still render, once its last page is given, and moves it into the site at the end', async () => {
+    const cache = await temp();
+    const indexer = new PartIndexer(cache, undefined);
+    // Both core pages render; the wins are not rendered yet.
+    render(indexer, ['/values/care/', '/boundaries/refund/']);
+    const staged = path.join(cache, 'written/core');
+    await vi.waitFor(() => readFile(path.join(staged, 'pagefind-entry.json')), { timeout: 20_000, interval: 50 });
+    expect(await readdir(cache)).not.toContain('parts');
+    for (const url of ['/wins/a/', '/wins/b/']) indexer.add(url, PAGES.find((page) => page.url === url)!.part, DOCS[url]);
+    const out = await temp();
+    expect(await indexer.finish(out)).toMatchObject({ pages: 4, written: ['core', 'wins-2025', 'wins-2024'], reused: [] });
+    expect(await indexedPageCount(path.join(out, 'pagefind/core'))).toBe(2);
+    expect(await readdir(path.join(cache, 'written'))).toEqual([]);
   });
 
   it('copies unchanged parts from the last build and indexes only a changed part, pages it did not render included', async () => {
