@@ -19,7 +19,7 @@ import { pageLanguage, type PageLanguage } from '../lib/languages/page-language.
 import { languageOfPath, siteLanguages, type SiteLanguage } from '../lib/languages/site-languages.ts';
 import { stripBase } from '../lib/links/href.ts';
 import { fromStoredPath } from '../lib/reading/paths.ts';
-import { searchPartOf } from '../lib/search/parts.ts';
+import { searchPartPlan, type PartSubject } from '../lib/search/parts.ts';
 import { installIndexedPages, type ExpectedPage } from '../lib/search/record-sink.ts';
 import type { SynonymMap } from '../lib/search/synonyms.ts';
 import { contentRoot, latestReport, storedGeneration } from '../loaders/playbook-read.ts';
@@ -92,7 +92,7 @@ export async function getSiteLanguages(): Promise<SiteLanguages> {
  * indexer; a shard build splits the site by them (src/integrations/shard.ts).
  */
 export async function indexedPages(): Promise<ExpectedPage[]> {
-  const pages: ExpectedPage[] = [];
+  const pages: (PartSubject & { url: string })[] = [];
   for (const language of (await getSiteLanguages()).list) {
     const playbook = await getPlaybook(language.tag);
     const prefix = language.path ? `/${language.path}` : '';
@@ -105,9 +105,11 @@ export async function indexedPages(): Promise<ExpectedPage[]> {
       ...playbook.wins,
     ];
     for (const entry of entries)
-      pages.push({ url: `${prefix}${entry.path}`, part: searchPartOf(entry.collection, entry.collection === 'wins' ? entry.date : undefined) });
+      pages.push({ url: `${prefix}${entry.path}`, collection: entry.collection, id: entry.id, date: entry.collection === 'wins' ? entry.date : undefined });
   }
-  return pages;
+  // Planned from every language's pages: a part holds them all.
+  const partOf = searchPartPlan(pages);
+  return pages.map((page) => ({ url: page.url, part: partOf(page) }));
 }
 
 // The build's integrations run outside the bundle that holds the model: they reach this list through a global.

@@ -251,40 +251,47 @@ export class PartIndexer implements SearchRecordSink {
     const done: IndexingDone = { pages: 0, written: [], reused: [], catchUpMs: 0 };
     const started = performance.now();
     const writing: Promise<void>[] = [];
-    for (const { id } of manifest.parts) {
-      if (!this.ownedParts!.has(id)) continue;
-      const urls = pageOrder(expected, id);
-      const digests = await Promise.all(urls.map(async (url) => this.rendered.get(url) ?? digestOf(await this.restoredRecord(outDir, url))));
-      const hash = createHash('sha256').update(`${version}\0`);
-      urls.forEach((url, i) => hash.update(`${url}\0${digests[i]}\0`));
-      const cached = path.join(this.cacheDir, 'parts', `${id}-${hash.digest('hex').slice(0, 32)}`);
-      const outputPath = path.join(bundleRoot, id);
-      done.pages += urls.length;
-      const early = this.early.get(id);
-      if (early) {
-        writing.push(
-          early.then(async (staging) => {
-            await moved(staging, outputPath);
-            await keepPart(outputPath, cached, path.join(this.cacheDir, 'parts'), id);
-          }),
-        );
+    try {
+      for (const { id } of manifest.parts) {
+        if (!this.ownedParts!.has(id)) continue;
+        const urls = pageOrder(expected, id);
+        const digests = await Promise.all(urls.map(async (url) => this.rendered.get(url) ?? digestOf(await this.restoredRecord(outDir, url))));
+        const hash = createHash('sha256').update(`${version}\0`);
+        urls.forEach((url, i) => hash.update(`${url}\0${digests[i]}\0`));
+        const cached = path.join(this.cacheDir, 'parts', `${id}-${hash.digest('hex').slice(0, 32)}`);
+        const outputPath = path.join(bundleRoot, id);
+        done.pages += urls.length;
+        const early = this.early.get(id);
+        if (early) {
+          writing.push(
+            early.then(async (staging) => {
+              await moved(staging, outputPath);
+              await keepPart(outputPath, cached, path.join(this.cacheDir, 'parts'), id);
+            }),
+          );
+          done.written.push(id);
+          continue;
+        }
+        if (await copied(cached, outputPath)) {
+          done.reused.push(id);
+          continue;
+        }
+        // The rest of the part, in order: pages rendered after a gap, and pages restored from the last build.
+        const queue = this.queues.get(id);
+        for (const url of urls.slice(queue?.next ?? 0)) this.feed(id, url, queue?.waiting.get(url) ?? (await this.restoredRecord(outDir, url)));
         done.written.push(id);
-        continue;
+        // Parts are written side by side: Pagefind's process takes them together.
+        writing.push(
+          this.writePart(id, outputPath, () => (done.catchUpMs = Math.max(done.catchUpMs, performance.now() - started))).then(() =>
+            keepPart(outputPath, cached, path.join(this.cacheDir, 'parts'), id),
+          ),
+        );
       }
-      if (await copied(cached, outputPath)) {
-        done.reused.push(id);
-        continue;
-      }
-      // The rest of the part, in order: pages rendered after a gap, and pages restored from the last build.
-      const queue = this.queues.get(id);
-      for (const url of urls.slice(queue?.next ?? 0)) this.feed(id, url, queue?.waiting.get(url) ?? (await this.restoredRecord(outDir, url)));
-      done.written.push(id);
-      // Parts are written side by side: Pagefind's process takes them together.
-      writing.push(
-        this.writePart(id, outputPath, () => (done.catchUpMs = Math.max(done.catchUpMs, performance.now() - started))).then(() =>
-          keepPart(outputPath, cached, path.join(this.cacheDir, 'parts'), id),
-        ),
-      );
+    } catch (error) {
+      // A page missing from a part stops the build: parts already being written are let finish (or fail) first, so none is left
+      // waiting on Pagefind's process when `finish` closes it.
+      await Promise.allSettled(writing);
+      throw error;
     }
     await Promise.all(writing);
     await Promise.all(this.writes);
@@ -310,6 +317,8 @@ export class PartIndexer implements SearchRecordSink {
         (error: unknown) => void this.errors.push(`${url}: ${error instanceof Error ? error.message : String(error)}`),
       );
     state.chain = Promise.all([state.chain, added]);
+    // Awaited by `writePart`; a build stopped before that (a page missing) closes Pagefind and must not leave it unhandled.
+    state.chain.catch(() => undefined);
   }
 
   /** A part's Pagefind index, started on its first page. */
@@ -321,6 +330,7 @@ export class PartIndexer implements SearchRecordSink {
         if (!made) throw new SearchIndexError('start the search indexer', ['no index was returned']);
         return made;
       });
+      index.catch(() => undefined); // awaited by `writePart`, as above
       state = { index, chain: index };
       this.parts.set(id, state);
     }

@@ -6,8 +6,10 @@
  *
  * The index is in parts (src/lib/search/parts.ts, listed by
  * `<base>pagefind/parts.json`): `core` holds values, roles, guidelines,
- * boundaries and case studies; each year of wins is a part of its own. A
- * search looks in `core` alone until the reader asks for wins: when the core
+ * boundaries and case studies (a large core also `core-2`, …, merged at
+ * once); each year of wins is a part of its own (a large year one per
+ * quarter or month). A search looks in the core alone until the reader asks
+ * for wins: when the core
  * has fewer results than the box or the page shows, when they go past its
  * results ("Show more results"), choose the wins kind or "newest first".
  * Then the wins parts are merged with Pagefind's `mergeIndex` (results from
@@ -40,7 +42,7 @@
  * milliseconds, and the worker script would add about 13 kB.
  */
 import { PAGEFIND_SCRIPT, SYNONYMS_FILE } from '../lib/search/addresses.ts';
-import { readManifest, SEARCH_PARTS_DIR, SEARCH_PARTS_FILE, type SearchPart } from '../lib/search/parts.ts';
+import { CORE_PART, readManifest, SEARCH_PARTS_DIR, SEARCH_PARTS_FILE, type SearchPart } from '../lib/search/parts.ts';
 import { hasFilters, pagefindFilters, type SearchState } from '../lib/search/filters.ts';
 import { splitLimitLines } from '../lib/search/meta.ts';
 import { SEARCH_META_WEIGHTS } from '../lib/search/weights.ts';
@@ -152,11 +154,15 @@ async function createEngine(): Promise<SearchEngine> {
     noWorker: true,
   });
   await pagefind.init();
+  // A large core comes in several parts (parts.ts: no part over 5,000 pages); the first search looks in all of them.
+  await Promise.all(
+    parts.filter((part) => part.kind === 'core' && part.id !== CORE_PART).map((part) => pagefind.mergeIndex(withBase(`${SEARCH_PARTS_DIR}${part.id}/`, base), shared)),
+  );
   const wins = parts.filter((part) => part.kind === 'wins');
   const merged = new Set<string>();
   let merging: Promise<boolean> | undefined;
   /**
-   * Merges the wins parts not merged yet, newest year first (results of
+   * Merges the wins parts not merged yet, newest first (results of
    * equal score keep this order); true once every part is in. A part that
    * cannot be reached (offline, and not stored on this device) is left out
    * for now and tried again on the next search: Pagefind would otherwise
@@ -237,9 +243,9 @@ async function createEngine(): Promise<SearchEngine> {
 async function loadParts(): Promise<SearchPart[]> {
   try {
     const response = await fetch(withBase(SEARCH_PARTS_FILE, base));
-    return response.ok ? readManifest(await response.text()).parts : [{ id: 'core', kind: 'core' }];
+    return response.ok ? readManifest(await response.text()).parts : [{ id: CORE_PART, kind: 'core' }];
   } catch {
-    return [{ id: 'core', kind: 'core' }];
+    return [{ id: CORE_PART, kind: 'core' }];
   }
 }
 

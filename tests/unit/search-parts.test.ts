@@ -13,15 +13,71 @@ import { indexedPageCount, PartIndexer } from '../../src/integrations/pagefind.t
 import { partOwners } from '../../src/lib/scale/shard.ts';
 import { filesIn } from '../support/built-site.ts';
 import { languagePlan, tierOf } from '../../src/lib/offline/precache-plan.ts';
-import { manifestText, partsManifest, readManifest, searchDocument, searchPartOf } from '../../src/lib/search/parts.ts';
+import { manifestText, partsManifest, readManifest, searchDocument, searchPartPlan, type PartSubject } from '../../src/lib/search/parts.ts';
 
 describe('search parts', () => {
-  it('puts wins in their year, everything else in core', () => {
-    expect(searchPartOf('boundaries')).toBe('core');
-    expect(searchPartOf('roles')).toBe('core');
-    expect(searchPartOf('caseStudies')).toBe('core');
-    expect(searchPartOf('wins', '2024-02-29')).toBe('wins-2024');
-    expect(() => searchPartOf('wins', undefined)).toThrow('A win needs a YYYY-MM-DD date to find its search part; got "".');
+  it('puts wins in their year, everything else in core, while no part is over the limit', () => {
+    const partOf = searchPartPlan([
+      { collection: 'boundaries', id: 'refunds' },
+      { collection: 'roles', id: 'associate' },
+      { collection: 'wins', id: 'w', date: '2024-02-29' },
+    ]);
+    expect(partOf({ collection: 'boundaries', id: 'refunds' })).toBe('core');
+    expect(partOf({ collection: 'roles', id: 'associate' })).toBe('core');
+    expect(partOf({ collection: 'caseStudies', id: 'later' })).toBe('core');
+    expect(partOf({ collection: 'wins', id: 'w', date: '2024-02-29' })).toBe('wins-2024');
+    expect(() => partOf({ collection: 'wins', id: 'x' })).toThrow('A win needs a YYYY-MM-DD date to find its search part; got "".');
+    expect(() => searchPartPlan([{ collection: 'wins', id: 'x', date: '2024-13-01' }])).toThrow(
+      'A win needs a YYYY-MM-DD date to find its search part; got "2024-13-01".',
+    );
+  });
+
+  it('cuts a core over the limit into parts by a hash of each entry, the same for every language and whatever else comes', () => {
+    const core = (n: number): PartSubject[] => Array.from({ length: n }, (_, i) => ({ collection: 'boundaries', id: `b-${i}` }));
+    const sizes = (subjects: readonly PartSubject[], limit: number) => {
+      const partOf = searchPartPlan(subjects, limit);
+      const counts = new Map<string, number>();
+      for (const subject of subjects) counts.set(partOf(subject), (counts.get(partOf(subject)) ?? 0) + 1);
+      return counts;
+    };
+    expect([...sizes(core(100), 100).keys()]).toEqual(['core']);
+    const cut = sizes(core(250), 100);
+    expect([...cut.keys()].sort()).toEqual(['core', 'core-2', 'core-3']);
+    for (const pages of cut.values()) expect(pages).toBeGreaterThan(50);
+    // One entry's pages in two languages: counted twice, kept together.
+    const twice = [...core(60), ...core(60)];
+    const partOf = searchPartPlan(twice, 100);
+    expect(new Set(twice.map(partOf)).size).toBe(2);
+    for (let i = 0; i < 60; i++) expect(partOf(twice[i]!)).toBe(partOf(twice[60 + i]!));
+    // An entry stays in its part when others are added, as long as the number of parts holds.
+    const before = searchPartPlan(core(250), 100);
+    const after = searchPartPlan(core(280), 100);
+    for (const subject of core(250)) expect(after(subject)).toBe(before(subject));
+  });
+
+  it('cuts a year of wins over the limit into quarters, or months when a quarter is still over it', () => {
+    const wins = (year: number, months: number[], each: number): PartSubject[] =>
+      months.flatMap((month) =>
+        Array.from({ length: each }, (_, i) => ({ collection: 'wins' as const, id: `${year}-${month}-${i}`, date: `${year}-${String(month).padStart(2, '0')}-15` })),
+      );
+    const subjects = [...wins(2023, [1, 2], 10), ...wins(2024, [1, 4, 7, 10], 30), ...wins(2025, [1, 2, 3], 40)];
+    const partOf = searchPartPlan(subjects, 100);
+    expect(partOf(subjects[0]!)).toBe('wins-2023');
+    expect(partOf({ collection: 'wins', id: 'x', date: '2024-05-02' })).toBe('wins-2024-q2');
+    expect(partOf({ collection: 'wins', id: 'x', date: '2024-12-31' })).toBe('wins-2024-q4');
+    expect(partOf({ collection: 'wins', id: 'x', date: '2025-03-01' })).toBe('wins-2025-03');
+    expect(partOf({ collection: 'wins', id: 'x', date: '2025-11-30' })).toBe('wins-2025-11');
+    expect(partsManifest(subjects.map(partOf)).parts.map((part) => part.id)).toEqual([
+      'core',
+      'wins-2025-03',
+      'wins-2025-02',
+      'wins-2025-01',
+      'wins-2024-q4',
+      'wins-2024-q3',
+      'wins-2024-q2',
+      'wins-2024-q1',
+      'wins-2023',
+    ]);
   });
 
   it('lists core first, then the wins newest year first, in the same bytes whatever the order it was given', () => {
@@ -38,13 +94,16 @@ describe('search parts', () => {
     expect(manifestText(partsManifest(['wins-2024', 'wins-2023', 'wins-2025']))).toBe(manifestText(manifest));
     expect(readManifest(manifestText(manifest))).toEqual(manifest);
     expect(partsManifest([]).parts).toEqual([{ id: 'core', kind: 'core' }]);
-    expect(() => partsManifest(['values'])).toThrow('"values" is not a search part: core or wins-YYYY.');
+    expect(() => partsManifest(['values'])).toThrow('"values" is not a search part: core, core-N, wins-YYYY, wins-YYYY-qN or wins-YYYY-MM.');
+    expect(() => partsManifest(['core-1'])).toThrow('"core-1" is not a search part');
+    expect(() => partsManifest(['wins-2024-q5'])).toThrow('"wins-2024-q5" is not a search part');
+    expect(partsManifest(['core-10', 'wins-2024-q1', 'core-2', 'core']).parts.map((part) => part.id)).toEqual(['core', 'core-2', 'core-10', 'wins-2024-q1']);
     expect(() => readManifest('{"version":2,"parts":[]}')).toThrow('pagefind/parts.json is not a search parts manifest');
     expect(() =>
       readManifest(
         '{"version":1,"parts":[{"id":"core","kind":"core"},{"id":"wins-2023","kind":"wins","year":2023},{"id":"wins-2024","kind":"wins","year":2024}]}',
       ),
-    ).toThrow('pagefind/parts.json does not list its parts as a build writes them (core, then wins-YYYY newest first).');
+    ).toThrow('pagefind/parts.json does not list its parts as a build writes them (core and its other parts, then wins newest first).');
   });
 
   it('cuts a rendered page to its <html> tag and <main>, and leaves out a page with no data-pagefind-body', () => {
