@@ -11,6 +11,7 @@ import { playbookSearch } from './src/integrations/pagefind.ts';
 import { playbookDev } from './src/integrations/playbook-dev.ts';
 import { playbookShard } from './src/integrations/shard.ts';
 import { playbookValidation } from './src/integrations/playbook-validation.ts';
+import { dataStoreFromFile } from './src/integrations/data-store-file.ts';
 import { contentBodyGate } from './src/integrations/satteri-gate.ts';
 import { contentSecurityPolicy } from './src/lib/security/content-security-policy.ts';
 import { contentRootCacheDir } from './src/lib/reading/cache-dir.ts';
@@ -47,6 +48,8 @@ export default defineConfig({
   // A shard has only some of the pages: `npm run merge` writes the service worker for the joined site instead.
   integrations: [
     playbookValidation(contentRoot),
+    // The content data store is read from its file, not bundled (71 MB at 100,000 entries).
+    dataStoreFromFile(),
     playbookLanguages(contentRoot),
     playbookDev(contentRoot),
     playbookLogo(contentRoot),

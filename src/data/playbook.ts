@@ -20,6 +20,7 @@ import { languageOfPath, siteLanguages, type SiteLanguage } from '../lib/languag
 import { stripBase } from '../lib/links/href.ts';
 import { fromStoredPath } from '../lib/reading/paths.ts';
 import { searchPartPlan, type PartSubject } from '../lib/search/parts.ts';
+import { searchPartLimit } from '../lib/search/part-limit.ts';
 import { installIndexedPages, type ExpectedPage } from '../lib/search/record-sink.ts';
 import type { SynonymMap } from '../lib/search/synonyms.ts';
 import { contentRoot, latestReport, storedGeneration } from '../loaders/playbook-read.ts';
@@ -108,7 +109,7 @@ export async function indexedPages(): Promise<ExpectedPage[]> {
       pages.push({ url: `${prefix}${entry.path}`, collection: entry.collection, id: entry.id, date: entry.collection === 'wins' ? entry.date : undefined });
   }
   // Planned from every language's pages: a part holds them all.
-  const partOf = searchPartPlan(pages);
+  const partOf = searchPartPlan(pages, searchPartLimit());
   return pages.map((page) => ({ url: page.url, part: partOf(page) }));
 }
 

@@ -13,6 +13,7 @@ import { indexedPageCount, PartIndexer } from '../../src/integrations/pagefind.t
 import { partOwners } from '../../src/lib/scale/shard.ts';
 import { filesIn } from '../support/built-site.ts';
 import { languagePlan, tierOf } from '../../src/lib/offline/precache-plan.ts';
+import { searchPartLimit } from '../../src/lib/search/part-limit.ts';
 import { manifestText, partsManifest, readManifest, searchDocument, searchPartPlan, type PartSubject } from '../../src/lib/search/parts.ts';
 
 describe('search parts', () => {
@@ -277,5 +278,17 @@ describe('the part indexer', () => {
     await expect(new PartIndexer(await temp(), undefined).finish(out)).rejects.toThrow(
       `Search index: could not find the pages to index. Pagefind said: no page was rendered and no earlier build's list of pages is cached for ${out}`,
     );
+  });
+});
+
+describe('the size of a search part', () => {
+  it('is 5,000 pages unless PLAYBOOK_SEARCH_PART_PAGES says otherwise, and a setting that is not a number of pages is named', () => {
+    expect(searchPartLimit({})).toBe(5000);
+    expect(searchPartLimit({ PLAYBOOK_SEARCH_PART_PAGES: '' })).toBe(5000);
+    expect(searchPartLimit({ PLAYBOOK_SEARCH_PART_PAGES: '2500' })).toBe(2500);
+    expect(() => searchPartLimit({ PLAYBOOK_SEARCH_PART_PAGES: '0' })).toThrow(
+      'PLAYBOOK_SEARCH_PART_PAGES must be a whole number of pages, 1 or more (such as 5000); got "0".',
+    );
+    expect(() => searchPartLimit({ PLAYBOOK_SEARCH_PART_PAGES: '2k' })).toThrow('got "2k".');
   });
 });

@@ -264,7 +264,7 @@ describe('the merge', () => {
       ]);
       await Promise.all(['s1', 's2'].map((name) => rm(path.join(root, name), { recursive: true })));
       expect(await list('{"version":1,"parts":[{"id":"core","kind":"core"},{"id":"../x","kind":"wins"}]}')).toEqual([
-        `${path.join('s1', 'pagefind/parts.json')}: "../x" is not a search part: core or wins-YYYY.`,
+        `${path.join('s1', 'pagefind/parts.json')}: "../x" is not a search part: core, core-N, wins-YYYY, wins-YYYY-qN or wins-YYYY-MM.`,
       ]);
     });
   });
