@@ -7,7 +7,7 @@
  * (Rolldown, native code) then carries through parsing and output: at
  * 100,000 entries a 71 MB store raised a shard's build process from 2.4 to
  * 3.55 GB while it bundled, the peak of the whole build (docs/scale.md).
- * This plugin answers that module first, with a module that reads the same
+ * This plugin replaces that module's code with code that reads the same
  * file, `<cacheDir>/data-store.json`, which Astro has finished writing when
  * the content is synced, before anything is bundled. The store is the same
  * value either way: Astro's own module parses the same text.
@@ -27,7 +27,8 @@ export const DATA_STORE_MODULE = 'astro:data-layer-content';
 /** The store's file in the cache folder after a build's sync (astro/dist/content/consts.js, `DATA_STORE_FILE`). */
 export const DATA_STORE_FILE = 'data-store.json';
 
-const RESOLVED = '\0latitude:data-store-file';
+/** The module's id once Astro has resolved it (astro/dist/content/consts.js, `RESOLVED_DATA_STORE_VIRTUAL_ID`). */
+export const RESOLVED_DATA_STORE_MODULE = `\0${DATA_STORE_MODULE}`;
 
 export function dataStoreFromFile(): AstroIntegration {
   return {
@@ -41,16 +42,19 @@ export function dataStoreFromFile(): AstroIntegration {
   };
 }
 
-/** The Vite plugin: resolves the store's module before Astro does, to a module that reads `file`. */
+/**
+ * The Vite plugin. Astro's own plugin resolves and loads the store's module
+ * before any other (both run first, Astro's registered first), so this one
+ * replaces the loaded code before the bundler takes it: Astro has read the
+ * file and quoted it as a string by then (a passing cost in JavaScript), but
+ * the bundler only ever sees the three lines that read the file.
+ */
 export function dataStorePlugin(file: string) {
   return {
     name: 'latitude:data-store-file',
     enforce: 'pre' as const,
-    resolveId(id: string) {
-      return id === DATA_STORE_MODULE ? RESOLVED : undefined;
-    },
-    load(id: string) {
-      return id === RESOLVED ? dataStoreModule(file) : undefined;
+    transform(_code: string, id: string) {
+      return id === RESOLVED_DATA_STORE_MODULE ? { code: dataStoreModule(file), map: { mappings: '' } } : undefined;
     },
   };
 }
