@@ -5,21 +5,33 @@
  * every time: only the per-file work (YAML, schema, body) is reused.
  *
  * The cache is one file per content root, in the root's own cache folder
- * (next to Astro's data store). It is thrown away whole when the code that
+ * (next to Astro's data store), written and read in slices of
+ * `SLICE_FILES` files: a 100,000-entry playbook's cache is 600 MB, and as
+ * one buffer it stayed in memory, beside the whole reading, until V8 next
+ * collected its old space (half a minute of a build). It is thrown away whole when the code that
  * reads content changes (`READER_VERSION`) or the trust setting does, and a
  * cache that cannot be read is simply not used.
  */
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { closeSync, fstatSync, openSync, readdirSync, readFileSync, readSync } from 'node:fs';
+import { mkdir, open, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import { PROJECT_ROOT } from './resolve-content-root.ts';
 
-interface Stored<T> {
+/**
+ * The file: a header slice (`{ version }`), then slices of entries, each
+ * slice written as its length (4 bytes, big-endian) and its V8
+ * serialization.
+ */
+interface Header {
   version: string;
-  files: Map<string, { digest: string; read: T }>;
 }
+
+type Slice<T> = [name: string, digest: string, read: T][];
+
+/** Files per slice: a slice is a few megabytes, made and written one at a time. */
+export const SLICE_FILES = 1000;
 
 /** What one file's reading gave, whatever the reader stores (kept generic so the cache never imports the reader). */
 export interface ReadCache<T> {
@@ -49,13 +61,7 @@ export function bytesDigest(bytes: Uint8Array): string {
 
 export function openReadCache<T>(file: string, trusted: boolean): ReadCache<T> {
   const version = `${READER_VERSION}:${trusted}`;
-  let old = new Map<string, { digest: string; read: T }>();
-  try {
-    const stored = deserialize(readFileSync(file)) as Stored<T>;
-    if (stored.version === version) old = stored.files;
-  } catch {
-    // No cache yet, or one from another version: read everything.
-  }
+  const old = readSlices<T>(file, version);
   const next = new Map<string, { digest: string; read: T }>();
   let changed = false;
   return {
@@ -75,10 +81,20 @@ export function openReadCache<T>(file: string, trusted: boolean): ReadCache<T> {
     async save() {
       if (!changed && next.size === old.size) return;
       const temporary = `${file}.${process.pid}.tmp`;
+      // Taken now: what a slice holds is what this run read, whatever happens to the map later.
+      const entries = [...next];
       try {
-        const bytes = serialize({ version, files: next } satisfies Stored<T>);
         await mkdir(path.dirname(file), { recursive: true });
-        await writeFile(temporary, bytes);
+        const handle = await open(temporary, 'w');
+        try {
+          await handle.write(framed(serialize({ version } satisfies Header)));
+          for (let start = 0; start < entries.length; start += SLICE_FILES) {
+            const slice: Slice<T> = entries.slice(start, start + SLICE_FILES).map(([name, { digest, read }]) => [name, digest, read]);
+            await handle.write(framed(serialize(slice)));
+          }
+        } finally {
+          await handle.close();
+        }
         await rename(temporary, file);
       } catch {
         // A read-only cache folder: the next run reads everything again.
@@ -86,6 +102,50 @@ export function openReadCache<T>(file: string, trusted: boolean): ReadCache<T> {
       }
     },
   };
+}
+
+/** A slice as the file holds it: its length, then its bytes. */
+function framed(bytes: Buffer): Buffer {
+  const length = Buffer.alloc(4);
+  length.writeUInt32BE(bytes.length);
+  return Buffer.concat([length, bytes]);
+}
+
+/**
+ * The entries of a cache file of `version`, read a slice at a time; none
+ * when there is no file, it is of another version, or any of it cannot be
+ * read (a cut-off or damaged file is not used in part).
+ */
+function readSlices<T>(file: string, version: string): Map<string, { digest: string; read: T }> {
+  const entries = new Map<string, { digest: string; read: T }>();
+  let fd: number | undefined;
+  try {
+    fd = openSync(file, 'r');
+    const size = fstatSync(fd).size;
+    const length = Buffer.alloc(4);
+    let position = 0;
+    const nextSlice = (): Buffer | undefined => {
+      const got = readSync(fd!, length, 0, 4, position);
+      if (got === 0) return undefined;
+      const sliceLength = length.readUInt32BE(0);
+      // A file of another layout gives any number here: never more than the file holds.
+      if (got < 4 || position + 4 + sliceLength > size) throw new Error('cut off');
+      const bytes = Buffer.alloc(sliceLength);
+      if (readSync(fd!, bytes, 0, bytes.length, position + 4) < bytes.length) throw new Error('cut off');
+      position += 4 + bytes.length;
+      return bytes;
+    };
+    const header = nextSlice();
+    if (!header || (deserialize(header) as Partial<Header>).version !== version) return new Map();
+    for (let slice = nextSlice(); slice; slice = nextSlice())
+      for (const [name, digest, read] of deserialize(slice) as Slice<T>) entries.set(name, { digest, read });
+    return entries;
+  } catch {
+    // No cache yet, one from another version, or a damaged one: read everything.
+    return new Map();
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
 }
 
 /** A digest of the code that turns a file into a `FileRead`: schemas/, src/lib/ and the locked dependencies. */

@@ -1,0 +1,77 @@
+/**
+ * The per-root read cache (src/lib/reading/read-cache.ts): what one run
+ * read comes back to the next for files whose bytes are the same, written
+ * and read in slices; a cache of another version, layout or a damaged one
+ * is not used at all.
+ */
+import { mkdtemp, readFile, rm, truncate, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { serialize } from 'node:v8';
+import { afterEach, describe, expect, it } from 'vitest';
+import { openReadCache, SLICE_FILES } from '../../src/lib/reading/read-cache.ts';
+
+const dirs: string[] = [];
+afterEach(async () => {
+  await Promise.all(dirs.splice(0).map((dir) => rm(dir, { recursive: true, force: true })));
+});
+
+async function cacheFile(): Promise<string> {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'latitude-read-cache-'));
+  dirs.push(dir);
+  return path.join(dir, 'cache', 'latitude-reads.v8');
+}
+
+/** Files enough for three slices, the last one part full. */
+const FILES = Array.from({ length: SLICE_FILES * 2 + 7 }, (_, i) => ({ name: `wins/w-${i}.md`, digest: `d${i}`, read: { id: `w-${i}`, html: `<p>${i}</p>` } }));
+
+async function written(file: string, trusted = false) {
+  const cache = openReadCache<{ id: string; html: string }>(file, trusted);
+  for (const { name, digest, read } of FILES) cache.set(name, digest, read);
+  await cache.save();
+}
+
+describe('the read cache', () => {
+  it('gives back what the last run read of every file whose bytes are the same, across slices', async () => {
+    const file = await cacheFile();
+    await written(file);
+    const cache = openReadCache<{ id: string; html: string }>(file, false);
+    for (const { name, digest, read } of FILES) expect(cache.get(name, digest)).toEqual(read);
+    expect(cache.get('wins/w-3.md', 'changed')).toBeUndefined();
+    expect(cache.has('wins/w-3.md')).toBe(true);
+    expect(cache.has('wins/new.md')).toBe(false);
+  });
+
+  it('keeps only the files this run saw', async () => {
+    const file = await cacheFile();
+    await written(file);
+    const second = openReadCache<{ id: string; html: string }>(file, false);
+    expect(second.get('wins/w-1.md', 'd1')).toEqual(FILES[1]!.read);
+    second.set('wins/w-2.md', 'new', { id: 'w-2', html: '<p>new</p>' });
+    await second.save();
+    const third = openReadCache<{ id: string; html: string }>(file, false);
+    expect(third.get('wins/w-1.md', 'd1')).toEqual(FILES[1]!.read);
+    expect(third.get('wins/w-2.md', 'new')).toEqual({ id: 'w-2', html: '<p>new</p>' });
+    expect(third.has('wins/w-3.md')).toBe(false);
+  });
+
+  it('is not used when the trust setting differs, the file is cut off or damaged, or holds the one-piece layout of before', async () => {
+    const file = await cacheFile();
+    await written(file);
+    expect(openReadCache(file, true).has('wins/w-1.md')).toBe(false);
+    const whole = await readFile(file);
+    await truncate(file, whole.length - 10);
+    expect(openReadCache(file, false).has('wins/w-1.md')).toBe(false);
+    await writeFile(file, Buffer.concat([whole.subarray(0, 40), Buffer.alloc(200, 7)]));
+    expect(openReadCache(file, false).has('wins/w-1.md')).toBe(false);
+    await writeFile(file, serialize({ version: 'x', files: new Map([['wins/w-1.md', { digest: 'd1', read: {} }]]) }));
+    expect(openReadCache(file, false).has('wins/w-1.md')).toBe(false);
+  });
+
+  it('is not written, and does not fail, when its folder cannot be made', async () => {
+    const file = await cacheFile();
+    await writeFile(path.dirname(path.dirname(file)) + '/cache', 'a file where the folder would be');
+    await written(file);
+    expect(openReadCache(file, false).has('wins/w-1.md')).toBe(false);
+  });
+});
