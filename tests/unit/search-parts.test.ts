@@ -17,7 +17,7 @@ import { searchPartLimit } from '../../src/lib/search/part-limit.ts';
 import { manifestText, partsManifest, readManifest, searchDocument, searchPartPlan, type PartSubject } from '../../src/lib/search/parts.ts';
 
 describe('search parts', () => {
-  it('puts wins in their year, everything else in core, while no part is over the limit', () => {
+  it('puts wins in their year, everything else in core, while the playbook is under the part limit', () => {
     const partOf = searchPartPlan([
       { collection: 'boundaries', id: 'refunds' },
       { collection: 'roles', id: 'associate' },
@@ -119,7 +119,7 @@ describe('search parts', () => {
 });
 
 describe('every part offline', () => {
-  it('precaches the core part with the engine and the boundaries and roles, each year of wins with the wins', () => {
+  it('precaches the core part (and its other parts) with the engine and the boundaries and roles, each part of wins with the wins', () => {
     expect(tierOf('pagefind/parts.json')).toBe('core');
     expect(tierOf('pagefind/core/pagefind.js')).toBe('core');
     expect(tierOf('pagefind/core/wasm.en-gb.pagefind')).toBe('core');
@@ -133,7 +133,11 @@ describe('every part offline', () => {
       'fragment/en-gb_1.pf_fragment',
       'filter/en-gb_1.pf_filter',
     ])
-      expect(tierOf(`pagefind/wins-2024/${file}`)).toBe('case-studies-and-wins');
+      for (const part of ['wins-2024', 'wins-2024-q3', 'wins-2024-07']) expect(tierOf(`pagefind/${part}/${file}`)).toBe('case-studies-and-wins');
+    // A core cut into parts: each part's page list with the engine, its index with the boundaries and roles, as the core's.
+    expect(tierOf('pagefind/core-2/pagefind-entry.json')).toBe('core');
+    expect(tierOf('pagefind/core-2/pagefind.en-gb_1a2b.pf_meta')).toBe('core');
+    for (const folder of ['index', 'fragment', 'filter']) expect(tierOf(`pagefind/core-12/${folder}/en-gb_1a2b.pf_${folder}`)).toBe('boundaries-and-roles');
   });
 
   it("keeps each language's files of every part for that language's worker", () => {

@@ -7,14 +7,16 @@
  * re-indexes only its part (src/integrations/pagefind.ts caches each part by
  * a digest of its records).
  *
- * No part holds more than `PART_PAGES` pages (`searchPartPlan`): Pagefind
- * holds a part's every page while it writes it, about 200 kB a page, so a
- * part's size is what one machine (or one shard) needs. A larger core is
- * cut into `core`, `core-2`, … (each entry by a hash of its address, so an
- * entry stays in its part as others come and go), all opened for the first
- * search; a larger year of wins into quarters (`wins-2024-q3`), or months
- * (`wins-2024-07`) when a quarter is still too large. A playbook under the
- * limit keeps one `core` and a part per year.
+ * A part holds about `PART_PAGES` pages at most (`searchPartPlan`):
+ * Pagefind holds a part's every page while it writes it, about 200 kB a
+ * page, so the largest part sets what Pagefind's process needs on one
+ * machine (or one shard). A larger core is cut into `core`, `core-2`, …
+ * (each entry by a hash of its id, so an entry stays in its part as others
+ * come and go; the parts come out about the same size, not exactly), all
+ * opened for the first search; a larger year of wins into quarters
+ * (`wins-2024-q3`), or months (`wins-2024-07`) when a quarter is still too
+ * large (a month is not cut further). A playbook under the limit keeps one
+ * `core` and a part per year.
  *
  * `<base>pagefind/parts.json` lists the parts. It is made from the whole
  * playbook, so every shard of a build writes the same bytes.
@@ -52,8 +54,8 @@ export interface PartSubject {
 
 /**
  * The part of every indexed page of a playbook (every language's pages
- * counted, since a part holds them all), planned so that no part holds more
- * than `limit` pages where the rule allows (a single month of wins is not
+ * counted, since a part holds them all), planned so that a part holds about
+ * `limit` pages at most where the rule allows (a single month of wins is not
  * cut further). Throws for a win without a date.
  */
 export function searchPartPlan(subjects: readonly PartSubject[], limit = PART_PAGES): (subject: PartSubject) => string {
