@@ -32,7 +32,8 @@ export function playbookValidation(contentRoot: string = pinnedContentRoot()): A
 
         const started = performance.now();
         const [{ report }, changing] = await Promise.all([
-          startRead(contentRoot, () => readPlaybook(contentRoot, { cacheFile: readCacheFile(fileURLToPath(config.cacheDir)) })),
+          // A build stores this reading once: the loaders let go of each body as they store it.
+          startRead(contentRoot, () => readPlaybook(contentRoot, { cacheFile: readCacheFile(fileURLToPath(config.cacheDir)) }), { singleUse: true }),
           uncommittedFiles(contentRoot),
         ]);
         // The editor's own change first; warnings that were there before it are one line.

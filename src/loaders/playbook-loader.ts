@@ -31,7 +31,7 @@ import { createWords } from '../lib/languages/words.ts';
 import { localisedPath, siteLanguages } from '../lib/languages/site-languages.ts';
 import { withBase } from '../lib/links/href.ts';
 import type { SynonymMap } from '../lib/search/synonyms.ts';
-import { contentRoot, currentRead, markStored, startRead } from './playbook-read.ts';
+import { contentRoot, currentRead, isSingleUse, markStored, startRead } from './playbook-read.ts';
 import { BODY_KEY, keepBody, pruneBodies } from './body-store.ts';
 
 /** The stored form of playbook.yaml: one entry, `playbook`. */
@@ -69,6 +69,7 @@ export function playbookLoader(collection: CollectionName | 'playbook' | typeof 
     load: async ({ store, config }) => {
       const root = contentRoot();
       const read = await (currentRead(root) ?? startRead(root, () => readPlaybook(root)));
+      const release = isSingleUse(read);
       if (collection === 'playbook') {
         store.clear();
         if (read.settings) store.set({ id: SETTINGS_ID, data: detached({ ...read.settings }), filePath: projectPath(path.join(root, 'playbook.yaml')) });
@@ -80,6 +81,7 @@ export function playbookLoader(collection: CollectionName | 'playbook' | typeof 
         for (const translation of storedTranslations(read)) {
           stale.delete(translation.id);
           store.set(storedTranslation(translation, read, config.base));
+          if (release) letGoOfBody(translation.source);
         }
         for (const id of stale) store.delete(id);
       } else {
@@ -87,12 +89,25 @@ export function playbookLoader(collection: CollectionName | 'playbook' | typeof 
         for (const entry of read.entries[collection] as ReadEntry[]) {
           stale.delete(entry.id);
           store.set(storedEntry(collection, entry, read, config.base, fileURLToPath(config.cacheDir)));
+          if (release) letGoOfBody(entry);
         }
         for (const id of stale) store.delete(id);
       }
       if (markStored(root, collection, LOADED_PARTS)) pruneBodies();
     },
   };
+}
+
+/**
+ * A stored entry's (or translation's) body, let go: its HTML is in the body
+ * store and its name in the data store, and no later loader reads either
+ * (the model behind BoundaryRefs reads only facts). The bodies are most of
+ * a large playbook's reading (about 700 MB of text at 100,000 entries),
+ * and the reading is kept until the last loader has stored its part.
+ */
+function letGoOfBody(file: { html: string | undefined; body: string }): void {
+  file.html = undefined;
+  file.body = '';
 }
 
 function storedEntry(collection: CollectionName, entry: ReadEntry, read: PlaybookRead, base: string, cacheDir: string) {

@@ -48,9 +48,21 @@ export function currentRead(root: string): Promise<PlaybookRead> | undefined {
   return state().reads.get(root);
 }
 
-/** Starts a new round: the loaders that run next use this reading. */
-export function startRead(root: string, read: () => Promise<PlaybookRead>): Promise<PlaybookRead> {
-  const started = read();
+/** Readings that serve one round of loaders only (a build's): see `isSingleUse`. */
+const singleUse = new WeakSet<PlaybookRead>();
+
+/**
+ * Starts a new round: the loaders that run next use this reading. A build
+ * reads once and stores once (`singleUse`); the dev server's loaders may
+ * run again on the same reading.
+ */
+export function startRead(root: string, read: () => Promise<PlaybookRead>, options: { singleUse?: boolean } = {}): Promise<PlaybookRead> {
+  const started = options.singleUse
+    ? read().then((value) => {
+        singleUse.add(value);
+        return value;
+      })
+    : read();
   state().reads.set(root, started);
   state().stored.delete(root);
   return started;
@@ -71,6 +83,16 @@ export function markStored(root: string, part: string, parts: readonly string[])
   current.reads.delete(root);
   current.stored.delete(root);
   return true;
+}
+
+/**
+ * Whether each loader stores this reading once, as in a build: a loader may
+ * then let go of an entry's body text and HTML as soon as it has stored it
+ * (the HTML is in the body store by then), instead of holding every body
+ * until the last loader is done.
+ */
+export function isSingleUse(read: PlaybookRead): boolean {
+  return singleUse.has(read);
 }
 
 /** Changes whenever the loaders have stored a new reading. */
