@@ -156,7 +156,9 @@ async function createEngine(): Promise<SearchEngine> {
   await pagefind.init();
   // A large core comes in several parts (parts.ts: no part over 5,000 pages); the first search looks in all of them.
   await Promise.all(
-    parts.filter((part) => part.kind === 'core' && part.id !== CORE_PART).map((part) => pagefind.mergeIndex(withBase(`${SEARCH_PARTS_DIR}${part.id}/`, base), shared)),
+    parts
+      .filter((part) => part.kind === 'core' && part.id !== CORE_PART)
+      .map((part) => pagefind.mergeIndex(withBase(`${SEARCH_PARTS_DIR}${part.id}/`, base), shared)),
   );
   const wins = parts.filter((part) => part.kind === 'wins');
   const merged = new Set<string>();

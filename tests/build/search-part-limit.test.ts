@@ -49,7 +49,10 @@ describe('a core over the part limit', () => {
     for (const count of counts) expect(count).toBeGreaterThan(0);
     expect(await readdir(path.join(outDir, 'pagefind/core'))).toEqual(expect.arrayContaining(['pagefind.js']));
     for (const id of ['core-2', 'core-3', 'core-4'])
-      expect((await readdir(path.join(outDir, 'pagefind', id))).filter((file) => /^pagefind\.js$|^wasm\./.test(file)), id).toEqual([]);
+      expect(
+        (await readdir(path.join(outDir, 'pagefind', id))).filter((file) => /^pagefind\.js$|^wasm\./.test(file)),
+        id,
+      ).toEqual([]);
     expect(site.build.stdout + site.build.stderr).toMatch(/Indexed 15 pages for search in 6 part\(s\)/);
   });
 
@@ -58,7 +61,11 @@ describe('a core over the part limit', () => {
     const boundaryParts = new Set(fragments.filter((fragment) => fragment.url.startsWith('/boundaries/')).map((fragment) => fragment.file.split('/')[0]));
     // The three boundaries are spread over more than one part, or this would prove nothing.
     expect(boundaryParts.size).toBeGreaterThan(1);
-    expect((await hitsFor('type=Boundary')).sort()).toEqual(['Doorstep gesture by a driver', 'Money back on a faulty item', 'Quibblefree voucher for a late order']);
+    expect((await hitsFor('type=Boundary')).sort()).toEqual([
+      'Doorstep gesture by a driver',
+      'Money back on a faulty item',
+      'Quibblefree voucher for a late order',
+    ]);
   });
 
   it('answers "refund" with the money-back boundary first, as one core does', async () => {

@@ -59,7 +59,11 @@ describe('search parts', () => {
   it('cuts a year of wins over the limit into quarters, or months when a quarter is still over it', () => {
     const wins = (year: number, months: number[], each: number): PartSubject[] =>
       months.flatMap((month) =>
-        Array.from({ length: each }, (_, i) => ({ collection: 'wins' as const, id: `${year}-${month}-${i}`, date: `${year}-${String(month).padStart(2, '0')}-15` })),
+        Array.from({ length: each }, (_, i) => ({
+          collection: 'wins' as const,
+          id: `${year}-${month}-${i}`,
+          date: `${year}-${String(month).padStart(2, '0')}-15`,
+        })),
       );
     const subjects = [...wins(2023, [1, 2], 10), ...wins(2024, [1, 4, 7, 10], 30), ...wins(2025, [1, 2, 3], 40)];
     const partOf = searchPartPlan(subjects, 100);

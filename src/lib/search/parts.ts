@@ -75,8 +75,7 @@ export function searchPartPlan(subjects: readonly PartSubject[], limit = PART_PA
   }
   const coreParts = Math.max(1, Math.ceil(core / limit));
   const cut = new Map<string, 'year' | 'quarter' | 'month'>();
-  for (const [year, counts] of years)
-    cut.set(year, counts.pages <= limit ? 'year' : Math.max(...counts.quarters) <= limit ? 'quarter' : 'month');
+  for (const [year, counts] of years) cut.set(year, counts.pages <= limit ? 'year' : Math.max(...counts.quarters) <= limit ? 'quarter' : 'month');
   return (subject) => {
     if (subject.collection !== 'wins') {
       const bucket = coreParts === 1 ? 0 : fnv1a(`${subject.collection}/${subject.id}`) % coreParts;
@@ -141,7 +140,10 @@ export function partsManifest(ids: Iterable<string>): SearchPartsManifest {
     if (!win) throw new Error(`"${id}" is not a search part: core, core-N, wins-YYYY, wins-YYYY-qN or wins-YYYY-MM.`);
     wins.set(id, Number(win[1]));
   }
-  const core: SearchPart[] = [{ id: CORE_PART, kind: 'core' }, ...[...cores].sort((a, b) => a - b).map((n): SearchPart => ({ id: `${CORE_PART}-${n}`, kind: 'core' }))];
+  const core: SearchPart[] = [
+    { id: CORE_PART, kind: 'core' },
+    ...[...cores].sort((a, b) => a - b).map((n): SearchPart => ({ id: `${CORE_PART}-${n}`, kind: 'core' })),
+  ];
   // Newest first: ids of one year sort by their quarter or month, and a year is cut one way only.
   const newest = [...wins].sort(([a], [b]) => (a < b ? 1 : a > b ? -1 : 0)).map(([id, year]): SearchPart => ({ id, kind: 'wins', year }));
   return { version: 1, parts: [...core, ...newest] };
