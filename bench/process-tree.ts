@@ -14,6 +14,8 @@ export interface Measured {
   wallMs: number;
   /** Peak RSS of the largest single process, bytes. */
   peakProcessBytes: number;
+  /** Which process that was: its command name (`node`, `pagefind_extend`), as /proc gives it. */
+  peakProcessName: string;
   /** Peak RSS of the whole process tree at one moment, bytes. */
   peakTreeBytes: number;
 }
@@ -28,15 +30,20 @@ export async function measureCommand(command: string, args: string[], options: {
   child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   let peakProcessBytes = 0;
+  let peakProcessName = '';
   let peakTreeBytes = 0;
   let sampling = true;
   const sample = async () => {
     while (sampling) {
-      const sizes = await treeRss(child.pid!);
-      peakProcessBytes = Math.max(peakProcessBytes, ...sizes, 0);
+      const processes = await treeRss(child.pid!);
+      for (const { name, bytes } of processes) {
+        if (bytes <= peakProcessBytes) continue;
+        peakProcessBytes = bytes;
+        peakProcessName = name;
+      }
       peakTreeBytes = Math.max(
         peakTreeBytes,
-        sizes.reduce((a, b) => a + b, 0),
+        processes.reduce((sum, { bytes }) => sum + bytes, 0),
       );
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
@@ -48,11 +55,11 @@ export async function measureCommand(command: string, args: string[], options: {
   });
   sampling = false;
   await sampler;
-  return { exitCode, stdout, stderr, wallMs: performance.now() - started, peakProcessBytes, peakTreeBytes };
+  return { exitCode, stdout, stderr, wallMs: performance.now() - started, peakProcessBytes, peakProcessName, peakTreeBytes };
 }
 
-/** RSS in bytes of `root` and every process below it. */
-async function treeRss(root: number): Promise<number[]> {
+/** RSS in bytes, and command name, of `root` and every process below it. */
+async function treeRss(root: number): Promise<{ name: string; bytes: number }[]> {
   let names: string[];
   try {
     names = (await readdir('/proc')).filter((name) => /^\d+$/.test(name));
@@ -61,6 +68,7 @@ async function treeRss(root: number): Promise<number[]> {
   }
   const parents = new Map<number, number>();
   const rss = new Map<number, number>();
+  const commands = new Map<number, string>();
   await Promise.all(
     names.map(async (name) => {
       try {
@@ -69,6 +77,7 @@ async function treeRss(root: number): Promise<number[]> {
         const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
         parents.set(Number(name), Number(fields[1]));
         rss.set(Number(name), Number(fields[21]) * PAGE);
+        commands.set(Number(name), stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')')));
       } catch {
         // The process ended between listing and reading.
       }
@@ -85,5 +94,5 @@ async function treeRss(root: number): Promise<number[]> {
       }
     }
   }
-  return [...tree].map((pid) => rss.get(pid) ?? 0);
+  return [...tree].map((pid) => ({ name: commands.get(pid) ?? '?', bytes: rss.get(pid) ?? 0 }));
 }

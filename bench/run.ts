@@ -256,7 +256,12 @@ rows.push(
     `≤ ${pct(TARGETS.leadersShare)} of cold`,
     mark(leaders.ms / cold.wallMs <= TARGETS.leadersShare),
   ],
-  ['peak RSS, largest process', gb(cold.peakProcessBytes), `≤ ${TARGETS.peakProcessGb} GB`, mark(cold.peakProcessBytes / 1e9 <= TARGETS.peakProcessGb)],
+  [
+    'peak RSS, largest process',
+    `${gb(cold.peakProcessBytes)} (${cold.peakProcessName})`,
+    `≤ ${TARGETS.peakProcessGb} GB`,
+    mark(cold.peakProcessBytes / 1e9 <= TARGETS.peakProcessGb),
+  ],
   ['peak RSS, whole process tree', gb(cold.peakTreeBytes), `≤ ${TARGETS.peakTreeGb} GB`, mark(cold.peakTreeBytes / 1e9 <= TARGETS.peakTreeGb)],
   ...(warm && oneChange
     ? ([
@@ -432,7 +437,7 @@ function pct(share: number): string {
 }
 
 function pick(run: Measured) {
-  return { wallMs: run.wallMs, peakProcessBytes: run.peakProcessBytes, peakTreeBytes: run.peakTreeBytes };
+  return { wallMs: run.wallMs, peakProcessBytes: run.peakProcessBytes, peakProcessName: run.peakProcessName, peakTreeBytes: run.peakTreeBytes };
 }
 
 function printTable(table: string[][]): void {

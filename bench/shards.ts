@@ -112,22 +112,24 @@ const shardPages = await Promise.all(
 
 const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 const gb = (bytes: number) => `${(bytes / 1e9).toFixed(2)} GB`;
+/** The largest process's peak, and which process it was (the build's `node`, or Pagefind's). */
+const largest = (run: Measured) => `${gb(run.peakProcessBytes)} (${run.peakProcessName})`;
 const slowest = Math.max(...shards.map((run) => run.wallMs));
 const maxShardBytes = Math.max(...shards.map((run) => run.peakProcessBytes));
 const ratio = (ms: number) => (wholeDone ? ` (${(ms / wholeDone.wallMs).toFixed(2)}×)` : '');
 const wholeRow = !whole
   ? ['whole build, cold', 'not run (--no-whole)', '', '']
   : wholeDone
-    ? ['whole build, cold', s(wholeDone.wallMs), gb(wholeDone.peakProcessBytes), gb(wholeDone.peakTreeBytes)]
-    : ['whole build, cold', `did not finish: exit ${whole.exitCode} after ${s(whole.wallMs)}`, gb(whole.peakProcessBytes), gb(whole.peakTreeBytes)];
+    ? ['whole build, cold', s(wholeDone.wallMs), largest(wholeDone), gb(wholeDone.peakTreeBytes)]
+    : ['whole build, cold', `did not finish: exit ${whole.exitCode} after ${s(whole.wallMs)}`, largest(whole), gb(whole.peakTreeBytes)];
 const rows = [
   ...shards.map((run, i) => [
     `shard ${i + 1}/${count}, cold (${shardPages[i]} pages)`,
     `${s(run.wallMs)}${ratio(run.wallMs)}`,
-    gb(run.peakProcessBytes),
+    largest(run),
     gb(run.peakTreeBytes),
   ]),
-  ['merge', s(merge.wallMs), gb(merge.peakProcessBytes), gb(merge.peakTreeBytes)],
+  ['merge', s(merge.wallMs), largest(merge), gb(merge.peakTreeBytes)],
   wholeRow,
   ['slowest shard + merge', `${s(slowest + merge.wallMs)}${ratio(slowest + merge.wallMs)}`, '', ''],
 ];
