@@ -154,7 +154,7 @@ async function createEngine(): Promise<SearchEngine> {
     noWorker: true,
   });
   await pagefind.init();
-  // A large core comes in several parts (parts.ts: no part over 5,000 pages); the first search looks in all of them.
+  // A large core comes in several parts (parts.ts: about 5,000 pages each at most); the first search looks in all of them.
   await Promise.all(
     parts
       .filter((part) => part.kind === 'core' && part.id !== CORE_PART)
