@@ -113,9 +113,9 @@ describe('the header search box on a content page', () => {
     await withPage(async (page) => {
       const scripts: string[] = [];
       page.on('request', (request) => {
-        // The offline worker's registration (and the worker) are the one script every page has (issue 11),
-        // with the page script (issue 20: the theme, the shortcut and this box's loader, once inline in every page).
-        if (/\/_astro\/ServiceWorkerRegistration\.[^/]+\.js$|\/sw\.js$|\/_latitude\/page\.js\?v=[0-9a-f]+$/.test(request.url())) return;
+        // The page script is the one script every page has (issue 20: the theme, the shortcut, this box's loader and the
+        // offline worker's registration, once inline in every page), with the worker it registers (issue 11).
+        if (/\/sw\.js$|\/_latitude\/page\.js\?v=[0-9a-f]+$/.test(request.url())) return;
         if (request.resourceType() === 'script' || /pagefind|\.js(\?|$)/.test(request.url())) scripts.push(request.url());
       });
       await page.goto(`${server.url}/boundaries/store-goodwill-gesture/`, { waitUntil: 'networkidle' });

@@ -14,6 +14,8 @@ import { fromHtml } from 'hast-util-from-html';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { helperIndex, roleHelperData, type HelperIndex, type RoleHelperData } from '../../src/lib/decision/helper-data.ts';
 import type { Playbook } from '../../src/lib/model/types.ts';
+import { SERVICE_WORKER_REGISTRATION } from '../../src/lib/offline/registration.ts';
+import { PAGE_SCRIPT_FILE } from '../../src/layouts/page-script.ts';
 import { loadModel } from '../support/load-model.ts';
 import { buildPlaybook, FIXTURES, type BuildResult } from '../support/build-playbook.ts';
 
@@ -70,8 +72,6 @@ function textOf(node: Root | RootContent): string {
   return 'children' in node ? node.children.map(textOf).join('') : '';
 }
 const clean = (text: string) => text.replace(/\s+/g, ' ').trim();
-/** The service worker's registration: small enough that Astro inlines it (and hashes it for the CSP). */
-const registersWorker = (element: Element) => textOf(element).includes('serviceWorker.register');
 const attr = (element: Element, name: string) => {
   const value = element.properties[name];
   return Array.isArray(value) ? value.join(' ') : value === undefined ? undefined : String(value);
@@ -171,8 +171,7 @@ describe('/can-i/', () => {
   });
 
   it('loads one client script, under 10 kB gzipped with everything it imports, on this page only', async () => {
-    // Besides the service worker's registration, which every page has.
-    const scripts = all(tree, (e) => e.tagName === 'script' && attr(e, 'type') === 'module' && !registersWorker(e));
+    const scripts = all(tree, (e) => e.tagName === 'script' && attr(e, 'type') === 'module');
     expect(scripts).toHaveLength(1);
     const src = attr(scripts[0]!, 'src');
     const modules = src ? [...(await moduleGraph(build.outDir, src)).values()] : [textOf(scripts[0]!)];
@@ -191,11 +190,12 @@ describe('the offline service worker under a base path', () => {
     const urls = [...worker.matchAll(/\{url:["`]([^"`]+)["`],revision:(?:["`][0-9a-f]{32}["`]|null)\}/g)].map((m) => m[1]!);
     expect(urls).toEqual(expect.arrayContaining(['/playbook/', '/playbook/can-i/', '/playbook/can-i/agent.json', '/playbook/offline/']));
     for (const url of urls) expect(url).toMatch(/^\/playbook\//);
+    // Registered by the page script (src/lib/offline/registration.ts), at the base it is loaded from: `/playbook/_latitude/page.js` → `/playbook/sw.js`.
     const page = fromHtml(await html(based));
-    const registration = all(page, (e) => e.tagName === 'script' && registersWorker(e));
-    expect(registration).toHaveLength(1);
-    expect(textOf(registration[0]!)).toContain('/playbook/');
-    expect(textOf(registration[0]!)).toContain('sw.js');
+    const pageScripts = all(page, (e) => e.tagName === 'script' && (attr(e, 'src') ?? '').includes(PAGE_SCRIPT_FILE));
+    expect(pageScripts.map((e) => attr(e, 'src'))).toEqual([expect.stringMatching(new RegExp(`^/playbook/${PAGE_SCRIPT_FILE}\\?v=[0-9a-f]{10}$`))]);
+    expect(await html(based, PAGE_SCRIPT_FILE)).toContain(SERVICE_WORKER_REGISTRATION);
+    expect(all(page, (e) => e.tagName === 'script' && textOf(e).includes('serviceWorker.register'))).toEqual([]);
   });
 });
 
@@ -211,7 +211,7 @@ describe('/can-i/ under a base path', () => {
     const links = byTag(table, 'a').map((a) => attr(a, 'href'));
     expect(links.length).toBeGreaterThan(3);
     for (const link of links) expect(link).toMatch(/^\/playbook\/(?:boundaries|roles)\/[a-z-]+\/$/);
-    const script = all(tree, (e) => e.tagName === 'script' && attr(e, 'type') === 'module' && !registersWorker(e))[0]!;
+    const script = all(tree, (e) => e.tagName === 'script' && attr(e, 'type') === 'module')[0]!;
     const src = attr(script, 'src');
     const code = src ? [...(await moduleGraph(based.outDir, src, '/playbook')).values()].join('\n') : textOf(script);
     if (src) expect(src).toMatch(/^\/playbook\/_astro\//);
