@@ -9,7 +9,10 @@
  *   - bytes transferred for the first query (everything search loads once
  *     the box is used: JS, wasm, entry, meta, index chunks, fragments),
  *   - bytes for a second, different query,
- *   - time from the last keystroke to results on screen.
+ *   - time from the last keystroke to results on screen,
+ *   - then the offline copy: what the service worker downloads once it is
+ *     registered (src/lib/offline/registration.ts waits for the page to be
+ *     quiet, so this comes after the searches, and is counted on its own).
  *
  *   node bench/search.ts                       10,000 entries
  *   node bench/search.ts --entries 2000        another size
@@ -93,6 +96,10 @@ interface Measure {
   /** Every file served, in order: who asked for it (`Served.by`), its kind and bytes on the wire. */
   firstFiles: Served[];
   secondFiles: Served[];
+  /** What the offline worker downloaded once registered (its script and precache), after both queries; null without a worker. */
+  offlineBytes: number | null;
+  /** From opening the page to the worker active, its precache stored. */
+  offlineMs: number | null;
 }
 
 const machine = `${os.cpus()[0]?.model ?? 'unknown CPU'}, ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`;
@@ -123,7 +130,7 @@ try {
     const measures: Measure[] = [];
     for (let i = 0; i < runs; i++) {
       process.stdout.write(`  measuring ${candidate.name} (${i + 1}/${runs}) …\n`);
-      measures.push(await measure(browser, server.url, candidate, serverTraffic(server.log)));
+      measures.push(await measure(browser, server.url, candidate, server.log));
     }
     results.push({ candidate, measure: medianOf(measures) });
   }
@@ -149,7 +156,17 @@ console.log(
   `First query "${firstQuery}", then "${secondQuery}". Pagefind's published figure: under ${PUBLISHED_KB} kB for a 10,000-page site. Our aim: under ${AIM_FIRST_KB} kB first, under ${AIM_SECOND_KB} kB after.\n`,
 );
 const rows = [
-  ['UI', 'first query kB', 'requests', 'typing → results', 'second query kB', 'requests', 'typing → results'],
+  [
+    'UI',
+    'first query kB',
+    'requests',
+    'typing → results',
+    'second query kB',
+    'requests',
+    'typing → results',
+    'offline copy kB (worker)',
+    'stored, from opening',
+  ],
   ...results.map(({ candidate, measure: m }) => [
     candidate.name,
     kb(m.firstBytes),
@@ -158,6 +175,8 @@ const rows = [
     kb(m.secondBytes),
     String(m.secondRequests),
     `${m.secondMs.toFixed(0)} ms`,
+    m.offlineBytes === null ? '—' : kb(m.offlineBytes),
+    m.offlineMs === null ? '—' : `${(m.offlineMs / 1000).toFixed(1)} s`,
   ]),
 ];
 const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => r[c]!.length)));
@@ -190,12 +209,17 @@ const within = shipped.every(({ measure: m }) => m.firstBytes < AIM_FIRST_KB * 1
 console.log(`\nShipped UI within the aim (<${AIM_FIRST_KB} kB first, <${AIM_SECOND_KB} kB second): ${within ? 'yes' : 'NO'}`);
 
 /** One fresh browser profile: open the page, use the box, type, wait for results; then a second query. */
-async function measure(browser: Browser, origin: string, candidate: Candidate, traffic: Traffic): Promise<Measure> {
+async function measure(browser: Browser, origin: string, candidate: Candidate, log: ServedLog): Promise<Measure> {
+  // Each query's window, and the whole visit (for the offline copy, whenever the worker downloads it).
+  const traffic = serverTraffic(log);
+  const visit = serverTraffic(log);
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
   try {
     // Counted from navigation: a UI that loads its script with the page pays for it here too.
     traffic.reset();
+    visit.reset();
+    const opened = performance.now();
     await page.goto(origin + candidate.page, { waitUntil: 'networkidle' });
     const input = page.locator(candidate.input).first();
     await input.waitFor({ state: 'visible', timeout: 30_000 });
@@ -215,7 +239,18 @@ async function measure(browser: Browser, origin: string, candidate: Candidate, t
     const secondMs = await typeAndWait(page, input, candidate.result, secondQuery);
     await quiet(traffic);
     const second = traffic.take();
+
+    // The offline copy, registered once the page is quiet: whatever the worker and its precache downloaded during the
+    // whole visit (in a query's window too, had it started there), once the worker is active.
+    // Pagefind's own UIs (pages the bench writes) have no page script, so no worker.
+    const registers = await page.evaluate(() => document.querySelector('script[src*="_latitude/page.js"]') !== null);
+    const active = registers && (await workerActive(page, 120_000));
+    const offlineMs = active ? performance.now() - opened : null;
+    await quiet(traffic);
+    const offline = visit.take().files.filter((file) => file.by !== 'page');
     return {
+      offlineBytes: active ? offline.reduce((sum, file) => sum + file.bytes, 0) : null,
+      offlineMs,
       firstBytes: first.bytes,
       firstRequests: first.requests,
       firstMs,
@@ -230,6 +265,16 @@ async function measure(browser: Browser, origin: string, candidate: Candidate, t
   } finally {
     await context.close();
   }
+}
+
+/** Whether the page's service worker becomes active (its precache stored) within `timeout` ms. */
+async function workerActive(page: Page, timeout: number): Promise<boolean> {
+  const until = performance.now() + timeout;
+  while (performance.now() < until) {
+    if (await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.active?.state === 'activated')) return true;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  return false;
 }
 
 async function typeAndWait(page: Page, input: ReturnType<Page['locator']>, result: string, query: string): Promise<number> {
@@ -341,6 +386,8 @@ function medianOf(measures: Measure[]): Measure {
     secondByKind: midLater.secondByKind,
     firstFiles: mid.firstFiles,
     secondFiles: midLater.secondFiles,
+    offlineBytes: mid.offlineBytes,
+    offlineMs: mid.offlineMs,
   };
 }
 

@@ -10,7 +10,8 @@
 import styles from '../components/search/search-results.css?inline';
 import { searchWords } from '../lib/decision/answer-query.ts';
 import { readSearchState } from '../lib/search/filters.ts';
-import { searchAnswer, type SearchAnswer } from './search-answer.ts';
+import type { SearchAnswer } from './search-answer.ts';
+import { searchAnswerFor } from './search-answer-on-demand.ts';
 import { loadSearchEngine } from './search-engine.ts';
 import { pageHref, pageWords } from './page-words.ts';
 import { appendHits, arrowKeys } from './search-results.ts';
@@ -69,7 +70,7 @@ export function enhanceSearchBox(form: HTMLFormElement): void {
           const first = await engine.search(state);
           return first.total >= SHOWN ? first : first.widen();
         }),
-        searchAnswer(query).catch(() => undefined),
+        searchAnswerFor(query).catch(() => undefined),
         pageWords(),
       ]);
       const hits = await found.hits(0, SHOWN);

@@ -8,7 +8,7 @@ import { searchWords } from '../lib/decision/answer-query.ts';
 import type { Words } from '../lib/languages/words.ts';
 import { inlineWords } from './page-words.ts';
 import { loadSearchEngine, type SearchOutcome } from './search-engine.ts';
-import { showAnswerCard } from './search-answer.ts';
+import { showAnswerCardFor } from './search-answer-on-demand.ts';
 import { appendHits, arrowKeys } from './search-results.ts';
 import { typingPause } from '../lib/search/typing.ts';
 
@@ -40,7 +40,7 @@ export function startSearchPage(root: HTMLElement): void {
     const params = writeSearchState(current).toString();
     history.replaceState(history.state, '', params ? `?${params}` : location.pathname);
     const mine = ++run;
-    if (answer) void showAnswerCard(answer, current.query);
+    if (answer) showAnswerCardFor(answer, current.query);
     status.textContent = current.query || Object.keys(current.filters).length > 0 ? words.t('search.searching') : '';
     let found: SearchOutcome;
     try {
