@@ -149,8 +149,7 @@ describe('every page', () => {
         scripts.filter((script) => script.includes(THEME_SCRIPT) || script.includes(SEARCH_SHORTCUT) || script.includes(SEARCH_BOX_LOADER)),
         file,
       ).toEqual([]);
-      for (const script of scripts)
-        if (![...matrix, ...ownRow, ...training, ...forMe, ...pageScript].includes(script)) expect(script, file).toMatch(/search/i);
+      for (const script of scripts) if (![...matrix, ...ownRow, ...training, ...forMe, ...pageScript].includes(script)) expect(script, file).toMatch(/search/i);
     }
     // The shared file holds exactly those three texts and the offline worker's registration.
     const shared = await readFile(path.join(build.outDir, PAGE_SCRIPT_FILE), 'utf8');

@@ -25,7 +25,10 @@ function runRegistration(options: { src: string; languageRoot?: string; readySta
   const listeners = new Map<string, Set<() => void>>();
   const observers: (() => void)[] = [];
   const registered: [string, string][] = [];
-  const navigator = options.serviceWorker === false ? {} : { serviceWorker: { register: (url: string, o: { scope: string }) => (registered.push([url, o.scope]), Promise.resolve()) } };
+  const navigator =
+    options.serviceWorker === false
+      ? {}
+      : { serviceWorker: { register: (url: string, o: { scope: string }) => (registered.push([url, o.scope]), Promise.resolve()) } };
   const context = {
     document: {
       currentScript: { src: options.src },
