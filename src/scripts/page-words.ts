@@ -2,9 +2,10 @@
  * The page's language as its scripts see it: links under its root
  * (`<html data-language-root>`: the base path plus `fr-ca/`), and its
  * interface words and Intl formats, from the page's inline JSON or, for the
- * header's search box, `<root>interface.json`.
+ * header's search box, `<root>search/words.json` (and `<root>interface.json`
+ * for the "Can I…?" answer and what changed for me).
  */
-import { CLIENT_WORDS_FILE, CLIENT_WORDS_ID, type ClientWords } from '../lib/languages/client-words.ts';
+import { CLIENT_WORDS_FILE, CLIENT_WORDS_ID, SEARCH_WORDS_FILE, type ClientWords } from '../lib/languages/client-words.ts';
 import { createWords, type Words } from '../lib/languages/words.ts';
 
 /** The root of the page's language: `/playbook/fr-ca/`. */
@@ -26,18 +27,26 @@ export function inlineWords(): Words | undefined {
   return createWords(tag, words);
 }
 
-let fetched: Promise<Words> | undefined;
+/** Which words a script needs: every word the scripts use, or search's alone (a third of them: the header box's). */
+export type WordSet = 'all' | 'search';
 
-/** The page's words: inline, else fetched once; English words in the page's language when they cannot be had. */
-export function pageWords(): Promise<Words> {
+const fetched: Partial<Record<WordSet, Promise<Words>>> = {};
+
+/**
+ * The page's words: inline, else fetched once (`interface.json`, or for
+ * search alone `search/words.json`); English words in the page's language
+ * when they cannot be had.
+ */
+export function pageWords(set: WordSet = 'all'): Promise<Words> {
   const inline = inlineWords();
   if (inline) return Promise.resolve(inline);
-  fetched ??= fetch(pageHref(CLIENT_WORDS_FILE))
+  if (set === 'search' && fetched.all) return fetched.all;
+  fetched[set] ??= fetch(pageHref(set === 'all' ? CLIENT_WORDS_FILE : SEARCH_WORDS_FILE))
     .then((response) => (response.ok ? (response.json() as Promise<ClientWords>) : Promise.reject(new Error(String(response.status)))))
     .then(({ tag, words }) => createWords(tag, words))
     .catch(() => {
-      fetched = undefined;
+      delete fetched[set];
       return createWords(document.documentElement.lang || 'en', {});
     });
-  return fetched;
+  return fetched[set];
 }

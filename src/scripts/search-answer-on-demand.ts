@@ -6,7 +6,7 @@
  * most 150 kB). Once loaded it stays, so a later query's card is never
  * overtaken by an earlier one (search-answer.ts counts the cards it was asked for).
  */
-import { parseAmountQuery } from '../lib/decision/answer-query.ts';
+import { parseAmountQuery } from '../lib/decision/amount-query.ts';
 import type { SearchAnswer } from './search-answer.ts';
 
 let loaded: Promise<typeof import('./search-answer.ts')> | undefined;

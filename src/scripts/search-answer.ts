@@ -7,7 +7,8 @@
  * with that amount. The search page shows it as a card above the results;
  * the header's type-ahead as its first line.
  */
-import { answerQuery, parseAmountQuery } from '../lib/decision/answer-query.ts';
+import { parseAmountQuery } from '../lib/decision/amount-query.ts';
+import { answerQuery } from '../lib/decision/answer-query.ts';
 import { deviceStorage, readRememberedRole } from '../lib/decision/remembered-role.ts';
 import { amountProblemText, dayNote, verdictText } from '../lib/decision/verdict-text.ts';
 import { localDay } from '../lib/domain/ladder.ts';

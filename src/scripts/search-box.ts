@@ -8,7 +8,7 @@
  * Enter still submits the form to /search/?q=…, as it does without script.
  */
 import styles from '../components/search/search-results.css?inline';
-import { searchWords } from '../lib/decision/answer-query.ts';
+import { searchWords } from '../lib/decision/amount-query.ts';
 import { readSearchState } from '../lib/search/filters.ts';
 import type { SearchAnswer } from './search-answer.ts';
 import { searchAnswerFor } from './search-answer-on-demand.ts';
@@ -40,7 +40,7 @@ export function enhanceSearchBox(form: HTMLFormElement): void {
   summary.className = 'search-popover__status';
   const list = document.createElement('ol');
   list.className = 'search-hits search-hits--compact';
-  void pageWords().then((words) => list.setAttribute('aria-label', words.t('search.topResults')));
+  void pageWords('search').then((words) => list.setAttribute('aria-label', words.t('search.topResults')));
   const all = document.createElement('a');
   all.className = 'search-popover__all';
   all.dataset.searchAll = '';
@@ -71,7 +71,7 @@ export function enhanceSearchBox(form: HTMLFormElement): void {
           return first.total >= SHOWN ? first : first.widen();
         }),
         searchAnswerFor(query).catch(() => undefined),
-        pageWords(),
+        pageWords('search'),
       ]);
       const hits = await found.hits(0, SHOWN);
       if (mine !== run) return;

@@ -198,7 +198,7 @@ async function createEngine(): Promise<SearchEngine> {
     return hit;
   };
 
-  const winsKind = (await pageWords()).t('kind.wins');
+  const winsKind = (await pageWords('search')).t('kind.wins');
   /** Whether a search may find wins: no type filter, or the wins among the types. */
   const mayFindWins = (state: SearchState) => !state.filters.type?.length || state.filters.type.includes(winsKind);
 

@@ -4,7 +4,7 @@
  * in step, so every search can be linked to and comes back on reload.
  */
 import { FILTER_KEYS, readSearchState, writeSearchState, type FilterChoice, type SearchState } from '../lib/search/filters.ts';
-import { searchWords } from '../lib/decision/answer-query.ts';
+import { searchWords } from '../lib/decision/amount-query.ts';
 import type { Words } from '../lib/languages/words.ts';
 import { inlineWords } from './page-words.ts';
 import { loadSearchEngine, type SearchOutcome } from './search-engine.ts';

@@ -72,6 +72,7 @@ describe('every page in every language', () => {
       'fr-ca/changes/rss.xml',
       'fr-ca/search/synonyms.json',
       'fr-ca/interface.json',
+      'fr-ca/search/words.json',
     ]) {
       expect(files).toContain(file);
     }
@@ -143,6 +144,13 @@ describe('every page in every language', () => {
     const words = JSON.parse(await readFile(path.join(build.outDir, 'fr-ca/interface.json'), 'utf8')) as { tag: string; words: Record<string, string> };
     expect(words.tag).toBe('fr-CA');
     expect(words.words['verdict.decideUpTo']).toBe('Vous pouvez décider jusqu’à {limit}.');
+    // What the header's search box loads (issue 20): search's words alone, in the same language.
+    const search = JSON.parse(await readFile(path.join(build.outDir, 'fr-ca/search/words.json'), 'utf8')) as { tag: string; words: Record<string, string> };
+    expect(search.tag).toBe('fr-CA');
+    expect(search.words['search.topResults']).toBe(words.words['search.topResults']);
+    expect(search.words['kind.wins']).toBe(words.words['kind.wins']);
+    expect(Object.keys(search.words).filter((key) => !/^(?:search\.|kind\.|count\.results$|translation\.inLanguage$)/.test(key))).toEqual([]);
+    expect(Object.keys(search.words).length).toBeLessThan(Object.keys(words.words).length / 2);
   });
 
   it('has feeds and synonyms per language', async () => {

@@ -8,7 +8,8 @@
 import path from 'node:path';
 import { englishWords } from '../../src/lib/languages/dictionary.ts';
 import { describe, expect, it } from 'vitest';
-import { answerQuery, matchDecision, parseAmountQuery, searchWords } from '../../src/lib/decision/answer-query.ts';
+import { parseAmountQuery, searchWords } from '../../src/lib/decision/amount-query.ts';
+import { answerQuery, matchDecision } from '../../src/lib/decision/answer-query.ts';
 import { roleAnswers } from '../../src/lib/decision/answers.ts';
 import { roleDecisionMenu } from '../../src/lib/decision/decision-menu.ts';
 import { roleHelperData } from '../../src/lib/decision/helper-data.ts';

@@ -31,15 +31,24 @@ const CLIENT_PREFIXES = [
   'forMe.kind.',
 ];
 
+/**
+ * The keys search shows results with (the header box, the search page's
+ * list): the header box loads only these (`SEARCH_WORDS_FILE`), about a
+ * third of the words; the "Can I…?" answer, loaded when a query names an
+ * amount, loads the rest (`CLIENT_WORDS_FILE`).
+ */
+export const SEARCH_WORD_PREFIXES = ['search.', 'count.results', 'kind.', 'translation.inLanguage'];
+
 /** What a page gives its scripts: its language's tag and the words they use. */
 export interface ClientWords {
   tag: string;
   words: Partial<Record<WordKey, Message>>;
 }
 
-export function clientWords(tag: string, dictionary: Dictionary): ClientWords {
+/** The words of `dictionary` the scripts use (`prefixes`: all of them, or `SEARCH_WORD_PREFIXES` for search alone). */
+export function clientWords(tag: string, dictionary: Dictionary, prefixes: readonly string[] = CLIENT_PREFIXES): ClientWords {
   const words: Partial<Record<WordKey, Message>> = {};
-  for (const key of Object.keys(dictionary) as WordKey[]) if (CLIENT_PREFIXES.some((prefix) => key.startsWith(prefix))) words[key] = dictionary[key];
+  for (const key of Object.keys(dictionary) as WordKey[]) if (prefixes.some((prefix) => key.startsWith(prefix))) words[key] = dictionary[key];
   return { tag, words };
 }
 
@@ -47,3 +56,5 @@ export function clientWords(tag: string, dictionary: Dictionary): ClientWords {
 export const CLIENT_WORDS_ID = 'latitude-words';
 /** Where a language's scripts find their words when the page has none inline, under the language's root. */
 export const CLIENT_WORDS_FILE = 'interface.json';
+/** The words search alone needs (`SEARCH_WORD_PREFIXES`), under the language's root: what the header box loads. */
+export const SEARCH_WORDS_FILE = 'search/words.json';

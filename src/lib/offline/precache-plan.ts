@@ -42,6 +42,7 @@ const CORE_PAGES = new Set([
   // A language's own 404 page (the base language's is 404.html).
   '404/index.html',
   'interface.json',
+  'search/words.json',
   'offline/index.html',
   'search/index.html',
   'can-i/index.html',
