@@ -27,7 +27,7 @@ export function inlineWords(): Words | undefined {
   return createWords(tag, words);
 }
 
-/** Which words a script needs: every word the scripts use, or search's alone (a third of them: the header box's). */
+/** Which words a script needs: every word the scripts use, or search's alone (a quarter of them: the header box's). */
 export type WordSet = 'all' | 'search';
 
 const fetched: Partial<Record<WordSet, Promise<Words>>> = {};

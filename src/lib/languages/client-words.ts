@@ -34,8 +34,8 @@ const CLIENT_PREFIXES = [
 /**
  * The keys search shows results with (the header box, the search page's
  * list): the header box loads only these (`SEARCH_WORDS_FILE`), about a
- * third of the words; the "Can I…?" answer, loaded when a query names an
- * amount, loads the rest (`CLIENT_WORDS_FILE`).
+ * quarter of the words; the "Can I…?" answer, loaded when a query names an
+ * amount, loads them all (`CLIENT_WORDS_FILE`).
  */
 export const SEARCH_WORD_PREFIXES = ['search.', 'count.results', 'kind.', 'translation.inLanguage'];
 
