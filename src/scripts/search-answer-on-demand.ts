@@ -11,9 +11,13 @@ import type { SearchAnswer } from './search-answer.ts';
 
 let loaded: Promise<typeof import('./search-answer.ts')> | undefined;
 
-/** The module, loaded now when this query names an amount; undefined while no query has. */
+/** The module, loaded now when this query names an amount; undefined while no query has (or after it could not be loaded: tried again). */
 function answers(query: string) {
-  if (parseAmountQuery(query)) loaded ??= import('./search-answer.ts');
+  if (parseAmountQuery(query))
+    loaded ??= import('./search-answer.ts').catch((error: unknown) => {
+      loaded = undefined;
+      throw error;
+    });
   return loaded;
 }
 
@@ -26,6 +30,10 @@ export async function searchAnswerFor(query: string): Promise<SearchAnswer | und
 /** `showAnswerCard` of search-answer.ts: hides the card at once while no query has named an amount. */
 export function showAnswerCardFor(card: HTMLElement, query: string): void {
   const module = answers(query);
-  if (module) void module.then((m) => m.showAnswerCard(card, query));
-  else card.hidden = true;
+  if (!module) card.hidden = true;
+  else
+    void module.then(
+      (m) => m.showAnswerCard(card, query),
+      () => (card.hidden = true),
+    );
 }
