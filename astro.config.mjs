@@ -12,6 +12,7 @@ import { playbookDev } from './src/integrations/playbook-dev.ts';
 import { playbookShard } from './src/integrations/shard.ts';
 import { playbookValidation } from './src/integrations/playbook-validation.ts';
 import { dataStoreFromFile } from './src/integrations/data-store-file.ts';
+import { keptPages } from './src/integrations/kept-pages.ts';
 import { contentBodyGate } from './src/integrations/satteri-gate.ts';
 import { contentSecurityPolicy } from './src/lib/security/content-security-policy.ts';
 import { contentRootCacheDir } from './src/lib/reading/cache-dir.ts';
@@ -47,6 +48,8 @@ export default defineConfig({
   // playbookOffline last: its service worker precaches what the others wrote (Pagefind's index, the icons).
   // A shard has only some of the pages: `npm run merge` writes the service worker for the joined site instead.
   integrations: [
+    // First: it empties the output folder but for unchanged pages, and after the build removes pages no longer built, before others read the folder.
+    keptPages(),
     playbookValidation(contentRoot),
     // The content data store is read from its file, not bundled (71 MB at 100,000 entries).
     dataStoreFromFile(),
