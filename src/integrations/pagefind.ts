@@ -37,6 +37,7 @@ import type { Plugin } from 'vite';
 import { SEARCH_BOX_SCRIPT } from '../lib/search/addresses.ts';
 import { CORE_PART, manifestText, partsManifest, searchDocument, SEARCH_PARTS_FILE } from '../lib/search/parts.ts';
 import { installRecordSink, type ExpectedPage, type SearchRecordSink } from '../lib/search/record-sink.ts';
+import { linkTree } from '../lib/scale/link-tree.ts';
 import { currentShard, partOwners, type Shard } from '../lib/scale/shard.ts';
 
 /**
@@ -428,14 +429,14 @@ function digestOf(document: string): string {
   return createHash('sha256').update(document).digest('hex').slice(0, 32);
 }
 
-/** Copies a cached part into place; false when there is none. */
+/** Puts a cached part into place (hard links: `linkTree`); false when there is none. */
 async function copied(cached: string, outputPath: string): Promise<boolean> {
   try {
     await readFile(path.join(cached, 'pagefind-entry.json'));
   } catch {
     return false;
   }
-  await cp(cached, outputPath, { recursive: true });
+  await linkTree(cached, outputPath);
   return true;
 }
 
@@ -450,12 +451,12 @@ async function moved(staging: string, outputPath: string): Promise<void> {
   }
 }
 
-/** Stores a freshly written part in the cache, in place of that part's older copies. */
+/** Stores a freshly written part in the cache (hard links: `linkTree`), in place of that part's older copies. */
 async function keepPart(outputPath: string, cached: string, partsDir: string, id: string): Promise<void> {
   const older = (await readdir(partsDir).catch(() => [] as string[])).filter((name) => name.startsWith(`${id}-`));
   await Promise.all(older.map((name) => rm(path.join(partsDir, name), { recursive: true, force: true })));
   await mkdir(partsDir, { recursive: true });
-  await cp(outputPath, cached, { recursive: true });
+  await linkTree(outputPath, cached);
 }
 
 /**
