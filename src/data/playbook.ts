@@ -11,6 +11,7 @@ import { getCollection, getEntry, render, type CollectionEntry } from 'astro:con
 import { COLLECTION_NAMES, type CollectionName, type TranslationData } from '../../schemas/index.ts';
 import { buildPlaybook, type LoadedEntry, type LoadedTranslation, type PlaybookInput } from '../lib/model/build-playbook.ts';
 import type { AnyEntry, Playbook, Role } from '../lib/model/types.ts';
+import { BUILD_STAMP } from '../components/search/build-stamp.ts';
 import { pageCacheKey } from '../lib/model/cache-key.ts';
 import { buildDate } from '../lib/domain/review.ts';
 import type { Diagnostic } from '../lib/diagnostics/diagnostic.ts';
@@ -220,6 +221,17 @@ export function entryPaths<E extends AnyEntry<SourceEntry>, K extends string>(pl
   return entries.map((entry) => ({
     params: { id: entry.id },
     props: { [prop]: entry } as Record<K, E>,
-    cacheKey: pageCacheKey(entry, playbook.settings, playbook.language),
+    cacheKey: sitePageCacheKey(playbook, entry),
   }));
+}
+
+/**
+ * A page's cache key (`pageCacheKey`) from what it shows (`parts`), the
+ * settings, the language and the code's build stamp: every page carries the
+ * stamp (the search box script's address), and Astro's own check of a
+ * page's code misses a change elsewhere in src/ that changes the stamp, so
+ * without it a rebuild after a code change would keep pages with the old one.
+ */
+export function sitePageCacheKey(playbook: SitePlaybook, ...parts: unknown[]): string {
+  return pageCacheKey(...parts, playbook.settings, playbook.language, BUILD_STAMP);
 }
