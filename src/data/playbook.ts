@@ -94,7 +94,7 @@ export async function getSiteLanguages(): Promise<SiteLanguages> {
  * indexer; a shard build splits the site by them (src/integrations/shard.ts).
  */
 export async function indexedPages(): Promise<ExpectedPage[]> {
-  const pages: (PartSubject & { url: string })[] = [];
+  const pages: (PartSubject & { url: string; cacheKey: string })[] = [];
   for (const language of (await getSiteLanguages()).list) {
     const playbook = await getPlaybook(language.tag);
     const prefix = language.path ? `/${language.path}` : '';
@@ -107,11 +107,17 @@ export async function indexedPages(): Promise<ExpectedPage[]> {
       ...playbook.wins,
     ];
     for (const entry of entries)
-      pages.push({ url: `${prefix}${entry.path}`, collection: entry.collection, id: entry.id, date: entry.collection === 'wins' ? entry.date : undefined });
+      pages.push({
+        url: `${prefix}${entry.path}`,
+        collection: entry.collection,
+        id: entry.id,
+        date: entry.collection === 'wins' ? entry.date : undefined,
+        cacheKey: entryPageCacheKey(playbook, entry),
+      });
   }
   // Planned from every language's pages: a part holds them all.
   const partOf = searchPartPlan(pages, searchPartLimit());
-  return pages.map((page) => ({ url: page.url, part: partOf(page) }));
+  return pages.map((page) => ({ url: page.url, part: partOf(page), cacheKey: page.cacheKey }));
 }
 
 // The build's integrations run outside the bundle that holds the model: they reach this list through a global.
@@ -221,8 +227,20 @@ export function entryPaths<E extends AnyEntry<SourceEntry>, K extends string>(pl
   return entries.map((entry) => ({
     params: { id: entry.id },
     props: { [prop]: entry } as Record<K, E>,
-    cacheKey: sitePageCacheKey(playbook, entry),
+    cacheKey: entryPageCacheKey(playbook, entry),
   }));
+}
+
+const entryPageKeys = new WeakMap<object, string>();
+
+/** An entry page's cache key, worked out once per model entry: `getStaticPaths` and the search index's list of pages (`indexedPages`) both ask. */
+function entryPageCacheKey(playbook: SitePlaybook, entry: object): string {
+  let key = entryPageKeys.get(entry);
+  if (key === undefined) {
+    key = sitePageCacheKey(playbook, entry);
+    entryPageKeys.set(entry, key);
+  }
+  return key;
 }
 
 /**

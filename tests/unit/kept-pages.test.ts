@@ -9,7 +9,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { INCREMENTAL_MANIFEST_FILE } from '../../src/integrations/kept-pages.ts';
-import { manifestOutputFiles, noteMatches, pagesToKeep, stalePages } from '../../src/lib/scale/kept-pages.ts';
+import { manifestCacheKeys, manifestOutputFiles, noteMatches, pagesToKeep, stalePages } from '../../src/lib/scale/kept-pages.ts';
+import { pagesToFeedAhead } from '../../src/lib/search/feed-ahead.ts';
 import { PROJECT_ROOT } from '../support/build-playbook.ts';
 
 describe('pages kept in the output folder between builds', () => {
@@ -71,5 +72,48 @@ describe('pages kept in the output folder between builds', () => {
     const built = new Set(['wins/a/index.html', 'values/v/index.html', 'roles/r/index.html']);
     expect(stalePages(kept, built)).toEqual(['wins/gone/index.html']);
     expect(stalePages(new Set(), built)).toEqual([]);
+  });
+
+  it("reads each keyed page's cache key from the manifest, by address", () => {
+    const manifest = {
+      routes: {
+        'src/pages/wins/[id].astro': { paths: { '/wins/a/': { cacheKey: 'k1', outputFile: 'wins/a/index.html' }, '/wins/b/': { outputFile: 'x' } } },
+        'src/pages/values/[id].astro': { paths: { '/values/v/': { cacheKey: 'k2', outputFile: 'values/v/index.html' } } },
+      },
+    };
+    expect(manifestCacheKeys(JSON.stringify(manifest))).toEqual(
+      new Map([
+        ['/wins/a/', 'k1'],
+        ['/values/v/', 'k2'],
+      ]),
+    );
+    expect(manifestCacheKeys('')).toEqual(new Map());
+  });
+});
+
+describe('search pages fed ahead of rendering', () => {
+  const previous = new Map([
+    ['/wins/a/', 'ka'],
+    ['/wins/b/', 'kb'],
+    ['/wins/c/', 'kc'],
+  ]);
+  it('feeds the pages whose key is unchanged, in a part where another page renders', () => {
+    const pages = [
+      { url: '/wins/a/', part: 'wins-2024', cacheKey: 'ka' },
+      { url: '/wins/b/', part: 'wins-2024', cacheKey: 'kb2' }, // changed: renders
+      { url: '/wins/c/', part: 'wins-2024', cacheKey: 'kc' },
+      { url: '/wins/d/', part: 'wins-2024', cacheKey: 'kd' }, // new: renders
+      { url: '/wins/e/', part: 'wins-2024' }, // no key: renders
+    ];
+    expect([...pagesToFeedAhead(pages, previous)].sort()).toEqual(['/wins/a/', '/wins/c/']);
+  });
+
+  it('feeds nothing in a part none of whose pages renders (it is copied whole), nor in a first build', () => {
+    const unchanged = [
+      { url: '/wins/a/', part: 'wins-2024', cacheKey: 'ka' },
+      { url: '/wins/c/', part: 'wins-2024', cacheKey: 'kc' },
+    ];
+    expect(pagesToFeedAhead(unchanged, previous)).toEqual(new Set());
+    expect(pagesToFeedAhead(unchanged, new Map())).toEqual(new Set());
   });
 });

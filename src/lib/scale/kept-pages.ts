@@ -78,3 +78,20 @@ export function pagesToKeep(files: readonly OutFile[], manifestFiles: ReadonlySe
 export function stalePages(kept: ReadonlySet<string>, built: ReadonlySet<string>): string[] {
   return [...kept].filter((file) => !built.has(file)).sort();
 }
+
+/** Each keyed page's cache key in Astro's incremental manifest, by its address (`/wins/x/`); empty when the text is not such a manifest. */
+export function manifestCacheKeys(manifestText: string): Map<string, string> {
+  const keys = new Map<string, string>();
+  let manifest: unknown;
+  try {
+    manifest = JSON.parse(manifestText);
+  } catch {
+    return keys;
+  }
+  const routes = (manifest as { routes?: unknown } | null)?.routes;
+  if (!routes || typeof routes !== 'object') return keys;
+  for (const route of Object.values(routes as Record<string, { paths?: Record<string, { cacheKey?: unknown }> }>)) {
+    for (const [pathname, entry] of Object.entries(route?.paths ?? {})) if (typeof entry?.cacheKey === 'string') keys.set(pathname, entry.cacheKey);
+  }
+  return keys;
+}
