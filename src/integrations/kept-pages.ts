@@ -46,7 +46,8 @@ export function keptPages(): AstroIntegration {
         logger.info(`${kept.size} unchanged page(s) left in place for the incremental build (${Math.round(performance.now() - started)} ms)`);
       },
       'astro:build:done': async ({ assets, logger }) => {
-        const built = new Set<string>();
+        // What this build made: every page Astro reports, and (in case a route's pages go unreported) every keyed page its manifest records.
+        const built = manifestOutputFiles(await readFile(path.join(cacheDir, INCREMENTAL_MANIFEST_FILE), 'utf8').catch(() => ''));
         for (const urls of assets.values()) for (const url of urls) built.add(relativeTo(outDir, fileURLToPath(url)));
         const stale = stalePages(kept, built);
         await removeFiles(outDir, stale);
