@@ -12,8 +12,7 @@ import { COLLECTION_NAMES, type CollectionName, type TranslationData } from '../
 import { buildPlaybook, type LoadedEntry, type LoadedTranslation, type PlaybookInput } from '../lib/model/build-playbook.ts';
 import type { AnyEntry, Playbook, Role } from '../lib/model/types.ts';
 import { BUILD_STAMP } from '../components/search/build-stamp.ts';
-import { entryDigest, pageCacheKey } from '../lib/model/cache-key.ts';
-import { entryNeighbours } from '../lib/views/neighbours.ts';
+import { pageCacheKey } from '../lib/model/cache-key.ts';
 import { buildDate } from '../lib/domain/review.ts';
 import type { Diagnostic } from '../lib/diagnostics/diagnostic.ts';
 import { dictionaryFor, type Dictionary } from '../lib/languages/dictionary.ts';
@@ -99,7 +98,7 @@ export async function indexedPages(): Promise<ExpectedPage[]> {
   for (const language of (await getSiteLanguages()).list) {
     const playbook = await getPlaybook(language.tag);
     const prefix = language.path ? `/${language.path}` : '';
-    const entries: AnyEntry<SourceEntry>[] = [
+    const entries: AnyEntry[] = [
       ...playbook.values,
       ...playbook.roles,
       ...playbook.guidelines,
@@ -234,18 +233,11 @@ export function entryPaths<E extends AnyEntry<SourceEntry>, K extends string>(pl
 
 const entryPageKeys = new WeakMap<object, string>();
 
-/**
- * An entry page's cache key, worked out once per model entry: `getStaticPaths`
- * and the search index's list of pages (`indexedPages`) both ask. Its pager
- * (EntryPager.astro) shows the entries before and after it in its listing, so
- * their digests are in it too: a win removed or added changes its neighbours'
- * pages.
- */
-function entryPageCacheKey(playbook: SitePlaybook, entry: AnyEntry<SourceEntry>): string {
+/** An entry page's cache key, worked out once per model entry: `getStaticPaths` and the search index's list of pages (`indexedPages`) both ask. */
+function entryPageCacheKey(playbook: SitePlaybook, entry: object): string {
   let key = entryPageKeys.get(entry);
   if (key === undefined) {
-    const { previous, next } = entryNeighbours(playbook, entry);
-    key = sitePageCacheKey(playbook, entry, { previous: previous && entryDigest(previous), next: next && entryDigest(next) });
+    key = sitePageCacheKey(playbook, entry);
     entryPageKeys.set(entry, key);
   }
   return key;
