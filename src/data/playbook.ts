@@ -11,6 +11,7 @@ import { getCollection, getEntry, render, type CollectionEntry } from 'astro:con
 import { COLLECTION_NAMES, type CollectionName, type TranslationData } from '../../schemas/index.ts';
 import { buildPlaybook, type LoadedEntry, type LoadedTranslation, type PlaybookInput } from '../lib/model/build-playbook.ts';
 import type { AnyEntry, Playbook, Role } from '../lib/model/types.ts';
+import { BUILD_STAMP } from '../components/search/build-stamp.ts';
 import { pageCacheKey } from '../lib/model/cache-key.ts';
 import { buildDate } from '../lib/domain/review.ts';
 import type { Diagnostic } from '../lib/diagnostics/diagnostic.ts';
@@ -93,7 +94,7 @@ export async function getSiteLanguages(): Promise<SiteLanguages> {
  * indexer; a shard build splits the site by them (src/integrations/shard.ts).
  */
 export async function indexedPages(): Promise<ExpectedPage[]> {
-  const pages: (PartSubject & { url: string })[] = [];
+  const pages: (PartSubject & { url: string; cacheKey: string })[] = [];
   for (const language of (await getSiteLanguages()).list) {
     const playbook = await getPlaybook(language.tag);
     const prefix = language.path ? `/${language.path}` : '';
@@ -106,11 +107,17 @@ export async function indexedPages(): Promise<ExpectedPage[]> {
       ...playbook.wins,
     ];
     for (const entry of entries)
-      pages.push({ url: `${prefix}${entry.path}`, collection: entry.collection, id: entry.id, date: entry.collection === 'wins' ? entry.date : undefined });
+      pages.push({
+        url: `${prefix}${entry.path}`,
+        collection: entry.collection,
+        id: entry.id,
+        date: entry.collection === 'wins' ? entry.date : undefined,
+        cacheKey: entryPageCacheKey(playbook, entry),
+      });
   }
   // Planned from every language's pages: a part holds them all.
   const partOf = searchPartPlan(pages, searchPartLimit());
-  return pages.map((page) => ({ url: page.url, part: partOf(page) }));
+  return pages.map((page) => ({ url: page.url, part: partOf(page), cacheKey: page.cacheKey }));
 }
 
 // The build's integrations run outside the bundle that holds the model: they reach this list through a global.
@@ -220,6 +227,29 @@ export function entryPaths<E extends AnyEntry<SourceEntry>, K extends string>(pl
   return entries.map((entry) => ({
     params: { id: entry.id },
     props: { [prop]: entry } as Record<K, E>,
-    cacheKey: pageCacheKey(entry, playbook.settings, playbook.language),
+    cacheKey: entryPageCacheKey(playbook, entry),
   }));
+}
+
+const entryPageKeys = new WeakMap<object, string>();
+
+/** An entry page's cache key, worked out once per model entry: `getStaticPaths` and the search index's list of pages (`indexedPages`) both ask. */
+function entryPageCacheKey(playbook: SitePlaybook, entry: object): string {
+  let key = entryPageKeys.get(entry);
+  if (key === undefined) {
+    key = sitePageCacheKey(playbook, entry);
+    entryPageKeys.set(entry, key);
+  }
+  return key;
+}
+
+/**
+ * A page's cache key (`pageCacheKey`) from what it shows (`parts`), the
+ * settings, the language and the code's build stamp: every page carries the
+ * stamp (the search box script's address), and Astro's own check of a
+ * page's code misses a change elsewhere in src/ that changes the stamp, so
+ * without it a rebuild after a code change would keep pages with the old one.
+ */
+export function sitePageCacheKey(playbook: SitePlaybook, ...parts: unknown[]): string {
+  return pageCacheKey(...parts, playbook.settings, playbook.language, BUILD_STAMP);
 }

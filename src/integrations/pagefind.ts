@@ -33,10 +33,14 @@ import { cp, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/pro
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
+import { INCREMENTAL_MANIFEST_FILE } from './kept-pages.ts';
 import type { Plugin } from 'vite';
 import { SEARCH_BOX_SCRIPT } from '../lib/search/addresses.ts';
 import { CORE_PART, manifestText, partsManifest, searchDocument, SEARCH_PARTS_FILE } from '../lib/search/parts.ts';
+import { pagesToFeedAhead } from '../lib/search/feed-ahead.ts';
 import { installRecordSink, type ExpectedPage, type SearchRecordSink } from '../lib/search/record-sink.ts';
+import { manifestCacheKeys } from '../lib/scale/kept-pages.ts';
+import { linkTree } from '../lib/scale/link-tree.ts';
 import { currentShard, partOwners, type Shard } from '../lib/scale/shard.ts';
 
 /**
@@ -61,6 +65,28 @@ export const UNUSED_BUNDLE_FILES = [
  */
 const BODY_MARKER_PAGE = '<!doctype html><html lang="en"><head><title>-</title></head><body><div data-pagefind-body></div></body></html>';
 const BODY_MARKER_URL = '/_latitude/search-marker/';
+
+/**
+ * The search documents' digests of the last build's pages, in the indexer's
+ * cache folder: a page a rebuild restores has the same record, so the same
+ * digest, and its record need not be read again to check its part.
+ */
+const DIGESTS_FILE = 'digests.json';
+
+/**
+ * The last build's digests; the file is removed once read, so a build that
+ * stops before writing its own (its records maybe newer) leaves none, and
+ * the next one reads the records.
+ */
+async function lastDigestsOf(file: string): Promise<Map<string, string>> {
+  try {
+    const digests = new Map(Object.entries(JSON.parse(await readFile(file, 'utf8')) as Record<string, string>));
+    await rm(file, { force: true });
+    return digests;
+  } catch {
+    return new Map();
+  }
+}
 
 /** Bumped when what a part's cache holds changes shape (Pagefind's own version goes with it: `cacheVersion`). */
 const CACHE_VERSION = 'parts-3';
@@ -92,9 +118,11 @@ export function playbookSearch(): AstroIntegration {
         cacheDir = fileURLToPath(config.cacheDir);
         version = cacheVersion(fileURLToPath(config.root));
       },
-      'astro:build:start': () => {
+      'astro:build:start': async () => {
+        // The last build's page keys, read before Astro writes this build's (src/lib/search/feed-ahead.ts).
+        const previousKeys = manifestCacheKeys(await readFile(path.join(cacheDir, INCREMENTAL_MANIFEST_FILE), 'utf8').catch(() => ''));
         // Before the first page renders: Pagefind starts indexing with it.
-        indexer = new PartIndexer(path.join(cacheDir, 'latitude-search'), currentShard());
+        indexer = new PartIndexer(path.join(cacheDir, 'latitude-search'), currentShard(), previousKeys);
         installRecordSink(indexer);
       },
       'astro:build:done': async ({ dir, logger }) => {
@@ -157,6 +185,19 @@ interface PartQueue {
   order: string[];
   next: number;
   waiting: Map<string, string>;
+  /** Pages Astro restores (`pagesToFeedAhead`), which can go from their record without waiting for them. */
+  candidates: Set<string>;
+  /** The candidates, once a page of the part rendered with a document the last build did not have: then they are fed ahead. */
+  ahead: Set<string>;
+  /** The digests of the pages fed ahead, checked should one render after all. */
+  fedAhead: Map<string, string>;
+  /** A page fed ahead rendered with another document: the part is indexed again at the end. */
+  spoiled: boolean;
+  /** Whether `feedInOrder` runs, and whether a page came while it did. */
+  busy: boolean;
+  again: boolean;
+  /** Settles when the feeding started so far is done: `finish` waits for it. */
+  fed: Promise<unknown>;
 }
 
 /**
@@ -179,9 +220,17 @@ export class PartIndexer implements SearchRecordSink {
   private readonly cacheDir: string;
   private readonly shard: Shard | undefined;
 
-  constructor(cacheDir: string, shard: Shard | undefined) {
+  /** The last build's cache key of each keyed page, by address (Astro's incremental manifest). */
+  private readonly previousKeys: ReadonlyMap<string, string>;
+  /** The last build's search documents' digests, by address (`digests.json`). */
+  private readonly lastDigests: Promise<Map<string, string>>;
+
+  constructor(cacheDir: string, shard: Shard | undefined, previousKeys: ReadonlyMap<string, string> = new Map()) {
     this.cacheDir = cacheDir;
     this.shard = shard;
+    this.previousKeys = previousKeys;
+    this.lastDigests = lastDigestsOf(path.join(cacheDir, DIGESTS_FILE));
+    this.lastDigests.catch(() => undefined); // never rejects: `lastDigestsOf` answers an empty map
   }
 
   expect(pages: readonly ExpectedPage[]): void {
@@ -190,28 +239,115 @@ export class PartIndexer implements SearchRecordSink {
     // A shard indexes the parts it owns, whole: it renders every page of each (src/lib/scale/shard.ts).
     const owners = this.shard && this.shard.count > 1 ? partOwners(pages, this.shard.count) : undefined;
     this.ownedParts = new Set(ids.filter((id) => !owners || owners.get(id) === this.shard!.index));
-    for (const id of this.ownedParts) this.queues.set(id, { order: pageOrder(pages, id), next: 0, waiting: new Map() });
+    for (const id of this.ownedParts) {
+      const candidates = pagesToFeedAhead(
+        pages.filter((page) => page.part === id),
+        this.previousKeys,
+      );
+      this.queues.set(id, {
+        order: pageOrder(pages, id),
+        next: 0,
+        waiting: new Map(),
+        candidates,
+        ahead: new Set(),
+        fedAhead: new Map(),
+        spoiled: false,
+        busy: false,
+        again: false,
+        fed: Promise.resolve(),
+      });
+    }
   }
 
   add(url: string, part: string, document: string | undefined): void {
     if (document === undefined || !this.ownedParts?.has(part)) return;
-    this.rendered.set(url, digestOf(document));
+    const digest = digestOf(document);
+    this.rendered.set(url, digest);
     this.writes.push(this.storeRecord(url, document));
     const queue = this.queues.get(part);
     if (!queue) return;
+    const fed = queue.fedAhead.get(url);
+    if (fed !== undefined) {
+      if (fed !== digest) queue.spoiled = true;
+      return;
+    }
     queue.waiting.set(url, document);
-    // Every page up to the first one not rendered yet goes to Pagefind now.
-    while (queue.next < queue.order.length && queue.waiting.has(queue.order[queue.next]!)) {
-      const next = queue.order[queue.next++]!;
-      this.feed(part, next, queue.waiting.get(next)!);
-      queue.waiting.delete(next);
+    this.pump(part);
+    // A page the last build indexed otherwise: its part is indexed again, so its unchanged pages go ahead (a part whose pages
+    // rendered as they were is copied from the cache instead).
+    if (queue.candidates.size > 0 && queue.ahead.size === 0)
+      void this.lastDigests.then((last) => {
+        if (last.get(url) === digest || queue.ahead.size > 0) return;
+        queue.ahead = queue.candidates;
+        this.pump(part);
+      });
+  }
+
+  /** Feeds a part's next pages (`feedInOrder`), or has the run under way go on. */
+  private pump(id: string): void {
+    const queue = this.queues.get(id)!;
+    if (queue.busy) {
+      queue.again = true;
+      return;
     }
-    // The part's last page is given: Pagefind writes it while the rest of the site renders.
-    if (queue.next === queue.order.length && !this.early.has(part)) {
-      const written = this.writeEarly(part);
+    const run = this.feedInOrder(id, queue);
+    run.catch(() => undefined); // awaited, and its error thrown, by `finish`
+    queue.fed = Promise.all([queue.fed, run]);
+  }
+
+  /**
+   * Every page up to the first one neither rendered yet nor fed ahead goes to
+   * Pagefind, in order; a page fed ahead is read from its record (a page
+   * that rendered meanwhile goes as rendered). Once the part's last page is
+   * given, Pagefind writes it while the rest of the site renders.
+   */
+  private async feedInOrder(id: string, queue: PartQueue): Promise<void> {
+    queue.busy = true;
+    try {
+      do {
+        queue.again = false;
+        while (queue.next < queue.order.length) {
+          const url = queue.order[queue.next]!;
+          let document = queue.waiting.get(url);
+          let ahead = false;
+          if (document === undefined && queue.ahead.has(url)) {
+            const record = await readFile(this.recordFile(url), 'utf8').catch(() => undefined);
+            document = queue.waiting.get(url) ?? record;
+            ahead = !queue.waiting.has(url) && record !== undefined;
+          }
+          if (document === undefined) break;
+          this.feed(id, url, document);
+          queue.waiting.delete(url);
+          if (ahead) queue.fedAhead.set(url, digestOf(document));
+          queue.next++;
+        }
+      } while (queue.again);
+    } finally {
+      queue.busy = false;
+    }
+    if (queue.next === queue.order.length && !this.early.has(id)) {
+      const written = this.writeEarly(id);
       written.catch(() => undefined); // awaited, and its error thrown, by `finish`
-      this.early.set(part, written);
+      this.early.set(id, written);
     }
+  }
+
+  /** Drops what a spoiled part was given (its index, a copy written early), so `writeParts` indexes it from the start. */
+  private async startOver(id: string, queue: PartQueue): Promise<void> {
+    const early = this.early.get(id);
+    this.early.delete(id);
+    const staging = await early?.catch(() => undefined);
+    if (staging) await rm(staging, { recursive: true, force: true });
+    const state = this.parts.get(id);
+    this.parts.delete(id);
+    if (state) {
+      await state.chain.catch(() => undefined);
+      await (await state.index).deleteIndex();
+    }
+    queue.next = 0;
+    queue.waiting.clear();
+    queue.fedAhead.clear();
+    queue.spoiled = false;
   }
 
   /**
@@ -240,6 +376,7 @@ export class PartIndexer implements SearchRecordSink {
   }
 
   private async writeParts(outDir: string, version: string): Promise<IndexingDone> {
+    await Promise.all([...this.queues.values()].map((queue) => queue.fed));
     await Promise.all(this.writes);
     const expected = this.expected ?? (await this.lastExpected(outDir));
     if (!this.ownedParts) this.expect(expected);
@@ -249,18 +386,24 @@ export class PartIndexer implements SearchRecordSink {
     await mkdir(bundleRoot, { recursive: true });
     await writeFile(path.join(outDir, SEARCH_PARTS_FILE), manifestText(manifest));
     const done: IndexingDone = { pages: 0, written: [], reused: [], catchUpMs: 0 };
+    const known = new Map<string, string>();
+    const last = await this.lastDigests;
     const started = performance.now();
     const writing: Promise<void>[] = [];
     try {
       for (const { id } of manifest.parts) {
         if (!this.ownedParts!.has(id)) continue;
         const urls = pageOrder(expected, id);
-        const digests = await Promise.all(urls.map(async (url) => this.rendered.get(url) ?? digestOf(await this.restoredRecord(outDir, url))));
+        // A page not rendered has the record, so the digest, the last build had (read back only when the last build left none).
+        const digests = await Promise.all(urls.map(async (url) => this.rendered.get(url) ?? last.get(url) ?? digestOf(await this.restoredRecord(outDir, url))));
+        urls.forEach((url, i) => known.set(url, digests[i]!));
         const hash = createHash('sha256').update(`${version}\0`);
         urls.forEach((url, i) => hash.update(`${url}\0${digests[i]}\0`));
         const cached = path.join(this.cacheDir, 'parts', `${id}-${hash.digest('hex').slice(0, 32)}`);
         const outputPath = path.join(bundleRoot, id);
         done.pages += urls.length;
+        const queue = this.queues.get(id);
+        if (queue?.spoiled) await this.startOver(id, queue);
         const early = this.early.get(id);
         if (early) {
           writing.push(
@@ -277,7 +420,6 @@ export class PartIndexer implements SearchRecordSink {
           continue;
         }
         // The rest of the part, in order: pages rendered after a gap, and pages restored from the last build.
-        const queue = this.queues.get(id);
         for (const url of urls.slice(queue?.next ?? 0)) this.feed(id, url, queue?.waiting.get(url) ?? (await this.restoredRecord(outDir, url)));
         done.written.push(id);
         // Parts are written side by side: Pagefind's process takes them together.
@@ -295,7 +437,7 @@ export class PartIndexer implements SearchRecordSink {
     }
     await Promise.all(writing);
     await Promise.all(this.writes);
-    await this.keepRecords(expected);
+    await this.keepRecords(expected, known);
     if (this.errors.length > 0) throw new SearchIndexError('index the entry pages', this.errors);
     return done;
   }
@@ -396,8 +538,9 @@ export class PartIndexer implements SearchRecordSink {
   }
 
   /** Keeps the records and the list of this build's pages, and drops records of pages that are gone. */
-  private async keepRecords(expected: readonly ExpectedPage[]): Promise<void> {
+  private async keepRecords(expected: readonly ExpectedPage[], digests: ReadonlyMap<string, string>): Promise<void> {
     await mkdir(this.cacheDir, { recursive: true });
+    await writeFile(path.join(this.cacheDir, DIGESTS_FILE), JSON.stringify(Object.fromEntries(digests)));
     await writeFile(path.join(this.cacheDir, 'pages.json'), JSON.stringify(expected));
     const keep = new Set(expected.map((page) => recordName(page.url)));
     const records = path.join(this.cacheDir, 'records');
@@ -428,14 +571,14 @@ function digestOf(document: string): string {
   return createHash('sha256').update(document).digest('hex').slice(0, 32);
 }
 
-/** Copies a cached part into place; false when there is none. */
+/** Puts a cached part into place (hard links: `linkTree`); false when there is none. */
 async function copied(cached: string, outputPath: string): Promise<boolean> {
   try {
     await readFile(path.join(cached, 'pagefind-entry.json'));
   } catch {
     return false;
   }
-  await cp(cached, outputPath, { recursive: true });
+  await linkTree(cached, outputPath);
   return true;
 }
 
@@ -450,12 +593,12 @@ async function moved(staging: string, outputPath: string): Promise<void> {
   }
 }
 
-/** Stores a freshly written part in the cache, in place of that part's older copies. */
+/** Stores a freshly written part in the cache (hard links: `linkTree`), in place of that part's older copies. */
 async function keepPart(outputPath: string, cached: string, partsDir: string, id: string): Promise<void> {
   const older = (await readdir(partsDir).catch(() => [] as string[])).filter((name) => name.startsWith(`${id}-`));
   await Promise.all(older.map((name) => rm(path.join(partsDir, name), { recursive: true, force: true })));
   await mkdir(partsDir, { recursive: true });
-  await cp(outputPath, cached, { recursive: true });
+  await linkTree(outputPath, cached);
 }
 
 /**

@@ -242,6 +242,60 @@ describe('the part indexer', () => {
     expect(await indexedPageCount(path.join(out, 'pagefind/wins-2025'))).toBe(1);
   });
 
+  it('feeds a changed part its unchanged pages before they would render, indexes it again when one renders with another document, and feeds nothing for a part that did not change', async () => {
+    const cache = await temp();
+    const first = new PartIndexer(cache, undefined);
+    render(first);
+    await first.finish(await temp());
+    const keyed = (changed: string) => PAGES.map((page) => ({ ...page, cacheKey: page.url === changed ? 'new' : 'same' }));
+    const previousKeys = new Map(PAGES.map((page) => [page.url, 'same']));
+    const edited = { ...DOCS, '/boundaries/refund/': doc('Refund', 'money back, and more') };
+    // What a cold build of the edited content writes for the core.
+    const cold = await temp();
+    const whole = new PartIndexer(await temp(), undefined);
+    render(whole, Object.keys(edited), edited);
+    await whole.finish(cold);
+    const sameCore = async (out: string) => {
+      expect(await filesIn(path.join(out, 'pagefind/core'))).toEqual(await filesIn(path.join(cold, 'pagefind/core')));
+      for (const file of await filesIn(path.join(cold, 'pagefind/core')))
+        expect((await readFile(path.join(out, 'pagefind/core', file))).equals(await readFile(path.join(cold, 'pagefind/core', file))), file).toBe(true);
+    };
+    // Only the refund boundary renders: the care value, after it in order, goes from its record, and the core is written before the end.
+    const ahead = new PartIndexer(cache, undefined, previousKeys);
+    ahead.expect(keyed('/boundaries/refund/'));
+    ahead.add('/boundaries/refund/', 'core', edited['/boundaries/refund/']);
+    await vi.waitFor(() => readFile(path.join(cache, 'written/core/pagefind-entry.json')), { timeout: 20_000, interval: 50 });
+    const out = await temp();
+    expect(await ahead.finish(out)).toMatchObject({ written: ['core'], reused: ['wins-2025', 'wins-2024'] });
+    await sameCore(out);
+    // The refund boundary changes again, and the care value, fed ahead, renders after all with another document: the core is
+    // indexed again, from what rendered.
+    const spoiled = new PartIndexer(cache, undefined, previousKeys);
+    spoiled.expect(keyed('/boundaries/refund/'));
+    const changedAgain = {
+      ...edited,
+      '/boundaries/refund/': doc('Refund', 'money back, and more again'),
+      '/values/care/': doc('Care', 'kindness, said again'),
+    };
+    spoiled.add('/boundaries/refund/', 'core', changedAgain['/boundaries/refund/']);
+    await vi.waitFor(() => readFile(path.join(cache, 'written/core/pagefind-entry.json')), { timeout: 20_000, interval: 50 });
+    spoiled.add('/values/care/', 'core', changedAgain['/values/care/']);
+    const again = await temp();
+    await spoiled.finish(again);
+    const caredCold = await temp();
+    const caredWhole = new PartIndexer(await temp(), undefined);
+    render(caredWhole, Object.keys(changedAgain), changedAgain);
+    await caredWhole.finish(caredCold);
+    for (const file of await filesIn(path.join(caredCold, 'pagefind/core')))
+      expect((await readFile(path.join(again, 'pagefind/core', file))).equals(await readFile(path.join(caredCold, 'pagefind/core', file))), file).toBe(true);
+    expect(await filesIn(path.join(again, 'pagefind/core'))).toEqual(await filesIn(path.join(caredCold, 'pagefind/core')));
+    // A changed page that renders as the last build indexed it feeds nothing ahead: its part is copied from the cache.
+    const same = new PartIndexer(cache, undefined, previousKeys);
+    same.expect(keyed('/boundaries/refund/'));
+    same.add('/boundaries/refund/', 'core', changedAgain['/boundaries/refund/']);
+    expect(await same.finish(await temp())).toMatchObject({ written: [], reused: ['core', 'wins-2025', 'wins-2024'] });
+  });
+
   it('in shards, writes each part whole in the shard that owns it: together the same files as one build', async () => {
     const whole = await temp();
     const one = new PartIndexer(await temp(), undefined);

@@ -12,6 +12,8 @@
 export interface ExpectedPage {
   url: string;
   part: string;
+  /** The page's cache key in this build (src/data/playbook.ts): the indexer feeds a page whose key did not change before rendering ends. */
+  cacheKey?: string;
 }
 
 export interface SearchRecordSink {

@@ -1,0 +1,128 @@
+/**
+ * A rebuild leaves unchanged pages where they are. Astro empties the output
+ * folder before every build and, with its incremental build, copies every
+ * page whose cache key did not change back from its cache: at 20,000
+ * entries that was about 7 s of deleting and 21,000 copies for a rebuild
+ * after one changed entry (docs/scale.md). With `vite.build.emptyOutDir`
+ * off, Astro leaves a page that is already in the folder; this integration
+ * empties the folder itself first, except for the pages the last build's
+ * manifest describes (src/lib/scale/kept-pages.ts says when), and after the
+ * build removes the kept pages this build did not make, before any other
+ * integration reads the folder. The folder then holds what a cold build
+ * writes.
+ *
+ * Only for `astro build`, and listed first among the integrations, so its
+ * `astro:build:done` runs before the ones that read the built pages.
+ */
+import type { AstroIntegration } from 'astro';
+import { readdir, readFile, rm, rmdir, stat, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { type KeptPagesNote, manifestOutputFiles, noteMatches, type OutFile, pagesToKeep, stalePages } from '../lib/scale/kept-pages.ts';
+
+/** Astro's incremental build manifest in the cache folder (astro/dist/core/build/incremental.js, `INCREMENTAL_CACHE_FILE`). */
+export const INCREMENTAL_MANIFEST_FILE = 'incremental-build.json';
+
+/** Latitude's note of the output folder that manifest describes. */
+export const KEPT_PAGES_NOTE_FILE = 'latitude-kept-pages.json';
+
+export function keptPages(): AstroIntegration {
+  let outDir = '';
+  let cacheDir = '';
+  let kept = new Set<string>();
+  return {
+    name: 'latitude:kept-pages',
+    hooks: {
+      'astro:config:setup': ({ command, updateConfig }) => {
+        if (command === 'build') updateConfig({ vite: { build: { emptyOutDir: false } } });
+      },
+      'astro:config:done': ({ config }) => {
+        outDir = fileURLToPath(config.outDir);
+        cacheDir = fileURLToPath(config.cacheDir);
+      },
+      'astro:build:start': async ({ logger }) => {
+        const started = performance.now();
+        kept = await emptyAllButKeptPages(outDir, cacheDir);
+        logger.info(`${kept.size} unchanged page(s) left in place for the incremental build (${Math.round(performance.now() - started)} ms)`);
+      },
+      'astro:build:done': async ({ assets, logger }) => {
+        // What this build made: every page Astro reports, and (in case a route's pages go unreported) every keyed page its manifest records.
+        const built = manifestOutputFiles(await readFile(path.join(cacheDir, INCREMENTAL_MANIFEST_FILE), 'utf8').catch(() => ''));
+        for (const urls of assets.values()) for (const url of urls) built.add(relativeTo(outDir, fileURLToPath(url)));
+        const stale = stalePages(kept, built);
+        await removeFiles(outDir, stale);
+        if (stale.length > 0) logger.info(`${stale.length} page(s) no longer built, removed`);
+        const manifestMtimeMs = await mtimeOf(path.join(cacheDir, INCREMENTAL_MANIFEST_FILE));
+        if (manifestMtimeMs !== undefined) {
+          const note: KeptPagesNote = { outDir, manifestMtimeMs };
+          await writeFile(path.join(cacheDir, KEPT_PAGES_NOTE_FILE), JSON.stringify(note));
+        }
+      },
+    },
+  };
+}
+
+/**
+ * Empties `outDir` as Astro would (its `.git` aside), but for the pages to
+ * keep, and returns them. The note goes first: a build that stops before
+ * its end leaves none, so the next one starts from an empty folder.
+ */
+async function emptyAllButKeptPages(outDir: string, cacheDir: string): Promise<Set<string>> {
+  const noteFile = path.join(cacheDir, KEPT_PAGES_NOTE_FILE);
+  const note = await readFile(noteFile, 'utf8').then(
+    (text) => JSON.parse(text) as KeptPagesNote,
+    () => undefined,
+  );
+  await rm(noteFile, { force: true });
+  const manifest = path.join(cacheDir, INCREMENTAL_MANIFEST_FILE);
+  const manifestMtimeMs = await mtimeOf(manifest);
+  const entries = await readdir(outDir, { recursive: true, withFileTypes: true }).catch(() => []);
+  const files = entries.filter((entry) => !entry.isDirectory()).map((entry) => relativeTo(outDir, path.join(entry.parentPath, entry.name)));
+  let keep = new Set<string>();
+  if (noteMatches(note, outDir, manifestMtimeMs)) {
+    const listed = manifestOutputFiles(await readFile(manifest, 'utf8'));
+    const candidates: OutFile[] = await Promise.all(
+      files.filter((file) => listed.has(file)).map(async (file) => ({ path: file, mtimeMs: (await mtimeOf(path.join(outDir, file))) ?? Infinity })),
+    );
+    keep = pagesToKeep(candidates, listed, manifestMtimeMs!);
+  }
+  // A top folder with no page to keep goes whole (fast, as Astro empties); in the others, file by file.
+  const keptTops = new Set([...keep].map(topOf));
+  const tops = new Set(files.map(topOf).filter((top) => top !== '.git' && !keptTops.has(top)));
+  await Promise.all([...tops].map((top) => rm(path.join(outDir, top), { recursive: true, force: true })));
+  await removeFiles(
+    outDir,
+    files.filter((file) => !keep.has(file) && keptTops.has(topOf(file))),
+  );
+  return keep;
+}
+
+/** Removes `files` (relative to `dir`), then each folder they leave empty, deepest first (never `dir` itself). */
+async function removeFiles(dir: string, files: readonly string[]): Promise<void> {
+  await Promise.all(files.map((file) => rm(path.join(dir, file), { force: true })));
+  const folders = new Set<string>();
+  for (const file of files) for (let folder = path.posix.dirname(file); folder !== '.'; folder = path.posix.dirname(folder)) folders.add(folder);
+  const deepestFirst = [...folders].sort((a, b) => b.split('/').length - a.split('/').length);
+  for (const folder of deepestFirst) {
+    // A folder something is left in stays.
+    await rmdir(path.join(dir, folder)).catch(() => undefined);
+  }
+}
+
+/** The first segment of a relative path: `wins/x/index.html` → `wins`. */
+function topOf(file: string): string {
+  return file.split('/', 1)[0]!;
+}
+
+/** `file` relative to `dir`, with `/` separators (as Astro's manifest has it). */
+function relativeTo(dir: string, file: string): string {
+  return path.relative(dir, file).split(path.sep).join('/');
+}
+
+async function mtimeOf(file: string): Promise<number | undefined> {
+  try {
+    return (await stat(file)).mtimeMs;
+  } catch {
+    return undefined;
+  }
+}

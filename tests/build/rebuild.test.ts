@@ -1,0 +1,73 @@
+/**
+ * A rebuild into the same folder leaves unchanged pages where they are
+ * (src/integrations/kept-pages.ts), and must still publish exactly what a
+ * cold build of the same content does: the changed entry's page changed,
+ * the removed entry's page gone, every other file byte for byte the same.
+ */
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildPlaybook, type BuildResult } from '../support/build-playbook.ts';
+import { VALID_ROOT } from '../support/bad-input.ts';
+import { filesIn } from '../support/built-site.ts';
+
+const EDITED = 'boundaries/refund-a-purchase.md';
+const REMOVED = 'wins/2026/2026-03-kettle-swap.md';
+const ADDED = 'A sentence the editor added after the first build.';
+
+let work: string;
+let root: string;
+let first: BuildResult;
+let rebuilt: BuildResult;
+let cold: BuildResult;
+let removedPage: string;
+/** The output folder of the first build and the rebuild (`BuildResult.outDir` is the folder it would have chosen). */
+let outDir: string;
+
+beforeAll(async () => {
+  work = await mkdtemp(path.join(os.tmpdir(), 'latitude-rebuild-'));
+  root = path.join(work, 'content');
+  await cp(VALID_ROOT, root, { recursive: true });
+  // The same output folder and cache for both builds, as `npm run build` twice.
+  outDir = path.join(work, 'dist');
+  const env = { PLAYBOOK_OUT_DIR: outDir, PLAYBOOK_CACHE_DIR: path.join(work, 'cache') };
+  first = await buildPlaybook(root, { env });
+  if (first.exitCode !== 0) throw new Error(`build failed:\n${first.stdout}\n${first.stderr}`);
+  removedPage = path.join(outDir, 'wins', '2026-03-kettle-swap', 'index.html');
+  await readFile(removedPage); // built the first time
+  const file = path.join(root, EDITED);
+  await writeFile(file, `${await readFile(file, 'utf8')}\n${ADDED}\n`);
+  await rm(path.join(root, REMOVED));
+  rebuilt = await buildPlaybook(root, { env });
+  if (rebuilt.exitCode !== 0) throw new Error(`build failed:\n${rebuilt.stdout}\n${rebuilt.stderr}`);
+  cold = await buildPlaybook(root);
+  if (cold.exitCode !== 0) throw new Error(`build failed:\n${cold.stdout}\n${cold.stderr}`);
+}, 300_000);
+
+afterAll(async () => {
+  await first?.cleanup();
+  await rebuilt?.cleanup();
+  await cold?.cleanup();
+  await rm(work, { recursive: true, force: true });
+});
+
+describe('a rebuild into the same folder after one entry changed and one was removed', () => {
+  it('leaves unchanged pages in place and removes the page no longer built', async () => {
+    expect(rebuilt.stdout).toMatch(/[1-9]\d* unchanged page\(s\) left in place/);
+    expect(rebuilt.stdout).toContain('1 page(s) no longer built, removed');
+    await expect(readFile(removedPage)).rejects.toThrow();
+    expect(await readFile(path.join(outDir, 'boundaries', 'refund-a-purchase', 'index.html'), 'utf8')).toContain(ADDED);
+  });
+
+  it('publishes the same files as a cold build, byte for byte', async () => {
+    const [a, b] = await Promise.all([filesIn(outDir), filesIn(cold.outDir)]);
+    expect({ onlyRebuilt: a.filter((file) => !b.includes(file)), onlyCold: b.filter((file) => !a.includes(file)) }).toEqual({ onlyRebuilt: [], onlyCold: [] });
+    const differences: string[] = [];
+    for (const file of a) {
+      const [x, y] = await Promise.all([readFile(path.join(outDir, file)), readFile(path.join(cold.outDir, file))]);
+      if (!x.equals(y)) differences.push(file);
+    }
+    expect(differences).toEqual([]);
+  });
+});
