@@ -132,8 +132,8 @@ describe('npm run dev, with an unfinished new win', () => {
         shown = await page
           .evaluate(() => {
             const notices = document.querySelectorAll('.unfinished-notice');
-            if (notices.length !== 1) return undefined;
             const notice = notices[0];
+            if (notices.length !== 1 || !notice) return undefined;
             return {
               heading: document.querySelector('h1')?.textContent ?? '',
               // A complementary landmark named by its title, as a screen reader lists it.
