@@ -13,6 +13,7 @@ import { buildPlaybook, type LoadedEntry, type LoadedTranslation, type PlaybookI
 import type { AnyEntry, Playbook, Role } from '../lib/model/types.ts';
 import { BUILD_STAMP } from '../components/search/build-stamp.ts';
 import { pageCacheKey } from '../lib/model/cache-key.ts';
+import { entryPageKey } from '../lib/views/page-keys.ts';
 import { buildDate } from '../lib/domain/review.ts';
 import type { Diagnostic } from '../lib/diagnostics/diagnostic.ts';
 import { dictionaryFor, type Dictionary } from '../lib/languages/dictionary.ts';
@@ -98,7 +99,7 @@ export async function indexedPages(): Promise<ExpectedPage[]> {
   for (const language of (await getSiteLanguages()).list) {
     const playbook = await getPlaybook(language.tag);
     const prefix = language.path ? `/${language.path}` : '';
-    const entries: AnyEntry[] = [
+    const entries: AnyEntry<SourceEntry>[] = [
       ...playbook.values,
       ...playbook.roles,
       ...playbook.guidelines,
@@ -233,11 +234,15 @@ export function entryPaths<E extends AnyEntry<SourceEntry>, K extends string>(pl
 
 const entryPageKeys = new WeakMap<object, string>();
 
-/** An entry page's cache key, worked out once per model entry: `getStaticPaths` and the search index's list of pages (`indexedPages`) both ask. */
-function entryPageCacheKey(playbook: SitePlaybook, entry: object): string {
+/**
+ * An entry page's cache key (`entryPageKey`: the entry and its pager's
+ * neighbours), worked out once per model entry: `getStaticPaths` and the
+ * search index's list of pages (`indexedPages`) both ask.
+ */
+function entryPageCacheKey(playbook: SitePlaybook, entry: AnyEntry<SourceEntry>): string {
   let key = entryPageKeys.get(entry);
   if (key === undefined) {
-    key = sitePageCacheKey(playbook, entry);
+    key = entryPageKey(playbook, entry, ...siteKeyParts(playbook));
     entryPageKeys.set(entry, key);
   }
   return key;
@@ -251,5 +256,10 @@ function entryPageCacheKey(playbook: SitePlaybook, entry: object): string {
  * without it a rebuild after a code change would keep pages with the old one.
  */
 export function sitePageCacheKey(playbook: SitePlaybook, ...parts: unknown[]): string {
-  return pageCacheKey(...parts, playbook.settings, playbook.language, BUILD_STAMP);
+  return pageCacheKey(...parts, ...siteKeyParts(playbook));
+}
+
+/** What every page's key holds: the settings, the language and the code's build stamp. */
+function siteKeyParts(playbook: SitePlaybook): unknown[] {
+  return [playbook.settings, playbook.language, BUILD_STAMP];
 }

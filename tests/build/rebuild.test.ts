@@ -3,6 +3,8 @@
  * (src/integrations/kept-pages.ts), and must still publish exactly what a
  * cold build of the same content does: the changed entry's page changed,
  * the removed entry's page gone, every other file byte for byte the same.
+ * The removed win sits between two wins that link nothing it links, so only
+ * their pagers (newer, older) tell that it is gone.
  */
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
@@ -15,6 +17,11 @@ import { filesIn } from '../support/built-site.ts';
 const EDITED = 'boundaries/refund-a-purchase.md';
 const REMOVED = 'wins/2026/2026-03-kettle-swap.md';
 const ADDED = 'A sentence the editor added after the first build.';
+/** Wins either side of the removed one (2026-03-14), under a value it does not show. */
+const NEIGHBOURS = {
+  'wins/2026/2026-05-spare-umbrella.md': ['A spare umbrella for the walk home', '2026-05-02'],
+  'wins/2026/2026-01-receipt-by-email.md': ['A receipt sent by email', '2026-01-20'],
+};
 
 let work: string;
 let root: string;
@@ -29,6 +36,8 @@ beforeAll(async () => {
   work = await mkdtemp(path.join(os.tmpdir(), 'latitude-rebuild-'));
   root = path.join(work, 'content');
   await cp(VALID_ROOT, root, { recursive: true });
+  for (const [file, [title, date]] of Object.entries(NEIGHBOURS))
+    await writeFile(path.join(root, file), `---\ntitle: ${title}\ndate: ${date}\npeople: [Sam Lee]\nvalues: [keep-it-simple]\n---\n\nA small thing done well.\n`);
   // The same output folder and cache for both builds, as `npm run build` twice.
   outDir = path.join(work, 'dist');
   const env = { PLAYBOOK_OUT_DIR: outDir, PLAYBOOK_CACHE_DIR: path.join(work, 'cache') };
@@ -58,6 +67,8 @@ describe('a rebuild into the same folder after one entry changed and one was rem
     expect(rebuilt.stdout).toContain('1 page(s) no longer built, removed');
     await expect(readFile(removedPage)).rejects.toThrow();
     expect(await readFile(path.join(outDir, 'boundaries', 'refund-a-purchase', 'index.html'), 'utf8')).toContain(ADDED);
+    // The neighbours' pagers now point at each other.
+    expect(await readFile(path.join(outDir, 'wins', '2026-05-spare-umbrella', 'index.html'), 'utf8')).toMatch(/rel="next"[^>]*>[^]*?A receipt sent by email/);
   });
 
   it('publishes the same files as a cold build, byte for byte', async () => {

@@ -1,10 +1,12 @@
 /**
  * Page cache keys: the same model gives the same key, a change a page can
  * show gives a new one, and keys for a whole playbook cost as much as its
- * links (an entry linked from everywhere is digested once).
+ * links (an entry linked from everywhere is digested once). An entry page's
+ * key also covers what its pager shows of its neighbours.
  */
 import { describe, expect, it } from 'vitest';
 import { entryDigest, pageCacheKey } from '../../src/lib/model/cache-key.ts';
+import { entryPageKey } from '../../src/lib/views/page-keys.ts';
 
 function playbook(boundaryTitle = 'Refund a purchase', wins = 3) {
   const value = { collection: 'values', id: 'own-it', path: '/values/own-it/', title: 'Own it', wins: [] as object[] };
@@ -47,5 +49,52 @@ describe('pageCacheKey', () => {
     for (const win of wins) pageCacheKey(win);
     pageCacheKey(boundary);
     expect(entryDigest(boundary)).toBe(entryDigest(boundary));
+  });
+});
+
+describe('entryPageKey', () => {
+  /** Five wins newest first, each under its own boundary, so a win reaches no other through its links. */
+  function wins(change: (list: ReturnType<typeof win>[]) => ReturnType<typeof win>[] = (list) => list) {
+    const list = change(Array.from({ length: 5 }, (_, i) => win(i)));
+    return { wins: list, values: [], roles: [], guidelines: [], boundaries: [], caseStudies: [] };
+  }
+  function win(i: number, title = `Win ${i}`) {
+    const boundary = { collection: 'boundaries', id: `b-${i}`, path: `/boundaries/b-${i}/`, title: `Boundary ${i}` };
+    return {
+      collection: 'wins' as const,
+      id: `win-${i}`,
+      path: `/wins/win-${i}/`,
+      title,
+      boundary,
+      translation: { untranslated: new Set<string>(), sourceLanguage: 'en' },
+    };
+  }
+  // The model's entries are richer; a page key reads only what the page shows, and these fields are what this test varies.
+  const keys = (playbook: ReturnType<typeof wins>) =>
+    new Map(
+      playbook.wins.map((entry) => [
+        entry.id,
+        entryPageKey(playbook as unknown as Parameters<typeof entryPageKey>[0], entry as never, { name: 'Harbour & Pine' }),
+      ]),
+    );
+
+  it("changes for the removed win's neighbours, whose pagers pointed at it, and for no other page", () => {
+    const before = keys(wins());
+    const after = keys(wins((list) => list.filter((entry) => entry.id !== 'win-2')));
+    expect([...after].filter(([id, key]) => before.get(id) !== key).map(([id]) => id)).toEqual(['win-1', 'win-3']);
+  });
+
+  it('changes for a retitled win and its neighbours, whose pagers show its title, and for no other page', () => {
+    const before = keys(wins());
+    const after = keys(wins((list) => list.map((entry, at) => (at === 2 ? win(2, 'A better title') : entry))));
+    expect([...after].filter(([id, key]) => before.get(id) !== key).map(([id]) => id)).toEqual(['win-1', 'win-2', 'win-3']);
+  });
+
+  it("changes when a neighbour's title is left in the base language on a translated page", () => {
+    const translated = wins();
+    const untranslated = wins((list) =>
+      list.map((entry, at) => (at === 1 ? { ...entry, translation: { untranslated: new Set(['title']), sourceLanguage: 'en' } } : entry)),
+    );
+    expect(keys(untranslated).get('win-0')).not.toBe(keys(translated).get('win-0'));
   });
 });

@@ -6,6 +6,7 @@
  */
 
 import type { AnyEntry, Playbook } from '../model/types.ts';
+import { wordsLang } from './untranslated.ts';
 
 const positions = new WeakMap<readonly object[], Map<object, number>>();
 
@@ -29,6 +30,29 @@ export function entryNeighbours<S>(
   entry: AnyEntry<S>,
 ): { previous: AnyEntry<S> | undefined; next: AnyEntry<S> | undefined } {
   return neighbours<AnyEntry<S>>(playbook[entry.collection], entry);
+}
+
+/** One side of an entry page's pager: all it shows of the neighbour. */
+export interface PagerStep {
+  path: string;
+  title: string;
+  /** The title's own `lang` when it is left in the base language (`wordsLang`). */
+  titleLang: string | undefined;
+}
+
+/**
+ * What an entry page's pager (EntryPager.astro) shows: the previous and next
+ * entry's address and title. The page's cache key holds it too, so a
+ * neighbour added, removed or retitled renders the page again, and nothing
+ * else of the neighbour does.
+ */
+export function entryPager<S>(
+  playbook: Pick<Playbook<S>, AnyEntry['collection']>,
+  entry: AnyEntry<S>,
+): { previous: PagerStep | undefined; next: PagerStep | undefined } {
+  const { previous, next } = entryNeighbours(playbook, entry);
+  const step = (side: AnyEntry<S> | undefined): PagerStep | undefined => side && { path: side.path, title: side.title, titleLang: wordsLang(side, 'title') };
+  return { previous: step(previous), next: step(next) };
 }
 
 interface Decided {
