@@ -37,7 +37,10 @@ beforeAll(async () => {
   root = path.join(work, 'content');
   await cp(VALID_ROOT, root, { recursive: true });
   for (const [file, [title, date]] of Object.entries(NEIGHBOURS))
-    await writeFile(path.join(root, file), `---\ntitle: ${title}\ndate: ${date}\npeople: [Sam Lee]\nvalues: [keep-it-simple]\n---\n\nA small thing done well.\n`);
+    await writeFile(
+      path.join(root, file),
+      `---\ntitle: ${title}\ndate: ${date}\npeople: [Sam Lee]\nvalues: [keep-it-simple]\n---\n\nA small thing done well.\n`,
+    );
   // The same output folder and cache for both builds, as `npm run build` twice.
   outDir = path.join(work, 'dist');
   const env = { PLAYBOOK_OUT_DIR: outDir, PLAYBOOK_CACHE_DIR: path.join(work, 'cache') };
