@@ -13,7 +13,7 @@ import { buildPlaybook, type LoadedEntry, type LoadedTranslation, type PlaybookI
 import type { AnyEntry, Playbook, Role } from '../lib/model/types.ts';
 import { BUILD_STAMP } from '../components/search/build-stamp.ts';
 import { pageCacheKey } from '../lib/model/cache-key.ts';
-import { entryPageKey } from '../lib/views/page-keys.ts';
+import { entryPageKey, ladderDigest } from '../lib/views/page-keys.ts';
 import { buildDate } from '../lib/domain/review.ts';
 import type { Diagnostic } from '../lib/diagnostics/diagnostic.ts';
 import { dictionaryFor, type Dictionary } from '../lib/languages/dictionary.ts';
@@ -211,7 +211,7 @@ export async function getRoutePlaybook(routePattern: string): Promise<SitePlaybo
 /** The paths of a page each published role has besides its own (its pocket card, self-check, start path), for `getStaticPaths`: the role as the prop. */
 export async function rolePagePaths(routePattern: string) {
   const playbook = await getRoutePlaybook(routePattern);
-  return playbook.roles.map((role) => ({ params: { id: role.id }, props: { role } }));
+  return playbook.roles.map((role) => ({ params: { id: role.id }, props: { role }, cacheKey: ladderPageCacheKey(playbook, role.id) }));
 }
 
 /** The props of a page made by `rolePagePaths`. */
@@ -257,6 +257,15 @@ function entryPageCacheKey(playbook: SitePlaybook, entry: AnyEntry<SourceEntry>)
  */
 export function sitePageCacheKey(playbook: SitePlaybook, ...parts: unknown[]): string {
   return pageCacheKey(...parts, ...siteKeyParts(playbook));
+}
+
+/**
+ * The cache key of a page the ladder makes (a role's pages, the boundaries
+ * matrix): `ladderDigest` with what names the page (`parts`: the role's id,
+ * the matrix page's address) and the site's parts.
+ */
+export function ladderPageCacheKey(playbook: SitePlaybook, ...parts: unknown[]): string {
+  return sitePageCacheKey(playbook, ladderDigest(playbook), ...parts);
 }
 
 /** What every page's key holds: the settings, the language and the code's build stamp. */

@@ -4,7 +4,9 @@
  * cold build of the same content does: the changed entry's page changed,
  * the removed entry's page gone, every other file byte for byte the same.
  * The removed win sits between two wins that link nothing it links, so only
- * their pagers (newer, older) tell that it is gone.
+ * their pagers (newer, older) tell that it is gone. The edited boundary's
+ * limit changes too, which the ladder's pages (a role's "Can I…?" table)
+ * show; a second rebuild after only a win's words changed keeps them.
  */
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
@@ -49,7 +51,7 @@ beforeAll(async () => {
   removedPage = path.join(outDir, 'wins', '2026-03-kettle-swap', 'index.html');
   await readFile(removedPage); // built the first time
   const file = path.join(root, EDITED);
-  await writeFile(file, `${await readFile(file, 'utf8')}\n${ADDED}\n`);
+  await writeFile(file, `${(await readFile(file, 'utf8')).replace('limit: { amount: 75 }', 'limit: { amount: 90 }')}\n${ADDED}\n`);
   await rm(path.join(root, REMOVED));
   rebuilt = await buildPlaybook(root, { env });
   if (rebuilt.exitCode !== 0) throw new Error(`build failed:\n${rebuilt.stdout}\n${rebuilt.stderr}`);
@@ -72,6 +74,8 @@ describe('a rebuild into the same folder after one entry changed and one was rem
     expect(await readFile(path.join(outDir, 'boundaries', 'refund-a-purchase', 'index.html'), 'utf8')).toContain(ADDED);
     // The neighbours' pagers now point at each other.
     expect(await readFile(path.join(outDir, 'wins', '2026-05-spare-umbrella', 'index.html'), 'utf8')).toMatch(/rel="next"[^>]*>[^]*?A receipt sent by email/);
+    // The ladder's pages carry a key: the new limit renders them again.
+    expect(await readFile(path.join(outDir, 'can-i', 'store-associate', 'index.html'), 'utf8')).toContain('£90');
   });
 
   it('publishes the same files as a cold build, byte for byte', async () => {
@@ -83,5 +87,32 @@ describe('a rebuild into the same folder after one entry changed and one was rem
       if (!x.equals(y)) differences.push(file);
     }
     expect(differences).toEqual([]);
+  });
+});
+
+describe('a rebuild after only a win’s words changed', () => {
+  const WIN = 'wins/2026/2026-05-spare-umbrella.md';
+  const WORDS = 'The umbrella came back the next day.';
+  let again: BuildResult;
+
+  beforeAll(async () => {
+    const file = path.join(root, WIN);
+    await writeFile(file, `${await readFile(file, 'utf8')}\n${WORDS}\n`);
+    again = await buildPlaybook(root, { env: { PLAYBOOK_OUT_DIR: outDir, PLAYBOOK_CACHE_DIR: path.join(work, 'cache') } });
+    if (again.exitCode !== 0) throw new Error(`build failed:\n${again.stdout}\n${again.stderr}`);
+  }, 120_000);
+
+  it('renders the win again and keeps the ladder’s pages', async () => {
+    expect(await readFile(path.join(outDir, 'wins', '2026-05-spare-umbrella', 'index.html'), 'utf8')).toContain(WORDS);
+    for (const page of [
+      '/roles/store-associate/card/index.html',
+      '/roles/store-associate/check/index.html',
+      '/roles/store-associate/start/index.html',
+      '/roles/store-associate/changes.json',
+      '/can-i/store-associate/index.html',
+      '/can-i/store-associate.json',
+      '/boundaries/index.html',
+    ])
+      expect(again.stdout).toContain(`${page} (cached)`);
   });
 });

@@ -2,11 +2,13 @@
  * Page cache keys: the same model gives the same key, a change a page can
  * show gives a new one, and keys for a whole playbook cost as much as its
  * links (an entry linked from everywhere is digested once). An entry page's
- * key also covers what its pager shows of its neighbours.
+ * key also covers what its pager shows of its neighbours, and the ladder's
+ * pages (a role's card, "Can I…?", self-check; the matrix) everything but
+ * what a win or case study says.
  */
 import { describe, expect, it } from 'vitest';
 import { entryDigest, pageCacheKey } from '../../src/lib/model/cache-key.ts';
-import { entryPageKey } from '../../src/lib/views/page-keys.ts';
+import { entryPageKey, ladderDigest } from '../../src/lib/views/page-keys.ts';
 
 function playbook(boundaryTitle = 'Refund a purchase', wins = 3) {
   const value = { collection: 'values', id: 'own-it', path: '/values/own-it/', title: 'Own it', wins: [] as object[] };
@@ -96,5 +98,33 @@ describe('entryPageKey', () => {
       list.map((entry, at) => (at === 1 ? { ...entry, translation: { untranslated: new Set(['title']), sourceLanguage: 'en' } } : entry)),
     );
     expect(keys(untranslated).get('win-0')).not.toBe(keys(translated).get('win-0'));
+  });
+});
+
+describe('ladderDigest', () => {
+  /** A playbook as the ladder's pages see it, with `change` applied to a fresh copy. */
+  function ladder(change: (book: ReturnType<typeof playbook>) => void = () => undefined, today = '2026-11-23') {
+    const book = playbook();
+    change(book);
+    const pages = { values: [book.value], roles: [book.role], guidelines: [], boundaries: [book.boundary] };
+    return ladderDigest({ today, pages } as unknown as Parameters<typeof ladderDigest>[0]);
+  }
+
+  it('is the same for the same playbook, and for a win whose words changed', () => {
+    expect(ladder()).toBe(ladder());
+    expect(ladder((book) => Object.assign(book.wins[1]!, { title: 'A better title', impact: 'More words' }))).toBe(ladder());
+  });
+
+  it('changes with a limit, a role, a value, the build date, and a win added or removed', () => {
+    const base = ladder();
+    const changed = [
+      ladder((book) => Object.assign(book.boundary.grants[0]!, { limit: { amount: 90, currency: 'GBP' } })),
+      ladder((book) => Object.assign(book.role, { title: 'Sales associate' })),
+      ladder((book) => Object.assign(book.value, { title: 'Own the outcome' })),
+      ladder(undefined, '2026-11-24'),
+      ladder((book) => book.boundary.wins.pop()),
+    ];
+    for (const digest of changed) expect(digest).not.toBe(base);
+    expect(new Set(changed).size).toBe(changed.length);
   });
 });

@@ -6,11 +6,11 @@
  */
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { helperDataJson, roleHelperData } from '../../lib/decision/helper-data.ts';
-import { getPlaybook, getRoutePlaybook } from '../../data/playbook.ts';
+import { getPlaybook, getRoutePlaybook, ladderPageCacheKey } from '../../data/playbook.ts';
 
 export const getStaticPaths = (async ({ routePattern }) => {
   const playbook = await getRoutePlaybook(routePattern);
-  return playbook.roles.map((role) => ({ params: { role: role.id } }));
+  return playbook.roles.map((role) => ({ params: { role: role.id }, cacheKey: ladderPageCacheKey(playbook, role.id) }));
 }) satisfies GetStaticPaths;
 
 /** In the address's language: its role titles, decisions, notes and guardrails. */

@@ -4,12 +4,12 @@
  * In every language: the summaries are that language's.
  */
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { getPlaybook, getRoutePlaybook } from '../../../data/playbook.ts';
+import { getPlaybook, getRoutePlaybook, ladderPageCacheKey } from '../../../data/playbook.ts';
 import { roleChanges } from '../../../lib/views/role-changes.ts';
 
 export const getStaticPaths = (async ({ routePattern }) => {
   const playbook = await getRoutePlaybook(routePattern);
-  return playbook.roles.map((role) => ({ params: { id: role.id } }));
+  return playbook.roles.map((role) => ({ params: { id: role.id }, cacheKey: ladderPageCacheKey(playbook, role.id) }));
 }) satisfies GetStaticPaths;
 
 export const GET: APIRoute = async ({ params, locals }) => {
