@@ -109,6 +109,7 @@ describe('a rebuild after only a win’s words changed', () => {
       '/roles/store-associate/check/index.html',
       '/roles/store-associate/start/index.html',
       '/roles/store-associate/changes.json',
+      '/changes/store-associate/index.html',
       '/can-i/store-associate/index.html',
       '/can-i/store-associate.json',
       '/boundaries/index.html',

@@ -17,14 +17,15 @@ const ladderDigests = new WeakMap<object, string>();
 
 /**
  * What the ladder's pages read of the playbook: a role's card, start page,
- * self-check, "Can I…?" table and file, "what changed" file, and the
- * boundaries matrix. They show grants, ladders, verdicts, scenarios, the
- * changes and the values and guidelines a role starts with, worked out from
- * every value, role, guideline and boundary with a page and the build date;
- * so their key is those entries' own digests (`entryDigest`: each entry's
- * source and fields, the wins and case studies that cite it by id only) and
- * the date. Editing a win or a case study leaves it as it is; adding or
- * removing one changes the lists of ids, so these pages render again then.
+ * self-check, "Can I…?" table and file, "what changed" page and file, the
+ * boundaries matrix and the teams' ladders. They show grants, ladders,
+ * verdicts, scenarios, the changes and the values and guidelines a role
+ * starts with, worked out from every value, role, guideline and boundary
+ * with a page and the build date; so their key is those entries' own
+ * digests (`entryDigest`: each entry's source and fields, the wins and case
+ * studies that cite it by id only) and the date. Editing a win or a case
+ * study leaves them as they are; adding or removing one changes the lists
+ * of ids, so these pages render again then.
  * Worked out once per playbook.
  */
 export function ladderDigest(playbook: Pick<Playbook, 'today' | 'pages'>): string {
