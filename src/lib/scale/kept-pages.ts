@@ -43,22 +43,12 @@ export interface OutFile {
  */
 export function manifestOutputFiles(manifestText: string): Set<string> {
   const files = new Set<string>();
-  let manifest: unknown;
-  try {
-    manifest = JSON.parse(manifestText);
-  } catch {
-    return files;
-  }
-  const routes = (manifest as { routes?: unknown } | null)?.routes;
-  if (!routes || typeof routes !== 'object') return files;
-  for (const route of Object.values(routes as Record<string, { paths?: Record<string, { outputFile?: unknown }> }>)) {
-    for (const entry of Object.values(route?.paths ?? {})) {
-      if (typeof entry?.outputFile !== 'string') continue;
-      try {
-        files.add(decodeURI(entry.outputFile));
-      } catch {
-        // Not a URL Astro wrote: the page is rendered again.
-      }
+  for (const [, entry] of manifestPaths(manifestText)) {
+    if (typeof entry.outputFile !== 'string') continue;
+    try {
+      files.add(decodeURI(entry.outputFile));
+    } catch {
+      // Not a URL Astro wrote: the page is rendered again.
     }
   }
   return files;
@@ -82,16 +72,23 @@ export function stalePages(kept: ReadonlySet<string>, built: ReadonlySet<string>
 /** Each keyed page's cache key in Astro's incremental manifest, by its address (`/wins/x/`); empty when the text is not such a manifest. */
 export function manifestCacheKeys(manifestText: string): Map<string, string> {
   const keys = new Map<string, string>();
+  for (const [pathname, entry] of manifestPaths(manifestText)) if (typeof entry.cacheKey === 'string') keys.set(pathname, entry.cacheKey);
+  return keys;
+}
+
+/** Every keyed page of Astro's incremental manifest, by its address, as written (fields unchecked); none when the text is not such a manifest. */
+function manifestPaths(manifestText: string): [string, { outputFile?: unknown; cacheKey?: unknown }][] {
   let manifest: unknown;
   try {
     manifest = JSON.parse(manifestText);
   } catch {
-    return keys;
+    return [];
   }
   const routes = (manifest as { routes?: unknown } | null)?.routes;
-  if (!routes || typeof routes !== 'object') return keys;
-  for (const route of Object.values(routes as Record<string, { paths?: Record<string, { cacheKey?: unknown }> }>)) {
-    for (const [pathname, entry] of Object.entries(route?.paths ?? {})) if (typeof entry?.cacheKey === 'string') keys.set(pathname, entry.cacheKey);
-  }
-  return keys;
+  if (!routes || typeof routes !== 'object') return [];
+  return Object.values(routes as Record<string, { paths?: Record<string, { outputFile?: unknown; cacheKey?: unknown } | null> } | null>).flatMap((route) =>
+    Object.entries(route?.paths ?? {}).flatMap(([pathname, entry]) =>
+      entry && typeof entry === 'object' ? [[pathname, entry] as [string, typeof entry]] : [],
+    ),
+  );
 }
