@@ -37,7 +37,7 @@ import { INCREMENTAL_MANIFEST_FILE } from './kept-pages.ts';
 import type { Plugin } from 'vite';
 import { SEARCH_BOX_SCRIPT } from '../lib/search/addresses.ts';
 import { CORE_PART, manifestText, partsManifest, searchDocument, SEARCH_PARTS_FILE } from '../lib/search/parts.ts';
-import { feedAheadAtOnce, pagesToFeedAhead } from '../lib/search/feed-ahead.ts';
+import { pagesToFeedAhead } from '../lib/search/feed-ahead.ts';
 import { installRecordSink, type ExpectedPage, type SearchRecordSink } from '../lib/search/record-sink.ts';
 import { manifestCacheKeys } from '../lib/scale/kept-pages.ts';
 import { linkTree } from '../lib/scale/link-tree.ts';
@@ -240,8 +240,10 @@ export class PartIndexer implements SearchRecordSink {
     const owners = this.shard && this.shard.count > 1 ? partOwners(pages, this.shard.count) : undefined;
     this.ownedParts = new Set(ids.filter((id) => !owners || owners.get(id) === this.shard!.index));
     for (const id of this.ownedParts) {
-      const partPages = pages.filter((page) => page.part === id);
-      const candidates = pagesToFeedAhead(partPages, this.previousKeys);
+      const candidates = pagesToFeedAhead(
+        pages.filter((page) => page.part === id),
+        this.previousKeys,
+      );
       this.queues.set(id, {
         order: pageOrder(pages, id),
         next: 0,
@@ -254,10 +256,6 @@ export class PartIndexer implements SearchRecordSink {
         again: false,
         fed: Promise.resolve(),
       });
-      if (feedAheadAtOnce(partPages, candidates)) {
-        this.queues.get(id)!.ahead = candidates;
-        this.pump(id);
-      }
     }
   }
 
@@ -334,17 +332,12 @@ export class PartIndexer implements SearchRecordSink {
     }
   }
 
-  /** Lets a part written early finish, and removes it. */
-  private async dropEarly(id: string, early: Promise<string>): Promise<void> {
-    this.early.delete(id);
-    const staging = await early.catch(() => undefined);
-    if (staging) await rm(staging, { recursive: true, force: true });
-  }
-
   /** Drops what a spoiled part was given (its index, a copy written early), so `writeParts` indexes it from the start. */
   private async startOver(id: string, queue: PartQueue): Promise<void> {
     const early = this.early.get(id);
-    if (early) await this.dropEarly(id, early);
+    this.early.delete(id);
+    const staging = await early?.catch(() => undefined);
+    if (staging) await rm(staging, { recursive: true, force: true });
     const state = this.parts.get(id);
     this.parts.delete(id);
     if (state) {
@@ -412,12 +405,6 @@ export class PartIndexer implements SearchRecordSink {
         const queue = this.queues.get(id);
         if (queue?.spoiled) await this.startOver(id, queue);
         const early = this.early.get(id);
-        if (await copied(cached, outputPath)) {
-          // Fed at once (`feedAheadAtOnce`), yet every page came out as the last build indexed it: the copy is the same files.
-          if (early) await this.dropEarly(id, early);
-          done.reused.push(id);
-          continue;
-        }
         if (early) {
           writing.push(
             early.then(async (staging) => {
@@ -426,6 +413,10 @@ export class PartIndexer implements SearchRecordSink {
             }),
           );
           done.written.push(id);
+          continue;
+        }
+        if (await copied(cached, outputPath)) {
+          done.reused.push(id);
           continue;
         }
         // The rest of the part, in order: pages rendered after a gap, and pages restored from the last build.

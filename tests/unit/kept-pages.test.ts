@@ -10,7 +10,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { INCREMENTAL_MANIFEST_FILE } from '../../src/integrations/kept-pages.ts';
 import { manifestCacheKeys, manifestOutputFiles, noteMatches, pagesToKeep, stalePages } from '../../src/lib/scale/kept-pages.ts';
-import { FEED_AT_ONCE_PAGES, feedAheadAtOnce, pagesToFeedAhead } from '../../src/lib/search/feed-ahead.ts';
+import { pagesToFeedAhead } from '../../src/lib/search/feed-ahead.ts';
 import { PROJECT_ROOT } from '../support/build-playbook.ts';
 
 describe('pages kept in the output folder between builds', () => {
@@ -115,13 +115,5 @@ describe('search pages fed ahead of rendering', () => {
     ];
     expect(pagesToFeedAhead(unchanged, previous)).toEqual(new Set());
     expect(pagesToFeedAhead(unchanged, new Map())).toEqual(new Set());
-  });
-
-  it('feeds at once in a part with a few pages to render (an edited entry), and waits in one with many', () => {
-    const part = (renders: number) =>
-      Array.from({ length: 100 }, (_, i) => ({ url: `/wins/w${i}/`, part: 'wins-2024', cacheKey: i < renders ? `new-${i}` : `k${i}` }));
-    const keys = new Map(Array.from({ length: 100 }, (_, i) => [`/wins/w${i}/`, `k${i}`]));
-    const atOnce = (renders: number) => feedAheadAtOnce(part(renders), pagesToFeedAhead(part(renders), keys));
-    expect([0, 1, FEED_AT_ONCE_PAGES, FEED_AT_ONCE_PAGES + 1, 100].map(atOnce)).toEqual([false, true, true, false, false]);
   });
 });

@@ -18,21 +18,3 @@ export function pagesToFeedAhead(partPages: readonly ExpectedPage[], previousKey
   const unchanged = partPages.filter((page) => page.cacheKey !== undefined && previousKeys.get(page.url) === page.cacheKey);
   return unchanged.length < partPages.length ? new Set(unchanged.map((page) => page.url)) : new Set();
 }
-
-/**
- * Pages to render again in a part at most which its unchanged pages go to
- * Pagefind as rendering starts, not once a page renders with a new search
- * document: an entry edited, with its pager's neighbours, is almost always
- * indexed again, and waiting for its page (the wins route renders last) left
- * about 2 s of feeding after rendering at 20,000 entries. A part with more
- * (a role retitled renders its wins again, whose documents may not change)
- * waits, so a part whose documents all stay the same is copied, not indexed
- * again on the core rendering needs.
- */
-export const FEED_AT_ONCE_PAGES = 16;
-
-/** Whether a part's pages to feed ahead (`pagesToFeedAhead`) go at once: it has a few pages to render, and no more. */
-export function feedAheadAtOnce(partPages: readonly ExpectedPage[], ahead: ReadonlySet<string>): boolean {
-  const renders = partPages.length - ahead.size;
-  return ahead.size > 0 && renders > 0 && renders <= FEED_AT_ONCE_PAGES;
-}
