@@ -77,18 +77,15 @@ export function manifestCacheKeys(manifestText: string): Map<string, string> {
 }
 
 /** Every keyed page of Astro's incremental manifest, by its address, as written (fields unchecked); none when the text is not such a manifest. */
-function manifestPaths(manifestText: string): [string, { outputFile?: unknown; cacheKey?: unknown }][] {
+function* manifestPaths(manifestText: string): Generator<[string, { outputFile?: unknown; cacheKey?: unknown }]> {
   let manifest: unknown;
   try {
     manifest = JSON.parse(manifestText);
   } catch {
-    return [];
+    return;
   }
   const routes = (manifest as { routes?: unknown } | null)?.routes;
-  if (!routes || typeof routes !== 'object') return [];
-  return Object.values(routes as Record<string, { paths?: Record<string, { outputFile?: unknown; cacheKey?: unknown } | null> } | null>).flatMap((route) =>
-    Object.entries(route?.paths ?? {}).flatMap(([pathname, entry]) =>
-      entry && typeof entry === 'object' ? [[pathname, entry] as [string, typeof entry]] : [],
-    ),
-  );
+  if (!routes || typeof routes !== 'object') return;
+  for (const route of Object.values(routes as Record<string, { paths?: Record<string, unknown> } | null>))
+    for (const [pathname, entry] of Object.entries(route?.paths ?? {})) if (entry && typeof entry === 'object') yield [pathname, entry];
 }
