@@ -14,10 +14,8 @@ import type { SearchAnswer } from './search-answer.ts';
 import { searchAnswerFor } from './search-answer-on-demand.ts';
 import { loadSearchEngine } from './search-engine.ts';
 import { pageHref, pageWords } from './page-words.ts';
-import { appendHits, arrowKeys } from './search-results.ts';
+import { appendHits, arrowKeys, RESULTS_SHOWN } from './search-results.ts';
 import { typingPause } from '../lib/search/typing.ts';
-
-const SHOWN = 5;
 
 export function enhanceSearchBox(form: HTMLFormElement): void {
   const input = form.querySelector<HTMLInputElement>('input[name="q"]');
@@ -68,12 +66,12 @@ export function enhanceSearchBox(form: HTMLFormElement): void {
           const state = readSearchState(new URLSearchParams({ q: searchWords(query) }));
           // The index's core first; the wins too when it has too little to show.
           const first = await engine.search(state);
-          return first.total >= SHOWN ? first : first.widen();
+          return first.total >= RESULTS_SHOWN ? first : first.widen();
         }),
         searchAnswerFor(query).catch(() => undefined),
         pageWords('search'),
       ]);
-      const hits = await found.hits(0, SHOWN);
+      const hits = await found.hits(0, RESULTS_SHOWN);
       if (mine !== run) return;
       showAnswer(answer, said);
       list.replaceChildren();
@@ -84,7 +82,7 @@ export function enhanceSearchBox(form: HTMLFormElement): void {
       all.href = `${pageHref('search/')}?${new URLSearchParams({ q: query })}`;
       all.textContent = !found.complete
         ? words.t('search.seeAllWithWins')
-        : found.total > SHOWN
+        : found.total > RESULTS_SHOWN
           ? words.t('search.seeAll', { count: found.total })
           : words.t('search.openPage');
       panel.hidden = false;

@@ -9,16 +9,8 @@ import type { Words } from '../lib/languages/words.ts';
 import { inlineWords } from './page-words.ts';
 import { loadSearchEngine, type SearchOutcome } from './search-engine.ts';
 import { showAnswerCardFor } from './search-answer-on-demand.ts';
-import { appendHits, arrowKeys } from './search-results.ts';
+import { appendHits, arrowKeys, RESULTS_SHOWN } from './search-results.ts';
 import { typingPause } from '../lib/search/typing.ts';
-
-/**
- * Results shown at first and per "Show more results": five, as Pagefind's own
- * UI and the header box show. Each result loads its fragment (about 2 kB
- * gzipped at 20,000 entries), so ten made the first query 156 kB against
- * issue 20's 150 kB; five keep it at about 146 kB.
- */
-const PAGE_SIZE = 5;
 
 export function startSearchPage(root: HTMLElement): void {
   const words = inlineWords();
@@ -53,7 +45,7 @@ export function startSearchPage(root: HTMLElement): void {
       // An amount is a question for the answer card, never a word to find.
       // The index's core first; the wins too when it has less than a page to show.
       found = await (await loadSearchEngine()).search({ ...current, query: searchWords(current.query) });
-      if (found.total < PAGE_SIZE) found = await found.widen();
+      if (found.total < RESULTS_SHOWN) found = await found.widen();
     } catch {
       if (mine !== run) return;
       list.replaceChildren();
@@ -61,7 +53,7 @@ export function startSearchPage(root: HTMLElement): void {
       status.textContent = words.t('search.unavailable');
       return;
     }
-    const hits = await found.hits(0, PAGE_SIZE);
+    const hits = await found.hits(0, RESULTS_SHOWN);
     if (mine !== run) return; // a newer search has started
     outcome = found;
     shown = hits.length;
@@ -93,7 +85,7 @@ export function startSearchPage(root: HTMLElement): void {
     const mine = run;
     // Past the core's results: the wins come after them.
     const widened = shown >= outcome.total ? await outcome.widen() : outcome;
-    const hits = await widened.hits(shown, PAGE_SIZE);
+    const hits = await widened.hits(shown, RESULTS_SHOWN);
     if (mine !== run) return;
     if (widened !== outcome) status.textContent = summary(formState(form), widened, words);
     outcome = widened;
