@@ -15,7 +15,6 @@ import { dataStoreFromFile } from './src/integrations/data-store-file.ts';
 import { buildHeap } from './src/integrations/build-heap.ts';
 import { keptPages } from './src/integrations/kept-pages.ts';
 import { contentBodyGate } from './src/integrations/satteri-gate.ts';
-import { contentSecurityPolicy } from './src/lib/security/content-security-policy.ts';
 import { contentRootCacheDir } from './src/lib/reading/cache-dir.ts';
 import { resolveContentRoot } from './src/lib/reading/resolve-content-root.ts';
 import { pinContentRoot } from './src/loaders/playbook-read.ts';
@@ -74,8 +73,9 @@ export default defineConfig({
   build: { format: 'directory', inlineStylesheets: 'never' },
   // Unchanged pages (same cache key, same code) are copied from the last build instead of rendered again.
   experimental: { incrementalBuild: true },
-  // Every page gets a <meta> Content Security Policy with hashes of the site's own inline code: why and what in the module.
-  security: { csp: contentSecurityPolicy },
+  // No script is ever inlined into a page (nor a picture as a data: address): each is a file of the site,
+  // so the base layout's Content Security Policy allows 'self' and lists no hash (src/lib/security/content-security-policy.ts).
+  vite: { build: { assetsInlineLimit: 0 } },
 });
 
 /** The shard this build renders (`--shard K/N` or LATITUDE_SHARD), or undefined; a mistake in it stops here with one line. */

@@ -6,7 +6,7 @@
  * each page carries one short <script src> (about 2.4 kB less a page).
  *
  * It is a classic script, first in <body> (after the Content Security
- * Policy's <meta>, which Astro writes at the end of <head>), so it blocks
+ * Policy's <meta>, first in <head>), so it blocks
  * the drawing of the page until the theme is set: no flash of the light
  * page when Dark was chosen. The search box loader waits for the page to
  * be parsed (it looks for the box), the offline worker for the page to be

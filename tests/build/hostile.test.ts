@@ -19,6 +19,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildPlaybook, FIXTURES, PROJECT_ROOT, type BuildResult } from '../support/build-playbook.ts';
 import { attribute, byTag, elementsOf, filesIn, pagefindFragments, parsePage, textOf } from '../support/built-site.ts';
 import { PAGE_SCRIPT_FILE, PAGE_SCRIPT_VERSION } from '../../src/layouts/page-script.ts';
+import { CONTENT_SECURITY_POLICY } from '../../src/lib/security/content-security-policy.ts';
 
 const ROOT = path.join(FIXTURES, 'hostile');
 
@@ -121,13 +122,21 @@ describe('every HTML page', () => {
           expect(['can-i-data', 'latitude-words'], where).toContain(attribute(script, 'id'));
           if (attribute(script, 'id') === 'latitude-words') for (const text of authored) expect(body.includes(text), `${where} contains "${text}"`).toBe(false);
         } else {
-          // The site's own inline scripts (Astro inlines small bundles; the search box loader):
-          // none may carry anything an author wrote.
-          expect([undefined, 'module'], where).toContain(type);
-          expect(body, where).not.toMatch(/alert/);
-          for (const text of authored) expect(body.includes(text), `${where} contains "${text}"`).toBe(false);
+          // No inline script at all: the policy lists no hash, so it would not run (and an author's text in one would be worse).
+          expect.unreachable(`${where}: an inline script (every script must be a file of the site)`);
         }
       }
+    }
+  });
+
+  it('states the one policy first in <head>, and nothing else does', () => {
+    for (const [file, tree] of pages) {
+      const head = byTag(tree, 'head')[0]!;
+      const policies = byTag(tree, 'meta').filter((meta) => attribute(meta, 'http-equiv')?.toLowerCase() === 'content-security-policy');
+      expect(policies.map((meta) => attribute(meta, 'content')), file).toEqual([CONTENT_SECURITY_POLICY]);
+      const first = head.children.filter((node): node is Element => node.type === 'element').slice(0, 2);
+      // hast names it charSet.
+      expect([attribute(first[0]!, 'charSet'), attribute(first[1]!, 'http-equiv')], file).toEqual(['utf-8', 'content-security-policy']);
     }
   });
 

@@ -1,8 +1,8 @@
 /**
  * The light/dark/auto choice, as the exact text of the first part of the
  * page script, loaded first in every page's <body> (src/layouts/page-script.ts;
- * BaseLayout puts it after the Content Security Policy's <meta>, which Astro
- * writes at the end of <head>; the dev server inlines this text). It
+ * BaseLayout puts it after the Content Security Policy's <meta>, first in
+ * <head>; the dev server inlines this text). It
  * runs before anything in the body is drawn: it reads the reader's choice from this
  * device (localStorage) and sets `<html data-theme="auto|light|dark">`, so
  * a dark page never flashes light. The stylesheet picks the colours from
