@@ -18,9 +18,20 @@ export function placeholdersOf(message: Message): Set<string> {
   return new Set(texts.flatMap((text) => [...(text ?? '').matchAll(/\{(\w+)\}/g)].map((match) => match[1]!)));
 }
 
-/** Fills `{name}` placeholders; a placeholder without a value is left as written, so a gap shows. */
-export function fillPlaceholders(text: string, values: Readonly<Record<string, string>>): string {
-  return text.replace(/\{(\w+)\}/g, (whole, name: string) => values[name] ?? whole);
+/**
+ * Fills `{name}` placeholders; a placeholder without a value is left as
+ * written, so a gap shows. A number is written by `count` (the language's
+ * digits), else as JavaScript writes it.
+ */
+export function fillPlaceholders(
+  text: string,
+  values: Readonly<Record<string, string | number>>,
+  count: (value: number) => string = String,
+): string {
+  return text.replace(/\{(\w+)\}/g, (whole, name: string) => {
+    const value = Object.hasOwn(values, name) ? values[name] : undefined;
+    return value === undefined ? whole : typeof value === 'number' ? count(value) : value;
+  });
 }
 
 /** Text made safe to put in HTML. */

@@ -36,9 +36,9 @@ export function createWords(tag: string, dictionary: Readonly<Partial<Record<Wor
       // A missing word shows its key: visible in review, never a crash.
       if (message === undefined) return key;
       const text = typeof message === 'string' ? message : (message[plurals.select(Number(values.count ?? 0))] ?? message.other);
-      const filled: Record<string, string> = {};
-      for (const [name, value] of Object.entries(values)) filled[name] = typeof value === 'number' ? count(value) : value;
-      return fillPlaceholders(text, filled);
+      // Most words have no placeholder: a page asks for a hundred of them.
+      if (!text.includes('{')) return text;
+      return fillPlaceholders(text, values, count);
     },
     count,
     // Dates are calendar days, so UTC.
