@@ -36,7 +36,7 @@ import * as pagefind from 'pagefind';
 import { INCREMENTAL_MANIFEST_FILE } from './kept-pages.ts';
 import type { Plugin } from 'vite';
 import { SEARCH_BOX_SCRIPT } from '../lib/search/addresses.ts';
-import { CORE_PART, manifestText, partsManifest, searchDocument, SEARCH_PARTS_FILE } from '../lib/search/parts.ts';
+import { CORE_PART, manifestText, partsManifest, SEARCH_PARTS_FILE } from '../lib/search/parts.ts';
 import { pagesToFeedAhead } from '../lib/search/feed-ahead.ts';
 import { installRecordSink, type ExpectedPage, type SearchRecordSink } from '../lib/search/record-sink.ts';
 import { manifestCacheKeys } from '../lib/scale/kept-pages.ts';
@@ -397,7 +397,7 @@ export class PartIndexer implements SearchRecordSink {
         if (!this.ownedParts!.has(id)) continue;
         const urls = pageOrder(expected, id);
         // A page not rendered has the record, so the digest, the last build had (read back only when the last build left none).
-        const digests = await Promise.all(urls.map(async (url) => this.rendered.get(url) ?? last.get(url) ?? digestOf(await this.restoredRecord(outDir, url))));
+        const digests = await Promise.all(urls.map(async (url) => this.rendered.get(url) ?? last.get(url) ?? digestOf(await this.restoredRecord(url))));
         urls.forEach((url, i) => known.set(url, digests[i]!));
         const hash = createHash('sha256').update(`${version}\0`);
         urls.forEach((url, i) => hash.update(`${url}\0${digests[i]}\0`));
@@ -422,7 +422,7 @@ export class PartIndexer implements SearchRecordSink {
           continue;
         }
         // The rest of the part, in order: pages rendered after a gap, and pages restored from the last build.
-        for (const url of urls.slice(queue?.next ?? 0)) this.feed(id, url, queue?.waiting.get(url) ?? (await this.restoredRecord(outDir, url)));
+        for (const url of urls.slice(queue?.next ?? 0)) this.feed(id, url, queue?.waiting.get(url) ?? (await this.restoredRecord(url)));
         done.written.push(id);
         // Parts are written side by side: Pagefind's process takes them together.
         writing.push(
@@ -513,18 +513,21 @@ export class PartIndexer implements SearchRecordSink {
 
   /**
    * The search document of a page this build did not render (an
-   * incremental build restored it): from the last build's record, else
-   * read from the restored page itself (a cache from before records).
+   * incremental build restored it, or another shard renders it): the last build's record. Every build
+   * that renders a page stores its record, and a page is restored only for
+   * the code that rendered it; the page itself cannot stand in, as it does
+   * not carry the entry's filters and meta (`recordMarkup`).
    */
-  private async restoredRecord(outDir: string, url: string): Promise<string> {
+  private async restoredRecord(url: string): Promise<string> {
     try {
       return await readFile(this.recordFile(url), 'utf8');
     } catch {
-      const html = await readFile(builtPage(outDir, url), 'utf8');
-      const document = searchDocument(html);
-      if (document === undefined) throw new SearchIndexError('index the entry pages', [`${url} has no data-pagefind-body`]);
-      await this.storeRecord(url, document);
-      return document;
+      const records = path.join(this.cacheDir, 'records');
+      throw new SearchIndexError(
+        'find the search record of every page',
+        [`${url} was not rendered in this build, and no earlier build stored its search record in ${records}: delete ${this.cacheDir} and build again`],
+        true,
+      );
     }
   }
 
@@ -552,13 +555,8 @@ export class PartIndexer implements SearchRecordSink {
   }
 }
 
-/** A page's file in the output folder: `/fr-ca/wins/x/` → `<outDir>/fr-ca/wins/x/index.html`. */
-function builtPage(outDir: string, url: string): string {
-  return path.join(outDir, ...url.split('/').filter(Boolean), 'index.html');
-}
-
-/** The file of a page's search document, in the record cache and in a shard's records. */
-function recordName(url: string): string {
+/** The file of a page's search document, in the record cache (`<cacheDir>/latitude-search/records/`) and in a shard's records. */
+export function recordName(url: string): string {
   return `${createHash('sha256').update(url).digest('hex').slice(0, 32)}.html`;
 }
 
@@ -629,8 +627,9 @@ export async function indexedPageCount(outputPath: string): Promise<number> {
 }
 
 class SearchIndexError extends Error {
-  constructor(step: string, errors: readonly string[]) {
-    super(`Search index: could not ${step}. Pagefind said: ${errors.join('; ')}`);
+  /** `errors` are Pagefind's words, unless `ours`: then they are the build's own. */
+  constructor(step: string, errors: readonly string[], ours = false) {
+    super(`Search index: could not ${step}. ${ours ? '' : 'Pagefind said: '}${errors.join('; ')}`);
     this.name = 'SearchIndexError';
   }
 }

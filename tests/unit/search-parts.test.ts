@@ -117,6 +117,10 @@ describe('search parts', () => {
     expect(searchDocument(page('<main id="main" tabindex="-1" data-pagefind-body><h1>Hi</h1></main>'))).toBe(
       '<!doctype html><html lang="fr-CA" data-theme="auto"><head></head><body><main id="main" tabindex="-1" data-pagefind-body><h1>Hi</h1></main></body></html>',
     );
+    // The entry's search record goes first inside <main>: the page itself does not carry it.
+    expect(searchDocument(page('<main id="main" data-pagefind-body><h1>Hi</h1></main>'), '<div hidden data-pagefind-ignore><span data-pagefind-filter="type:Win"></span></div>')).toBe(
+      '<!doctype html><html lang="fr-CA" data-theme="auto"><head></head><body><main id="main" data-pagefind-body><div hidden data-pagefind-ignore><span data-pagefind-filter="type:Win"></span></div><h1>Hi</h1></main></body></html>',
+    );
     expect(searchDocument(page('<main id="main" tabindex="-1"><h1>Retired</h1></main>'))).toBeUndefined();
     expect(searchDocument('<html><body><p>no main</p></body></html>')).toBeUndefined();
   });
@@ -328,10 +332,11 @@ describe('the part indexer', () => {
 
   it('names the page when a shard misses a page of a part it owns', async () => {
     const out = await temp();
-    const indexer = new PartIndexer(await temp(), { index: 1, count: 2 });
+    const cache = await temp();
+    const indexer = new PartIndexer(cache, { index: 1, count: 2 });
     render(indexer, ['/boundaries/refund/']);
     await expect(indexer.finish(out)).rejects.toThrow(
-      `Search index: could not build the search index. Pagefind said: ENOENT: no such file or directory, open '${path.join(out, 'values/care/index.html')}'`,
+      `Search index: could not find the search record of every page. /values/care/ was not rendered in this build, and no earlier build stored its search record in ${path.join(cache, 'records')}: delete ${cache} and build again`,
     );
   });
 

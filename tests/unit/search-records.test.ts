@@ -2,7 +2,7 @@ import { englishWords } from '../../src/lib/languages/dictionary.ts';
 import { describe, expect, it } from 'vitest';
 import { searchFacets } from '../../src/lib/search/facets.ts';
 import { joinLimitLines, splitLimitLines } from '../../src/lib/search/meta.ts';
-import { recordAttributes, searchRecord, type SearchRecordContext } from '../../src/lib/search/records.ts';
+import { recordAttributes, recordMarkup, searchRecord, type SearchRecordContext } from '../../src/lib/search/records.ts';
 import { SEARCH_WEIGHTS } from '../../src/lib/search/weights.ts';
 import { boundary, modelOf } from '../support/checked-content.ts';
 
@@ -124,6 +124,15 @@ describe('search records', () => {
       { 'data-pagefind-meta': 'summary:They came back.' },
       { 'data-pagefind-sort': 'date:2026-03-14' },
     ]);
+  });
+
+  it('writes the record as hidden, ignored elements, its values escaped as attribute text', () => {
+    const record = searchRecord(find(playbook.wins, 'cake'), context);
+    expect(recordMarkup(record)).toBe(
+      '<div hidden data-pagefind-ignore><span data-pagefind-filter="type:Win"></span><span data-pagefind-filter="role:Store associate"></span><span data-pagefind-filter="value:Care"></span><span data-pagefind-filter="team:Stores"></span><span data-pagefind-meta="title:A late cake"></span><span data-pagefind-meta="summary:They came back."></span><span data-pagefind-sort="date:2026-03-14"></span></div>',
+    );
+    const hostile = { ...record, meta: { ...record.meta, title: 'A "late" <cake> & tea' } };
+    expect(recordMarkup(hostile)).toContain('<span data-pagefind-meta="title:A &#34;late&#34; &#60;cake&#62; &#38; tea"></span>');
   });
 
   it('keeps limit lines apart even when a role title holds the separator', () => {

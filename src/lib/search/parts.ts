@@ -172,17 +172,20 @@ export function readManifest(text: string): SearchPartsManifest {
 /**
  * A rendered entry page cut to what Pagefind reads of it: the `<html>` tag
  * (its `lang` picks the part's language index) and the `<main>` element
- * (the only element with `data-pagefind-body`; everything Pagefind indexes,
- * filters, meta and sort keys included, is inside it). Undefined for a page
- * Pagefind would leave out: no `data-pagefind-body` (a retired entry).
+ * (the only element with `data-pagefind-body`; every word Pagefind indexes
+ * is inside it), with the entry's search record (`recordMarkup`: filters,
+ * meta, sort key; the page itself does not carry them) first inside it.
+ * Undefined for a page Pagefind would leave out: no `data-pagefind-body`
+ * (a retired entry).
  */
-export function searchDocument(html: string): string | undefined {
+export function searchDocument(html: string, record = ''): string | undefined {
   const start = html.search(/<main[\s>]/);
   const end = html.lastIndexOf('</main>');
   if (start < 0 || end < start) return undefined;
   const main = html.slice(start, end + '</main>'.length);
-  const opening = main.slice(0, main.indexOf('>') + 1);
+  const openingEnd = main.indexOf('>') + 1;
+  const opening = main.slice(0, openingEnd);
   if (!/\sdata-pagefind-body[\s=>]/.test(opening)) return undefined;
   const htmlTag = /<html[^>]*>/.exec(html)?.[0] ?? '<html>';
-  return `<!doctype html>${htmlTag}<head></head><body>${main}</body></html>`;
+  return `<!doctype html>${htmlTag}<head></head><body>${opening}${record}${main.slice(openingEnd)}</body></html>`;
 }
