@@ -78,7 +78,8 @@ for (let k = 1; k <= count; k++) {
 
 step('merge');
 const shardDirs = Array.from({ length: count }, (_, i) => path.join(work, `shard-${i + 1}`));
-const merge = await measureCommand(node, [path.join(PROJECT_ROOT, 'src/cli/merge.ts'), ...shardDirs, '--out', path.join(work, 'merged')], {
+// As the CI workflow merges (.github/workflows/playbook-shards.yml): the shards' files are moved, not copied.
+const merge = await measureCommand(node, [path.join(PROJECT_ROOT, 'src/cli/merge.ts'), ...shardDirs, '--out', path.join(work, 'merged'), '--move'], {
   cwd: PROJECT_ROOT,
   env: env(path.join(work, 'merged'), path.join(work, 'cache-merge')),
 });

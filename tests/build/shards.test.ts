@@ -11,6 +11,7 @@
  * So every check the build tests run on a whole build holds for the merged
  * one; the links, the drafts and search are checked here again directly.
  */
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -106,5 +107,20 @@ describe('a build in three shards', () => {
       if (text.includes('publishedbeaconqzx')) published++;
     }
     expect(published).toBeGreaterThan(10);
+  });
+  // Last: it spends the shards' folders.
+  it('with --move, moves the shards\' files into the same site, leaving them out of the shards', async () => {
+    const moved = path.join(path.dirname(shards[0]!.outDir), 'moved');
+    const page = (await manifest(shards[0]!)).pages[0]!.file;
+    const result = await run(process.execPath, [path.join(PROJECT_ROOT, 'src/cli/merge.ts'), ...shards.map((shard) => shard.outDir), '--out', moved, '--move'], {
+      cwd: PROJECT_ROOT,
+      env: { ...process.env, INIT_CWD: PROJECT_ROOT },
+    });
+    expect(result.stderr).toBe('');
+    expect(result.exitCode).toBe(0);
+    expect(result.stdout).toMatch(/^merged 3 shards into .*moved: \d+ pages, \d+ files, .* moved \d+ ms/m);
+    expect(await filesIn(moved)).toEqual(await filesIn(merged));
+    for (const file of await filesIn(merged)) expect((await readFile(path.join(moved, file))).equals(await readFile(path.join(merged, file))), file).toBe(true);
+    expect(existsSync(path.join(shards[0]!.outDir, page)), page).toBe(false);
   });
 });

@@ -87,7 +87,7 @@ describe('.github/workflows/playbook-shards.yml', async () => {
     expect(merge!.strategy).toBeUndefined();
     const [download] = using(merge!, 'actions/download-artifact');
     expect(download!.with).toEqual({ pattern: 'playbook-shard-*-of-${{ needs.plan.outputs.count }}', path: 'dist-shards' });
-    expect(runs(merge!)).toEqual(['npm ci --no-audit --no-fund', 'npm run merge -- dist-shards/playbook-shard-*', 'npm run check-links']);
+    expect(runs(merge!)).toEqual(['npm ci --no-audit --no-fund', 'npm run merge -- --move dist-shards/playbook-shard-*', 'npm run check-links']);
     const uploads = using(merge!, 'actions/upload-artifact');
     expect(uploads.map((step) => step.with)).toEqual([{ name: 'playbook-site', path: 'dist/', 'if-no-files-found': 'error', 'retention-days': 1 }]);
     // Artifacts hold the internal playbook: kept for a day, never attached to anything public.
