@@ -133,7 +133,10 @@ describe('every HTML page', () => {
     for (const [file, tree] of pages) {
       const head = byTag(tree, 'head')[0]!;
       const policies = byTag(tree, 'meta').filter((meta) => attribute(meta, 'http-equiv')?.toLowerCase() === 'content-security-policy');
-      expect(policies.map((meta) => attribute(meta, 'content')), file).toEqual([CONTENT_SECURITY_POLICY]);
+      expect(
+        policies.map((meta) => attribute(meta, 'content')),
+        file,
+      ).toEqual([CONTENT_SECURITY_POLICY]);
       const first = head.children.filter((node): node is Element => node.type === 'element').slice(0, 2);
       // hast names it charSet.
       expect([attribute(first[0]!, 'charSet'), attribute(first[1]!, 'http-equiv')], file).toEqual(['utf-8', 'content-security-policy']);

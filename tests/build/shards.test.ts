@@ -109,13 +109,17 @@ describe('a build in three shards', () => {
     expect(published).toBeGreaterThan(10);
   });
   // Last: it spends the shards' folders.
-  it('with --move, moves the shards\' files into the same site, leaving them out of the shards', async () => {
+  it("with --move, moves the shards' files into the same site, leaving them out of the shards", async () => {
     const moved = path.join(path.dirname(shards[0]!.outDir), 'moved');
     const page = (await manifest(shards[0]!)).pages[0]!.file;
-    const result = await run(process.execPath, [path.join(PROJECT_ROOT, 'src/cli/merge.ts'), ...shards.map((shard) => shard.outDir), '--out', moved, '--move'], {
-      cwd: PROJECT_ROOT,
-      env: { ...process.env, INIT_CWD: PROJECT_ROOT },
-    });
+    const result = await run(
+      process.execPath,
+      [path.join(PROJECT_ROOT, 'src/cli/merge.ts'), ...shards.map((shard) => shard.outDir), '--out', moved, '--move'],
+      {
+        cwd: PROJECT_ROOT,
+        env: { ...process.env, INIT_CWD: PROJECT_ROOT },
+      },
+    );
     expect(result.stderr).toBe('');
     expect(result.exitCode).toBe(0);
     expect(result.stdout).toMatch(/^merged 3 shards into .*moved: \d+ pages, \d+ files, .* moved \d+ ms/m);

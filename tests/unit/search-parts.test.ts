@@ -118,7 +118,12 @@ describe('search parts', () => {
       '<!doctype html><html lang="fr-CA" data-theme="auto"><head></head><body><main id="main" tabindex="-1" data-pagefind-body><h1>Hi</h1></main></body></html>',
     );
     // The entry's search record goes first inside <main>: the page itself does not carry it.
-    expect(searchDocument(page('<main id="main" data-pagefind-body><h1>Hi</h1></main>'), '<div hidden data-pagefind-ignore><span data-pagefind-filter="type:Win"></span></div>')).toBe(
+    expect(
+      searchDocument(
+        page('<main id="main" data-pagefind-body><h1>Hi</h1></main>'),
+        '<div hidden data-pagefind-ignore><span data-pagefind-filter="type:Win"></span></div>',
+      ),
+    ).toBe(
       '<!doctype html><html lang="fr-CA" data-theme="auto"><head></head><body><main id="main" data-pagefind-body><div hidden data-pagefind-ignore><span data-pagefind-filter="type:Win"></span></div><h1>Hi</h1></main></body></html>',
     );
     expect(searchDocument(page('<main id="main" tabindex="-1"><h1>Retired</h1></main>'))).toBeUndefined();

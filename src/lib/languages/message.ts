@@ -23,11 +23,7 @@ export function placeholdersOf(message: Message): Set<string> {
  * written, so a gap shows. A number is written by `count` (the language's
  * digits), else as JavaScript writes it.
  */
-export function fillPlaceholders(
-  text: string,
-  values: Readonly<Record<string, string | number>>,
-  count: (value: number) => string = String,
-): string {
+export function fillPlaceholders(text: string, values: Readonly<Record<string, string | number>>, count: (value: number) => string = String): string {
   return text.replace(/\{(\w+)\}/g, (whole, name: string) => {
     const value = Object.hasOwn(values, name) ? values[name] : undefined;
     return value === undefined ? whole : typeof value === 'number' ? count(value) : value;
