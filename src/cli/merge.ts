@@ -7,8 +7,8 @@
  * what a whole build does after its pages and a shard cannot: the offline
  * service worker, which lists every file of the joined site. With `--move`
  * the shards' files are moved into the joined site instead of copied (a
- * rename each: CI downloads the shards only to merge them; copying 208,000
- * files was half of a 100,000-entry merge).
+ * rename each: CI downloads the shards only to merge them, and copying
+ * 208,000 files was half of a 100,000-entry merge).
  *
  * Exit 0 when the site is merged, 1 when the shards do not make one site
  * (each problem is printed, nothing is written), 2 for a usage mistake.
