@@ -97,6 +97,16 @@ describe('every page', () => {
     expect(count(await page('index.html'), '[aria-current]')).toBe(0);
   });
 
+  it('offers each feed where its stories are: both on the home page, wins on the wins wall, changes on the changes page', async () => {
+    const feeds = async (file: string) =>
+      selectAll('link[rel="alternate"][type="application/rss+xml"]', await page(file)).map((link) => attribute(link, 'href'));
+    expect(await feeds('index.html')).toEqual(['/wins/rss.xml', '/changes/rss.xml']);
+    expect(await feeds('wins/index.html')).toEqual(['/wins/rss.xml']);
+    expect(await feeds('wins/page/2/index.html')).toEqual(['/wins/rss.xml']);
+    expect(await feeds('changes/index.html')).toEqual(['/changes/rss.xml']);
+    for (const other of ['wins/2026-01-win-01/index.html', 'values/own-the-outcome/index.html', 'boundaries/index.html', '404.html']) expect(await feeds(other), other).toEqual([]);
+  });
+
   it('shows the logo, copied out of the content root', async () => {
     expect(count(await page('index.html'), 'img[src="/_latitude/logo.svg"][alt=""]')).toBe(1);
     expect(existsSync(path.join(build.outDir, '_latitude/logo.svg'))).toBe(true);
