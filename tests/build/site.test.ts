@@ -104,7 +104,8 @@ describe('every page', () => {
     expect(await feeds('wins/index.html')).toEqual(['/wins/rss.xml']);
     expect(await feeds('wins/page/2/index.html')).toEqual(['/wins/rss.xml']);
     expect(await feeds('changes/index.html')).toEqual(['/changes/rss.xml']);
-    for (const other of ['wins/2026-01-win-01/index.html', 'values/own-the-outcome/index.html', 'boundaries/index.html', '404.html']) expect(await feeds(other), other).toEqual([]);
+    for (const other of ['wins/2026-01-win-01/index.html', 'values/own-the-outcome/index.html', 'boundaries/index.html', '404.html'])
+      expect(await feeds(other), other).toEqual([]);
   });
 
   it('shows the logo, copied out of the content root', async () => {
