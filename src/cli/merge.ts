@@ -87,7 +87,7 @@ async function main(argv: string[]): Promise<number> {
   const made = new Set<string>();
   const place = values.move ? moveFile : cloneFile;
   const queue = [...files.from];
-  const copyNext = async (): Promise<void> => {
+  const placeNext = async (): Promise<void> => {
     for (let item = queue.pop(); item; item = queue.pop()) {
       const [file, shard] = item;
       const target = path.join(outDir, file);
@@ -99,18 +99,18 @@ async function main(argv: string[]): Promise<number> {
       await place(path.join(shard.dir, file), target);
     }
   };
-  await Promise.all(Array.from({ length: 16 }, copyNext));
+  await Promise.all(Array.from({ length: 16 }, placeNext));
 
   const log = {
     info: (message: string) => process.stdout.write(`${message}\n`),
     warn: (message: string) => process.stderr.write(`${message}\n`),
   };
-  const copied = performance.now();
+  const placed = performance.now();
   const { base } = shards[0]!.manifest;
   await writeOfflineFiles(outDir, base.endsWith('/') ? base : `${base}/`, log);
   const pages = shards.reduce((sum, shard) => sum + shard.manifest.pages.length, 0);
   log.info(
-    `merged ${shards.length} shards into ${outName}: ${pages} pages, ${files.from.size} files, one search index (each part from the shard that owns it) in ${ms(performance.now() - started)} (checked ${ms(checked - started)}, ${values.move ? 'moved' : 'copied'} ${ms(copied - checked)}, offline ${ms(performance.now() - copied)})`,
+    `merged ${shards.length} shards into ${outName}: ${pages} pages, ${files.from.size} files, one search index (each part from the shard that owns it) in ${ms(performance.now() - started)} (checked ${ms(checked - started)}, ${values.move ? 'moved' : 'copied'} ${ms(placed - checked)}, offline ${ms(performance.now() - placed)})`,
   );
   return 0;
 }

@@ -2,9 +2,10 @@
  * Astro middleware added by the search integration (src/integrations/pagefind.ts):
  * while `astro build` renders, each entry page's search document (its
  * `<main>`, where every word Pagefind reads lives, with the entry's filters,
- * meta and sort key that EntryLayout hands over in `locals`) goes straight to the indexer with its part of the index, so
- * Pagefind indexes alongside rendering in its own process and never reads
- * the built pages back. The first page rendered also tells the indexer every
+ * meta and sort key that EntryLayout hands over in `locals`) goes straight
+ * to the indexer with its part of the index, so Pagefind indexes alongside
+ * rendering in its own process and never reads the built pages back. The
+ * first page rendered also tells the indexer every
  * page the index will hold, from the playbook model (pages an incremental
  * build restores instead of rendering included).
  */

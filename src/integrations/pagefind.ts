@@ -216,8 +216,9 @@ export class PartIndexer implements SearchRecordSink {
   private readonly early = new Map<string, Promise<string>>();
   private ownedParts: Set<string> | undefined;
   private readonly errors: string[] = [];
-  /** The records' folder, made by the first record stored (`storeRecord`). */
-  private recordsFolder: Promise<unknown> | undefined;
+  /** Where each page's search document is kept between builds (`recordName`), and its making, started by the first record stored. */
+  private readonly recordsDir: string;
+  private recordsDirMade: Promise<unknown> | undefined;
 
   private readonly cacheDir: string;
   private readonly shard: Shard | undefined;
@@ -229,6 +230,7 @@ export class PartIndexer implements SearchRecordSink {
 
   constructor(cacheDir: string, shard: Shard | undefined, previousKeys: ReadonlyMap<string, string> = new Map()) {
     this.cacheDir = cacheDir;
+    this.recordsDir = path.join(cacheDir, 'records');
     this.shard = shard;
     this.previousKeys = previousKeys;
     this.lastDigests = lastDigestsOf(path.join(cacheDir, DIGESTS_FILE));
@@ -501,13 +503,13 @@ export class PartIndexer implements SearchRecordSink {
   }
 
   private recordFile(url: string): string {
-    return path.join(this.cacheDir, 'records', recordName(url));
+    return path.join(this.recordsDir, recordName(url));
   }
 
   private async storeRecord(url: string, document: string): Promise<void> {
     // One folder for every record, made once a build: a mkdir for each of 20,000 pages was 2% of a build's time.
-    this.recordsFolder ??= mkdir(path.join(this.cacheDir, 'records'), { recursive: true });
-    await this.recordsFolder;
+    this.recordsDirMade ??= mkdir(this.recordsDir, { recursive: true });
+    await this.recordsDirMade;
     await writeFile(this.recordFile(url), document);
   }
 
@@ -522,10 +524,9 @@ export class PartIndexer implements SearchRecordSink {
     try {
       return await readFile(this.recordFile(url), 'utf8');
     } catch {
-      const records = path.join(this.cacheDir, 'records');
       throw new SearchIndexError(
         'find the search record of every page',
-        [`${url} was not rendered in this build, and no earlier build stored its search record in ${records}: delete ${this.cacheDir} and build again`],
+        [`${url} was not rendered in this build, and no earlier build stored its search record in ${this.recordsDir}: delete ${this.cacheDir} and build again`],
         true,
       );
     }
@@ -549,9 +550,8 @@ export class PartIndexer implements SearchRecordSink {
     await writeFile(path.join(this.cacheDir, DIGESTS_FILE), JSON.stringify(Object.fromEntries(digests)));
     await writeFile(path.join(this.cacheDir, 'pages.json'), JSON.stringify(expected));
     const keep = new Set(expected.map((page) => recordName(page.url)));
-    const records = path.join(this.cacheDir, 'records');
-    const files = await readdir(records).catch(() => [] as string[]);
-    await Promise.all(files.filter((file) => !keep.has(file)).map((file) => rm(path.join(records, file), { force: true })));
+    const files = await readdir(this.recordsDir).catch(() => [] as string[]);
+    await Promise.all(files.filter((file) => !keep.has(file)).map((file) => rm(path.join(this.recordsDir, file), { force: true })));
   }
 }
 
