@@ -12,7 +12,7 @@ import { COLLECTION_NAMES, type CollectionName, type TranslationData } from '../
 import { buildPlaybook, type LoadedEntry, type LoadedTranslation, type PlaybookInput } from '../lib/model/build-playbook.ts';
 import type { AnyEntry, Playbook, Role } from '../lib/model/types.ts';
 import { BUILD_STAMP } from '../components/search/build-stamp.ts';
-import { pageCacheKey } from '../lib/model/cache-key.ts';
+import { entryDigest, pageCacheKey } from '../lib/model/cache-key.ts';
 import { entryPageKey, ladderDigest } from '../lib/views/page-keys.ts';
 import { buildDate } from '../lib/domain/review.ts';
 import type { Diagnostic } from '../lib/diagnostics/diagnostic.ts';
@@ -95,7 +95,7 @@ export async function getSiteLanguages(): Promise<SiteLanguages> {
  * indexer; a shard build splits the site by them (src/integrations/shard.ts).
  */
 export async function indexedPages(): Promise<ExpectedPage[]> {
-  const pages: (PartSubject & { url: string; cacheKey: string })[] = [];
+  const pages: (PartSubject & { url: string; cacheKey: string; sourceDigest: string })[] = [];
   for (const language of (await getSiteLanguages()).list) {
     const playbook = await getPlaybook(language.tag);
     const prefix = language.path ? `/${language.path}` : '';
@@ -114,11 +114,12 @@ export async function indexedPages(): Promise<ExpectedPage[]> {
         id: entry.id,
         date: entry.collection === 'wins' ? entry.date : undefined,
         cacheKey: entryPageCacheKey(playbook, entry),
+        sourceDigest: entryDigest(entry),
       });
   }
   // Planned from every language's pages: a part holds them all.
   const partOf = searchPartPlan(pages, searchPartLimit());
-  return pages.map((page) => ({ url: page.url, part: partOf(page), cacheKey: page.cacheKey }));
+  return pages.map((page) => ({ url: page.url, part: partOf(page), cacheKey: page.cacheKey, sourceDigest: page.sourceDigest }));
 }
 
 // The build's integrations run outside the bundle that holds the model: they reach this list through a global.

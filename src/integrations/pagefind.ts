@@ -37,7 +37,7 @@ import { INCREMENTAL_MANIFEST_FILE } from './kept-pages.ts';
 import type { Plugin } from 'vite';
 import { SEARCH_BOX_SCRIPT } from '../lib/search/addresses.ts';
 import { CORE_PART, manifestText, partsManifest, SEARCH_PARTS_FILE } from '../lib/search/parts.ts';
-import { pagesToFeedAhead } from '../lib/search/feed-ahead.ts';
+import { pagesToFeedAhead, partChangedForSure } from '../lib/search/feed-ahead.ts';
 import { installRecordSink, type ExpectedPage, type SearchRecordSink } from '../lib/search/record-sink.ts';
 import { manifestCacheKeys } from '../lib/scale/kept-pages.ts';
 import { linkTree } from '../lib/scale/link-tree.ts';
@@ -72,6 +72,9 @@ const BODY_MARKER_URL = '/_latitude/search-marker/';
  * digest, and its record need not be read again to check its part.
  */
 const DIGESTS_FILE = 'digests.json';
+
+/** The last build's pages (`ExpectedPage`), in the indexer's cache folder: for a build that renders none, and to tell what changed. */
+const PAGES_FILE = 'pages.json';
 
 /**
  * The last build's digests; the file is removed once read, so a build that
@@ -231,6 +234,10 @@ export class PartIndexer implements SearchRecordSink {
   private readonly previousKeys: ReadonlyMap<string, string>;
   /** The last build's search documents' digests, by address (`digests.json`). */
   private readonly lastDigests: Promise<Map<string, string>>;
+  /** The last build's pages (`pages.json`), when it left their list. */
+  private readonly lastPages: Promise<ExpectedPage[] | undefined>;
+  /** Settles once the parts that changed for sure are fed ahead (`feedChangedPartsAhead`). */
+  private aheadDecided: Promise<void> = Promise.resolve();
 
   constructor(cacheDir: string, shard: Shard | undefined, previousKeys: ReadonlyMap<string, string> = new Map(), version = CACHE_VERSION) {
     this.cacheDir = cacheDir;
@@ -240,6 +247,11 @@ export class PartIndexer implements SearchRecordSink {
     this.previousKeys = previousKeys;
     this.lastDigests = lastDigestsOf(path.join(cacheDir, DIGESTS_FILE));
     this.lastDigests.catch(() => undefined); // never rejects: `lastDigestsOf` answers an empty map
+    this.lastPages = readFile(path.join(cacheDir, PAGES_FILE), 'utf8').then(
+      (text) => JSON.parse(text) as ExpectedPage[],
+      () => undefined,
+    );
+    this.lastPages.catch(() => undefined); // a list that cannot be read is taken as none: `lastExpected` says so
   }
 
   expect(pages: readonly ExpectedPage[]): void {
@@ -266,6 +278,22 @@ export class PartIndexer implements SearchRecordSink {
         again: false,
         fed: Promise.resolve(),
       });
+    }
+    this.aheadDecided = this.feedChangedPartsAhead(pages);
+    this.aheadDecided.catch(() => undefined); // awaited by `writeParts`
+  }
+
+  /** Feeds ahead, before anything renders, each part whose documents changed for sure (`partChangedForSure`). */
+  private async feedChangedPartsAhead(pages: readonly ExpectedPage[]): Promise<void> {
+    const last = await this.lastPages.catch(() => undefined);
+    if (!last) return;
+    const lastSources = new Map(last.map((page) => [page.url, page.sourceDigest]));
+    const byPart = Map.groupBy(pages, (page) => page.part);
+    for (const [id, queue] of this.queues) {
+      if (queue.candidates.size === 0 || queue.ahead.size > 0) continue;
+      if (!partChangedForSure(byPart.get(id) ?? [], lastSources)) continue;
+      queue.ahead = queue.candidates;
+      this.pump(id);
     }
   }
 
@@ -410,6 +438,7 @@ export class PartIndexer implements SearchRecordSink {
   }
 
   private async writeParts(outDir: string): Promise<IndexingDone> {
+    await this.aheadDecided;
     await Promise.all([...this.queues.values()].map((queue) => queue.fed));
     await Promise.all(this.writes);
     const expected = this.expected ?? (await this.lastExpected(outDir));
@@ -565,18 +594,16 @@ export class PartIndexer implements SearchRecordSink {
    * (everything restored): nothing changed, so its pages are the last build's.
    */
   private async lastExpected(outDir: string): Promise<ExpectedPage[]> {
-    try {
-      return JSON.parse(await readFile(path.join(this.cacheDir, 'pages.json'), 'utf8')) as ExpectedPage[];
-    } catch {
-      throw new SearchIndexError('find the pages to index', [`no page was rendered and no earlier build's list of pages is cached for ${outDir}`]);
-    }
+    const last = await this.lastPages.catch(() => undefined);
+    if (!last) throw new SearchIndexError('find the pages to index', [`no page was rendered and no earlier build's list of pages is cached for ${outDir}`]);
+    return last;
   }
 
   /** Keeps the records and the list of this build's pages, and drops records of pages that are gone. */
   private async keepRecords(expected: readonly ExpectedPage[], digests: ReadonlyMap<string, string>): Promise<void> {
     await mkdir(this.cacheDir, { recursive: true });
     await writeFile(path.join(this.cacheDir, DIGESTS_FILE), JSON.stringify(Object.fromEntries(digests)));
-    await writeFile(path.join(this.cacheDir, 'pages.json'), JSON.stringify(expected));
+    await writeFile(path.join(this.cacheDir, PAGES_FILE), JSON.stringify(expected));
     const keep = new Set(expected.map((page) => recordName(page.url)));
     const files = await readdir(this.recordsDir).catch(() => [] as string[]);
     await Promise.all(files.filter((file) => !keep.has(file)).map((file) => rm(path.join(this.recordsDir, file), { force: true })));

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { INCREMENTAL_MANIFEST_FILE } from '../../src/integrations/kept-pages.ts';
 import { manifestCacheKeys, manifestOutputFiles, noteMatches, pagesToKeep, stalePages } from '../../src/lib/scale/kept-pages.ts';
-import { pagesToFeedAhead } from '../../src/lib/search/feed-ahead.ts';
+import { pagesToFeedAhead, partChangedForSure } from '../../src/lib/search/feed-ahead.ts';
 import { PROJECT_ROOT } from '../support/build-playbook.ts';
 
 describe('pages kept in the output folder between builds', () => {
@@ -115,5 +115,18 @@ describe('search pages fed ahead of rendering', () => {
     ];
     expect(pagesToFeedAhead(unchanged, previous)).toEqual(new Set());
     expect(pagesToFeedAhead(unchanged, new Map())).toEqual(new Set());
+  });
+
+  it('knows a part changed for sure when one of its entries changed or is new, not when a key changed through another entry', () => {
+    const last = new Map([
+      ['/wins/a/', 'sa'],
+      ['/wins/b/', 'sb'],
+    ]);
+    const page = (url: string, sourceDigest?: string) => ({ url, part: 'wins-2024', sourceDigest });
+    expect(partChangedForSure([page('/wins/a/', 'sa'), page('/wins/b/', 'sb2')], last)).toBe(true);
+    expect(partChangedForSure([page('/wins/a/', 'sa'), page('/wins/new/', 'sn')], last)).toBe(true);
+    expect(partChangedForSure([page('/wins/a/', 'sa'), page('/wins/b/', 'sb')], last)).toBe(false);
+    // A page without a digest (one the model did not describe) says nothing either way.
+    expect(partChangedForSure([page('/wins/a/'), page('/wins/b/', 'sb')], last)).toBe(false);
   });
 });

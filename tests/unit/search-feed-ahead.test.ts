@@ -42,17 +42,25 @@ vi.mock('pagefind', () => ({
 const { PartIndexer } = await import('../../src/integrations/pagefind.ts');
 
 const PAGES = [
-  { url: '/boundaries/refund/', part: 'core' },
-  { url: '/values/care/', part: 'core' },
-  { url: '/wins/a/', part: 'wins-2024' },
+  { url: '/boundaries/refund/', part: 'core', sourceDigest: 'refund' },
+  { url: '/values/care/', part: 'core', sourceDigest: 'care' },
+  { url: '/wins/a/', part: 'wins-2024', sourceDigest: 'a' },
 ];
 const DOCS: Record<string, string> = {
   '/boundaries/refund/': '<main data-pagefind-body><h1>Refund</h1></main>',
   '/values/care/': '<main data-pagefind-body><h1>Care</h1></main>',
   '/wins/a/': '<main data-pagefind-body><h1>Win A</h1></main>',
 };
-/** The pages as a rebuild sees them: `changed` has a cache key the last build did not record. */
-const keyed = (changed: string) => PAGES.map((page) => ({ ...page, cacheKey: page.url === changed ? 'new' : 'same' }));
+/**
+ * The pages as a rebuild sees them: `changed` has a cache key the last build did not record, and its own entry changed too
+ * when `edited` (else the key changed through another entry).
+ */
+const keyed = (changed: string, edited = false) =>
+  PAGES.map((page) => ({
+    ...page,
+    cacheKey: page.url === changed ? 'new' : 'same',
+    sourceDigest: page.url === changed && edited ? `${page.sourceDigest}, edited` : page.sourceDigest,
+  }));
 const previousKeys = new Map(PAGES.map((page) => [page.url, 'same']));
 
 describe('what a rebuild gives Pagefind, and what it writes', () => {
@@ -86,6 +94,30 @@ describe('what a rebuild gives Pagefind, and what it writes', () => {
     expect(await rebuild.finish(await temp())).toMatchObject({ written: ['core'], reused: ['wins-2024'] });
     // In the part's order, the marker last; the win's part had no page to render: copied from the cache, never given to Pagefind.
     expect(asked).toEqual(['add /boundaries/refund/', 'add /values/care/', 'add /_latitude/search-marker/', 'write core', 'delete']);
+  });
+
+  it('gives a part whose own entry changed its pages before that entry renders, as soon as it knows the pages', async () => {
+    const cache = await temp();
+    await firstBuild(cache);
+    const rebuild = new PartIndexer(cache, undefined, previousKeys);
+    rebuild.expect(keyed('/values/care/', true));
+    // Nothing has rendered, yet the refund boundary (before the care value in the part's order) is given from its record.
+    await vi.waitFor(() => expect(asked).toEqual(['add /boundaries/refund/']), { timeout: 5_000, interval: 10 });
+    rebuild.add('/values/care/', 'core', '<main data-pagefind-body><h1>Care, changed</h1></main>');
+    expect(await rebuild.finish(await temp())).toMatchObject({ written: ['core'], reused: ['wins-2024'] });
+    expect(asked).toEqual(['add /boundaries/refund/', 'add /values/care/', 'add /_latitude/search-marker/', 'write core', 'delete']);
+  });
+
+  it('waits for a page whose key changed only through another entry: it may render as it did', async () => {
+    const cache = await temp();
+    await firstBuild(cache);
+    const rebuild = new PartIndexer(cache, undefined, previousKeys);
+    rebuild.expect(keyed('/values/care/'));
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(asked).toEqual([]);
+    rebuild.add('/values/care/', 'core', DOCS['/values/care/']);
+    expect(await rebuild.finish(await temp())).toMatchObject({ written: [], reused: ['core', 'wins-2024'] });
+    expect(asked).toEqual([]);
   });
 
   it('after a change of code (every page renders, each as the last build had it), writes no part: drops each as it is given, and copies it', async () => {

@@ -8,10 +8,26 @@
  * recorded is restored, its search document the one the last build stored,
  * so it can go to Pagefind as soon as the pages before it have. Only in a
  * part with a page that renders: a part with none is copied from the cache
- * whole. Should such a page render after all (Astro found its code
- * changed) with another document, the indexer indexes its part again.
+ * whole. When they start: from the first page rendered in a part that
+ * changed for sure (`partChangedForSure`), else once a page of the part
+ * renders with a document the last build did not have. Should a page given
+ * ahead render after all (Astro found its code changed) with another
+ * document, the indexer indexes its part again.
  */
 import type { ExpectedPage } from './record-sink.ts';
+
+/**
+ * Whether a part's search documents changed for sure, before any renders:
+ * one of its pages is new, or its own entry changed (`sourceDigest`), as
+ * when a win is edited. Then its pages to feed ahead go from the first page
+ * rendered, not from the changed page's turn: a changed win renders near
+ * the end, and its year waited for it. A page whose key changed only
+ * through another entry (a neighbour's title, a linked boundary) often
+ * renders the same document, so its part waits for the page to tell.
+ */
+export function partChangedForSure(partPages: readonly ExpectedPage[], lastSources: ReadonlyMap<string, string | undefined>): boolean {
+  return partPages.some((page) => page.sourceDigest !== undefined && lastSources.get(page.url) !== page.sourceDigest);
+}
 
 /** The pages of one part to feed ahead: those whose cache key the last build recorded for their address, when another page of the part has none. */
 export function pagesToFeedAhead(partPages: readonly ExpectedPage[], previousKeys: ReadonlyMap<string, string>): Set<string> {

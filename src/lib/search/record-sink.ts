@@ -14,6 +14,11 @@ export interface ExpectedPage {
   part: string;
   /** The page's cache key in this build (src/data/playbook.ts): the indexer feeds a page whose key did not change before rendering ends. */
   cacheKey?: string;
+  /**
+   * The digest of the page's own entry (`entryDigest`: its fields and body, its links as ids). One the last build did not
+   * have means the page's search document changed, so its part goes to Pagefind from the first page rendered.
+   */
+  sourceDigest?: string;
 }
 
 export interface SearchRecordSink {
