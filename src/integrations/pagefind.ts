@@ -29,6 +29,7 @@
  */
 import type { AstroIntegration } from 'astro';
 import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { cp, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -351,7 +352,7 @@ export class PartIndexer implements SearchRecordSink {
           let document = queue.waiting.get(url);
           let ahead = false;
           if (document === undefined && queue.ahead.has(url)) {
-            const record = await readFile(this.recordFile(url), 'utf8').catch(() => undefined);
+            const record = this.storedRecord(url);
             document = queue.waiting.get(url) ?? record;
             ahead = !queue.waiting.has(url) && record !== undefined;
           }
@@ -458,7 +459,7 @@ export class PartIndexer implements SearchRecordSink {
         if (!this.ownedParts!.has(id)) continue;
         const urls = pageOrder(expected, id);
         // A page not rendered has the record, so the digest, the last build had (read back only when the last build left none).
-        const digests = await Promise.all(urls.map(async (url) => this.rendered.get(url) ?? last.get(url) ?? digestOf(await this.restoredRecord(url))));
+        const digests = urls.map((url) => this.rendered.get(url) ?? last.get(url) ?? digestOf(this.restoredRecord(url)));
         urls.forEach((url, i) => known.set(url, digests[i]!));
         const cached = this.cachedPart(id, urls, digests);
         const outputPath = path.join(bundleRoot, id);
@@ -481,7 +482,7 @@ export class PartIndexer implements SearchRecordSink {
           continue;
         }
         // The rest of the part, in order: pages rendered after a gap, and pages restored from the last build.
-        for (const url of urls.slice(queue?.next ?? 0)) this.feed(id, url, queue?.waiting.get(url) ?? (await this.restoredRecord(url)));
+        for (const url of urls.slice(queue?.next ?? 0)) this.feed(id, url, queue?.waiting.get(url) ?? this.restoredRecord(url));
         done.written.push(id);
         // Parts are written side by side: Pagefind's process takes them together.
         writing.push(
@@ -577,15 +578,30 @@ export class PartIndexer implements SearchRecordSink {
    * the code that rendered it; the page itself cannot stand in, as it does
    * not carry the entry's filters and meta (`recordMarkup`).
    */
-  private async restoredRecord(url: string): Promise<string> {
-    try {
-      return await readFile(this.recordFile(url), 'utf8');
-    } catch {
+  private restoredRecord(url: string): string {
+    const record = this.storedRecord(url);
+    if (record === undefined)
       throw new SearchIndexError(
         'find the search record of every page',
         [`${url} was not rendered in this build, and no earlier build stored its search record in ${this.recordsDir}: delete ${this.cacheDir} and build again`],
         true,
       );
+    return record;
+  }
+
+  /**
+   * A page's record from an earlier build, or undefined. Read at once, not
+   * through the event loop: records are read one after another, in the
+   * part's order, while pages render, and a read that waited its turn
+   * behind rendering four times over (open, stat, read, close) took about
+   * 2.5 ms, so a year of wins, 2,700 pages, arrived seconds after its last
+   * page rendered. A record is a few kilobytes.
+   */
+  private storedRecord(url: string): string | undefined {
+    try {
+      return readFileSync(this.recordFile(url), 'utf8');
+    } catch {
+      return undefined;
     }
   }
 
