@@ -312,10 +312,11 @@ export class PartIndexer implements SearchRecordSink {
     }
     queue.waiting.set(url, document);
     this.pump(part);
-    // A page the last build indexed otherwise: its part is indexed again, so its unchanged pages go ahead. Not before: a page
-    // whose key changed often renders the same search document (a boundary's page when one of its wins changed), and a part
-    // fed ahead for nothing holds Pagefind's one queue up for the part that did change (a rebuild after one changed win took
-    // 17 s instead of 10 s to index when every part with a changed key went ahead at once).
+    // A page the last build indexed otherwise: its part is indexed again, so its unchanged pages go ahead. A part with a new or
+    // edited entry went ahead already (`feedChangedPartsAhead`); the others wait for a page to tell: a page whose key changed
+    // through another entry often renders the same search document (a boundary's page when one of its wins changed), and a
+    // part fed ahead for nothing holds Pagefind's one queue up for the part that did change (a rebuild after one changed win
+    // took 17 s instead of 10 s to index when every part with a changed key went ahead at once).
     if (queue.candidates.size > 0 && queue.ahead.size === 0)
       void this.lastDigests.then((last) => {
         if (last.get(url) === digest || queue.ahead.size > 0) return;
