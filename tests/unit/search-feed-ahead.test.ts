@@ -8,6 +8,7 @@ import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { ExpectedPage } from '../../src/lib/search/record-sink.ts';
 
 /** What Pagefind was asked, in order: `add <url>`, `write <folder>`, `delete` (an index dropped). */
 const asked: string[] = [];
@@ -75,20 +76,24 @@ describe('what a rebuild gives Pagefind, and what it writes', () => {
     await Promise.all(dirs.splice(0).map((dir) => rm(dir, { recursive: true, force: true })));
   });
 
-  /** A first build of every page, which stores each page's record and part in `cache`. */
-  const firstBuild = async (cache: string) => {
+  /**
+   * A rebuild that has just learnt its pages (`pages`), after a first build of every page that stored each page's record
+   * and part in the same cache (what that build asked of Pagefind is forgotten).
+   */
+  const rebuildOf = async (pages: readonly ExpectedPage[]) => {
+    const cache = await temp();
     const first = new PartIndexer(cache, undefined);
     first.expect(PAGES);
     for (const page of PAGES) first.add(page.url, page.part, DOCS[page.url]);
     await first.finish(await temp());
     asked.length = 0;
+    const rebuild = new PartIndexer(cache, undefined, previousKeys);
+    rebuild.expect(pages);
+    return rebuild;
   };
 
   it('once a page renders with another document, gives the pages before it in its part from their records, and writes the part', async () => {
-    const cache = await temp();
-    await firstBuild(cache);
-    const rebuild = new PartIndexer(cache, undefined, previousKeys);
-    rebuild.expect(keyed('/values/care/'));
+    const rebuild = await rebuildOf(keyed('/values/care/'));
     rebuild.add('/values/care/', 'core', '<main data-pagefind-body><h1>Care, changed</h1></main>');
     await vi.waitFor(() => expect(asked).toContain('write core'), { timeout: 5_000, interval: 10 });
     expect(await rebuild.finish(await temp())).toMatchObject({ written: ['core'], reused: ['wins-2024'] });
@@ -97,10 +102,7 @@ describe('what a rebuild gives Pagefind, and what it writes', () => {
   });
 
   it('gives a part whose own entry changed its pages before that entry renders, as soon as it knows the pages', async () => {
-    const cache = await temp();
-    await firstBuild(cache);
-    const rebuild = new PartIndexer(cache, undefined, previousKeys);
-    rebuild.expect(keyed('/values/care/', true));
+    const rebuild = await rebuildOf(keyed('/values/care/', true));
     // Nothing has rendered, yet the refund boundary (before the care value in the part's order) is given from its record.
     await vi.waitFor(() => expect(asked).toEqual(['add /boundaries/refund/']), { timeout: 5_000, interval: 10 });
     rebuild.add('/values/care/', 'core', '<main data-pagefind-body><h1>Care, changed</h1></main>');
@@ -109,10 +111,7 @@ describe('what a rebuild gives Pagefind, and what it writes', () => {
   });
 
   it('waits for a page whose key changed only through another entry: it may render as it did', async () => {
-    const cache = await temp();
-    await firstBuild(cache);
-    const rebuild = new PartIndexer(cache, undefined, previousKeys);
-    rebuild.expect(keyed('/values/care/'));
+    const rebuild = await rebuildOf(keyed('/values/care/'));
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect(asked).toEqual([]);
     rebuild.add('/values/care/', 'core', DOCS['/values/care/']);
@@ -121,10 +120,7 @@ describe('what a rebuild gives Pagefind, and what it writes', () => {
   });
 
   it('after a change of code (every page renders, each as the last build had it), writes no part: drops each as it is given, and copies it', async () => {
-    const cache = await temp();
-    await firstBuild(cache);
-    const rebuild = new PartIndexer(cache, undefined, previousKeys);
-    rebuild.expect(PAGES);
+    const rebuild = await rebuildOf(PAGES);
     for (const page of PAGES) rebuild.add(page.url, page.part, DOCS[page.url]);
     const out = await temp();
     expect(await rebuild.finish(out)).toMatchObject({ written: [], reused: ['core', 'wins-2024'] });
@@ -133,10 +129,7 @@ describe('what a rebuild gives Pagefind, and what it writes', () => {
   });
 
   it('copies a part from the cache, without writing it, when its changed page renders as the last build had it', async () => {
-    const cache = await temp();
-    await firstBuild(cache);
-    const rebuild = new PartIndexer(cache, undefined, previousKeys);
-    rebuild.expect(keyed('/values/care/'));
+    const rebuild = await rebuildOf(keyed('/values/care/'));
     rebuild.add('/values/care/', 'core', DOCS['/values/care/']);
     const out = await temp();
     expect(await rebuild.finish(out)).toMatchObject({ written: [], reused: ['core', 'wins-2024'] });
