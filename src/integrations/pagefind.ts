@@ -199,11 +199,8 @@ interface PartQueue {
   spoiled: boolean;
   /** Every page was given, and the cache already held the part so given: `writeParts` copies it. */
   inCache: boolean;
-  /** Whether `feedInOrder` runs, and whether a page came while it did. */
-  busy: boolean;
-  again: boolean;
-  /** Settles when the feeding started so far is done: `finish` waits for it. */
-  fed: Promise<unknown>;
+  /** What follows the last page given (`partGiven`), started once: `finish` waits for it. */
+  given: Promise<void> | undefined;
 }
 
 /**
@@ -261,11 +258,9 @@ export class PartIndexer implements SearchRecordSink {
     // A shard indexes the parts it owns, whole: it renders every page of each (src/lib/scale/shard.ts).
     const owners = this.shard && this.shard.count > 1 ? partOwners(pages, this.shard.count) : undefined;
     this.ownedParts = new Set(ids.filter((id) => !owners || owners.get(id) === this.shard!.index));
+    const byPart = Map.groupBy(pages, (page) => page.part);
     for (const id of this.ownedParts) {
-      const candidates = pagesToFeedAhead(
-        pages.filter((page) => page.part === id),
-        this.previousKeys,
-      );
+      const candidates = pagesToFeedAhead(byPart.get(id) ?? [], this.previousKeys);
       this.queues.set(id, {
         order: pageOrder(pages, id),
         next: 0,
@@ -275,21 +270,18 @@ export class PartIndexer implements SearchRecordSink {
         fedAhead: new Map(),
         spoiled: false,
         inCache: false,
-        busy: false,
-        again: false,
-        fed: Promise.resolve(),
+        given: undefined,
       });
     }
-    this.aheadDecided = this.feedChangedPartsAhead(pages);
+    this.aheadDecided = this.feedChangedPartsAhead(byPart);
     this.aheadDecided.catch(() => undefined); // awaited by `writeParts`
   }
 
   /** Feeds ahead, before anything renders, each part whose documents changed for sure (`partChangedForSure`). */
-  private async feedChangedPartsAhead(pages: readonly ExpectedPage[]): Promise<void> {
+  private async feedChangedPartsAhead(byPart: ReadonlyMap<string, readonly ExpectedPage[]>): Promise<void> {
     const last = await this.lastPages.catch(() => undefined);
     if (!last) return;
     const lastSources = new Map(last.map((page) => [page.url, page.sourceDigest]));
-    const byPart = Map.groupBy(pages, (page) => page.part);
     for (const [id, queue] of this.queues) {
       if (queue.candidates.size === 0 || queue.ahead.size > 0) continue;
       if (!partChangedForSure(byPart.get(id) ?? [], lastSources)) continue;
@@ -325,63 +317,52 @@ export class PartIndexer implements SearchRecordSink {
       });
   }
 
-  /** Feeds a part's next pages (`feedInOrder`), or has the run under way go on. */
+  /** Feeds a part's next pages (`feedInOrder`), and once its last page is given, what follows (`partGiven`), once. */
   private pump(id: string): void {
     const queue = this.queues.get(id)!;
-    if (queue.busy) {
-      queue.again = true;
-      return;
-    }
-    const run = this.feedInOrder(id, queue);
-    run.catch(() => undefined); // awaited, and its error thrown, by `finish`
-    queue.fed = Promise.all([queue.fed, run]);
+    this.feedInOrder(id, queue);
+    if (queue.next < queue.order.length || queue.given) return;
+    queue.given = this.partGiven(id, queue);
+    queue.given.catch(() => undefined); // awaited, and its error thrown, by `finish`
   }
 
   /**
    * Every page up to the first one neither rendered yet nor fed ahead goes to
-   * Pagefind, in order; a page fed ahead is read from its record (a page
-   * that rendered meanwhile goes as rendered). Once the part's last page is
-   * given, Pagefind writes it while the rest of the site renders.
+   * Pagefind, in order; a page fed ahead is read from its record. At once,
+   * from start to end (records are read synchronously: `storedRecord`), so
+   * no page can arrive while it runs.
    */
-  private async feedInOrder(id: string, queue: PartQueue): Promise<void> {
-    queue.busy = true;
-    try {
-      do {
-        queue.again = false;
-        while (queue.next < queue.order.length) {
-          const url = queue.order[queue.next]!;
-          let document = queue.waiting.get(url);
-          let ahead = false;
-          if (document === undefined && queue.ahead.has(url)) {
-            const record = this.storedRecord(url);
-            document = queue.waiting.get(url) ?? record;
-            ahead = !queue.waiting.has(url) && record !== undefined;
-          }
-          if (document === undefined) break;
-          this.feed(id, url, document);
-          queue.waiting.delete(url);
-          if (ahead) queue.fedAhead.set(url, digestOf(document));
-          queue.next++;
-        }
-      } while (queue.again);
-    } finally {
-      queue.busy = false;
+  private feedInOrder(id: string, queue: PartQueue): void {
+    while (queue.next < queue.order.length) {
+      const url = queue.order[queue.next]!;
+      const rendered = queue.waiting.get(url);
+      const document = rendered ?? (queue.ahead.has(url) ? this.storedRecord(url) : undefined);
+      if (document === undefined) return;
+      this.feed(id, url, document);
+      if (rendered === undefined) queue.fedAhead.set(url, digestOf(document));
+      else queue.waiting.delete(url);
+      queue.next++;
     }
-    if (queue.next === queue.order.length && !this.early.has(id) && !queue.inCache) {
-      // Every page given: a part the cache holds already (every page rendered as the last build had it, as after a change of
-      // code) is not written but copied by `writeParts`, which indexes it from the records should the copy fail. Its index is
-      // dropped at once: a shard's Pagefind would otherwise hold every such part until the end.
-      const digests = queue.order.map((url) => this.rendered.get(url) ?? queue.fedAhead.get(url)!);
-      if (await hasPart(this.cachedPart(id, queue.order, digests))) {
-        queue.inCache = true;
-        queue.next = 0;
-        await this.dropIndex(id);
-        return;
-      }
-      const written = this.writeEarly(id);
-      written.catch(() => undefined); // awaited, and its error thrown, by `finish`
-      this.early.set(id, written);
+  }
+
+  /**
+   * Every page of a part given: Pagefind writes it while the rest of the
+   * site renders (`writeEarly`), unless the cache already holds the part so
+   * given (every page rendered as the last build had it, as after a change
+   * of code). Then `writeParts` copies it, and indexes it from the records
+   * should the copy fail; its index is dropped at once, as a shard's
+   * Pagefind would otherwise hold every such part until the end.
+   */
+  private async partGiven(id: string, queue: PartQueue): Promise<void> {
+    const digests = queue.order.map((url) => this.rendered.get(url) ?? queue.fedAhead.get(url)!);
+    if (await hasPart(this.cachedPart(id, queue.order, digests))) {
+      queue.inCache = true;
+      await this.dropIndex(id);
+      return;
     }
+    const written = this.writeEarly(id);
+    written.catch(() => undefined); // awaited, and its error thrown, by `finish`
+    this.early.set(id, written);
   }
 
   /** Where the cache keeps a part of these pages, with these search documents (by digest). */
@@ -403,6 +384,7 @@ export class PartIndexer implements SearchRecordSink {
     queue.fedAhead.clear();
     queue.spoiled = false;
     queue.inCache = false;
+    queue.given = undefined;
   }
 
   /** Drops what Pagefind was given for a part. */
@@ -441,7 +423,7 @@ export class PartIndexer implements SearchRecordSink {
 
   private async writeParts(outDir: string): Promise<IndexingDone> {
     await this.aheadDecided;
-    await Promise.all([...this.queues.values()].map((queue) => queue.fed));
+    await Promise.all([...this.queues.values()].map((queue) => queue.given));
     await Promise.all(this.writes);
     const expected = this.expected ?? (await this.lastExpected(outDir));
     if (!this.ownedParts) this.expect(expected);
@@ -483,7 +465,8 @@ export class PartIndexer implements SearchRecordSink {
           continue;
         }
         // The rest of the part, in order: pages rendered after a gap, and pages restored from the last build.
-        for (const url of urls.slice(queue?.next ?? 0)) this.feed(id, url, queue?.waiting.get(url) ?? this.restoredRecord(url));
+        // A part found in the cache was dropped once given whole: all of it, from the records.
+        for (const url of urls.slice(queue && !queue.inCache ? queue.next : 0)) this.feed(id, url, queue?.waiting.get(url) ?? this.restoredRecord(url));
         done.written.push(id);
         // Parts are written side by side: Pagefind's process takes them together.
         writing.push(

@@ -110,6 +110,19 @@ describe('what a rebuild gives Pagefind, and what it writes', () => {
     expect(asked).toEqual(['add /boundaries/refund/', 'add /values/care/', 'add /_latitude/search-marker/', 'write core', 'delete']);
   });
 
+  it('writes a part once when its last page, rendered with another document, completes it: a page rendered although its key held', async () => {
+    const rebuild = await rebuildOf(keyed('/values/care/'));
+    // As in a build, the last build's digests are read before pages render.
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    // The refund boundary renders as before (Astro rendered it after all), then the care value, last in the part, with another
+    // document: every page is given at once, and the care value's news (feed the unchanged pages ahead) comes after, while
+    // the indexer looks for the part in the cache.
+    rebuild.add('/boundaries/refund/', 'core', DOCS['/boundaries/refund/']);
+    rebuild.add('/values/care/', 'core', '<main data-pagefind-body><h1>Care, changed</h1></main>');
+    expect(await rebuild.finish(await temp())).toMatchObject({ written: ['core'], reused: ['wins-2024'] });
+    expect(asked).toEqual(['add /boundaries/refund/', 'add /values/care/', 'add /_latitude/search-marker/', 'write core', 'delete']);
+  });
+
   it('waits for a page whose key changed only through another entry: it may render as it did', async () => {
     const rebuild = await rebuildOf(keyed('/values/care/'));
     await new Promise((resolve) => setTimeout(resolve, 100));
