@@ -113,6 +113,14 @@ describe('boundaries matrix filter', () => {
       await page.locator('[data-matrix-filter]').getByLabel('Role', { exact: true }).selectOption('delivery-driver');
       const visibleRoles = await page.locator('[data-matrix] thead th[data-role]:visible').allTextContents();
       expect(visibleRoles.map((t) => t.trim())).toEqual([expect.stringContaining('Delivery driver')]);
+      // Each shown row keeps the role's cell only: the one under its header (cells name no role; the filter goes by column).
+      const driverColumn = await page
+        .locator('[data-matrix] thead th')
+        .evaluateAll((heads) => heads.findIndex((head) => (head as HTMLElement).dataset.role === 'delivery-driver'));
+      const cellsShown = await page
+        .locator('[data-matrix] tbody tr:visible')
+        .evaluateAll((rows) => rows.map((row) => [...(row as HTMLTableRowElement).cells].filter((cell) => !cell.hidden).map((cell) => cell.cellIndex)));
+      for (const cells of cellsShown) expect(cells).toEqual([0, driverColumn]);
       const shown = await page.locator('[data-matrix] tbody tr:visible').count();
       expect(shown).toBeGreaterThan(0);
       expect(shown).toBeLessThan(allRows);
