@@ -192,6 +192,19 @@ describe('lighter pages (issue 20)', () => {
       expect(outside, file).not.toMatch(/\bastro-[a-z0-9]{8}\b/);
     }
   });
+
+  it('link one stylesheet, the same for every page (one cached file, not a chunk per set of components)', async () => {
+    const pages = (await filesUnder(build.outDir)).filter((f) => f.endsWith('.html'));
+    const sheets = new Set<string>();
+    for (const file of pages) {
+      const links = [...(await readFile(file, 'utf8')).matchAll(/<link rel="stylesheet" href="([^"]+)">/g)].map((m) => m[1]!);
+      expect(links, file).toHaveLength(1);
+      sheets.add(links[0]!);
+    }
+    expect([...sheets]).toEqual([expect.stringMatching(/^\/_astro\/site\.[\w-]+\.css$/)]);
+    const css = (await filesUnder(path.join(build.outDir, '_astro'))).filter((f) => f.endsWith('.css'));
+    expect(css.map((f) => path.basename(f))).toEqual([path.basename([...sheets][0]!)]);
+  });
 });
 
 describe('home', () => {
@@ -291,6 +304,9 @@ describe('boundaries', () => {
     expect(text(table)).toContain('Give a goodwill gesture'.replace('Give a g', 'G'));
     expect(text(table)).not.toContain('2024 rules');
     expect(count(html, 'form.matrix-filter[data-matrix-filter][hidden]')).toBe(1);
+    // Only a column's header names its role: the filter finds the column's cells by their index.
+    expect(count(table, 'td[data-role]')).toBe(0);
+    expect(count(table, 'thead th[data-role]')).toBe(4);
   });
 
   it('page shows the decision, grants, a ladder from the lowest role up, and its facts', async () => {
