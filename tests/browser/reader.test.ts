@@ -43,8 +43,12 @@ afterAll(async () => {
 
 const url = (address: string) => `${site.server.url}${address}`;
 
-async function open(options: BrowserContextOptions, address: string): Promise<Page> {
-  const context = await site.browser.newContext(options);
+/**
+ * A page in a context of its own. The offline worker is blocked but where a test asks for it: left to run, it registers
+ * three seconds after a page is quiet and stores the whole site, and every context kept to the end did so beside the tests.
+ */
+async function open(options: BrowserContextOptions, address: string, { worker = false } = {}): Promise<Page> {
+  const context = await site.browser.newContext({ serviceWorkers: worker ? 'allow' : 'block', ...options });
   contexts.push(context);
   const page = await context.newPage();
   await page.goto(url(address));
@@ -220,7 +224,7 @@ describe.each(Object.entries(VIEWPORTS))('on a %s', (name, options) => {
 
   describe('offline, after one visit', () => {
     it('keeps every win and case study, says "not found" for an address the site does not have, and its offline page says what is kept', async () => {
-      const page = await open(options, '/');
+      const page = await open(options, '/', { worker: true });
       // Active once the whole precache (the example playbook: every page) is stored; slow on a busy machine.
       await expect
         .poll(() => page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.active?.state ?? 'none'), { timeout: 120_000 })
