@@ -1,5 +1,9 @@
-import { describe, expect, it } from 'vitest';
-import { parseSource } from '../../src/lib/reading/read-source.ts';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { parseSource, readEntryBytes, type ReadSource } from '../../src/lib/reading/read-source.ts';
 import type { SourceFile } from '../../src/lib/reading/scan-content-root.ts';
 
 const source: SourceFile = { collection: 'boundaries', id: 'b', file: 'boundaries/b.md', absolutePath: '/x/boundaries/b.md' };
@@ -85,6 +89,49 @@ describe('size', () => {
         hint: 'split the text into several entries, or link to a longer document instead of copying it in',
       },
     ]);
+  });
+});
+
+describe('reading the bytes', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'latitude-bytes-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const at = (name: string): SourceFile => ({ collection: 'values', id: name, file: `values/${name}`, absolutePath: path.join(dir, name) });
+  const findingOf = (name: string) => {
+    const got = readEntryBytes(at(name));
+    expect(got).not.toBeInstanceOf(Uint8Array);
+    const [finding] = (got as ReadSource).findings;
+    return `${finding!.rule}: ${finding!.message} | ${finding!.hint}`;
+  };
+
+  it('gives an ordinary file its bytes', () => {
+    writeFileSync(path.join(dir, 'ok.md'), '---\ntitle: Ok\n---\n');
+    expect(Buffer.from(readEntryBytes(at('ok.md')) as Uint8Array).toString()).toBe('---\ntitle: Ok\n---\n');
+  });
+
+  it('refuses a pipe without waiting for a writer, and a folder, by what they are', () => {
+    // The scan reports both first; a file swapped for one after the scan still never stops the reading.
+    execFileSync('mkfifo', [path.join(dir, 'pipe.md')]);
+    mkdirSync(path.join(dir, 'folder.md'));
+    expect(findingOf('pipe.md')).toBe(
+      'unreadable: this is not an ordinary file (it is a pipe, socket or device), so it cannot be read | remove it from the content root; entries are ordinary text files',
+    );
+    expect(findingOf('folder.md')).toBe(
+      'unreadable: this is a folder, but its name is that of an entry file | rename the folder so that it does not end in .md, .mdx or .yaml',
+    );
+  });
+
+  it('refuses a file over 1 MB by its size, without reading it', () => {
+    writeFileSync(path.join(dir, 'big.md'), '');
+    truncateSync(path.join(dir, 'big.md'), 3 * 1024 * 1024);
+    expect(findingOf('big.md')).toBe(
+      'file-size: the file is 3.0 MB, more than the 1 MB an entry may be | split the text into several entries, or link to a longer document instead of copying it in',
+    );
+  });
+
+  it('says a file that is gone is gone', () => {
+    expect(findingOf('gone.md')).toBe(
+      'unreadable: the file cannot be read (ENOENT) | check that the file still exists and is an ordinary file; then run the check again',
+    );
   });
 });
 
