@@ -83,6 +83,9 @@ export default defineConfig({
       // page often needed a file not yet fetched. Rules keep their scope (a route's class or a scoped style's), in any file.
       rolldownOptions: { output: { codeSplitting: { groups: [{ name: 'site', test: /[?&]type=style|\.css$/ }] } } },
     },
+    // The table of contents marks the section being read with scroll markers (`:target-current`, CSS Overflow 5), which
+    // Lightning CSS parses only behind this flag: without it, every build warned that the selector was a typo.
+    css: { lightningcss: { drafts: { scrollNavigationControls: true } } },
   },
 });
 
