@@ -85,11 +85,14 @@ const today = '2026-11-23';
 /** The phase of a build that Pagefind adds after the last page is rendered (declared before the first build reads its phases). */
 const PAGEFIND_PHASE = 'Pagefind, after the last page';
 
-/** The targets of issue 8, at 20,000 entries on a 2-core machine. */
+/** The targets at 20,000 entries on a 2-core machine: issue 8's, and issue 20's where it asks more. */
 const TARGETS = {
-  msPerEntry: 6,
-  floorRatio: 1.0,
-  peakProcessGb: 2.5,
+  /** Issue 20 (issue 8 asked 6 ms): a cold build, validation and indexing included, per entry. */
+  msPerEntry: 5,
+  /** Issue 20, "faster than bare Astro" (issue 8 asked level, 1.0×): a cold build against the floor's, same run. */
+  floorRatio: 0.8,
+  /** Issue 20 (issue 8 asked 2.5 GB). */
+  peakProcessGb: 2.0,
   peakTreeGb: 3,
   warmShare: 0.4,
   /** Issue 20: a rebuild after one changed entry, against a cold build. */
