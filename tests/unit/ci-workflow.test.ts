@@ -54,7 +54,7 @@ describe('.github/workflows/playbook.yml', async () => {
 
   it('keeps no token in the checkout and pins every action to a commit', () => {
     for (const step of steps.filter((step) => step.uses)) {
-      expect(step.uses, step.uses).toMatch(/^[\w-]+\/[\w-]+@[0-9a-f]{40}$/);
+      expect(step.uses, step.uses).toMatch(/^[\w-]+\/[\w-]+(?:\/[\w-]+)*@[0-9a-f]{40}$/); // an action, or one in a folder of its repository (actions/cache/save)
       if (step.uses!.startsWith('actions/checkout@')) expect(step.with?.['persist-credentials'], step.uses).toBe(false);
     }
   });
@@ -69,6 +69,31 @@ describe('.github/workflows/playbook.yml', async () => {
     expect(runs).toContain('npm test');
     expect(runs).toMatch(/apt-get install[^\n]*chromium/);
     expect(runs).toMatch(/apt-get install[^\n]*nginx/);
+  });
+
+  it("validates and builds from the cache of main's last build, which only a build of main saves", () => {
+    const CACHE = { path: 'node_modules/.astro', key: "playbook-${{ hashFiles('package-lock.json') }}-${{ github.sha }}" };
+    const restore = (step: (typeof steps)[number]) => step.uses?.startsWith('actions/cache/restore@') === true;
+    const save = (step: (typeof steps)[number]) => step.uses?.startsWith('actions/cache/save@') === true;
+    for (const [name, command] of [
+      ['validate', 'npm run validate -- --format github'],
+      ['build', 'npm run build'],
+    ] as const) {
+      const job = workflow.jobs[name]!.steps;
+      const at = (test: (step: (typeof steps)[number]) => boolean) => job.findIndex(test);
+      // After `npm ci` (which empties node_modules), before the command that reads it.
+      expect(at(restore), name).toBeGreaterThan(at((step) => step.run?.startsWith('npm ci') === true));
+      expect(at(restore), name).toBeLessThan(at((step) => step.run === command));
+      expect(job[at(restore)]!.with, name).toEqual({ ...CACHE, 'restore-keys': "playbook-${{ hashFiles('package-lock.json') }}-" });
+    }
+    // The combined action would save from a pull request too, in its post step.
+    expect(steps.filter((step) => /^actions\/cache@/.test(step.uses ?? ''))).toEqual([]);
+    const saves = Object.entries(workflow.jobs).flatMap(([name, job]) => job.steps.filter(save).map((step) => ({ name, step })));
+    expect(saves.map(({ name }) => name)).toEqual(['build']);
+    expect(saves[0]!.step.if).toBe("github.ref == 'refs/heads/main'");
+    expect(saves[0]!.step.with).toEqual(CACHE);
+    const build = workflow.jobs.build!.steps;
+    expect(build.indexOf(saves[0]!.step)).toBe(build.findIndex((step) => step.run === 'npm run build') + 1);
   });
 
   it('uploads no build: the playbook is internal', () => {

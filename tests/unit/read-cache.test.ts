@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { serialize } from 'node:v8';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openReadCache, SLICE_FILES } from '../../src/lib/reading/read-cache.ts';
+import { openReadCache, SLICE_FILES, worthWriting } from '../../src/lib/reading/read-cache.ts';
 
 const dirs: string[] = [];
 afterEach(async () => {
@@ -53,6 +53,31 @@ describe('the read cache', () => {
     expect(third.get('wins/w-1.md', 'd1')).toEqual(FILES[1]!.read);
     expect(third.get('wins/w-2.md', 'new')).toEqual({ id: 'w-2', html: '<p>new</p>' });
     expect(third.has('wins/w-3.md')).toBe(false);
+  });
+
+  it('is not written again for a few files read anew: the next run reads them again, for less than writing it all', async () => {
+    const file = await cacheFile();
+    await written(file);
+    const before = await readFile(file);
+    const second = openReadCache<{ id: string; html: string }>(file, false);
+    for (const { name, digest } of FILES.slice(3)) second.get(name, digest);
+    for (const { name } of FILES.slice(0, 3)) second.set(name, 'edited', { id: name, html: '<p>edited</p>' });
+    await second.save();
+    expect(await readFile(file)).toEqual(before);
+    const third = openReadCache<{ id: string; html: string }>(file, false);
+    expect(third.get('wins/w-0.md', 'd0')).toEqual(FILES[0]!.read);
+    expect(third.get('wins/w-0.md', 'edited')).toBeUndefined();
+  });
+
+  it('is written again once a twentieth of its files are new or gone', () => {
+    expect(worthWriting(0, 0, 0)).toBe(false); // nothing held, nothing read
+    expect(worthWriting(0, 0, 5)).toBe(true); // the first run
+    expect(worthWriting(2000, 2000, 0)).toBe(false); // nothing changed
+    expect(worthWriting(2000, 1997, 3)).toBe(false); // three files edited
+    expect(worthWriting(2000, 1950, 50)).toBe(true); // fifty edited: a hundred entries new or gone
+    expect(worthWriting(2000, 1900, 0)).toBe(true); // a hundred files deleted
+    expect(worthWriting(2000, 2000, 99)).toBe(false);
+    expect(worthWriting(2000, 2000, 100)).toBe(true); // a hundred files added
   });
 
   it('is not used when the trust setting differs, the file is cut off or damaged, or holds the one-piece layout of before', async () => {
