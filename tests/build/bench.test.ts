@@ -4,8 +4,9 @@
  * run stop after its cold build for two days, and nothing noticed; and at
  * its smallest size (100 entries, no wins) the one-change rebuild looked
  * for a win that was not there. This runs it whole at that size (cold
- * build, warm rebuild, one changed entry; no floor, search or MDX cost,
- * which need more time than a test has) and checks it reports each figure.
+ * build, warm rebuild, one changed entry, validation cold and after that
+ * change; no floor, search or MDX cost, which need more time than a test
+ * has) and checks it reports each figure.
  * The figures themselves are not judged here: performance is measured by
  * the bench, not by timed tests.
  */
@@ -28,7 +29,7 @@ function runBench(args: readonly string[]): Promise<{ exitCode: number | null; o
 }
 
 describe('npm run bench', () => {
-  it('runs whole at 100 entries and reports the cold build, both rebuilds and dist/', { timeout: 600_000 }, async () => {
+  it('runs whole at 100 entries and reports the cold build, both rebuilds, both validations and dist/', { timeout: 600_000 }, async () => {
     const { exitCode, output } = await runBench(['--entries', '100', '--no-floor', '--no-search', '--no-mdx-cost']);
     expect(output).not.toMatch(/\w+Error: |bench: .* failed/);
     expect(exitCode, output).toBe(0);
@@ -38,6 +39,8 @@ describe('npm run bench', () => {
       'warm rebuild, no change',
       'rebuild after one changed entry',
       'rebuild after one changed entry, without Pagefind',
+      'npm run validate, cold (no read cache), as a command',
+      "npm run validate after one changed entry, from the last build's cache (a pull request's check)",
       'dist/ size',
       'what a page repeats outside <main>',
     ])
