@@ -305,7 +305,7 @@ rows.push(
     ? ([
         [
           "npm run validate after one changed entry, from the last build's cache (a pull request's check)",
-          `${s(validateChange.wallMs)}`,
+          s(validateChange.wallMs),
           `≤ ${TARGETS.validateS} s at 20,000`,
           mark(validateChange.wallMs / 1000 <= (TARGETS.validateS * entries) / 20000),
         ],
