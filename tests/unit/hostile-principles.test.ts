@@ -229,7 +229,10 @@ describe('bounded work', () => {
     ['expressions', `{${'('.repeat(20_000)}${')'.repeat(20_000)}}`, 33],
     ['export lines', `export const deep = ${'['.repeat(20_000)}${']'.repeat(20_000)}`, 53],
     ['JSX inside expressions', `{${'<a>{'.repeat(200)}x${'}</a>'.repeat(200)}}`, 129],
-  ])('MDX %s nested 20,000 deep end in a finding at the line, not a crash', async (_, code, column) => {
+    // Short bodies too: the pass is skipped only for bodies that cannot break a bound.
+    ['expressions in a short body', `{${'('.repeat(40)}${')'.repeat(40)}}`, 33],
+    ['export lines in a short body', `export const deep = ${'['.repeat(40)}${']'.repeat(40)}`, 53],
+  ])('MDX %s nested past the limit end in a finding at the line, not a crash', async (_, code, column) => {
     const found = await findings(put('values/deep.mdx', `---\ntitle: Deep\nsummary: Deep\n---\n\nText.\n\n${code}\n`));
     expect(found).toEqual([
       `values/deep.mdx:8:${column} error nesting: the code here nests brackets more than 32 levels deep, more than the check can read | code in content never nests this deep: remove the brackets pasted by mistake, or write \\{ and \\} to show braces as text`,

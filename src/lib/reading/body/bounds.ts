@@ -45,6 +45,7 @@ for (const char of '*_~`[]!<&\\{}()') MARKUP[char.charCodeAt(0)] = 1;
 
 /** The first bound the body breaks, if any; one pass, linear in the body's length. */
 export function bodyBoundProblem(body: string, format: 'md' | 'mdx'): BoundProblem | undefined {
+  if (withinBoundsForSure(body, format)) return undefined;
   let blockMarkup = 0;
   let bodyMarkup = 0;
   let blockLine = 1;
@@ -89,6 +90,18 @@ export function bodyBoundProblem(body: string, format: 'md' | 'mdx'): BoundProbl
     }
   }
   return undefined;
+}
+
+/**
+ * Whether no bound can be broken, seen without the pass: a body shorter
+ * than a block's markup bound cannot hold too much markup, and MDX code can
+ * only nest where a `{` opens it or an `import`/`export` line starts it.
+ * Most bodies are a few kilobytes, and the pass over every character was a
+ * twentieth of a large playbook's reading.
+ */
+function withinBoundsForSure(body: string, format: 'md' | 'mdx'): boolean {
+  if (body.length > MAX_MARKUP_PER_BLOCK) return false;
+  return format === 'md' || (!body.includes('{') && !/^(?:import|export)\b/m.test(body));
 }
 
 /**
