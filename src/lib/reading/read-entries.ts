@@ -10,8 +10,10 @@
  */
 import { readFileSync } from 'node:fs';
 import { COLLECTIONS, type CollectionName, type EntryStatus } from '../../../schemas/index.ts';
-import { parseSource, readEntryBytes, unreadable, type FieldLocator, type ReadSource } from './read-source.ts';
+import { parseSource, readingOf, unreadable, type FieldLocator, type ReadSource } from './read-source.ts';
 import { renderBody } from './render-body.ts';
+import type { EntryBytes } from './entry-bytes.ts';
+import { entryBytesInOrder } from './read-ahead.ts';
 import type { SourceFile } from './scan-content-root.ts';
 import type { Finding } from '../diagnostics/diagnostic.ts';
 import { checkWithSchema } from '../diagnostics/schema-issues.ts';
@@ -55,20 +57,29 @@ export const CACHE_FROM = 1000;
  * what the last run read of each file whose bytes are unchanged, and
  * `saved` settles once this run's reads are written for the next.
  */
-export function readEntryFiles(jobs: readonly EntryJob[], trusted: boolean, cacheFile?: string): { reads: FileRead[]; saved: Promise<void> } {
+export async function readEntryFiles(
+  jobs: readonly EntryJob[],
+  trusted: boolean,
+  cacheFile?: string,
+): Promise<{ reads: FileRead[]; saved: Promise<void> }> {
+  // The bytes come from the read-ahead worker, started here: it reads while the cache loads and while this thread parses.
+  const batches = entryBytesInOrder(jobs.map((job) => job.source.absolutePath));
+  const first = batches.next();
   const cache = cacheFile && jobs.length >= CACHE_FROM ? openReadCache<FileRead>(cacheFile, trusted) : undefined;
-  const reads = jobs.map((job) => readEntryFile(job, trusted, cache));
+  const reads: FileRead[] = [];
+  for (let batch = await first; !batch.done; batch = await batches.next())
+    for (const got of batch.value) reads.push(readEntryFile(jobs[reads.length]!, got, trusted, cache));
   // The cache file is written while the cross-entry rules run; the caller awaits `saved` before it is done.
   return { reads, saved: cache?.save() ?? Promise.resolve() };
 }
 
 /** Reads, parses, checks and renders one entry file. Never throws: a failure is a finding on the file. */
-function readEntryFile({ collection, source, language }: EntryJob, trusted: boolean, cache?: ReadCache<FileRead>): FileRead {
+function readEntryFile({ collection, source, language }: EntryJob, got: EntryBytes, trusted: boolean, cache?: ReadCache<FileRead>): FileRead {
   const kind = COLLECTIONS[collection].kind;
   let read: ReadSource;
   let digest: string | undefined;
   try {
-    const bytes = readEntryBytes(source);
+    const bytes = readingOf(source, got);
     if (bytes instanceof Uint8Array) {
       digest = cache && bytesDigest(bytes);
       const hit = digest === undefined ? undefined : cache?.get(source.file, digest);

@@ -7,11 +7,11 @@
  * data without positions; the positions are parsed only when a finding
  * asks where a field is (the locator parses the file then, once).
  */
-import { closeSync, constants, fstatSync, openSync, readFileSync } from 'node:fs';
 import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node, type Pair } from 'yaml';
 import type { FieldPath, Finding, Position } from '../diagnostics/diagnostic.ts';
 import { finding, MESSAGES, TOP, type Wording } from '../diagnostics/catalogue.ts';
 import type { SourceFile } from './scan-content-root.ts';
+import { MAX_ENTRY_BYTES, openEntryBytes, type EntryBytes } from './entry-bytes.ts';
 import { fastYaml } from './fast-yaml.ts';
 import { readAroundErrors } from './yaml-recovery.ts';
 
@@ -64,8 +64,6 @@ export const YAML_READ_OPTIONS = { version: '1.2', schema: 'core', merge: false 
  */
 const CONTROL_CHARACTER = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\ufffe\uffff]/;
 
-/** The largest entry file the validator reads: 1 MiB is hundreds of pages of text. */
-export const MAX_ENTRY_BYTES = 1024 * 1024;
 
 export async function readSource(source: SourceFile, kind: 'markdown' | 'data'): Promise<ReadSource> {
   return readSourceSync(source, kind);
@@ -79,22 +77,14 @@ export function readSourceSync(source: SourceFile, kind: 'markdown' | 'data'): R
 
 /** An entry file's bytes, or (when it must not or cannot be read) the reading that says why. */
 export function readEntryBytes(source: SourceFile): Uint8Array | ReadSource {
-  // Entries are small and many: one synchronous read costs less than the file-handle round trips of an async one,
-  // and the path is looked up once (a stat before the read cost a tenth of a large root's reading).
-  let fd: number | undefined;
-  try {
-    // Opened without waiting, as a pipe would never end; looked at before it is read, so a huge file is refused unread.
-    fd = openSync(source.absolutePath, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
-    const info = fstatSync(fd);
-    if (info.isDirectory()) return notRead(source, unreadable(source, 'EISDIR'));
-    if (!info.isFile()) return notRead(source, unreadable(source, 'ENOTFILE'));
-    if (info.size > MAX_ENTRY_BYTES) return tooLarge(source, info.size);
-    return readFileSync(fd);
-  } catch (error) {
-    return notRead(source, unreadable(source, error));
-  } finally {
-    if (fd !== undefined) closeSync(fd);
-  }
+  return readingOf(source, openEntryBytes(source.absolutePath));
+}
+
+/** What opening an entry file gave (here or on the read-ahead worker), as its bytes or the reading that says why there are none. */
+export function readingOf(source: SourceFile, got: EntryBytes): Uint8Array | ReadSource {
+  if ('bytes' in got) return got.bytes;
+  if ('tooLarge' in got) return tooLarge(source, got.tooLarge);
+  return notRead(source, unreadable(source, got.unreadable));
 }
 
 /** A file whose bytes were never read: its one finding says why. */

@@ -152,7 +152,7 @@ export async function readPlaybook(rootInput: string, options: ValidateOptions =
     ),
   ];
   const translations: ReadTranslation[] = [];
-  const { reads, saved } = readEntryFiles(jobs, trusted, options.cacheFile);
+  const { reads, saved } = await readEntryFiles(jobs, trusted, options.cacheFile);
   reads.forEach((read, index) => {
     // The file's own findings are placed already; the cross-entry rules' findings need its YAML again, rarely.
     locators.set(read.source.file, locateLater(read.source, COLLECTIONS[read.collection].kind));

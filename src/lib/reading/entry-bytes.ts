@@ -1,0 +1,38 @@
+/**
+ * An entry file's bytes, read the one way every reader reads them: opened
+ * once, looked at, then read through the same handle. Only `node:fs` here:
+ * the read-ahead worker (`read-ahead.ts`) runs this module on its own
+ * thread, and what it gives is turned into findings on the main thread
+ * (`readingOf` in read-source.ts).
+ */
+import { closeSync, constants, fstatSync, openSync, readFileSync } from 'node:fs';
+
+/** The largest entry file the validator reads: 1 MiB is hundreds of pages of text. */
+export const MAX_ENTRY_BYTES = 1024 * 1024;
+
+/** What opening an entry file gave: its bytes, or why they were not read. */
+export type EntryBytes =
+  | { bytes: Uint8Array }
+  /** The error code (`EACCES`, `EISDIR`, `ENOTFILE` for a pipe, socket or device), or the error's message when it has none. */
+  | { unreadable: string }
+  /** Larger than `MAX_ENTRY_BYTES`: left unread. */
+  | { tooLarge: number };
+
+export function openEntryBytes(absolutePath: string): EntryBytes {
+  // Entries are small and many: one synchronous read costs less than the file-handle round trips of an async one,
+  // and the path is looked up once (a stat before the read cost a tenth of a large root's reading).
+  let fd: number | undefined;
+  try {
+    // Opened without waiting, as a pipe would never end; looked at before it is read, so a huge file is refused unread.
+    fd = openSync(absolutePath, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+    const info = fstatSync(fd);
+    if (info.isDirectory()) return { unreadable: 'EISDIR' };
+    if (!info.isFile()) return { unreadable: 'ENOTFILE' };
+    if (info.size > MAX_ENTRY_BYTES) return { tooLarge: info.size };
+    return { bytes: readFileSync(fd) };
+  } catch (error) {
+    return { unreadable: (error as NodeJS.ErrnoException).code ?? (error instanceof Error ? error.message : String(error)) };
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
