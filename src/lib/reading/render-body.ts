@@ -98,24 +98,65 @@ function renderMarkdown(input: RenderBodyInput): RenderedBody {
   };
   const headings: BodyHeading[] = [];
   const slugger = new GithubSlugger();
+  // The check looks at raw HTML, links, definitions and pictures (without "<" or "[" a Markdown body has none), and at depth.
+  const needsCheck = /[<[]/.test(input.body) || mayNestDeeply(input.body);
+  if (!needsCheck) {
+    // No plugin at all: Sätteri parses and renders in one native call (a third of the time), and the ids go into the HTML after.
+    const { html } = markdownToHtml(input.body, { features: BODY_FEATURES }) as MarkdownToHtmlResult;
+    return { ...checked, html: withHeadingIds(html, slugger, headings), headings };
+  }
   const headingIds: HastPluginDefinition = {
     name: 'latitude:heading-ids',
     element: {
       filter: ['h1', 'h2', 'h3', 'h4', 'h5', 'h6'],
       visit(node, ctx) {
-        const text = ctx.textContent(node);
-        const slug = bodyHeadingId((words) => slugger.slug(words), text);
-        headings.push({ depth: Number(node.tagName[1]), slug, text });
-        ctx.setProperty(node, 'id', slug);
+        const heading = nextHeading(slugger, Number(node.tagName[1]), ctx.textContent(node));
+        headings.push(heading);
+        ctx.setProperty(node, 'id', heading.slug);
       },
     },
   };
-  // The check looks at raw HTML, links, definitions and pictures (without "<" or "[" a Markdown body has none), and at depth.
-  const mdastPlugins = /[<[]/.test(input.body) || mayNestDeeply(input.body) ? [check] : [];
   // Every plugin here is synchronous, so the result is too.
-  const { html } = markdownToHtml(input.body, { features: BODY_FEATURES, mdastPlugins, hastPlugins: [headingIds] }) as MarkdownToHtmlResult;
+  const { html } = markdownToHtml(input.body, { features: BODY_FEATURES, mdastPlugins: [check], hastPlugins: [headingIds] }) as MarkdownToHtmlResult;
   if (hasErrors(checked)) return { ...checked, html: undefined, headings: [] };
   return { ...checked, html: rawHtml ? rebalance(html) : html, headings };
+}
+
+/** A heading's record, its id the way Astro's Markdown renderer makes it (github-slugger over its text), never one the page uses itself. */
+function nextHeading(slugger: GithubSlugger, depth: number, text: string): BodyHeading {
+  return { depth, slug: bodyHeadingId((words) => slugger.slug(words), text), text };
+}
+
+/**
+ * A heading as Sätteri renders a body without raw HTML, links or pictures:
+ * no attributes, and inside only text and the inline elements of emphasis,
+ * code and autolinked addresses.
+ */
+const RENDERED_HEADING = /<h([1-6])>([\s\S]*?)<\/h\1>/g;
+
+/** The characters Sätteri escapes in text, as it writes them. */
+const ESCAPED = /&(amp|lt|gt|quot);/g;
+const UNESCAPED: Readonly<Record<string, string>> = { amp: '&', lt: '<', gt: '>', quot: '"' };
+
+/**
+ * Ids on the headings of HTML Sätteri rendered from a body without raw
+ * HTML, links or pictures, and their records in order: the same ids and
+ * text the heading-id plugin gives (its text is the heading's text content:
+ * the HTML without its tags, unescaped). tests/unit/render-body.test.ts
+ * holds the two ways to each other.
+ */
+function withHeadingIds(html: string, slugger: GithubSlugger, headings: BodyHeading[]): string {
+  if (!html.includes('<h')) return html;
+  return html.replace(RENDERED_HEADING, (_, depth: string, inner: string) => {
+    const heading = nextHeading(slugger, Number(depth), inner.replace(/<[^>]*>/g, '').replace(ESCAPED, (__, name: string) => UNESCAPED[name]!));
+    headings.push(heading);
+    return `<h${depth} id="${escapeAttribute(heading.slug)}">${inner}</h${depth}>`;
+  });
+}
+
+/** An attribute value as Sätteri writes one. */
+function escapeAttribute(value: string): string {
+  return value.replace(/&/g, '&amp;').replace(/"/g, '&quot;');
 }
 
 function renderMdx(input: RenderBodyInput): RenderedBody {
@@ -204,10 +245,9 @@ function addHeadingIds(tree: HastRoot): BodyHeading[] {
   const headings: BodyHeading[] = [];
   const visit = (node: HastRoot | HastContent) => {
     if (node.type === 'element' && /^h[1-6]$/.test(node.tagName)) {
-      const text = textOf(node);
-      const slug = bodyHeadingId((words) => slugger.slug(words), text);
-      node.properties.id = slug;
-      headings.push({ depth: Number(node.tagName[1]), slug, text });
+      const heading = nextHeading(slugger, Number(node.tagName[1]), textOf(node));
+      node.properties.id = heading.slug;
+      headings.push(heading);
       return;
     }
     if ('children' in node) for (const child of node.children) visit(child);
