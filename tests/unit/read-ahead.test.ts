@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { openEntryBytes, type EntryBytes } from '../../src/lib/reading/entry-bytes.ts';
+import { bytesDigest, openEntryBytes, type EntryBytes } from '../../src/lib/reading/entry-bytes.ts';
 import { entryBytesInOrder, READ_AHEAD_FROM } from '../../src/lib/reading/read-ahead.ts';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'latitude-read-ahead-'));
@@ -26,7 +26,7 @@ function files(name: string, count: number): string[] {
 
 async function all(paths: readonly string[], worker?: URL): Promise<EntryBytes[]> {
   const got: EntryBytes[] = [];
-  for await (const chunk of entryBytesInOrder(paths, worker)) got.push(...chunk);
+  for await (const chunk of entryBytesInOrder(paths, { worker })) got.push(...chunk);
   return got;
 }
 
@@ -52,6 +52,17 @@ describe('entryBytesInOrder', () => {
     expect(got[paths.length / 2]).toEqual({ unreadable: 'ENOTFILE' });
     expect(got.at(-3)).toEqual({ tooLarge: 2 * 1024 * 1024 });
     expect(got.at(-1)).toEqual({ unreadable: 'ENOENT' });
+  });
+
+  it("gives the worker's files with their digest when asked", async () => {
+    const paths = files('digests', 2 * READ_AHEAD_FROM);
+    const digested: string[] = [];
+    for await (const chunk of entryBytesInOrder(paths, { digests: true })) {
+      for (const got of chunk) if ('bytes' in got && got.digest !== undefined) digested.push(got.digest === bytesDigest(got.bytes) ? 'same' : 'other');
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    expect(digested.length).toBeGreaterThan(0);
+    expect(new Set(digested)).toEqual(new Set(['same']));
   });
 
   it('reads a small root on this thread, in one chunk', async () => {

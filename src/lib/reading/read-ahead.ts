@@ -12,9 +12,11 @@
  * transferred buffer, and the main thread takes them in order. When the
  * next chunk in order is the worker's and has not come yet (at the start,
  * as the worker loads, and whenever parsing is faster than reading), the
- * main thread claims and reads a chunk itself rather than wait. The worker
- * stays at most `window` batches ahead of what the main thread has taken,
- * so a playbook of any size is never held in memory whole.
+ * main thread claims and reads a chunk itself rather than wait. What is
+ * read and not yet taken stays under `AHEAD_BYTES` on each side (a chunk
+ * beyond it at most), so a playbook of any size is never held in memory
+ * whole; below that, the worker may run far ahead, as it does while the
+ * main thread loads the read cache.
  *
  * Small roots are read on the main thread alone. Should the worker fail to
  * start or stop early, the files it claimed and did not give are read on the
@@ -33,10 +35,12 @@ export interface AheadSetup {
   shared: SharedArrayBuffer;
   /** Where the worker posts its batches. */
   port: MessagePort;
-  /** How many batches the worker may post ahead of those taken. */
-  window: number;
+  /** The worker posts no more batches while those not yet taken hold this many bytes. */
+  aheadBytes: number;
   /** Files the worker claims at a time: one batch. */
   chunk: number;
+  /** Whether the worker works out each file's digest (`bytesDigest`), for a reader with a cache. */
+  digests: boolean;
 }
 
 /** In `AheadSetup.shared`: how many of the worker's batches the main thread has taken. */
@@ -48,8 +52,8 @@ export const CLAIMED = 1;
 /** In `AheadSetup.shared`: how many batches the worker has posted. */
 export const POSTED = 2;
 
-/** One file of a batch: `length` bytes, next in the batch's buffer, or why it was not read. */
-export type AheadOutcome = { length: number } | Exclude<EntryBytes, { bytes: Uint8Array }>;
+/** One file of a batch: `length` bytes, next in the batch's buffer (and their digest, if asked), or why it was not read. */
+export type AheadOutcome = { length: number; digest?: string } | Exclude<EntryBytes, { bytes: Uint8Array }>;
 
 export interface AheadBatch {
   /** The index (in `paths`) of the batch's first file. */
@@ -58,12 +62,12 @@ export interface AheadBatch {
   buffer: ArrayBuffer;
 }
 
-/** The worker's chunks are a few hundred kilobytes, at most 32 ahead; the main thread's smaller, so it is soon back to parsing. */
-const WORKER_SETUP = { window: 32, chunk: 128 } as const;
-const MAIN_CHUNK = 32;
+/** How many bytes each thread may hold read and not yet taken (a chunk beyond it at most): a hundred files of the largest size. */
+export const AHEAD_BYTES = 100 * 1024 * 1024;
 
-/** The most files the main thread reads ahead of the next in order while the worker's batch is late. */
-const MAIN_AHEAD = WORKER_SETUP.window * WORKER_SETUP.chunk;
+/** The worker's chunks are a few hundred kilobytes; the main thread's smaller, so it is soon back to parsing. */
+const WORKER_SETUP = { aheadBytes: AHEAD_BYTES, chunk: 128 } as const;
+const MAIN_CHUNK = 32;
 
 /**
  * The worker's module. Named through a variable, not written into
@@ -72,8 +76,15 @@ const MAIN_AHEAD = WORKER_SETUP.window * WORKER_SETUP.chunk;
  */
 const WORKER_MODULE = './read-ahead-worker.ts';
 
-/** Each file's bytes (or why there are none), in the order of `paths`, a chunk at a time. `worker` is for tests: another worker module. */
-export async function* entryBytesInOrder(paths: readonly string[], worker: URL = new URL(WORKER_MODULE, import.meta.url)): AsyncGenerator<EntryBytes[]> {
+/**
+ * Each file's bytes (or why there are none), in the order of `paths`, a
+ * chunk at a time; with `digests`, the worker's files come with their
+ * digest. `worker` is for tests: another worker module.
+ */
+export async function* entryBytesInOrder(
+  paths: readonly string[],
+  { digests = false, worker = new URL(WORKER_MODULE, import.meta.url) }: { digests?: boolean; worker?: URL } = {},
+): AsyncGenerator<EntryBytes[]> {
   if (paths.length < READ_AHEAD_FROM) {
     yield paths.map(openEntryBytes);
     return;
@@ -85,7 +96,7 @@ export async function* entryBytesInOrder(paths: readonly string[], worker: URL =
   let exited: Promise<void> = Promise.resolve();
   try {
     reader = new Worker(worker, {
-      workerData: { paths, shared: state.buffer as SharedArrayBuffer, port: port2, ...WORKER_SETUP } satisfies AheadSetup,
+      workerData: { paths, shared: state.buffer as SharedArrayBuffer, port: port2, digests, ...WORKER_SETUP } satisfies AheadSetup,
       transferList: [port2],
     });
     // An error ends the worker too: what it claimed and did not give is read on this thread.
@@ -121,7 +132,7 @@ export async function* entryBytesInOrder(paths: readonly string[], worker: URL =
         ready.set(given, paths.slice(given, end).map(openEntryBytes));
         continue;
       }
-      const start = readyFiles(ready) < MAIN_AHEAD ? Atomics.add(state, CLAIMED, MAIN_CHUNK) : paths.length;
+      const start = readyBytes(ready) < AHEAD_BYTES ? Atomics.add(state, CLAIMED, MAIN_CHUNK) : paths.length;
       if (start < paths.length) {
         // The next file in order is the worker's and not here yet (or no thread had claimed it): read a chunk meanwhile.
         ready.set(start, paths.slice(start, start + MAIN_CHUNK).map(openEntryBytes));
@@ -144,10 +155,10 @@ export async function* entryBytesInOrder(paths: readonly string[], worker: URL =
   }
 }
 
-function readyFiles(ready: ReadonlyMap<number, readonly EntryBytes[]>): number {
-  let files = 0;
-  for (const chunk of ready.values()) files += chunk.length;
-  return files;
+function readyBytes(ready: ReadonlyMap<number, readonly EntryBytes[]>): number {
+  let bytes = 0;
+  for (const chunk of ready.values()) for (const got of chunk) if ('bytes' in got) bytes += got.bytes.byteLength;
+  return bytes;
 }
 
 function unpack({ outcomes, buffer }: AheadBatch): EntryBytes[] {
@@ -156,6 +167,6 @@ function unpack({ outcomes, buffer }: AheadBatch): EntryBytes[] {
     if (!('length' in outcome)) return outcome;
     const bytes = new Uint8Array(buffer, at, outcome.length);
     at += outcome.length;
-    return { bytes };
+    return outcome.digest === undefined ? { bytes } : { bytes, digest: outcome.digest };
   });
 }

@@ -56,11 +56,6 @@ export function readCacheFile(cacheDir: string): string {
   return path.join(cacheDir, 'latitude-reads.v8');
 }
 
-/** The digest a file's bytes are cached under. */
-export function bytesDigest(bytes: Uint8Array): string {
-  return createHash('sha1').update(bytes).digest('base64url');
-}
-
 export function openReadCache<T>(file: string, trusted: boolean): ReadCache<T> {
   const version = `${READER_VERSION}:${trusted}`;
   const old = readSlices<T>(file, version);
@@ -90,11 +85,15 @@ export function openReadCache<T>(file: string, trusted: boolean): ReadCache<T> {
         await mkdir(path.dirname(file), { recursive: true });
         const handle = await open(temporary, 'w');
         try {
-          await handle.writev(framed(serialize({ version } satisfies Header)));
+          // Each slice is made while the one before it is written: one write in flight, so the file is done soon after the last slice is made.
+          let writing = handle.writev(framed(serialize({ version } satisfies Header)));
           for (let start = 0; start < entries.length; start += SLICE_FILES) {
             const slice: Slice<T> = entries.slice(start, start + SLICE_FILES).map(([name, { digest, read }]) => [name, digest, read]);
-            await handle.writev(framed(serialize(slice)));
+            const bytes = framed(serialize(slice));
+            await writing;
+            writing = handle.writev(bytes);
           }
+          await writing;
         } finally {
           await handle.close();
         }

@@ -12,13 +12,13 @@ import { readFileSync } from 'node:fs';
 import { COLLECTIONS, type CollectionName, type EntryStatus } from '../../../schemas/index.ts';
 import { parseSource, readingOf, unreadable, type FieldLocator, type ReadSource } from './read-source.ts';
 import { renderBody } from './render-body.ts';
-import type { EntryBytes } from './entry-bytes.ts';
+import { bytesDigest, type EntryBytes } from './entry-bytes.ts';
 import { entryBytesInOrder } from './read-ahead.ts';
 import type { SourceFile } from './scan-content-root.ts';
 import type { Finding } from '../diagnostics/diagnostic.ts';
 import { checkWithSchema } from '../diagnostics/schema-issues.ts';
 import type { CheckedEntry } from './checked-content.ts';
-import { bytesDigest, openReadCache, type ReadCache } from './read-cache.ts';
+import { openReadCache, type ReadCache } from './read-cache.ts';
 import { checkTranslation, type ReadTranslation } from './read-translation.ts';
 
 /** An entry as read: its checked data, and its body rendered (Markdown collections). */
@@ -57,15 +57,15 @@ export const CACHE_FROM = 1000;
  * what the last run read of each file whose bytes are unchanged, and
  * `saved` settles once this run's reads are written for the next.
  */
-export async function readEntryFiles(
-  jobs: readonly EntryJob[],
-  trusted: boolean,
-  cacheFile?: string,
-): Promise<{ reads: FileRead[]; saved: Promise<void> }> {
+export async function readEntryFiles(jobs: readonly EntryJob[], trusted: boolean, cacheFile?: string): Promise<{ reads: FileRead[]; saved: Promise<void> }> {
   // The bytes come from the read-ahead worker, started here: it reads while the cache loads and while this thread parses.
-  const batches = entryBytesInOrder(jobs.map((job) => job.source.absolutePath));
+  const cached = cacheFile !== undefined && jobs.length >= CACHE_FROM;
+  const batches = entryBytesInOrder(
+    jobs.map((job) => job.source.absolutePath),
+    { digests: cached },
+  );
   const first = batches.next();
-  const cache = cacheFile && jobs.length >= CACHE_FROM ? openReadCache<FileRead>(cacheFile, trusted) : undefined;
+  const cache = cached ? openReadCache<FileRead>(cacheFile, trusted) : undefined;
   const reads: FileRead[] = [];
   for (let batch = await first; !batch.done; batch = await batches.next())
     for (const got of batch.value) reads.push(readEntryFile(jobs[reads.length]!, got, trusted, cache));
@@ -81,7 +81,7 @@ function readEntryFile({ collection, source, language }: EntryJob, got: EntryByt
   try {
     const bytes = readingOf(source, got);
     if (bytes instanceof Uint8Array) {
-      digest = cache && bytesDigest(bytes);
+      digest = cache && (('digest' in got && got.digest) || bytesDigest(bytes));
       const hit = digest === undefined ? undefined : cache?.get(source.file, digest);
       if (hit) return hit;
       read = parseSource(source, kind, bytes);

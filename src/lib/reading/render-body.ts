@@ -327,8 +327,16 @@ function placeAttributes(tree: PlacedNode, source: string): void {
   visit(tree);
 }
 
+/** An attribute name as a whole word, by name: a few names (`type`, `title`, `id`) come back in every body. */
+const NAME_PATTERNS = new Map<string, RegExp>();
+
 function findName(source: string, name: string, from: number): number {
-  const pattern = new RegExp(`(?<![\\w-])${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\w-])`, 'g');
+  let pattern = NAME_PATTERNS.get(name);
+  if (!pattern) {
+    pattern = new RegExp(`(?<![\\w-])${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\w-])`, 'g');
+    // Names come from content: a body with thousands of made-up names does not keep a pattern for each.
+    if (NAME_PATTERNS.size < 256) NAME_PATTERNS.set(name, pattern);
+  }
   pattern.lastIndex = from;
   return pattern.exec(source)?.index ?? -1;
 }
