@@ -117,7 +117,7 @@ export async function* entryBytesInOrder(
     }
   };
   try {
-    for (let given = 0; given < paths.length; ) {
+    for (let given = 0; given < paths.length;) {
       takeArrived();
       const next = ready.get(given);
       if (next) {

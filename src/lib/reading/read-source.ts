@@ -64,7 +64,6 @@ export const YAML_READ_OPTIONS = { version: '1.2', schema: 'core', merge: false 
  */
 const CONTROL_CHARACTER = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\ufffe\uffff]/;
 
-
 export async function readSource(source: SourceFile, kind: 'markdown' | 'data'): Promise<ReadSource> {
   return readSourceSync(source, kind);
 }

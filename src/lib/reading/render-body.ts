@@ -148,7 +148,11 @@ const UNESCAPED: Readonly<Record<string, string>> = { amp: '&', lt: '<', gt: '>'
 function withHeadingIds(html: string, slugger: GithubSlugger, headings: BodyHeading[]): string {
   if (!html.includes('<h')) return html;
   return html.replace(RENDERED_HEADING, (_, depth: string, inner: string) => {
-    const heading = nextHeading(slugger, Number(depth), inner.replace(/<[^>]*>/g, '').replace(ESCAPED, (__, name: string) => UNESCAPED[name]!));
+    const heading = nextHeading(
+      slugger,
+      Number(depth),
+      inner.replace(/<[^>]*>/g, '').replace(ESCAPED, (__, name: string) => UNESCAPED[name]!),
+    );
     headings.push(heading);
     return `<h${depth} id="${escapeAttribute(heading.slug)}">${inner}</h${depth}>`;
   });
