@@ -3,9 +3,11 @@
  * thread, while the main thread parses the files before them. Opening and
  * reading 20,000 small files is about 40 µs of system calls each (0.8 s of
  * a cold validation; with a warm cache, where a file's reading is taken
- * from the cache by its digest, most of the time). Only the system calls go
- * to the worker (`read-ahead-worker.ts`, which loads `node:fs` and nothing
- * else): parsing there too was measured slower (docs/scale.md).
+ * from the cache by its digest, a large share of what is left). Only the
+ * system calls and the digests go to the worker (`read-ahead-worker.ts`,
+ * which loads nothing but Node's own modules and the two small ones it
+ * shares with this one): parsing there too was measured slower
+ * (docs/scale.md).
  *
  * Both threads claim files in chunks from one shared counter (`CLAIMED`).
  * The worker's chunks come back as batches, each batch's bytes in one
