@@ -53,9 +53,11 @@ export async function measureCommand(command: string, args: string[], options: {
     child.on('error', reject);
     child.on('close', (code) => resolve(code ?? 1));
   });
+  // Timed at the command's end: the sampler may still be asleep for up to 100 ms.
+  const wallMs = performance.now() - started;
   sampling = false;
   await sampler;
-  return { exitCode, stdout, stderr, wallMs: performance.now() - started, peakProcessBytes, peakProcessName, peakTreeBytes };
+  return { exitCode, stdout, stderr, wallMs, peakProcessBytes, peakProcessName, peakTreeBytes };
 }
 
 /** RSS in bytes, and command name, of `root` and every process below it. */
