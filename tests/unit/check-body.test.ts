@@ -1,7 +1,8 @@
 import { markdownToMdast, mdxToJs, mdxToMdast } from 'satteri';
 import { describe, expect, it } from 'vitest';
 import type { Finding } from '../../src/lib/diagnostics/diagnostic.ts';
-import { BODY_HTML_SCHEMA, checkBody, checkBodyTree, CONTENT_COMPONENTS, type BodyNode } from '../../src/lib/reading/check-body.ts';
+import { BODY_HTML_SCHEMA, checkBodyTree, CONTENT_COMPONENTS, type BodyNode } from '../../src/lib/reading/check-body.ts';
+import { checkBody } from '../../src/lib/reading/render-body.ts';
 import { contentBodyGate } from '../../src/integrations/satteri-gate.ts';
 
 const md = (body: string, bodyLine = 1) => checkBody({ file: 'wins/w.md', body, bodyLine, format: 'md', trusted: false });
@@ -377,9 +378,9 @@ describe('MDX syntax errors', () => {
     });
   });
 
-  it('explains HTML comments in .mdx', () => {
+  it('explains HTML comments in .mdx, at the comment', () => {
     expect(mdx('Text <!-- note --> more').findings).toEqual([
-      inMdx(1, 7, 'mdx-syntax', 'HTML comments (<!-- … -->) cannot be used in .mdx files', 'write the note as {/* your note */} instead'),
+      inMdx(1, 6, 'mdx-syntax', 'HTML comments (<!-- … -->) cannot be used in .mdx files', 'write the note as {/* your note */} instead'),
     ]);
   });
 
@@ -387,8 +388,14 @@ describe('MDX syntax errors', () => {
     expect(mdx('<Callout type=tip>Hi</Callout>').findings).toEqual([
       inMdx(1, 15, 'mdx-syntax', 'an attribute value must be written in quotes', 'put the value in quotes, such as type="tip"'),
     ]);
+    // After a quoted one, lines into the body; and a tag that is not one at all is not taken for an unquoted value.
+    expect(mdx('Intro.\n\n<Callout title="A b" type=tip>\nHi\n</Callout>').findings).toEqual([
+      inMdx(3, 27, 'mdx-syntax', 'an attribute value must be written in quotes', 'put the value in quotes, such as type="tip"'),
+    ]);
+    expect(mdx('Prices <3 and > 2').findings.map((f) => f.message)).toEqual(['a < here starts a tag, but what follows is not a tag']);
+    // At the brace left open.
     expect(mdx('Costs {about 5').findings).toEqual([
-      inMdx(1, 15, 'mdx-syntax', 'a { is never closed with }', 'in .mdx files { starts code: to show the character itself write \\{'),
+      inMdx(1, 7, 'mdx-syntax', 'a { is never closed with }', 'in .mdx files { starts code: to show the character itself write \\{'),
     ]);
   });
 });

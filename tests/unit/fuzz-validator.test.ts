@@ -10,7 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parseSource } from '../../src/lib/reading/read-source.ts';
-import { checkBody } from '../../src/lib/reading/check-body.ts';
+import { checkBody } from '../../src/lib/reading/render-body.ts';
 import { validateContentRoot } from '../../src/lib/validator/validate-content-root.ts';
 import { VALID_ROOT } from '../support/bad-input.ts';
 import { pick, random } from '../support/random.ts';

@@ -9,7 +9,7 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { crc32, deflateSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
-import { checkBody } from '../../src/lib/reading/check-body.ts';
+import { checkBody } from '../../src/lib/reading/render-body.ts';
 import { renderBody } from '../../src/lib/reading/render-body.ts';
 import { formatMoney } from '../../src/lib/domain/money.ts';
 import { edit, findings, put, removeRoots, type Change } from '../support/hostile-root.ts';

@@ -22,9 +22,6 @@
  * mdast in the build, so the build judges exactly what it renders);
  * `checkBody` parses the text first.
  */
-import { fromMarkdown } from 'mdast-util-from-markdown';
-import { mdxFromMarkdown } from 'mdast-util-mdx';
-import { mdxjs } from 'micromark-extension-mdxjs';
 import type { Finding, Position } from '../diagnostics/diagnostic.ts';
 import { syntaxFinding as syntaxFindingIn } from './body/mdx-syntax.ts';
 import { bodyBoundProblem, characterReferenceProblem } from './body/bounds.ts';
@@ -34,9 +31,6 @@ import { walkBody, type BodyLink, type BodyNode } from './body/walk.ts';
 
 export { BODY_HTML_SCHEMA, CONTENT_COMPONENTS, MAX_BODY_DEPTH, type ComponentAttribute, type ContentComponent } from './body/policy.ts';
 export type { BodyAttribute, BodyLink, BodyNode } from './body/walk.ts';
-
-/** The MDX parser's extensions are plain objects: made once, reused for every file. */
-const MDX_OPTIONS = { extensions: [mdxjs()], mdastExtensions: [mdxFromMarkdown()] };
 
 export interface BodyCheckInput {
   /** Path relative to the content root, used as Finding.file. */
@@ -59,18 +53,6 @@ export interface BodyCheckResult {
 }
 
 export type BodyTreeOptions = Omit<BodyCheckInput, 'body'>;
-
-export function checkBody(input: BodyCheckInput): BodyCheckResult {
-  const bound = boundFinding(input);
-  if (bound) return { findings: [bound], boundaryRefs: [], links: [] };
-  let tree: BodyNode;
-  try {
-    tree = (input.format === 'mdx' ? fromMarkdown(input.body, MDX_OPTIONS) : fromMarkdown(input.body)) as BodyNode;
-  } catch (error) {
-    return { findings: [syntaxFinding(error, input)], boundaryRefs: [], links: [] };
-  }
-  return checkBodyTree(tree, input);
-}
 
 /** The check over a parsed tree (positions relative to the body). Never throws. */
 export function checkBodyTree(tree: BodyNode, options: BodyTreeOptions): BodyCheckResult {

@@ -29,7 +29,7 @@ import type { Finding } from '../diagnostics/diagnostic.ts';
 import { bodyHeadingId } from '../links/page-ids.ts';
 import { mayNestDeeply } from './body/policy.ts';
 import { closeSelfClosingTags } from './body/raw-html.ts';
-import { boundFinding, checkBodyTree, syntaxFinding, type BodyCheckResult, type BodyNode } from './check-body.ts';
+import { boundFinding, checkBodyTree, syntaxFinding, type BodyCheckInput, type BodyCheckResult, type BodyNode } from './check-body.ts';
 import { CALLOUT_KINDS, calloutKind, type CalloutType } from './content-components.ts';
 
 /** Sätteri's features as the site's Markdown renderer sets them (astro.config.mjs: GFM on, smart punctuation on). */
@@ -76,6 +76,12 @@ export function renderBody(input: RenderBodyInput): RenderedBody {
   } catch (error) {
     return { findings: [parserFinding(error, input)], boundaryRefs: [], links: [], html: undefined, headings: [] };
   }
+}
+
+/** The check alone, on the same parse as `renderBody` (what the HTML would be is left out). */
+export function checkBody(input: BodyCheckInput): BodyCheckResult {
+  const { findings, boundaryRefs, links } = renderBody(input);
+  return { findings, boundaryRefs, links };
 }
 
 /** Replaces each BoundaryRef marker with the HTML `render` gives for its id. */

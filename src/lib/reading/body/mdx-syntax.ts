@@ -104,9 +104,31 @@ export function syntaxFinding(error: unknown, file: string, body: string, bodyLi
   const before = offset === undefined ? undefined : /\S(?=\s*$)/.exec(body.slice(Math.max(0, offset - 200), offset))?.[0];
   const parsed: SyntaxError = { reason, source, ruleId, point, character, before };
   const keyed = SYNTAX_WORDINGS[`${source}:${ruleId}`] ?? SYNTAX_WORDINGS[`${source}:*`];
-  const wording = keyed ? (keyed(parsed) ?? catchAll(reason)) : byReason(reason, ruleId, source);
-  const position = point ? { line: point.line + bodyLine - 1, column: point.column } : { line: bodyLine, column: 1 };
+  // Sätteri reports a value without quotes as a tag it cannot read, at the tag's "<": the value is found in the text.
+  const unquoted = !keyed && offset !== undefined && /^Unexpected character after `<`/.test(reason) ? unquotedValueAt(body, offset) : undefined;
+  const wording = unquoted !== undefined ? UNQUOTED : keyed ? (keyed(parsed) ?? catchAll(reason)) : byReason(reason, ruleId, source);
+  const at = unquoted !== undefined ? pointOf(body, unquoted) : point;
+  const position = at ? { line: at.line + bodyLine - 1, column: at.column } : { line: bodyLine, column: 1 };
   return finding(MESSAGES['mdx-syntax'], 'parser', { file, position }, wording);
+}
+
+const UNQUOTED: Wording = { message: 'an attribute value must be written in quotes', hint: 'put the value in quotes, such as type="tip"' };
+
+/**
+ * Where an attribute's value starts without a quote in the tag that opens at
+ * `offset` (`<Callout type=tip>`: at `tip`), or undefined when every value
+ * before the first unquoted one is quoted, or braced, or there is none.
+ */
+function unquotedValueAt(body: string, offset: number): number | undefined {
+  const tag = /^<[A-Za-z][\w.:-]*(?:\s+[A-Za-z_:][\w.:-]*(?:\s*=\s*(?:"[^"]*"|'[^']*'|\{[^{}]*\}))?)*\s+[A-Za-z_:][\w.:-]*\s*=\s*(?=[^\s"'{])/.exec(
+    body.slice(offset, offset + 2000),
+  );
+  return tag ? offset + tag[0].length : undefined;
+}
+
+function pointOf(text: string, offset: number): BodyPoint {
+  const before = text.slice(0, offset);
+  return { line: before.split('\n').length, column: offset - before.lastIndexOf('\n') };
 }
 
 function syntaxPoint(reason: string, place: unknown, line: unknown, column: unknown): BodyPoint | undefined {
@@ -182,7 +204,7 @@ function byReason(reason: string, ruleId: string, source: string): Wording {
   if (/before attribute value/.test(reason)) {
     return { message: 'an attribute value must be written in quotes', hint: 'put the value in quotes, such as type="tip"' };
   }
-  if (/(before|in) name\b/.test(reason) && ruleId === 'unexpected-character') {
+  if ((/(before|in) name\b/.test(reason) && ruleId === 'unexpected-character') || /^Unexpected character after `<`/.test(reason)) {
     return {
       message: 'a < here starts a tag, but what follows is not a tag',
       hint: 'to show the character < itself write \\<; write links as [text](https://…)',
