@@ -75,7 +75,7 @@ export function boundFinding(input: BodyCheckInput): Finding | undefined {
   };
 }
 
-/** A parse error (micromark's, or Sätteri's fields) as the editor's finding. */
+/** A parse error (Sätteri's fields) as the editor's finding. */
 export function syntaxFinding(error: unknown, input: BodyCheckInput): Finding {
   if (isStackOverflow(error)) return tooDeepFinding(input);
   return syntaxFindingIn(error, input.file, input.body, input.bodyLine) ?? unexpectedFinding(error, input);

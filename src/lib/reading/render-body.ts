@@ -185,7 +185,7 @@ function hasErrors(result: BodyCheckResult): boolean {
 
 /**
  * Sätteri reports a syntax error as `line:column: reason (source:ruleId)`;
- * the check's syntax messages read the same fields micromark gives.
+ * the check's syntax messages (body/mdx-syntax.ts) read those fields.
  */
 function parserFinding(error: unknown, input: RenderBodyInput): Finding {
   const message = error instanceof Error ? error.message : String(error);

@@ -1,28 +1,16 @@
 /**
- * MDX syntax errors in words an editor can act on. The parsers (micromark's
- * MDX extensions and mdast-util-mdx-jsx) name each error with a stable
- * `source:ruleId`; the messages are keyed on that, never on the English
- * text of the parser's own message, which may change in any release. The
- * few facts only the parser's text carries (the tag names of a mismatch,
- * where the unclosed tag opened) are read out of it, and a message still
- * reads sensibly when they are missing.
+ * MDX syntax errors in words an editor can act on. Sätteri, the one parser
+ * of bodies (the validator's and the build's), names its errors with coarse
+ * rule ids (a mismatched closing tag and a stray "<" are both
+ * `mdx-jsx:unexpected-character`), so the kind of mistake is told from the
+ * parser's text (`wordingOf`), and the few facts only that text carries
+ * (the tag names of a mismatch, where an unclosed tag opened) are read out
+ * of it. A message still reads sensibly when they are missing, and an error
+ * of a kind not known here keeps the parser's own words (`catchAll`).
  */
 import type { Finding } from '../../diagnostics/diagnostic.ts';
 import type { BodyPoint } from './raw-html.ts';
 import { finding, MESSAGES, type Wording } from '../../diagnostics/catalogue.ts';
-
-/** What the parser threw, as far as it is known. */
-export interface SyntaxError {
-  /** The parser's own explanation (shown only in the catch-all message). */
-  reason: string;
-  source: string;
-  ruleId: string;
-  point: BodyPoint | undefined;
-  /** The character at `point` in the body, when known. */
-  character: string | undefined;
-  /** The character before it, ignoring spaces. */
-  before: string | undefined;
-}
 
 const CATCH_ALL_HINT = 'check that every <Tag> is closed (or ends with />) and every { has a matching }; write \\< and \\{ to show those characters themselves';
 
@@ -34,62 +22,21 @@ const EXPRESSION: Wording = {
   message: 'the text between { and } could not be understood',
   hint: 'in .mdx files { and } surround code, which content cannot use: write \\{ and \\} to show the characters themselves',
 };
-
-/** By `source:ruleId`; a source alone (`source:*`) covers the rest of its rules. */
-const SYNTAX_WORDINGS: Readonly<Record<string, (error: SyntaxError) => Wording | undefined>> = {
-  'mdast-util-mdx-jsx:end-tag-mismatch': endTagMismatch,
-  'mdast-util-mdx-jsx:unexpected-closing-slash': () => ({
-    message: 'a closing tag appears without a matching opening tag',
-    hint: 'remove the closing tag, or add the opening tag before it',
-  }),
-  'micromark-extension-mdx-jsx:unexpected-character': unexpectedCharacter,
-  'micromark-extension-mdx-jsx:unexpected-eof': () => ({
-    message: 'a tag is started but not finished',
-    hint: 'finish the tag with > (or /> if it has no text), and close any quotes it opens',
-  }),
-  'micromark-extension-mdx-expression:unexpected-eof': () => ({
-    message: 'a { is never closed with }',
-    hint: 'in .mdx files { starts code: to show the character itself write \\{',
-  }),
-  'micromark-extension-mdx-expression:*': () => EXPRESSION,
-  'micromark-extension-mdxjs-esm:*': () => ESM,
+const UNCLOSED_BRACE: Wording = { message: 'a { is never closed with }', hint: 'in .mdx files { starts code: to show the character itself write \\{' };
+const COMMENT: Wording = { message: 'HTML comments (<!-- … -->) cannot be used in .mdx files', hint: 'write the note as {/* your note */} instead' };
+const UNQUOTED: Wording = { message: 'an attribute value must be written in quotes', hint: 'put the value in quotes, such as type="tip"' };
+const NOT_A_TAG: Wording = {
+  message: 'a < here starts a tag, but what follows is not a tag',
+  hint: 'to show the character < itself write \\<; write links as [text](https://…)',
 };
-
-function endTagMismatch(error: SyntaxError): Wording {
-  // The tags as the parser quotes them: `</X>` is a closing tag, `<X>` an opening one.
-  const tags = [...error.reason.matchAll(/`(<\/?)([^`>]*)>`/g)].map((match) => ({ closing: match[1] === '</', name: match[2] ?? '' }));
-  const [first, second] = tags;
-  if (first?.closing && second && !second.closing) {
-    return { message: `</${first.name}> does not match the open <${second.name}> tag`, hint: `close <${second.name}> with </${second.name}>` };
-  }
-  if (first?.closing) {
-    return {
-      message: `</${first.name}> is not in the same paragraph or list item as its opening tag`,
-      hint: 'put the opening and closing tags in the same block, or each on a line of its own with blank lines around the text between them',
-    };
-  }
-  const name = first?.name ?? '';
-  return {
-    message: `the <${name}> tag is never closed`,
-    hint: `add </${name}> where its text ends, in the same paragraph or list item, or write <${name} … /> if it has no text`,
-  };
-}
-
-function unexpectedCharacter(error: SyntaxError): Wording | undefined {
-  if (error.before === '<' && error.character === '!') {
-    return { message: 'HTML comments (<!-- … -->) cannot be used in .mdx files', hint: 'write the note as {/* your note */} instead' };
-  }
-  if (error.before === '=') {
-    return { message: 'an attribute value must be written in quotes', hint: 'put the value in quotes, such as type="tip"' };
-  }
-  if (error.before === '<' || error.before === '/') {
-    return {
-      message: 'a < here starts a tag, but what follows is not a tag',
-      hint: 'to show the character < itself write \\<; write links as [text](https://…)',
-    };
-  }
-  return undefined;
-}
+const STRAY_CLOSING: Wording = {
+  message: 'a closing tag appears without a matching opening tag',
+  hint: 'remove the closing tag, or add the opening tag before it',
+};
+const UNFINISHED_TAG: Wording = {
+  message: 'a tag is started but not finished',
+  hint: 'finish the tag with > (or /> if it has no text), and close any quotes it opens',
+};
 
 /** The editor's finding for a parse error thrown by the MDX parser; undefined when it is not a parse error at all. */
 export function syntaxFinding(error: unknown, file: string, body: string, bodyLine: number): Finding | undefined {
@@ -100,19 +47,13 @@ export function syntaxFinding(error: unknown, file: string, body: string, bodyLi
   const ruleId = String(failure.ruleId ?? '');
   const point = syntaxPoint(reason, failure.place, failure.line, failure.column);
   const offset = point && offsetOf(body, point);
-  const character = offset === undefined ? undefined : body[offset];
-  const before = offset === undefined ? undefined : /\S(?=\s*$)/.exec(body.slice(Math.max(0, offset - 200), offset))?.[0];
-  const parsed: SyntaxError = { reason, source, ruleId, point, character, before };
-  const keyed = SYNTAX_WORDINGS[`${source}:${ruleId}`] ?? SYNTAX_WORDINGS[`${source}:*`];
   // Sätteri reports a value without quotes as a tag it cannot read, at the tag's "<": the value is found in the text.
-  const unquoted = !keyed && offset !== undefined && /^Unexpected character after `<`/.test(reason) ? unquotedValueAt(body, offset) : undefined;
-  const wording = unquoted !== undefined ? UNQUOTED : keyed ? (keyed(parsed) ?? catchAll(reason)) : byReason(reason, ruleId, source);
+  const unquoted = offset !== undefined && /^Unexpected character after `<`/.test(reason) ? unquotedValueAt(body, offset) : undefined;
+  const wording = unquoted !== undefined ? UNQUOTED : wordingOf(reason, ruleId, source);
   const at = unquoted !== undefined ? pointOf(body, unquoted) : point;
   const position = at ? { line: at.line + bodyLine - 1, column: at.column } : { line: bodyLine, column: 1 };
   return finding(MESSAGES['mdx-syntax'], 'parser', { file, position }, wording);
 }
-
-const UNQUOTED: Wording = { message: 'an attribute value must be written in quotes', hint: 'put the value in quotes, such as type="tip"' };
 
 /**
  * Where an attribute's value starts without a quote in the tag that opens at
@@ -154,12 +95,8 @@ function catchAll(reason: string): Wording {
   return { message: `this text could not be read as MDX: ${reason.replace(/\s*\([^()]*\)\s*$/, '')}`, hint: CATCH_ALL_HINT };
 }
 
-/**
- * For parsers whose rule ids are coarser than micromark's (Sätteri reports
- * a mismatched closing tag as `mdx-jsx:unexpected-character`): the same
- * wording, told apart by the parser's text until its ids say more.
- */
-function byReason(reason: string, ruleId: string, source: string): Wording {
+/** The words for an error, told apart by the parser's text (its rule ids say too little); its own words for any other. */
+function wordingOf(reason: string, ruleId: string, source: string): Wording {
   let match: RegExpExecArray | null;
   if ((match = /^Expected a closing tag for `<([^`>]*)>`/.exec(reason))) {
     const tag = match[1] ?? '';
@@ -180,41 +117,13 @@ function byReason(reason: string, ruleId: string, source: string): Wording {
       hint: 'put the opening and closing tags in the same block, or each on a line of its own with blank lines around the text between them',
     };
   }
-  if (/^Unexpected closing slash/.test(reason)) {
-    return { message: 'a closing tag appears without a matching opening tag', hint: 'remove the closing tag, or add the opening tag before it' };
-  }
-  if (reason.includes('to create a comment in MDX')) {
-    return { message: 'HTML comments (<!-- … -->) cannot be used in .mdx files', hint: 'write the note as {/* your note */} instead' };
-  }
-  if (source.includes('esm') || /import\/exports/.test(reason)) {
-    return {
-      message: 'a line starting with "import" or "export" is read as code, and it could not be understood',
-      hint: 'content cannot use import or export: reword the sentence so that the line does not start with either word',
-    };
-  }
-  if (/closing brace for `\{`/.test(reason)) {
-    return { message: 'a { is never closed with }', hint: 'in .mdx files { starts code: to show the character itself write \\{' };
-  }
-  if (source.includes('expression')) {
-    return {
-      message: 'the text between { and } could not be understood',
-      hint: 'in .mdx files { and } surround code, which content cannot use: write \\{ and \\} to show the characters themselves',
-    };
-  }
-  if (/before attribute value/.test(reason)) {
-    return { message: 'an attribute value must be written in quotes', hint: 'put the value in quotes, such as type="tip"' };
-  }
-  if ((/(before|in) name\b/.test(reason) && ruleId === 'unexpected-character') || /^Unexpected character after `<`/.test(reason)) {
-    return {
-      message: 'a < here starts a tag, but what follows is not a tag',
-      hint: 'to show the character < itself write \\<; write links as [text](https://…)',
-    };
-  }
-  if (/^Unexpected end of file/.test(reason) && source.includes('jsx')) {
-    return { message: 'a tag is started but not finished', hint: 'finish the tag with > (or /> if it has no text), and close any quotes it opens' };
-  }
-  return {
-    message: `this text could not be read as MDX: ${reason.replace(/\s*\([^()]*\)\s*$/, '')}`,
-    hint: 'check that every <Tag> is closed (or ends with />) and every { has a matching }; write \\< and \\{ to show those characters themselves',
-  };
+  if (/^Unexpected closing slash/.test(reason)) return STRAY_CLOSING;
+  if (reason.includes('to create a comment in MDX')) return COMMENT;
+  if (source.includes('esm') || /import\/exports/.test(reason)) return ESM;
+  if (/closing brace for `\{`/.test(reason)) return UNCLOSED_BRACE;
+  if (source.includes('expression')) return EXPRESSION;
+  if (/before attribute value/.test(reason)) return UNQUOTED;
+  if ((/(before|in) name\b/.test(reason) && ruleId === 'unexpected-character') || /^Unexpected character after `<`/.test(reason)) return NOT_A_TAG;
+  if (/^Unexpected end of file/.test(reason) && source.includes('jsx')) return UNFINISHED_TAG;
+  return catchAll(reason);
 }
