@@ -4,7 +4,7 @@
  * and read in slices; a cache of another version, layout or a damaged one
  * is not used at all.
  */
-import { mkdtemp, readFile, rm, truncate, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, truncate, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { serialize } from 'node:v8';
@@ -32,6 +32,17 @@ async function written(file: string, trusted = false) {
 }
 
 describe('the read cache', () => {
+  it('is not written, and leaves nothing behind, when a reading cannot be stored', async () => {
+    const file = await cacheFile();
+    const cache = openReadCache<unknown>(file, false);
+    for (const { name, digest, read } of FILES) cache.set(name, digest, read);
+    // A function cannot be serialised: the last slice fails while the one before it is being written.
+    cache.set('wins/odd.md', 'd-odd', { id: 'odd', html: () => '' });
+    await expect(cache.save()).resolves.toBeUndefined();
+    await expect(readFile(file)).rejects.toThrow(/ENOENT/);
+    expect(await readdir(path.dirname(file))).toEqual([]);
+  });
+
   it('gives back what the last run read of every file whose bytes are the same, across slices', async () => {
     const file = await cacheFile();
     await written(file);

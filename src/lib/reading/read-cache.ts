@@ -84,9 +84,10 @@ export function openReadCache<T>(file: string, trusted: boolean): ReadCache<T> {
       try {
         await mkdir(path.dirname(file), { recursive: true });
         const handle = await open(temporary, 'w');
+        let writing: Promise<unknown> = Promise.resolve();
         try {
           // Each slice is made while the one before it is written: one write in flight, so the file is done soon after the last slice is made.
-          let writing = handle.writev(framed(serialize({ version } satisfies Header)));
+          writing = handle.writev(framed(serialize({ version } satisfies Header)));
           for (let start = 0; start < entries.length; start += SLICE_FILES) {
             const slice: Slice<T> = entries.slice(start, start + SLICE_FILES).map(([name, { digest, read }]) => [name, digest, read]);
             const bytes = framed(serialize(slice));
@@ -95,6 +96,8 @@ export function openReadCache<T>(file: string, trusted: boolean): ReadCache<T> {
           }
           await writing;
         } finally {
+          // A slice that could not be made leaves the write before it in flight: it settles before the file is closed.
+          await writing.catch(() => undefined);
           await handle.close();
         }
         await rename(temporary, file);
