@@ -41,9 +41,8 @@ describe('entryBytesInOrder', () => {
     const sizes: number[] = [];
     for await (const chunk of entryBytesInOrder(paths)) {
       got.push(...chunk);
-      sizes.push(chunk.length);
-      // Parsing takes time: the worker starts meanwhile.
-      await new Promise((resolve) => setTimeout(resolve, 10));
+      // The first chunk takes long to parse: the worker starts meanwhile (a tenth of a second, more on a busy machine) and claims the rest.
+      if (sizes.push(chunk.length) === 1) await new Promise((resolve) => setTimeout(resolve, 2000));
     }
     expect(got.map(comparable)).toEqual(expected(paths));
     // The worker took part: its chunks are 128 files, this thread's 32.
@@ -57,9 +56,11 @@ describe('entryBytesInOrder', () => {
   it("gives the worker's files with their digest when asked", async () => {
     const paths = files('digests', 2 * READ_AHEAD_FROM);
     const digested: string[] = [];
+    let chunks = 0;
     for await (const chunk of entryBytesInOrder(paths, { digests: true })) {
       for (const got of chunk) if ('bytes' in got && got.digest !== undefined) digested.push(got.digest === bytesDigest(got.bytes) ? 'same' : 'other');
-      await new Promise((resolve) => setTimeout(resolve, 10));
+      // As above: the worker starts while the first chunk is parsed.
+      if (++chunks === 1) await new Promise((resolve) => setTimeout(resolve, 2000));
     }
     expect(digested.length).toBeGreaterThan(0);
     expect(new Set(digested)).toEqual(new Set(['same']));

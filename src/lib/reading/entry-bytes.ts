@@ -1,6 +1,6 @@
 /**
  * An entry file's bytes, read the one way every reader reads them: opened
- * once, looked at, then read through the same handle. Only `node:fs` here:
+ * once, looked at, then read through the same handle. Only Node's own modules here:
  * the read-ahead worker (`read-ahead.ts`) runs this module on its own
  * thread, and what it gives is turned into findings on the main thread
  * (`readingOf` in read-source.ts). The digest of a file's bytes is here

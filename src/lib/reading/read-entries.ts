@@ -65,10 +65,16 @@ export async function readEntryFiles(jobs: readonly EntryJob[], trusted: boolean
     { digests: cached },
   );
   const first = batches.next();
-  const cache = cached ? openReadCache<FileRead>(cacheFile, trusted) : undefined;
   const reads: FileRead[] = [];
-  for (let batch = await first; !batch.done; batch = await batches.next())
-    for (const got of batch.value) reads.push(readEntryFile(jobs[reads.length]!, got, trusted, cache));
+  let cache: ReadCache<FileRead> | undefined;
+  try {
+    cache = cached ? openReadCache<FileRead>(cacheFile, trusted) : undefined;
+    for (let batch = await first; !batch.done; batch = await batches.next())
+      for (const got of batch.value) reads.push(readEntryFile(jobs[reads.length]!, got, trusted, cache));
+  } finally {
+    // Whatever stopped the reading, the worker stops with it.
+    await batches.return(undefined);
+  }
   // The cache file is written while the cross-entry rules run; the caller awaits `saved` before it is done.
   return { reads, saved: cache?.save() ?? Promise.resolve() };
 }

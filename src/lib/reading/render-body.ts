@@ -148,7 +148,7 @@ const UNESCAPED: Readonly<Record<string, string>> = { amp: '&', lt: '<', gt: '>'
  * Ids on the headings of HTML Sätteri rendered from a body without raw
  * HTML, links or pictures, and their records in order: the same ids and
  * text the heading-id plugin gives (its text is the heading's text content:
- * the HTML without its tags, unescaped). tests/unit/render-body.test.ts
+ * the HTML without its tags, unescaped). tests/unit/render-body-headings.test.ts
  * holds the two ways to each other.
  */
 function withHeadingIds(html: string, slugger: GithubSlugger, headings: BodyHeading[]): string {
