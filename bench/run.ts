@@ -241,6 +241,9 @@ const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 const gb = (bytes: number) => `${(bytes / 1e9).toFixed(2)} GB`;
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} kB`;
 const mark = (ok: boolean) => (ok ? 'met' : 'MISSED');
+/** `npm run validate`'s target, cold or as a pull request's check: 5 s at 20,000 entries, in proportion at other sizes. */
+const VALIDATE_TARGET = `≤ ${TARGETS.validateS} s at 20,000`;
+const validateMark = (run: Measured) => mark(run.wallMs / 1000 <= (TARGETS.validateS * entries) / 20000);
 const floorWall = floor ? floor.build.wallMs + floor.index.wallMs : undefined;
 const rows: [string, string, string, string][] = [
   ['figure', 'measured', 'target', ''],
@@ -298,16 +301,16 @@ rows.push(
   [
     'npm run validate, cold (no read cache), as a command',
     `${s(validate.wallMs)} (${((validate.wallMs * 1000) / entries).toFixed(0)} µs/entry)`,
-    `≤ ${TARGETS.validateS} s at 20,000`,
-    mark(validate.wallMs / 1000 <= (TARGETS.validateS * entries) / 20000),
+    VALIDATE_TARGET,
+    validateMark(validate),
   ],
   ...(validateChange
     ? ([
         [
           "npm run validate after one changed entry, from the last build's cache (a pull request's check)",
           s(validateChange.wallMs),
-          `≤ ${TARGETS.validateS} s at 20,000`,
-          mark(validateChange.wallMs / 1000 <= (TARGETS.validateS * entries) / 20000),
+          VALIDATE_TARGET,
+          validateMark(validateChange),
         ],
       ] as [string, string, string, string][])
     : []),

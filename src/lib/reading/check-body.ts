@@ -10,8 +10,7 @@
  *   protocol allowlist), and how deep it may nest;
  * - `walk.ts`: the walk over the tree, judging each node by the policy;
  * - `raw-html.ts`: raw HTML, each fragment and all of them as one;
- * - `mdx-syntax.ts`: MDX parse errors in an editor's words, keyed on the
- *   parsers' `source:ruleId`;
+ * - `mdx-syntax.ts`: Sätteri's MDX parse errors in an editor's words;
  * - `problems.ts`: the findings' wording.
  *
  * Problems are rejected, not sanitised: the editor sees each one, with its
@@ -19,8 +18,8 @@
  * from the published page.
  *
  * `checkBodyTree` is the check over an already parsed tree (Sätteri's
- * mdast in the build, so the build judges exactly what it renders);
- * `checkBody` parses the text first.
+ * mdast, in the validator and the build alike, so the check judges exactly
+ * what is rendered); `checkBody` (render-body.ts) parses the text first.
  */
 import type { Finding, Position } from '../diagnostics/diagnostic.ts';
 import { syntaxFinding as syntaxFindingIn } from './body/mdx-syntax.ts';

@@ -9,7 +9,7 @@
  * of a kind not known here keeps the parser's own words (`catchAll`).
  */
 import type { Finding } from '../../diagnostics/diagnostic.ts';
-import type { BodyPoint } from './raw-html.ts';
+import { pointAt, type BodyPoint } from './raw-html.ts';
 import { finding, MESSAGES, type Wording } from '../../diagnostics/catalogue.ts';
 
 const CATCH_ALL_HINT = 'check that every <Tag> is closed (or ends with />) and every { has a matching }; write \\< and \\{ to show those characters themselves';
@@ -38,19 +38,22 @@ const UNFINISHED_TAG: Wording = {
   hint: 'finish the tag with > (or /> if it has no text), and close any quotes it opens',
 };
 
+/** How Sätteri starts its error for a "<" followed by anything it cannot read as a tag (a value without quotes among them). */
+const UNREADABLE_TAG = /^Unexpected character after `</;
+
 /** The editor's finding for a parse error thrown by the MDX parser; undefined when it is not a parse error at all. */
 export function syntaxFinding(error: unknown, file: string, body: string, bodyLine: number): Finding | undefined {
-  const failure = error as { reason?: unknown; message?: unknown; ruleId?: unknown; source?: unknown; place?: unknown; line?: unknown; column?: unknown };
+  const failure = error as { reason?: unknown; message?: unknown; ruleId?: unknown; source?: unknown; line?: unknown; column?: unknown };
   const reason = typeof failure.reason === 'string' ? failure.reason : typeof failure.message === 'string' ? failure.message : undefined;
   if (reason === undefined) return undefined;
   const source = String(failure.source ?? '');
   const ruleId = String(failure.ruleId ?? '');
-  const point = syntaxPoint(reason, failure.place, failure.line, failure.column);
+  const point = syntaxPoint(reason, failure.line, failure.column);
   const offset = point && offsetOf(body, point);
   // Sätteri reports a value without quotes as a tag it cannot read, at the tag's "<": the value is found in the text.
-  const unquoted = offset !== undefined && /^Unexpected character after `<`/.test(reason) ? unquotedValueAt(body, offset) : undefined;
+  const unquoted = offset !== undefined && UNREADABLE_TAG.test(reason) ? unquotedValueAt(body, offset) : undefined;
   const wording = unquoted !== undefined ? UNQUOTED : wordingOf(reason, ruleId, source);
-  const at = unquoted !== undefined ? pointOf(body, unquoted) : point;
+  const at = unquoted !== undefined ? pointAt(body, unquoted) : point;
   const position = at ? { line: at.line + bodyLine - 1, column: at.column } : { line: bodyLine, column: 1 };
   return finding(MESSAGES['mdx-syntax'], 'parser', { file, position }, wording);
 }
@@ -67,17 +70,10 @@ function unquotedValueAt(body: string, offset: number): number | undefined {
   return tag ? offset + tag[0].length : undefined;
 }
 
-function pointOf(text: string, offset: number): BodyPoint {
-  const before = text.slice(0, offset);
-  return { line: before.split('\n').length, column: offset - before.lastIndexOf('\n') };
-}
-
-function syntaxPoint(reason: string, place: unknown, line: unknown, column: unknown): BodyPoint | undefined {
-  // A tag left open is reported where its block ends; its own place is only in the text: "… `<X>` (3:1-3:21)".
+function syntaxPoint(reason: string, line: unknown, column: unknown): BodyPoint | undefined {
+  // Should a tag left open be reported where its block ends, its own place is in the text: "… `<X>` (3:1-3:21)".
   const open = /^Expected a closing tag for `[^`]*` \((\d+):(\d+)-/.exec(reason);
   if (open) return { line: Number(open[1]), column: Number(open[2]) };
-  const point = (place && typeof place === 'object' && 'start' in place ? place.start : place) as Partial<BodyPoint> | undefined;
-  if (typeof point?.line === 'number' && typeof point.column === 'number') return { line: point.line, column: point.column };
   if (typeof line === 'number' && typeof column === 'number') return { line, column };
   return undefined;
 }
@@ -123,7 +119,7 @@ function wordingOf(reason: string, ruleId: string, source: string): Wording {
   if (/closing brace for `\{`/.test(reason)) return UNCLOSED_BRACE;
   if (source.includes('expression')) return EXPRESSION;
   if (/before attribute value/.test(reason)) return UNQUOTED;
-  if ((/(before|in) name\b/.test(reason) && ruleId === 'unexpected-character') || /^Unexpected character after `<`/.test(reason)) return NOT_A_TAG;
+  if ((/(before|in) name\b/.test(reason) && ruleId === 'unexpected-character') || UNREADABLE_TAG.test(reason)) return NOT_A_TAG;
   if (/^Unexpected end of file/.test(reason) && source.includes('jsx')) return UNFINISHED_TAG;
   return catchAll(reason);
 }
