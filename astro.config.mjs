@@ -9,7 +9,7 @@ import { playbookOffline } from './src/integrations/offline.ts';
 import { playbookPageScript } from './src/integrations/page-script.ts';
 import { playbookSearch } from './src/integrations/pagefind.ts';
 import { playbookDev } from './src/integrations/playbook-dev.ts';
-import { playbookShard } from './src/integrations/shard.ts';
+import { playbookPages } from './src/integrations/shard.ts';
 import { playbookValidation } from './src/integrations/playbook-validation.ts';
 import { dataStoreFromFile } from './src/integrations/data-store-file.ts';
 import { buildHeap } from './src/integrations/build-heap.ts';
@@ -62,8 +62,10 @@ export default defineConfig({
     playbookSearch(),
     // Every shard writes the shared page script (the same bytes; the merge keeps one copy).
     playbookPageScript(),
+    // Which pages render (a shard's only), in which order: the search index's first, those kept from the last build last.
+    playbookPages(shard),
     // A shard is not a site to open: it says how to merge instead.
-    ...(shard ? [playbookShard(shard)] : [howToOpen(), playbookOffline()]),
+    ...(shard ? [] : [howToOpen(), playbookOffline()]),
   ],
   // Content bodies are checked again as they compile: no code from content runs.
   // No Shiki: its inline styles would need a looser Content Security Policy, and a

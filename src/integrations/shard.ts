@@ -1,47 +1,60 @@
 /**
+ * Which pages this build renders, and in what order: the one place that
+ * wraps Astro's prerenderer (`setPrerenderer` keeps one wrapper only).
+ *
+ * The order (`renderOrder`, src/lib/search/feed-ahead.ts): the search
+ * index's pages that will render first, then the other pages that will
+ * render, then the pages Astro keeps from the last build. Every part of the
+ * index then has its last page early and is written while the rest renders.
+ *
  * A shard of the build (`npm run build -- --shard K/N`, see
  * src/lib/scale/shard-flag.ts): every shard reads the whole playbook and
  * runs every route's `getStaticPaths`, then renders only the pages it owns
  * (`pagesOfShard`: each part of the search index whole, with all of its
  * pages, so the shard writes that part finished; the other pages even out
- * the shards). The split is made in one place, Astro's
- * prerenderer: this integration wraps Astro's own and hands it only this
- * shard's pages, so no route knows about shards, and singleton pages (the
- * home page, feeds, playbook.json, the 404 page) are owned by one shard like
- * any other page. Files that are not pages (bundled scripts and styles,
- * public/, the icons, pictures) are written by every shard that needs them,
- * byte for byte the same; `npm run merge` keeps one copy and checks they
- * agree.
+ * the shards). The split is made here too, so no route knows about shards,
+ * and singleton pages (the home page, feeds, playbook.json, the 404 page)
+ * are owned by one shard like any other page. Files that are not pages
+ * (bundled scripts and styles, public/, the icons, pictures) are written by
+ * every shard that needs them, byte for byte the same; `npm run merge` keeps
+ * one copy and checks they agree.
  *
- * After the build it writes `latitude-shard.json` (src/lib/scale/shard-manifest.ts)
- * for the merge. A whole build (no shard) is left exactly as it is.
+ * After a shard's build it writes `latitude-shard.json` (src/lib/scale/shard-manifest.ts)
+ * for the merge. A whole build writes nothing more.
  */
 import type { AstroIntegration, AstroPrerenderer } from 'astro';
-import { writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildDate } from '../lib/domain/review.ts';
+import { manifestCacheKeys } from '../lib/scale/kept-pages.ts';
 import { currentShard, type Shard } from '../lib/scale/shard.ts';
+import { renderOrder } from '../lib/search/feed-ahead.ts';
 import { indexedPagesSource } from '../lib/search/record-sink.ts';
+import { INCREMENTAL_MANIFEST_FILE } from './kept-pages.ts';
 import { pageFile, pagesOfShard, SHARD_MANIFEST, type ShardManifest, type ShardPage } from '../lib/scale/shard-manifest.ts';
 
-export function playbookShard(shard: Shard | undefined = currentShard()): AstroIntegration {
+/** The pages this build renders and their order, and for a shard its manifest. */
+export function playbookPages(shard: Shard | undefined = currentShard()): AstroIntegration {
   let base = '/';
+  let cacheDir = '';
   let allPages: string[] = [];
   let pages: ShardPage[] = [];
   return {
-    name: 'latitude:shard',
+    name: 'latitude:pages',
     hooks: {
       'astro:config:done': ({ config }) => {
         base = config.base;
+        cacheDir = fileURLToPath(config.cacheDir);
       },
-      'astro:build:start': ({ setPrerenderer, logger }) => {
-        if (!shard) return;
+      'astro:build:start': async ({ setPrerenderer, logger }) => {
+        // The last build's page keys, read before Astro writes this build's: a page with the same key is kept, not rendered.
+        const previousKeys = manifestCacheKeys(await readFile(path.join(cacheDir, INCREMENTAL_MANIFEST_FILE), 'utf8').catch(() => ''));
         setPrerenderer((inner) =>
-          shardPrerenderer(inner, shard, (all, owned) => {
+          pagesPrerenderer(inner, shard, previousKeys, (all, owned) => {
             allPages = all;
             pages = owned;
-            logger.info(`shard ${shard.index}/${shard.count}: ${owned.length} of ${all.length} pages`);
+            if (shard) logger.info(`shard ${shard.index}/${shard.count}: ${owned.length} of ${all.length} pages`);
           }),
         );
       },
@@ -63,17 +76,29 @@ export function playbookShard(shard: Shard | undefined = currentShard()): AstroI
   };
 }
 
-/** Astro's prerenderer, handed only `shard`'s pages; `seen` gets every page's pathname and this shard's. */
-export function shardPrerenderer(inner: AstroPrerenderer, shard: Shard, seen: (all: string[], owned: ShardPage[]) => void): AstroPrerenderer {
+/**
+ * Astro's prerenderer, handed only `shard`'s pages (all of them without a
+ * shard) in `renderOrder`; `seen` gets every page's pathname and this build's.
+ */
+export function pagesPrerenderer(
+  inner: AstroPrerenderer,
+  shard: Shard | undefined,
+  previousKeys: ReadonlyMap<string, string>,
+  seen: (all: string[], owned: ShardPage[]) => void,
+): AstroPrerenderer {
   return {
-    name: `${inner.name} (latitude shard ${shard.index}/${shard.count})`,
+    name: shard ? `${inner.name} (latitude shard ${shard.index}/${shard.count})` : `${inner.name} (latitude)`,
     setup: () => inner.setup?.() ?? Promise.resolve(),
     getStaticPaths: async () => {
       const all = await inner.getStaticPaths();
       // Every route's getStaticPaths has loaded the model by now, and with it the list of indexed pages.
       const source = indexedPagesSource();
-      if (!source) throw new Error('The playbook model did not say which pages the search index holds, so the pages cannot be split into shards.');
-      const owned = pagesOfShard(all, await source(), shard);
+      if (!source) {
+        if (shard) throw new Error('The playbook model did not say which pages the search index holds, so the pages cannot be split into shards.');
+        return all; // a whole build without the model's list renders every page, in Astro's order
+      }
+      const indexed = await source();
+      const owned = renderOrder(pagesOfShard(all, indexed, shard), indexed, previousKeys);
       seen(
         all.map((path) => path.pathname),
         owned.map(({ pathname, route }) => ({ path: pathname, file: pageFile(pathname, route.type === 'endpoint') })),

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { INCREMENTAL_MANIFEST_FILE } from '../../src/integrations/kept-pages.ts';
 import { manifestCacheKeys, manifestOutputFiles, noteMatches, pagesToKeep, stalePages } from '../../src/lib/scale/kept-pages.ts';
-import { pagesToFeedAhead, partChangedForSure } from '../../src/lib/search/feed-ahead.ts';
+import { pagesToFeedAhead, partChangedForSure, renderOrder } from '../../src/lib/search/feed-ahead.ts';
 import { PROJECT_ROOT } from '../support/build-playbook.ts';
 
 describe('pages kept in the output folder between builds', () => {
@@ -128,5 +128,45 @@ describe('search pages fed ahead of rendering', () => {
     expect(partChangedForSure([page('/wins/a/', 'sa'), page('/wins/b/', 'sb')], last)).toBe(false);
     // A page without a digest (one the model did not describe) says nothing either way.
     expect(partChangedForSure([page('/wins/a/'), page('/wins/b/', 'sb')], last)).toBe(false);
+  });
+});
+
+describe('the order pages render in', () => {
+  const indexed = [
+    { url: '/wins/new/', part: 'wins-2026' },
+    { url: '/wins/old/', part: 'wins-2020' },
+    { url: '/wins/edited/', part: 'wins-2024' },
+    { url: '/values/care/', part: 'core' },
+  ];
+  const paths = [
+    { pathname: '/authority.json' },
+    { pathname: '/boundaries/matrix/', cacheKey: 'm2' },
+    { pathname: '/values/care/', cacheKey: 'v' },
+    { pathname: '/wins/', cacheKey: 'w1' },
+    { pathname: '/wins/new/', cacheKey: 'n' },
+    { pathname: '/wins/edited/', cacheKey: 'e2' },
+    { pathname: '/wins/old/', cacheKey: 'o' },
+  ];
+  const order = (previous: Map<string, string>) => renderOrder(paths, indexed, previous).map((path) => path.pathname);
+
+  it("renders the search index's pages first and the other pages after them, each in the order given, in a first build", () => {
+    expect(order(new Map())).toEqual(['/values/care/', '/wins/new/', '/wins/edited/', '/wins/old/', '/authority.json', '/boundaries/matrix/', '/wins/']);
+  });
+
+  it('renders the pages kept from the last build (their key unchanged) last, so an edited win is not left for the end', () => {
+    const previous = new Map([
+      ['/values/care/', 'v'],
+      ['/wins/new/', 'n'],
+      ['/wins/edited/', 'e1'],
+      ['/wins/old/', 'o'],
+      ['/wins/', 'w1'],
+      ['/boundaries/matrix/', 'm1'],
+    ]);
+    expect(order(previous)).toEqual(['/wins/edited/', '/authority.json', '/boundaries/matrix/', '/values/care/', '/wins/', '/wins/new/', '/wins/old/']);
+  });
+
+  it('loses no page and adds none', () => {
+    const previous = new Map([['/wins/old/', 'o']]);
+    expect([...order(previous)].sort()).toEqual(paths.map((path) => path.pathname).sort());
   });
 });

@@ -7,7 +7,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { shardPrerenderer } from '../../src/integrations/shard.ts';
+import { pagesPrerenderer } from '../../src/integrations/shard.ts';
 import { manifestText, partsManifest } from '../../src/lib/search/parts.ts';
 import { collectFiles, pageProblems, readShardDirs, searchIndexProblems, shardSetProblems, type ShardDir } from '../../src/lib/scale/merge.ts';
 import { buildOutDir, shardArgument, shardCacheDir, shardFromCommandLine } from '../../src/lib/scale/shard-flag.ts';
@@ -67,7 +67,7 @@ describe('the page split', () => {
     ];
     const inner = { name: 'astro:default', getStaticPaths: async () => all, render: async () => new Response('') };
     let seen: { all: string[]; owned: { path: string; file: string }[] } | undefined;
-    const wrapped = shardPrerenderer(inner, { index: 1, count: 2 }, (everything, owned) => (seen = { all: everything, owned }));
+    const wrapped = pagesPrerenderer(inner, { index: 1, count: 2 }, new Map(), (everything, owned) => (seen = { all: everything, owned }));
     const some = indexed.slice(0, 40);
     installIndexedPages(async () => some);
     const kept = await wrapped.getStaticPaths();
@@ -76,10 +76,35 @@ describe('the page split', () => {
       some,
       2,
     );
-    expect(kept.map((p) => p.pathname)).toEqual(all.filter((p) => plan.get(p.pathname) === 1).map((p) => p.pathname));
+    // The shard's pages, the search index's first (renderOrder).
+    const mine = all.filter((p) => plan.get(p.pathname) === 1);
+    const inIndex = new Set(some.map((page) => page.url));
+    expect(kept.map((p) => p.pathname)).toEqual([...mine.filter((p) => inIndex.has(p.pathname)), ...mine.filter((p) => !inIndex.has(p.pathname))].map((p) => p.pathname));
     expect(kept.length).toBeGreaterThan(0);
     expect(seen!.all).toEqual(all.map((p) => p.pathname));
     expect(seen!.owned.map((p) => p.path)).toEqual(kept.map((p) => p.pathname));
+  });
+
+  it("hands a whole build's prerenderer every page, the search index's first and the pages kept from the last build last", async () => {
+    const route = { type: 'page' } as never;
+    const all = [
+      { pathname: '/', route },
+      { pathname: '/wins/a/', route, cacheKey: 'a' },
+      { pathname: '/wins/b/', route, cacheKey: 'b2' },
+    ];
+    const inner = { name: 'astro:default', getStaticPaths: async () => all, render: async () => new Response('') };
+    installIndexedPages(async () => [
+      { url: '/wins/a/', part: 'wins-2024' },
+      { url: '/wins/b/', part: 'wins-2024' },
+    ]);
+    const wrapped = pagesPrerenderer(inner, undefined, new Map([['/wins/a/', 'a'], ['/wins/b/', 'b1']]), () => undefined);
+    expect((await wrapped.getStaticPaths()).map((p) => p.pathname)).toEqual(['/wins/b/', '/', '/wins/a/']);
+    // Without the model's list of indexed pages, a whole build renders every page in Astro's order; a shard cannot be split.
+    installIndexedPages(undefined);
+    expect((await wrapped.getStaticPaths()).map((p) => p.pathname)).toEqual(['/', '/wins/a/', '/wins/b/']);
+    await expect(pagesPrerenderer(inner, { index: 1, count: 2 }, new Map(), () => undefined).getStaticPaths()).rejects.toThrow(
+      'The playbook model did not say which pages the search index holds, so the pages cannot be split into shards.',
+    );
   });
 
   it("names each page's file as Astro writes it (build.format: directory)", () => {

@@ -37,8 +37,9 @@ type WithSink = typeof globalThis & { [SINK]?: SearchRecordSink | undefined };
 
 /**
  * Every page the index holds, from the playbook model (src/data/playbook.ts
- * installs it when the build loads the model): a shard build asks it, before
- * any page renders, which pages go with which part (src/integrations/shard.ts).
+ * installs it when the build loads the model): a build asks it, before any
+ * page renders, which pages go first and, for a shard, which pages go with
+ * which part (src/integrations/shard.ts).
  */
 export type IndexedPagesSource = () => Promise<ExpectedPage[]>;
 
@@ -46,7 +47,7 @@ const SOURCE = Symbol.for('latitude.search.indexed-pages');
 
 type WithSource = typeof globalThis & { [SOURCE]?: IndexedPagesSource | undefined };
 
-export function installIndexedPages(source: IndexedPagesSource): void {
+export function installIndexedPages(source: IndexedPagesSource | undefined): void {
   (globalThis as WithSource)[SOURCE] = source;
 }
 
