@@ -7,7 +7,7 @@ import { checkInterfaceWords, dictionaryFor, ENGLISH, shippedDictionary } from '
 import { clientWords } from '../../src/lib/languages/client-words.ts';
 import { entryWords, isStale, sourceVersion } from '../../src/lib/languages/entry-words.ts';
 import { FRENCH } from '../../src/lib/languages/interface-fr.ts';
-import { placeholdersOf } from '../../src/lib/languages/message.ts';
+import { fillPlaceholders, placeholdersOf } from '../../src/lib/languages/message.ts';
 import { languageOfPath, localisedPath, siteLanguages, unlocalisedPath } from '../../src/lib/languages/site-languages.ts';
 import { createWords } from '../../src/lib/languages/words.ts';
 import { overlayWords, translatedEntries, type LoadedTranslation } from '../../src/lib/model/translated-entries.ts';
@@ -184,6 +184,34 @@ describe('words', () => {
     expect(fr.t('reviewPage.soon', { days: 30 })).toBe('À réviser d’ici 30 jours');
     expect(fr.t('ladderPage.onSome', { held: 1200, total: 3000 })).toBe('sur 1\u00a0200 de 3\u00a0000');
     expect(createWords('en', { 'nav.values': 'Values {x}' }).t('nav.values')).toBe('Values {x}');
+  });
+
+  it('fill a text the same way each time it is asked, wherever its placeholders stand', () => {
+    const text = '{who} may spend {limit}, {who}: {limit}{unit} { not } {} {x';
+    const values = { who: 'A host', limit: 75, unit: '!' };
+    const expected = 'A host may spend #75, A host: #75! { not } {} {x';
+    expect(fillPlaceholders(text, values, (n) => `#${n}`)).toBe(expected);
+    expect(fillPlaceholders(text, values, (n) => `#${n}`)).toBe(expected);
+    expect(fillPlaceholders(text, { who: 'B' })).toBe('B may spend {limit}, B: {limit}{unit} { not } {} {x');
+    expect(fillPlaceholders('no placeholder', {})).toBe('no placeholder');
+    expect(fillPlaceholders('{limit}', { limit: 1200 })).toBe('1200');
+    // A value that looks like a placeholder is written as it is, not filled again.
+    expect(fillPlaceholders('{a} and {b}', { a: '{b}', b: 'x' })).toBe('{b} and x');
+    // Only own values count: a name inherited by every object is no value.
+    expect(fillPlaceholders('{toString}', {})).toBe('{toString}');
+  });
+
+  it('write each date as the language writes it, the same when asked again', () => {
+    const en = createWords('en-GB', {});
+    const fr = createWords('fr-CA', FRENCH);
+    expect(en.date('2026-03-01')).toBe('1 Mar 2026');
+    expect(en.date('2026-03-01')).toBe('1 Mar 2026');
+    expect(fr.date('2026-03-01')).toBe('1 mars 2026');
+    // More dates than are kept: every one still comes out right.
+    const start = Date.UTC(1990, 0, 1);
+    for (let day = 0; day < 10_050; day += 1) en.date(new Date(start + day * 86_400_000).toISOString().slice(0, 10));
+    expect(en.date('1990-01-01')).toBe('1 Jan 1990');
+    expect(en.date('2017-07-09')).toBe('9 Jul 2017');
   });
 });
 

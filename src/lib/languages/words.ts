@@ -29,6 +29,9 @@ export interface Words {
 export function createWords(tag: string, dictionary: Readonly<Partial<Record<WordKey, Message>>>): Words {
   const { plurals, numbers, dates } = formatsOf(tag);
   const count = (value: number) => numbers.format(value);
+  // A page shows dozens of dates, and a playbook has a few thousand different ones: each is formatted once (0.5 s of a
+  // 20,000-entry build formatted them again), and at most DATES_KEPT are kept.
+  const datesWritten = new Map<string, string>();
   return {
     tag,
     t(key, values = {}) {
@@ -41,11 +44,22 @@ export function createWords(tag: string, dictionary: Readonly<Partial<Record<Wor
       return fillPlaceholders(text, values, count);
     },
     count,
-    // Dates are calendar days, so UTC.
-    date: (isoDate) => dates.format(new Date(`${isoDate}T00:00:00Z`)),
+    date(isoDate) {
+      let written = datesWritten.get(isoDate);
+      if (written === undefined) {
+        if (datesWritten.size >= DATES_KEPT) datesWritten.clear();
+        // Dates are calendar days, so UTC.
+        written = dates.format(new Date(`${isoDate}T00:00:00Z`));
+        datesWritten.set(isoDate, written);
+      }
+      return written;
+    },
     money: (money) => formatMoney(money, tag),
   };
 }
+
+/** The most dates one language's words keep written (about 27 years of days). */
+const DATES_KEPT = 10_000;
 
 /**
  * A language's Intl formats, made once per tag: every page asks for its
