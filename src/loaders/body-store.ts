@@ -17,7 +17,7 @@
  * module graph, the pages in the build's own, and both in one process.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 /** The key of a stored body in an entry's `rendered.metadata`. */
@@ -28,6 +28,13 @@ interface BodyState {
   dir?: string;
   /** The bodies kept since the current reading started to be stored. */
   kept: Set<string>;
+  /**
+   * The bodies in the folder, listed by the first body a reading stores, and
+   * every body written since: a body already there is not written again,
+   * and there is no `stat` for each (20,000 of them, most failing, took
+   * 0.4 s of a cold build at 20,000 entries).
+   */
+  present?: Set<string> | undefined;
 }
 
 const KEY = Symbol.for('latitude.body-store');
@@ -54,6 +61,7 @@ export function pinBodiesDir(dir: string): void {
   mkdirSync(dir, { recursive: true });
   current.dir = dir;
   current.kept = new Set();
+  current.present = undefined;
 }
 
 /**
@@ -69,11 +77,13 @@ export function keepBody(html: string): string {
   const name = `${createHash('sha1').update(html).digest('base64url')}.html`;
   if (!current.kept.has(name)) {
     current.kept.add(name);
-    const file = path.join(dir, name);
-    if (!exists(file)) {
+    current.present ??= new Set(readdirSync(dir));
+    if (!current.present.has(name)) {
+      const file = path.join(dir, name);
       const partial = `${file}.${process.pid}.partial`;
       writeFileSync(partial, html);
       renameSync(partial, file);
+      current.present.add(name);
     }
   }
   return name;
@@ -100,12 +110,6 @@ export function pruneBodies(): void {
   if (!dir) return;
   for (const name of readdirSync(dir)) if (!current.kept.has(name)) rmSync(path.join(dir, name), { force: true });
   current.kept = new Set();
-}
-
-function exists(file: string): boolean {
-  try {
-    return statSync(file).isFile();
-  } catch {
-    return false;
-  }
+  // Listed again by the next reading's first body: a body removed in between (by hand) is written again.
+  current.present = undefined;
 }

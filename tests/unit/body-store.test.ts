@@ -50,6 +50,27 @@ describe('the body store', () => {
     expect(readdirSync(dir)).toEqual([kept]);
   });
 
+  it("writes none of the last build's bodies again, and writes again one removed between two readings", () => {
+    const dir = pinned();
+    const kept = keepBody('<p>Kept.</p>');
+    const removed = keepBody('<p>Removed by hand.</p>');
+    pruneBodies();
+    const written = statSync(path.join(dir, kept)).mtimeMs;
+    // The next build: another process pins the same folder (here: another folder first, then this one again).
+    pinned();
+    pinBodiesDir(dir);
+    rmSync(path.join(dir, removed));
+    expect(keepBody('<p>Kept.</p>')).toBe(kept);
+    expect(keepBody('<p>Removed by hand.</p>')).toBe(removed);
+    expect(statSync(path.join(dir, kept)).mtimeMs).toBe(written);
+    expect(storedBody(removed)).toBe('<p>Removed by hand.</p>');
+    // Between two readings of one process (the dev server), too.
+    pruneBodies();
+    rmSync(path.join(dir, removed));
+    keepBody('<p>Removed by hand.</p>');
+    expect(storedBody(removed)).toBe('<p>Removed by hand.</p>');
+  });
+
   it("keeps the dev server's bodies apart from a build's, so neither removes the other's", () => {
     const cache = cacheDir();
     expect(bodiesDir(cache, 'build')).toBe(path.join(cache, 'latitude-bodies'));
