@@ -27,11 +27,8 @@ export interface Words {
 }
 
 export function createWords(tag: string, dictionary: Readonly<Partial<Record<WordKey, Message>>>): Words {
-  const { plurals, numbers, dates } = formatsOf(tag);
+  const { plurals, numbers, dates, datesWritten } = formatsOf(tag);
   const count = (value: number) => numbers.format(value);
-  // A page shows dozens of dates, and a playbook has a few thousand different ones: each is formatted once (0.5 s of a
-  // 20,000-entry build formatted them again), and at most DATES_KEPT are kept.
-  const datesWritten = new Map<string, string>();
   return {
     tag,
     t(key, values = {}) {
@@ -61,22 +58,36 @@ export function createWords(tag: string, dictionary: Readonly<Partial<Record<Wor
 /** The most dates one language's words keep written (about 27 years of days). */
 const DATES_KEPT = 10_000;
 
+interface Formats {
+  plurals: Intl.PluralRules;
+  numbers: Intl.NumberFormat;
+  dates: Intl.DateTimeFormat;
+  /**
+   * Dates already written, by ISO date: a page shows dozens of dates, and a
+   * playbook has a few thousand different ones, so each is formatted once
+   * (a 20,000-entry build spent 0.5 s formatting them again), and at most
+   * `DATES_KEPT` are kept.
+   */
+  datesWritten: Map<string, string>;
+}
+
 /**
  * A language's Intl formats, made once per tag: every page asks for its
  * words (the middleware), and making three Intl formatters cost more than
  * rendering a small page. Intl formatters hold no state between calls.
  */
-function formatsOf(tag: string): { plurals: Intl.PluralRules; numbers: Intl.NumberFormat; dates: Intl.DateTimeFormat } {
+function formatsOf(tag: string): Formats {
   let formats = formatsByTag.get(tag);
   if (!formats) {
     formats = {
       plurals: new Intl.PluralRules(tag),
       numbers: new Intl.NumberFormat(tag),
       dates: new Intl.DateTimeFormat(tag, { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }),
+      datesWritten: new Map(),
     };
     formatsByTag.set(tag, formats);
   }
   return formats;
 }
 
-const formatsByTag = new Map<string, { plurals: Intl.PluralRules; numbers: Intl.NumberFormat; dates: Intl.DateTimeFormat }>();
+const formatsByTag = new Map<string, Formats>();
