@@ -29,7 +29,6 @@
  */
 import type { AstroIntegration } from 'astro';
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cp, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -39,6 +38,7 @@ import type { Plugin } from 'vite';
 import { SEARCH_BOX_SCRIPT } from '../lib/search/addresses.ts';
 import { CORE_PART, manifestText, partsManifest, SEARCH_PARTS_FILE } from '../lib/search/parts.ts';
 import { pagesToFeedAhead, partChangedForSure } from '../lib/search/feed-ahead.ts';
+import { RecordStore } from '../lib/search/record-store.ts';
 import { installRecordSink, type ExpectedPage, type SearchRecordSink } from '../lib/search/record-sink.ts';
 import { manifestCacheKeys } from '../lib/scale/kept-pages.ts';
 import { linkTree } from '../lib/scale/link-tree.ts';
@@ -218,9 +218,8 @@ export class PartIndexer implements SearchRecordSink {
   private readonly early = new Map<string, Promise<string>>();
   private ownedParts: Set<string> | undefined;
   private readonly errors: string[] = [];
-  /** Where each page's search document is kept between builds (`recordName`), made by the first record stored. */
-  private readonly recordsDir: string;
-  private recordsDirMade = false;
+  /** Each page's search document, kept between builds (src/lib/search/record-store.ts). */
+  private readonly records: RecordStore;
   /** The first record that could not be stored: the build stops with it once every page has rendered (`writeParts`). */
   private recordFailure: Error | undefined;
 
@@ -241,7 +240,7 @@ export class PartIndexer implements SearchRecordSink {
   constructor(cacheDir: string, shard: Shard | undefined, previousKeys: ReadonlyMap<string, string> = new Map(), version = CACHE_VERSION) {
     this.cacheDir = cacheDir;
     this.version = version;
-    this.recordsDir = path.join(cacheDir, 'records');
+    this.records = new RecordStore(path.join(cacheDir, 'records'));
     this.shard = shard;
     this.previousKeys = previousKeys;
     this.lastDigests = lastDigestsOf(path.join(cacheDir, DIGESTS_FILE));
@@ -330,14 +329,14 @@ export class PartIndexer implements SearchRecordSink {
   /**
    * Every page up to the first one neither rendered yet nor fed ahead goes to
    * Pagefind, in order; a page fed ahead is read from its record. At once,
-   * from start to end (records are read synchronously: `storedRecord`), so
+   * from start to end (records are read synchronously: `RecordStore.get`), so
    * no page can arrive while it runs.
    */
   private feedInOrder(id: string, queue: PartQueue): void {
     while (queue.next < queue.order.length) {
       const url = queue.order[queue.next]!;
       const rendered = queue.waiting.get(url);
-      const document = rendered ?? (queue.ahead.has(url) ? this.storedRecord(url) : undefined);
+      const document = rendered ?? (queue.ahead.has(url) ? this.records.get(url) : undefined);
       if (document === undefined) return;
       this.feed(id, url, document);
       if (rendered === undefined) queue.fedAhead.set(url, digestOf(document));
@@ -418,6 +417,7 @@ export class PartIndexer implements SearchRecordSink {
       if (error instanceof SearchIndexError) throw error;
       throw new SearchIndexError('build the search index', [error instanceof Error ? error.message : String(error)]);
     } finally {
+      this.records.close();
       await pagefind.close();
     }
   }
@@ -544,29 +544,15 @@ export class PartIndexer implements SearchRecordSink {
     this.parts.delete(id);
   }
 
-  private recordFile(url: string): string {
-    return path.join(this.recordsDir, recordName(url));
-  }
-
-  /**
-   * Keeps a page's search document for the next build, at once: a few
-   * kilobytes written synchronously take about 40 µs. Written through the
-   * thread pool (open, write, close, each handed to another thread and
-   * back) they cost the renderer's thread about 150 µs a page in hand-overs
-   * on a 2-core machine: 3.3 s of a cold 20,000-entry build, in a profile.
-   */
+  /** Keeps a page's search document for the next build, at once (an append to this build's pack: `RecordStore`). */
   private storeRecord(url: string, document: string): void {
     if (this.recordFailure) return;
     try {
-      // One folder for every record, made once a build: a mkdir for each of 20,000 pages was 2% of a build's time.
-      if (!this.recordsDirMade) mkdirSync(this.recordsDir, { recursive: true });
-      this.recordsDirMade = true;
-      writeFileSync(this.recordFile(url), document);
+      this.records.put(url, document);
     } catch (error) {
       this.recordFailure = error instanceof Error ? error : new Error(String(error));
     }
   }
-
 
   /**
    * The search document of a page this build did not render (an
@@ -576,30 +562,14 @@ export class PartIndexer implements SearchRecordSink {
    * not carry the entry's filters and meta (`recordMarkup`).
    */
   private restoredRecord(url: string): string {
-    const record = this.storedRecord(url);
+    const record = this.records.get(url);
     if (record === undefined)
       throw new SearchIndexError(
         'find the search record of every page',
-        [`${url} was not rendered in this build, and no earlier build stored its search record in ${this.recordsDir}: delete ${this.cacheDir} and build again`],
+        [`${url} was not rendered in this build, and no earlier build stored its search record in ${this.records.dir}: delete ${this.cacheDir} and build again`],
         true,
       );
     return record;
-  }
-
-  /**
-   * A page's record from an earlier build, or undefined. Read at once, not
-   * through the event loop: records are read one after another, in the
-   * part's order, while pages render, and a read that waited its turn
-   * behind rendering four times over (open, stat, read, close) took about
-   * 2.5 ms, so a year of wins, 2,700 pages, arrived seconds after its last
-   * page rendered. A record is a few kilobytes.
-   */
-  private storedRecord(url: string): string | undefined {
-    try {
-      return readFileSync(this.recordFile(url), 'utf8');
-    } catch {
-      return undefined;
-    }
   }
 
   /**
@@ -617,15 +587,8 @@ export class PartIndexer implements SearchRecordSink {
     await mkdir(this.cacheDir, { recursive: true });
     await writeFile(path.join(this.cacheDir, DIGESTS_FILE), JSON.stringify(Object.fromEntries(digests)));
     await writeFile(path.join(this.cacheDir, PAGES_FILE), JSON.stringify(expected));
-    const keep = new Set(expected.map((page) => recordName(page.url)));
-    const files = await readdir(this.recordsDir).catch(() => [] as string[]);
-    await Promise.all(files.filter((file) => !keep.has(file)).map((file) => rm(path.join(this.recordsDir, file), { force: true })));
+    this.records.keep(expected.map((page) => page.url));
   }
-}
-
-/** The file of a page's search document, in the record cache (`<cacheDir>/latitude-search/records/`) and in a shard's records. */
-export function recordName(url: string): string {
-  return `${createHash('sha256').update(url).digest('hex').slice(0, 32)}.html`;
 }
 
 /** A part's pages in the order they go to Pagefind: by address. */

@@ -10,7 +10,8 @@
 import { glob, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import * as pagefind from 'pagefind';
-import { recordName, UNUSED_BUNDLE_FILES } from '../../src/integrations/pagefind.ts';
+import { UNUSED_BUNDLE_FILES } from '../../src/integrations/pagefind.ts';
+import { RecordStore } from '../../src/lib/search/record-store.ts';
 
 export const ENTRY_PAGES_GLOB = '**/{values,roles,guidelines,boundaries,case-studies,wins}/*/index.html';
 const BODY_MARKER_PAGE = '<!doctype html><html lang="en"><head><title>-</title></head><body><div data-pagefind-body></div></body></html>';
@@ -27,14 +28,19 @@ export async function indexBuiltSite(outDir: string, outputPath: string): Promis
 
 /** Pagefind over some built pages' search documents (`/wins/x/`), each read from the build's record cache, into `outputPath`. */
 export async function indexBuiltPages(outDir: string, urls: readonly string[], outputPath: string): Promise<void> {
-  const records = await recordsOf(outDir);
-  await write(outputPath, async (index) => {
-    for (const url of urls) {
-      const content = await readFile(path.join(records, recordName(url)), 'utf8');
-      const added = await index.addHTMLFile({ url, content });
-      if (added.errors.length > 0) throw new Error(added.errors.join('; '));
-    }
-  });
+  const records = new RecordStore(await recordsOf(outDir));
+  try {
+    await write(outputPath, async (index) => {
+      for (const url of urls) {
+        const content = records.get(url);
+        if (content === undefined) throw new Error(`no search record of ${url} in ${records.dir}`);
+        const added = await index.addHTMLFile({ url, content });
+        if (added.errors.length > 0) throw new Error(added.errors.join('; '));
+      }
+    });
+  } finally {
+    records.close();
+  }
 }
 
 /** The search records' folder of a site built by `buildPlaybook`: in its cache, beside `dist/`. */

@@ -1,0 +1,112 @@
+import { mkdtempSync, readdirSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { RECORD_INDEX_FILE, RecordStore } from '../../src/lib/search/record-store.ts';
+
+const made: string[] = [];
+function folder(): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'latitude-records-'));
+  made.push(dir);
+  return path.join(dir, 'records');
+}
+afterEach(() => {
+  for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+/** One build: what it renders is put, then every page it has is kept. */
+function build(dir: string, rendered: Record<string, string>, pages: string[]): RecordStore {
+  const store = new RecordStore(dir);
+  for (const [url, document] of Object.entries(rendered)) store.put(url, document);
+  store.keep(pages);
+  return store;
+}
+
+describe('the search records kept between builds', () => {
+  it('gives back what a build put, in that build and in the next, byte for byte', () => {
+    const dir = folder();
+    const store = new RecordStore(dir);
+    store.put('/wins/a/', '<main>£80 refund – “on the spot” 🎉</main>');
+    store.put('/wins/b/', '<main>B</main>');
+    expect(store.get('/wins/a/')).toBe('<main>£80 refund – “on the spot” 🎉</main>');
+    expect(store.get('/wins/c/')).toBeUndefined();
+    store.keep(['/wins/a/', '/wins/b/']);
+    const next = new RecordStore(dir);
+    expect(next.get('/wins/a/')).toBe('<main>£80 refund – “on the spot” 🎉</main>');
+    expect(next.get('/wins/b/')).toBe('<main>B</main>');
+    next.close();
+  });
+
+  it('keeps in one pack what a build rendered and, copied from the last pack, what it restored; pages gone are dropped', () => {
+    const dir = folder();
+    build(dir, { '/wins/a/': 'A1', '/wins/b/': 'B1', '/wins/c/': 'C1' }, ['/wins/a/', '/wins/b/', '/wins/c/']);
+    // The next build renders b again, restores a, and c is gone.
+    const second = new RecordStore(dir);
+    second.put('/wins/b/', 'B2');
+    expect(second.get('/wins/a/')).toBe('A1');
+    expect(second.get('/wins/b/')).toBe('B2');
+    second.keep(['/wins/a/', '/wins/b/']);
+    const files = readdirSync(dir).sort();
+    expect(files).toHaveLength(2);
+    expect(files).toContain(RECORD_INDEX_FILE);
+    const third = new RecordStore(dir);
+    expect([third.get('/wins/a/'), third.get('/wins/b/'), third.get('/wins/c/')]).toEqual(['A1', 'B2', undefined]);
+    third.close();
+  });
+
+  it('a page put twice keeps its last document', () => {
+    const dir = folder();
+    const store = new RecordStore(dir);
+    store.put('/wins/a/', 'first');
+    store.put('/wins/a/', 'second, longer');
+    expect(store.get('/wins/a/')).toBe('second, longer');
+    store.keep(['/wins/a/']);
+    const next = new RecordStore(dir);
+    expect(next.get('/wins/a/')).toBe('second, longer');
+    next.close();
+  });
+
+  it('leaves the last pack as it is when a build renders nothing, and drops from its index only the pages gone', () => {
+    const dir = folder();
+    build(dir, { '/wins/a/': 'A', '/wins/b/': 'B' }, ['/wins/a/', '/wins/b/']);
+    const before = readdirSync(dir).sort();
+    const index = readFileSync(path.join(dir, RECORD_INDEX_FILE), 'utf8');
+    build(dir, {}, ['/wins/a/', '/wins/b/']).close();
+    expect(readdirSync(dir).sort()).toEqual(before);
+    expect(readFileSync(path.join(dir, RECORD_INDEX_FILE), 'utf8')).toBe(index);
+    build(dir, {}, ['/wins/a/']).close();
+    const next = new RecordStore(dir);
+    expect([next.get('/wins/a/'), next.get('/wins/b/')]).toEqual(['A', undefined]);
+    next.close();
+  });
+
+  it('removes what a stopped build and the older record files left, and reads nothing from them', () => {
+    const dir = folder();
+    build(dir, { '/wins/a/': 'A' }, ['/wins/a/']);
+    // A build that stopped before keeping: its pack is not named by the index.
+    const stopped = new RecordStore(dir);
+    stopped.put('/wins/a/', 'never kept');
+    stopped.close();
+    writeFileSync(path.join(dir, '0f3e9a.html'), '<main>a record in the old format</main>');
+    const next = new RecordStore(dir);
+    expect(next.get('/wins/a/')).toBe('A');
+    next.put('/wins/b/', 'B');
+    next.keep(['/wins/a/', '/wins/b/']);
+    expect(readdirSync(dir)).toHaveLength(2);
+  });
+
+  it('answers nothing, never a wrong document, when the index or the pack is missing, unreadable or cut short', () => {
+    const dir = folder();
+    build(dir, { '/wins/a/': 'A', '/wins/b/': 'B' }, ['/wins/a/', '/wins/b/']);
+    const pack = readdirSync(dir).find((name) => name !== RECORD_INDEX_FILE)!;
+    truncateSync(path.join(dir, pack), 1);
+    const cut = new RecordStore(dir);
+    expect([cut.get('/wins/a/'), cut.get('/wins/b/')]).toEqual(['A', undefined]);
+    cut.close();
+    rmSync(path.join(dir, pack));
+    expect(new RecordStore(dir).get('/wins/a/')).toBeUndefined();
+    writeFileSync(path.join(dir, RECORD_INDEX_FILE), '{"format":1,"pack":');
+    expect(new RecordStore(dir).get('/wins/a/')).toBeUndefined();
+    expect(new RecordStore(path.join(dir, 'none')).get('/wins/a/')).toBeUndefined();
+  });
+});
