@@ -2,7 +2,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, truncateSync, writeFile
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { RECORD_INDEX_FILE, RecordStore } from '../../src/lib/search/record-store.ts';
+import { MOST_PACKS, RECORD_INDEX_FILE, RecordStore } from '../../src/lib/search/record-store.ts';
 
 const made: string[] = [];
 function folder(): string {
@@ -13,6 +13,11 @@ function folder(): string {
 afterEach(() => {
   for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
 });
+
+/** The pack files in the folder. */
+function packsIn(dir: string): string[] {
+  return readdirSync(dir).filter((name) => name.endsWith('.pack'));
+}
 
 /** One build: what it renders is put, then every page it has is kept. */
 function build(dir: string, rendered: Record<string, string>, pages: string[]): RecordStore {
@@ -37,21 +42,45 @@ describe('the search records kept between builds', () => {
     next.close();
   });
 
-  it('keeps in one pack what a build rendered and, copied from the last pack, what it restored; pages gone are dropped', () => {
+  it('keeps what a build rendered in its own pack beside the last one, copying nothing; pages gone are dropped', () => {
     const dir = folder();
-    build(dir, { '/wins/a/': 'A1', '/wins/b/': 'B1', '/wins/c/': 'C1' }, ['/wins/a/', '/wins/b/', '/wins/c/']);
+    build(dir, { '/wins/a/': 'A1'.repeat(50), '/wins/b/': 'B1', '/wins/c/': 'C1' }, ['/wins/a/', '/wins/b/', '/wins/c/']);
+    const [first] = packsIn(dir);
+    const written = readFileSync(path.join(dir, first!));
     // The next build renders b again, restores a, and c is gone.
     const second = new RecordStore(dir);
     second.put('/wins/b/', 'B2');
-    expect(second.get('/wins/a/')).toBe('A1');
+    expect(second.get('/wins/a/')).toBe('A1'.repeat(50));
     expect(second.get('/wins/b/')).toBe('B2');
     second.keep(['/wins/a/', '/wins/b/']);
-    const files = readdirSync(dir).sort();
-    expect(files).toHaveLength(2);
-    expect(files).toContain(RECORD_INDEX_FILE);
+    expect(packsIn(dir)).toHaveLength(2);
+    expect(readFileSync(path.join(dir, first!))).toEqual(written);
     const third = new RecordStore(dir);
-    expect([third.get('/wins/a/'), third.get('/wins/b/'), third.get('/wins/c/')]).toEqual(['A1', 'B2', undefined]);
+    expect([third.get('/wins/a/'), third.get('/wins/b/'), third.get('/wins/c/')]).toEqual(['A1'.repeat(50), 'B2', undefined]);
     third.close();
+  });
+
+  it('joins the packs into one when they hold more than twice the bytes still named', () => {
+    const dir = folder();
+    build(dir, { '/wins/a/': 'A'.repeat(100), '/wins/d/': 'D' }, ['/wins/a/', '/wins/d/']);
+    build(dir, { '/wins/a/': 'a' }, ['/wins/a/', '/wins/d/']);
+    expect(packsIn(dir)).toHaveLength(1);
+    const next = new RecordStore(dir);
+    expect([next.get('/wins/a/'), next.get('/wins/d/')]).toEqual(['a', 'D']);
+    next.close();
+  });
+
+  it(`never names more than ${MOST_PACKS} packs, however many rebuilds add one`, () => {
+    const dir = folder();
+    const pages = Array.from({ length: 20 }, (_, i) => `/wins/${i}/`);
+    build(dir, Object.fromEntries(pages.map((url) => [url, `first ${url}`])), pages);
+    for (let round = 0; round < 2 * MOST_PACKS; round++) {
+      build(dir, { [pages[round]!]: `round ${round}` }, pages);
+      expect(packsIn(dir).length).toBeLessThanOrEqual(MOST_PACKS);
+    }
+    const next = new RecordStore(dir);
+    expect(pages.map((url) => next.get(url))).toEqual(pages.map((url, i) => (i < 2 * MOST_PACKS ? `round ${i}` : `first ${url}`)));
+    next.close();
   });
 
   it('a page put twice keeps its last document', () => {
@@ -92,20 +121,22 @@ describe('the search records kept between builds', () => {
     expect(next.get('/wins/a/')).toBe('A');
     next.put('/wins/b/', 'B');
     next.keep(['/wins/a/', '/wins/b/']);
-    expect(readdirSync(dir)).toHaveLength(2);
+    // The index and the two packs it names: the stopped build's pack and the old record are gone.
+    expect(readdirSync(dir)).toHaveLength(3);
+    expect(readdirSync(dir).filter((name) => name.endsWith('.html'))).toEqual([]);
   });
 
   it('answers nothing, never a wrong document, when the index or the pack is missing, unreadable or cut short', () => {
     const dir = folder();
     build(dir, { '/wins/a/': 'A', '/wins/b/': 'B' }, ['/wins/a/', '/wins/b/']);
-    const pack = readdirSync(dir).find((name) => name !== RECORD_INDEX_FILE)!;
+    const [pack] = packsIn(dir) as [string];
     truncateSync(path.join(dir, pack), 1);
     const cut = new RecordStore(dir);
     expect([cut.get('/wins/a/'), cut.get('/wins/b/')]).toEqual(['A', undefined]);
     cut.close();
     rmSync(path.join(dir, pack));
     expect(new RecordStore(dir).get('/wins/a/')).toBeUndefined();
-    writeFileSync(path.join(dir, RECORD_INDEX_FILE), '{"format":1,"pack":');
+    writeFileSync(path.join(dir, RECORD_INDEX_FILE), '{"format":2,"packs":');
     expect(new RecordStore(dir).get('/wins/a/')).toBeUndefined();
     expect(new RecordStore(path.join(dir, 'none')).get('/wins/a/')).toBeUndefined();
   });

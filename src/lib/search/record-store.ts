@@ -1,53 +1,70 @@
 /**
- * The search documents a build kept for the next one, in one file.
+ * The search documents a build kept for the next one, in a few pack files.
  *
  * The indexer (src/integrations/pagefind.ts) keeps every page's search
  * document, so that a later build can give Pagefind the pages it restores
- * instead of rendering. They were a file each: at 20,000 entries a cold
+ * instead of rendering them. They were a file each: at 20,000 entries a cold
  * build created 20,000 files while it rendered, 3.6 s of its main thread
  * (a profile; about 180 µs a file beside rendering, where appending the
  * same bytes to one open file takes a few). Now a build appends each
  * document to a pack of its own as it comes (`put`), and at the end
- * (`keep`) appends the documents of the pages it did not render, copied
- * from the last build's pack, and writes the index of the pack: where each
- * page's document starts and how long it is. Then it removes every other
- * file in the folder (the last pack, a stopped build's, older formats).
+ * (`keep`) writes an index: for each page, the pack, offset and length of
+ * its document, this build's if it put one, else the last build's. A
+ * rebuild after one change so adds a small pack beside the large one and
+ * copies nothing. When the packs hold more than twice the bytes the index
+ * names, or more than `MOST_PACKS` packs, the documents still named are
+ * copied into this build's pack and the others dropped. Files the index
+ * does not name (older packs, a stopped build's, the old one-file-a-page
+ * records) are removed.
  *
- * A pack holds only what its index names; the index is written last
- * (through a temporary file and a rename), so a build that stops halfway
- * leaves the last build's pack and index as they were. Files are read and
- * written synchronously, at once: a document is asked for while pages
- * render, and a read that waited for its turn behind rendering arrived
- * seconds late (pagefind.ts).
+ * The index is written last (through a temporary file and a rename), so a
+ * build that stops halfway leaves the last build's packs and index as they
+ * were. Files are read and written synchronously, at once: a document is
+ * asked for while pages render, and a read that waited for its turn behind
+ * rendering arrived seconds late (pagefind.ts).
  */
-import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
+import { closeSync, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import path from 'node:path';
 
-/** The index of the pack the last build left (written last, so it never names a pack that is not whole). */
+/** The index of the packs the last build left (written last, so it never names a pack that is not whole). */
 export const RECORD_INDEX_FILE = 'index.json';
 
+/** The most packs an index names before they are joined into one. */
+export const MOST_PACKS = 8;
+
 interface PackIndex {
-  format: 1;
-  /** The pack's file name, in the same folder. */
-  pack: string;
-  /** Each page's document: its byte offset in the pack and its length in bytes. */
-  records: Record<string, [number, number]>;
+  format: 2;
+  /** The packs' file names, in the same folder. */
+  packs: string[];
+  /** Each page's document: which pack (by its place in `packs`), the byte offset there and the length in bytes. */
+  records: Record<string, Location>;
 }
 
+type Location = [pack: number, offset: number, length: number];
+
 interface Pack {
-  file: string;
+  name: string;
   fd: number;
-  records: Map<string, [number, number]>;
+  /** Its size in bytes. */
+  size: number;
+}
+
+/** Where a document is: an open pack, the offset and the length. */
+interface Placed {
+  pack: Pack;
+  offset: number;
+  length: number;
 }
 
 export class RecordStore {
   readonly dir: string;
-  /** The last build's pack, opened on the first read (undefined: none, or it cannot be read). */
-  private last: Pack | null | undefined;
-  /** This build's pack, made by the first document put. */
+  /** The last build's documents, read on the first use (null: none, or its index cannot be read). */
+  private last: Map<string, Placed> | null | undefined;
+  private lastPacks: Pack[] = [];
+  /** This build's pack, made by the first document put, and what is in it. */
   private current: Pack | undefined;
-  private size = 0;
+  private readonly mine = new Map<string, Placed>();
 
   constructor(dir: string) {
     this.dir = dir;
@@ -58,119 +75,123 @@ export class RecordStore {
     this.putBytes(url, Buffer.from(document, 'utf8'));
   }
 
-  /** A page's document: the one this build put, else the last build's, else undefined (also when the last pack is cut short). */
+  /** A page's document: the one this build put, else the last build's, else undefined (also when a pack is cut short). */
   get(url: string): string | undefined {
-    const mine = this.current?.records.get(url);
-    if (mine) return readAt(this.current!.fd, mine).toString('utf8');
-    const last = this.lastPack();
-    const theirs = last?.records.get(url);
-    if (!theirs || !last) return undefined;
+    const placed = this.mine.get(url) ?? this.lastRecords().get(url);
+    if (!placed) return undefined;
     try {
-      return readAt(last.fd, theirs).toString('utf8');
+      return readAt(placed).toString('utf8');
     } catch {
       return undefined;
     }
   }
 
   /**
-   * Keeps the documents of `urls` for the next build: those this build did
-   * not put are copied from the last build's pack (a page neither has is
-   * left out; `get` then answers undefined for it), the index is written,
-   * and every other file of the folder removed. A build that put nothing
-   * leaves the last pack in place and writes its index only when a page is gone.
+   * Keeps the documents of `urls` for the next build: this build's, else
+   * the last build's where it had one (a page neither has is left out;
+   * `get` then answers undefined for it), writes the index and removes
+   * every file of the folder it does not name.
    */
   keep(urls: Iterable<string>): void {
-    const wanted = [...new Set(urls)];
-    const last = this.lastPack();
-    if (!this.current) {
-      if (!last) return;
-      const kept = wanted.filter((url) => last.records.has(url));
-      if (kept.length === last.records.size) return;
-      this.writeIndex(last.file, new Map(kept.map((url) => [url, last.records.get(url)!])));
-      return;
+    const last = this.lastRecords();
+    const kept = new Map<string, Placed>();
+    for (const url of urls) {
+      const placed = this.mine.get(url) ?? last.get(url);
+      if (placed && placed.offset + placed.length <= placed.pack.size) kept.set(url, placed);
     }
-    const pack = this.current;
-    // Copied in the last pack's order, so the old file is read from start to end.
-    const copied = wanted.filter((url) => !pack.records.has(url) && last?.records.has(url)).sort((a, b) => last!.records.get(a)![0] - last!.records.get(b)![0]);
-    for (const url of copied) {
-      let bytes: Buffer;
-      try {
-        bytes = readAt(last!.fd, last!.records.get(url)!);
-      } catch {
-        continue; // the last pack was cut short: this page is left out, as a page neither build has
-      }
-      this.putBytes(url, bytes);
+    if (!this.current && kept.size === last.size) return; // nothing put, nothing gone: the index stands as it is
+    let packs = [...new Set([...kept.values()].map((placed) => placed.pack))];
+    const named = [...kept.values()].reduce((sum, placed) => sum + placed.length, 0);
+    const held = packs.reduce((sum, pack) => sum + pack.size, 0);
+    if (packs.length > MOST_PACKS || held > 2 * named) {
+      // Joined into this build's pack, in each old pack's order, so every file is read from start to end.
+      const moving = [...kept].filter(([, placed]) => placed.pack !== this.current).sort(([, a], [, b]) => a.pack.name.localeCompare(b.pack.name) || a.offset - b.offset);
+      for (const [url, placed] of moving) kept.set(url, this.putBytes(url, readAt(placed)));
+      packs = this.current ? [this.current] : [];
     }
-    const keptUrls = new Set(wanted);
-    this.writeIndex(path.basename(pack.file), new Map([...pack.records].filter(([url]) => keptUrls.has(url))));
+    const place = new Map(packs.map((pack, i) => [pack, i]));
+    const index: PackIndex = {
+      format: 2,
+      packs: packs.map((pack) => pack.name),
+      records: Object.fromEntries([...kept].map(([url, placed]): [string, Location] => [url, [place.get(placed.pack)!, placed.offset, placed.length]])),
+    };
+    const file = path.join(this.dir, RECORD_INDEX_FILE);
+    mkdirSync(this.dir, { recursive: true });
+    writeFileSync(`${file}.${process.pid}.partial`, JSON.stringify(index));
+    renameSync(`${file}.${process.pid}.partial`, file);
     this.close();
-    for (const name of readdirSync(this.dir)) if (name !== RECORD_INDEX_FILE && name !== path.basename(pack.file)) rmSync(path.join(this.dir, name), { recursive: true, force: true });
+    const keep = new Set([RECORD_INDEX_FILE, ...index.packs]);
+    for (const name of readdirSync(this.dir)) if (!keep.has(name)) rmSync(path.join(this.dir, name), { recursive: true, force: true });
   }
 
-  /** Closes the packs this store opened (a build that stops early). */
+  /** Closes the packs this store opened; it answers nothing more. */
   close(): void {
-    for (const pack of [this.current, this.last]) if (pack) closeSync(pack.fd);
+    for (const pack of [this.current, ...this.lastPacks]) if (pack) closeSync(pack.fd);
     this.current = undefined;
+    this.lastPacks = [];
+    this.mine.clear();
     this.last = null;
   }
 
-  private putBytes(url: string, bytes: Buffer): void {
-    const pack = this.currentPack();
-    writeAll(pack.fd, bytes);
-    pack.records.set(url, [this.size, bytes.length]);
-    this.size += bytes.length;
-  }
-
-  private currentPack(): Pack {
+  private putBytes(url: string, bytes: Buffer): Placed {
     if (!this.current) {
       mkdirSync(this.dir, { recursive: true });
-      // A new name each build, never opened over another pack ('wx+'): the last build's is still being read.
-      const file = path.join(this.dir, `records-${randomUUID()}.pack`);
-      this.current = { file, fd: openSync(file, 'wx+'), records: new Map() };
+      // A new name each build, never opened over another pack ('wx+'): the last build's are still being read.
+      const name = `records-${randomUUID()}.pack`;
+      this.current = { name, fd: openSync(path.join(this.dir, name), 'wx+'), size: 0 };
     }
-    return this.current;
+    const pack = this.current;
+    let written = 0;
+    while (written < bytes.length) written += writeSync(pack.fd, bytes, written, bytes.length - written);
+    const placed = { pack, offset: pack.size, length: bytes.length };
+    pack.size += bytes.length;
+    this.mine.set(url, placed);
+    return placed;
   }
 
-  private lastPack(): Pack | undefined {
-    if (this.last === undefined) this.last = readLastPack(this.dir);
-    return this.last ?? undefined;
-  }
-
-  private writeIndex(pack: string, records: ReadonlyMap<string, [number, number]>): void {
-    const index: PackIndex = { format: 1, pack, records: Object.fromEntries(records) };
-    const file = path.join(this.dir, RECORD_INDEX_FILE);
-    writeFileSync(`${file}.${process.pid}.partial`, JSON.stringify(index));
-    renameSync(`${file}.${process.pid}.partial`, file);
+  private lastRecords(): Map<string, Placed> {
+    if (this.last === undefined) {
+      const read = readIndex(this.dir);
+      this.last = read?.records ?? null;
+      this.lastPacks = read?.packs ?? [];
+    }
+    return this.last ?? new Map();
   }
 }
 
-/** The pack the folder's index names, opened; null when there is none or either cannot be read. */
-function readLastPack(dir: string): Pack | null {
+/** The index the folder holds, with its packs opened; undefined when it or any of its packs cannot be read. */
+function readIndex(dir: string): { packs: Pack[]; records: Map<string, Placed> } | undefined {
   let index: Partial<PackIndex>;
   try {
     index = JSON.parse(readFileSync(path.join(dir, RECORD_INDEX_FILE), 'utf8')) as Partial<PackIndex>;
   } catch {
-    return null;
+    return undefined;
   }
-  if (index.format !== 1 || typeof index.pack !== 'string' || !index.records || typeof index.records !== 'object') return null;
-  const file = path.join(dir, path.basename(index.pack));
+  if (index.format !== 2 || !Array.isArray(index.packs) || !index.records || typeof index.records !== 'object') return undefined;
+  const packs: Pack[] = [];
   try {
-    return { file, fd: openSync(file, 'r'), records: new Map(Object.entries(index.records)) };
+    for (const name of index.packs) {
+      const fd = openSync(path.join(dir, path.basename(String(name))), 'r');
+      packs.push({ name: path.basename(String(name)), fd, size: fstatSync(fd).size });
+    }
   } catch {
-    return null;
+    for (const pack of packs) closeSync(pack.fd);
+    return undefined;
   }
+  const records = new Map<string, Placed>();
+  for (const [url, location] of Object.entries(index.records)) {
+    const [at, offset, length] = Array.isArray(location) ? location : [];
+    const pack = typeof at === 'number' ? packs[at] : undefined;
+    if (pack && Number.isSafeInteger(offset) && Number.isSafeInteger(length)) records.set(url, { pack, offset: offset!, length: length! });
+  }
+  return { packs, records };
 }
 
-function writeAll(fd: number, bytes: Buffer): void {
-  let written = 0;
-  while (written < bytes.length) written += writeSync(fd, bytes, written, bytes.length - written);
-}
-
-function readAt(fd: number, [offset, length]: [number, number]): Buffer {
+function readAt({ pack, offset, length }: Placed): Buffer {
   const bytes = Buffer.allocUnsafe(length);
   let read = 0;
   while (read < length) {
-    const got = readSync(fd, bytes, read, length - read, offset + read);
+    const got = readSync(pack.fd, bytes, read, length - read, offset + read);
     if (got === 0) throw new Error(`a search record ends early: ${length} bytes from ${offset} were asked for, ${read} were there`);
     read += got;
   }
