@@ -78,7 +78,7 @@ export function playbookPages(shard: Shard | undefined = currentShard()): AstroI
 
 /**
  * Astro's prerenderer, handed only `shard`'s pages (all of them without a
- * shard) in `renderOrder`; `seen` gets every page's pathname and this build's.
+ * shard) in `renderOrder`; for a shard, `seen` gets every page's pathname and the shard's.
  */
 export function pagesPrerenderer(
   inner: AstroPrerenderer,
@@ -99,10 +99,12 @@ export function pagesPrerenderer(
       }
       const indexed = await source();
       const owned = renderOrder(pagesOfShard(all, indexed, shard), indexed, previousKeys);
-      seen(
-        all.map((path) => path.pathname),
-        owned.map(({ pathname, route }) => ({ path: pathname, file: pageFile(pathname, route.type === 'endpoint') })),
-      );
+      // Only a shard's manifest needs the lists.
+      if (shard)
+        seen(
+          all.map((path) => path.pathname),
+          owned.map(({ pathname, route }) => ({ path: pathname, file: pageFile(pathname, route.type === 'endpoint') })),
+        );
       return owned;
     },
     render: (request, options) => inner.render(request, options),
