@@ -566,7 +566,9 @@ export class PartIndexer implements SearchRecordSink {
     if (record === undefined)
       throw new SearchIndexError(
         'find the search record of every page',
-        [`${url} was not rendered in this build, and no earlier build stored its search record in ${this.records.dir}: delete ${this.cacheDir} and build again`],
+        [
+          `${url} was not rendered in this build, and no earlier build stored its search record in ${this.records.dir}: delete ${this.cacheDir} and build again`,
+        ],
         true,
       );
     return record;

@@ -79,7 +79,9 @@ describe('the page split', () => {
     // The shard's pages, the search index's first (renderOrder).
     const mine = all.filter((p) => plan.get(p.pathname) === 1);
     const inIndex = new Set(some.map((page) => page.url));
-    expect(kept.map((p) => p.pathname)).toEqual([...mine.filter((p) => inIndex.has(p.pathname)), ...mine.filter((p) => !inIndex.has(p.pathname))].map((p) => p.pathname));
+    expect(kept.map((p) => p.pathname)).toEqual(
+      [...mine.filter((p) => inIndex.has(p.pathname)), ...mine.filter((p) => !inIndex.has(p.pathname))].map((p) => p.pathname),
+    );
     expect(kept.length).toBeGreaterThan(0);
     expect(seen!.all).toEqual(all.map((p) => p.pathname));
     expect(seen!.owned.map((p) => p.path)).toEqual(kept.map((p) => p.pathname));
@@ -97,7 +99,15 @@ describe('the page split', () => {
       { url: '/wins/a/', part: 'wins-2024' },
       { url: '/wins/b/', part: 'wins-2024' },
     ]);
-    const wrapped = pagesPrerenderer(inner, undefined, new Map([['/wins/a/', 'a'], ['/wins/b/', 'b1']]), () => undefined);
+    const wrapped = pagesPrerenderer(
+      inner,
+      undefined,
+      new Map([
+        ['/wins/a/', 'a'],
+        ['/wins/b/', 'b1'],
+      ]),
+      () => undefined,
+    );
     expect((await wrapped.getStaticPaths()).map((p) => p.pathname)).toEqual(['/wins/b/', '/', '/wins/a/']);
     // Without the model's list of indexed pages, a whole build renders every page in Astro's order; a shard cannot be split.
     installIndexedPages(undefined);

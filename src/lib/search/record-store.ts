@@ -105,7 +105,9 @@ export class RecordStore {
     const held = packs.reduce((sum, pack) => sum + pack.size, 0);
     if (packs.length > MOST_PACKS || held > 2 * named) {
       // Joined into this build's pack, in each old pack's order, so every file is read from start to end.
-      const moving = [...kept].filter(([, placed]) => placed.pack !== this.current).sort(([, a], [, b]) => a.pack.name.localeCompare(b.pack.name) || a.offset - b.offset);
+      const moving = [...kept]
+        .filter(([, placed]) => placed.pack !== this.current)
+        .sort(([, a], [, b]) => a.pack.name.localeCompare(b.pack.name) || a.offset - b.offset);
       for (const [url, placed] of moving) kept.set(url, this.putBytes(url, readAt(placed)));
       packs = this.current ? [this.current] : [];
     }
