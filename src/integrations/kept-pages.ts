@@ -18,10 +18,19 @@ import type { AstroIntegration } from 'astro';
 import { readdir, readFile, rm, rmdir, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type KeptPagesNote, manifestOutputFiles, noteMatches, type OutFile, pagesToKeep, stalePages } from '../lib/scale/kept-pages.ts';
+import { type KeptPagesNote, manifestCacheKeys, manifestOutputFiles, noteMatches, type OutFile, pagesToKeep, stalePages } from '../lib/scale/kept-pages.ts';
 
 /** Astro's incremental build manifest in the cache folder (astro/dist/core/build/incremental.js, `INCREMENTAL_CACHE_FILE`). */
 export const INCREMENTAL_MANIFEST_FILE = 'incremental-build.json';
+
+/**
+ * The last build's cache key of each keyed page, by address, from Astro's
+ * manifest in `cacheDir`: read at `astro:build:start`, before Astro writes
+ * this build's. None when there is no manifest (a first build).
+ */
+export async function lastPageKeys(cacheDir: string): Promise<Map<string, string>> {
+  return manifestCacheKeys(await readFile(path.join(cacheDir, INCREMENTAL_MANIFEST_FILE), 'utf8').catch(() => ''));
+}
 
 /** Latitude's note of the output folder that manifest describes. */
 export const KEPT_PAGES_NOTE_FILE = 'latitude-kept-pages.json';

@@ -33,14 +33,13 @@ import { cp, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/pro
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
-import { INCREMENTAL_MANIFEST_FILE } from './kept-pages.ts';
+import { lastPageKeys } from './kept-pages.ts';
 import type { Plugin } from 'vite';
 import { SEARCH_BOX_SCRIPT } from '../lib/search/addresses.ts';
 import { CORE_PART, manifestText, partsManifest, SEARCH_PARTS_FILE } from '../lib/search/parts.ts';
 import { pagesToFeedAhead, partChangedForSure } from '../lib/search/feed-ahead.ts';
 import { RecordStore } from '../lib/search/record-store.ts';
 import { installRecordSink, type ExpectedPage, type SearchRecordSink } from '../lib/search/record-sink.ts';
-import { manifestCacheKeys } from '../lib/scale/kept-pages.ts';
 import { linkTree } from '../lib/scale/link-tree.ts';
 import { currentShard, partOwners, type Shard } from '../lib/scale/shard.ts';
 
@@ -124,7 +123,7 @@ export function playbookSearch(): AstroIntegration {
       },
       'astro:build:start': async () => {
         // The last build's page keys, read before Astro writes this build's (src/lib/search/feed-ahead.ts).
-        const previousKeys = manifestCacheKeys(await readFile(path.join(cacheDir, INCREMENTAL_MANIFEST_FILE), 'utf8').catch(() => ''));
+        const previousKeys = await lastPageKeys(cacheDir);
         // Before the first page renders: Pagefind starts indexing with it.
         indexer = new PartIndexer(path.join(cacheDir, 'latitude-search'), currentShard(), previousKeys, await version);
         installRecordSink(indexer);

@@ -23,15 +23,14 @@
  * for the merge. A whole build writes nothing more.
  */
 import type { AstroIntegration, AstroPrerenderer } from 'astro';
-import { readFile, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildDate } from '../lib/domain/review.ts';
-import { manifestCacheKeys } from '../lib/scale/kept-pages.ts';
 import { currentShard, type Shard } from '../lib/scale/shard.ts';
 import { renderOrder } from '../lib/search/feed-ahead.ts';
 import { indexedPagesSource } from '../lib/search/record-sink.ts';
-import { INCREMENTAL_MANIFEST_FILE } from './kept-pages.ts';
+import { lastPageKeys } from './kept-pages.ts';
 import { pageFile, pagesOfShard, SHARD_MANIFEST, type ShardManifest, type ShardPage } from '../lib/scale/shard-manifest.ts';
 
 /** The pages this build renders and their order, and for a shard its manifest. */
@@ -48,8 +47,8 @@ export function playbookPages(shard: Shard | undefined = currentShard()): AstroI
         cacheDir = fileURLToPath(config.cacheDir);
       },
       'astro:build:start': async ({ setPrerenderer, logger }) => {
-        // The last build's page keys, read before Astro writes this build's: a page with the same key is kept, not rendered.
-        const previousKeys = manifestCacheKeys(await readFile(path.join(cacheDir, INCREMENTAL_MANIFEST_FILE), 'utf8').catch(() => ''));
+        // A page whose key the last build had is kept, not rendered: it goes last.
+        const previousKeys = await lastPageKeys(cacheDir);
         setPrerenderer((inner) =>
           pagesPrerenderer(inner, shard, previousKeys, (all, owned) => {
             allPages = all;
