@@ -141,3 +141,22 @@ describe('the search records kept between builds', () => {
     expect(new RecordStore(path.join(dir, 'none')).get('/wins/a/')).toBeUndefined();
   });
 });
+
+describe('the search records of a large build', () => {
+  it('gives back every document, put in runs larger than one write, before and after it is kept', () => {
+    const dir = folder();
+    const store = new RecordStore(dir);
+    const urls = Array.from({ length: 400 }, (_, i) => `/wins/${i}/`);
+    const document = (i: number) => `<main>${String(i).repeat(1 + (i % 7) * 300)} – é</main>`;
+    urls.forEach((url, i) => {
+      store.put(url, document(i));
+      // Asked for at once, as the indexer asks for a page it feeds ahead.
+      if (i % 50 === 0) expect(store.get(url)).toBe(document(i));
+    });
+    expect(urls.map((url) => store.get(url))).toEqual(urls.map((_, i) => document(i)));
+    store.keep(urls);
+    const next = new RecordStore(dir);
+    expect(urls.map((url) => next.get(url))).toEqual(urls.map((_, i) => document(i)));
+    next.close();
+  });
+});

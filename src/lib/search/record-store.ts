@@ -33,6 +33,9 @@ export const RECORD_INDEX_FILE = 'index.json';
 /** The most packs an index names before they are joined into one. */
 export const MOST_PACKS = 8;
 
+/** Documents put are written to this build's pack in runs of about this many bytes (a write each was 20,000 system calls). */
+const WRITE_BYTES = 256 * 1024;
+
 interface PackIndex {
   format: 2;
   /** The packs' file names, in the same folder. */
@@ -65,6 +68,10 @@ export class RecordStore {
   /** This build's pack, made by the first document put, and what is in it. */
   private current: Pack | undefined;
   private readonly mine = new Map<string, Placed>();
+  /** Documents put and not written yet (`flush`), and how many bytes of this build's pack are written. */
+  private pending: Buffer[] = [];
+  private pendingBytes = 0;
+  private written = 0;
 
   constructor(dir: string) {
     this.dir = dir;
@@ -79,6 +86,7 @@ export class RecordStore {
   get(url: string): string | undefined {
     const placed = this.mine.get(url) ?? this.lastRecords().get(url);
     if (!placed) return undefined;
+    if (placed.pack === this.current && placed.offset + placed.length > this.written) this.flush();
     try {
       return readAt(placed).toString('utf8');
     } catch {
@@ -93,6 +101,7 @@ export class RecordStore {
    * every file of the folder it does not name.
    */
   keep(urls: Iterable<string>): void {
+    this.flush();
     const last = this.lastRecords();
     const kept = new Map<string, Placed>();
     for (const url of urls) {
@@ -109,6 +118,7 @@ export class RecordStore {
         .filter(([, placed]) => placed.pack !== this.current)
         .sort(([, a], [, b]) => a.pack.name.localeCompare(b.pack.name) || a.offset - b.offset);
       for (const [url, placed] of moving) kept.set(url, this.putBytes(url, readAt(placed)));
+      this.flush();
       packs = this.current ? [this.current] : [];
     }
     const place = new Map(packs.map((pack, i) => [pack, i]));
@@ -126,13 +136,26 @@ export class RecordStore {
     for (const name of readdirSync(this.dir)) if (!keep.has(name)) rmSync(path.join(this.dir, name), { recursive: true, force: true });
   }
 
-  /** Closes the packs this store opened; it answers nothing more. */
+  /** Closes the packs this store opened; it answers nothing more (what was put and not kept is dropped). */
   close(): void {
     for (const pack of [this.current, ...this.lastPacks]) if (pack) closeSync(pack.fd);
     this.current = undefined;
     this.lastPacks = [];
     this.mine.clear();
     this.last = null;
+    this.pending = [];
+    this.pendingBytes = 0;
+  }
+
+  /** Writes what was put and not written yet to this build's pack. */
+  private flush(): void {
+    if (!this.current || this.pendingBytes === 0) return;
+    const bytes = this.pending.length === 1 ? this.pending[0]! : Buffer.concat(this.pending, this.pendingBytes);
+    let done = 0;
+    while (done < bytes.length) done += writeSync(this.current.fd, bytes, done, bytes.length - done);
+    this.written += bytes.length;
+    this.pending = [];
+    this.pendingBytes = 0;
   }
 
   private putBytes(url: string, bytes: Buffer): Placed {
@@ -141,12 +164,14 @@ export class RecordStore {
       // A new name each build, never opened over another pack ('wx+'): the last build's are still being read.
       const name = `records-${randomUUID()}.pack`;
       this.current = { name, fd: openSync(path.join(this.dir, name), 'wx+'), size: 0 };
+      this.written = 0;
     }
     const pack = this.current;
-    let written = 0;
-    while (written < bytes.length) written += writeSync(pack.fd, bytes, written, bytes.length - written);
     const placed = { pack, offset: pack.size, length: bytes.length };
     pack.size += bytes.length;
+    this.pending.push(bytes);
+    this.pendingBytes += bytes.length;
+    if (this.pendingBytes >= WRITE_BYTES) this.flush();
     this.mine.set(url, placed);
     return placed;
   }
