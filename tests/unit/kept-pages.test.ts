@@ -5,10 +5,11 @@
  * manifest, its file name and its shape; the first test holds them to the
  * installed Astro.
  */
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { INCREMENTAL_MANIFEST_FILE } from '../../src/integrations/kept-pages.ts';
+import { INCREMENTAL_MANIFEST_FILE, lastPageKeys } from '../../src/integrations/kept-pages.ts';
 import { manifestCacheKeys, manifestOutputFiles, noteMatches, pagesToKeep, stalePages } from '../../src/lib/scale/kept-pages.ts';
 import { pagesToFeedAhead, partChangedForSure, renderOrder } from '../../src/lib/search/feed-ahead.ts';
 import { PROJECT_ROOT } from '../support/build-playbook.ts';
@@ -88,6 +89,26 @@ describe('pages kept in the output folder between builds', () => {
       ]),
     );
     expect(manifestCacheKeys('')).toEqual(new Map());
+  });
+
+  it("gives the last build's keys once read, and reads the manifest again when it changed", async () => {
+    const cache = mkdtempSync(path.join(tmpdir(), 'latitude-keys-'));
+    try {
+      const manifest = (key: string) =>
+        JSON.stringify({ routes: { 'src/pages/wins/[id].astro': { paths: { '/wins/a/': { cacheKey: key, outputFile: 'x' } } } } });
+      expect(await lastPageKeys(cache)).toEqual(new Map());
+      writeFileSync(path.join(cache, INCREMENTAL_MANIFEST_FILE), manifest('k1'));
+      const first = await lastPageKeys(cache);
+      expect(first).toEqual(new Map([['/wins/a/', 'k1']]));
+      // Asked again at the same build's start (the search indexer, then the render order): the same reading.
+      expect(await lastPageKeys(cache)).toBe(first);
+      writeFileSync(path.join(cache, INCREMENTAL_MANIFEST_FILE), manifest('k2 of the next build'));
+      expect(await lastPageKeys(cache)).toEqual(new Map([['/wins/a/', 'k2 of the next build']]));
+      rmSync(path.join(cache, INCREMENTAL_MANIFEST_FILE));
+      expect(await lastPageKeys(cache)).toEqual(new Map());
+    } finally {
+      rmSync(cache, { recursive: true, force: true });
+    }
   });
 });
 
