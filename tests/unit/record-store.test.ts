@@ -134,6 +134,11 @@ describe('the search records kept between builds', () => {
     const cut = new RecordStore(dir);
     expect([cut.get('/wins/a/'), cut.get('/wins/b/')]).toEqual(['A', undefined]);
     cut.close();
+    // An index that places a record at a negative offset (which would read from wherever the file stands) names nothing.
+    writeFileSync(path.join(dir, RECORD_INDEX_FILE), JSON.stringify({ format: 2, packs: [pack], records: { '/wins/a/': [0, -1, 1] } }));
+    const negative = new RecordStore(dir);
+    expect(negative.get('/wins/a/')).toBeUndefined();
+    negative.close();
     rmSync(path.join(dir, pack));
     expect(new RecordStore(dir).get('/wins/a/')).toBeUndefined();
     writeFileSync(path.join(dir, RECORD_INDEX_FILE), '{"format":2,"packs":');

@@ -70,7 +70,6 @@ export class RecordStore {
   private readonly mine = new Map<string, Placed>();
   /** Documents put and not written yet (`flush`), and how many bytes of this build's pack are written. */
   private pending: Buffer[] = [];
-  private pendingBytes = 0;
   private written = 0;
 
   constructor(dir: string) {
@@ -144,18 +143,16 @@ export class RecordStore {
     this.mine.clear();
     this.last = null;
     this.pending = [];
-    this.pendingBytes = 0;
   }
 
   /** Writes what was put and not written yet to this build's pack. */
   private flush(): void {
-    if (!this.current || this.pendingBytes === 0) return;
-    const bytes = this.pending.length === 1 ? this.pending[0]! : Buffer.concat(this.pending, this.pendingBytes);
+    if (!this.current || this.current.size === this.written) return;
+    const bytes = this.pending.length === 1 ? this.pending[0]! : Buffer.concat(this.pending, this.current.size - this.written);
     let done = 0;
     while (done < bytes.length) done += writeSync(this.current.fd, bytes, done, bytes.length - done);
     this.written += bytes.length;
     this.pending = [];
-    this.pendingBytes = 0;
   }
 
   private putBytes(url: string, bytes: Buffer): Placed {
@@ -170,8 +167,7 @@ export class RecordStore {
     const placed = { pack, offset: pack.size, length: bytes.length };
     pack.size += bytes.length;
     this.pending.push(bytes);
-    this.pendingBytes += bytes.length;
-    if (this.pendingBytes >= WRITE_BYTES) this.flush();
+    if (pack.size - this.written >= WRITE_BYTES) this.flush();
     this.mine.set(url, placed);
     return placed;
   }
@@ -209,7 +205,9 @@ function readIndex(dir: string): { packs: Pack[]; records: Map<string, Placed> }
   for (const [url, location] of Object.entries(index.records)) {
     const [at, offset, length] = Array.isArray(location) ? location : [];
     const pack = typeof at === 'number' ? packs[at] : undefined;
-    if (pack && Number.isSafeInteger(offset) && Number.isSafeInteger(length)) records.set(url, { pack, offset: offset!, length: length! });
+    // A negative offset would read from the file's current place (`readSync`): such an index names nothing.
+    if (pack && Number.isSafeInteger(offset) && Number.isSafeInteger(length) && offset! >= 0 && length! >= 0)
+      records.set(url, { pack, offset: offset!, length: length! });
   }
   return { packs, records };
 }
