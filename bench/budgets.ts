@@ -57,7 +57,7 @@ async function scriptBytes(dist: string, html: string, base: string): Promise<nu
 }
 
 export async function phoneBudgets(dist: string, base = '/'): Promise<PhoneBudgets> {
-  const files = await builtFiles(dist);
+  const files = builtFiles(dist);
   const canIPage = await readFile(path.join(dist, 'can-i/index.html'), 'utf8');
   const embedded = /<script type="application\/json" id="can-i-data">([\s\S]*?)<\/script>/.exec(canIPage)?.[1] ?? '';
   let largestRole = { path: '', bytes: 0 };
@@ -72,7 +72,7 @@ export async function phoneBudgets(dist: string, base = '/'): Promise<PhoneBudge
   }
   const scripts = await scriptBytes(dist, canIPage, base);
   // The precache budget counts what a phone downloads.
-  const plan = precachePlan(await builtFiles(dist, 'downloaded'));
+  const plan = precachePlan(builtFiles(dist, 'downloaded'));
   const pages = files.filter((f) => f.path.endsWith('.html')).sort((a, b) => b.size - a.size);
   return {
     canI: {

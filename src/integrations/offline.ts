@@ -23,7 +23,7 @@
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
-import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
@@ -31,20 +31,20 @@ import { downloadedSize, languagePlan, lazySize, type BuiltFile, type PlanLangua
 import { precacheUrl, SERVICE_WORKER_FILE, versionedByName } from '../lib/offline/urls.ts';
 import { fallbackSource, knownPages } from '../lib/offline/not-found.ts';
 import { CORE_PART } from '../lib/search/parts.ts';
+import { filesUnder } from '../lib/scale/files-under.ts';
 
 /**
  * Every file under `dir`, with `/`-separated relative paths and sizes: on
  * disk, or (`downloaded`) as a phone downloads them, which the precache
  * budget counts (`downloadedSize`).
  */
-export async function builtFiles(dir: string, measure: 'on-disk' | 'downloaded' = 'on-disk'): Promise<BuiltFile[]> {
+export function builtFiles(dir: string, measure: 'on-disk' | 'downloaded' = 'on-disk'): BuiltFile[] {
   const files: BuiltFile[] = [];
-  for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
-    if (!entry.isFile()) continue;
-    const full = path.join(entry.parentPath, entry.name);
-    const relative = path.relative(dir, full).split(path.sep).join('/');
+  // Listed synchronously (`filesUnder`): 42,000 files took 1.3 s as promises after a 20,000-entry build.
+  for (const relative of filesUnder(dir)) {
+    const full = path.join(dir, relative);
     if (measure === 'on-disk') {
-      files.push({ path: relative, size: (await stat(full)).size });
+      files.push({ path: relative, size: statSync(full).size });
       continue;
     }
     // Measured, and gzipped, only when a plan asks for its size: plans stop at the first tier over the budget, so a
@@ -82,7 +82,7 @@ export type OfflineLogger = Pick<AstroIntegrationLogger, 'info' | 'warn'>;
  * only some of the pages).
  */
 export async function writeOfflineFiles(outDir: string, base: string, logger: OfflineLogger): Promise<void> {
-  const files = await builtFiles(outDir, 'downloaded');
+  const files = builtFiles(outDir, 'downloaded');
   for (const language of await siteLanguagesOf(outDir, files)) {
     const plan = languagePlan(files, language);
     const root = language.prefix ? `${base}${language.prefix}/` : base;

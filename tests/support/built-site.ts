@@ -10,14 +10,14 @@ import { gunzipSync } from 'node:zlib';
 import type { Element, Root, RootContent } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { select, selectAll } from 'hast-util-select';
-import { allFiles } from '../../src/lib/quality/link-check.ts';
+import { filesUnder } from '../../src/lib/scale/files-under.ts';
 
 /** CSS selectors over a parsed page (hast-util-select): the one way tests find things in built HTML. */
 export { select, selectAll };
 
 /** Every file under `dir`, as sorted `/`-separated paths relative to it. */
 export async function filesIn(dir: string): Promise<string[]> {
-  return (await allFiles(dir)).sort();
+  return filesUnder(dir).sort();
 }
 
 /** A page parsed as a browser parses it. */

@@ -9,7 +9,8 @@ import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { baseFolder, FALLBACK_SITE } from '../links/href.ts';
-import { allFiles, brokenReason, decodeEntities, findIds, resolveInternal, type BrokenLink } from './link-check.ts';
+import { filesUnder } from '../scale/files-under.ts';
+import { brokenReason, decodeEntities, findIds, resolveInternal, type BrokenLink } from './link-check.ts';
 
 const FEED_LINK = /<(link|guid)\b[^>]*>([^<]*)<\/\1>/g;
 
@@ -26,7 +27,7 @@ export interface FeedLinkCheckOptions {
 /** Every broken site link in every `.xml` file of `outDir`; `page` is the feed's site path. */
 export async function checkFeedLinks(outDir: string, base = '/', options: FeedLinkCheckOptions = {}): Promise<BrokenLink[]> {
   const site = options.site ?? FALLBACK_SITE;
-  const files = await allFiles(outDir);
+  const files = filesUnder(outDir);
   const existing = new Set(files);
   const root = baseFolder(base);
   const ids = new Map<string, ReadonlySet<string>>();

@@ -4,9 +4,10 @@
  * `#fragment` to an id on that page). Used by the build tests; works on any
  * output folder and base path.
  */
-import { readdir, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { baseFolder } from '../links/href.ts';
+import { filesUnder } from '../scale/files-under.ts';
 
 export interface BrokenLink {
   /** The page the link is on, as a site path: `/playbook/values/own-it/`. */
@@ -109,7 +110,7 @@ export function brokenReason(
 }
 
 export async function checkLinks(outDir: string, base = '/', options: LinkCheckOptions = {}): Promise<BrokenLink[]> {
-  const files = await htmlFiles(outDir);
+  const files = filesUnder(outDir).filter((file) => file.endsWith('.html'));
   const pages = new Map<string, string>();
   for (const file of files) pages.set(file, await readFile(path.join(outDir, file), 'utf8'));
   const idsCache = new Map<string, Set<string>>();
@@ -121,7 +122,7 @@ export async function checkLinks(outDir: string, base = '/', options: LinkCheckO
     }
     return ids;
   };
-  const existing = new Set(await allFiles(outDir));
+  const existing = new Set(filesUnder(outDir));
 
   const broken: BrokenLink[] = [];
   for (const [file, html] of pages) {
@@ -156,12 +157,3 @@ export function decodeEntities(text: string): string {
   });
 }
 
-/** Every file under `dir`, relative to it, with `/` separators. */
-export async function allFiles(dir: string): Promise<string[]> {
-  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-  return entries.filter((entry) => entry.isFile()).map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'));
-}
-
-async function htmlFiles(dir: string): Promise<string[]> {
-  return (await allFiles(dir)).filter((file) => file.endsWith('.html'));
-}

@@ -16,9 +16,10 @@
  * Nothing is written until every check passes. Problems are plain
  * sentences naming the file or folder, for the command line to print.
  */
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { readManifest, SEARCH_PARTS_DIR, SEARCH_PARTS_FILE } from '../search/parts.ts';
+import { filesUnder } from './files-under.ts';
 import { parseShard, type Shard } from './shard.ts';
 import { parseShardManifest, SHARD_MANIFEST, type ShardManifest } from './shard-manifest.ts';
 
@@ -131,7 +132,7 @@ export async function collectFiles(shards: readonly ShardDir[], skip: (file: str
   const from = new Map<string, ShardDir>();
   const problems: string[] = [];
   for (const shard of shards) {
-    const files = (await filesUnder(shard.dir)).filter((file) => file !== SHARD_MANIFEST && !skip(file));
+    const files = filesUnder(shard.dir).sort().filter((file) => file !== SHARD_MANIFEST && !skip(file));
     const own = new Set(files);
     for (const page of shard.manifest.pages) {
       if (!own.has(page.file)) problems.push(`${path.join(shard.name, page.file)}: missing, though ${label(shard)} says it built ${page.path}.`);
@@ -184,15 +185,6 @@ export async function searchIndexProblems(shards: readonly ShardDir[]): Promise<
     else if (holders.length > 1) problems.push(`Search index part "${id}" (${part}) was written by more than one shard: ${holders.map(label).join(' and ')}.`);
   }
   return problems;
-}
-
-/** Every file under `dir`, relative, with `/`. */
-export async function filesUnder(dir: string): Promise<string[]> {
-  const items = await readdir(dir, { recursive: true, withFileTypes: true });
-  return items
-    .filter((item) => item.isFile())
-    .map((item) => path.relative(dir, path.join(item.parentPath, item.name)).split(path.sep).join('/'))
-    .sort();
 }
 
 async function sameBytes(a: string, b: string): Promise<boolean> {
