@@ -8,8 +8,10 @@
  * empties the folder itself first, except for the pages the last build's
  * manifest describes (src/lib/scale/kept-pages.ts says when), and after the
  * build removes the kept pages this build did not make, before any other
- * integration reads the folder. The folder then holds what a cold build
- * writes.
+ * integration reads the folder. The search index's folder, `pagefind/`, is
+ * left to the search integration (src/integrations/pagefind.ts), which
+ * keeps each part still the same and replaces the rest. The folder then
+ * holds what a cold build writes.
  *
  * Only for `astro build`, and listed first among the integrations, so its
  * `astro:build:done` runs before the ones that read the built pages.
@@ -20,6 +22,7 @@ import { readFile, rm, rmdir, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { filesUnder } from '../lib/scale/files-under.ts';
+import { SEARCH_PARTS_DIR } from '../lib/search/parts.ts';
 import { type KeptPagesNote, manifestCacheKeys, manifestOutputFiles, noteMatches, type OutFile, pagesToKeep, stalePages } from '../lib/scale/kept-pages.ts';
 
 /** Astro's incremental build manifest in the cache folder (astro/dist/core/build/incremental.js, `INCREMENTAL_CACHE_FILE`). */
@@ -86,7 +89,7 @@ export function keptPages(): AstroIntegration {
 
 /**
  * Empties `outDir` as Astro would (its `.git` aside), but for the pages to
- * keep, and returns them. The note goes first: a build that stops before
+ * keep and the search index's folder, and returns the pages kept. The note goes first: a build that stops before
  * its end leaves none, so the next one starts from an empty folder.
  */
 async function emptyAllButKeptPages(outDir: string, cacheDir: string): Promise<Set<string>> {
@@ -108,9 +111,10 @@ async function emptyAllButKeptPages(outDir: string, cacheDir: string): Promise<S
       .map((file) => ({ path: file, mtimeMs: statSync(path.join(outDir, file), { throwIfNoEntry: false })?.mtimeMs ?? Infinity }));
     keep = pagesToKeep(candidates, listed, manifestMtimeMs!);
   }
-  // A top folder with no page to keep goes whole (fast, as Astro empties); in the others, file by file.
+  // A top folder with no page to keep goes whole (fast, as Astro empties); in the others, file by file. The search index's
+  // folder is the search integration's to put right: it leaves each part that is still the same in place (`writeParts`).
   const keptTops = new Set([...keep].map(topOf));
-  const tops = new Set(files.map(topOf).filter((top) => top !== '.git' && !keptTops.has(top)));
+  const tops = new Set(files.map(topOf).filter((top) => top !== '.git' && top !== SEARCH_FOLDER && !keptTops.has(top)));
   await Promise.all([...tops].map((top) => rm(path.join(outDir, top), { recursive: true, force: true })));
   await removeFiles(
     outDir,
@@ -140,6 +144,9 @@ function existingFiles(outDir: string): string[] {
     throw error;
   }
 }
+
+/** The search index's folder in the output folder (`pagefind`). */
+const SEARCH_FOLDER = SEARCH_PARTS_DIR.replace(/\/$/, '');
 
 /** The first segment of a relative path: `wins/x/index.html` → `wins`. */
 function topOf(file: string): string {

@@ -40,7 +40,7 @@ import { CORE_PART, manifestText, partsManifest, SEARCH_PARTS_FILE } from '../li
 import { pagesToFeedAhead, partChangedForSure } from '../lib/search/feed-ahead.ts';
 import { RecordStore } from '../lib/search/record-store.ts';
 import { installRecordSink, type ExpectedPage, type SearchRecordSink } from '../lib/search/record-sink.ts';
-import { linkTree } from '../lib/scale/link-tree.ts';
+import { isLinkedTree, linkTree } from '../lib/scale/link-tree.ts';
 import { currentShard, partOwners, type Shard } from '../lib/scale/shard.ts';
 
 /**
@@ -429,8 +429,7 @@ export class PartIndexer implements SearchRecordSink {
     if (!this.ownedParts) this.expect(expected);
     const manifest = partsManifest(expected.map((page) => page.part));
     const bundleRoot = path.join(outDir, 'pagefind');
-    await rm(bundleRoot, { recursive: true, force: true });
-    await mkdir(bundleRoot, { recursive: true });
+    await clearAllBut(bundleRoot, this.ownedParts!);
     await writeFile(path.join(outDir, SEARCH_PARTS_FILE), manifestText(manifest));
     const done: IndexingDone = { pages: 0, written: [], reused: [], catchUpMs: 0 };
     const known = new Map<string, string>();
@@ -453,6 +452,7 @@ export class PartIndexer implements SearchRecordSink {
         if (early) {
           writing.push(
             early.then(async (staging) => {
+              await rm(outputPath, { recursive: true, force: true });
               await moved(staging, outputPath);
               await keepPart(outputPath, cached, path.join(this.cacheDir, 'parts'), id);
             }),
@@ -464,6 +464,7 @@ export class PartIndexer implements SearchRecordSink {
           done.reused.push(id);
           continue;
         }
+        await rm(outputPath, { recursive: true, force: true });
         // The rest of the part, in order: pages rendered after a gap, and pages restored from the last build.
         // A part found in the cache was dropped once given whole: all of it, from the records.
         for (const url of urls.slice(queue && !queue.inCache ? queue.next : 0)) this.feed(id, url, queue?.waiting.get(url) ?? this.restoredRecord(url));
@@ -614,11 +615,31 @@ async function hasPart(cached: string): Promise<boolean> {
   }
 }
 
-/** Puts a cached part into place (hard links: `linkTree`); false when there is none. */
+/**
+ * Puts a cached part into place (hard links: `linkTree`); false when there
+ * is none. A part the last build put there and nothing has touched since is
+ * the cached part itself, linked file by file (`isLinkedTree`), and stays:
+ * after one changed win, six parts and 18,000 files were removed and
+ * linked again, about 1 s at 20,000 entries.
+ */
 async function copied(cached: string, outputPath: string): Promise<boolean> {
   if (!(await hasPart(cached))) return false;
+  if (isLinkedTree(cached, outputPath)) return true;
+  await rm(outputPath, { recursive: true, force: true });
   await linkTree(cached, outputPath);
   return true;
+}
+
+/**
+ * Empties the search index's folder but for the parts this build owns,
+ * which `writeParts` then keeps, replaces or writes one by one (the kept
+ * pages' integration leaves the folder to this one). The manifest is
+ * written again.
+ */
+async function clearAllBut(bundleRoot: string, parts: ReadonlySet<string>): Promise<void> {
+  const present = await readdir(bundleRoot).catch(() => [] as string[]);
+  await Promise.all(present.filter((name) => !parts.has(name)).map((name) => rm(path.join(bundleRoot, name), { recursive: true, force: true })));
+  await mkdir(bundleRoot, { recursive: true });
 }
 
 /** Moves a part written early into the site (a copy when the cache is on another file system). */

@@ -8,7 +8,7 @@
  * limit changes too, which the ladder's pages (a role's "Can I…?" table)
  * show; a second rebuild after only a win's words changed keeps them.
  */
-import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -24,6 +24,9 @@ const NEIGHBOURS = {
   'wins/2026/2026-05-spare-umbrella.md': ['A spare umbrella for the walk home', '2026-05-02'],
   'wins/2026/2026-01-receipt-by-email.md': ['A receipt sent by email', '2026-01-20'],
 };
+
+/** Put into the first build's search index by hand; the byte-for-byte comparison with a cold build checks they are gone. */
+const STRAY_SEARCH_FILES = ['pagefind/wins-1999/pagefind-entry.json', 'pagefind/core/stray.js'];
 
 let work: string;
 let root: string;
@@ -53,6 +56,12 @@ beforeAll(async () => {
   const file = path.join(root, EDITED);
   await writeFile(file, `${(await readFile(file, 'utf8')).replace('limit: { amount: 75 }', 'limit: { amount: 90 }')}\n${ADDED}\n`);
   await rm(path.join(root, REMOVED));
+  // Files no build made in the search index's folder, which the rebuild puts right part by part: a part it does not have, and
+  // a stray file in one it has.
+  for (const stray of STRAY_SEARCH_FILES) {
+    await mkdir(path.dirname(path.join(outDir, stray)), { recursive: true });
+    await writeFile(path.join(outDir, stray), 'not from this build');
+  }
   rebuilt = await buildPlaybook(root, { env });
   if (rebuilt.exitCode !== 0) throw new Error(`build failed:\n${rebuilt.stdout}\n${rebuilt.stderr}`);
   cold = await buildPlaybook(root);
@@ -94,8 +103,12 @@ describe('a rebuild after only a win’s words changed', () => {
   const WIN = 'wins/2026/2026-05-spare-umbrella.md';
   const WORDS = 'The umbrella came back the next day.';
   let again: BuildResult;
+  /** Each part's folder before this rebuild: its inode (a file's would not tell, as a part is linked from the cache). */
+  const partsBefore = new Map<string, number>();
 
   beforeAll(async () => {
+    for (const part of await readdir(path.join(outDir, 'pagefind'), { withFileTypes: true }))
+      if (part.isDirectory()) partsBefore.set(part.name, (await stat(path.join(outDir, 'pagefind', part.name))).ino);
     const file = path.join(root, WIN);
     await writeFile(file, `${await readFile(file, 'utf8')}\n${WORDS}\n`);
     again = await buildPlaybook(root, { env: { PLAYBOOK_OUT_DIR: outDir, PLAYBOOK_CACHE_DIR: path.join(work, 'cache') } });
@@ -115,5 +128,16 @@ describe('a rebuild after only a win’s words changed', () => {
       '/boundaries/index.html',
     ])
       expect(again.stdout).toContain(`${page} (cached)`);
+  });
+
+  it('leaves the parts that did not change where they are, and writes the changed win’s year again', async () => {
+    // The win is from 2026: its year's part is written again; the core is left as it was.
+    expect([...partsBefore.keys()]).toContain('wins-2026');
+    expect([...partsBefore.keys()]).toContain('core');
+    for (const [part, ino] of partsBefore) {
+      const now = (await stat(path.join(outDir, 'pagefind', part))).ino;
+      if (part === 'wins-2026') expect({ part, same: now === ino }).toEqual({ part, same: false });
+      else expect({ part, same: now === ino }).toEqual({ part, same: true });
+    }
   });
 });
