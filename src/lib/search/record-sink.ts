@@ -47,12 +47,49 @@ const SOURCE = Symbol.for('latitude.search.indexed-pages');
 
 type WithSource = typeof globalThis & { [SOURCE]?: IndexedPagesSource | undefined };
 
+const WAITING = Symbol.for('latitude.search.indexed-pages-waiting');
+const EXPECTED = Symbol.for('latitude.search.expected-parts');
+
+type WithWaiting = typeof globalThis & {
+  [WAITING]?: ((source: IndexedPagesSource) => void)[];
+  [EXPECTED]?: WeakMap<SearchRecordSink, Promise<ReadonlyMap<string, string>>>;
+};
+
 export function installIndexedPages(source: IndexedPagesSource | undefined): void {
   (globalThis as WithSource)[SOURCE] = source;
+  if (source) for (const resolve of (globalThis as WithWaiting)[WAITING]?.splice(0) ?? []) resolve(source);
 }
 
 export function indexedPagesSource(): IndexedPagesSource | undefined {
   return (globalThis as WithSource)[SOURCE];
+}
+
+/** The list's source as soon as the model's module installs it (at once when it has). */
+export function whenIndexedPages(): Promise<IndexedPagesSource> {
+  const source = indexedPagesSource();
+  if (source) return Promise.resolve(source);
+  return new Promise((resolve) => ((globalThis as WithWaiting)[WAITING] ??= []).push(resolve));
+}
+
+/**
+ * Tells `sink` every page the index holds, once, and answers each page's
+ * part by address. Whoever asks first makes the list: the render order, as
+ * soon as the model is built (src/integrations/shard.ts), or else the first
+ * page's search middleware (src/integrations/pagefind-records.ts). Kept on
+ * the global object: the middleware runs in the site's bundle, with its own
+ * copy of this module.
+ */
+export function expectIndexedPages(sink: SearchRecordSink, source: IndexedPagesSource): Promise<ReadonlyMap<string, string>> {
+  const all = ((globalThis as WithWaiting)[EXPECTED] ??= new WeakMap());
+  let parts = all.get(sink);
+  if (!parts) {
+    parts = source().then((pages) => {
+      sink.expect(pages);
+      return new Map(pages.map((page) => [page.url, page.part]));
+    });
+    all.set(sink, parts);
+  }
+  return parts;
 }
 
 export function installRecordSink(sink: SearchRecordSink | undefined): void {
