@@ -144,7 +144,12 @@ describe('the page split', () => {
       listed();
       expect((await paths).map((p) => p.pathname)).toEqual(['/wins/a/']);
       // The first page's middleware asks too: the same answer, and the indexer is not told again.
-      expect(await expectIndexedPages(sink, async () => [])).toEqual(new Map([['/wins/a/', 'wins-2024'], ['/values/v/', 'core']]));
+      expect(await expectIndexedPages(sink, async () => [])).toEqual(
+        new Map([
+          ['/wins/a/', 'wins-2024'],
+          ['/values/v/', 'core'],
+        ]),
+      );
       expect(told).toHaveLength(1);
     } finally {
       installRecordSink(undefined);

@@ -132,7 +132,9 @@ export async function collectFiles(shards: readonly ShardDir[], skip: (file: str
   const from = new Map<string, ShardDir>();
   const problems: string[] = [];
   for (const shard of shards) {
-    const files = filesUnder(shard.dir).sort().filter((file) => file !== SHARD_MANIFEST && !skip(file));
+    const files = filesUnder(shard.dir)
+      .sort()
+      .filter((file) => file !== SHARD_MANIFEST && !skip(file));
     const own = new Set(files);
     for (const page of shard.manifest.pages) {
       if (!own.has(page.file)) problems.push(`${path.join(shard.name, page.file)}: missing, though ${label(shard)} says it built ${page.path}.`);
