@@ -23,30 +23,52 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { filesUnder } from '../lib/scale/files-under.ts';
 import { SEARCH_PARTS_DIR } from '../lib/search/parts.ts';
-import { type KeptPagesNote, manifestCacheKeys, manifestOutputFiles, noteMatches, type OutFile, pagesToKeep, stalePages } from '../lib/scale/kept-pages.ts';
+import {
+  type KeptPagesNote,
+  type ManifestPages,
+  manifestOutputFiles,
+  manifestPages,
+  noteMatches,
+  type OutFile,
+  pagesToKeep,
+  stalePages,
+} from '../lib/scale/kept-pages.ts';
 
 /** Astro's incremental build manifest in the cache folder (astro/dist/core/build/incremental.js, `INCREMENTAL_CACHE_FILE`). */
 export const INCREMENTAL_MANIFEST_FILE = 'incremental-build.json';
 
 /**
  * The last build's cache key of each keyed page, by address, from Astro's
- * manifest in `cacheDir`: read at `astro:build:start`, before Astro writes
- * this build's. None when there is no manifest (a first build). The search
- * indexer and the render order both ask at the start of a build: the
- * manifest (3.5 MB at 20,000 entries, 70–130 ms to read and parse) is read
- * once for both, and again only when it is another file or has changed.
+ * manifest in `cacheDir` (`lastManifest`): read at `astro:build:start`,
+ * before Astro writes this build's. None when there is no manifest (a first build).
  */
 export async function lastPageKeys(cacheDir: string): Promise<ReadonlyMap<string, string>> {
-  const file = path.join(cacheDir, INCREMENTAL_MANIFEST_FILE);
-  const seen = await stat(file).catch(() => undefined);
-  if (!seen) return new Map();
-  if (lastKeys?.file !== file || lastKeys.mtimeMs !== seen.mtimeMs || lastKeys.size !== seen.size)
-    lastKeys = { file, mtimeMs: seen.mtimeMs, size: seen.size, keys: readFile(file, 'utf8').then(manifestCacheKeys, () => new Map()) };
-  return lastKeys.keys;
+  return (await lastManifest(cacheDir)).cacheKeys;
 }
 
-/** The manifest `lastPageKeys` read last, as it was then, and its keys. */
-let lastKeys: { file: string; mtimeMs: number; size: number; keys: Promise<ReadonlyMap<string, string>> } | undefined;
+/**
+ * Astro's manifest in `cacheDir` as the last build left it: its pages' output
+ * files and cache keys (nothing when there is none). The kept pages, the search
+ * indexer and the render order all ask at the start of a build: the manifest
+ * (3.5 MB at 20,000 entries, 70–130 ms to read and parse) is read once for
+ * all three, and again only when it is another file or has changed.
+ */
+async function lastManifest(cacheDir: string): Promise<{ outputFiles: ReadonlySet<string>; cacheKeys: ReadonlyMap<string, string> }> {
+  const file = path.join(cacheDir, INCREMENTAL_MANIFEST_FILE);
+  const seen = await stat(file).catch(() => undefined);
+  if (!seen) return { outputFiles: new Set(), cacheKeys: new Map() };
+  if (lastRead?.file !== file || lastRead.mtimeMs !== seen.mtimeMs || lastRead.size !== seen.size)
+    lastRead = {
+      file,
+      mtimeMs: seen.mtimeMs,
+      size: seen.size,
+      pages: readFile(file, 'utf8').then(manifestPages, () => ({ outputFiles: new Set<string>(), cacheKeys: new Map<string, string>() })),
+    };
+  return lastRead.pages;
+}
+
+/** The manifest `lastManifest` read last, as it was then, and what it holds. */
+let lastRead: { file: string; mtimeMs: number; size: number; pages: Promise<ManifestPages> } | undefined;
 
 /** Latitude's note of the output folder that manifest describes. */
 export const KEPT_PAGES_NOTE_FILE = 'latitude-kept-pages.json';
@@ -105,7 +127,7 @@ async function emptyAllButKeptPages(outDir: string, cacheDir: string): Promise<S
   const files = existingFiles(outDir);
   let keep = new Set<string>();
   if (noteMatches(note, outDir, manifestMtimeMs)) {
-    const listed = manifestOutputFiles(await readFile(manifest, 'utf8'));
+    const listed = (await lastManifest(cacheDir)).outputFiles;
     const candidates: OutFile[] = files
       .filter((file) => listed.has(file))
       .map((file) => ({ path: file, mtimeMs: statSync(path.join(outDir, file), { throwIfNoEntry: false })?.mtimeMs ?? Infinity }));

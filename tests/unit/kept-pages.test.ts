@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { INCREMENTAL_MANIFEST_FILE, lastPageKeys } from '../../src/integrations/kept-pages.ts';
-import { manifestCacheKeys, manifestOutputFiles, noteMatches, pagesToKeep, stalePages } from '../../src/lib/scale/kept-pages.ts';
+import { manifestCacheKeys, manifestOutputFiles, manifestPages, noteMatches, pagesToKeep, stalePages } from '../../src/lib/scale/kept-pages.ts';
 import { pagesToFeedAhead, partChangedForSure, renderOrder } from '../../src/lib/search/feed-ahead.ts';
 import { PROJECT_ROOT } from '../support/build-playbook.ts';
 
@@ -89,6 +89,28 @@ describe('pages kept in the output folder between builds', () => {
       ]),
     );
     expect(manifestCacheKeys('')).toEqual(new Map());
+  });
+
+  it('reads output files and keys in one pass, as the two readings give them', () => {
+    const manifest = JSON.stringify({
+      routes: {
+        'src/pages/wins/[id].astro': {
+          paths: { '/wins/a/': { cacheKey: 'ka', outputFile: 'wins/a/index.html' }, '/wins/b/': { outputFile: 'wins/%E2%80%A6/index.html' } },
+        },
+        'src/pages/index.astro': { paths: { '/': { cacheKey: 'k', outputFile: '%E0%A4%A' } } },
+      },
+    });
+    const pages = manifestPages(manifest);
+    expect(pages.outputFiles).toEqual(manifestOutputFiles(manifest));
+    expect(pages.cacheKeys).toEqual(manifestCacheKeys(manifest));
+    expect([...pages.outputFiles].sort()).toEqual(['wins/a/index.html', 'wins/…/index.html']);
+    expect(pages.cacheKeys).toEqual(
+      new Map([
+        ['/wins/a/', 'ka'],
+        ['/', 'k'],
+      ]),
+    );
+    expect(manifestPages('not json')).toEqual({ outputFiles: new Set(), cacheKeys: new Map() });
   });
 
   it("gives the last build's keys once read, and reads the manifest again when it changed", async () => {

@@ -42,16 +42,29 @@ export interface OutFile {
  * percent-encoded as `encodeURI` left it.
  */
 export function manifestOutputFiles(manifestText: string): Set<string> {
-  const files = new Set<string>();
-  for (const [, entry] of manifestPaths(manifestText)) {
+  return manifestPages(manifestText).outputFiles;
+}
+
+/** What one reading of Astro's manifest gives: its pages' output files (`manifestOutputFiles`) and cache keys (`manifestCacheKeys`). */
+export interface ManifestPages {
+  outputFiles: Set<string>;
+  cacheKeys: Map<string, string>;
+}
+
+/** The manifest's output files and cache keys, from one parse of its text (3.5 MB at 20,000 entries). */
+export function manifestPages(manifestText: string): ManifestPages {
+  const outputFiles = new Set<string>();
+  const cacheKeys = new Map<string, string>();
+  for (const [pathname, entry] of manifestPaths(manifestText)) {
+    if (typeof entry.cacheKey === 'string') cacheKeys.set(pathname, entry.cacheKey);
     if (typeof entry.outputFile !== 'string') continue;
     try {
-      files.add(decodeURI(entry.outputFile));
+      outputFiles.add(decodeURI(entry.outputFile));
     } catch {
       // Not a URL Astro wrote: the page is rendered again.
     }
   }
-  return files;
+  return { outputFiles, cacheKeys };
 }
 
 /** Whether the note says the manifest, as it is now, describes the last build into `outDir`. */
@@ -71,9 +84,7 @@ export function stalePages(kept: ReadonlySet<string>, built: ReadonlySet<string>
 
 /** Each keyed page's cache key in Astro's incremental manifest, by its address (`/wins/x/`); empty when the text is not such a manifest. */
 export function manifestCacheKeys(manifestText: string): Map<string, string> {
-  const keys = new Map<string, string>();
-  for (const [pathname, entry] of manifestPaths(manifestText)) if (typeof entry.cacheKey === 'string') keys.set(pathname, entry.cacheKey);
-  return keys;
+  return manifestPages(manifestText).cacheKeys;
 }
 
 /** Every keyed page of Astro's incremental manifest, by its address, as written (fields unchecked); none when the text is not such a manifest. */
