@@ -211,6 +211,37 @@ describe('the precache plan', () => {
     expect(PRECACHE_BUDGET).toBe(2 * 1024 * 1024);
   });
 
+  it('makes the same plan whatever order the files come in, each tier taken in path order, and sizes no file past a tier over the budget', () => {
+    let sized = 0;
+    const lazy = (at: string, size: number) => ({
+      path: at,
+      get size() {
+        sized++;
+        return size;
+      },
+    });
+    const files = [
+      file('boundaries/b/index.html', 100),
+      file('_astro/b.js', 50),
+      file('boundaries/a/index.html', 100),
+      file('_astro/a.js', 50),
+      ...Array.from({ length: 50 }, (_, i) => lazy(`wins/w-${49 - i}/index.html`, 100)),
+      file('boundaries/index.html', 10),
+    ];
+    const plan = precachePlan(files, 1000);
+    expect(plan.tiers).toEqual(['core', 'listings', 'boundaries-and-roles', 'values-and-guidelines']);
+    expect(plan.files.map((f) => f.path)).toEqual([
+      '_astro/a.js',
+      '_astro/b.js',
+      'boundaries/index.html',
+      'boundaries/a/index.html',
+      'boundaries/b/index.html',
+    ]);
+    // The wins' tier goes over the budget at its seventh page (310 bytes before it): the pages after it are never sized.
+    expect(sized).toBe(7);
+    expect(precachePlan([...files].reverse(), 1000).files.map((f) => f.path)).toEqual(plan.files.map((f) => f.path));
+  });
+
   it('fetches pages at the address they are linked at, under the base', () => {
     expect(precacheUrl('index.html', '/playbook/')).toBe('/playbook/');
     expect(precacheUrl('boundaries/x/index.html', '/playbook')).toBe('/playbook/boundaries/x/');
