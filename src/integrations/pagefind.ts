@@ -637,7 +637,11 @@ async function copied(cached: string, outputPath: string): Promise<boolean> {
  * written again.
  */
 async function clearAllBut(bundleRoot: string, parts: ReadonlySet<string>): Promise<void> {
-  const present = await readdir(bundleRoot).catch(() => [] as string[]);
+  const present = await readdir(bundleRoot).catch(async (error: NodeJS.ErrnoException) => {
+    // Not a folder (a file of that name): it goes, as the whole folder went before.
+    if (error.code !== 'ENOENT') await rm(bundleRoot, { recursive: true, force: true });
+    return [] as string[];
+  });
   await Promise.all(present.filter((name) => !parts.has(name)).map((name) => rm(path.join(bundleRoot, name), { recursive: true, force: true })));
   await mkdir(bundleRoot, { recursive: true });
 }

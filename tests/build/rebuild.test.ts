@@ -103,12 +103,19 @@ describe('a rebuild after only a win’s words changed', () => {
   const WIN = 'wins/2026/2026-05-spare-umbrella.md';
   const WORDS = 'The umbrella came back the next day.';
   let again: BuildResult;
-  /** Each part's folder before this rebuild: its inode (a file's would not tell, as a part is linked from the cache). */
-  const partsBefore = new Map<string, number>();
+  /**
+   * Each part's folder before this rebuild: its inode and change time (a file's would not tell, as a part is linked from the
+   * cache; a folder made again may get the inode just freed).
+   */
+  const partsBefore = new Map<string, string>();
+  const folderOf = async (part: string) => {
+    const seen = await stat(path.join(outDir, 'pagefind', part));
+    return `${seen.ino} ${seen.ctimeMs}`;
+  };
 
   beforeAll(async () => {
     for (const part of await readdir(path.join(outDir, 'pagefind'), { withFileTypes: true }))
-      if (part.isDirectory()) partsBefore.set(part.name, (await stat(path.join(outDir, 'pagefind', part.name))).ino);
+      if (part.isDirectory()) partsBefore.set(part.name, await folderOf(part.name));
     const file = path.join(root, WIN);
     await writeFile(file, `${await readFile(file, 'utf8')}\n${WORDS}\n`);
     again = await buildPlaybook(root, { env: { PLAYBOOK_OUT_DIR: outDir, PLAYBOOK_CACHE_DIR: path.join(work, 'cache') } });
@@ -134,10 +141,10 @@ describe('a rebuild after only a win’s words changed', () => {
     // The win is from 2026: its year's part is written again; the core is left as it was.
     expect([...partsBefore.keys()]).toContain('wins-2026');
     expect([...partsBefore.keys()]).toContain('core');
-    for (const [part, ino] of partsBefore) {
-      const now = (await stat(path.join(outDir, 'pagefind', part))).ino;
-      if (part === 'wins-2026') expect({ part, same: now === ino }).toEqual({ part, same: false });
-      else expect({ part, same: now === ino }).toEqual({ part, same: true });
+    for (const [part, before] of partsBefore) {
+      const now = await folderOf(part);
+      if (part === 'wins-2026') expect({ part, same: now === before }).toEqual({ part, same: false });
+      else expect({ part, same: now === before }).toEqual({ part, same: true });
     }
   });
 });

@@ -5,7 +5,7 @@
  * and the merge itself, the search document cut from a rendered page, and
  * the per-part cache.
  */
-import { cp, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -249,6 +249,40 @@ describe('the part indexer', () => {
     const out = await temp();
     expect(await changed.finish(out)).toMatchObject({ written: ['wins-2025'], reused: ['core', 'wins-2024'] });
     expect(await indexedPageCount(path.join(out, 'pagefind/wins-2025'))).toBe(1);
+  });
+
+  it('writes into a site that has an index already: parts that did not change stay, the rest is replaced or removed', async () => {
+    const [cache, out] = [await temp(), await temp()];
+    const first = new PartIndexer(cache, undefined);
+    render(first);
+    await first.finish(out);
+    // A folder made again may get the inode just freed: its change time tells it apart.
+    const folder = async (part: string) => {
+      const seen = await stat(path.join(out, 'pagefind', part));
+      return `${seen.ino} ${seen.ctimeMs}`;
+    };
+    const [core, wins2024] = [await folder('core'), await folder('wins-2024')];
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    // Not this build's: a part no build has, a file in a part that did not change, and in one that did.
+    await mkdir(path.join(out, 'pagefind/wins-1999'));
+    await writeFile(path.join(out, 'pagefind/wins-1999/pagefind-entry.json'), '{}');
+    await writeFile(path.join(out, 'pagefind/wins-2024/stray.js'), 'x');
+    await writeFile(path.join(out, 'pagefind/wins-2025/stray.js'), 'x');
+    const changed = new PartIndexer(cache, undefined);
+    render(changed, ['/wins/b/'], { ...DOCS, '/wins/b/': doc('Win B', 'a bigger voucher') });
+    expect(await changed.finish(out)).toMatchObject({ written: ['wins-2025'], reused: ['core', 'wins-2024'] });
+    expect((await readdir(path.join(out, 'pagefind'))).sort()).toEqual(['core', 'parts.json', 'wins-2024', 'wins-2025']);
+    expect(await folder('core')).toBe(core);
+    // wins-2024 held a file its cached copy does not: linked again from the cache, without it.
+    expect(await folder('wins-2024')).not.toBe(wins2024);
+    for (const part of ['wins-2024', 'wins-2025']) expect(await readdir(path.join(out, 'pagefind', part))).not.toContain('stray.js');
+    expect(await indexedPageCount(path.join(out, 'pagefind/wins-2025'))).toBe(1);
+    // A file where the index's folder goes is replaced by the folder.
+    await rm(path.join(out, 'pagefind'), { recursive: true });
+    await writeFile(path.join(out, 'pagefind'), 'not a folder');
+    const again = new PartIndexer(cache, undefined);
+    expect(await again.finish(out)).toMatchObject({ written: [], reused: ['core', 'wins-2025', 'wins-2024'] });
+    expect((await readdir(path.join(out, 'pagefind'))).sort()).toEqual(['core', 'parts.json', 'wins-2024', 'wins-2025']);
   });
 
   it('feeds a changed part its unchanged pages before they would render, indexes it again when one renders with another document, and feeds nothing for a part that did not change', async () => {
