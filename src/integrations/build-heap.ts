@@ -25,8 +25,11 @@
  * their own `--heap-growing-percent` keeps theirs.
  */
 import type { AstroIntegration } from 'astro';
+import path from 'node:path';
 import v8 from 'node:v8';
+import { COLLECTIONS } from '../../schemas/index.ts';
 import { filesUnder } from '../lib/scale/files-under.ts';
+import { TRANSLATIONS_FOLDER } from '../lib/reading/scan-translations.ts';
 
 /** The heap growing factor a build asks for, as V8's flag: 1 + 50/100 = 1.5. */
 export const BUILD_HEAP_FLAG = '--heap-growing-percent=50';
@@ -45,13 +48,25 @@ export function buildHeapFlags(execArgv: readonly string[], entryFiles: number):
   return entryFiles >= LEAN_HEAP_FROM ? [BUILD_HEAP_FLAG] : [];
 }
 
-/** How many entry files the content root holds (a content root that cannot be listed: none; the validation says why). */
+/** The folders entries are read from: each collection's, and the translations'. */
+const ENTRY_FOLDERS = [...Object.values(COLLECTIONS).map((collection) => collection.folder), TRANSLATIONS_FOLDER];
+
+/**
+ * How many entry files the content root holds, in its collections' and
+ * translations' folders only (a `.git` or `node_modules` in the root is
+ * never walked); a folder that cannot be listed counts none (the
+ * validation says why).
+ */
 export function entryFileCount(contentRoot: string): number {
-  try {
-    return filesUnder(contentRoot).filter((file) => /\.(?:mdx?|ya?ml)$/.test(file)).length;
-  } catch {
-    return 0;
+  let count = 0;
+  for (const folder of ENTRY_FOLDERS) {
+    try {
+      count += filesUnder(path.join(contentRoot, folder)).filter((file) => /\.(?:mdx?|ya?ml)$/.test(file)).length;
+    } catch {
+      // No such folder.
+    }
   }
+  return count;
 }
 
 export function buildHeap(contentRoot: string): AstroIntegration {

@@ -19,7 +19,10 @@ describe('the build heap', () => {
     const root = mkdtempSync(path.join(tmpdir(), 'latitude-heap-'));
     try {
       mkdirSync(path.join(root, 'wins', '2026'), { recursive: true });
-      for (const file of ['playbook.yaml', 'values/care.md', 'wins/2026/a.mdx', 'wins/2026/b.md', 'assets/photo.png', 'roles/agent.yml']) {
+      const files = ['playbook.yaml', 'values/care.md', 'wins/2026/a.mdx', 'wins/2026/b.md', 'assets/photo.png', 'roles/agent.yml'];
+      // Only the collections' and translations' folders count: never a repository's own files in the root.
+      files.push('translations/fr-ca/values/care.md', '.git/objects/ab/cd.md', 'node_modules/x/readme.md', 'notes.md');
+      for (const file of files) {
         mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
         writeFileSync(path.join(root, file), '');
       }
