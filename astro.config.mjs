@@ -48,8 +48,8 @@ export default defineConfig({
   // playbookOffline last: its service worker precaches what the others wrote (Pagefind's index, the icons).
   // A shard has only some of the pages: `npm run merge` writes the service worker for the joined site instead.
   integrations: [
-    // First, before anything is read: a build of 30,000 entries or more collects garbage at 1.5× what it kept (a 100,000-entry shard: 3.0 → 2.1 GB).
-    buildHeap(contentRoot),
+    // First, before anything is read: a build collects garbage at 1.5× what it kept (a 100,000-entry shard: 3.0 → 2.1 GB).
+    buildHeap(),
     // Then: it empties the output folder but for unchanged pages, and after the build removes pages no longer built, before others read the folder.
     keptPages(),
     playbookValidation(contentRoot),
