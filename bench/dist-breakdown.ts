@@ -5,9 +5,10 @@
  * inline scripts, header, footer, scoped-style class names). For
  * `npm run bench`; also runs alone: `node bench/dist-breakdown.ts [dist]`.
  */
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { builtFiles } from '../src/integrations/offline.ts';
 
 export interface DistKind {
   kind: string;
@@ -84,20 +85,8 @@ export function chromeOf(html: string): Record<string, number> {
   };
 }
 
-async function filesOf(dir: string): Promise<{ path: string; size: number }[]> {
-  const items = await readdir(dir, { recursive: true, withFileTypes: true });
-  return Promise.all(
-    items
-      .filter((item) => item.isFile())
-      .map(async (item) => {
-        const file = path.join(item.parentPath, item.name);
-        return { path: path.relative(dir, file).split(path.sep).join('/'), size: (await stat(file)).size };
-      }),
-  );
-}
-
 export async function distBreakdown(dir: string): Promise<DistBreakdown> {
-  const files = await filesOf(dir);
+  const files = builtFiles(dir);
   const kinds = new Map<string, DistKind>();
   for (const file of files) {
     const kind = kindOf(file.path);

@@ -38,6 +38,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
+import { builtFiles } from '../src/integrations/offline.ts';
 import { PAGE_CHROME_BUDGET } from './budgets.ts';
 import { CHROME, distBreakdown, formatDistBreakdown, type DistBreakdown } from './dist-breakdown.ts';
 import { generatePlaybook, playbookMix } from './generate-playbook.ts';
@@ -211,7 +212,7 @@ if (!flags['no-floor']) {
   if (build.exitCode !== 0) failed('the floor build', build);
   const index = await measureCommand(node, [path.join(FLOOR, 'index-site.mjs'), floorDist], { cwd: FLOOR, env: floorEnv });
   if (index.exitCode !== 0) failed('the floor index', index);
-  floor = { build, index, distBytes: await folderBytes(floorDist), breakdown: await distBreakdown(floorDist) };
+  floor = { build, index, distBytes: folderBytes(floorDist), breakdown: await distBreakdown(floorDist) };
 }
 
 let mdxCost: { entries: number; md: Measured; mdx: Measured } | undefined;
@@ -557,7 +558,7 @@ async function siteFigures(dir: string): Promise<SiteFigures> {
   const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
   return {
     pages: html.length,
-    distBytes: await folderBytes(dir),
+    distBytes: folderBytes(dir),
     medianBytes: median(content.map((c) => c.bytes)),
     medianGzBytes: median(content.map((c) => c.gz)),
     largest,
@@ -596,11 +597,8 @@ async function leadersFiles(dir: string, log: string): Promise<LeadersFiles> {
   return { files, bytes: files.reduce((sum, f) => sum + f.bytes, 0), ms: files.reduce((sum, f) => sum + f.ms, 0) };
 }
 
-async function folderBytes(dir: string): Promise<number> {
-  const items = await readdir(dir, { recursive: true, withFileTypes: true });
-  let total = 0;
-  for (const item of items) if (item.isFile()) total += (await stat(path.join(item.parentPath, item.name))).size;
-  return total;
+function folderBytes(dir: string): number {
+  return builtFiles(dir).reduce((total, file) => total + file.size, 0);
 }
 
 interface SearchFigures {

@@ -110,7 +110,8 @@ export function brokenReason(
 }
 
 export async function checkLinks(outDir: string, base = '/', options: LinkCheckOptions = {}): Promise<BrokenLink[]> {
-  const files = filesUnder(outDir).filter((file) => file.endsWith('.html'));
+  const all = filesUnder(outDir);
+  const files = all.filter((file) => file.endsWith('.html'));
   const pages = new Map<string, string>();
   for (const file of files) pages.set(file, await readFile(path.join(outDir, file), 'utf8'));
   const idsCache = new Map<string, Set<string>>();
@@ -122,7 +123,7 @@ export async function checkLinks(outDir: string, base = '/', options: LinkCheckO
     }
     return ids;
   };
-  const existing = new Set(filesUnder(outDir));
+  const existing = new Set(all);
 
   const broken: BrokenLink[] = [];
   for (const [file, html] of pages) {
