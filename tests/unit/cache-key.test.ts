@@ -46,6 +46,25 @@ describe('pageCacheKey', () => {
     expect(pageCacheKey(playbook().role, { name: 'A' })).not.toBe(pageCacheKey(playbook().role, { name: 'B' }));
   });
 
+  it('changes with what a set or a map holds, not only with its fields (it has none)', () => {
+    const shown = (untranslated: string[], names: [string, string][]) =>
+      pageCacheKey({ ...playbook().role, translation: { untranslated: new Set(untranslated) }, names: new Map(names) });
+    const base = shown(['title'], [['en', 'Store associate']]);
+    expect(shown(['title'], [['en', 'Store associate']])).toBe(base);
+    expect(shown(['title', 'summary'], [['en', 'Store associate']])).not.toBe(base);
+    expect(shown(['title'], [['en', 'Sales associate']])).not.toBe(base);
+  });
+
+  it('changes when an entry the page’s entry links to changes, however deep in its fields the link is', () => {
+    const key = (limit: number) => {
+      const book = playbook();
+      Object.assign(book.role, { title: `Up to ${limit}` });
+      return pageCacheKey(book.boundary);
+    };
+    expect(key(30)).toBe(key(30));
+    expect(key(30)).not.toBe(key(40));
+  });
+
   it('digests each linked entry once, however many pages link to it', () => {
     const { wins, boundary } = playbook(undefined, 2000);
     for (const win of wins) pageCacheKey(win);

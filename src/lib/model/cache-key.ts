@@ -3,47 +3,77 @@
  * page can show, so a page is rendered again exactly when that changed.
  *
  * The model is a graph (a win links its boundary, which lists its wins), so
- * a key reads the page's own entry in full, and every other entry it reaches
- * only through that entry's own digest (`entryDigest`: its own fields and
- * body, with its links as ids), worked out once per entry. A page's key then
- * costs as much as the page has links, and all keys together grow with the
- * playbook, not with its square.
+ * each entry is walked once (`walkEntry`): its own fields and body, written
+ * with the entries it links to as ids, give its digest (`entryDigest`), and
+ * the walk notes which entries those links reach. A page's key then reads
+ * its own entry as that digest and the digests of the entries it links to,
+ * in the order the links are written: the same facts as the entry written
+ * out with each link replaced by the linked entry's digest, without writing
+ * the entry out a second time. A key costs as much as the page has links,
+ * and all keys together grow with the playbook, not with its square.
  *
- * The text is gathered first and hashed once: a hash update per field (a
- * native call each) was about a tenth of a rebuild after one changed entry
- * at 20,000 entries. The bytes hashed are the same either way.
+ * An entry's text is gathered first and hashed once (a hash update per
+ * field, a native call each, was about a tenth of a rebuild after one
+ * changed entry at 20,000 entries). Fields are written in the order the
+ * model's code creates them, not sorted: the same content read by the same
+ * code gives the same order, and the code's build stamp is in every page's
+ * key. A record whose order comes from a file (a translation's words)
+ * changes its digest when the file's order changes, and the page renders
+ * again, which costs time and never shows a stale page.
  */
 import { createHash } from 'node:crypto';
 
-const entryDigests = new WeakMap<object, string>();
+/** What walking an entry once gave. */
+interface Walked {
+  /** The digest of its own fields and body, its links as ids. */
+  digest: string;
+  /** The entries its fields link to (not those they reach through another entry), in the order they are written. */
+  links: object[];
+}
+
+const walked = new WeakMap<object, Walked>();
 
 export function pageCacheKey(...parts: unknown[]): string {
   const text: Text = { value: '' };
-  for (const part of parts) write(text, part, 'linked', new Set());
+  for (const part of parts) write(text, part, { open: new Set(), page: true });
   return createHash('sha1').update(text.value).digest('base64url');
 }
 
 /** An entry's own fields and body, with the entries it links to as ids only. */
 export function entryDigest(entry: object): string {
-  let digest = entryDigests.get(entry);
-  if (digest === undefined) {
-    const text: Text = { value: '' };
-    writeFields(text, entry as Record<string, unknown>, 'ids', new Set());
-    digest = createHash('sha1').update(text.value).digest('base64url');
-    entryDigests.set(entry, digest);
-  }
-  return digest;
+  return walkEntry(entry).digest;
 }
 
-/** How entries met below the top are written: by their own digest, or by id. */
-type Links = 'linked' | 'ids';
+function walkEntry(entry: object): Walked {
+  let done = walked.get(entry);
+  if (done === undefined) {
+    const text: Text = { value: '' };
+    const links: object[] = [];
+    writeFields(text, entry as Record<string, unknown>, { open: new Set(), page: false, links });
+    done = { digest: createHash('sha1').update(text.value).digest('base64url'), links };
+    walked.set(entry, done);
+  }
+  return done;
+}
 
 /** The text a key is the digest of, as it is written. */
 interface Text {
   value: string;
 }
 
-function write(text: Text, value: unknown, links: Links, open: Set<object>): void {
+/**
+ * How a value is being written: `open` holds the records around it (a
+ * cycle is written as one); `page` says an entry met here is one a page
+ * shows (written with its links' digests), and `links` collects the entries
+ * an entry's own walk meets.
+ */
+interface Writing {
+  open: Set<object>;
+  page: boolean;
+  links?: object[];
+}
+
+function write(text: Text, value: unknown, writing: Writing): void {
   if (value === null || value === undefined) {
     text.value += '~';
     return;
@@ -52,9 +82,18 @@ function write(text: Text, value: unknown, links: Links, open: Set<object>): voi
     text.value += `${typeof value}:${String(value)};`;
     return;
   }
-  if (Array.isArray(value)) {
-    text.value += '[';
-    for (const item of value) write(text, item, links, open);
+  if (Array.isArray(value) || value instanceof Set) {
+    text.value += value instanceof Set ? 'set[' : '[';
+    for (const item of value) write(text, item, writing);
+    text.value += ']';
+    return;
+  }
+  if (value instanceof Map) {
+    text.value += 'map[';
+    for (const [key, item] of value) {
+      write(text, key, writing);
+      write(text, item, writing);
+    }
     text.value += ']';
     return;
   }
@@ -65,26 +104,36 @@ function write(text: Text, value: unknown, links: Links, open: Set<object>): voi
     return;
   }
   if (isEntry(record)) {
-    if (open.size === 0 && links === 'linked') return writeFields(text, record, links, open);
-    text.value += links === 'linked' ? `entry:${entryDigest(record)};` : `ref:${String(record.collection)}:${String(record.id)};`;
+    if (writing.page && writing.open.size === 0) {
+      // An entry a page shows: its own digest, then the digest of each entry it links to.
+      const { digest, links } = walkEntry(record);
+      text.value += `page:${digest}[`;
+      for (const link of links) text.value += `${entryDigest(link)};`;
+      text.value += ']';
+    } else if (writing.page) {
+      text.value += `entry:${entryDigest(record)};`;
+    } else {
+      writing.links?.push(record);
+      text.value += `ref:${String(record.collection)}:${String(record.id)};`;
+    }
     return;
   }
-  if (open.has(record)) {
+  if (writing.open.has(record)) {
     text.value += 'cycle;';
     return;
   }
-  writeFields(text, record, links, open);
+  writeFields(text, record, writing);
 }
 
-function writeFields(text: Text, record: Record<string, unknown>, links: Links, open: Set<object>): void {
-  open.add(record);
+function writeFields(text: Text, record: Record<string, unknown>, writing: Writing): void {
+  writing.open.add(record);
   text.value += '{';
-  for (const key of Object.keys(record).sort()) {
+  for (const key of Object.keys(record)) {
     text.value += `${key}=`;
-    write(text, record[key], links, open);
+    write(text, record[key], writing);
   }
   text.value += '}';
-  open.delete(record);
+  writing.open.delete(record);
 }
 
 function isEntry(record: Record<string, unknown>): boolean {
