@@ -23,7 +23,7 @@ import { contentRoot as pinnedContentRoot } from '../loaders/playbook-read.ts';
  * Routes that hold data, not words, and exist once for the whole site.
  * Add a route here when it serves the same bytes in every language.
  */
-export const SINGLE_LANGUAGE_ROUTES: ReadonlySet<string> = new Set(['/authority.csv', '/authority.json', '/playbook.json', '/playbook.schema.json']);
+export const SINGLE_LANGUAGE_ROUTES: ReadonlySet<string> = new Set(['/[register].csv', '/[register].json', '/playbook.json', '/playbook.schema.json']);
 
 /** `contentRoot`: the content root astro.config.mjs resolved once for the whole build. */
 export function playbookLanguages(contentRoot: string = pinnedContentRoot()): AstroIntegration {

@@ -6,7 +6,8 @@
  * The removed win sits between two wins that link nothing it links, so only
  * their pagers (newer, older) tell that it is gone. The edited boundary's
  * limit changes too, which the ladder's pages (a role's "Can I…?" table)
- * show; a second rebuild after only a win's words changed keeps them.
+ * show; a second rebuild after only a win's words changed keeps them, and
+ * the authority register's files.
  */
 import { cp, mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
@@ -122,7 +123,7 @@ describe('a rebuild after only a win’s words changed', () => {
     if (again.exitCode !== 0) throw new Error(`build failed:\n${again.stdout}\n${again.stderr}`);
   }, 120_000);
 
-  it('renders the win again and keeps the ladder’s pages', async () => {
+  it('renders the win again and keeps the ladder’s pages and the authority register', async () => {
     expect(await readFile(path.join(outDir, 'wins', '2026-05-spare-umbrella', 'index.html'), 'utf8')).toContain(WORDS);
     for (const page of [
       '/roles/store-associate/card/index.html',
@@ -133,6 +134,8 @@ describe('a rebuild after only a win’s words changed', () => {
       '/can-i/store-associate/index.html',
       '/can-i/store-associate.json',
       '/boundaries/index.html',
+      '/authority.csv',
+      '/authority.json',
     ])
       expect(again.stdout).toContain(`${page} (cached)`);
   });
