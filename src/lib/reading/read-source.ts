@@ -109,6 +109,19 @@ export function unreadable(source: Pick<SourceFile, 'file'>, error: unknown): Fi
   return finding(MESSAGES.unreadable, 'other', where, { reason: code ?? (error instanceof Error ? error.message : String(error)) });
 }
 
+/**
+ * The body of a Markdown file whose bytes `parseSource` has read before
+ * without an encoding problem: the same text it gave as `body`, read again
+ * the same way. The read cache keeps no body it can read back from the
+ * file's bytes (`read-entries.ts`).
+ */
+export function bodyOfRead(bytes: Uint8Array): string {
+  let text = utf8.decode(bytes);
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  const split = splitFrontmatter(text);
+  return typeof split === 'string' ? '' : split.body;
+}
+
 /** Parses a content file's bytes; exported for tests. */
 export function parseSource(source: SourceFile, kind: 'markdown' | 'data', bytes: Uint8Array, options: { fast?: boolean } = {}): ReadSource {
   const fail = (failed: Finding): ReadSource => notRead(source, failed);
