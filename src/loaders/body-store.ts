@@ -89,6 +89,21 @@ export function keepBody(html: string): string {
   return name;
 }
 
+/**
+ * Keeps a body an unchanged entry stored before (`name`, as `keepBody`
+ * gave it), so this reading's pruning leaves it; false when the file is no
+ * longer there (removed by hand), and the entry must be stored again.
+ */
+export function keepStoredBody(name: string): boolean {
+  const current = state();
+  const dir = current.dir;
+  if (!dir) return false;
+  current.present ??= new Set(readdirSync(dir));
+  if (!current.present.has(name)) return false;
+  current.kept.add(name);
+  return true;
+}
+
 /** The HTML of a body kept by `keepBody` in this process. */
 export function storedBody(name: string): string {
   const dir = state().dir;

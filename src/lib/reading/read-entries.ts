@@ -25,6 +25,13 @@ import { checkTranslation, type ReadTranslation } from './read-translation.ts';
 export type ReadEntry<C extends CollectionName = CollectionName> = CheckedEntry<C> & {
   /** The body as HTML with BoundaryRef markers; undefined for YAML entries and trusted MDX (Astro renders those). */
   html: string | undefined;
+  /**
+   * The digest of the file's bytes (`bytesDigest`), when the root was read
+   * with a read cache: everything above is what the reader's code makes of
+   * those bytes, so the loader can tell an entry it stored before is
+   * unchanged without making its stored form again.
+   */
+  bytesDigest?: string;
 };
 
 export interface EntryJob {
@@ -89,7 +96,7 @@ function readEntryFile({ collection, source, language }: EntryJob, got: EntryByt
     if (bytes instanceof Uint8Array) {
       digest = cache && (('digest' in got && got.digest) || bytesDigest(bytes));
       const hit = digest === undefined ? undefined : cache?.get(source.file, digest);
-      if (hit) return withBody(hit, bytes);
+      if (hit) return withDigest(withBody(hit, bytes), digest!);
       read = parseSource(source, kind, bytes);
     } else {
       read = bytes;
@@ -105,8 +112,14 @@ function readEntryFile({ collection, source, language }: EntryJob, got: EntryByt
   } catch (error) {
     result = { collection, source, status: statusOf(read), findings: [unreadable(source, error)] };
   }
-  if (digest !== undefined) cache?.set(source.file, digest, withoutBody(result, read.body));
-  return result;
+  if (digest === undefined) return result;
+  cache?.set(source.file, digest, withoutBody(result, read.body));
+  return withDigest(result, digest);
+}
+
+/** A reading whose entry says the digest of its file's bytes; the reading given (which the cache may hold) is left as it is. */
+function withDigest(result: FileRead, digest: string): FileRead {
+  return result.entry ? { ...result, entry: { ...result.entry, bytesDigest: digest } } : result;
 }
 
 /** The parts of a reading that may hold the file's body. */

@@ -86,7 +86,12 @@ export function checkBody(input: BodyCheckInput): BodyCheckResult {
 
 /** Replaces each BoundaryRef marker with the HTML `render` gives for its id. */
 export function expandBoundaryRefs(html: string, render: (id: string) => string): string {
-  return html.includes('<latitude-boundary-ref') ? html.replace(BOUNDARY_REF_MARKER, (_, id: string) => render(id)) : html;
+  return hasBoundaryRefs(html) ? html.replace(BOUNDARY_REF_MARKER, (_, id: string) => render(id)) : html;
+}
+
+/** Whether a body's HTML holds a BoundaryRef marker for `expandBoundaryRefs` to fill. */
+export function hasBoundaryRefs(html: string | undefined): boolean {
+  return html?.includes('<latitude-boundary-ref') === true;
 }
 
 function renderMarkdown(input: RenderBodyInput): RenderedBody {
