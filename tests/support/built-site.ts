@@ -20,6 +20,23 @@ export async function filesIn(dir: string): Promise<string[]> {
   return filesUnder(dir).sort();
 }
 
+/**
+ * How two built sites differ: files only one of them has, and files both
+ * have with other bytes. A rebuild must publish what a cold build does:
+ * all three empty.
+ */
+export async function siteDifferences(a: string, b: string): Promise<{ onlyFirst: string[]; onlySecond: string[]; differing: string[] }> {
+  const [first, second] = await Promise.all([filesIn(a), filesIn(b)]);
+  const inSecond = new Set(second);
+  const inFirst = new Set(first);
+  const differing: string[] = [];
+  for (const file of first.filter((name) => inSecond.has(name))) {
+    const [x, y] = await Promise.all([readFile(path.join(a, file)), readFile(path.join(b, file))]);
+    if (!x.equals(y)) differing.push(file);
+  }
+  return { onlyFirst: first.filter((name) => !inSecond.has(name)), onlySecond: second.filter((name) => !inFirst.has(name)), differing };
+}
+
 /** A page parsed as a browser parses it. */
 export function parsePage(html: string): Root {
   return fromHtml(html);
