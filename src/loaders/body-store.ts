@@ -77,13 +77,12 @@ export function keepBody(html: string): string {
   const name = `${createHash('sha1').update(html).digest('base64url')}.html`;
   if (!current.kept.has(name)) {
     current.kept.add(name);
-    current.present ??= new Set(readdirSync(dir));
-    if (!current.present.has(name)) {
+    if (!present(current, dir).has(name)) {
       const file = path.join(dir, name);
       const partial = `${file}.${process.pid}.partial`;
       writeFileSync(partial, html);
       renameSync(partial, file);
-      current.present.add(name);
+      present(current, dir).add(name);
     }
   }
   return name;
@@ -97,11 +96,15 @@ export function keepBody(html: string): string {
 export function keepStoredBody(name: string): boolean {
   const current = state();
   const dir = current.dir;
-  if (!dir) return false;
-  current.present ??= new Set(readdirSync(dir));
-  if (!current.present.has(name)) return false;
+  if (!dir || !present(current, dir).has(name)) return false;
   current.kept.add(name);
   return true;
+}
+
+/** The bodies in the folder: listed once per reading, then kept up to date as bodies are written. */
+function present(current: BodyState, dir: string): Set<string> {
+  current.present ??= new Set(readdirSync(dir));
+  return current.present;
 }
 
 /** The HTML of a body kept by `keepBody` in this process. */

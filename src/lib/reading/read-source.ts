@@ -116,10 +116,14 @@ export function unreadable(source: Pick<SourceFile, 'file'>, error: unknown): Fi
  * file's bytes (`read-entries.ts`).
  */
 export function bodyOfRead(bytes: Uint8Array): string {
-  let text = utf8.decode(bytes);
-  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  const split = splitFrontmatter(text);
+  const split = splitFrontmatter(fileText(bytes));
   return typeof split === 'string' ? '' : split.body;
+}
+
+/** A file's text as every reading takes it: UTF-8 (throws on bytes that are not), without a byte-order mark. */
+function fileText(bytes: Uint8Array): string {
+  const text = utf8.decode(bytes);
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
 /** Parses a content file's bytes; exported for tests. */
@@ -129,11 +133,10 @@ export function parseSource(source: SourceFile, kind: 'markdown' | 'data', bytes
   if (bytes.byteLength > MAX_ENTRY_BYTES) return tooLarge(source, bytes.byteLength);
   let text: string;
   try {
-    text = utf8.decode(bytes);
+    text = fileText(bytes);
   } catch {
     return fail(finding(MESSAGES.encoding, 'not-utf8', { file: source.file, position: firstInvalidUtf8(bytes) }));
   }
-  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   const control = CONTROL_CHARACTER.exec(text);
   if (control) {
     const code = control[0].codePointAt(0)!;
